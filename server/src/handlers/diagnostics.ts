@@ -1,0 +1,59 @@
+/**
+ * Pushes diagnostics after edits settle. Each run checks the document version it started from, so after
+ * a burst of edits only the latest version is published.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../service';
+import type { SettingsStore } from './settings';
+
+const DEBOUNCE_MS = 100;
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly skipReported = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: LanguageService,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
+    clearTimeout(this.timers.get(document.uri));
+    this.timers.set(
+      document.uri,
+      setTimeout(() => void this.validate(document.uri, document.version), delay),
+    );
+  }
+
+  revalidateAll(): void {
+    for (const document of this.documents.all()) this.schedule(document, 0);
+  }
+
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.skipReported.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async validate(uri: string, version: number): Promise<void> {
+    this.timers.delete(uri);
+    const settings = await this.settings.get(uri);
+    const document = this.documents.get(uri);
+    if (!document || document.version !== version) return;
+    if (!settings.languages.includes(document.languageId)) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const skipped = this.service.scan(document).skipped;
+    if (skipped && !this.skipReported.has(uri)) {
+      this.skipReported.add(uri);
+      void this.connection.window.showInformationMessage(`HTTP Status Lens skips ${uri}: ${skipped}.`);
+    }
+    const diagnostics = this.service.doValidation(document, settings);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}

@@ -1,0 +1,50 @@
+/** Every LSP request and notification the server answers, one line each. */
+import type { Connection, InitializeResult, TextDocuments } from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RuleId } from '../service/rules';
+import { getLanguageService } from '../service';
+import { onCodeAction } from './codeActions';
+import { DiagnosticsPublisher } from './diagnostics';
+import { onHover } from './hover';
+import { SettingsStore } from './settings';
+
+export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>): void {
+  const faulted = new Set<RuleId>();
+  const service = getLanguageService({
+    onRuleFault: (id, error) => {
+      if (faulted.has(id)) return;
+      faulted.add(id);
+      connection.console.error(`Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    },
+  });
+  const settings = new SettingsStore(connection);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings);
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.initialize(params.capabilities);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'http-status-lens' },
+    };
+  });
+  connection.onInitialized(() => settings.register());
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    diagnostics.revalidateAll();
+  });
+
+  connection.onHover((params) => onHover(params, documents, service, settings));
+  connection.onCodeAction((params) => onCodeAction(params, documents, service));
+  documents.onDidOpen((event) => diagnostics.schedule(event.document, 0));
+  documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  documents.onDidClose((event) => {
+    diagnostics.clear(event.document.uri);
+    settings.forget(event.document.uri);
+    service.forget(event.document.uri);
+  });
+}

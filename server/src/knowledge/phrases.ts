@@ -1,0 +1,108 @@
+/**
+ * Phrase matching for the vocabulary in data/vocabulary.json. Text is cut into lower-case words (camelCase
+ * and PascalCase split too), and a phrase matches where its words stand next to each other; a trailing `*`
+ * makes a word a prefix. Linear in the text, no regular expressions, so hostile text cannot make it slow.
+ */
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+/** Splits text into lower-case words: "processBatch_items HTTPStatus" -> process, batch, items, http, status. */
+export function toWords(text: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  const flush = (end: number) => {
+    if (start >= 0) words.push(text.slice(start, end).toLowerCase());
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isDigit(c) || isUpper(c) || isLower(c))) {
+      flush(i);
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    const prev = text.charCodeAt(i - 1);
+    // fooBar -> foo|Bar ; HTTPStatus -> HTTP|Status (an upper letter followed by a lower one starts a word)
+    if (isUpper(c) && (isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))))) {
+      flush(i);
+      start = i;
+    }
+  }
+  flush(text.length);
+  return words;
+}
+
+interface WordPattern {
+  word: string;
+  prefix: boolean;
+}
+
+export class PhraseSet {
+  private readonly patterns: WordPattern[][];
+
+  constructor(readonly phrases: readonly string[]) {
+    this.patterns = phrases.map((phrase) =>
+      phrase
+        .split(' ')
+        .filter((w) => w.length > 0)
+        .map((w) => (w.endsWith('*') ? { word: w.slice(0, -1), prefix: true } : { word: w, prefix: false })),
+    );
+  }
+
+  /** The words matched by the first phrase found, or undefined. */
+  find(words: readonly string[]): string | undefined {
+    for (const pattern of this.patterns) {
+      const at = indexOf(pattern, words);
+      if (at >= 0) return words.slice(at, at + pattern.length).join(' ');
+    }
+    return undefined;
+  }
+
+  /** The words matched by the phrase with the most words (the most specific), or undefined. */
+  longest(words: readonly string[]): string | undefined {
+    let best: { length: number; text: string } | undefined;
+    for (const pattern of this.patterns) {
+      if (best && pattern.length <= best.length) continue;
+      const at = indexOf(pattern, words);
+      if (at >= 0) best = { length: pattern.length, text: words.slice(at, at + pattern.length).join(' ') };
+    }
+    return best?.text;
+  }
+
+  matches(words: readonly string[]): boolean {
+    return this.patterns.some((pattern) => indexOf(pattern, words) >= 0);
+  }
+
+  /** A set with more phrases (user-configured words), normalised like the data. */
+  extend(extra: readonly string[]): PhraseSet {
+    const normalised: string[] = [];
+    for (const phrase of extra) {
+      const words = toWords(phrase);
+      if (words.length === 0) continue;
+      if (phrase.trim().endsWith('*')) words[words.length - 1] += '*';
+      normalised.push(words.join(' '));
+    }
+    return normalised.length === 0 ? this : new PhraseSet([...this.phrases, ...normalised]);
+  }
+}
+
+/** Where the pattern's words start in `words`, or -1. */
+function indexOf(pattern: WordPattern[], words: readonly string[]): number {
+  if (pattern.length === 0) return -1;
+  const last = words.length - pattern.length;
+  for (let i = 0; i <= last; i++) {
+    let j = 0;
+    while (j < pattern.length && wordMatches(pattern[j], words[i + j])) j++;
+    if (j === pattern.length) return i;
+  }
+  return -1;
+}
+
+function wordMatches(pattern: WordPattern, word: string): boolean {
+  return pattern.prefix ? word.startsWith(pattern.word) : word === pattern.word;
+}

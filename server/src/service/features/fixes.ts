@@ -1,0 +1,67 @@
+/**
+ * The quick fixes of one finding, computed with the diagnostic: replace the status token in its own
+ * spelling, or write a suppression in the file's own syntax.
+ */
+import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { DocumentLike, StatusSite } from '../model';
+import type { Replacement, RuleHit, RuleId } from '../rules';
+import { describe } from '../rules/rule';
+import { DISABLE_NEXT_LINE } from '../scanners/suppressions';
+
+type Fix = Omit<CodeAction, 'diagnostics'>;
+
+export function fixesFor(document: DocumentLike, site: StatusSite, id: RuleId, hit: RuleHit, range: Range): Fix[] {
+  const fixes = hit.replacements.map((replacement) => replaceFix(document, site, replacement, range));
+  const suppress = suppressFix(document, site, id);
+  if (suppress) fixes.push(suppress);
+  return fixes;
+}
+
+function replaceFix(document: DocumentLike, site: StatusSite, replacement: Replacement, range: Range): Fix {
+  const target = typeof replacement.code === 'number' ? describe(replacement.code) : replacement.code;
+  const why = replacement.why ? ` (${replacement.why})` : '';
+  const newText = String(replacement.code);
+  if (site.spelling.kind === 'key' && site.scope.responses?.keys.includes(newText)) {
+    // Renaming would make a duplicate key: say what to merge instead of breaking the spec.
+    return {
+      title: `${target} already exists in this operation: merge this ${site.text} response into it by hand`,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: false,
+    };
+  }
+  return {
+    title: `Change ${site.text} to ${target}${why}`,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: replacement.preferred,
+    edit: { changes: { [document.uri]: [{ range, newText }] } },
+  };
+}
+
+function suppressFix(document: DocumentLike, site: StatusSite, id: RuleId): Fix | undefined {
+  const place = site.suppressAt;
+  if (!place) return undefined;
+  let edit: TextEdit;
+  let title: string;
+  if (place.kind === 'comment') {
+    const position = { line: place.line, character: 0 };
+    edit = { range: { start: position, end: position }, newText: `${place.indent}${place.prefix} ${DISABLE_NEXT_LINE} ${id}\n` };
+    title = `Disable ${id} for this line`;
+  } else {
+    title = `Ignore ${id} for this response (x-http-status-lens-ignore)`;
+    if (place.existing) {
+      const ids = [...new Set([...place.existing.ids, id])];
+      edit = {
+        range: { start: document.positionAt(place.existing.start), end: document.positionAt(place.existing.end) },
+        newText: JSON.stringify(ids).replace(/","/g, '", "'),
+      };
+    } else {
+      const position = document.positionAt(place.offset);
+      edit = {
+        range: { start: position, end: position },
+        newText: `\n${place.indent}"x-http-status-lens-ignore": ["${id}"]${place.emptyObject ? '\n' : ','}`,
+      };
+    }
+  }
+  return { title, kind: CodeActionKind.QuickFix, isPreferred: false, edit: { changes: { [document.uri]: [edit] } } };
+}

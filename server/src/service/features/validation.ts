@@ -1,0 +1,76 @@
+/**
+ * Diagnostics: at each status site the first rule that applies (rules/index.ts order) is reported, with
+ * everything its quick fixes need in `data`, so code actions never look at the document again.
+ */
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DocumentLike, ScannedDocument, StatusSite } from '../model';
+import { type RuleContext, type RuleHit, type RuleId, docsUrl, rules } from '../rules';
+import type { Severity } from '../rules/presets';
+import { isSuppressed } from '../scanners/suppressions';
+import type { Settings } from '../settings';
+import { fixesFor } from './fixes';
+
+export const SOURCE = 'http-status-lens';
+
+/** What a diagnostic carries for its quick fixes: ready code actions without the diagnostic. */
+export interface DiagnosticData {
+  fixes: Omit<CodeAction, 'diagnostics'>[];
+}
+
+const severityMap: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
+  hint: DiagnosticSeverity.Hint,
+  info: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+/** Called when a rule throws; the rule is skipped at that site and the others still run. */
+export type RuleFaultHandler = (ruleId: RuleId, error: unknown) => void;
+
+export function doValidation(
+  document: DocumentLike,
+  scanned: ScannedDocument,
+  settings: Settings,
+  context: RuleContext,
+  onFault: RuleFaultHandler = () => {},
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const site of scanned.sites) {
+    if (site.role !== 'use') continue;
+    const found = firstHit(site, context, onFault);
+    if (!found) continue;
+    const severity = settings.rules[found.id];
+    if (severity === 'off' || isSuppressed(site, found.id)) continue;
+    diagnostics.push(toDiagnostic(document, site, found.id, found.hit, severityMap[severity]));
+  }
+  return diagnostics;
+}
+
+function firstHit(site: StatusSite, context: RuleContext, onFault: RuleFaultHandler): { id: RuleId; hit: RuleHit } | undefined {
+  for (const rule of rules) {
+    try {
+      const hit = rule.check(site, context);
+      if (hit) return { id: rule.id, hit };
+    } catch (error) {
+      onFault(rule.id, error);
+    }
+  }
+  return undefined;
+}
+
+function toDiagnostic(document: DocumentLike, site: StatusSite, id: RuleId, hit: RuleHit, severity: DiagnosticSeverity): Diagnostic {
+  const range = { start: document.positionAt(site.start), end: document.positionAt(site.end) };
+  const data: DiagnosticData = { fixes: fixesFor(document, site, id, hit, range) };
+  return {
+    range,
+    severity,
+    source: SOURCE,
+    code: id,
+    codeDescription: { href: docsUrl(id) },
+    message: hit.message,
+    data,
+  };
+}
+
+export type { TextEdit };

@@ -1,0 +1,52 @@
+/**
+ * The language service: pure functions of (document, settings). The server and the CLI are thin
+ * adapters around it; nothing here knows about connections or files.
+ */
+import type { CodeAction, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import * as knowledge from '../knowledge';
+import { doCodeActions } from './features/codeActions';
+import { doHover } from './features/hover';
+import { type RuleFaultHandler, doValidation } from './features/validation';
+import type { DocumentLike, ScannedDocument } from './model';
+import type { RuleContext } from './rules';
+import { ScanCache } from './scanners';
+import { type Settings, defaultSettings } from './settings';
+
+export type { DocumentLike, ScannedDocument } from './model';
+export { type Settings, defaultSettings, resolveSettings } from './settings';
+export { SOURCE, type DiagnosticData } from './features/validation';
+export { MAX_FILE_SIZE } from './scanners';
+
+export interface LanguageService {
+  scan(document: DocumentLike): ScannedDocument;
+  doHover(document: DocumentLike, position: Position): Hover | null;
+  doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
+  doCodeActions(diagnostics: readonly Diagnostic[]): CodeAction[];
+  forget(uri: string): void;
+}
+
+export interface LanguageServiceOptions {
+  /** Told when a rule throws (once per rule is enough for a log). */
+  onRuleFault?: RuleFaultHandler;
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const cache = new ScanCache();
+  const contexts = new WeakMap<string[], RuleContext>();
+  const ruleContext = (settings: Settings): RuleContext => {
+    let context = contexts.get(settings.dependencyWords);
+    if (!context) {
+      context = { dependencyPhrases: knowledge.phrases.dependencyContext.extend(settings.dependencyWords) };
+      contexts.set(settings.dependencyWords, context);
+    }
+    return context;
+  };
+  return {
+    scan: (document) => cache.get(document),
+    doHover: (document, position) => doHover(document, cache.get(document), document.offsetAt(position)),
+    doValidation: (document, settings = defaultSettings()) =>
+      doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
+    doCodeActions,
+    forget: (uri) => cache.forget(uri),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The scanned model: what scanners produce and every feature consumes.
+ * Scanners are the only code that decides "this is a status code"; features never re-read the text.
+ */
+
+/** How to write a different status code at a site, in the site's own style. */
+export type Spelling =
+  | { kind: 'number' }
+  /** An OpenAPI response key; quote is the quote character around it, or '' for a bare key. */
+  | { kind: 'key'; quote: '' | "'" | '"' }
+  /** A framework constant or symbol; the scheme id names its spelling table in data/frameworks.json. */
+  | { kind: 'constant'; scheme: string };
+
+/**
+ * The surroundings of a site that decide whether a status code fits: shared by every site of one
+ * OpenAPI operation or one source-code handler.
+ */
+export interface Scope {
+  /** Texts that can mark a dependency chain: path, operationId, summary, tags, handler name, comments. */
+  texts: string[];
+  /** Every status code used in the same operation or handler. */
+  codes: Set<number>;
+  /** The HTTP method when it is a WebDAV one (PROPPATCH, MKCOL, ...). */
+  webdavMethod?: string;
+  /** The request carries an array of operations (OpenAPI requestBody schema of type array). */
+  arrayOfOperations?: boolean;
+  /** Offset where a new response key can be inserted, and the existing keys (OpenAPI only). */
+  responses?: ResponsesMap;
+}
+
+export interface ResponsesMap {
+  /** Response keys already present, as written (e.g. '200', '4XX', 'default'). */
+  keys: string[];
+}
+
+/** Where and how a suppression can be written for a site. */
+export type SuppressionPlace =
+  /** A comment line inserted before `line`, indented like it; `prefix` is the language's line comment. */
+  | { kind: 'comment'; line: number; indent: string; prefix: string }
+  /** A JSON member `"x-http-status-lens-ignore": [...]` inserted after the `{` at `offset`. */
+  | { kind: 'json-member'; offset: number; indent: string; emptyObject: boolean; existing?: { start: number; end: number; ids: string[] } };
+
+export interface StatusSite {
+  /** The numeric code; undefined for ranges (4XX) and `default`. */
+  code: number | undefined;
+  /** The token as written, without quotes: '424', '4XX', 'StatusCodes.FAILED_DEPENDENCY'. */
+  text: string;
+  start: number;
+  end: number;
+  /**
+   * `use`: the code is returned or declared here, rules apply.
+   * `mention`: prose such as "HTTP 424" in a comment or description: hover only.
+   */
+  role: 'use' | 'mention';
+  spelling: Spelling;
+  /** What is said with this status: the response description, the error message passed beside it. */
+  message: string;
+  scope: Scope;
+  /** Rule ids silenced at this site by a disable comment or an ignore extension. */
+  suppressed: ReadonlySet<string>;
+  /** Where a new suppression for this site goes; undefined when the file kind has no way to write one. */
+  suppressAt?: SuppressionPlace;
+  /** Extra hover text for this site, e.g. the description of a `$ref`'d response. */
+  note?: string;
+}
+
+export type DocumentKind = 'openapi' | 'code' | 'none';
+
+export interface ScannedDocument {
+  kind: DocumentKind;
+  /** Sorted by start offset. */
+  sites: StatusSite[];
+  /** Why the document was not scanned (too large, not an OpenAPI file...), for a one-time message. */
+  skipped?: string;
+}
+
+/** The handful of document facts the service needs; vscode-languageserver-textdocument's TextDocument fits. */
+export interface DocumentLike {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  getText(): string;
+  positionAt(offset: number): { line: number; character: number };
+  offsetAt(position: { line: number; character: number }): number;
+}

@@ -1,0 +1,7 @@
+import { confusionRule, preferredName } from './confusion';
+
+export default confusionRule(
+  '424-for-precondition',
+  (phrase, replacements) =>
+    `424 Failed Dependency is used for a failed precondition ("${phrase}"). A conditional request header that evaluates false is ${preferredName(replacements)}; 424 means an earlier action this one depended on failed.`,
+);

@@ -1,0 +1,51 @@
+/**
+ * The `424-for-*` rules: a 424 whose message speaks of something another code names (a lock, a conflict, a
+ * failed precondition, a broken upstream service). The vocabulary and the suggested codes are data.
+ */
+import * as knowledge from '../../knowledge';
+import type { CompiledConfusion } from '../../knowledge';
+import type { StatusSite } from '../model';
+import { type Replacement, type Rule, type RuleHit, type RuleId, describe, messageWords, namesFailedDependency } from './rule';
+
+export function confusionRule(id: RuleId, explain: (phrase: string, replacements: Replacement[]) => string): Rule {
+  const confusion = knowledge.confusions.find((c) => c.rule === id);
+  if (!confusion) throw new Error(`data/vocabulary.json has no confusion for rule ${id}`);
+  return {
+    id,
+    check(site: StatusSite): RuleHit | undefined {
+      if (site.code !== 424 || namesFailedDependency(site)) return undefined;
+      const words = messageWords(site);
+      const found = classify(words);
+      if (found?.confusion !== confusion) return undefined;
+      const replacements = rankSuggestions(confusion, words);
+      return { message: explain(found.phrase, replacements), replacements };
+    },
+  };
+}
+
+/**
+ * The confusion the words speak of: the one with the most specific (longest) matching phrase, so
+ * "optimistic locking conflict" is a conflict, not a lock; on a tie, the data's order decides.
+ */
+export function classify(words: readonly string[]): { confusion: CompiledConfusion; phrase: string } | undefined {
+  let best: { confusion: CompiledConfusion; phrase: string; length: number } | undefined;
+  for (const confusion of knowledge.confusions) {
+    const phrase = confusion.phrases.longest(words);
+    if (phrase === undefined) continue;
+    const length = phrase.split(' ').length;
+    if (!best || length > best.length) best = { confusion, phrase, length };
+  }
+  return best;
+}
+
+/** The confusion's codes, the one its words point at first (a timeout -> 504). */
+export function rankSuggestions(confusion: CompiledConfusion, words: readonly string[]): Replacement[] {
+  const first = confusion.bySuggestion.find((s) => s.phrases.matches(words))?.code ?? confusion.suggest[0];
+  const ordered = [first, ...confusion.suggest.filter((code) => code !== first)];
+  return ordered.map((code, index) => ({ code, preferred: index === 0 }));
+}
+
+export function preferredName(replacements: Replacement[]): string {
+  const preferred = replacements.find((r) => r.preferred)?.code ?? replacements[0].code;
+  return typeof preferred === 'number' ? describe(preferred) : preferred;
+}

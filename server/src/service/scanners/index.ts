@@ -1,0 +1,38 @@
+/**
+ * The one entry to scanning: picks the scanner for a document's language and caches the result per
+ * document version, so hover, completion, validation and code actions share one scan.
+ */
+import * as knowledge from '../../knowledge';
+import type { DocumentLike, ScannedDocument } from '../model';
+import { scanCode } from './code';
+import { scanOpenApi } from './openapi';
+
+/** Files larger than this are skipped (documented in the README); the largest real specs are ~35 MB. */
+export const MAX_FILE_SIZE = 40 * 1024 * 1024;
+
+export function scan(document: DocumentLike): ScannedDocument {
+  const language = knowledge.language(document.languageId);
+  if (!language) return { kind: 'none', sites: [] };
+  const text = document.getText();
+  if (text.length > MAX_FILE_SIZE) {
+    return { kind: 'none', sites: [], skipped: `larger than ${MAX_FILE_SIZE / 1024 / 1024} MB` };
+  }
+  return language.family === 'openapi' ? scanOpenApi(document) : scanCode(document, language.family);
+}
+
+/** Remembers the last scan of each document; a new version replaces it. */
+export class ScanCache {
+  private readonly entries = new Map<string, { version: number; languageId: string; scanned: ScannedDocument }>();
+
+  get(document: DocumentLike): ScannedDocument {
+    const entry = this.entries.get(document.uri);
+    if (entry && entry.version === document.version && entry.languageId === document.languageId) return entry.scanned;
+    const scanned = scan(document);
+    this.entries.set(document.uri, { version: document.version, languageId: document.languageId, scanned });
+    return scanned;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

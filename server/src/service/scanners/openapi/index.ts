@@ -1,0 +1,345 @@
+/**
+ * Status codes in OpenAPI 3.x and Swagger 2.0 specs, YAML or JSON. Reads the outline events once and
+ * follows only the paths the features need: the response keys of every operation (paths, webhooks,
+ * callbacks, components.pathItems, 3.2's additionalOperations), what each response says, and what marks the
+ * operation as a step in a dependency chain. A file without an `openapi` or `swagger` root key is not a
+ * spec and gets nothing.
+ */
+import * as knowledge from '../../../knowledge';
+import type { DocumentLike, ScannedDocument, Scope, StatusSite, SuppressionPlace } from '../../model';
+import { Suppressions } from '../suppressions';
+import { type OutlineVisitor, visitJson } from './outline';
+import { visitYaml } from './yamlOutline';
+
+const enum Role {
+  Other,
+  Root,
+  Components,
+  PathItems,
+  PathItem,
+  AdditionalOperations,
+  Operation,
+  Callbacks,
+  Tags,
+  Responses,
+  Response,
+  NamedResponses,
+  NamedResponse,
+  IgnoreList,
+  RequestBody,
+  Content,
+  MediaType,
+  Schema,
+  Parameters,
+  Parameter,
+}
+
+const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+const IGNORE_KEY = 'x-http-status-lens-ignore';
+
+interface Frame {
+  role: Role;
+  start: number;
+  /** The key this container is the value of; undefined for array items and document roots. */
+  key: string | undefined;
+  isArray: boolean;
+  operation?: OperationScope;
+  response?: ResponseInfo;
+}
+
+class OperationScope implements Scope {
+  readonly texts: string[] = [];
+  readonly codes = new Set<number>();
+  readonly responses = { keys: [] as string[] };
+  webdavMethod?: string;
+  arrayOfOperations?: boolean;
+  ignored: string[] = [];
+  /** Swagger 2.0 body parameter being read. */
+  bodyParameter?: { isBody: boolean; isArray: boolean };
+}
+
+interface ResponseInfo {
+  site: StatusSite;
+  objectStart?: number;
+  ref?: string;
+  ignored: string[];
+  ignoreRange?: { start: number; end: number };
+}
+
+export function scanOpenApi(document: DocumentLike): ScannedDocument {
+  const text = document.getText();
+  const suppressions = new Suppressions(document);
+  const isYaml = document.languageId === 'yaml';
+  const extractor = new Extractor(text, suppressions, !isYaml);
+  const visit = isYaml ? visitYaml : visitJson;
+  visit(text, extractor);
+  const sites = extractor.finish();
+  if (!extractor.isSpec) return { kind: 'none', sites: [] };
+  suppressions.apply(sites, '#', text);
+  return { kind: 'openapi', sites };
+}
+
+class Extractor implements OutlineVisitor {
+  isSpec = false;
+  private readonly sites: StatusSite[] = [];
+  private readonly responses: ResponseInfo[] = [];
+  private readonly namedResponses = new Map<string, string>();
+  private stack: Frame[] = [];
+  private key: string | undefined;
+  /** The operation being read (innermost; callbacks nest operations). */
+  private operations: OperationScope[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly suppressions: Suppressions,
+    private readonly isJson: boolean,
+  ) {}
+
+  onDocumentBegin(): void {
+    this.stack = [];
+    this.key = undefined;
+  }
+
+  onObjectProperty(key: string, offset: number, length: number): void {
+    this.key = key;
+    const top = this.top();
+    if (top?.role === Role.Responses && top.operation) this.responseKey(key, offset, length, top.operation);
+  }
+
+  onObjectBegin(offset: number): void {
+    this.push(offset, false);
+  }
+
+  onArrayBegin(offset: number): void {
+    this.push(offset, true);
+  }
+
+  onObjectEnd(offset: number): void {
+    this.pop(offset);
+  }
+
+  onArrayEnd(offset: number): void {
+    this.pop(offset);
+  }
+
+  onLiteralValue(value: string): void {
+    const top = this.top();
+    const key = this.takeKey();
+    if (!top) return;
+    switch (top.role) {
+      case Role.Root:
+        if ((key === 'openapi' && value.startsWith('3')) || (key === 'swagger' && value.startsWith('2'))) this.isSpec = true;
+        break;
+      case Role.Operation:
+        if (key === 'operationId' || key === 'summary' || key === 'description') top.operation?.texts.push(value);
+        break;
+      case Role.Tags:
+        top.operation?.texts.push(value);
+        break;
+      case Role.Response:
+        if (key === 'description') top.response!.site.message = value;
+        else if (key === '$ref') top.response!.ref = value;
+        break;
+      case Role.NamedResponse:
+        if (key === 'description' && top.key !== undefined) this.namedResponses.set(top.key, value);
+        break;
+      case Role.IgnoreList: {
+        const owner = this.stack[this.stack.length - 2];
+        const list = owner?.response?.ignored ?? owner?.operation?.ignored;
+        list?.push(value);
+        break;
+      }
+      case Role.Schema:
+        if (key === 'type' && value === 'array') {
+          const operation = this.operations[this.operations.length - 1];
+          if (operation?.bodyParameter) operation.bodyParameter.isArray = true;
+          else if (operation) operation.arrayOfOperations = true;
+        }
+        break;
+      case Role.Parameter:
+        if (key === 'in' && value === 'body' && top.operation?.bodyParameter) top.operation.bodyParameter.isBody = true;
+        break;
+    }
+  }
+
+  onAlias(): void {
+    this.key = undefined;
+  }
+
+  onComment(offset: number, length: number): void {
+    this.suppressions.addComment(this.text, offset, offset + length);
+  }
+
+  finish(): StatusSite[] {
+    for (const response of this.responses) {
+      const site = response.site;
+      if (response.ref !== undefined) {
+        const name = response.ref.slice(response.ref.lastIndexOf('/') + 1);
+        const description = this.namedResponses.get(decodeRef(name));
+        if (description !== undefined) {
+          site.note = description;
+          if (!site.message) site.message = description;
+        }
+      }
+      const ignored = [...response.ignored, ...(site.scope as OperationScope).ignored];
+      if (ignored.length > 0) site.suppressed = new Set(ignored);
+      if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
+        site.suppressAt = {
+          ...site.suppressAt,
+          offset: response.objectStart + 1,
+          emptyObject: /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200)),
+          existing: response.ignoreRange && { ...response.ignoreRange, ids: response.ignored },
+        };
+      }
+    }
+    return this.sites.sort((a, b) => a.start - b.start);
+  }
+
+  private responseKey(key: string, offset: number, length: number, operation: OperationScope): void {
+    const quoted = length - key.length === 2;
+    const quote = quoted ? (this.text[offset] as "'" | '"') : '';
+    const start = quoted ? offset + 1 : offset;
+    if (key.startsWith('x-')) return;
+    const code = /^[0-9]{3}$/.test(key) ? Number(key) : undefined;
+    if (code !== undefined) operation.codes.add(code);
+    operation.responses.keys.push(key);
+    const site: StatusSite = {
+      code,
+      text: key,
+      start,
+      end: start + key.length,
+      role: 'use',
+      spelling: { kind: 'key', quote },
+      message: '',
+      scope: operation,
+      suppressed: new Set(),
+      suppressAt: this.isJson ? jsonPlace(this.text, offset) : undefined,
+    };
+    this.sites.push(site);
+    this.responses.push({ site, ignored: [] });
+  }
+
+  /** The role of a container about to open, from its parent's role and its key. */
+  private childRole(parent: Frame | undefined, key: string | undefined): Role {
+    if (!parent) return Role.Root;
+    switch (parent.role) {
+      case Role.Root:
+        if (key === 'paths' || key === 'webhooks' || key === 'x-ms-paths') return Role.PathItems;
+        if (key === 'components') return Role.Components;
+        if (key === 'responses') return Role.NamedResponses;
+        return Role.Other;
+      case Role.Components:
+        if (key === 'responses') return Role.NamedResponses;
+        if (key === 'pathItems') return Role.PathItems;
+        if (key === 'callbacks') return Role.Callbacks;
+        return Role.Other;
+      case Role.Callbacks:
+        return Role.PathItems;
+      case Role.PathItems:
+        return key === undefined ? Role.Other : Role.PathItem;
+      case Role.PathItem:
+        if (key === 'additionalOperations') return Role.AdditionalOperations;
+        return key !== undefined && methods.has(key) ? Role.Operation : Role.Other;
+      case Role.AdditionalOperations:
+        return key === undefined ? Role.Other : Role.Operation;
+      case Role.Operation:
+        switch (key) {
+          case 'responses':
+            return Role.Responses;
+          case 'tags':
+            return Role.Tags;
+          case 'callbacks':
+            return Role.Callbacks;
+          case 'requestBody':
+            return Role.RequestBody;
+          case 'parameters':
+            return Role.Parameters;
+          case IGNORE_KEY:
+            return Role.IgnoreList;
+        }
+        return Role.Other;
+      case Role.Responses:
+        return key === undefined || key.startsWith('x-') ? Role.Other : Role.Response;
+      case Role.Response:
+        return key === IGNORE_KEY ? Role.IgnoreList : Role.Other;
+      case Role.NamedResponses:
+        return key === undefined ? Role.Other : Role.NamedResponse;
+      case Role.RequestBody:
+        return key === 'content' ? Role.Content : Role.Other;
+      case Role.Content:
+        return Role.MediaType;
+      case Role.MediaType:
+        return key === 'schema' ? Role.Schema : Role.Other;
+      case Role.Parameters:
+        return Role.Parameter;
+      case Role.Parameter:
+        return key === 'schema' ? Role.Schema : Role.Other;
+      default:
+        return Role.Other;
+    }
+  }
+
+  private push(offset: number, isArray: boolean): void {
+    const parent = this.top();
+    const key = this.takeKey();
+    const role = this.childRole(parent, key);
+    const frame: Frame = { role, start: offset, key, isArray, operation: parent?.operation };
+    if (role === Role.Operation) {
+      const operation = new OperationScope();
+      const pathItem = this.stack[this.stack.length - (parent?.role === Role.AdditionalOperations ? 2 : 1)];
+      if (pathItem?.key) operation.texts.push(pathItem.key);
+      const method = key ?? '';
+      if (knowledge.webdavMethods.has(method.toUpperCase())) operation.webdavMethod = method.toUpperCase();
+      frame.operation = operation;
+      this.operations.push(operation);
+    } else if (role === Role.Response) {
+      const response = this.responses[this.responses.length - 1];
+      if (response) {
+        response.objectStart = offset;
+        frame.response = response;
+      }
+    } else if (role === Role.Parameter && frame.operation) {
+      frame.operation.bodyParameter = { isBody: false, isArray: false };
+    }
+    this.stack.push(frame);
+  }
+
+  private pop(offset: number): void {
+    const frame = this.stack.pop();
+    if (!frame) return;
+    const owner = this.top();
+    if (frame.role === Role.IgnoreList && owner?.response) owner.response.ignoreRange = { start: frame.start, end: offset + 1 };
+    if (frame.role === Role.Operation) this.operations.pop();
+    if (frame.role === Role.Parameter && frame.operation?.bodyParameter) {
+      const body = frame.operation.bodyParameter;
+      if (body.isBody && body.isArray) frame.operation.arrayOfOperations = true;
+      frame.operation.bodyParameter = undefined;
+    }
+    this.key = undefined;
+  }
+
+  private top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** The key the next value belongs to; array items have none. */
+  private takeKey(): string | undefined {
+    const key = this.top()?.isArray ? undefined : this.key;
+    this.key = undefined;
+    return key;
+  }
+}
+
+function decodeRef(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object. */
+function jsonPlace(text: string, keyOffset: number): SuppressionPlace {
+  let lineStart = keyOffset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
+  let indentEnd = lineStart;
+  while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
+  const indent = text.slice(lineStart, indentEnd);
+  return { kind: 'json-member', offset: keyOffset, indent: indent + (indent.includes('\t') ? '\t' : '  '), emptyObject: false };
+}

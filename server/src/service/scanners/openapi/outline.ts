@@ -1,0 +1,38 @@
+/**
+ * The event interface both spec formats are read through: jsonc-parser's visitor for JSON, the outline
+ * scanner (yamlOutline.ts) for YAML. Streaming events, not a tree, because specs run to tens of megabytes
+ * and the rules need only a few of their paths.
+ */
+import { visit } from 'jsonc-parser';
+
+export interface OutlineVisitor {
+  onDocumentBegin?(offset: number): void;
+  onObjectBegin?(offset: number): void;
+  /** offset/length cover the key including its quotes; key is unquoted. */
+  onObjectProperty?(key: string, offset: number, length: number): void;
+  onObjectEnd?(offset: number): void;
+  onArrayBegin?(offset: number): void;
+  onArrayEnd?(offset: number): void;
+  onLiteralValue?(value: string, offset: number, length: number): void;
+  onAlias?(name: string, offset: number, length: number): void;
+  onComment?(offset: number, length: number): void;
+  onError?(message: string, offset: number, length: number): void;
+}
+
+export function visitJson(text: string, visitor: OutlineVisitor): void {
+  visitor.onDocumentBegin?.(0);
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => visitor.onObjectBegin?.(offset),
+      onObjectProperty: (key, offset, length) => visitor.onObjectProperty?.(key, offset, length),
+      onObjectEnd: (offset) => visitor.onObjectEnd?.(offset),
+      onArrayBegin: (offset) => visitor.onArrayBegin?.(offset),
+      onArrayEnd: (offset) => visitor.onArrayEnd?.(offset),
+      onLiteralValue: (value, offset, length) => visitor.onLiteralValue?.(value === null ? 'null' : String(value), offset, length),
+      onComment: (offset, length) => visitor.onComment?.(offset, length),
+      onError: (error, offset, length) => visitor.onError?.(`JSON syntax error ${error}`, offset, length),
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fork } from 'node:child_process';
+import type { CodeAction, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { IPCMessageReader, IPCMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { TestClient, positionOf, root } from './client';
+
+const specPath = path.join(root, 'examples/orders-api.yaml');
+const specText = fs.readFileSync(specPath, 'utf8');
+const specUri = 'file://' + specPath;
+const handlerPath = path.join(root, 'examples/orders-handlers.ts');
+const handlerText = fs.readFileSync(handlerPath, 'utf8');
+const handlerUri = 'file://' + handlerPath;
+
+describe('the bundled server over stdio', () => {
+  const client = new TestClient();
+
+  before(async () => {
+    const result = (await client.initialize()) as { capabilities: Record<string, unknown> };
+    assert.ok(result.capabilities.hoverProvider);
+    assert.ok(result.capabilities.codeActionProvider);
+  });
+
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('publishes diagnostics for an OpenAPI spec', async () => {
+    const diagnostics = await client.open(specUri, 'yaml', specText);
+    const codes = diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(codes, ['424-for-conflict', '424-for-lock', '424-for-upstream-failure', '424-without-dependency', 'failed-prerequisite-not-424']);
+    for (const d of diagnostics) {
+      assert.equal(d.source, 'http-status-lens');
+      assert.match(d.codeDescription!.href, /docs\/rules\/.+\.md$/);
+    }
+    const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
+    assert.deepEqual(lock.range.start, positionOf(specText, "'424':\n          description: The order is locked", 1));
+  });
+
+  test('hover on a response key', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: specUri },
+      position: positionOf(specText, "'424':\n          description: The order is locked", 2),
+    })) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    assert.ok(value.startsWith('**424 Failed Dependency**'), value);
+    assert.match(value, /Not to be confused with/);
+  });
+
+  test('no hover on a plain value', async () => {
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: specUri }, position: positionOf(specText, '3.1.0') });
+    assert.equal(hover, null);
+  });
+
+  test('code actions come from the diagnostic data', async () => {
+    const diagnostics = await client.open('file:///tmp/lock.yaml', 'yaml', specText);
+    const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///tmp/lock.yaml' },
+      range: lock.range,
+      context: { diagnostics: [lock] },
+    })) as CodeAction[];
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.equal(preferred.title, 'Change 424 to 423 Locked');
+    assert.deepEqual(preferred.edit!.changes!['file:///tmp/lock.yaml'], [{ range: lock.range, newText: '423' }]);
+    assert.ok(actions.some((a) => a.title === 'Disable 424-for-lock for this line'));
+  });
+
+  test('diagnostics for a TypeScript handler', async () => {
+    const diagnostics = await client.open(handlerUri, 'typescript', handlerText);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['424-for-lock', '424-for-upstream-failure', '424-without-dependency']);
+  });
+
+  test('a rule set to off in the settings goes away', async () => {
+    client.settings = { rules: { '424-for-lock': 'off' } };
+    const next = client.nextDiagnostics(handlerUri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const diagnostics = (await next).diagnostics;
+    assert.ok(!diagnostics.some((d) => d.code === '424-for-lock'));
+    assert.equal(diagnostics.length, 2);
+  });
+
+  test('an invalid setting is reported and the defaults apply', async () => {
+    client.settings = { rules: { '424-for-lock': 'loud' }, languages: 'yaml' };
+    const next = client.nextDiagnostics(handlerUri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.equal((await next).diagnostics.length, 3);
+    assert.ok(client.messages.some((m) => m.includes('"rules.424-for-lock" must be one of')), client.messages.join('\n'));
+    client.settings = {};
+  });
+
+  test('edits publish diagnostics for the latest version', async () => {
+    const uri = 'file:///tmp/edits.ts';
+    await client.open(uri, 'typescript', "app.get('/a', (req, res) => res.status(200));");
+    const next = client.nextDiagnostics(uri);
+    for (let version = 2; version <= 30; version++) {
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text: `app.get('/a', (req, res) => res.status(${version === 30 ? 424 : 200}));` }],
+      });
+    }
+    const published = await next;
+    assert.equal(published.version, 30);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['424-without-dependency']);
+  });
+});
+
+describe('the server over node-ipc', () => {
+  test('starts and answers initialize', async () => {
+    const child = fork(path.join(root, 'dist/server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo: { name: string } };
+    assert.equal(result.serverInfo.name, 'http-status-lens');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+    connection.dispose();
+  });
+});

@@ -1,0 +1,60 @@
+/** Test helpers: documents written like the editor shows them, `|` marking the cursor. */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { type Settings, defaultSettings, getLanguageService } from '../../server/src/service';
+import type { RuleId } from '../../server/src/service/rules';
+
+export const service = getLanguageService();
+
+let version = 0;
+
+export function document(text: string, languageId: string): TextDocument {
+  return TextDocument.create(`file:///test/${++version}.${extensionOf(languageId)}`, languageId, 1, text);
+}
+
+/** A document and the offset of its single `|` marker (removed from the text). */
+export function withCursor(marked: string, languageId: string): { document: TextDocument; offset: number } {
+  const offset = marked.indexOf('|');
+  if (offset < 0 || marked.indexOf('|', offset + 1) >= 0) throw new Error('expected exactly one | marker');
+  return { document: document(marked.slice(0, offset) + marked.slice(offset + 1), languageId), offset };
+}
+
+export function hoverText(marked: string, languageId: string): string | undefined {
+  const { document: doc, offset } = withCursor(marked, languageId);
+  const hover = service.doHover(doc, doc.positionAt(offset));
+  if (!hover) return undefined;
+  const contents = hover.contents as { value: string };
+  return contents.value;
+}
+
+/** Settings with only the given rule on (as a warning). */
+export function onlyRule(id: RuleId, extra: Partial<Settings> = {}): Settings {
+  const settings = defaultSettings();
+  for (const key of Object.keys(settings.rules) as RuleId[]) settings.rules[key] = key === id ? 'warning' : 'off';
+  return { ...settings, ...extra };
+}
+
+export function validate(text: string, languageId: string, settings: Settings = defaultSettings()): { document: TextDocument; diagnostics: Diagnostic[] } {
+  const doc = document(text, languageId);
+  return { document: doc, diagnostics: service.doValidation(doc, settings) };
+}
+
+/** The text of each diagnostic's range. */
+export function flagged(doc: TextDocument, diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => doc.getText(d.range));
+}
+
+export function actionsFor(diagnostics: Diagnostic[]): CodeAction[] {
+  return service.doCodeActions(diagnostics);
+}
+
+/** The document text after applying a code action's edits. */
+export function applyAction(doc: TextDocument, action: CodeAction): string {
+  const edits = action.edit?.changes?.[doc.uri];
+  if (!edits) throw new Error(`action "${action.title}" has no edit`);
+  return TextDocument.applyEdits(doc, edits);
+}
+
+function extensionOf(languageId: string): string {
+  return { typescript: 'ts', javascript: 'js', yaml: 'yaml', json: 'json', typescriptreact: 'tsx', javascriptreact: 'jsx', jsonc: 'jsonc' }[languageId] ?? 'txt';
+}
