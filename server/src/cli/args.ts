@@ -1,13 +1,29 @@
-/** Command-line arguments of `http-status-lens lint`. */
+/** Command-line arguments of `http-status-lens lint`. Every mistake is a UsageError (exit code 2). */
+import { type RuleId, ruleIds } from '../service/rules';
+import { type Severity, severities } from '../service/rules/presets';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LintOptions {
   format: Format;
   /** Warnings allowed before the exit code is 1; -1 for no limit (errors always count). */
   maxWarnings: number;
-  fix: boolean;
+  /** Report errors only (warnings still count for --max-warnings, as in ESLint). */
+  quiet: boolean;
+  /** --rule overrides, applied over every config file. */
+  rules: Partial<Record<RuleId, Severity>>;
+  /** --config FILE: this file instead of the cascade. */
+  config?: string;
+  /** --no-config: no config file at all. */
+  noConfig: boolean;
+  fix: 'off' | 'write' | 'dry-run';
+  baseline?: string;
+  writeBaseline?: string;
+  /** Worker threads: 'auto' (one per core when there are many files), 'off', or a count. */
+  concurrency: number | 'auto' | 'off';
+  /** Colours in stylish output; undefined: only when stdout is a terminal (and NO_COLOR is not set). */
+  color?: boolean;
   paths: string[];
 }
 
@@ -15,56 +31,149 @@ export type ParsedArgs = { command: 'lint'; options: LintOptions } | { command: 
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: http-status-lens lint [options] [PATH...]
+export const USAGE = `Usage: http-status-lens lint [options] [path or glob...]
 
-Lints HTTP status codes in source files and OpenAPI specs (default PATH: the current directory).
+Lints HTTP status codes in source files and OpenAPI specs. Directories are walked (respecting .gitignore
+and the config's "ignore"); the default path is the current directory.
 
-Options:
-  --format stylish|json   output format (default: stylish)
-  --max-warnings N        exit 1 when there are more than N warnings (default: no limit; errors always fail)
-  --fix                   apply the preferred fix of every finding
-  -h, --help              show this help
-  -v, --version           print the version
+Output:
+  -f, --format FORMAT       stylish (default), json, sarif or github
+  --quiet                   report errors only
+  --max-warnings N          exit 1 when there are more than N warnings (default: no limit)
+  --color, --no-color       force colours on or off (default: on when stdout is a terminal)
 
-Exit codes: 0 no findings over the limit, 1 findings over the limit, 2 usage or I/O error.`;
+Configuration:
+  -c, --config FILE         use this config file instead of the .http-status-lens.json files found
+  --no-config               use no config file
+  --rule ID=SEVERITY        set a rule's severity (off, hint, info, warning, error); repeatable
+
+Fixing:
+  --fix                     apply every safe preferred fix, and report what is left
+  --fix-dry-run             print the fixes as a unified diff instead of writing them
+
+Baseline:
+  --write-baseline FILE     record the current findings in FILE
+  --baseline FILE           report only findings that are not in FILE
+
+Other:
+  --concurrency N|auto|off  worker threads for large trees (default: auto)
+  -h, --help                show this help
+  -v, --version             print the version
+
+Exit codes: 0 no findings over the limit, 1 an error or more warnings than --max-warnings,
+2 a usage, configuration or I/O error. Documentation: docs/cli.md`;
+
+/** Options that take a value, by every name they answer to. */
+const VALUED = new Set(['-f', '--format', '--max-warnings', '-c', '--config', '--rule', '--baseline', '--write-baseline', '--concurrency']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
-  if (argv.includes('-v') || argv.includes('--version')) return { command: 'version' };
-  const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('missing command: expected "lint"');
-  if (command !== 'lint') throw new UsageError(`unknown command "${command}": expected "lint"`);
-  const options: LintOptions = { format: 'stylish', maxWarnings: -1, fix: false, paths: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
+  const options: LintOptions = { format: 'stylish', maxWarnings: -1, quiet: false, rules: {}, noConfig: false, fix: 'off', concurrency: 'auto', paths: [] };
+  let command: string | undefined;
+  let help = false;
+  let version = false;
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      if (command === undefined && !onlyPaths) command = arg;
+      else options.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = equals > 0 ? arg.slice(0, equals) : arg;
+    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+    if (inline !== undefined && !VALUED.has(name)) throw new UsageError(`${name} takes no value`);
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('-') && v !== '-' && !/^-\d+$/.test(v))) throw new UsageError(`${name} needs a value`);
       return v;
     };
     switch (name) {
+      case '-h':
+      case '--help':
+        help = true;
+        break;
+      case '-v':
+      case '--version':
+        version = true;
+        break;
+      case '-f':
       case '--format': {
         const format = value();
         if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected ${FORMATS.join(', ')})`);
         options.format = format as Format;
         break;
       }
-      case '--max-warnings': {
+      case '--max-warnings':
+        options.maxWarnings = wholeNumber(name, value(), -1);
+        break;
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--color':
+        options.color = true;
+        break;
+      case '--no-color':
+        options.color = false;
+        break;
+      case '-c':
+      case '--config':
+        options.config = value();
+        break;
+      case '--no-config':
+        options.noConfig = true;
+        break;
+      case '--rule':
+        for (const entry of value().split(',')) parseRule(entry.trim(), options.rules);
+        break;
+      case '--fix':
+        if (options.fix === 'dry-run') throw new UsageError('--fix and --fix-dry-run cannot be combined');
+        options.fix = 'write';
+        break;
+      case '--fix-dry-run':
+        if (options.fix === 'write') throw new UsageError('--fix and --fix-dry-run cannot be combined');
+        options.fix = 'dry-run';
+        break;
+      case '--baseline':
+        options.baseline = value();
+        break;
+      case '--write-baseline':
+        options.writeBaseline = value();
+        break;
+      case '--concurrency': {
         const raw = value();
-        const n = Number(raw);
-        if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings needs a whole number >= -1, got "${raw}"`);
-        options.maxWarnings = n;
+        options.concurrency = raw === 'auto' || raw === 'off' ? raw : wholeNumber(name, raw, 1);
         break;
       }
-      case '--fix':
-        options.fix = true;
-        break;
       default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
-        options.paths.push(arg);
+        throw new UsageError(`unknown option "${name}"`);
     }
   }
+  if (help) return { command: 'help' };
+  if (version) return { command: 'version' };
+  if (command === undefined) throw new UsageError('missing command: expected "lint"');
+  if (command !== 'lint') throw new UsageError(`unknown command "${command}": expected "lint"`);
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be combined');
+  if (options.fix === 'dry-run' && options.format !== 'stylish') throw new UsageError(`--fix-dry-run prints a diff; it cannot be combined with --format ${options.format}`);
   if (options.paths.length === 0) options.paths.push('.');
   return { command: 'lint', options };
+}
+
+function wholeNumber(name: string, raw: string, min: number): number {
+  const n = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} needs a whole number >= ${min}, got "${raw}"`);
+  return n;
+}
+
+function parseRule(entry: string, rules: Partial<Record<RuleId, Severity>>): void {
+  const match = /^([^=:]+)[=:](.*)$/.exec(entry);
+  if (!match) throw new UsageError(`--rule needs ID=SEVERITY, got "${entry}"`);
+  const [, id, severity] = match;
+  if (!(ruleIds as readonly string[]).includes(id)) throw new UsageError(`--rule: unknown rule "${id}" (known: ${ruleIds.join(', ')})`);
+  if (!(severities as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}: unknown severity "${severity}" (expected ${severities.join(', ')})`);
+  rules[id as RuleId] = severity as Severity;
 }

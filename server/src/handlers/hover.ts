@@ -3,7 +3,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import type { SettingsStore } from './settings';
 
-export async function onHover(params: HoverParams, documents: TextDocuments<TextDocument>, service: LanguageService, settings: SettingsStore): Promise<Hover | null> {
+export async function onHover(
+  params: HoverParams,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  settings: SettingsStore,
+): Promise<Hover | null> {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   if (!(await settings.get(document.uri)).languages.includes(document.languageId)) return null;

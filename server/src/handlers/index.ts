@@ -15,7 +15,9 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     onRuleFault: (id, error) => {
       if (faulted.has(id)) return;
       faulted.add(id);
-      connection.console.error(`Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(
+        `Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     },
   });
   const settings = new SettingsStore(connection);

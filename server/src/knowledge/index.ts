@@ -7,14 +7,19 @@ import explanations from '../../../data/explanations.json';
 import vocabularyData from '../../../data/vocabulary.json';
 import languagesData from '../../../data/languages.json';
 import frameworksData from '../../../data/frameworks.json';
+import spellingsData from '../../../data/spellings.json';
 import { PhraseSet } from './phrases';
 import type {
   Confusion,
   Explanation,
+  FamilyEntry,
   FrameworksFile,
   LanguageEntry,
   LanguagesFile,
   LexerSyntax,
+  ScopeSyntax,
+  SpellingScheme,
+  SpellingsFile,
   StatusClass,
   StatusCodeEntry,
   StatusContexts,
@@ -76,16 +81,107 @@ export function languageForFile(fileName: string): string | undefined {
   return best?.id;
 }
 
+export function familyOf(family: string): FamilyEntry | undefined {
+  return languages.families[family];
+}
+
 export function syntaxOf(family: string): LexerSyntax | undefined {
   return languages.families[family]?.syntax;
+}
+
+export function scopeSyntaxOf(family: string): ScopeSyntax | undefined {
+  return languages.families[family]?.scopes;
 }
 
 export function commentPrefixOf(family: string): string {
   return languages.families[family]?.commentPrefix ?? '//';
 }
 
-export function statusContextsOf(family: string): StatusContexts | undefined {
-  return frameworks.contexts[family];
+/** A family's status contexts, compiled for the scanner's lookups. */
+export interface CompiledContexts {
+  /** Callee name -> the argument indexes that hold a status, each with the qualifier the name requires. */
+  calls: Map<string, { argument: number; qualifier: string }[]>;
+  commands: ReadonlySet<string>;
+  properties: ReadonlySet<string>;
+  hashRockets: boolean;
+  returnTuple: boolean;
+  outboundCalls: PhraseSet;
+}
+
+const compiledContexts = new Map<string, CompiledContexts>();
+
+export function statusContextsOf(family: string): CompiledContexts | undefined {
+  let compiled = compiledContexts.get(family);
+  const contexts: StatusContexts | undefined = frameworks.contexts[family];
+  if (!compiled && contexts) {
+    const calls = new Map<string, { argument: number; qualifier: string }[]>();
+    for (const call of contexts.calls) {
+      for (const name of call.names) {
+        // `Status::new` -> callee `new`, which must follow `Status::`
+        const split = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
+        const callee = name.slice(split + 1);
+        calls.set(callee, [...(calls.get(callee) ?? []), { argument: call.argument, qualifier: name.slice(0, split + 1) }]);
+      }
+    }
+    compiled = {
+      calls,
+      commands: new Set(contexts.commands ?? []),
+      properties: new Set(contexts.properties),
+      hashRockets: contexts.hashRockets === true,
+      returnTuple: contexts.returnTuple === true,
+      outboundCalls: new PhraseSet(contexts.outboundCalls),
+    };
+    compiledContexts.set(family, compiled);
+  }
+  return compiled;
+}
+
+/** A named spelling of a status code: `qualifier + separator + member`. */
+export interface Spelling {
+  scheme: string;
+  code: number;
+  qualifier: string;
+  separator: string;
+  /** Only a status code in a status context. */
+  context: boolean;
+}
+
+export interface FamilySpellings {
+  /** Member name -> the spellings that end with it. */
+  byMember: Map<string, Spelling[]>;
+  /** The schemes of the family, for completion after a qualifier. */
+  schemes: { id: string; scheme: SpellingScheme }[];
+}
+
+const spellingSchemes = (spellingsData as SpellingsFile).schemes;
+const familySpellings = new Map<string, FamilySpellings>();
+
+export function spellingsFor(family: string): FamilySpellings {
+  let result = familySpellings.get(family);
+  if (!result) {
+    result = { byMember: new Map(), schemes: [] };
+    for (const [id, scheme] of Object.entries(spellingSchemes)) {
+      if (!scheme.families.includes(family)) continue;
+      result.schemes.push({ id, scheme });
+      for (const [code, names] of Object.entries(scheme.members)) {
+        for (const member of Array.isArray(names) ? names : [names]) {
+          const list = result.byMember.get(member) ?? [];
+          for (const qualifier of scheme.qualifiers) {
+            list.push({ scheme: id, code: Number(code), qualifier, separator: scheme.separator, context: scheme.context === true });
+          }
+          result.byMember.set(member, list);
+        }
+      }
+    }
+    familySpellings.set(family, result);
+  }
+  return result;
+}
+
+/** The preferred member name of a code in a scheme, or undefined when the framework has none. */
+export function memberFor(schemeId: string, code: number): string | undefined {
+  const names = spellingSchemes[schemeId]?.members[String(code)];
+  return Array.isArray(names) ? names[0] : names;
 }
 
 /** Compiled vocabulary: each list once, as a PhraseSet. */
@@ -106,12 +202,10 @@ export interface CompiledConfusion {
 }
 
 /** The confusions in precedence order (the order of data/vocabulary.json). */
-export const confusions: readonly CompiledConfusion[] = Object.entries(vocabulary.confusions).map(
-  ([name, c]: [string, Confusion]) => ({
-    name,
-    rule: c.rule,
-    suggest: c.suggest,
-    phrases: new PhraseSet(c.phrases),
-    bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
-  }),
-);
+export const confusions: readonly CompiledConfusion[] = Object.entries(vocabulary.confusions).map(([name, c]: [string, Confusion]) => ({
+  name,
+  rule: c.rule,
+  suggest: c.suggest,
+  phrases: new PhraseSet(c.phrases),
+  bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
+}));

@@ -53,13 +53,32 @@ export interface VocabularyFile {
 /** One lexer configuration per language family (see data/languages.json). */
 export interface LexerSyntax {
   lineComments: string[];
-  blockComments: { open: string; close: string }[];
-  /** Quote characters that open a string ending at the same character. */
+  /** Line-comment starts that are not comments after all (PHP 8 attributes `#[`). */
+  lineCommentExceptions?: string[];
+  /** `nested`: comments nest (Rust); `lineStart`: only at the start of a line (Ruby `=begin`). */
+  blockComments: { open: string; close: string; nested?: boolean; lineStart?: boolean }[];
+  /** Quote characters that open a one-line string with backslash escapes. */
   quotes: string[];
+  /** Quote characters of multi-line strings without escapes (Go's backquote). */
+  rawQuotes?: string[];
+  /** Multi-line string delimiters, tried before single quotes (Python, Java, Kotlin, C#). */
+  tripleQuotes?: string[];
+  /** Lower-case letters that may stand before a quote (Python's r, b, f, rb...). */
+  stringPrefixes?: string[];
+  /** Prefixes of strings where a doubled quote is the only escape (C#'s @ and $@). */
+  verbatimPrefixes?: string[];
+  /** Prefixes of raw strings closed by a quote and as many hashes as opened them (Rust's r#"..."#). */
+  rawHashPrefixes?: string[];
+  /** `'` opens a one-character literal, or else is a lifetime or label (Rust, Java, C#, Go, Kotlin). */
+  charLiterals?: boolean;
+  /** Heredoc strings: PHP's <<<ID or Ruby's <<~ID. */
+  heredocs?: 'php' | 'ruby';
   /** The quote that opens a template literal with `${...}` holes (JavaScript). */
   template?: string;
   /** `/.../` regular expression literals are possible (JavaScript). */
   regexLiterals?: boolean;
+  /** A line break ends a statement unless a bracket is open (Go, Python, Ruby, Kotlin). */
+  newlineEndsStatement?: boolean;
 }
 
 export interface LanguageEntry {
@@ -68,21 +87,63 @@ export interface LanguageEntry {
   extensions: string[];
 }
 
-export interface LanguagesFile {
-  languages: Record<string, LanguageEntry>;
-  families: Record<string, { syntax?: LexerSyntax; commentPrefix: string }>;
+/** How a family's handlers are delimited, for the scope of a site. */
+export interface ScopeSyntax {
+  /** `braces`: function bodies are `{...}`; `indentation`: a header line and the lines indented below it. */
+  style: 'braces' | 'indentation';
+  /** Words that start a function (`def`, `func`, `fn`) or, in brace languages, mark one before its `{` (`throws`). */
+  functionKeywords: string[];
+  /** Phrases that open an error-handling block: `catch`, `except`, `rescue`, `if err != nil`. */
+  failureBlocks: string[];
+  /** The character that starts a decorator or annotation line belonging to the function below it. */
+  decorator?: string;
 }
 
-/** Where a number is a status code, per language family. */
+export interface FamilyEntry {
+  commentPrefix: string;
+  syntax?: LexerSyntax;
+  scopes?: ScopeSyntax;
+}
+
+export interface LanguagesFile {
+  languages: Record<string, LanguageEntry>;
+  families: Record<string, FamilyEntry>;
+}
+
+/** Where a value is a status code, per language family. */
 export interface StatusContexts {
-  /** Callee names whose argument at the given index is a status code: `status(424)`, `WriteHeader(424)`. */
+  /** Callee names whose argument at the given index is a status code: `status(424)`, `Error(w, msg, 424)`. A name may be qualified (`Status::new`). */
   calls: { names: string[]; argument: number }[];
-  /** Property or variable names that hold a status: `ctx.status = 424`, `{ status: 424 }`. */
+  /** Calls written without parentheses whose first argument is a status (Ruby's `halt 424`). */
+  commands?: string[];
+  /** Names whose value is a status: `ctx.status = 424`, `{ status: 424 }`, `status_code=424`. */
   properties: string[];
-  /** Identifiers that make a function a handler's outbound call site (fetch, axios...). */
-  outboundCalls?: string[];
+  /** `'status' => 424` (PHP, Ruby). */
+  hashRockets?: boolean;
+  /** `return body, 424` (Flask). */
+  returnTuple?: boolean;
+  /** Phrases that show a handler calls another service (fetch, axios, requests...). */
+  outboundCalls: string[];
 }
 
 export interface FrameworksFile {
   contexts: Record<string, StatusContexts>;
+}
+
+/** One framework's named spellings of status codes (data/spellings.json). */
+export interface SpellingScheme {
+  framework: string;
+  families: string[];
+  /** What stands before the separator: `http`, `HttpStatus`; '' for none (Ruby symbols). */
+  qualifiers: string[];
+  separator: string;
+  /** Only a status code in a status context (`:locked` is a common Ruby symbol). */
+  context?: boolean;
+  source: string;
+  /** Code -> member name, or names with the preferred one first. */
+  members: Record<string, string | string[]>;
+}
+
+export interface SpellingsFile {
+  schemes: Record<string, SpellingScheme>;
 }

@@ -8,24 +8,26 @@ export type Spelling =
   | { kind: 'number' }
   /** An OpenAPI response key; quote is the quote character around it, or '' for a bare key. */
   | { kind: 'key'; quote: '' | "'" | '"' }
-  /** A framework constant or symbol; the scheme id names its spelling table in data/frameworks.json. */
-  | { kind: 'constant'; scheme: string };
+  /** A framework constant or symbol (`qualifier + separator + member`); scheme names its table in data/spellings.json. */
+  | { kind: 'constant'; scheme: string; qualifier: string; separator: string };
 
 /**
  * The surroundings of a site that decide whether a status code fits: shared by every site of one
  * OpenAPI operation or one source-code handler.
  */
 export interface Scope {
-  /** Texts that can mark a dependency chain: path, operationId, summary, tags, handler name, comments. */
-  texts: string[];
+  /** The words of the texts that can mark a dependency chain: path, operationId, summary, tags, handler name, comments. */
+  words(): readonly string[];
   /** Every status code used in the same operation or handler. */
   codes: Set<number>;
   /** The HTTP method when it is a WebDAV one (PROPPATCH, MKCOL, ...). */
   webdavMethod?: string;
   /** The request carries an array of operations (OpenAPI requestBody schema of type array). */
   arrayOfOperations?: boolean;
-  /** Offset where a new response key can be inserted, and the existing keys (OpenAPI only). */
+  /** The response keys of the operation (OpenAPI only). */
   responses?: ResponsesMap;
+  /** The handler calls another service (fetch, axios, requests...): code only. */
+  makesOutboundCall?(): boolean;
 }
 
 export interface ResponsesMap {
@@ -62,6 +64,8 @@ export interface StatusSite {
   suppressAt?: SuppressionPlace;
   /** Extra hover text for this site, e.g. the description of a `$ref`'d response. */
   note?: string;
+  /** The text of the error-handling block around the site (catch, except, rescue, if err != nil). */
+  failure?: string;
 }
 
 export type DocumentKind = 'openapi' | 'code' | 'none';

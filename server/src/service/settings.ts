@@ -1,6 +1,9 @@
 /**
  * Settings, from VS Code (`httpStatusLens.*`) or `.http-status-lens.json`: the same shape. Anything invalid
  * is reported and replaced by its default; settings never stop the service.
+ *
+ * Sources are read as *layers* (what each one sets, nothing more) and applied over the defaults in order,
+ * so the server and the CLI merge VS Code settings and config files the same way (docs/cli.md, "Precedence").
  */
 import * as knowledge from '../knowledge';
 import { type RuleId, ruleIds } from './rules';
@@ -18,45 +21,94 @@ export interface ResolvedSettings {
   problems: string[];
 }
 
+/** What one source sets; a key left out leaves the value below it alone. */
+export interface SettingsLayer {
+  rules?: Partial<Record<RuleId, Severity>>;
+  languages?: string[];
+  dependencyWords?: string[];
+}
+
+/** A problem in one source, with the JSON path of the offending value (for a diagnostic on a config file). */
+export interface SettingsProblem {
+  message: string;
+  path: (string | number)[];
+}
+
+/** The keys a settings layer reads; a config file may hold a few more of its own. */
+export const SETTINGS_KEYS = ['rules', 'languages', 'dependencyWords'] as const;
+
 export function defaultSettings(): Settings {
   return { rules: { ...defaultSeverities }, languages: knowledge.languageIds(), dependencyWords: [] };
 }
 
 /** Reads raw settings of unknown shape; `where` names their source in messages. */
 export function resolveSettings(raw: unknown, where = 'settings'): ResolvedSettings {
-  const settings = defaultSettings();
-  const problems: string[] = [];
-  if (raw === undefined || raw === null) return { settings, problems };
-  if (!isObject(raw)) return { settings, problems: [`${where}: expected an object, got ${typeName(raw)}; using the defaults`] };
+  if (raw !== undefined && raw !== null && !isObject(raw)) {
+    return { settings: defaultSettings(), problems: [`${where}: expected an object, got ${typeName(raw)}; using the defaults`] };
+  }
+  const { layer, problems } = readSettingsLayer(raw ?? {});
+  return { settings: applySettingsLayer(defaultSettings(), layer), problems: problems.map((p) => `${where}: ${p.message}`) };
+}
 
+/** The valid part of one source's settings, and a problem for each invalid value (which is left out). */
+export function readSettingsLayer(raw: Record<string, unknown>): { layer: SettingsLayer; problems: SettingsProblem[] } {
+  const layer: SettingsLayer = {};
+  const problems: SettingsProblem[] = [];
   const { rules, languages, dependencyWords } = raw;
   if (rules !== undefined) {
-    if (!isObject(rules)) problems.push(`${where}: "rules" must be an object of rule id -> severity; using the defaults`);
+    if (!isObject(rules))
+      problems.push({ path: ['rules'], message: '"rules" must be an object of rule id -> severity; using the defaults' });
     else {
+      layer.rules = {};
       for (const [id, severity] of Object.entries(rules)) {
-        if (!(ruleIds as string[]).includes(id)) problems.push(`${where}: unknown rule "${id}" in "rules" (known: ${ruleIds.join(', ')})`);
+        if (!(ruleIds as string[]).includes(id))
+          problems.push({ path: ['rules', id], message: `unknown rule "${id}" in "rules" (known: ${ruleIds.join(', ')})` });
         else if (typeof severity !== 'string' || !(severities as string[]).includes(severity))
-          problems.push(`${where}: "rules.${id}" must be one of ${severities.join(', ')}; keeping "${defaultSeverities[id as RuleId]}"`);
-        else settings.rules[id as RuleId] = severity as Severity;
+          problems.push({
+            path: ['rules', id],
+            message: `"rules.${id}" must be one of ${severities.join(', ')}; keeping "${defaultSeverities[id as RuleId]}"`,
+          });
+        else layer.rules[id as RuleId] = severity as Severity;
       }
     }
   }
   if (languages !== undefined) {
-    if (!isStringArray(languages)) problems.push(`${where}: "languages" must be an array of language ids; using the defaults`);
+    if (!isStringArray(languages))
+      problems.push({ path: ['languages'], message: '"languages" must be an array of language ids; using the defaults' });
     else {
-      const unknown = languages.filter((id) => !knowledge.language(id));
-      if (unknown.length > 0) problems.push(`${where}: unsupported language ids in "languages": ${unknown.join(', ')}`);
-      settings.languages = languages.filter((id) => knowledge.language(id));
+      languages.forEach((id, index) => {
+        if (!knowledge.language(id))
+          problems.push({
+            path: ['languages', index],
+            message: `unsupported language id "${id}" in "languages" (supported: ${knowledge.languageIds().join(', ')})`,
+          });
+      });
+      layer.languages = languages.filter((id) => knowledge.language(id));
     }
   }
   if (dependencyWords !== undefined) {
-    if (!isStringArray(dependencyWords)) problems.push(`${where}: "dependencyWords" must be an array of strings; ignoring it`);
-    else settings.dependencyWords = dependencyWords;
+    if (!isStringArray(dependencyWords))
+      problems.push({ path: ['dependencyWords'], message: '"dependencyWords" must be an array of strings; ignoring it' });
+    else layer.dependencyWords = dependencyWords;
   }
-  return { settings, problems };
+  return { layer, problems };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/**
+ * `settings` with `layer` on top: rule severities per rule id, `languages` replaced, `dependencyWords` added
+ * to (extra words only ever widen the vocabulary, so every source's words count).
+ */
+export function applySettingsLayer(settings: Settings, layer: SettingsLayer): Settings {
+  return {
+    rules: layer.rules ? { ...settings.rules, ...layer.rules } : settings.rules,
+    languages: layer.languages ? [...layer.languages] : settings.languages,
+    dependencyWords: layer.dependencyWords?.length
+      ? [...new Set([...settings.dependencyWords, ...layer.dependencyWords])]
+      : settings.dependencyWords,
+  };
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -64,6 +116,6 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-function typeName(value: unknown): string {
-  return Array.isArray(value) ? 'an array' : typeof value;
+export function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }

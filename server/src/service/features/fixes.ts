@@ -4,6 +4,7 @@
  */
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
+import * as knowledge from '../../knowledge';
 import type { DocumentLike, StatusSite } from '../model';
 import type { Replacement, RuleHit, RuleId } from '../rules';
 import { describe } from '../rules/rule';
@@ -21,7 +22,7 @@ export function fixesFor(document: DocumentLike, site: StatusSite, id: RuleId, h
 function replaceFix(document: DocumentLike, site: StatusSite, replacement: Replacement, range: Range): Fix {
   const target = typeof replacement.code === 'number' ? describe(replacement.code) : replacement.code;
   const why = replacement.why ? ` (${replacement.why})` : '';
-  const newText = String(replacement.code);
+  const newText = spell(site, replacement.code);
   if (site.spelling.kind === 'key' && site.scope.responses?.keys.includes(newText)) {
     // Renaming would make a duplicate key: say what to merge instead of breaking the spec.
     return {
@@ -36,6 +37,13 @@ function replaceFix(document: DocumentLike, site: StatusSite, replacement: Repla
     isPreferred: replacement.preferred,
     edit: { changes: { [document.uri]: [{ range, newText }] } },
   };
+}
+
+/** The replacement written in the site's own spelling; a framework without a name for the code gets the number. */
+function spell(site: StatusSite, code: number | string): string {
+  if (site.spelling.kind !== 'constant' || typeof code !== 'number') return String(code);
+  const member = knowledge.memberFor(site.spelling.scheme, code);
+  return member === undefined ? String(code) : site.spelling.qualifier + site.spelling.separator + member;
 }
 
 function suppressFix(document: DocumentLike, site: StatusSite, id: RuleId): Fix | undefined {

@@ -52,7 +52,9 @@ export function describeCode(code: number): string {
     lines.push(rich.meaning);
     lines.push(`**Fits when**\n${bullets(rich.whenItFits)}`);
     if (rich.commonCauses?.length) lines.push(`**Common causes**\n${bullets(rich.commonCauses)}`);
-    lines.push(`**Not to be confused with**\n${bullets(rich.notToBeConfusedWith.map((c) => `**${c.code} ${knowledge.get(c.code)?.phrase ?? ''}**: ${c.difference}`))}`);
+    lines.push(
+      `**Not to be confused with**\n${bullets(rich.notToBeConfusedWith.map((c) => `**${c.code} ${knowledge.get(c.code)?.phrase ?? ''}**: ${c.difference}`))}`,
+    );
   }
   if (entry.note) lines.push(`_${entry.note}_`);
   lines.push(`[${entry.spec.rfc} §${entry.spec.section}](${entry.spec.url})`);

@@ -7,7 +7,16 @@ import type { CompiledConfusion } from '../../knowledge';
 import type { StatusSite } from '../model';
 import { type Replacement, type Rule, type RuleHit, type RuleId, describe, messageWords, namesFailedDependency } from './rule';
 
-export function confusionRule(id: RuleId, explain: (phrase: string, replacements: Replacement[]) => string): Rule {
+export interface ConfusionOptions {
+  explain(phrase: string, replacements: Replacement[]): string;
+  /**
+   * When the message names no confusion at all, whether the site still is this confusion, and what to
+   * quote for it (the upstream rule: a 424 in the catch block of a handler that calls another service).
+   */
+  fallback?(site: StatusSite): string | undefined;
+}
+
+export function confusionRule(id: RuleId, options: ConfusionOptions): Rule {
   const confusion = knowledge.confusions.find((c) => c.rule === id);
   if (!confusion) throw new Error(`data/vocabulary.json has no confusion for rule ${id}`);
   return {
@@ -16,9 +25,11 @@ export function confusionRule(id: RuleId, explain: (phrase: string, replacements
       if (site.code !== 424 || namesFailedDependency(site)) return undefined;
       const words = messageWords(site);
       const found = classify(words);
-      if (found?.confusion !== confusion) return undefined;
-      const replacements = rankSuggestions(confusion, words);
-      return { message: explain(found.phrase, replacements), replacements };
+      const phrase = found ? (found.confusion === confusion ? found.phrase : undefined) : options.fallback?.(site);
+      if (phrase === undefined) return undefined;
+      // What failed decides between the alternatives: the message, and the error-handling block around the site.
+      const replacements = rankSuggestions(confusion, site.failure ? [...words, ...knowledge.toWords(site.failure)] : words);
+      return { message: options.explain(phrase, replacements), replacements };
     },
   };
 }

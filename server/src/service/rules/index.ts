@@ -13,7 +13,15 @@ import unregistered from './unregistered-status-code';
 
 export type { Replacement, Rule, RuleContext, RuleHit, RuleId } from './rule';
 
-export const rules: readonly Rule[] = [unregistered, failedPrerequisite, forLock, forPrecondition, forConflict, forUpstreamFailure, withoutDependency];
+export const rules: readonly Rule[] = [
+  unregistered,
+  failedPrerequisite,
+  forLock,
+  forPrecondition,
+  forConflict,
+  forUpstreamFailure,
+  withoutDependency,
+];
 
 export const ruleIds: readonly RuleId[] = rules.map((rule) => rule.id);
 

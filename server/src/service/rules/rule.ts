@@ -36,21 +36,14 @@ export interface Rule {
   check(site: StatusSite, context: RuleContext): RuleHit | undefined;
 }
 
-const wordCache = new WeakMap<object, string[]>();
-
 /** The words of what is said with the status (its message or description). */
 export function messageWords(site: StatusSite): string[] {
   return knowledge.toWords(site.message);
 }
 
-/** The words of the operation or handler around the site, computed once per scope. */
-export function scopeWords(site: StatusSite): string[] {
-  let words = wordCache.get(site.scope);
-  if (!words) {
-    words = site.scope.texts.flatMap((text) => knowledge.toWords(text));
-    wordCache.set(site.scope, words);
-  }
-  return words;
+/** The words of the operation or handler around the site. */
+export function scopeWords(site: StatusSite): readonly string[] {
+  return site.scope.words();
 }
 
 /** The 424's own message names an earlier action that failed: the code is used as meant. */

@@ -11,7 +11,10 @@ const rule: Rule = {
       if (knowledge.isRegistered(site.code)) return undefined;
       const cls = knowledge.classOf(site.code);
       const where = cls ? ` It is in the ${cls.name} class, but no standard defines it` : ' Status codes run from 100 to 599';
-      return { message: `${site.code} is not a registered HTTP status code.${where}; clients may treat it as ${cls ? `${Math.floor(site.code / 100)}00` : 'an error'}.`, replacements: [] };
+      return {
+        message: `${site.code} is not a registered HTTP status code.${where}; clients may treat it as ${cls ? `${Math.floor(site.code / 100)}00` : 'an error'}.`,
+        replacements: [],
+      };
     }
     if (site.spelling.kind !== 'key' || site.text === 'default' || validRange.test(site.text)) return undefined;
     const upper = site.text.toUpperCase();

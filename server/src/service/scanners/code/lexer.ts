@@ -1,5 +1,5 @@
 /**
- * A small lexer for C-like source code, configured by a language family's syntax in data/languages.json.
+ * A small lexer for source code, configured by a language family's syntax in data/languages.json.
  * It only has to tell code from strings and comments and cut code into identifiers, numbers and
  * punctuation: enough for the status-code scanner, without parsing. One pass, charCodeAt only, so its
  * cost is linear whatever the input.
@@ -14,6 +14,8 @@ export const enum TokenKind {
   Template,
   Comment,
   Punctuation,
+  /** A line break, reported only for languages where it can end a statement. */
+  Newline,
 }
 
 export type TokenSink = (kind: TokenKind, start: number, end: number) => void;
@@ -23,14 +25,19 @@ const enum Ch {
   LineFeed = 10,
   CarriageReturn = 13,
   Space = 32,
+  DoubleQuote = 34,
+  Hash = 35,
   Dollar = 36,
-  Backslash = 92,
+  SingleQuote = 39,
+  Dot = 46,
   Slash = 47,
+  Less = 60,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  Underscore = 95,
   OpenBrace = 123,
   CloseBrace = 125,
-  OpenBracket = 91,
-  Dot = 46,
-  Underscore = 95,
 }
 
 function isIdentifierStart(c: number): boolean {
@@ -46,99 +53,319 @@ function isDigit(c: number): boolean {
 }
 
 /** Words after which a `/` starts a regular expression rather than a division. */
-const keywordsBeforeExpression = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'yield', 'await', 'instanceof']);
+const keywordsBeforeExpression = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'yield',
+  'await',
+  'instanceof',
+]);
+
+interface CompiledSyntax {
+  syntax: LexerSyntax;
+  quotes: Set<number>;
+  rawQuotes: Set<number>;
+  template: number;
+  /** String prefixes, lower-case, longest first, each with how the string after it is read. */
+  prefixes: { text: string; mode: 'plain' | 'verbatim' | 'raw-hash' }[];
+}
+
+const compiled = new WeakMap<LexerSyntax, CompiledSyntax>();
+
+function compile(syntax: LexerSyntax): CompiledSyntax {
+  let result = compiled.get(syntax);
+  if (!result) {
+    const prefixes = [
+      ...(syntax.stringPrefixes ?? []).map((text) => ({ text, mode: 'plain' as const })),
+      ...(syntax.verbatimPrefixes ?? []).map((text) => ({ text, mode: 'verbatim' as const })),
+      ...(syntax.rawHashPrefixes ?? []).map((text) => ({ text, mode: 'raw-hash' as const })),
+    ].sort((a, b) => b.text.length - a.text.length);
+    result = {
+      syntax,
+      quotes: new Set(syntax.quotes.map((q) => q.charCodeAt(0))),
+      rawQuotes: new Set((syntax.rawQuotes ?? []).map((q) => q.charCodeAt(0))),
+      template: syntax.template?.charCodeAt(0) ?? -1,
+      prefixes,
+    };
+    compiled.set(syntax, result);
+  }
+  return result;
+}
 
 export function lex(text: string, syntax: LexerSyntax, emit: TokenSink): void {
-  const quotes = syntax.quotes.map((q) => q.charCodeAt(0));
-  const template = syntax.template?.charCodeAt(0) ?? -1;
-  const length = text.length;
+  new Lexer(text, compile(syntax), emit).run();
+}
+
+class Lexer {
+  private i = 0;
   /** Brace depth per open template hole, so `}` can resume the template. */
-  const holes: number[] = [];
-  let braceDepth = 0;
+  private readonly holes: number[] = [];
+  private braceDepth = 0;
   /** Whether a `/` here would start a regular expression. */
-  let expressionExpected = true;
-  let i = 0;
+  private expressionExpected = true;
+  /** Heredoc terminators waiting for the end of the current line (Ruby, PHP). */
+  private readonly heredocs: string[] = [];
 
-  const startsWith = (token: string, at: number) => text.startsWith(token, at);
+  constructor(
+    private readonly text: string,
+    private readonly c: CompiledSyntax,
+    private readonly emit: TokenSink,
+  ) {}
 
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === Ch.Space || c === Ch.Tab || c === Ch.LineFeed || c === Ch.CarriageReturn) {
-      i++;
-      continue;
-    }
-    const line = syntax.lineComments.find((t) => startsWith(t, i));
-    if (line !== undefined) {
-      const end = endOfLine(text, i);
-      emit(TokenKind.Comment, i, end);
-      i = end;
-      continue;
-    }
-    const block = syntax.blockComments.find(({ open }) => startsWith(open, i));
-    if (block !== undefined) {
-      const close = text.indexOf(block.close, i + block.open.length);
-      const end = close < 0 ? length : close + block.close.length;
-      emit(TokenKind.Comment, i, end);
-      i = end;
-      continue;
-    }
-    if (quotes.includes(c)) {
-      const end = skipQuoted(text, i, c);
-      emit(TokenKind.String, i, end);
-      i = end;
-      expressionExpected = false;
-      continue;
-    }
-    if (c === template) {
-      i = lexTemplatePart(text, i + 1, template, i, emit, holes, braceDepth);
-      expressionExpected = false;
-      continue;
-    }
-    if (isIdentifierStart(c)) {
-      let end = i + 1;
-      while (end < length && isIdentifierPart(text.charCodeAt(end))) end++;
-      emit(TokenKind.Identifier, i, end);
-      expressionExpected = keywordsBeforeExpression.has(text.slice(i, end));
-      i = end;
-      continue;
-    }
-    if (isDigit(c) || (c === Ch.Dot && i + 1 < length && isDigit(text.charCodeAt(i + 1)))) {
-      let end = i + 1;
-      while (end < length && (isIdentifierPart(text.charCodeAt(end)) || text.charCodeAt(end) === Ch.Dot)) end++;
-      emit(TokenKind.Number, i, end);
-      expressionExpected = false;
-      i = end;
-      continue;
-    }
-    if (c === Ch.Slash && syntax.regexLiterals && expressionExpected) {
-      const end = skipRegex(text, i);
-      emit(TokenKind.String, i, end);
-      expressionExpected = false;
-      i = end;
-      continue;
-    }
-    if (c === Ch.OpenBrace) braceDepth++;
-    if (c === Ch.CloseBrace) {
-      if (holes.length > 0 && holes[holes.length - 1] === braceDepth) {
-        // The end of a `${...}` hole: the template literal goes on.
-        holes.pop();
-        i = lexTemplatePart(text, i + 1, template, i + 1, emit, holes, braceDepth);
-        expressionExpected = false;
+  run(): void {
+    const { text } = this;
+    const syntax = this.c.syntax;
+    while (this.i < text.length) {
+      const i = this.i;
+      const c = text.charCodeAt(i);
+      if (c === Ch.LineFeed) {
+        if (syntax.newlineEndsStatement) this.emit(TokenKind.Newline, i, i + 1);
+        this.i++;
+        if (this.heredocs.length > 0) this.skipHeredocBodies();
         continue;
       }
-      braceDepth--;
+      if (c === Ch.Space || c === Ch.Tab || c === Ch.CarriageReturn || c === 12) {
+        this.i++;
+        continue;
+      }
+      if (this.lineComment(i) || this.blockComment(i) || this.heredocStart(i) || this.stringAt(i)) continue;
+      if (c === this.c.template) {
+        this.i = this.templatePart(i + 1, i);
+        this.expressionExpected = false;
+        continue;
+      }
+      if (isIdentifierStart(c)) {
+        let end = i + 1;
+        while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
+        this.emit(TokenKind.Identifier, i, end);
+        this.expressionExpected = keywordsBeforeExpression.has(text.slice(i, end));
+        this.i = end;
+        continue;
+      }
+      if (isDigit(c) || (c === Ch.Dot && isDigit(text.charCodeAt(i + 1)))) {
+        let end = i + 1;
+        while (
+          end < text.length &&
+          (isIdentifierPart(text.charCodeAt(end)) || (text.charCodeAt(end) === Ch.Dot && isDigit(text.charCodeAt(end + 1))))
+        )
+          end++;
+        this.emit(TokenKind.Number, i, end);
+        this.expressionExpected = false;
+        this.i = end;
+        continue;
+      }
+      if (c === Ch.Slash && syntax.regexLiterals && this.expressionExpected) {
+        const end = skipRegex(text, i);
+        this.emit(TokenKind.String, i, end);
+        this.expressionExpected = false;
+        this.i = end;
+        continue;
+      }
+      if (c === Ch.OpenBrace) this.braceDepth++;
+      if (c === Ch.CloseBrace) {
+        if (this.holes.length > 0 && this.holes[this.holes.length - 1] === this.braceDepth) {
+          // The end of a `${...}` hole: the template literal goes on.
+          this.holes.pop();
+          this.i = this.templatePart(i + 1, i + 1);
+          this.expressionExpected = false;
+          continue;
+        }
+        this.braceDepth--;
+      }
+      this.emit(TokenKind.Punctuation, i, i + 1);
+      // After `)` `]` `}` a slash is most often a division.
+      this.expressionExpected = !(c === 41 || c === Ch.CloseBracket || c === Ch.CloseBrace);
+      this.i = i + 1;
     }
-    emit(TokenKind.Punctuation, i, i + 1);
-    // After `)` `]` `}` a slash is most often a division.
-    expressionExpected = !(c === 41 || c === 93 || c === Ch.CloseBrace);
-    i++;
   }
+
+  private lineComment(i: number): boolean {
+    const { text } = this;
+    const syntax = this.c.syntax;
+    for (const token of syntax.lineComments) {
+      if (!text.startsWith(token, i)) continue;
+      if (syntax.lineCommentExceptions?.some((except) => text.startsWith(except, i))) return false;
+      const end = endOfLine(text, i);
+      this.emit(TokenKind.Comment, i, end);
+      this.i = end;
+      return true;
+    }
+    return false;
+  }
+
+  private blockComment(i: number): boolean {
+    const { text } = this;
+    for (const block of this.c.syntax.blockComments) {
+      if (!text.startsWith(block.open, i)) continue;
+      if (block.lineStart && i > 0 && text.charCodeAt(i - 1) !== Ch.LineFeed) continue;
+      const end = block.nested ? nestedCommentEnd(text, i, block.open, block.close) : closeOf(text, i + block.open.length, block.close);
+      this.emit(TokenKind.Comment, i, end);
+      this.i = end;
+      return true;
+    }
+    return false;
+  }
+
+  /** Strings, with their prefixes (r"", f'', @"", b"", r#""#), triple quotes and char literals. */
+  private stringAt(i: number): boolean {
+    const { text } = this;
+    const c = text.charCodeAt(i);
+    let at = i;
+    let mode: 'plain' | 'verbatim' | 'raw-hash' = 'plain';
+    if (!this.c.quotes.has(c) && !this.c.rawQuotes.has(c)) {
+      // A prefix is only a prefix right before a quote, and not in the middle of an identifier.
+      if (i > 0 && isIdentifierPart(text.charCodeAt(i - 1))) return false;
+      const prefix = this.c.prefixes.find((p) => matchesPrefix(text, i, p.text) && this.opensString(i + p.text.length, p.mode));
+      if (!prefix) return false;
+      at = i + prefix.text.length;
+      mode = prefix.mode;
+    }
+    const quote = text.charCodeAt(at);
+    let end: number;
+    if (mode === 'raw-hash') {
+      end = rawHashEnd(text, at);
+    } else if (this.c.rawQuotes.has(quote)) {
+      end = closeOf(text, at + 1, text[at]);
+    } else {
+      const triple = this.c.syntax.tripleQuotes?.find((t) => text.startsWith(t, at));
+      if (triple) end = closeOf(text, at + triple.length, triple);
+      else if (mode === 'verbatim') end = verbatimEnd(text, at, quote);
+      else if (quote === Ch.SingleQuote && this.c.syntax.charLiterals) {
+        const charEnd = charLiteralEnd(text, at);
+        if (charEnd < 0) return false; // a Rust lifetime or label: punctuation
+        end = charEnd;
+      } else end = skipQuoted(text, at, quote);
+    }
+    this.emit(TokenKind.String, i, end);
+    this.i = end;
+    this.expressionExpected = false;
+    return true;
+  }
+
+  private opensString(at: number, mode: 'plain' | 'verbatim' | 'raw-hash'): boolean {
+    const c = this.text.charCodeAt(at);
+    if (mode === 'raw-hash') return c === Ch.DoubleQuote || c === Ch.Hash;
+    return this.c.quotes.has(c);
+  }
+
+  /** `<<<ID` (PHP) or `<<~ID`, `<<-ID`, `<<ID` (Ruby): the body starts on the next line. */
+  private heredocStart(i: number): boolean {
+    const style = this.c.syntax.heredocs;
+    if (!style || this.text.charCodeAt(i) !== Ch.Less || this.text.charCodeAt(i + 1) !== Ch.Less) return false;
+    const { text } = this;
+    let at = i + 2;
+    if (style === 'php') {
+      if (text.charCodeAt(at) !== Ch.Less) return false;
+      at++;
+      while (text.charCodeAt(at) === Ch.Space) at++;
+    } else if (text[at] === '~' || text[at] === '-') at++;
+    const quoted = text[at] === "'" || text[at] === '"';
+    if (quoted) at++;
+    let end = at;
+    while (end < text.length && isIdentifierPart(text.charCodeAt(end)) && text.charCodeAt(end) !== Ch.Dollar) end++;
+    const name = text.slice(at, end);
+    // Ruby: `x << y` is a shift; a heredoc names its terminator in capitals (or quotes it).
+    if (name.length === 0 || (style === 'ruby' && !quoted && name !== name.toUpperCase())) return false;
+    if (quoted) end++;
+    this.heredocs.push(name);
+    this.emit(TokenKind.String, i, end);
+    this.i = end;
+    this.expressionExpected = false;
+    return true;
+  }
+
+  /** Skips the bodies of the heredocs opened on the line just ended, each up to its terminator line. */
+  private skipHeredocBodies(): void {
+    const { text } = this;
+    for (const name of this.heredocs.splice(0)) {
+      const bodyStart = this.i;
+      let lineStart = this.i;
+      while (lineStart < text.length) {
+        let first = lineStart;
+        while (text.charCodeAt(first) === Ch.Space || text.charCodeAt(first) === Ch.Tab) first++;
+        const lineEnd = endOfLine(text, lineStart);
+        if (text.startsWith(name, first) && !isIdentifierPart(text.charCodeAt(first + name.length))) {
+          this.emit(TokenKind.String, bodyStart, first + name.length);
+          this.i = first + name.length;
+          break;
+        }
+        lineStart = text.indexOf('\n', lineEnd);
+        lineStart = lineStart < 0 ? text.length : lineStart + 1;
+        this.i = lineStart;
+      }
+      if (lineStart >= text.length) this.emit(TokenKind.String, bodyStart, text.length);
+    }
+  }
+
+  /**
+   * Lexes template text from `from` up to the closing quote or a `${` hole. Emits the text part
+   * (starting at `tokenStart`) and returns where lexing goes on.
+   */
+  private templatePart(from: number, tokenStart: number): number {
+    const { text } = this;
+    const quote = this.c.template;
+    let i = from;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === Ch.Backslash) i += 2;
+      else if (c === quote) {
+        this.emit(TokenKind.Template, tokenStart, i + 1);
+        return i + 1;
+      } else if (c === Ch.Dollar && text.charCodeAt(i + 1) === Ch.OpenBrace) {
+        this.emit(TokenKind.Template, tokenStart, i);
+        this.holes.push(this.braceDepth);
+        return i + 2;
+      } else i++;
+    }
+    this.emit(TokenKind.Template, tokenStart, text.length);
+    return text.length;
+  }
+}
+
+function matchesPrefix(text: string, at: number, prefix: string): boolean {
+  for (let k = 0; k < prefix.length; k++) {
+    const c = text.charCodeAt(at + k);
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (lower !== prefix.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 function endOfLine(text: string, from: number): number {
   const lf = text.indexOf('\n', from);
   const end = lf < 0 ? text.length : lf;
   return end > from && text.charCodeAt(end - 1) === Ch.CarriageReturn ? end - 1 : end;
+}
+
+function closeOf(text: string, from: number, close: string): number {
+  const at = text.indexOf(close, from);
+  return at < 0 ? text.length : at + close.length;
+}
+
+/** Nested block comments (Rust): each open needs its own close. */
+function nestedCommentEnd(text: string, start: number, open: string, close: string): number {
+  let depth = 0;
+  let i = start;
+  while (i < text.length) {
+    if (text.startsWith(open, i)) {
+      depth++;
+      i += open.length;
+    } else if (text.startsWith(close, i)) {
+      depth--;
+      i += close.length;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  return text.length;
 }
 
 /** The end (exclusive) of a quoted string opened at `start`; a string never runs past its line. */
@@ -154,6 +381,38 @@ function skipQuoted(text: string, start: number, quote: number): number {
   return text.length;
 }
 
+/** C# @"..." strings: no escapes, a doubled quote stands for one, may span lines. */
+function verbatimEnd(text: string, start: number, quote: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    if (text.charCodeAt(i) === quote) {
+      if (text.charCodeAt(i + 1) === quote) i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return text.length;
+}
+
+/** Rust r#"..."# strings: closed by a quote followed by as many hashes as opened them. */
+function rawHashEnd(text: string, start: number): number {
+  let hashes = 0;
+  let i = start;
+  while (text.charCodeAt(i) === Ch.Hash) (hashes++, i++);
+  if (text.charCodeAt(i) !== Ch.DoubleQuote) return i;
+  return closeOf(text, i + 1, '"' + '#'.repeat(hashes));
+}
+
+/** `'x'`, `'\n'`, `'\u{1F600}'`; -1 when the quote is a lifetime or label (`'a`, `'static`). */
+function charLiteralEnd(text: string, start: number): number {
+  if (text.charCodeAt(start + 1) === Ch.Backslash) {
+    const close = text.indexOf("'", start + 3);
+    return close < 0 || close - start > 12 ? -1 : close + 1;
+  }
+  const code = text.codePointAt(start + 1) ?? 0;
+  const width = code > 0xffff ? 2 : 1;
+  return text.charCodeAt(start + 1 + width) === Ch.SingleQuote ? start + 2 + width : -1;
+}
+
 function skipRegex(text: string, start: number): number {
   let i = start + 1;
   let inClass = false;
@@ -161,35 +420,13 @@ function skipRegex(text: string, start: number): number {
     const c = text.charCodeAt(i);
     if (c === Ch.Backslash) i += 2;
     else if (c === Ch.LineFeed) return i;
-    else if (c === Ch.OpenBracket) (inClass = true), i++;
-    else if (c === 93) (inClass = false), i++;
+    else if (c === Ch.OpenBracket) ((inClass = true), i++);
+    else if (c === Ch.CloseBracket) ((inClass = false), i++);
     else if (c === Ch.Slash && !inClass) {
       i++;
       while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
       return i;
     } else i++;
   }
-  return text.length;
-}
-
-/**
- * Lexes template text from `from` up to the closing quote or a `${` hole. Emits the text part
- * (starting at `tokenStart`) and returns where lexing goes on.
- */
-function lexTemplatePart(text: string, from: number, quote: number, tokenStart: number, emit: TokenSink, holes: number[], braceDepth: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === Ch.Backslash) i += 2;
-    else if (c === quote) {
-      emit(TokenKind.Template, tokenStart, i + 1);
-      return i + 1;
-    } else if (c === Ch.Dollar && text.charCodeAt(i + 1) === Ch.OpenBrace) {
-      emit(TokenKind.Template, tokenStart, i);
-      holes.push(braceDepth);
-      return i + 2;
-    } else i++;
-  }
-  emit(TokenKind.Template, tokenStart, text.length);
   return text.length;
 }

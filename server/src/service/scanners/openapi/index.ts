@@ -49,6 +49,7 @@ interface Frame {
 
 class OperationScope implements Scope {
   readonly texts: string[] = [];
+  private cachedWords: string[] | undefined;
   readonly codes = new Set<number>();
   readonly responses = { keys: [] as string[] };
   webdavMethod?: string;
@@ -56,6 +57,11 @@ class OperationScope implements Scope {
   ignored: string[] = [];
   /** Swagger 2.0 body parameter being read. */
   bodyParameter?: { isBody: boolean; isArray: boolean };
+
+  words(): readonly string[] {
+    this.cachedWords ??= this.texts.flatMap((text) => knowledge.toWords(text));
+    return this.cachedWords;
+  }
 }
 
 interface ResponseInfo {

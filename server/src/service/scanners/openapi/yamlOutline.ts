@@ -163,25 +163,44 @@ function hexValue(c: number): number {
 /** The value of a one-character escape `\x` in a double-quoted scalar, or '' if `x` is not one. */
 function simpleEscape(c: number): string {
   switch (c) {
-    case 48: return '\0'; // 0
-    case 97: return '\x07'; // a
-    case 98: return '\b'; // b
-    case 101: return '\x1b'; // e
-    case 102: return '\f'; // f
-    case 110: return '\n'; // n
-    case 114: return '\r'; // r
-    case 116: return '\t'; // t
-    case C.TAB: return '\t';
-    case 118: return '\v'; // v
-    case 78: return '\u0085'; // N
-    case 95: return '\u00a0'; // _
-    case 76: return '\u2028'; // L
-    case 80: return '\u2029'; // P
-    case C.SPACE: return ' ';
-    case C.DQUOTE: return '"';
-    case C.SLASH: return '/';
-    case C.BACKSLASH: return '\\';
-    default: return '';
+    case 48:
+      return '\0'; // 0
+    case 97:
+      return '\x07'; // a
+    case 98:
+      return '\b'; // b
+    case 101:
+      return '\x1b'; // e
+    case 102:
+      return '\f'; // f
+    case 110:
+      return '\n'; // n
+    case 114:
+      return '\r'; // r
+    case 116:
+      return '\t'; // t
+    case C.TAB:
+      return '\t';
+    case 118:
+      return '\v'; // v
+    case 78:
+      return '\u0085'; // N
+    case 95:
+      return '\u00a0'; // _
+    case 76:
+      return '\u2028'; // L
+    case 80:
+      return '\u2029'; // P
+    case C.SPACE:
+      return ' ';
+    case C.DQUOTE:
+      return '"';
+    case C.SLASH:
+      return '/';
+    case C.BACKSLASH:
+      return '\\';
+    default:
+      return '';
   }
 }
 
@@ -354,7 +373,8 @@ class Scanner {
   }
 
   private skipBlanks(i: number): number {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     while (i < len) {
       const c = text.charCodeAt(i);
       if (c !== C.SPACE && c !== C.TAB) break;
@@ -367,12 +387,7 @@ class Scanner {
   private docMarker(ls: number): boolean {
     const text = this.text;
     const c = text.charCodeAt(ls);
-    return (
-      (c === C.DASH || c === C.DOT) &&
-      text.charCodeAt(ls + 1) === c &&
-      text.charCodeAt(ls + 2) === c &&
-      this.sep(ls + 3)
-    );
+    return (c === C.DASH || c === C.DOT) && text.charCodeAt(ls + 1) === c && text.charCodeAt(ls + 2) === c && this.sep(ls + 3);
   }
 
   /** Reports the comment at `i` (a `#`) and returns the start of the next line. */
@@ -384,7 +399,8 @@ class Scanner {
 
   /** The end of an anchor / alias / tag name starting at `i`. */
   private nameEnd(i: number): number {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     while (i < len) {
       const c = text.charCodeAt(i);
       if (c < 128 && NAME_END[c] === 1) break;
@@ -395,7 +411,8 @@ class Scanner {
 
   /** Skips node properties (anchors, tags) at `i` and the blanks after them; sets `propsEnd`. */
   private skipProps(i: number): number {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === C.AMP) {
@@ -473,7 +490,8 @@ class Scanner {
 
   /** Scans the line starting at `ls` (and any following lines its content spans); returns the next line start. */
   private line(ls: number): number {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     this.lineStart = ls;
     let i = ls;
     while (i < len && text.charCodeAt(i) === C.SPACE) i++;
@@ -509,10 +527,7 @@ class Scanner {
 
     if (this.pending) {
       const parent = this.parentIndent();
-      if (
-        col > parent ||
-        (col === parent && c === C.DASH && this.bKind[this.depth - 1] === B.Map && this.sep(i + 1))
-      ) {
+      if (col > parent || (col === parent && c === C.DASH && this.bKind[this.depth - 1] === B.Map && this.sep(i + 1))) {
         this.pending = false;
         this.node(i, col, Mode.SlotBlock);
         return this.finish();
@@ -587,7 +602,8 @@ class Scanner {
       this.resumeAt = -1;
       return r;
     }
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     const start = this.pos;
     const i = this.skipBlanks(start);
     if (i >= len) return len;
@@ -743,6 +759,10 @@ class Scanner {
           return;
         }
         this.flow(p, parent);
+        if (this.resumeAt < 0 && this.colonAfter(this.pos) >= 0) {
+          this.error('Complex mapping keys (collections) are not supported', p, this.pos - p);
+          this.skipLine(this.pos);
+        }
         return;
       } else if (c === C.PIPE || c === C.GT) {
         if (mode === Mode.MapKey) {
@@ -796,7 +816,8 @@ class Scanner {
    * excluded) and sets `sStop` / `sStopAt` to why and where it stopped.
    */
   private plainLine(p: number, inFlow: boolean): number {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     const table = inFlow ? FLOW_PLAIN : BLOCK_PLAIN;
     let i = p;
     let end = p;
@@ -840,12 +861,18 @@ class Scanner {
     return (this.sEnd = end);
   }
 
+  /** Why the last `plainLine` stopped (a method, so that type narrowing of the field does not stick). */
+  private stopReason(): Stop {
+    return this.sStop;
+  }
+
   /**
    * A plain scalar value in block context whose first line segment is [p, e): adds continuation lines
    * (indented more than `parent`) and reports it.
    */
   private plainValue(p: number, e: number, parent: number): void {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     let value: string | undefined;
     let end = e;
     if (this.sStop === Stop.Eol) {
@@ -866,7 +893,7 @@ class Scanner {
         if (sp <= parent || c === C.HASH) break;
         if (sp === 0 && this.docMarker(q)) break;
         const le = this.plainLine(i, false);
-        if (this.sStop === Stop.Colon || le === i) break;
+        if (this.stopReason() === Stop.Colon || le === i) break;
         if (value === undefined) value = text.slice(p, end);
         value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
         value += text.slice(i, le);
@@ -886,7 +913,8 @@ class Scanner {
    * end.
    */
   private plainFlow(p: number, parent: number): string {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     let end = this.plainLine(p, true);
     let value: string | undefined;
     if (this.sStop === Stop.Eol) {
@@ -932,7 +960,8 @@ class Scanner {
    * there (a line not indented more than `parent`, or a document marker).
    */
   private quotedBreak(nl: number, parent: number): number {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     let breaks = 0;
     for (;;) {
       const q = nl + 1;
@@ -965,7 +994,8 @@ class Scanner {
 
   /** A double-quoted scalar at `p`; returns its value, `sEnd` is its end (after the closing quote). */
   private doubleQuoted(p: number, parent: number): string {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     let i = p + 1;
     let seg = i;
     let res = '';
@@ -1055,7 +1085,8 @@ class Scanner {
 
   /** A single-quoted scalar at `p`; returns its value, `sEnd` is its end (after the closing quote). */
   private singleQuoted(p: number, parent: number): string {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     let i = p + 1;
     let seg = i;
     let res = '';
@@ -1104,7 +1135,8 @@ class Scanner {
 
   /** A block scalar whose indicator (`|` or `>`) is at `p`; scanning resumes at the line after it. */
   private blockScalar(p: number, parent: number): void {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     const folded = text.charCodeAt(p) === C.GT;
     let i = p + 1;
     let chomp = 0; // 0 clip, 1 strip, 2 keep
@@ -1127,7 +1159,9 @@ class Scanner {
     }
 
     // Collect the content lines.
-    const lnStart = this.lnStart, lnSpaces = this.lnSpaces, lnEnd = this.lnEnd;
+    const lnStart = this.lnStart,
+      lnSpaces = this.lnSpaces,
+      lnEnd = this.lnEnd;
     let indent = explicit > 0 ? (parent < 0 ? 0 : parent) + explicit : -1;
     let n = 0;
     let first = -1; // first line with content
@@ -1216,9 +1250,9 @@ class Scanner {
         value += '\n';
       }
       end = lnEnd[last];
-      while (end > p) {
+      while (end > headerEnd) {
         const d = text.charCodeAt(end - 1);
-        if (d !== C.SPACE && d !== C.TAB) break;
+        if (d !== C.SPACE && d !== C.TAB && d !== C.LF && d !== C.CR) break;
         end--;
       }
     }
@@ -1245,8 +1279,9 @@ class Scanner {
   /**
    * Closes the innermost flow frame at offset `at` (the bracket, or where the collection was cut off).
    * `propsAt` >= 0: node properties without a node were read just before, an absent node is reported there.
+   * `bracket`: `at` is this frame's own closing bracket.
    */
-  private closeFlow(at: number, propsAt: number): void {
+  private closeFlow(at: number, propsAt: number, bracket: boolean): void {
     const d = this.fDepth - 1;
     const kind = this.fKind[d];
     const st = this.fState[d];
@@ -1259,7 +1294,7 @@ class Scanner {
       this.empty(propsAt);
     }
     this.fDepth = d;
-    const n = kind === F.Pair ? 0 : 1;
+    const n = bracket ? 1 : 0;
     if (!this.muted) {
       if (kind === F.Seq) this.cbArrEnd?.(at);
       else this.cbObjEnd?.(at);
@@ -1283,7 +1318,8 @@ class Scanner {
    * a document marker); then `flowStop` is where block scanning resumes.
    */
   private flowSkip(i: number, parent: number): number {
-    const text = this.text, len = this.len;
+    const text = this.text,
+      len = this.len;
     let ws = i > 0 && this.sep(i - 1);
     for (;;) {
       if (i >= len) {
@@ -1342,7 +1378,7 @@ class Scanner {
         this.error('Unterminated flow collection', this.fStart[0], 1);
         const at = this.lastEnd;
         while (this.fDepth > 0) {
-          this.closeFlow(at, props ? propsAt : -1);
+          this.closeFlow(at, props ? propsAt : -1, false);
           props = false;
         }
         this.resumeAt = this.flowStop;
@@ -1359,7 +1395,7 @@ class Scanner {
             this.empty(props ? propsAt : this.fEmptyAt[top]);
             this.fState[top] = S.AfterValue;
           }
-          this.closeFlow(this.lastEnd, -1);
+          this.closeFlow(this.lastEnd, -1, false);
           this.fState[top - 1] = S.Entry;
         } else if (st === S.Entry) {
           if (props) {
@@ -1388,13 +1424,13 @@ class Scanner {
           while (this.fDepth - 1 > m) {
             if (this.fKind[this.fDepth - 1] !== F.Pair) {
               this.error('Missing closing bracket', this.fStart[this.fDepth - 1], 1);
-              this.closeFlow(i, props ? propsAt : -1);
+              this.closeFlow(i, props ? propsAt : -1, false);
             } else {
-              this.closeFlow(this.lastEnd, props ? propsAt : -1);
+              this.closeFlow(this.lastEnd, props ? propsAt : -1, false);
             }
             props = false;
           }
-          this.closeFlow(i, props ? propsAt : -1);
+          this.closeFlow(i, props ? propsAt : -1, true);
         }
         props = false;
         json = true;
@@ -1455,7 +1491,7 @@ class Scanner {
       } else if (st === S.AfterValue) {
         this.error('Missing , between flow collection entries', i, 1);
         if (kind === F.Pair) {
-          this.closeFlow(this.lastEnd, -1);
+          this.closeFlow(this.lastEnd, -1, false);
           top--;
           kind = this.fKind[top];
         }

@@ -1,0 +1,121 @@
+/**
+ * One `.http-status-lens.json`: parsed (comments and trailing commas tolerated, like tsconfig.json) and
+ * validated. Every problem carries the offset of the offending text so the editor can underline it; an
+ * invalid value is left out (its default applies), a file that is not JSON counts as empty.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { SETTINGS_KEYS, type SettingsLayer, isObject, readSettingsLayer, typeName } from '../service/settings';
+
+export const CONFIG_FILE_NAME = '.http-status-lens.json';
+
+/** Keys of the file beyond the settings shared with VS Code. */
+const FILE_KEYS = ['$schema', 'root', 'ignore'] as const;
+export const CONFIG_KEYS: readonly string[] = [...FILE_KEYS, ...SETTINGS_KEYS];
+
+export interface ConfigProblem {
+  message: string;
+  /** Where in the file (UTF-16 offsets), for a diagnostic; 0/0 when the file could not be read. */
+  offset: number;
+  length: number;
+  /** Syntax and read errors make the whole file count as empty; other problems drop one value. */
+  fatal: boolean;
+}
+
+export interface ConfigFile {
+  /** Absolute path of the file. */
+  path: string;
+  /** Its text as read ('' when unreadable), for turning problem offsets into positions. */
+  text: string;
+  /** Its directory: `ignore` patterns are relative to it. */
+  directory: string;
+  settings: SettingsLayer;
+  /** .gitignore-style patterns, relative to `directory`. */
+  ignore: string[];
+  /** Stop looking for config files in parent directories. */
+  root: boolean;
+  problems: ConfigProblem[];
+}
+
+/** Reads and validates the config file at `file`; an unreadable file is a problem, never an exception. */
+export function loadConfigFile(file: string): ConfigFile {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const empty = emptyConfig(absolute, '');
+    empty.problems.push({ message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, offset: 0, length: 0, fatal: true });
+    return empty;
+  }
+  return parseConfig(text, absolute);
+}
+
+export function parseConfig(text: string, file: string): ConfigFile {
+  const config = emptyConfig(file, text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (errors.length > 0 || !tree) {
+    for (const error of errors) {
+      config.problems.push({ message: `not valid JSON (${printParseErrorCode(error.error)}); the file is ignored`, offset: error.offset, length: error.length, fatal: true });
+    }
+    if (errors.length === 0) config.problems.push({ message: 'the file is empty; expected an object', offset: 0, length: 0, fatal: true });
+    return config;
+  }
+  const raw: unknown = getNodeValue(tree);
+  if (!isObject(raw)) {
+    config.problems.push({ message: `expected an object, got ${typeName(raw)}; the file is ignored`, offset: tree.offset, length: tree.length, fatal: true });
+    return config;
+  }
+  const at = (where: (string | number)[], key = false) => locate(tree, where, key);
+
+  for (const key of Object.keys(raw)) {
+    if (!CONFIG_KEYS.includes(key)) config.problems.push({ message: `unknown setting "${key}" (known: ${CONFIG_KEYS.join(', ')})`, ...at([key], true), fatal: false });
+  }
+  const { layer, problems } = readSettingsLayer(raw);
+  config.settings = layer;
+  for (const problem of problems) config.problems.push({ message: problem.message, ...at(problem.path, problem.path[0] === 'rules' && problem.message.startsWith('unknown rule')), fatal: false });
+
+  if (raw.root !== undefined) {
+    if (typeof raw.root === 'boolean') config.root = raw.root;
+    else config.problems.push({ message: '"root" must be true or false', ...at(['root']), fatal: false });
+  }
+  if (raw.ignore !== undefined) {
+    if (!Array.isArray(raw.ignore)) config.problems.push({ message: '"ignore" must be an array of .gitignore-style patterns; ignoring it', ...at(['ignore']), fatal: false });
+    else {
+      raw.ignore.forEach((pattern, index) => {
+        if (typeof pattern === 'string' && pattern.trim() !== '') config.ignore.push(pattern);
+        else config.problems.push({ message: '"ignore" entries must be non-empty strings (.gitignore-style patterns)', ...at(['ignore', index]), fatal: false });
+      });
+    }
+  }
+  if (raw.$schema !== undefined && typeof raw.$schema !== 'string') config.problems.push({ message: '"$schema" must be a string', ...at(['$schema']), fatal: false });
+  return config;
+}
+
+function emptyConfig(file: string, text: string): ConfigFile {
+  return { path: file, text, directory: path.dirname(file), settings: {}, ignore: [], root: false, problems: [] };
+}
+
+/** 0-based line and UTF-16 column of `offset` in `text`. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: Math.max(0, offset - lineStart) };
+}
+
+/** The text range of the value at `where` (or of its key), falling back to the nearest enclosing node. */
+function locate(tree: Node, where: (string | number)[], key: boolean): { offset: number; length: number } {
+  for (let depth = where.length; depth >= 0; depth--) {
+    const node = findNodeAtLocation(tree, where.slice(0, depth));
+    if (!node) continue;
+    const target = key && depth === where.length && node.parent?.type === 'property' ? node.parent.children![0] : node;
+    return { offset: target.offset, length: target.length };
+  }
+  return { offset: tree.offset, length: 0 };
+}

@@ -1,0 +1,376 @@
+/**
+ * Walks a token stream and finds the status sites: numbers in status contexts and framework spellings
+ * (data/frameworks.json, data/spellings.json). Tracks brackets so it knows, for each site, the call it is
+ * an argument of, the statement it is part of (its message) and, in brace languages, the handler around it.
+ */
+import * as knowledge from '../../../knowledge';
+import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
+import type { StatusSite } from '../../model';
+import { findMentions } from '../mentions';
+import type { Suppressions } from '../suppressions';
+import { TokenKind } from './lexer';
+import { TextScope } from './scope';
+
+interface Frame {
+  /** The opening character: ( [ { — or '' for the file. */
+  open: string;
+  /** For `{`: a statement block (function body, control block, class body) rather than an object literal. */
+  block: boolean;
+  /** For `(`: the identifier just before it (a callee or a keyword) and where it starts. */
+  callee?: string;
+  calleeStart?: number;
+  argument: number;
+  isFunction: boolean;
+  /** For blocks: where the current statement started, its first word, what it has said, and its sites. */
+  statementStart: number;
+  statementFirst?: string;
+  strings: string[];
+  pending: StatusSite[];
+  /** An error-handling block: where its header starts, and the sites inside it. */
+  failure?: { start: number; sites: StatusSite[] };
+}
+
+interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+}
+
+/** A line that starts a logical statement at the top level, for indentation-scoped languages. */
+export interface LineStart {
+  start: number;
+  indent: number;
+  /** Its first word (or `@` for a decorator). */
+  word: string;
+}
+
+const controlKeywords = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'with',
+  'foreach',
+  'elseif',
+  'using',
+  'lock',
+  'fixed',
+  'synchronized',
+  'when',
+  'match',
+]);
+const expressionKeywords = new Set(['return', 'throw', 'yield', 'await', 'typeof', 'case', 'new', 'in', 'of', 'default', 'export']);
+
+export class CodeScanner {
+  readonly sites: StatusSite[] = [];
+  /** Logical lines (indentation-scoped languages only). */
+  readonly lines: LineStart[] = [];
+  readonly fileScope: TextScope;
+  private readonly frames: Frame[];
+  private readonly braces: boolean;
+  private readonly failurePhrases: PhraseSet;
+  private readonly functionKeywords: ReadonlySet<string>;
+  /** The outermost function's scope while inside one. */
+  private handler: { scope: TextScope; depth: number } | undefined;
+  /** The last significant tokens, newest last. */
+  private readonly recent: Token[] = [];
+  /** The last `(` frame closed, to classify a `{` after `)`. */
+  private lastClosedParen: Frame | undefined;
+  /** A function keyword (or `):` return type) was seen: the next `{` at this depth is a function body. */
+  private pendingFunction: number | undefined;
+  private atLineStart = true;
+
+  constructor(
+    private readonly text: string,
+    private readonly contexts: CompiledContexts,
+    private readonly spellings: FamilySpellings,
+    scopes: ScopeSyntax,
+    private readonly suppressions: Suppressions,
+  ) {
+    this.fileScope = new TextScope(text, 0, text.length, contexts.outboundCalls);
+    this.frames = [newFrame('', true, false, 0)];
+    this.braces = scopes.style === 'braces';
+    this.failurePhrases = new knowledge.PhraseSet(scopes.failureBlocks.map((p) => knowledge.toWords(p).join(' ')));
+    this.functionKeywords = new Set(scopes.functionKeywords);
+  }
+
+  /** Feeds one token. */
+  token(kind: TokenKind, start: number, end: number): void {
+    if (kind === TokenKind.Comment) {
+      this.suppressions.addComment(this.text, start, end);
+      this.mentions(start, end);
+      return;
+    }
+    if (kind === TokenKind.Newline) {
+      this.atLineStart = true;
+      const top = this.top();
+      if (top.block) this.endStatement(top, start);
+      return;
+    }
+    if (this.atLineStart) {
+      this.atLineStart = false;
+      if (!this.braces && this.frames.length === 1) this.recordLine(kind, start, end);
+    }
+    const container = this.container();
+    if (container.statementFirst === undefined) container.statementFirst = this.text.slice(start, end);
+    switch (kind) {
+      case TokenKind.String:
+      case TokenKind.Template:
+        container.strings.push(this.text.slice(start, end));
+        this.mentions(start, end);
+        break;
+      case TokenKind.Number:
+        this.number(start, end);
+        break;
+      case TokenKind.Identifier:
+        this.identifier(start, end);
+        break;
+      case TokenKind.Punctuation:
+        this.punctuation(this.text.charCodeAt(start), start, end);
+        break;
+    }
+    this.recent.push({ kind, start, end });
+    if (this.recent.length > 6) this.recent.shift();
+  }
+
+  finish(): void {
+    while (this.frames.length > 1) this.close(this.text.length);
+    this.endStatement(this.frames[0], this.text.length);
+  }
+
+  private identifier(start: number, end: number): void {
+    const word = this.text.slice(start, end);
+    if (this.braces && this.functionKeywords.has(word)) this.pendingFunction = this.frames.length;
+    const candidates = this.spellings.byMember.get(word);
+    if (!candidates) return;
+    for (const spelling of candidates) {
+      const prefix = spelling.qualifier + spelling.separator;
+      const qualifierStart = start - prefix.length;
+      if (qualifierStart < 0 || !this.text.startsWith(prefix, qualifierStart)) continue;
+      // The qualifier must be a whole word (`myhttp.StatusOK` is not `http.StatusOK`), a symbol's colon must stand alone.
+      const before = this.text.charCodeAt(qualifierStart - 1);
+      if (isWordChar(before) || (spelling.qualifier === '' && before === 58) /* : */) continue;
+      // The tokens already read of this spelling: the qualifier and each separator character.
+      if (spelling.context && !this.inStatusContext((spelling.qualifier === '' ? 0 : 1) + spelling.separator.length)) continue;
+      this.addSite(spelling.code, qualifierStart, end, {
+        kind: 'constant',
+        scheme: spelling.scheme,
+        qualifier: spelling.qualifier,
+        separator: spelling.separator,
+      });
+      return;
+    }
+  }
+
+  private number(start: number, end: number): void {
+    if (end - start !== 3) return;
+    const code = Number(this.text.slice(start, end));
+    if (!Number.isInteger(code) || code < 100) return;
+    if (this.inStatusContext(0)) this.addSite(code, start, end, { kind: 'number' });
+  }
+
+  private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): void {
+    const scope = this.handler?.scope ?? this.fileScope;
+    const site: StatusSite = {
+      code,
+      text: this.text.slice(start, end),
+      start,
+      end,
+      role: 'use',
+      spelling,
+      message: '',
+      scope,
+      suppressed: new Set(),
+    };
+    if (this.braces) scope.codes.add(code);
+    this.sites.push(site);
+    this.container().pending.push(site);
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const failure = this.frames[i].failure;
+      if (failure) {
+        failure.sites.push(site);
+        break;
+      }
+    }
+  }
+
+  /**
+   * Whether the value about to be read is in a status context; `skip` is how many of the most recent
+   * tokens already belong to the value (a qualified constant `HttpStatus.X` has 2, a symbol `:x` has 1).
+   */
+  private inStatusContext(skip: number): boolean {
+    const previous = this.recentText(1 + skip);
+    const top = this.top();
+    if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined) {
+      const calls = this.contexts.calls.get(top.callee);
+      if (calls?.some((c) => c.argument === top.argument && (c.qualifier === '' || this.text.endsWith(c.qualifier, top.calleeStart))))
+        return true;
+    }
+    const previousToken = this.recentToken(1 + skip);
+    if (previousToken?.kind === TokenKind.Identifier && this.contexts.commands.has(previous) && top.block) return true;
+    let nameAt = 0;
+    if (previous === ':' || (previous === '=' && !'=!<>:+-*/'.includes(this.recentText(2 + skip).slice(-1)))) nameAt = 2 + skip;
+    else if (previous === '>' && this.contexts.hashRockets && this.recentText(2 + skip) === '=') nameAt = 3 + skip;
+    if (nameAt > 0) {
+      const name = this.recentToken(nameAt);
+      if (name?.kind === TokenKind.Identifier && this.contexts.properties.has(this.text.slice(name.start, name.end))) return true;
+      if (name?.kind === TokenKind.String && this.contexts.properties.has(unquote(this.text.slice(name.start, name.end)))) return true;
+    }
+    if (this.contexts.returnTuple && previous === ',' && top.block && this.container().statementFirst === 'return') return true;
+    return false;
+  }
+
+  private punctuation(c: number, start: number, end: number): void {
+    const top = this.top();
+    if (c === 40 /* ( */) {
+      const before = this.recentToken(1);
+      const isName = before?.kind === TokenKind.Identifier;
+      this.frames.push({
+        ...newFrame('(', false, false, end),
+        callee: isName ? this.text.slice(before.start, before.end) : undefined,
+        calleeStart: before?.start,
+      });
+    } else if (c === 91 /* [ */) {
+      this.frames.push(newFrame('[', false, false, end));
+    } else if (c === 123 /* { */) {
+      this.openBrace(start, end);
+    } else if (c === 41 || c === 93 || c === 125) {
+      if (this.frames.length > 1) this.close(end);
+    } else if (c === 58 /* : */ && this.recentText(1) === ')' && this.lastClosedParen) {
+      // `handle(req): Promise<Response> {` — a return type before a function body.
+      if (!isControl(this.lastClosedParen)) this.pendingFunction = this.frames.length;
+    } else if (c === 44 /* , */) {
+      top.argument++;
+    } else if (c === 59 /* ; */ && top.block) {
+      this.pendingFunction = undefined;
+      this.endStatement(top, end);
+    }
+  }
+
+  private openBrace(start: number, end: number): void {
+    const before = this.recentToken(1);
+    const beforeText = before ? this.text.slice(before.start, before.end) : '';
+    let block = true;
+    let isFunction = false;
+    if (!before) block = true;
+    else if (this.pendingFunction === this.frames.length) isFunction = true;
+    else if (beforeText === ')') isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
+    else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
+    else if (before.kind === TokenKind.Identifier) block = !expressionKeywords.has(beforeText);
+    else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
+    this.pendingFunction = undefined;
+    if (!this.braces) {
+      this.frames.push(newFrame('{', false, false, end));
+      return;
+    }
+    const container = this.container();
+    if (isFunction && !this.handler) {
+      this.handler = {
+        scope: new TextScope(this.text, container.statementStart, this.text.length, this.contexts.outboundCalls),
+        depth: this.frames.length,
+      };
+    }
+    const frame = newFrame('{', block || isFunction, isFunction, end);
+    if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(container.statementStart, start)))) {
+      frame.failure = { start: container.statementStart, sites: [] };
+    }
+    this.frames.push(frame);
+  }
+
+  private close(end: number): void {
+    const frame = this.frames.pop()!;
+    if (frame.block) {
+      this.endStatement(frame, end);
+      if (this.handler && this.handler.depth === this.frames.length) {
+        this.handler.scope.end = end;
+        this.handler = undefined;
+      }
+      if (frame.failure) {
+        const failureText = this.text.slice(frame.failure.start, end);
+        for (const site of frame.failure.sites) site.failure = failureText;
+      }
+      // A block that stands as a statement of its own (a declaration, a control block) ends that
+      // statement; a function passed as an argument does not.
+      const parent = this.top();
+      if (parent.block) this.endStatement(parent, end);
+    } else if (frame.open === '(') {
+      this.lastClosedParen = frame;
+    }
+  }
+
+  private endStatement(frame: Frame, end: number): void {
+    if (frame.pending.length > 0) {
+      const message = frame.strings.map(unquote).join(' ');
+      for (const site of frame.pending) site.message = message;
+      frame.pending = [];
+    }
+    frame.strings = [];
+    frame.statementStart = end;
+    frame.statementFirst = undefined;
+  }
+
+  private recordLine(kind: TokenKind, start: number, end: number): void {
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const word = kind === TokenKind.Identifier ? this.text.slice(start, end) : this.text[start];
+    this.lines.push({ start, indent: start - lineStart, word });
+  }
+
+  private mentions(start: number, end: number): void {
+    findMentions(this.text, start, end, (code, s, e) => {
+      this.sites.push({
+        code,
+        text: this.text.slice(s, e),
+        start: s,
+        end: e,
+        role: 'mention',
+        spelling: { kind: 'number' },
+        message: '',
+        scope: this.fileScope,
+        suppressed: new Set(),
+      });
+    });
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private container(): Frame {
+    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].block) return this.frames[i];
+    return this.frames[0];
+  }
+
+  /** The n-th most recent significant token (1 = the last one). */
+  private recentToken(n: number): Token | undefined {
+    return this.recent[this.recent.length - n];
+  }
+
+  private recentText(n: number): string {
+    const token = this.recentToken(n);
+    return token ? this.text.slice(token.start, token.end) : '';
+  }
+}
+
+function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number): Frame {
+  return { open, block, isFunction, argument: 0, statementStart, strings: [], pending: [] };
+}
+
+function isControl(paren: Frame): boolean {
+  return paren.callee !== undefined && controlKeywords.has(paren.callee);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+const isQuote = (c: string | undefined) => c === '"' || c === "'" || c === '`';
+
+/** A literal's text without its quotes (a loop rather than a regex: literals can be long runs of quotes). */
+export function unquote(literal: string): string {
+  let start = 0;
+  let end = literal.length;
+  while (start < end && isQuote(literal[start])) start++;
+  while (end > start && isQuote(literal[end - 1])) end--;
+  return literal.slice(start, end);
+}

@@ -1,0 +1,61 @@
+/**
+ * Recognition: `[[...]]` marks every status-code use the scanner must find; nothing else may be found.
+ * Tricky non-status numbers, strings, comments, templates, raw strings and heredocs stay unmarked.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { document, service } from '../helpers';
+
+const cases: Record<string, [string, string][]> = {
+  typescript: [
+    ['express', `res.status([[424]]).json({ error: 'x' }); res.sendStatus([[409]]);`],
+    ['koa', `ctx.status = [[423]]; ctx.throw([[412]], 'no');`],
+    ['fastify and hapi', `reply.code([[502]]).send(); h.response(x).code([[503]]);`],
+    ['node http', `res.writeHead([[504]], { 'content-type': 'text/plain' }); res.statusCode = [[424]];`],
+    ['Response object', `return new Response(null, { status: [[424]] }); NextResponse.json(body, { status: [[409]] });`],
+    ['hono', `return c.json({ ok: false }, [[424]]);`],
+    ['nest', `throw new HttpException('Locked', [[423]]);`],
+    ['http-status-codes', `res.status([[StatusCodes.FAILED_DEPENDENCY]]);`],
+    ['not status numbers', `const width = 424; if (status === 424) {} items.slice(424); const x = { timeout: 424 };`],
+    ['strings and comments', `const s = "res.status(424)"; // res.status(424)\n/* ctx.status = 424 */ const t = \`res.status(424)\`;`],
+    ['template holes are code', 'const s = `${res.status([[424]])}`;'],
+    ['regex literal', `const re = /status(424)/; res.status([[200]]);`],
+    ['division is not a regex', `const a = b / 2; res.status([[424]]); const c = d / 3;`],
+  ],
+  python: [
+    ['flask abort', `abort([[424]])`],
+    ['flask tuple', `return jsonify(error="locked"), [[423]]`],
+    ['fastapi', `raise HTTPException(status_code=[[424]], detail="x")`],
+    ['django', `return HttpResponse("x", status=[[409]])`],
+    ['HTTPStatus', `return Response(status=[[HTTPStatus.FAILED_DEPENDENCY]])`],
+    ['not status', `width = 424\nitems = [424, 423]\nreturn value, 424\n`.replace('return value, 424', 'x = (value, 424)')],
+    ['strings', `s = "abort(424)"\nt = '''\nabort(424)\n'''\n# abort(424)\nr = r"status=424"`],
+  ],
+  go: [
+    ['net/http', `w.WriteHeader([[424]])\nhttp.Error(w, "locked", [[423]])`],
+    ['constants', `w.WriteHeader([[http.StatusFailedDependency]])`],
+    ['gin and echo', `c.JSON([[409]], gin.H{"error": "x"})\nreturn c.NoContent([[502]])`],
+    ['raw strings and runes', "s := `w.WriteHeader(424)`\nr := '4'\nw.WriteHeader([[200]])"],
+    ['not a constant', `x := myhttp.StatusFailedDependency`],
+  ],
+  ruby: [
+    ['rails', `render json: { error: "x" }, status: [[:failed_dependency]]\nhead [[:locked]]`],
+    ['numbers', `render json: x, status: [[424]]\nhalt [[423]]`],
+    ['a symbol outside a status context', `x = :locked\nfoo(:conflict)`],
+    ['heredoc', `body = <<~EOS\n  status: 424\nEOS\nhead [[409]]`],
+  ],
+};
+
+describe('recognition', () => {
+  for (const [language, list] of Object.entries(cases)) {
+    for (const [name, marked] of list) {
+      test(`${language}: ${name}`, () => {
+        const expected: string[] = [];
+        const text = marked.replace(/\[\[(.*?)\]\]/g, (_, inner: string) => (expected.push(inner), inner));
+        const scanned = service.scan(document(text, language));
+        const found = scanned.sites.filter((s) => s.role === 'use').map((s) => s.text);
+        assert.deepEqual(found, expected);
+      });
+    }
+  }
+});
