@@ -4,10 +4,11 @@
  */
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
+import languages from '../../data/languages.json';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
-/** Languages the server is started for; the server itself checks the `httpStatusLens.languages` setting. */
-const LANGUAGES = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'yaml', 'json', 'jsonc'];
+/** Languages the server is started for (data/languages.json); the server checks the `httpStatusLens.languages` setting. */
+const LANGUAGES = Object.keys(languages.languages);
 
 let client: LanguageClient | undefined;
 

@@ -540,7 +540,7 @@ class Scanner {
       this.error('Unexpected content after the document root node', i, this.lineEnd(i) - i);
       return this.nextLine(i);
     }
-    let top = this.depth - 1;
+    const top = this.depth - 1;
     if (col > this.bIndent[top]) {
       this.error('Bad indentation', i, this.lineEnd(i) - i);
       return this.nextLine(i);
@@ -554,7 +554,6 @@ class Scanner {
       if (top > 0 && this.bKind[top - 1] === B.Map && this.bIndent[top - 1] === col) {
         // the end of a sequence at the indentation of its parent mapping (`key:\n- a\nnext: b`)
         this.popBlock();
-        top--;
       } else {
         this.error('Expected a sequence entry "- "', i, this.lineEnd(i) - i);
         return this.nextLine(i);
@@ -670,7 +669,7 @@ class Scanner {
     for (;;) {
       const c = text.charCodeAt(p);
       let key: string;
-      let keyOff = p;
+      const keyOff = p;
       let keyLen: number;
       let colon: number;
 

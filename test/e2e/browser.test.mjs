@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// Browser-driven end-to-end test: the .vsix installed into a fresh profile of a real VS Code build (code-server),
+// used through headless chromium the way a person would: open a file with Ctrl+P, hover the 424, read the hover,
+// see the warning squiggle, Ctrl+. to open the quick-fix menu, apply the fix, and see the text change.
+// Screenshots go to test-results/screenshots/ (git-ignored; the README pictures are taken from them).
+//
+// usage: node test/e2e/browser.test.mjs [--vsix FILE]     (without --vsix it packages one with vsce)
+// env:   E2E_KEEP=1 keep the scratch folder; E2E_BROWSER_TIMEOUT_MS overall limit (default 90000)
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT, ToolMissingError, findChromium, findCodeServer, installVsix, launchChromium, makeTempDir, packageVsix,
+  startCodeServer, tail, writeUserSettings,
+} from '../../scripts/e2e/tools.mjs';
+
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const WAIT = Number(process.env.E2E_WAIT_MS ?? 20_000);
+const PREFIX = '[e2e browser]';
+
+const SCENARIOS = [
+  {
+    name: 'OpenAPI YAML spec: hover, warning squiggle and quick fix on the \'424\' key',
+    file: 'openapi.yaml',
+    shot: 'openapi-yaml',
+    line: "'424':", // text that identifies the line in the editor
+    token: "'424'", // the text node part to hover ...
+    tokenOffset: 1, // ... from this offset, 3 characters (the 424 without quotes)
+    fixedLine: "'423':",
+  },
+  {
+    name: 'TypeScript handler: hover, warning squiggle and quick fix on res.status(424)',
+    file: 'handler.ts',
+    shot: 'typescript-handler',
+    line: 'res.status(424)',
+    token: '424',
+    tokenOffset: 0,
+    fixedLine: 'res.status(423)',
+  },
+];
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--vsix') out.vsix = argv[++i];
+    else if (argv[i].startsWith('--vsix=')) out.vsix = argv[i].slice(7);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return out;
+}
+
+/** Text of every rendered editor line, spaces normalised. */
+async function editorLines(page) {
+  return page.$$eval('.monaco-editor .view-lines .view-line', (els) =>
+    els.map((e) => e.textContent.replace(/\u00a0/g, ' ')),
+  );
+}
+
+/**
+ * Bounding box of `length` characters starting `offset` into the first occurrence of `token` on the rendered
+ * line containing `line`, measured with a DOM Range over the text nodes (a span's centre can be another word).
+ */
+async function tokenBox(page, { line, token, offset, length }) {
+  return page.evaluate(({ line, token, offset, length }) => {
+    for (const el of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const text = el.textContent.replace(/\u00a0/g, ' ');
+      const lineAt = text.indexOf(line);
+      if (lineAt < 0) continue;
+      const at = text.indexOf(token, lineAt) + offset;
+      if (at < offset) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      let started = false;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.textContent.length;
+        if (!started && at < seen + len) { range.setStart(n, at - seen); started = true; }
+        if (started && at + length <= seen + len) { range.setEnd(n, at + length - seen); break; }
+        seen += len;
+      }
+      if (!started) continue;
+      const r = range.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return null;
+  }, { line, token, offset, length });
+}
+
+async function waitFor(what, fn, timeoutMs = WAIT, intervalMs = 200) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+async function openWithQuickOpen(page, file) {
+  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
+  await waitFor(`the quick open box for ${file}`, async () => {
+    await page.keyboard.press('Control+P');
+    return page.locator('.quick-input-widget input').isVisible();
+  }, WAIT, 500);
+  await page.locator('.quick-input-widget input').fill(file);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${file}"]`).first();
+  await row.waitFor({ state: 'visible', timeout: WAIT });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${file}"], .tab.active[data-resource-name="${file}"]`).first()
+    .waitFor({ timeout: WAIT });
+}
+
+async function hoverToken(page, s) {
+  const box = () => tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
+  // The hover widget shows the diagnostic's message first, then the hover providers' Markdown parts.
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-row .rendered-markdown')
+    .filter({ hasText: /^\s*424 Failed Dependency/ });
+  // The language server may still be starting: move away and back until its hover shows.
+  return waitFor('the hover with "424 Failed Dependency"', async () => {
+    const b = await box();
+    if (!b) throw new Error(`"${s.token}" not rendered on a line with "${s.line}"`);
+    await page.mouse.move(b.x + b.width + 300, b.y + 200);
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 1500 });
+    } catch {
+      return null;
+    }
+    return (await hover.first().innerText()).trim();
+  });
+}
+
+/** A warning squiggle drawn under the token (same line, overlapping horizontally). */
+async function squiggleUnder(page, s) {
+  const b = await tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
+  if (!b) return false;
+  const squiggles = await page.$$eval('.monaco-editor .squiggly-warning', (els) =>
+    els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }),
+  );
+  return squiggles.some((q) => q.x < b.x + b.width && q.x + q.width > b.x && Math.abs(q.y + q.height / 2 - (b.y + b.height / 2)) < b.height);
+}
+
+/** Waits for the CSS animations under `selector` (the hover's and menus' fade-in) to end, then screenshots the editor area. */
+async function shot(page, selector, name) {
+  await page.locator(selector).first().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
+    .catch(() => {});
+  await page.locator('.part.editor').screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+async function scenario(page, s, log) {
+  await openWithQuickOpen(page, s.file);
+  await waitFor(`"${s.line}" in the editor`, async () => (await editorLines(page)).some((l) => l.includes(s.line)));
+
+  await waitFor('the warning squiggle under 424', () => squiggleUnder(page, s));
+  log('squiggle under 424');
+
+  const hoverText = await hoverToken(page, s);
+  const first = hoverText.split('\n').find((l) => l.trim()) ?? '';
+  if (!/^424 Failed Dependency/.test(first.trim())) {
+    throw new Error(`hover does not start with "424 Failed Dependency": ${JSON.stringify(hoverText.slice(0, 200))}`);
+  }
+  log(`hover: ${first.trim()}`);
+  await shot(page, '.monaco-hover:not(.hidden)', `${s.shot}-hover`);
+
+  // Put the cursor on the token, dismiss the hover, open the quick-fix menu.
+  const b = await tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  await page.keyboard.press('Escape');
+  const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: /Change 424 to 423/ }).first();
+  await waitFor('the quick-fix menu with "Change 424 to 423"', async () => {
+    await page.keyboard.press('Control+.');
+    try {
+      await fixRow.waitFor({ state: 'visible', timeout: 2000 });
+      return true;
+    } catch {
+      await page.keyboard.press('Escape');
+      return false;
+    }
+  });
+  const title = (await fixRow.innerText()).trim().split('\n')[0];
+  log(`quick fix: ${title}`);
+  await shot(page, '.action-widget', `${s.shot}-quickfix`);
+  // Choose it with the keyboard (a pointer-blocking overlay sits over the menu while it opens).
+  for (let i = 0; ; i++) {
+    const focused = page.locator('.action-widget .monaco-list-row.focused').first();
+    if (/Change 424 to 423/.test(await focused.innerText().catch(() => ''))) break;
+    if (i > 20) throw new Error('could not move the quick-fix menu\'s focus to "Change 424 to 423"');
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+
+  await waitFor(`the line to read "${s.fixedLine}"`, async () => (await editorLines(page)).some((l) => l.includes(s.fixedLine)));
+  if ((await editorLines(page)).some((l) => l.includes(s.line))) throw new Error(`"${s.line}" is still in the editor after the fix`);
+  await waitFor('the squiggle to go after the fix', async () => (await page.$$('.monaco-editor .squiggly-warning')).length === 0
+    || !(await squiggleUnder(page, { ...s, line: s.fixedLine, token: s.token.replace('424', '423') })));
+  log(`fixed: ${s.fixedLine}`);
+  await shot(page, '.monaco-editor', `${s.shot}-fixed`);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  findCodeServer();
+  findChromium();
+  const started = Date.now();
+  const scratch = makeTempDir('hsl-e2e-browser-');
+  mkdirSync(SHOTS, { recursive: true });
+  let server;
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  const overall = Number(process.env.E2E_BROWSER_TIMEOUT_MS ?? 90_000);
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.on(sig, async () => {
+      console.error(`${PREFIX} ${sig}: stopping code-server and chromium`);
+      await browser?.close().catch(() => {});
+      await server?.stop();
+      rmSync(scratch, { recursive: true, force: true });
+      process.exit(code);
+    });
+  }
+  const watchdog = setTimeout(async () => {
+    console.error(`${PREFIX} ERROR: the browser test took longer than ${overall} ms; stopping`);
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    process.exit(1);
+  }, overall);
+  try {
+    const vsix = args.vsix ?? packageVsix(join(scratch, 'vsix')).vsix;
+    const userDataDir = join(scratch, 'user-data');
+    const extensionsDir = join(scratch, 'extensions');
+    installVsix(vsix, extensionsDir, userDataDir); // a fresh profile with only the extension under test
+    writeUserSettings(userDataDir);
+    const workspace = join(scratch, 'workspace');
+    cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
+
+    server = await startCodeServer({ userDataDir, extensionsDir });
+    console.log(`${PREFIX} code-server ready in ${((Date.now() - started) / 1000).toFixed(1)} s (incl. install)`);
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1200, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: WAIT }).catch(() => {});
+
+    for (const s of SCENARIOS) {
+      const t0 = Date.now();
+      const lines = [];
+      try {
+        await scenario(page, s, (l) => lines.push(l));
+        passed++;
+        console.log(`  ok   ${s.name} (${Date.now() - t0} ms)`);
+        for (const l of lines) console.log(`       ${l}`);
+      } catch (err) {
+        failed++;
+        const shot = join(SHOTS, `${s.shot}-failure.png`);
+        await page.screenshot({ path: shot }).catch(() => {});
+        console.log(`  FAIL ${s.name} (${Date.now() - t0} ms)`);
+        for (const l of lines) console.log(`       ${l}`);
+        console.log(`       ${err.message}\n       screenshot: ${shot}`);
+      }
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+    if (failed) console.log(`${PREFIX} code-server log (tail):\n${tail(server.logFile, 30)}`);
+  } catch (err) {
+    failed++;
+    if (err instanceof ToolMissingError) throw err;
+    console.log(`  FAIL browser session: ${err.message}`);
+    if (server) console.log(`${PREFIX} code-server log (tail):\n${tail(server.logFile, 30)}`);
+  } finally {
+    clearTimeout(watchdog);
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (process.env.E2E_KEEP === '1') console.log(`${PREFIX} kept ${scratch}`);
+    else rmSync(scratch, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${PREFIX} ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`${PREFIX} ERROR: ${err instanceof ToolMissingError ? err.message : err.stack ?? err}`);
+    process.exit(1);
+  },
+);
