@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleId } from '../service/rules';
 import { getLanguageService } from '../service';
 import { onCodeAction } from './codeActions';
+import { onCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
 import { SettingsStore } from './settings';
@@ -29,6 +30,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['(', ' ', '.', ':', '=', "'", '"'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'http-status-lens' },
@@ -41,6 +43,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   });
 
   connection.onHover((params) => onHover(params, documents, service, settings));
+  connection.onCompletion((params) => onCompletion(params, documents, service, settings));
   connection.onCodeAction((params) => onCodeAction(params, documents, service));
   documents.onDidOpen((event) => diagnostics.schedule(event.document, 0));
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));

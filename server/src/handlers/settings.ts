@@ -1,26 +1,61 @@
 /**
- * Settings per document from the client (`httpStatusLens` section), validated by the service. Problems are
- * shown once each; a broken setting falls back to its default.
+ * Settings per document: VS Code's `httpStatusLens.*` for the document, then the `.http-status-lens.json`
+ * files that apply to it on top (the same cascade as the CLI, bounded by the workspace folder), so the
+ * editor and CI give the same answers. Problems in VS Code settings are shown once each as a message;
+ * problems in a config file are published as diagnostics on that file. Either way the defaults apply.
  */
-import type { ClientCapabilities, Connection } from 'vscode-languageserver/node';
-import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
-import { type Settings, defaultSettings, resolveSettings } from '../service';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ClientCapabilities, Connection, Diagnostic, WorkspaceFolder } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME, type ConfigFile, ConfigCascade, applyChain, ignoreLayersOf, isFileIgnored, positionAt } from '../config';
+import { SOURCE, type Settings, defaultSettings, resolveSettings } from '../service';
+
+/** Where config-file diagnostics point for help. */
+const CONFIG_DOCS = 'https://github.com/http-status-lens/http-status-lens/blob/main/docs/cli.md#configuration';
 
 export class SettingsStore {
-  private canAsk = false;
-  private canRegister = false;
+  private capabilities: ClientCapabilities = {};
+  private folders?: Promise<string[]>;
+  private givenFolders?: string[];
   private readonly cache = new Map<string, Promise<Settings>>();
   private readonly reported = new Set<string>();
+  private readonly cascade: ConfigCascade;
+  private knownFolders: string[] = [];
+  /** Config files whose problems are on screen, by uri. */
+  private readonly published = new Set<string>();
+  private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection) {
+    this.cascade = new ConfigCascade({ isBoundary: (directory) => this.knownFolders.includes(directory) });
+  }
 
-  initialize(capabilities: ClientCapabilities): void {
-    this.canAsk = capabilities.workspace?.configuration === true;
-    this.canRegister = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  /** `workspaceFolders`/`rootUri` of the initialize request; without them the folders are asked for when needed. */
+  initialize(capabilities: ClientCapabilities, workspace?: { workspaceFolders?: WorkspaceFolder[] | null; rootUri?: string | null }): void {
+    this.capabilities = capabilities;
+    const uris = workspace?.workspaceFolders?.map((folder) => folder.uri) ?? (workspace?.rootUri ? [workspace.rootUri] : undefined);
+    if (uris) this.givenFolders = uris.flatMap(toPath);
   }
 
   register(): void {
-    if (this.canRegister) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusLens' });
+    const workspace = this.capabilities.workspace;
+    if (workspace?.didChangeConfiguration?.dynamicRegistration)
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusLens' });
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    this.connection.onDidChangeWatchedFiles((params) => {
+      if (!params.changes.some((change) => change.uri.endsWith('/' + CONFIG_FILE_NAME))) return;
+      this.clear();
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  /** Called after a config file changed on disk (the settings are already cleared). */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   get(uri: string): Promise<Settings> {
@@ -34,6 +69,8 @@ export class SettingsStore {
 
   clear(): void {
     this.cache.clear();
+    this.cascade.clear();
+    this.folders = undefined;
   }
 
   forget(uri: string): void {
@@ -41,7 +78,24 @@ export class SettingsStore {
   }
 
   private async fetch(uri: string): Promise<Settings> {
-    if (!this.canAsk) return defaultSettings();
+    const fromEditor = await this.editorSettings(uri);
+    const file = toPath(uri)[0];
+    if (!file) return fromEditor;
+    this.knownFolders = await this.workspaceFolders();
+    const folder = this.knownFolders
+      .filter((f) => file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+    // Nothing is read outside the workspace: a file outside every folder gets the editor settings only.
+    if (!folder) return fromEditor;
+    const chain = this.cascade.chainFor(path.dirname(file));
+    this.publishProblems(this.cascade.loaded());
+    const settings = applyChain(fromEditor, chain);
+    // An ignored file is analysed for no language, so it gets neither diagnostics nor hovers.
+    return isFileIgnored(ignoreLayersOf(chain), file, folder) ? { ...settings, languages: [] } : settings;
+  }
+
+  private async editorSettings(uri: string): Promise<Settings> {
+    if (this.capabilities.workspace?.configuration !== true) return defaultSettings();
     let raw: unknown;
     try {
       raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusLens' });
@@ -55,5 +109,62 @@ export class SettingsStore {
       void this.connection.window.showWarningMessage(problem);
     }
     return settings;
+  }
+
+  private workspaceFolders(): Promise<string[]> {
+    if (this.givenFolders) return Promise.resolve(this.givenFolders);
+    if (!this.folders) {
+      this.folders = this.capabilities.workspace?.workspaceFolders
+        ? this.connection.workspace.getWorkspaceFolders().then(
+            (folders) => (folders ?? []).flatMap((folder) => toPath(folder.uri)),
+            () => [],
+          )
+        : Promise.resolve([]);
+    }
+    return this.folders;
+  }
+
+  /** Diagnostics on each config file read: its problems, or none once they are fixed. */
+  private publishProblems(files: readonly ConfigFile[]): void {
+    for (const file of files) {
+      const uri = pathToFileURL(file.path).href;
+      if (file.problems.length === 0 && !this.published.has(uri)) continue;
+      const diagnostics = configDiagnostics(file);
+      if (diagnostics.length > 0) this.published.add(uri);
+      else this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+      const key = `${uri}\n${diagnostics.map((d) => d.message).join('\n')}`;
+      if (diagnostics.length > 0 && !this.reported.has(key)) {
+        this.reported.add(key);
+        void this.connection.window.showWarningMessage(
+          `HTTP Status Lens: ${file.path} has ${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`} (see Problems); the defaults apply instead.`,
+        );
+      }
+    }
+  }
+}
+
+export function configDiagnostics(file: ConfigFile): Diagnostic[] {
+  return file.problems.map((problem) => ({
+    range: { start: positionAt(file.text, problem.offset), end: positionAt(file.text, problem.offset + problem.length) },
+    severity: problem.fatal ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'invalid-config',
+    codeDescription: { href: CONFIG_DOCS },
+    message: problem.message,
+  }));
+}
+
+/** Whether a document is a config file (its diagnostics come from here, not from the language service). */
+export function isConfigFile(uri: string): boolean {
+  return uri.endsWith('/' + CONFIG_FILE_NAME);
+}
+
+function toPath(uri: string): string[] {
+  if (!uri.startsWith('file:')) return [];
+  try {
+    return [path.resolve(fileURLToPath(uri))];
+  } catch {
+    return [];
   }
 }

@@ -8,8 +8,10 @@ import vocabularyData from '../../../data/vocabulary.json';
 import languagesData from '../../../data/languages.json';
 import frameworksData from '../../../data/frameworks.json';
 import spellingsData from '../../../data/spellings.json';
+import completionData from '../../../data/completion.json';
 import { PhraseSet } from './phrases';
 import type {
+  CompletionRanking,
   Confusion,
   Explanation,
   FamilyEntry,
@@ -151,6 +153,10 @@ export interface FamilySpellings {
   byMember: Map<string, Spelling[]>;
   /** The schemes of the family, for completion after a qualifier. */
   schemes: { id: string; scheme: SpellingScheme }[];
+  /** `qualifier + separator` (`http.`, `StatusCode::`) -> the schemes spelled after it. */
+  byQualifier: Map<string, string[]>;
+  /** A bare qualifier (`StatusCodes`) -> its schemes, to tell which spellings a file uses. */
+  qualifiers: Map<string, string[]>;
 }
 
 const spellingSchemes = (spellingsData as SpellingsFile).schemes;
@@ -159,10 +165,16 @@ const familySpellings = new Map<string, FamilySpellings>();
 export function spellingsFor(family: string): FamilySpellings {
   let result = familySpellings.get(family);
   if (!result) {
-    result = { byMember: new Map(), schemes: [] };
+    result = { byMember: new Map(), schemes: [], byQualifier: new Map(), qualifiers: new Map() };
     for (const [id, scheme] of Object.entries(spellingSchemes)) {
       if (!scheme.families.includes(family)) continue;
       result.schemes.push({ id, scheme });
+      for (const qualifier of scheme.qualifiers) {
+        if (qualifier === '') continue;
+        const prefix = qualifier + scheme.separator;
+        result.byQualifier.set(prefix, [...(result.byQualifier.get(prefix) ?? []), id]);
+        result.qualifiers.set(qualifier, [...(result.qualifiers.get(qualifier) ?? []), id]);
+      }
       for (const [code, names] of Object.entries(scheme.members)) {
         for (const member of Array.isArray(names) ? names : [names]) {
           const list = result.byMember.get(member) ?? [];
@@ -179,6 +191,10 @@ export function spellingsFor(family: string): FamilySpellings {
 }
 
 /** The preferred member name of a code in a scheme, or undefined when the framework has none. */
+export function schemeOf(schemeId: string): SpellingScheme | undefined {
+  return spellingSchemes[schemeId];
+}
+
 export function memberFor(schemeId: string, code: number): string | undefined {
   const names = spellingSchemes[schemeId]?.members[String(code)];
   return Array.isArray(names) ? names[0] : names;
@@ -209,3 +225,6 @@ export const confusions: readonly CompiledConfusion[] = Object.entries(vocabular
   phrases: new PhraseSet(c.phrases),
   bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
 }));
+
+/** Which codes completion offers first, by context. */
+export const completionRanking: CompletionRanking = completionData as CompletionRanking;

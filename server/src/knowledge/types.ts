@@ -147,3 +147,11 @@ export interface SpellingScheme {
 export interface SpellingsFile {
   schemes: Record<string, SpellingScheme>;
 }
+
+/** data/completion.json: codes offered first, by context. */
+export interface CompletionRanking {
+  dependencyContext: number[];
+  failure: number[];
+  byMethod: Record<string, number[]>;
+  common: number[];
+}

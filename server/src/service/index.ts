@@ -2,9 +2,10 @@
  * The language service: pure functions of (document, settings). The server and the CLI are thin
  * adapters around it; nothing here knows about connections or files.
  */
-import type { CodeAction, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
 import { doCodeActions } from './features/codeActions';
+import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import type { DocumentLike, ScannedDocument } from './model';
@@ -20,6 +21,7 @@ export { MAX_FILE_SIZE } from './scanners';
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
   doHover(document: DocumentLike, position: Position): Hover | null;
+  doComplete(document: DocumentLike, position: Position): CompletionList | null;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
   doCodeActions(diagnostics: readonly Diagnostic[]): CodeAction[];
   forget(uri: string): void;
@@ -44,6 +46,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     scan: (document) => cache.get(document),
     doHover: (document, position) => doHover(document, cache.get(document), document.offsetAt(position)),
+    doComplete: (document, position) => doComplete(document, cache.get(document), document.offsetAt(position)),
     doValidation: (document, settings = defaultSettings()) =>
       doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
     doCodeActions,

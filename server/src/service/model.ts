@@ -68,12 +68,43 @@ export interface StatusSite {
   failure?: string;
 }
 
+/** A place where a status code can be typed, recorded by the scanner for completion. */
+export type CompletionSlot =
+  /** Code: where a status value goes (`res.status(|`, `status_code=|`); offset is where the value starts. */
+  | { kind: 'value'; start: number; scope: Scope; failure?: string }
+  /** Code: after a framework qualifier (`http.|`, `HttpStatus.|`): the schemes whose members can follow. */
+  | { kind: 'member'; start: number; scope: Scope; failure?: string; schemes: string[]; qualifier: string; separator: string }
+  /** OpenAPI: a responses map, where a new response key can be typed. */
+  | ResponsesSlot;
+
+export interface ResponsesSlot {
+  kind: 'responses';
+  /** YAML: the first key; JSON: the `{`. */
+  start: number;
+  /** YAML: the end of the last value; JSON: the `}`. */
+  end: number;
+  json: boolean;
+  /** YAML: the column of the keys. */
+  keyColumn: number;
+  /** One indentation step of the file. */
+  indentUnit: string;
+  quote: '' | "'" | '"';
+  scope: Scope;
+  method: string | undefined;
+  /** JSON: the spans of the response objects, where no key of this map can be typed. */
+  responseSpans: { start: number; end: number }[];
+}
+
 export type DocumentKind = 'openapi' | 'code' | 'none';
 
 export interface ScannedDocument {
   kind: DocumentKind;
   /** Sorted by start offset. */
   sites: StatusSite[];
+  /** Completion slots, sorted by start offset. */
+  slots?: CompletionSlot[];
+  /** Code: the spelling schemes whose qualifier the file uses (it imports StatusCodes...). */
+  schemesSeen?: string[];
   /** Why the document was not scanned (too large, not an OpenAPI file...), for a one-time message. */
   skipped?: string;
 }

@@ -5,7 +5,16 @@
  * part of an error-handling block.
  */
 import type { PhraseSet, ScopeSyntax } from '../../../knowledge';
-import type { StatusSite } from '../../model';
+import type { Scope, StatusSite } from '../../model';
+
+/** What gets a scope here: status sites and completion slots. */
+interface Placed {
+  start: number;
+  scope: Scope;
+  failure?: string;
+  role?: StatusSite['role'];
+  code?: number;
+}
 import type { LineStart } from './scanner';
 import { TextScope } from './scope';
 
@@ -15,7 +24,7 @@ const containers = new Set(['class', 'module']);
 
 export function assignIndentedScopes(
   text: string,
-  sites: StatusSite[],
+  sites: Placed[],
   lines: readonly LineStart[],
   syntax: ScopeSyntax,
   outboundCalls: PhraseSet,
@@ -24,7 +33,7 @@ export function assignIndentedScopes(
   const failures = new Set(syntax.failureBlocks);
   const scopes = new Map<number, TextScope>();
   for (const site of sites) {
-    if (site.role !== 'use') continue;
+    if (site.role === 'mention') continue;
     let index = lineIndexAt(lines, site.start);
     if (index < 0) continue;
     let minIndent = lines[index].indent;
@@ -49,7 +58,7 @@ export function assignIndentedScopes(
     }
     site.scope = scope;
   }
-  for (const site of sites) if (site.role === 'use' && site.code !== undefined) (site.scope as TextScope).codes.add(site.code);
+  for (const site of sites) if (site.role === 'use' && site.code !== undefined) site.scope.codes.add(site.code);
 }
 
 /** Where the block under a header ends: the next line indented no deeper that does not continue it. */

@@ -28,7 +28,8 @@ export function scanCode(document: DocumentLike, family: string): ScannedDocumen
   lex(text, syntax, (kind, start, end) => scanner.token(kind, start, end));
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);
-  if (scopes.style === 'indentation') assignIndentedScopes(text, sites, scanner.lines, scopes, contexts.outboundCalls);
+  if (scopes.style === 'indentation')
+    assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, contexts.outboundCalls);
   suppressions.apply(sites, knowledge.commentPrefixOf(family), text);
-  return { kind: 'code', sites };
+  return { kind: 'code', sites, slots: scanner.slots, schemesSeen: [...scanner.schemesSeen] };
 }

@@ -5,7 +5,7 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
-import type { StatusSite } from '../../model';
+import type { CompletionSlot, StatusSite } from '../../model';
 import { findMentions } from '../mentions';
 import type { Suppressions } from '../suppressions';
 import { TokenKind } from './lexer';
@@ -26,9 +26,11 @@ interface Frame {
   statementFirst?: string;
   strings: string[];
   pending: StatusSite[];
-  /** An error-handling block: where its header starts, and the sites inside it. */
-  failure?: { start: number; sites: StatusSite[] };
+  /** An error-handling block: where its header starts, and the sites and slots inside it. */
+  failure?: { start: number; members: { failure?: string }[] };
 }
+
+type CodeSlot = Exclude<CompletionSlot, { kind: 'responses' }>;
 
 interface Token {
   kind: TokenKind;
@@ -64,6 +66,8 @@ const expressionKeywords = new Set(['return', 'throw', 'yield', 'await', 'typeof
 
 export class CodeScanner {
   readonly sites: StatusSite[] = [];
+  readonly slots: CodeSlot[] = [];
+  readonly schemesSeen = new Set<string>();
   /** Logical lines (indentation-scoped languages only). */
   readonly lines: LineStart[] = [];
   readonly fileScope: TextScope;
@@ -132,6 +136,36 @@ export class CodeScanner {
     }
     this.recent.push({ kind, start, end });
     if (this.recent.length > 6) this.recent.shift();
+    if (kind === TokenKind.Punctuation) this.recordSlot(this.text.charCodeAt(start), end);
+  }
+
+  /** After punctuation that can precede a status value or a framework member, remembers the place for completion. */
+  private recordSlot(c: number, end: number): void {
+    if (c === 40 || c === 44 || c === 58 || c === 61 || c === 62) {
+      if (this.inStatusContext(0)) this.addSlot({ kind: 'value', start: end, scope: this.currentScope() });
+    }
+    let qualifier: Token | undefined;
+    let separator = '';
+    if (c === 46 /* . */) ((qualifier = this.recentToken(2)), (separator = '.'));
+    else if (c === 58 /* : */ && this.recentText(2) === ':') ((qualifier = this.recentToken(3)), (separator = '::'));
+    if (qualifier?.kind !== TokenKind.Identifier) return;
+    const name = this.text.slice(qualifier.start, qualifier.end);
+    const schemes = this.spellings.byQualifier.get(name + separator);
+    if (schemes) this.addSlot({ kind: 'member', start: end, scope: this.currentScope(), schemes, qualifier: name, separator });
+  }
+
+  private addSlot(slot: CodeSlot): void {
+    this.slots.push(slot);
+    this.innermostFailure()?.members.push(slot);
+  }
+
+  private currentScope(): TextScope {
+    return this.handler?.scope ?? this.fileScope;
+  }
+
+  private innermostFailure(): Frame['failure'] {
+    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].failure) return this.frames[i].failure;
+    return undefined;
   }
 
   finish(): void {
@@ -142,6 +176,8 @@ export class CodeScanner {
   private identifier(start: number, end: number): void {
     const word = this.text.slice(start, end);
     if (this.braces && this.functionKeywords.has(word)) this.pendingFunction = this.frames.length;
+    const used = this.spellings.qualifiers.get(word);
+    if (used) for (const scheme of used) this.schemesSeen.add(scheme);
     const candidates = this.spellings.byMember.get(word);
     if (!candidates) return;
     for (const spelling of candidates) {
@@ -171,7 +207,7 @@ export class CodeScanner {
   }
 
   private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): void {
-    const scope = this.handler?.scope ?? this.fileScope;
+    const scope = this.currentScope();
     const site: StatusSite = {
       code,
       text: this.text.slice(start, end),
@@ -186,13 +222,7 @@ export class CodeScanner {
     if (this.braces) scope.codes.add(code);
     this.sites.push(site);
     this.container().pending.push(site);
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const failure = this.frames[i].failure;
-      if (failure) {
-        failure.sites.push(site);
-        break;
-      }
-    }
+    this.innermostFailure()?.members.push(site);
   }
 
   /**
@@ -273,7 +303,7 @@ export class CodeScanner {
     }
     const frame = newFrame('{', block || isFunction, isFunction, end);
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(container.statementStart, start)))) {
-      frame.failure = { start: container.statementStart, sites: [] };
+      frame.failure = { start: container.statementStart, members: [] };
     }
     this.frames.push(frame);
   }
@@ -288,7 +318,7 @@ export class CodeScanner {
       }
       if (frame.failure) {
         const failureText = this.text.slice(frame.failure.start, end);
-        for (const site of frame.failure.sites) site.failure = failureText;
+        for (const member of frame.failure.members) member.failure = failureText;
       }
       // A block that stands as a statement of its own (a declaration, a control block) ends that
       // statement; a function passed as an argument does not.

@@ -6,7 +6,7 @@
  * spec and gets nothing.
  */
 import * as knowledge from '../../../knowledge';
-import type { DocumentLike, ScannedDocument, Scope, StatusSite, SuppressionPlace } from '../../model';
+import type { DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite, SuppressionPlace } from '../../model';
 import { Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson } from './outline';
 import { visitYaml } from './yamlOutline';
@@ -40,11 +40,13 @@ const IGNORE_KEY = 'x-http-status-lens-ignore';
 interface Frame {
   role: Role;
   start: number;
-  /** The key this container is the value of; undefined for array items and document roots. */
+  /** The key this container is the value of (and where that key starts); undefined for array items and roots. */
   key: string | undefined;
+  keyOffset: number;
   isArray: boolean;
   operation?: OperationScope;
   response?: ResponseInfo;
+  slot?: ResponsesSlot;
 }
 
 class OperationScope implements Scope {
@@ -54,6 +56,7 @@ class OperationScope implements Scope {
   readonly responses = { keys: [] as string[] };
   webdavMethod?: string;
   arrayOfOperations?: boolean;
+  method: string | undefined;
   ignored: string[] = [];
   /** Swagger 2.0 body parameter being read. */
   bodyParameter?: { isBody: boolean; isArray: boolean };
@@ -82,16 +85,18 @@ export function scanOpenApi(document: DocumentLike): ScannedDocument {
   const sites = extractor.finish();
   if (!extractor.isSpec) return { kind: 'none', sites: [] };
   suppressions.apply(sites, '#', text);
-  return { kind: 'openapi', sites };
+  return { kind: 'openapi', sites, slots: extractor.slots };
 }
 
 class Extractor implements OutlineVisitor {
   isSpec = false;
+  readonly slots: ResponsesSlot[] = [];
   private readonly sites: StatusSite[] = [];
   private readonly responses: ResponseInfo[] = [];
   private readonly namedResponses = new Map<string, string>();
   private stack: Frame[] = [];
   private key: string | undefined;
+  private keyOffset = 0;
   /** The operation being read (innermost; callbacks nest operations). */
   private operations: OperationScope[] = [];
 
@@ -108,6 +113,7 @@ class Extractor implements OutlineVisitor {
 
   onObjectProperty(key: string, offset: number, length: number): void {
     this.key = key;
+    this.keyOffset = offset;
     const top = this.top();
     if (top?.role === Role.Responses && top.operation) this.responseKey(key, offset, length, top.operation);
   }
@@ -128,7 +134,7 @@ class Extractor implements OutlineVisitor {
     this.pop(offset);
   }
 
-  onLiteralValue(value: string): void {
+  onLiteralValue(value: string, offset: number): void {
     const top = this.top();
     const key = this.takeKey();
     if (!top) return;
@@ -138,6 +144,12 @@ class Extractor implements OutlineVisitor {
         break;
       case Role.Operation:
         if (key === 'operationId' || key === 'summary' || key === 'description') top.operation?.texts.push(value);
+        // `responses:` with nothing under it yet: keys go one step deeper than `responses`.
+        else if (key === 'responses' && value === '' && top.operation && !this.isJson) {
+          const column = this.column(this.keyOffset);
+          const unit = Math.max(1, column - this.column(top.keyOffset));
+          this.slots.push(this.newSlot(offset, top.operation, column + unit, ' '.repeat(unit)));
+        }
         break;
       case Role.Tags:
         top.operation?.texts.push(value);
@@ -223,6 +235,8 @@ class Extractor implements OutlineVisitor {
     };
     this.sites.push(site);
     this.responses.push({ site, ignored: [] });
+    const slot = this.top()?.slot;
+    if (slot && slot.scope === operation && operation.responses.keys.length === 1) slot.quote = quote;
   }
 
   /** The role of a container about to open, from its parent's role and its key. */
@@ -289,15 +303,23 @@ class Extractor implements OutlineVisitor {
     const parent = this.top();
     const key = this.takeKey();
     const role = this.childRole(parent, key);
-    const frame: Frame = { role, start: offset, key, isArray, operation: parent?.operation };
+    const frame: Frame = { role, start: offset, key, keyOffset: this.keyOffset, isArray, operation: parent?.operation };
     if (role === Role.Operation) {
       const operation = new OperationScope();
       const pathItem = this.stack[this.stack.length - (parent?.role === Role.AdditionalOperations ? 2 : 1)];
       if (pathItem?.key) operation.texts.push(pathItem.key);
       const method = key ?? '';
       if (knowledge.webdavMethods.has(method.toUpperCase())) operation.webdavMethod = method.toUpperCase();
+      operation.method = method || undefined;
       frame.operation = operation;
       this.operations.push(operation);
+    } else if (role === Role.Responses && frame.operation && !isArray) {
+      // YAML block keys start at the first key; JSON keys sit one indentation step inside the `{`.
+      const responsesColumn = this.column(frame.keyOffset);
+      const keyColumn = this.isJson ? this.column(this.lineIndentEnd(frame.keyOffset)) + 2 : this.column(offset);
+      const unit = Math.max(1, keyColumn - (this.isJson ? this.column(this.lineIndentEnd(frame.keyOffset)) : responsesColumn));
+      frame.slot = this.newSlot(offset, frame.operation, keyColumn, ' '.repeat(unit));
+      this.slots.push(frame.slot);
     } else if (role === Role.Response) {
       const response = this.responses[this.responses.length - 1];
       if (response) {
@@ -314,6 +336,8 @@ class Extractor implements OutlineVisitor {
     const frame = this.stack.pop();
     if (!frame) return;
     const owner = this.top();
+    if (frame.slot) frame.slot.end = this.isJson ? offset : Math.max(frame.slot.end, offset);
+    if (frame.role === Role.Response && owner?.slot) owner.slot.responseSpans.push({ start: frame.start, end: offset + 1 });
     if (frame.role === Role.IgnoreList && owner?.response) owner.response.ignoreRange = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
     if (frame.role === Role.Parameter && frame.operation?.bodyParameter) {
@@ -326,6 +350,33 @@ class Extractor implements OutlineVisitor {
 
   private top(): Frame | undefined {
     return this.stack[this.stack.length - 1];
+  }
+
+  private newSlot(start: number, operation: OperationScope, keyColumn: number, indentUnit: string): ResponsesSlot {
+    return {
+      kind: 'responses',
+      start,
+      end: start,
+      json: this.isJson,
+      keyColumn,
+      indentUnit,
+      quote: this.isJson ? '"' : "'",
+      scope: operation,
+      method: operation.method?.toLowerCase(),
+      responseSpans: [],
+    };
+  }
+
+  /** The column of an offset (characters since the line start). */
+  private column(offset: number): number {
+    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  /** The offset of the first non-blank character of the line holding `offset`. */
+  private lineIndentEnd(offset: number): number {
+    let at = this.text.lastIndexOf('\n', offset - 1) + 1;
+    while (this.text[at] === ' ' || this.text[at] === '\t') at++;
+    return at;
   }
 
   /** The key the next value belongs to; array items have none. */

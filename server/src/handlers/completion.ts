@@ -1,0 +1,16 @@
+import type { CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../service';
+import type { SettingsStore } from './settings';
+
+export async function onCompletion(
+  params: CompletionParams,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  settings: SettingsStore,
+): Promise<CompletionList | null> {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  if (!(await settings.get(document.uri)).languages.includes(document.languageId)) return null;
+  return service.doComplete(document, params.position);
+}

@@ -1,0 +1,199 @@
+/**
+ * Completion of status codes where the scanner recorded a slot: a new key in an OpenAPI responses map,
+ * a value after a status call or property (`res.status(`, `status_code=`), a member after a framework
+ * qualifier (`http.Status`, `HttpStatus.`). Codes that fit the context come first (data/completion.json).
+ */
+import type { CompletionItem, CompletionList, Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
+import * as knowledge from '../../knowledge';
+import type { StatusCodeEntry } from '../../knowledge';
+import type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope } from '../model';
+import { describeCode } from './hover';
+
+const offered = () => knowledge.allCodes().filter((entry) => !entry.unused);
+
+export function doComplete(document: DocumentLike, scanned: ScannedDocument, offset: number): CompletionList | null {
+  if (!scanned.slots || scanned.slots.length === 0) return null;
+  const text = document.getText();
+  return scanned.kind === 'openapi'
+    ? completeResponseKey(document, text, scanned.slots as ResponsesSlot[], offset)
+    : completeCode(document, text, scanned, offset);
+}
+
+/** The rank group of a code in a context: lower comes first. */
+function rankOf(code: number, context: { dependency: boolean; failure: boolean; method?: string }): number {
+  const data = knowledge.completionRanking;
+  if (context.dependency && data.dependencyContext.includes(code)) return 0;
+  if (context.failure && data.failure.includes(code)) return 1;
+  if (context.method && data.byMethod[context.method]?.includes(code)) return 2;
+  if (data.common.includes(code)) return 3;
+  // 424 outside a dependency chain is almost always a mistake: offer it last.
+  return data.dependencyContext.includes(code) && !context.dependency ? 5 : 4;
+}
+
+function hasDependencyContext(scope: Scope): boolean {
+  return (
+    scope.codes.has(207) ||
+    scope.webdavMethod !== undefined ||
+    scope.arrayOfOperations === true ||
+    knowledge.phrases.dependencyContext.matches(scope.words())
+  );
+}
+
+function item(
+  entry: StatusCodeEntry,
+  rank: number,
+  range: Range,
+  insert: { text: string; snippet?: boolean; filterText?: string; label?: string },
+): CompletionItem {
+  return {
+    label: insert.label ?? String(entry.code),
+    labelDetails: { description: entry.phrase },
+    detail: `${entry.code} ${entry.phrase}`,
+    kind: CompletionItemKind.Value,
+    documentation: { kind: MarkupKind.Markdown, value: describeCode(entry.code) },
+    sortText: `${rank}${entry.code}`,
+    filterText: insert.filterText,
+    textEdit: { range, newText: insert.text },
+    insertTextFormat: insert.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // The text carries its own indentation; an editor must not indent it again.
+    insertTextMode: InsertTextMode.asIs,
+  };
+}
+
+// --- OpenAPI: response keys ------------------------------------------------------------------------
+
+function completeResponseKey(document: DocumentLike, text: string, slots: ResponsesSlot[], offset: number): CompletionList | null {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let indentEnd = lineStart;
+  while (indentEnd < offset && (text[indentEnd] === ' ' || text[indentEnd] === '\t')) indentEnd++;
+  // What has been typed of the key: an optional quote and digits or X.
+  const typed = text.slice(indentEnd, offset);
+  if (!/^["']?[0-9Xx]{0,3}$/.test(typed)) return null;
+  const typedQuote = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
+  const slot = responsesSlotAt(text, slots, offset, lineStart, indentEnd);
+  if (!slot) return null;
+  const quote = slot.json ? '"' : typedQuote || slot.quote;
+  // An editor that closed the quote for us left it after the cursor: replace it too.
+  const end = typedQuote && text[offset] === typedQuote ? offset + 1 : offset;
+  const range = { start: document.positionAt(indentEnd), end: document.positionAt(end) };
+  const indent = text.slice(lineStart, indentEnd);
+  const context = { dependency: hasDependencyContext(slot.scope), failure: false, method: slot.method };
+  const used = new Set(slot.scope.responses?.keys ?? []);
+  const needsComma = slot.json && /^\s*"/.test(text.slice(end, end + 200));
+  const items = offered()
+    .filter((entry) => !used.has(String(entry.code)))
+    .map((entry) => {
+      const key = `${quote}${entry.code}${quote}`;
+      const body = slot.json
+        ? `${key}: {\n${indent}${slot.indentUnit}"description": "\${1:${entry.phrase}}"\n${indent}}${needsComma ? ',' : ''}`
+        : `${key}:\n${indent}${slot.indentUnit}description: \${1:${entry.phrase}}`;
+      return item(entry, rankOf(entry.code, context), range, { text: body, snippet: true, filterText: key, label: String(entry.code) });
+    });
+  return { isIncomplete: false, items };
+}
+
+/**
+ * The responses map the cursor types a key of: the nearest map starting before the cursor whose keys
+ * stand at the cursor's column (YAML) or whose braces hold the cursor (JSON). Slots are in document order.
+ */
+function responsesSlotAt(
+  text: string,
+  slots: ResponsesSlot[],
+  offset: number,
+  lineStart: number,
+  indentEnd: number,
+): ResponsesSlot | undefined {
+  let low = 0;
+  let high = slots.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (slots[mid].start < offset) ((last = mid), (low = mid + 1));
+    else high = mid - 1;
+  }
+  for (let i = last; i >= 0; i--) {
+    const slot = slots[i];
+    if (slot.json) {
+      if (offset <= slot.end) return inJsonMap(text, slot, indentEnd, offset) ? slot : undefined;
+    } else if (slot.keyColumn === indentEnd - lineStart) {
+      return inYamlMap(text, slot, lineStart) ? slot : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Nothing between the map's first line and the cursor line is indented less than the keys. */
+function inYamlMap(text: string, slot: ResponsesSlot, lineStart: number): boolean {
+  const mapLineStart = text.lastIndexOf('\n', slot.start - 1) + 1;
+  let cursor = lineStart;
+  for (;;) {
+    const previousStart = text.lastIndexOf('\n', cursor - 2) + 1;
+    if (previousStart <= mapLineStart) return true;
+    let first = previousStart;
+    while (text[first] === ' ') first++;
+    const blank = first >= cursor - 1 || text[first] === '\n' || text[first] === '\r' || text[first] === '#';
+    if (!blank && first - previousStart < slot.keyColumn) return false;
+    cursor = previousStart;
+  }
+}
+
+/** A JSON cursor inside the map's braces, where a key goes, and not inside one of its responses. */
+function inJsonMap(text: string, slot: ResponsesSlot, tokenStart: number, offset: number): boolean {
+  if (offset <= slot.start || offset > slot.end) return false;
+  if (slot.responseSpans.some((span) => offset > span.start && offset < span.end)) return false;
+  let before = tokenStart - 1;
+  while (before > slot.start && /\s/.test(text[before])) before--;
+  return text[before] === '{' || text[before] === ',';
+}
+
+// --- Source code: values and framework members -----------------------------------------------------
+
+function completeCode(document: DocumentLike, text: string, scanned: ScannedDocument, offset: number): CompletionList | null {
+  // The word being typed, then the blanks before it.
+  let wordStart = offset;
+  while (wordStart > 0 && /[\w$]/.test(text[wordStart - 1])) wordStart--;
+  let valueStart = wordStart;
+  while (valueStart > 0 && (text[valueStart - 1] === ' ' || text[valueStart - 1] === '\t')) valueStart--;
+  const slot = findSlot(scanned.slots!, wordStart) ?? findSlot(scanned.slots!, valueStart);
+  if (!slot || slot.kind === 'responses') return null;
+  const range = { start: document.positionAt(wordStart), end: document.positionAt(offset) };
+  const context = {
+    dependency: hasDependencyContext(slot.scope),
+    failure: slot.failure !== undefined && slot.scope.makesOutboundCall?.() === true,
+  };
+  if (slot.kind === 'member') {
+    const items: CompletionItem[] = [];
+    for (const schemeId of slot.schemes) {
+      for (const entry of offered()) {
+        const member = knowledge.memberFor(schemeId, entry.code);
+        if (member !== undefined) items.push(item(entry, rankOf(entry.code, context), range, { text: member, label: member }));
+      }
+    }
+    return { isIncomplete: false, items: dedupe(items) };
+  }
+  // A value: the number, or the spelling the file already uses (it imports StatusCodes...).
+  const preferred = scanned.schemesSeen
+    ?.map((id) => knowledge.schemeOf(id) && { id, scheme: knowledge.schemeOf(id)! })
+    .find((s) => s && s.scheme.context !== true);
+  const items = offered().map((entry) => {
+    const member = preferred && knowledge.memberFor(preferred.id, entry.code);
+    const spelled =
+      preferred && member !== undefined ? preferred.scheme.qualifiers[0] + preferred.scheme.separator + member : String(entry.code);
+    return item(entry, rankOf(entry.code, context), range, {
+      text: spelled,
+      filterText: `${entry.code} ${spelled}`,
+      label: String(entry.code),
+    });
+  });
+  return { isIncomplete: false, items };
+}
+
+function findSlot(slots: CompletionSlot[], start: number): CompletionSlot | undefined {
+  return slots.find((slot) => slot.kind !== 'responses' && slot.start === start);
+}
+
+function dedupe(items: CompletionItem[]): CompletionItem[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(i.label) && seen.add(i.label));
+}
