@@ -86,3 +86,11 @@ describe('hover in JavaScript and TypeScript', () => {
     });
   }
 });
+
+describe('multi-document YAML', () => {
+  test('only the spec documents of a stream get hovers', () => {
+    const stream = `kind: ConfigMap\nresponses:\n  '424': x\n---\nopenapi: 3.1.0\npaths:\n  /a:\n    get:\n      responses:\n        '409':\n          description: x\n`;
+    assert.equal(hoverText(stream.replace("'424'", "'4|24'"), 'yaml'), undefined);
+    assert.match(hoverText(stream.replace("'409'", "'40|9'"), 'yaml')!, /409 Conflict/);
+  });
+});

@@ -90,6 +90,8 @@ export function scanOpenApi(document: DocumentLike): ScannedDocument {
 
 class Extractor implements OutlineVisitor {
   isSpec = false;
+  private documentIsSpec = false;
+  private documentStart = { sites: 0, responses: 0, slots: 0 };
   readonly slots: ResponsesSlot[] = [];
   private readonly sites: StatusSite[] = [];
   private readonly responses: ResponseInfo[] = [];
@@ -107,8 +109,21 @@ class Extractor implements OutlineVisitor {
   ) {}
 
   onDocumentBegin(): void {
+    this.endDocument();
     this.stack = [];
     this.key = undefined;
+  }
+
+  /** A YAML stream can mix specs with other documents: keep what was found only in the spec documents. */
+  private endDocument(): void {
+    if (!this.documentIsSpec) {
+      this.sites.length = this.documentStart.sites;
+      this.responses.length = this.documentStart.responses;
+      this.slots.length = this.documentStart.slots;
+    }
+    this.isSpec ||= this.documentIsSpec;
+    this.documentIsSpec = false;
+    this.documentStart = { sites: this.sites.length, responses: this.responses.length, slots: this.slots.length };
   }
 
   onObjectProperty(key: string, offset: number, length: number): void {
@@ -140,7 +155,7 @@ class Extractor implements OutlineVisitor {
     if (!top) return;
     switch (top.role) {
       case Role.Root:
-        if ((key === 'openapi' && value.startsWith('3')) || (key === 'swagger' && value.startsWith('2'))) this.isSpec = true;
+        if ((key === 'openapi' && value.startsWith('3')) || (key === 'swagger' && value.startsWith('2'))) this.documentIsSpec = true;
         break;
       case Role.Operation:
         if (key === 'operationId' || key === 'summary' || key === 'description') top.operation?.texts.push(value);
@@ -189,6 +204,7 @@ class Extractor implements OutlineVisitor {
   }
 
   finish(): StatusSite[] {
+    this.endDocument();
     for (const response of this.responses) {
       const site = response.site;
       if (response.ref !== undefined) {
