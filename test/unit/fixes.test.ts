@@ -1,0 +1,62 @@
+/** Every quick fix on a spec leaves a document that still parses as the same OpenAPI version. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseDocument } from 'yaml';
+import { actionsFor, applyAction, validate } from './helpers';
+
+const yamlSpec = fs.readFileSync(path.join(__dirname, '../../examples/orders-api.yaml'), 'utf8');
+const jsonSpec = JSON.stringify(parseDocument(yamlSpec).toJS(), null, 2);
+
+function versionOf(text: string, json: boolean): string {
+  const parsed = json ? JSON.parse(text) : parseDocument(text, { uniqueKeys: true });
+  if (!json) assert.deepEqual((parsed as ReturnType<typeof parseDocument>).errors, []);
+  const value = json ? parsed : (parsed as ReturnType<typeof parseDocument>).toJS();
+  return value.openapi ?? value.swagger;
+}
+
+describe('fixes keep the spec valid', () => {
+  for (const [name, text, language] of [
+    ['YAML', yamlSpec, 'yaml'],
+    ['JSON', jsonSpec, 'json'],
+  ] as const) {
+    test(`${name}: every action of every finding`, () => {
+      const { document, diagnostics } = validate(text, language);
+      assert.ok(diagnostics.length >= 5);
+      let applied = 0;
+      for (const action of actionsFor(diagnostics)) {
+        if (!action.edit) continue;
+        const fixed = applyAction(document, action);
+        assert.equal(versionOf(fixed, language === 'json'), '3.1.0', action.title);
+        applied++;
+      }
+      assert.ok(applied >= 10, `${applied} actions applied`);
+    });
+  }
+
+  test('JSON: the ignore extension silences the site and a second id joins the first', () => {
+    const { document, diagnostics } = validate(jsonSpec, 'json');
+    const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
+    const ignore = actionsFor([lock]).find((a) => a.title.startsWith('Ignore'))!;
+    const fixed = applyAction(document, ignore);
+    assert.match(fixed, /"x-http-status-lens-ignore": \["424-for-lock"\],\n\s+"description": "The order is locked by another user\."/);
+    assert.ok(!validate(fixed, 'json').diagnostics.some((d) => d.code === '424-for-lock'));
+    // With the extension present, ignoring another rule at the same response extends the list.
+    const changed = fixed.replace('The order is locked by another user.', 'The order could not be updated.');
+    const again = validate(changed, 'json');
+    const without = again.diagnostics.find((d) => d.code === '424-without-dependency' && d.range.start.line === lock.range.start.line)!;
+    const extended = applyAction(again.document, actionsFor([without]).find((a) => a.title.startsWith('Ignore'))!);
+    assert.match(extended, /"x-http-status-lens-ignore": \["424-for-lock", "424-without-dependency"\],/);
+    assert.ok(!validate(extended, 'json').diagnostics.some((d) => d.range.start.line === lock.range.start.line));
+  });
+
+  test('a rename that would duplicate a key is explained, not applied', () => {
+    const text = yamlSpec.replace("        '201':\n          description: The order was created.", "        '409':\n          description: Conflict.");
+    const { diagnostics } = validate(text, 'yaml');
+    const conflict = diagnostics.find((d) => d.code === '424-for-conflict')!;
+    const actions = actionsFor([conflict]);
+    assert.ok(actions.some((a) => !a.edit && /409 Conflict already exists in this operation: merge/.test(a.title)));
+    assert.ok(!actions.some((a) => a.isPreferred));
+  });
+});
