@@ -49,9 +49,9 @@ export function describeCode(code: number): string {
   const lines = [`**${code} ${entry.phrase}** · ${cls?.name ?? ''}`, entry.summary];
   const rich = knowledge.explanationOf(code);
   if (rich) {
+    // Kept to what decides between neighbouring codes, so the hover fits the editor's hover height.
     lines.push(rich.meaning);
     lines.push(`**Fits when**\n${bullets(rich.whenItFits)}`);
-    if (rich.commonCauses?.length) lines.push(`**Common causes**\n${bullets(rich.commonCauses)}`);
     lines.push(
       `**Not to be confused with**\n${bullets(rich.notToBeConfusedWith.map((c) => `**${c.code} ${knowledge.get(c.code)?.phrase ?? ''}**: ${c.difference}`))}`,
     );
