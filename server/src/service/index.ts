@@ -13,7 +13,7 @@ import type { RuleContext } from './rules';
 import { ScanCache } from './scanners';
 import { type Settings, defaultSettings } from './settings';
 
-export type { DocumentLike, ScannedDocument } from './model';
+export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
 export { type Settings, defaultSettings, resolveSettings } from './settings';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
