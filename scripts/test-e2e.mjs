@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// The real-VS-Code tests, in one entry: package the .vsix, check it (file list, size, manifest), run the
-// @vscode/test-electron integration suite against the installed package, then the browser-driven test.
-// Needs `npm run build` first, and code-server + chromium (scripts/install-tools.sh); a missing tool fails
-// the run with a message, it is never skipped.
+// The real-editor tests, in one entry: package the .vsix, check it (file list, size, manifest), run the
+// @vscode/test-electron integration suite against the installed package, then the browser-driven test, then
+// Neovim as an LSP client of the server shipped in the .vsix.
+// Needs `npm run build` first, and code-server + chromium + neovim (scripts/install-tools.sh); a missing tool
+// fails the run with a message, it is never skipped.
 //
-// usage: node scripts/test-e2e.mjs [--vsix FILE] [--only package,suite,browser]
+// usage: node scripts/test-e2e.mjs [--vsix FILE] [--only package,suite,browser,neovim]
 // env:   E2E_KEEP=1 keep scratch folders; CODE_SERVER_LAUNCHER_VERBOSE=1 show the workbench's log
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ToolMissingError, findChromium, findCodeServer, loadPlaywright, makeTempDir, packageVsix } from './e2e/tools.mjs';
-import { checkPackage, printResults } from '../test/e2e/package.test.mjs';
+import {
+  ROOT, ToolMissingError, findChromium, findCodeServer, findNeovim, loadPlaywright, makeTempDir, packageVsix,
+} from './e2e/tools.mjs';
+import { checkPackage, printResults, zipEntries, zipRead } from '../test/e2e/package.test.mjs';
 
 const PREFIX = '[test-e2e]';
 const args = process.argv.slice(2);
@@ -19,7 +22,25 @@ const opt = (name) => {
   if (i < 0) return undefined;
   return args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : args[i + 1];
 };
-const only = new Set((opt('only') ?? 'package,suite,browser').split(','));
+const PHASES = ['package', 'suite', 'browser', 'neovim'];
+const only = new Set((opt('only') ?? PHASES.join(',')).split(','));
+for (const p of only) {
+  if (!PHASES.includes(p)) {
+    console.error(`${PREFIX} ERROR: unknown phase "${p}" in --only (phases: ${PHASES.join(', ')})`);
+    process.exit(2);
+  }
+}
+
+/** The language server as the .vsix ships it (extension/dist/server.js, self-contained), for other editors. */
+function serverFromVsix(vsix, dir) {
+  const buf = readFileSync(vsix);
+  const entry = zipEntries(buf).get('extension/dist/server.js');
+  if (!entry) throw new Error(`${vsix} has no extension/dist/server.js`);
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  const file = join(dir, 'dist', 'server.js');
+  writeFileSync(file, zipRead(buf, entry));
+  return file;
+}
 
 let child;
 function run(label, file, extraArgs) {
@@ -51,6 +72,7 @@ async function main() {
       findChromium();
       await loadPlaywright();
     }
+    if (only.has('neovim')) findNeovim();
   } catch (err) {
     if (err instanceof ToolMissingError) {
       console.error(`${PREFIX} ERROR: ${err.message}`);
@@ -87,6 +109,10 @@ async function main() {
     }
     if (only.has('suite') && !interrupted) outcomes.push(await run('integration suite (@vscode/test-electron in code-server)', 'test/e2e/runTest.mjs', ['--vsix', vsix]));
     if (only.has('browser') && !interrupted) outcomes.push(await run('browser end-to-end (chromium + code-server)', 'test/e2e/browser.test.mjs', ['--vsix', vsix]));
+    if (only.has('neovim') && !interrupted) {
+      const server = serverFromVsix(vsix, join(scratch, 'vsix-server'));
+      outcomes.push(await run('Neovim as LSP client (the .vsix\'s dist/server.js --stdio)', 'test/e2e/neovim.test.mjs', ['--server', server]));
+    }
   } finally {
     if (process.env.E2E_KEEP !== '1') rmSync(scratch, { recursive: true, force: true });
   }

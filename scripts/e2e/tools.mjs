@@ -304,3 +304,24 @@ export function installVsix(vsix, extensionsDir, userDataDir) {
   const fresh = dirs[0];
   return join(extensionsDir, fresh);
 }
+
+// ---- other editors -----------------------------------------------------------------------------
+
+export const MIN_NEOVIM = [0, 7];
+
+/** Neovim for the LSP-client test: $NVIM_PATH, else `nvim` on PATH; it must be 0.7 or newer. Returns { bin, version }. */
+export function findNeovim() {
+  const hint = 'Install Debian\'s neovim (scripts/install-tools.sh does: apt-get install neovim).';
+  let bin = process.env.NVIM_PATH;
+  if (bin && !existsSync(bin)) throw new ToolMissingError(`$NVIM_PATH=${bin} does not exist. ${hint}`);
+  bin ??= (process.env.PATH ?? '').split(':').filter(Boolean).map((d) => join(d, 'nvim')).find((c) => existsSync(c));
+  if (!bin) throw new ToolMissingError(`nvim not found (looked at $NVIM_PATH and PATH). ${hint}`);
+  const res = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  const m = /NVIM v(\d+)\.(\d+)\.(\d+)/.exec(res.stdout ?? '');
+  if (!m) throw new ToolMissingError(`${bin} --version did not print an NVIM version (${(res.stderr || res.error?.message || '').trim()}). ${hint}`);
+  const version = m.slice(1).map(Number);
+  if (version[0] < MIN_NEOVIM[0] || (version[0] === MIN_NEOVIM[0] && version[1] < MIN_NEOVIM[1])) {
+    throw new ToolMissingError(`${bin} is Neovim ${version.join('.')}; the LSP test needs ${MIN_NEOVIM.join('.')} or newer. ${hint}`);
+  }
+  return { bin, version: version.join('.') };
+}

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Browser-driven end-to-end test: the .vsix installed into a fresh profile of a real VS Code build (code-server),
 // used through headless chromium the way a person would: open a file with Ctrl+P, hover the 424, read the hover,
-// see the warning squiggle, Ctrl+. to open the quick-fix menu, apply the fix, and see the text change.
-// Screenshots go to test-results/screenshots/ (git-ignored; the README pictures are taken from them).
+// see the warning squiggle, Ctrl+. to open the quick-fix menu, apply the fix, and see the text change; and the
+// Python and Go handlers' warnings listed in the Problems panel.
+// Screenshots go to test-results/screenshots/ (git-ignored): the whole editor at each step, and readme-*.png,
+// cropped to what matters, from which docs/images/ (the README's pictures) are copied.
 //
 // usage: node test/e2e/browser.test.mjs [--vsix FILE]     (without --vsix it packages one with vsce)
 // env:   E2E_KEEP=1 keep the scratch folder; E2E_BROWSER_TIMEOUT_MS overall limit (default 90000)
@@ -37,6 +39,15 @@ const SCENARIOS = [
     fixedLine: 'res.status(423)',
   },
 ];
+
+/** Handlers in other languages: squiggles, then the Problems panel lists their warnings (the diagnostics picture). */
+const PROBLEMS = {
+  name: 'Python and Go handlers: warning squiggles, and both 424-for-lock warnings in the Problems panel',
+  files: [
+    { file: 'handler.py', line: 'status_code=424', token: '424', tokenOffset: 0 },
+    { file: 'handler.go', line: 'http.StatusFailedDependency)', token: 'StatusFailedDependency', tokenOffset: 0 },
+  ],
+};
 
 function parseArgs(argv) {
   const out = {};
@@ -151,6 +162,19 @@ async function shot(page, selector, name) {
   await page.locator('.part.editor').screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
+/**
+ * A README picture: the editor part from its top (tabs, breadcrumbs) down to the lowest of `boxes` plus a margin,
+ * at the editor's full width (line numbers on the left).
+ */
+async function readmeShot(page, name, boxes, { bottomOf = '.part.editor' } = {}) {
+  const editor = await page.locator('.part.editor').boundingBox();
+  const outer = await page.locator(bottomOf).boundingBox();
+  const valid = boxes.filter(Boolean);
+  const bottom = Math.min(outer.y + outer.height, Math.max(...valid.map((b) => b.y + b.height)) + 28);
+  const clip = { x: editor.x, y: editor.y, width: editor.width, height: Math.round(bottom - editor.y) };
+  await page.screenshot({ path: join(SHOTS, `readme-${name}.png`), clip });
+}
+
 async function scenario(page, s, log) {
   await openWithQuickOpen(page, s.file);
   await waitFor(`"${s.line}" in the editor`, async () => (await editorLines(page)).some((l) => l.includes(s.line)));
@@ -165,25 +189,36 @@ async function scenario(page, s, log) {
   }
   log(`hover: ${first.trim()}`);
   await shot(page, '.monaco-hover:not(.hidden)', `${s.shot}-hover`);
+  await readmeShot(page, `${s.shot}-hover`, [
+    await page.locator('.monaco-hover:not(.hidden)').first().boundingBox(),
+    await tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 }),
+  ]);
 
   // Put the cursor on the token, dismiss the hover, open the quick-fix menu.
   const b = await tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
   await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
   await page.keyboard.press('Escape');
   const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: /Change 424 to 423/ }).first();
+  // The menu waits for every code-action provider (TypeScript's own can take seconds to start): wait for the menu
+  // itself, then look for our row in it; close a menu without it, and make sure it is gone before trying again.
+  const menu = page.locator('.action-widget').first();
   await waitFor('the quick-fix menu with "Change 424 to 423"', async () => {
+    if ((await editorLines(page)).some((l) => l.includes(s.fixedLine))) throw new Error('the line changed before the fix was chosen');
     await page.keyboard.press('Control+.');
     try {
-      await fixRow.waitFor({ state: 'visible', timeout: 2000 });
+      await menu.waitFor({ state: 'visible', timeout: 5000 });
+      await fixRow.waitFor({ state: 'visible', timeout: 1000 });
       return true;
     } catch {
       await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
       return false;
     }
   });
   const title = (await fixRow.innerText()).trim().split('\n')[0];
   log(`quick fix: ${title}`);
   await shot(page, '.action-widget', `${s.shot}-quickfix`);
+  await readmeShot(page, `${s.shot}-quickfix`, [await page.locator('.action-widget').first().boundingBox()]);
   // Choose it with the keyboard (a pointer-blocking overlay sits over the menu while it opens).
   for (let i = 0; ; i++) {
     const focused = page.locator('.action-widget .monaco-list-row.focused').first();
@@ -199,6 +234,29 @@ async function scenario(page, s, log) {
     || !(await squiggleUnder(page, { ...s, line: s.fixedLine, token: s.token.replace('424', '423') })));
   log(`fixed: ${s.fixedLine}`);
   await shot(page, '.monaco-editor', `${s.shot}-fixed`);
+}
+
+async function problemsScenario(page, log) {
+  for (const f of PROBLEMS.files) {
+    await openWithQuickOpen(page, f.file);
+    await waitFor(`"${f.line}" in the editor`, async () => (await editorLines(page)).some((l) => l.includes(f.line)));
+    await waitFor(`the warning squiggle in ${f.file}`, () => squiggleUnder(page, f));
+    log(`squiggle in ${f.file}`);
+  }
+  await page.keyboard.press('Control+Shift+M'); // View: Problems
+  const rows = page.locator('.part.panel .monaco-list-row');
+  const texts = await waitFor('the Problems panel to list a 424-for-lock warning under each handler', async () => {
+    const all = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const files = PROBLEMS.files.every((f) => all.some((t) => t.startsWith(f.file)));
+    return files && all.filter((t) => t.includes('424-for-lock')).length >= PROBLEMS.files.length ? all : null;
+  });
+  for (const t of texts) log(`problems: ${t}`);
+  await page.screenshot({ path: join(SHOTS, 'problems.png') });
+  const rowBoxes = [];
+  for (const row of await rows.all()) rowBoxes.push(await row.boundingBox());
+  await readmeShot(page, 'problems', rowBoxes, { bottomOf: '.part.panel' });
+  await page.keyboard.press('Control+J'); // View: Toggle Panel
+  await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: WAIT });
 }
 
 async function main() {
@@ -246,11 +304,11 @@ async function main() {
     await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: WAIT }).catch(() => {});
 
-    for (const s of SCENARIOS) {
+    for (const s of [{ name: PROBLEMS.name, shot: 'problems', run: problemsScenario }, ...SCENARIOS]) {
       const t0 = Date.now();
       const lines = [];
       try {
-        await scenario(page, s, (l) => lines.push(l));
+        await (s.run ?? ((p, log) => scenario(p, s, log)))(page, (l) => lines.push(l));
         passed++;
         console.log(`  ok   ${s.name} (${Date.now() - t0} ms)`);
         for (const l of lines) console.log(`       ${l}`);

@@ -4,6 +4,7 @@
 import { runAll } from './runner';
 import './extension.test';
 import './lock.test';
+import './completion.test';
 import './settings.test';
 
 export async function run(): Promise<void> {

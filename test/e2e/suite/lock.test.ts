@@ -15,19 +15,44 @@ export interface LockCase {
   offset: number;
   /** the same text after the fix */
   fixed: string;
+  /** the status-code token is `needle.substr(offset, length)`: 3 for a literal, longer for a named constant */
+  length?: number;
+  /** the VS Code language id the file opens with (the server only analyses enabled language ids) */
+  languageId: string;
+  /** what the preferred fix's title must say, besides "Locked" */
+  title?: RegExp;
 }
 
 export const LOCK_CASES: LockCase[] = [
-  { label: 'OpenAPI YAML', file: 'openapi.yaml', needle: "'424':", offset: 1, fixed: "'423':" },
-  { label: 'OpenAPI JSON', file: 'openapi.json', needle: '"424":', offset: 1, fixed: '"423":' },
-  { label: 'TypeScript handler', file: 'src/handler.ts', needle: 'res.status(424)', offset: 11, fixed: 'res.status(423)' },
+  { label: 'OpenAPI YAML', file: 'openapi.yaml', languageId: 'yaml', needle: "'424':", offset: 1, fixed: "'423':" },
+  { label: 'OpenAPI JSON', file: 'openapi.json', languageId: 'json', needle: '"424":', offset: 1, fixed: '"423":' },
+  {
+    label: 'TypeScript handler', file: 'src/handler.ts', languageId: 'typescript',
+    needle: 'res.status(424)', offset: 11, fixed: 'res.status(423)',
+  },
+  {
+    label: 'Python handler', file: 'src/handler.py', languageId: 'python',
+    needle: 'HTTPException(status_code=424,', offset: 26, fixed: 'HTTPException(status_code=423,',
+  },
+  {
+    // a framework constant: the finding covers the whole qualified name, and the fix writes Go's name for 423
+    label: 'Go handler', file: 'src/handler.go', languageId: 'go',
+    needle: 'http.StatusFailedDependency)', offset: 0, length: 'http.StatusFailedDependency'.length,
+    fixed: 'http.StatusLocked)', title: /http\.StatusFailedDependency.*423/,
+  },
+  {
+    label: 'C# controller', file: 'src/DocumentsController.cs', languageId: 'csharp',
+    needle: 'StatusCodes.Status424FailedDependency,', offset: 0, length: 'StatusCodes.Status424FailedDependency'.length,
+    fixed: 'StatusCodes.Status423Locked,', title: /Status424FailedDependency.*423/,
+  },
 ];
 
 /** The open document and its 424-for-lock diagnostic at the case's site. */
 export async function lockSite(c: LockCase): Promise<{ doc: vscode.TextDocument; site: vscode.Range; diag: vscode.Diagnostic }> {
   const doc = await openFixture(c.file);
+  assert.equal(doc.languageId, c.languageId, `${c.file} opened with language id ${doc.languageId}`);
   const start = positionOf(doc, c.needle, c.offset);
-  const site = new vscode.Range(start, start.translate(0, 3));
+  const site = new vscode.Range(start, start.translate(0, c.length ?? 3));
   const ds = await waitForDiagnostics(
     doc.uri,
     (all) => all.some((d) => isLockWarning(d) && d.range.intersection(site) !== undefined),
@@ -41,12 +66,20 @@ function isPreferredQuickFix(a: vscode.CodeAction): boolean {
   return a.isPreferred === true && a.kind !== undefined && vscode.CodeActionKind.QuickFix.contains(a.kind);
 }
 
+/** The status-code token at the site, and what the preferred fix writes in its place. */
+function tokens(c: LockCase): { token: string; replacement: string } {
+  const length = c.length ?? 3;
+  const tail = c.needle.length - c.offset - length;
+  return { token: c.needle.substr(c.offset, length), replacement: c.fixed.slice(c.offset, c.fixed.length - tail) };
+}
+
 for (const c of LOCK_CASES) {
-  test(`${c.label}: 424-for-lock warning on the 424 token`, async () => {
+  const { token, replacement } = tokens(c);
+  test(`${c.label}: 424-for-lock warning on ${token}`, async () => {
     const { doc, site, diag } = await lockSite(c);
     assert.equal(diag.severity, vscode.DiagnosticSeverity.Warning, 'severity');
     assert.ok(diag.range.isEqual(site), `range ${JSON.stringify(diag.range)} is not the 424 token ${JSON.stringify(site)}`);
-    assert.equal(doc.getText(diag.range), '424');
+    assert.equal(doc.getText(diag.range), token);
     const code = diag.code;
     if (typeof code === 'object') {
       assert.match(code.target.toString(), /424-for-lock/, 'codeDescription.href should link the rule page');
@@ -55,7 +88,7 @@ for (const c of LOCK_CASES) {
     assert.equal(atSite.length, 1, `one finding per site; got:\n    ${describeDiagnostics(doc.uri)}`);
   });
 
-  test(`${c.label}: hover on 424 explains 424 Failed Dependency`, async () => {
+  test(`${c.label}: hover on ${token} explains 424 Failed Dependency`, async () => {
     const { doc, site } = await lockSite(c);
     const hovers = await retry(
       () => executeHover(doc.uri, site.start.translate(0, 1)),
@@ -66,7 +99,7 @@ for (const c of LOCK_CASES) {
     assert.match(plainFirstLine(ours), /^424 Failed Dependency/, `hover starts with: ${plainFirstLine(ours)}`);
   });
 
-  test(`${c.label}: preferred quick fix changes 424 to 423 Locked`, async () => {
+  test(`${c.label}: preferred quick fix changes ${token} to ${replacement} (423 Locked)`, async () => {
     const { doc, diag } = await lockSite(c);
     const original = doc.getText();
     try {
@@ -79,7 +112,7 @@ for (const c of LOCK_CASES) {
       const preferred = actions.filter(isPreferredQuickFix);
       assert.equal(preferred.length, 1, `one preferred fix; got ${preferred.map((a) => a.title).join(' | ')}`);
       const fix = preferred[0]!;
-      assert.match(fix.title, /424.*423/, `title: ${fix.title}`);
+      assert.match(fix.title, c.title ?? /424.*423/, `title: ${fix.title}`);
       assert.match(fix.title, /Locked/, `title: ${fix.title}`);
       await applyCodeAction(fix);
       const expected = original.replace(c.needle, c.fixed);
