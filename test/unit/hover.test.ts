@@ -94,3 +94,15 @@ describe('multi-document YAML', () => {
     assert.match(hoverText(stream.replace("'409'", "'40|9'"), 'yaml')!, /409 Conflict/);
   });
 });
+
+describe('language ids of other editors', () => {
+  test('an unknown language id falls back on the file extension', async () => {
+    const { TextDocument } = await import('vscode-languageserver-textdocument');
+    const { service } = await import('./helpers');
+    const text = 'return StatusCode(424);';
+    const cs = TextDocument.create('file:///x/Controller.cs', 'cs', 1, text);
+    assert.match((service.doHover(cs, cs.positionAt(text.indexOf('424') + 1))!.contents as { value: string }).value, /424 Failed Dependency/);
+    const unknown = TextDocument.create('file:///x/notes.txt', 'plaintext', 1, text);
+    assert.equal(service.doHover(unknown, unknown.positionAt(text.indexOf('424') + 1)), null);
+  });
+});

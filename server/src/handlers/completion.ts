@@ -11,6 +11,7 @@ export async function onCompletion(
 ): Promise<CompletionList | null> {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  if (!(await settings.get(document.uri)).languages.includes(document.languageId)) return null;
+  const language = service.languageOf(document);
+  if (language === undefined || !(await settings.get(document.uri)).languages.includes(language)) return null;
   return service.doComplete(document, params.position);
 }

@@ -44,7 +44,8 @@ export class DiagnosticsPublisher {
     const settings = await this.settings.get(uri);
     const document = this.documents.get(uri);
     if (!document || document.version !== version) return;
-    if (!settings.languages.includes(document.languageId)) {
+    const language = this.service.languageOf(document);
+    if (language === undefined || !settings.languages.includes(language)) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }

@@ -71,6 +71,16 @@ export function languageIds(): string[] {
   return Object.keys(languages.languages);
 }
 
+/**
+ * The served language of a document: its language id when known, else its file extension's (editors name
+ * languages differently: Neovim says `cs`, Helix `c-sharp`, eglot `python-ts`).
+ */
+export function resolveLanguageId(languageId: string, uri: string): string | undefined {
+  if (languages.languages[languageId]) return languageId;
+  const path = uri.replace(/[?#].*$/, '');
+  return languageForFile(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** The language id for a file name, by extension (for the CLI). */
 export function languageForFile(fileName: string): string | undefined {
   const lower = fileName.toLowerCase();

@@ -24,6 +24,8 @@ export interface LanguageService {
   doComplete(document: DocumentLike, position: Position): CompletionList | null;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
   doCodeActions(diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** The served language of a document (by its language id, else its file extension), or undefined. */
+  languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;
 }
 
@@ -50,6 +52,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doValidation: (document, settings = defaultSettings()) =>
       doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
     doCodeActions,
+    languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };
 }

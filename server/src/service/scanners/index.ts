@@ -11,13 +11,14 @@ import { scanOpenApi } from './openapi';
 export const MAX_FILE_SIZE = 40 * 1024 * 1024;
 
 export function scan(document: DocumentLike): ScannedDocument {
-  const language = knowledge.language(document.languageId);
+  const languageId = knowledge.resolveLanguageId(document.languageId, document.uri);
+  const language = languageId === undefined ? undefined : knowledge.language(languageId);
   if (!language) return { kind: 'none', sites: [] };
   const text = document.getText();
   if (text.length > MAX_FILE_SIZE) {
     return { kind: 'none', sites: [], skipped: `larger than ${MAX_FILE_SIZE / 1024 / 1024} MB` };
   }
-  return language.family === 'openapi' ? scanOpenApi(document) : scanCode(document, language.family);
+  return language.family === 'openapi' ? scanOpenApi(document, languageId === 'yaml') : scanCode(document, language.family);
 }
 
 /** Remembers the last scan of each document; a new version replaces it. */

@@ -16,11 +16,11 @@ export class Suppressions {
 
   /** Reads a comment; `start`/`end` bound its text in the document. */
   addComment(text: string, start: number, end: number): void {
-    const at = text.indexOf(DISABLE_NEXT_LINE, start);
-    if (at < 0 || at >= end) return;
-    const ids = text
-      .slice(at + DISABLE_NEXT_LINE.length, end)
-      .replace(/\*\/.*$|-->.*$/, '')
+    // Only this comment is searched: searching on to the end of the text cost O(n²) over many comments.
+    const comment = text.slice(start, end);
+    const at = comment.indexOf(DISABLE_NEXT_LINE);
+    if (at < 0) return;
+    const ids = beforeCommentClose(comment.slice(at + DISABLE_NEXT_LINE.length))
       .split(/[\s,]+/)
       .filter((id) => /^[a-z0-9-]+$/.test(id));
     const line = this.document.positionAt(end).line + 1;
@@ -39,6 +39,22 @@ export class Suppressions {
       if (!site.suppressAt) site.suppressAt = commentPlace(this.document, text, line, commentPrefix);
     }
   }
+}
+
+/**
+ * The text before a block comment's close (`*` `/`, `-->`) on its last line: what /\*\/.*$|-->.*$/ removed, without
+ * that regex's quadratic backtracking over a long run of `*` `/` followed by a line break.
+ */
+function beforeCommentClose(rest: string): string {
+  let lastLine = rest.length;
+  while (lastLine > 0 && !isLineBreak(rest.charCodeAt(lastLine - 1))) lastLine--;
+  const closes = [rest.indexOf('*/', lastLine), rest.indexOf('-->', lastLine)].filter((i) => i >= 0);
+  return closes.length === 0 ? rest : rest.slice(0, Math.min(...closes));
+}
+
+/** The line terminators of a regex `.`: LF, CR, U+2028, U+2029. */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 export function commentPlace(document: DocumentLike, text: string, line: number, prefix: string): SuppressionPlace {

@@ -75,10 +75,9 @@ interface ResponseInfo {
   ignoreRange?: { start: number; end: number };
 }
 
-export function scanOpenApi(document: DocumentLike): ScannedDocument {
+export function scanOpenApi(document: DocumentLike, isYaml: boolean): ScannedDocument {
   const text = document.getText();
   const suppressions = new Suppressions(document);
-  const isYaml = document.languageId === 'yaml';
   const extractor = new Extractor(text, suppressions, !isYaml);
   const visit = isYaml ? visitYaml : visitJson;
   visit(text, extractor);
