@@ -67,10 +67,24 @@ Exit codes: 0 no findings over the limit, 1 an error or more warnings than --max
 const VALUED = new Set(['-f', '--format', '--max-warnings', '-c', '--config', '--rule', '--baseline', '--write-baseline', '--concurrency']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: LintOptions = { format: 'stylish', maxWarnings: -1, quiet: false, rules: {}, noConfig: false, fix: 'off', concurrency: 'auto', paths: [] };
+  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (options.includes('-h') || options.includes('--help')) return { command: 'help' };
+  if (options.includes('-v') || options.includes('--version')) return { command: 'version' };
+  return { command: 'lint', options: parseLint(argv) };
+}
+
+function parseLint(argv: readonly string[]): LintOptions {
+  const options: LintOptions = {
+    format: 'stylish',
+    maxWarnings: -1,
+    quiet: false,
+    rules: {},
+    noConfig: false,
+    fix: 'off',
+    concurrency: 'auto',
+    paths: [],
+  };
   let command: string | undefined;
-  let help = false;
-  let version = false;
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -89,22 +103,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (inline !== undefined && !VALUED.has(name)) throw new UsageError(`${name} takes no value`);
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('-') && v !== '-' && !/^-\d+$/.test(v))) throw new UsageError(`${name} needs a value`);
+      if (v === undefined || (inline === undefined && v.startsWith('-') && v !== '-' && !/^-\d+$/.test(v)))
+        throw new UsageError(`${name} needs a value`);
       return v;
     };
     switch (name) {
-      case '-h':
-      case '--help':
-        help = true;
-        break;
-      case '-v':
-      case '--version':
-        version = true;
-        break;
       case '-f':
       case '--format': {
         const format = value();
-        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected ${FORMATS.join(', ')})`);
+        if (!(FORMATS as readonly string[]).includes(format))
+          throw new UsageError(`unknown format "${format}" (expected ${FORMATS.join(', ')})`);
         options.format = format as Format;
         break;
       }
@@ -153,19 +161,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         throw new UsageError(`unknown option "${name}"`);
     }
   }
-  if (help) return { command: 'help' };
-  if (version) return { command: 'version' };
   if (command === undefined) throw new UsageError('missing command: expected "lint"');
   if (command !== 'lint') throw new UsageError(`unknown command "${command}": expected "lint"`);
   if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be combined');
-  if (options.fix === 'dry-run' && options.format !== 'stylish') throw new UsageError(`--fix-dry-run prints a diff; it cannot be combined with --format ${options.format}`);
+  if (options.fix === 'dry-run' && options.format !== 'stylish')
+    throw new UsageError(`--fix-dry-run prints a diff; it cannot be combined with --format ${options.format}`);
   if (options.paths.length === 0) options.paths.push('.');
-  return { command: 'lint', options };
+  return options;
 }
 
 function wholeNumber(name: string, raw: string, min: number): number {
   const n = Number(raw);
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${name} needs a whole number >= ${min}, got "${raw}"`);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min)
+    throw new UsageError(`${name} needs a whole number >= ${min}, got "${raw}"`);
   return n;
 }
 
@@ -174,6 +182,7 @@ function parseRule(entry: string, rules: Partial<Record<RuleId, Severity>>): voi
   if (!match) throw new UsageError(`--rule needs ID=SEVERITY, got "${entry}"`);
   const [, id, severity] = match;
   if (!(ruleIds as readonly string[]).includes(id)) throw new UsageError(`--rule: unknown rule "${id}" (known: ${ruleIds.join(', ')})`);
-  if (!(severities as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}: unknown severity "${severity}" (expected ${severities.join(', ')})`);
+  if (!(severities as readonly string[]).includes(severity))
+    throw new UsageError(`--rule ${id}: unknown severity "${severity}" (expected ${severities.join(', ')})`);
   rules[id as RuleId] = severity as Severity;
 }

@@ -46,7 +46,12 @@ export function loadConfigFile(file: string): ConfigFile {
     text = fs.readFileSync(absolute, 'utf8');
   } catch (error) {
     const empty = emptyConfig(absolute, '');
-    empty.problems.push({ message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, offset: 0, length: 0, fatal: true });
+    empty.problems.push({
+      message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      offset: 0,
+      length: 0,
+      fatal: true,
+    });
     return empty;
   }
   return parseConfig(text, absolute);
@@ -58,39 +63,66 @@ export function parseConfig(text: string, file: string): ConfigFile {
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
     for (const error of errors) {
-      config.problems.push({ message: `not valid JSON (${printParseErrorCode(error.error)}); the file is ignored`, offset: error.offset, length: error.length, fatal: true });
+      config.problems.push({
+        message: `not valid JSON (${printParseErrorCode(error.error)}); the file is ignored`,
+        offset: error.offset,
+        length: error.length,
+        fatal: true,
+      });
     }
     if (errors.length === 0) config.problems.push({ message: 'the file is empty; expected an object', offset: 0, length: 0, fatal: true });
     return config;
   }
   const raw: unknown = getNodeValue(tree);
   if (!isObject(raw)) {
-    config.problems.push({ message: `expected an object, got ${typeName(raw)}; the file is ignored`, offset: tree.offset, length: tree.length, fatal: true });
+    config.problems.push({
+      message: `expected an object, got ${typeName(raw)}; the file is ignored`,
+      offset: tree.offset,
+      length: tree.length,
+      fatal: true,
+    });
     return config;
   }
   const at = (where: (string | number)[], key = false) => locate(tree, where, key);
 
   for (const key of Object.keys(raw)) {
-    if (!CONFIG_KEYS.includes(key)) config.problems.push({ message: `unknown setting "${key}" (known: ${CONFIG_KEYS.join(', ')})`, ...at([key], true), fatal: false });
+    if (!CONFIG_KEYS.includes(key))
+      config.problems.push({ message: `unknown setting "${key}" (known: ${CONFIG_KEYS.join(', ')})`, ...at([key], true), fatal: false });
   }
   const { layer, problems } = readSettingsLayer(raw);
   config.settings = layer;
-  for (const problem of problems) config.problems.push({ message: problem.message, ...at(problem.path, problem.path[0] === 'rules' && problem.message.startsWith('unknown rule')), fatal: false });
+  for (const problem of problems)
+    config.problems.push({
+      message: problem.message,
+      ...at(problem.path, problem.path[0] === 'rules' && problem.message.startsWith('unknown rule')),
+      fatal: false,
+    });
 
   if (raw.root !== undefined) {
     if (typeof raw.root === 'boolean') config.root = raw.root;
     else config.problems.push({ message: '"root" must be true or false', ...at(['root']), fatal: false });
   }
   if (raw.ignore !== undefined) {
-    if (!Array.isArray(raw.ignore)) config.problems.push({ message: '"ignore" must be an array of .gitignore-style patterns; ignoring it', ...at(['ignore']), fatal: false });
+    if (!Array.isArray(raw.ignore))
+      config.problems.push({
+        message: '"ignore" must be an array of .gitignore-style patterns; ignoring it',
+        ...at(['ignore']),
+        fatal: false,
+      });
     else {
       raw.ignore.forEach((pattern, index) => {
         if (typeof pattern === 'string' && pattern.trim() !== '') config.ignore.push(pattern);
-        else config.problems.push({ message: '"ignore" entries must be non-empty strings (.gitignore-style patterns)', ...at(['ignore', index]), fatal: false });
+        else
+          config.problems.push({
+            message: '"ignore" entries must be non-empty strings (.gitignore-style patterns)',
+            ...at(['ignore', index]),
+            fatal: false,
+          });
       });
     }
   }
-  if (raw.$schema !== undefined && typeof raw.$schema !== 'string') config.problems.push({ message: '"$schema" must be a string', ...at(['$schema']), fatal: false });
+  if (raw.$schema !== undefined && typeof raw.$schema !== 'string')
+    config.problems.push({ message: '"$schema" must be a string', ...at(['$schema']), fatal: false });
   return config;
 }
 

@@ -1,7 +1,9 @@
 /**
- * .gitignore-style patterns in layers: each layer belongs to a directory (a `.gitignore`, a config file's
- * `ignore` list, the built-in list) and its patterns are relative to it. Layers are consulted in order and
- * the last one with a verdict wins, so a nearer `!pattern` can re-include what an outer layer excluded.
+ * .gitignore-style patterns from several places: each layer belongs to a directory (a `.gitignore`, a config
+ * file's `ignore` list, the CLI's built-in list) and its patterns are relative to it. The layers are
+ * rewritten relative to the filesystem root and read as one list, later layers last, so they combine as
+ * git combines its ignore files: a later `!pattern` re-includes, and nothing inside an excluded directory
+ * can be re-included.
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -9,43 +11,57 @@ import ignore, { type Ignore } from 'ignore';
 export interface IgnoreLayer {
   /** Absolute directory the patterns are relative to. */
   base: string;
-  matcher: Ignore;
+  patterns: readonly string[];
 }
 
 export function ignoreLayer(base: string, patterns: readonly string[]): IgnoreLayer {
-  return { base, matcher: ignore({ allowRelativePaths: false }).add(patterns) };
+  return { base, patterns };
 }
 
-/** Whether `absolute` (a directory when `isDirectory`) is excluded by the layers, looking at it alone. */
-export function isIgnored(layers: readonly IgnoreLayer[], absolute: string, isDirectory: boolean): boolean {
-  let ignored = false;
-  for (const layer of layers) {
-    const relative = path.relative(layer.base, absolute);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
-    const verdict = layer.matcher.test(toPosix(relative) + (isDirectory ? '/' : ''));
-    if (verdict.ignored) ignored = true;
-    else if (verdict.unignored) ignored = false;
+export class IgnoreMatcher {
+  private readonly matcher: Ignore;
+
+  constructor(readonly layers: readonly IgnoreLayer[]) {
+    this.matcher = ignore().add(
+      layers.flatMap((layer) => layer.patterns.map((p) => rebase(p, fromRoot(layer.base))).filter((p): p is string => p !== undefined)),
+    );
   }
-  return ignored;
+
+  /** Whether `absolute` (a directory when `isDirectory`) is excluded, by itself or by a directory above it. */
+  ignores(absolute: string, isDirectory: boolean): boolean {
+    const relative = fromRoot(absolute);
+    if (relative === '' || this.layers.length === 0) return false;
+    return this.matcher.ignores(relative + (isDirectory ? '/' : ''));
+  }
 }
 
-/**
- * Whether a file is excluded, by itself or because one of its directories below `top` is: what a walk from
- * `top` would decide, for a file named on its own (by the CLI's arguments or opened in the editor).
- */
-export function isFileIgnored(layers: readonly IgnoreLayer[], file: string, top: string): boolean {
-  if (layers.length === 0) return false;
-  const below = path.relative(top, path.dirname(file));
-  if (below !== '' && !below.startsWith('..') && !path.isAbsolute(below)) {
-    let dir = top;
-    for (const segment of below.split(path.sep)) {
-      dir = path.join(dir, segment);
-      if (isIgnored(layers, dir, true)) return true;
-    }
-  }
-  return isIgnored(layers, file, false);
+/** Whether a file is excluded by the layers (a convenience for single checks). */
+export function isFileIgnored(layers: readonly IgnoreLayer[], file: string): boolean {
+  return layers.length > 0 && new IgnoreMatcher(layers).ignores(file, false);
 }
 
 export function toPosix(file: string): string {
   return path.sep === '/' ? file : file.split(path.sep).join('/');
+}
+
+function fromRoot(absolute: string): string {
+  return toPosix(path.relative(path.parse(absolute).root, absolute));
+}
+
+/**
+ * A pattern of a layer at `prefix` (its base, relative to the root) as a pattern relative to the root:
+ * anchored patterns (a '/' before the end) stay anchored under the base, others match at any depth below it.
+ */
+function rebase(line: string, prefix: string): string | undefined {
+  let pattern = line.replace(/(?<!\\)\s+$/, '');
+  if (pattern === '' || pattern.startsWith('#')) return undefined;
+  let negation = '';
+  if (pattern.startsWith('!')) {
+    negation = '!';
+    pattern = pattern.slice(1);
+  }
+  if (prefix === '') return negation + pattern;
+  const anchored = pattern.slice(0, -1).includes('/');
+  const escaped = prefix.replace(/[\\*?[\]!#]/g, '\\$&');
+  return `${negation}${escaped}/${anchored ? pattern.replace(/^\//, '') : '**/' + pattern}`;
 }

@@ -12,7 +12,7 @@ import { type IgnoreLayer, ignoreLayer } from './ignore';
 
 export { CONFIG_FILE_NAME, CONFIG_KEYS, type ConfigFile, type ConfigProblem, loadConfigFile, parseConfig, positionAt } from './file';
 export { type CascadeOptions, type ConfigChain, ConfigCascade, isRepositoryRoot } from './cascade';
-export { type IgnoreLayer, ignoreLayer, isFileIgnored, isIgnored, toPosix } from './ignore';
+export { type IgnoreLayer, IgnoreMatcher, ignoreLayer, isFileIgnored, toPosix } from './ignore';
 
 /** `base` with every file of the chain applied in order (the nearest last). */
 export function applyChain(base: Settings, chain: ConfigChain): Settings {

@@ -5,7 +5,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
-import type { SettingsStore } from './settings';
+import { type SettingsStore, isConfigFile } from './settings';
 
 const DEBOUNCE_MS = 100;
 
@@ -41,6 +41,8 @@ export class DiagnosticsPublisher {
 
   private async validate(uri: string, version: number): Promise<void> {
     this.timers.delete(uri);
+    // A config file's diagnostics are its problems, which the settings store publishes.
+    if (isConfigFile(uri)) return void (await this.settings.get(uri));
     const settings = await this.settings.get(uri);
     const document = this.documents.get(uri);
     if (!document || document.version !== version) return;

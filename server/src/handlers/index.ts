@@ -25,7 +25,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings);
 
   connection.onInitialize((params): InitializeResult => {
-    settings.initialize(params.capabilities);
+    settings.initialize(params.capabilities, params);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -37,8 +37,9 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     };
   });
   connection.onInitialized(() => settings.register());
-  connection.onDidChangeConfiguration(() => {
-    settings.clear();
+  settings.onDidChange(() => diagnostics.revalidateAll());
+  connection.onDidChangeConfiguration((params) => {
+    settings.push(params.settings);
     diagnostics.revalidateAll();
   });
 

@@ -7,7 +7,13 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Connection, Diagnostic, WorkspaceFolder } from 'vscode-languageserver/node';
-import { DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver/node';
+import {
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+} from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, type ConfigFile, ConfigCascade, applyChain, ignoreLayersOf, isFileIgnored, positionAt } from '../config';
 import { SOURCE, type Settings, defaultSettings, resolveSettings } from '../service';
 
@@ -25,6 +31,8 @@ export class SettingsStore {
   /** Config files whose problems are on screen, by uri. */
   private readonly published = new Set<string>();
   private readonly listeners: (() => void)[] = [];
+  /** Settings a client pushed with didChangeConfiguration, for clients that cannot be asked (Helix, Neovim). */
+  private pushed: unknown;
 
   constructor(private readonly connection: Connection) {
     this.cascade = new ConfigCascade({ isBoundary: (directory) => this.knownFolders.includes(directory) });
@@ -67,6 +75,12 @@ export class SettingsStore {
     return settings;
   }
 
+  /** The `settings` of a didChangeConfiguration notification; only used when the client cannot be asked. */
+  push(settings: unknown): void {
+    if (typeof settings === 'object' && settings !== null && 'httpStatusLens' in settings) this.pushed = (settings as { httpStatusLens: unknown }).httpStatusLens;
+    this.clear();
+  }
+
   clear(): void {
     this.cache.clear();
     this.cascade.clear();
@@ -91,24 +105,30 @@ export class SettingsStore {
     this.publishProblems(this.cascade.loaded());
     const settings = applyChain(fromEditor, chain);
     // An ignored file is analysed for no language, so it gets neither diagnostics nor hovers.
-    return isFileIgnored(ignoreLayersOf(chain), file, folder) ? { ...settings, languages: [] } : settings;
+    return isFileIgnored(ignoreLayersOf(chain), file) ? { ...settings, languages: [] } : settings;
   }
 
   private async editorSettings(uri: string): Promise<Settings> {
-    if (this.capabilities.workspace?.configuration !== true) return defaultSettings();
-    let raw: unknown;
-    try {
-      raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusLens' });
-    } catch {
-      return defaultSettings();
+    let raw: unknown = this.pushed;
+    if (this.capabilities.workspace?.configuration === true) {
+      try {
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusLens' });
+      } catch {
+        return defaultSettings();
+      }
     }
     const { settings, problems } = resolveSettings(raw, 'httpStatusLens settings');
     for (const problem of problems) {
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
-      void this.connection.window.showWarningMessage(problem);
+      this.warn(problem);
     }
     return settings;
+  }
+
+  /** A plain notification, not a request: a client that prompts for requests would block on it. */
+  private warn(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   private workspaceFolders(): Promise<string[]> {
@@ -136,7 +156,7 @@ export class SettingsStore {
       const key = `${uri}\n${diagnostics.map((d) => d.message).join('\n')}`;
       if (diagnostics.length > 0 && !this.reported.has(key)) {
         this.reported.add(key);
-        void this.connection.window.showWarningMessage(
+        this.warn(
           `HTTP Status Lens: ${file.path} has ${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`} (see Problems); the defaults apply instead.`,
         );
       }

@@ -43,6 +43,8 @@ export function defaultSettings(): Settings {
 
 /** Reads raw settings of unknown shape; `where` names their source in messages. */
 export function resolveSettings(raw: unknown, where = 'settings'): ResolvedSettings {
+  // Some clients (Neovim) send an empty table as `[]`: that is no settings, not a mistake.
+  if (Array.isArray(raw) && raw.length === 0) raw = undefined;
   if (raw !== undefined && raw !== null && !isObject(raw)) {
     return { settings: defaultSettings(), problems: [`${where}: expected an object, got ${typeName(raw)}; using the defaults`] };
   }

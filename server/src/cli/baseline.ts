@@ -1,0 +1,134 @@
+/**
+ * Baselines: `--write-baseline FILE` records today's findings, `--baseline FILE` reports only the ones not
+ * recorded. A finding is known by its file, rule and a fingerprint of its line's text (whitespace
+ * collapsed; plus the next non-blank line when the line holds nothing but the status code, as an
+ * OpenAPI response key does), counted, so edits elsewhere in the file and moved lines keep matching.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from './args';
+import type { FileReport, Finding } from './findings';
+import { relativePosix } from './paths';
+
+export const BASELINE_VERSION = 1;
+
+/** file (relative to the baseline, '/'-separated) -> rule id -> fingerprint -> how many. */
+type Entries = Record<string, Record<string, Record<string, number>>>;
+
+interface BaselineJson {
+  version: number;
+  tool: string;
+  findings: Entries;
+}
+
+/** The fingerprint of a finding, from the text of its file split into lines. */
+export function fingerprint(lines: readonly string[], finding: Finding): string {
+  const lineIndex = finding.line - 1;
+  const line = normalise(lines[lineIndex] ?? '');
+  let context = line;
+  // A line that is only the code (`'424':`, `"424": {`, `424:`) says little: take the line after it too.
+  if (/^["']?[\w.]+["']?\s*:?\s*[{[]?$/.test(line)) {
+    for (let i = lineIndex + 1; i < lines.length; i++) {
+      const next = normalise(lines[i]);
+      if (next !== '') {
+        context += '\n' + next;
+        break;
+      }
+    }
+  }
+  return createHash('sha256').update(`${finding.ruleId}\n${context}`).digest('hex').slice(0, 16);
+}
+
+function normalise(line: string): string {
+  return line.trim().replace(/\s+/g, ' ');
+}
+
+export class Baseline {
+  private readonly remaining: Entries;
+
+  private constructor(
+    private readonly directory: string,
+    entries: Entries,
+  ) {
+    this.remaining = structuredClone(entries);
+  }
+
+  /** Reads a baseline; a missing or malformed file is a usage error. */
+  static load(file: string): Baseline {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? 'not valid JSON' : ((error as NodeJS.ErrnoException).code ?? String(error));
+      throw new UsageError(`cannot read the baseline ${file}: ${reason}`);
+    }
+    const json = raw as Partial<BaselineJson>;
+    if (
+      typeof json !== 'object' ||
+      json === null ||
+      json.version !== BASELINE_VERSION ||
+      typeof json.findings !== 'object' ||
+      json.findings === null
+    ) {
+      throw new UsageError(`${file} is not a baseline written by this version of http-status-lens (write it again with --write-baseline)`);
+    }
+    return new Baseline(path.dirname(path.resolve(file)), json.findings);
+  }
+
+  /** The findings of a report that the baseline does not account for. */
+  newFindings(report: FileReport): Finding[] {
+    const key = relativePosix(this.directory, report.absolute) ?? report.absolute;
+    const known = this.remaining[key];
+    if (!known) return report.findings;
+    return report.findings.filter((finding, i) => {
+      const byPrint = known[finding.ruleId];
+      const print = report.fingerprints[i];
+      if (!byPrint || !byPrint[print]) return true;
+      byPrint[print]--;
+      return false;
+    });
+  }
+
+  /** How many recorded findings no longer occur (the baseline can be written again to drop them). */
+  unmatched(): number {
+    let count = 0;
+    for (const rules of Object.values(this.remaining))
+      for (const prints of Object.values(rules)) for (const n of Object.values(prints)) count += n;
+    return count;
+  }
+}
+
+/** Collects findings for --write-baseline. */
+export class BaselineWriter {
+  private readonly entries: Entries = {};
+  private count = 0;
+
+  constructor(private readonly file: string) {}
+
+  add(report: FileReport): void {
+    if (report.findings.length === 0) return;
+    const key = relativePosix(path.dirname(path.resolve(this.file)), report.absolute) ?? report.absolute;
+    const rules = (this.entries[key] ??= {});
+    report.findings.forEach((finding, i) => {
+      const prints = (rules[finding.ruleId] ??= {});
+      prints[report.fingerprints[i]] = (prints[report.fingerprints[i]] ?? 0) + 1;
+      this.count++;
+    });
+  }
+
+  /** Writes the file (keys sorted, so it diffs well); returns how many findings it holds. */
+  write(): number {
+    const sorted: Entries = {};
+    for (const file of Object.keys(this.entries).sort()) {
+      sorted[file] = {};
+      for (const rule of Object.keys(this.entries[file]).sort()) {
+        sorted[file][rule] = Object.fromEntries(Object.entries(this.entries[file][rule]).sort(([a], [b]) => (a < b ? -1 : 1)));
+      }
+    }
+    const json: BaselineJson = { version: BASELINE_VERSION, tool: 'http-status-lens', findings: sorted };
+    fs.mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
+    fs.writeFileSync(this.file, JSON.stringify(json, null, 2) + '\n');
+    return this.count;
+  }
+}

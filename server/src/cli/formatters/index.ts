@@ -1,0 +1,53 @@
+/**
+ * Output formats. Each is told about files one at a time, in order, and may write as it goes (stylish,
+ * json, github) or at the end (sarif, a single document).
+ */
+import type { Format } from '../args';
+import type { Counts, Finding } from '../findings';
+import { githubFormatter } from './github';
+import { jsonFormatter } from './json';
+import { sarifFormatter } from './sarif';
+import { stylishFormatter } from './stylish';
+
+export interface Summary extends Counts {
+  files: number;
+  /** Findings hidden because the baseline records them. */
+  inBaseline: number;
+  /** Files --fix rewrote. */
+  fixedFiles: number;
+}
+
+export interface FileOutput {
+  file: string;
+  absolute: string;
+  findings: readonly Finding[];
+  fingerprints: readonly string[];
+}
+
+export interface Formatter {
+  begin(): string;
+  file(output: FileOutput): string;
+  end(summary: Summary): string;
+}
+
+export interface FormatterContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  color: boolean;
+  version: string;
+  /** --fix was given: stylish does not suggest it again. */
+  fixing: boolean;
+}
+
+export function createFormatter(format: Format, context: FormatterContext): Formatter {
+  switch (format) {
+    case 'json':
+      return jsonFormatter();
+    case 'sarif':
+      return sarifFormatter(context);
+    case 'github':
+      return githubFormatter(context);
+    case 'stylish':
+      return stylishFormatter(context);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 as GitHub code scanning takes it (upload it with
+ * github/codeql-action/upload-sarif): the tool with every rule and its help page, one result per finding
+ * with its region (1-based, UTF-16 columns), a fingerprint that survives unrelated edits, and its fixes.
+ * Paths are relative to %SRCROOT%: the checkout (GITHUB_WORKSPACE) when it is set, else the working directory.
+ */
+import { pathToFileURL } from 'node:url';
+import { type RuleId, docsUrl, ruleIds } from '../../service/rules';
+import { defaultSeverities } from '../../service/rules/presets';
+import { relativePosix } from '../paths';
+import type { FindingEdit } from '../findings';
+import type { Formatter, FormatterContext } from './index';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/http-status-lens/http-status-lens';
+
+/** One line per rule for the rule list (the rule pages in docs/rules/ say the rest). */
+const SUMMARIES: Record<RuleId, string> = {
+  '424-without-dependency': '424 Failed Dependency used where nothing marks a dependency chain',
+  '424-for-lock': '424 Failed Dependency used for a locked resource (423 Locked)',
+  '424-for-conflict': '424 Failed Dependency used for a conflict with the current state (409 Conflict)',
+  '424-for-precondition': '424 Failed Dependency used for a failed precondition (412 Precondition Failed)',
+  '424-for-upstream-failure': '424 Failed Dependency used for a failed upstream service (502, 503 or 504)',
+  'failed-prerequisite-not-424': '409, 412 or 423 used where an earlier required action failed (424 Failed Dependency)',
+  'unregistered-status-code': 'A status code outside the IANA registry, or an invalid OpenAPI response key',
+};
+
+type Level = 'none' | 'note' | 'warning' | 'error';
+const LEVEL: Record<string, Level> = { off: 'none', hint: 'note', info: 'note', warning: 'warning', error: 'error' };
+
+export function sarifFormatter(context: FormatterContext): Formatter {
+  const results: unknown[] = [];
+  const base = context.env.GITHUB_WORKSPACE || context.cwd;
+  const location = (absolute: string) => {
+    const relative = relativePosix(base, absolute);
+    return relative === undefined
+      ? { uri: pathToFileURL(absolute).href }
+      : { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  };
+  const region = (r: Pick<FindingEdit, 'line' | 'column' | 'endLine' | 'endColumn'>) => ({
+    startLine: r.line,
+    startColumn: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+  });
+  return {
+    begin: () => '',
+    file: ({ absolute, findings, fingerprints }) => {
+      const artifactLocation = location(absolute);
+      findings.forEach((f, i) => {
+        const fixes = f.fixes
+          .filter((fix) => fix.edits.length > 0)
+          .map((fix) => ({
+            description: { text: fix.title },
+            artifactChanges: [
+              { artifactLocation, replacements: fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })) },
+            ],
+          }));
+        results.push({
+          ruleId: f.ruleId,
+          ruleIndex: ruleIds.indexOf(f.ruleId as RuleId),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
+          partialFingerprints: { 'httpStatusLens/v1': fingerprints[i] },
+          ...(fixes.length > 0 ? { fixes } : {}),
+        });
+      });
+      return '';
+    },
+    end: () => {
+      const log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: 'http-status-lens',
+                informationUri: INFORMATION_URI,
+                version: context.version,
+                semanticVersion: context.version,
+                rules: ruleIds.map((id) => ({
+                  id,
+                  shortDescription: { text: SUMMARIES[id] },
+                  helpUri: docsUrl(id),
+                  help: {
+                    text: `${SUMMARIES[id]}. See ${docsUrl(id)}`,
+                    markdown: `${SUMMARIES[id]}. [What it reports, why, and how to fix it](${docsUrl(id)}).`,
+                  },
+                  defaultConfiguration: { level: LEVEL[defaultSeverities[id]] },
+                  properties: { tags: ['http', 'status-codes', 'api'], precision: 'high' },
+                })),
+              },
+            },
+            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(base).href.replace(/\/?$/, '/') } },
+            columnKind: 'utf16CodeUnits',
+            results,
+          },
+        ],
+      };
+      return JSON.stringify(log, null, 2) + '\n';
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Linting one file on disk: read, (fix), validate, turn diagnostics into findings with their baseline
+ * fingerprints. Runs in a worker thread or in the main thread; takes and returns plain data.
+ */
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type LanguageService, MAX_FILE_SIZE, type Settings } from '../service';
+import { fingerprint } from './baseline';
+import { unifiedDiff } from './diff';
+import { type FileReport, toFinding } from './findings';
+import { fixDocument, writeAtomically } from './fix';
+import type { FileTask } from './walker';
+
+export type FixMode = 'off' | 'write' | 'dry-run';
+
+export interface LintTask extends FileTask {
+  index: number;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function lintFile(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode): FileReport {
+  const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
+  let bytes: Buffer;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(task.absolute);
+    if (stat.size > MAX_FILE_SIZE) {
+      report.notes.push(`${task.display}: skipped (larger than ${MAX_FILE_SIZE / 1024 / 1024} MB)`);
+      return report;
+    }
+    bytes = fs.readFileSync(task.absolute);
+  } catch (error) {
+    report.error = `cannot read ${task.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return report;
+  }
+  let text: string;
+  let validUtf8 = true;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    text = bytes.toString('utf8');
+    validUtf8 = false;
+  }
+  const uri = pathToFileURL(task.absolute).href;
+  let document = TextDocument.create(uri, task.languageId, 1, text);
+  try {
+    const skipped = service.scan(document).skipped;
+    if (skipped) report.notes.push(`${task.display}: skipped (${skipped})`);
+    if (fix !== 'off') {
+      const result = fixDocument(service, document, settings);
+      if (result.refused) report.notes.push(`${task.display}: ${result.refused}`);
+      else if (result.applied > 0 && !validUtf8) report.notes.push(`${task.display}: not fixed: the file is not valid UTF-8`);
+      else if (result.applied > 0) {
+        if (fix === 'dry-run') {
+          report.diff = unifiedDiff(task.display.split('\\').join('/'), text, result.document.getText());
+          document = result.document;
+        } else {
+          try {
+            writeAtomically(task.absolute, result.document.getText(), stat);
+            report.fixed = true;
+            document = result.document;
+          } catch (error) {
+            report.notes.push(`${task.display}: not fixed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      }
+    }
+    const diagnostics = service.doValidation(document, settings);
+    const lines = diagnostics.length > 0 ? document.getText().split(/\r?\n/) : [];
+    for (const diagnostic of diagnostics) {
+      const finding = toFinding(task.display, diagnostic);
+      report.findings.push(finding);
+      report.fingerprints.push(fingerprint(lines, finding));
+    }
+  } finally {
+    service.forget(uri);
+  }
+  return report;
+}

@@ -1,0 +1,124 @@
+/**
+ * `http-status-lens lint`: collect the files, lint them (in workers for large trees), stream the reports
+ * in order to the formatter, and decide the exit code: 0 clean, 1 an error or more warnings than
+ * --max-warnings, 2 a usage, configuration or I/O error (the report is still written).
+ */
+import * as path from 'node:path';
+import type { LintOptions } from './args';
+import { Baseline, BaselineWriter } from './baseline';
+import { CliConfig } from './config';
+import { type Counts, countFindings } from './findings';
+import { type Summary, createFormatter } from './formatters';
+import { Progress, type ProgressStream } from './progress';
+import { collectFiles } from './walker';
+import { runTasks } from './workers';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  version: string;
+  /** The script worker threads run (the CLI bundle). */
+  entry: string;
+}
+
+export async function lint(options: LintOptions, io: CliIo): Promise<number> {
+  const config = new CliConfig(options, io.cwd);
+  const baseline = options.baseline !== undefined ? Baseline.load(path.resolve(io.cwd, options.baseline)) : undefined;
+  const writer = options.writeBaseline !== undefined ? new BaselineWriter(path.resolve(io.cwd, options.writeBaseline)) : undefined;
+  const { files, errors } = collectFiles(options.paths, io.cwd, config);
+
+  let failed = errors.length > 0;
+  const progress = new Progress(files.length, io.stderr, io.env);
+  const warn = (line: string) => {
+    progress.clear();
+    io.stderr.write(`http-status-lens: ${line}\n`);
+  };
+  const out = (text: string) => {
+    if (text === '') return;
+    progress.clear();
+    io.stdout.write(text);
+  };
+  const configProblems = config.problems(io.cwd);
+  for (const problem of configProblems) warn(`${problem} (the default applies)`);
+  failed ||= configProblems.length > 0;
+  for (const error of errors) warn(error);
+
+  const dryRun = options.fix === 'dry-run';
+  const formatter = createFormatter(options.format, {
+    cwd: io.cwd,
+    env: io.env,
+    color: useColor(options, io),
+    version: io.version,
+    fixing: options.fix !== 'off',
+  });
+  const all: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: files.length, inBaseline: 0, fixedFiles: 0 };
+  const faults = new Set<string>();
+  if (!dryRun) out(formatter.begin());
+
+  await runTasks(
+    files.map((file, index) => ({ ...file, index })),
+    {
+      settingsTable: config.settingsTable,
+      fix: options.fix,
+      concurrency: options.concurrency,
+      entry: io.entry,
+      onRuleFault: (message) => {
+        if (!faults.has(message)) warn(message);
+        faults.add(message);
+      },
+    },
+    (report) => {
+      progress.tick();
+      for (const note of report.notes) warn(note);
+      if (report.error) {
+        warn(report.error);
+        failed = true;
+      }
+      if (report.fixed) summary.fixedFiles++;
+      writer?.add(report);
+      // With --write-baseline everything found is recorded, so nothing is new.
+      const fresh = writer ? [] : baseline ? baseline.newFindings(report) : report.findings;
+      summary.inBaseline += report.findings.length - fresh.length;
+      countFindings(fresh, all);
+      const shown = options.quiet ? fresh.filter((f) => f.severity === 'error') : fresh;
+      countFindings(shown, summary);
+      if (dryRun) out(report.diff ?? '');
+      else
+        out(
+          formatter.file({
+            file: report.file,
+            absolute: report.absolute,
+            findings: shown,
+            fingerprints: shown.map((f) => report.fingerprints[report.findings.indexOf(f)]),
+          }),
+        );
+    },
+  );
+  progress.clear();
+  if (!dryRun) out(formatter.end(summary));
+
+  if (writer) {
+    const count = writer.write();
+    warn(`wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${options.writeBaseline}`);
+  }
+  const unmatched = baseline?.unmatched() ?? 0;
+  if (unmatched > 0 && options.format === 'stylish') {
+    warn(
+      `${unmatched} finding${unmatched === 1 ? ' in the baseline no longer occurs' : 's in the baseline no longer occur'}; --write-baseline ${options.baseline} drops them`,
+    );
+  }
+  if (failed) return 2;
+  const overLimit = options.maxWarnings >= 0 && all.warnings > options.maxWarnings;
+  if (overLimit && options.format === 'stylish') warn(`${all.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+  return all.errors > 0 || overLimit ? 1 : 0;
+}
+
+function useColor(options: LintOptions, io: CliIo): boolean {
+  if (options.color !== undefined) return options.color;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}

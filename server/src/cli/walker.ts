@@ -1,0 +1,136 @@
+/**
+ * The files to lint, from the command-line paths: directories are walked (sorted by name, symbolic links
+ * not followed), globs are matched below their fixed part, named files are taken as they are. Ignore
+ * patterns apply to everything (a named file too, so a pre-commit hook that passes ignored files gets
+ * nothing for them); the built-in list applies only below a walked directory.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, type IgnoreLayer, IgnoreMatcher, ignoreLayer, isFileIgnored } from '../config';
+import * as knowledge from '../knowledge';
+import type { CliConfig } from './config';
+import { BUILT_IN_IGNORES, gitLayersAbove, gitignoreIn } from './gitignore';
+import { globMatcher, isGlob, splitGlob } from './glob';
+import { displayPath, relativePosix } from './paths';
+
+export class PathError extends Error {}
+
+export interface FileTask {
+  absolute: string;
+  /** As printed: relative to the working directory when inside it. */
+  display: string;
+  languageId: string;
+  settingsIndex: number;
+}
+
+export interface Collected {
+  files: FileTask[];
+  /** Directories that could not be read during a walk (exit code 2, after linting the rest). */
+  errors: string[];
+}
+
+export function collectFiles(paths: readonly string[], cwd: string, config: CliConfig): Collected {
+  const seen = new Set<string>();
+  const collected: Collected = { files: [], errors: [] };
+  const add = (absolute: string, languageId: string, settingsIndex: number) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    collected.files.push({ absolute, display: displayPath(absolute, cwd), languageId, settingsIndex });
+  };
+  // Named files (a pre-commit hook passes hundreds) share the .gitignore layers of their directory.
+  const gitLayers = new Map<string, IgnoreLayer[]>();
+  const gitLayersOf = (directory: string) => {
+    let layers = gitLayers.get(directory);
+    if (!layers) {
+      const own = gitignoreIn(directory);
+      layers = [...gitLayersAbove(directory), ...(own ? [own] : [])];
+      gitLayers.set(directory, layers);
+    }
+    return layers;
+  };
+  const walkFrom = (top: string, visit: Visit) => {
+    const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
+    walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), config, collected.errors, visit);
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new PathError(`cannot read ${given}: ${codeOf(error)}`);
+    }
+    if (stat?.isDirectory()) {
+      walkFrom(absolute, add);
+    } else if (stat?.isFile()) {
+      const languageId = knowledge.languageForFile(absolute);
+      if (!languageId || path.basename(absolute) === CONFIG_FILE_NAME) continue;
+      const directory = path.dirname(absolute);
+      const resolved = config.forDirectory(directory);
+      if (!resolved.settings.languages.includes(languageId)) continue;
+      if (!isFileIgnored([...gitLayersOf(directory), ...resolved.ignore], absolute)) add(absolute, languageId, resolved.settingsIndex);
+    } else if (stat) {
+      throw new PathError(`cannot read ${given}: not a file or directory`);
+    } else if (isGlob(given)) {
+      const before = collected.files.length;
+      const { base, pattern } = splitGlob(given);
+      const top = path.resolve(cwd, base);
+      const matches = globMatcher(pattern);
+      if (fs.statSync(top, { throwIfNoEntry: false })?.isDirectory()) {
+        walkFrom(top, (file, languageId, index) => {
+          // A glob may name directories (`packages/*/src`): a file below a matching directory matches too.
+          const segments = relativePosix(top, file)!.split('/');
+          for (let n = segments.length; n > 0; n--) {
+            if (matches(segments.slice(0, n).join('/'))) return add(file, languageId, index);
+          }
+        });
+      }
+      if (collected.files.length === before) throw new PathError(`no files to lint match "${given}"`);
+    } else {
+      throw new PathError(`cannot read ${given}: no such file or directory`);
+    }
+  }
+  return collected;
+}
+
+type Visit = (file: string, languageId: string, settingsIndex: number) => void;
+
+/** What applies in a directory; a child without its own .gitignore or config reuses its parent's matcher. */
+interface Scope {
+  git: IgnoreLayer[];
+  config: readonly IgnoreLayer[] | undefined;
+  matcher: IgnoreMatcher;
+}
+
+function walk(directory: string, parent: Scope, builtIn: IgnoreLayer, config: CliConfig, errors: string[], visit: Visit): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    errors.push(`cannot read ${directory}: ${codeOf(error)}`);
+    return;
+  }
+  const own = entries.some((entry) => entry.name === '.gitignore') ? gitignoreIn(directory) : undefined;
+  const resolved = config.forDirectory(directory);
+  let scope = parent;
+  if (own || resolved.ignore !== parent.config) {
+    const git = own ? [...parent.git, own] : parent.git;
+    scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([builtIn, ...git, ...resolved.ignore]) };
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!scope.matcher.ignores(full, true)) walk(full, scope, builtIn, config, errors, visit);
+    } else if (entry.isFile() && entry.name !== CONFIG_FILE_NAME) {
+      const languageId = knowledge.languageForFile(entry.name);
+      if (languageId && resolved.settings.languages.includes(languageId) && !scope.matcher.ignores(full, false))
+        visit(full, languageId, resolved.settingsIndex);
+    }
+  }
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}

@@ -1,0 +1,144 @@
+/**
+ * Runs the lint tasks, in worker threads when there are many files (one per core), else in this thread.
+ * Reports are handed on in task order as soon as every earlier one is in, so output streams and stays
+ * the same from run to run whatever thread finishes first.
+ *
+ * The workers run this same bundle (dist/cli.js): cli.ts starts runWorker() when it is not the main thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { type LanguageService, type Settings, getLanguageService } from '../service';
+import type { FileReport } from './findings';
+import { type FixMode, type LintTask, lintFile } from './lintFile';
+
+/** Below this many files, starting workers costs more than it saves. */
+export const WORKER_THRESHOLD = 200;
+/** Files per message: large enough to keep messaging cheap, small enough to balance the load. */
+const BATCH = 16;
+
+export const WORKER_MARK = 'http-status-lens/lint-worker';
+
+interface WorkerInit {
+  mark: typeof WORKER_MARK;
+  settingsTable: Settings[];
+  fix: FixMode;
+}
+
+export interface RunOptions {
+  settingsTable: Settings[];
+  fix: FixMode;
+  concurrency: number | 'auto' | 'off';
+  /** The script workers run: this bundle. */
+  entry: string;
+  onRuleFault: (message: string) => void;
+}
+
+export function workerCount(files: number, concurrency: RunOptions['concurrency']): number {
+  if (concurrency === 'off') return 0;
+  const wanted = concurrency === 'auto' ? (files >= WORKER_THRESHOLD ? availableParallelism() : 0) : concurrency;
+  return wanted <= 1 ? 0 : Math.min(wanted, Math.ceil(files / BATCH));
+}
+
+export async function runTasks(tasks: readonly LintTask[], options: RunOptions, onReport: (report: FileReport) => void): Promise<void> {
+  const ordered = inOrder(onReport);
+  const count = workerCount(tasks.length, options.concurrency);
+  if (count === 0) {
+    const service = createService(options.onRuleFault);
+    for (const task of tasks) ordered(safeLint(service, task, options.settingsTable[task.settingsIndex], options.fix));
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let running = count;
+    let received = 0;
+    const init: WorkerInit = { mark: WORKER_MARK, settingsTable: options.settingsTable, fix: options.fix };
+    const workers: Worker[] = [];
+    const send = (worker: Worker) => {
+      if (next >= tasks.length) return false;
+      worker.postMessage({ tasks: tasks.slice(next, next + BATCH) });
+      next += BATCH;
+      return true;
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(options.entry, { workerData: init });
+      workers.push(worker);
+      let inFlight = 0;
+      const feed = () => {
+        while (inFlight < 2 && send(worker)) inFlight++;
+        if (inFlight === 0) void worker.terminate();
+      };
+      worker.on('message', (message: { reports?: FileReport[]; fault?: string }) => {
+        if (message.fault) return options.onRuleFault(message.fault);
+        for (const report of message.reports ?? []) ordered(report);
+        received += message.reports?.length ?? 0;
+        inFlight--;
+        feed();
+      });
+      worker.on('error', (error) => {
+        for (const other of workers) void other.terminate();
+        reject(error);
+      });
+      worker.on('exit', () => {
+        if (--running > 0) return;
+        if (received < tasks.length) reject(new Error(`a lint worker stopped with ${tasks.length - received} files unlinted`));
+        else resolve();
+      });
+      feed();
+    }
+  });
+}
+
+/** The loop of a worker thread: lint each batch it is sent, answer with the reports. */
+export function runWorker(): void {
+  const init = workerData as WorkerInit;
+  const port = parentPort!;
+  const service = createService((fault) => port.postMessage({ fault }));
+  port.on('message', ({ tasks }: { tasks: LintTask[] }) => {
+    port.postMessage({ reports: tasks.map((task) => safeLint(service, task, init.settingsTable[task.settingsIndex], init.fix)) });
+  });
+}
+
+export function isLintWorker(): boolean {
+  return parentPort !== null && (workerData as Partial<WorkerInit> | undefined)?.mark === WORKER_MARK;
+}
+
+function createService(onFault: (message: string) => void): LanguageService {
+  const faulted = new Set<string>();
+  return getLanguageService({
+    onRuleFault: (id, error) => {
+      if (faulted.has(id)) return;
+      faulted.add(id);
+      onFault(`rule ${id} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
+}
+
+function safeLint(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode): FileReport {
+  try {
+    return lintFile(service, task, settings, fix);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return {
+      index: task.index,
+      file: task.display,
+      absolute: task.absolute,
+      findings: [],
+      fingerprints: [],
+      notes: [],
+      error: `internal error on ${task.display}: ${detail}`,
+    };
+  }
+}
+
+/** Passes reports on in index order, holding back those that arrive early. */
+function inOrder(onReport: (report: FileReport) => void): (report: FileReport) => void {
+  const waiting = new Map<number, FileReport>();
+  let next = 0;
+  return (report) => {
+    waiting.set(report.index, report);
+    for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+      waiting.delete(next++);
+      onReport(ready);
+    }
+  };
+}

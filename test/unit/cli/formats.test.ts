@@ -1,0 +1,195 @@
+// Every output format on the fixture project, against golden files; SARIF also against the SARIF 2.1.0
+// schema; and the real bundle: --version, --help, exit codes, the same JSON as in-process.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, test } from 'node:test';
+import Ajv from 'ajv';
+import { ruleIds } from '../../../server/src/service/rules';
+import { assertGolden, fixtures, lintHere, project, root, runCli } from './helpers';
+
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('output formats (golden files for test/fixtures/cli/project)', () => {
+  test('stylish: grouped per file, file:line:column, a summary; no colour off a terminal', async () => {
+    const run = await lintHere(['lint']);
+    assert.equal(run.code, 1, 'an error-severity finding (unregistered-status-code is "error" in the fixture config)');
+    assert.doesNotMatch(run.stdout, /\u001b\[/);
+    assertGolden('stylish.txt', run.stdout);
+  });
+
+  test('stylish with --color, FORCE_COLOR; never with NO_COLOR', async () => {
+    const run = await lintHere(['lint', '--color', 'api.yaml']);
+    assert.match(run.stdout, /\u001b\[31merror/);
+    assert.match(run.stdout, /\u001b\[33mwarning/);
+    assert.match((await lintHere(['lint', 'api.yaml'], project, { FORCE_COLOR: '1' })).stdout, /\u001b\[/);
+    assert.doesNotMatch((await lintHere(['lint', 'api.yaml'], project, { NO_COLOR: '1', FORCE_COLOR: '1' })).stdout, /\u001b\[/);
+  });
+
+  test('json: the DESIGN.md contract, 1-based', async () => {
+    const run = await lintHere(['lint', '--format', 'json']);
+    const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
+    for (const f of findings)
+      assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'fixes']);
+    const lock = findings.find((f) => f.ruleId === '424-for-lock')!;
+    assert.deepEqual([lock.file, lock.line, lock.column, lock.endLine, lock.endColumn], ['api.yaml', 12, 10, 12, 13]);
+    assert.equal(run.stdout, JSON.stringify(findings, null, 2) + '\n', 'streamed output is exactly JSON.stringify of the whole array');
+    assertGolden('json.txt', run.stdout);
+  });
+
+  test('json with no findings is an empty array', async () => {
+    const run = await lintHere(['lint', '--format', 'json', 'not-a-spec.yaml']);
+    assert.equal(run.stdout, '[]\n');
+    assert.equal(run.code, 0);
+  });
+
+  test('github: workflow commands with file, line, col, endLine, endColumn and the rule as title', async () => {
+    const run = await lintHere(['lint', '--format', 'github']);
+    const lines = run.stdout.trimEnd().split('\n');
+    for (const line of lines)
+      assert.match(line, /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z0-9-]+::\S/);
+    assert.ok(
+      lines.includes(
+        lines.find((l) => l.startsWith('::warning file=api.yaml,line=12,col=10,endLine=12,endColumn=13,title=424-for-lock::'))!,
+      ),
+    );
+    assert.ok(lines.some((l) => l.startsWith('::error file=api.yaml,line=19,col=10,')));
+    assertGolden('github.txt', run.stdout);
+    const fromRepositoryRoot = await lintHere(['lint', '--format', 'github', 'api.yaml'], project, { GITHUB_WORKSPACE: root });
+    assert.match(fromRepositoryRoot.stdout, /^::warning file=test\/fixtures\/cli\/project\/api\.yaml,line=12,/);
+  });
+
+  test('sarif: valid SARIF 2.1.0 with rules, help URIs, regions, fingerprints and fixes', async () => {
+    const run = await lintHere(['lint', '--format', 'sarif']);
+    const log = JSON.parse(run.stdout);
+    const errors = validateSarif(log);
+    assert.deepEqual(errors, [], 'schema errors');
+    const [sarifRun] = log.runs;
+    const rules = sarifRun.tool.driver.rules as { id: string; helpUri: string; shortDescription: { text: string } }[];
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      [...ruleIds],
+    );
+    for (const rule of rules) {
+      assert.match(rule.helpUri, new RegExp(`docs/rules/${rule.id}\\.md$`));
+      assert.ok(fs.existsSync(path.join(root, 'docs/rules', `${rule.id}.md`)), `the help page of ${rule.id} exists`);
+      assert.ok(rule.shortDescription.text.length > 10);
+    }
+    const lock = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === '424-for-lock');
+    assert.equal(rules[lock.ruleIndex].id, '424-for-lock');
+    assert.equal(lock.level, 'warning');
+    assert.deepEqual(lock.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'api.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 12, startColumn: 10, endLine: 12, endColumn: 13 },
+    });
+    assert.match(lock.partialFingerprints['httpStatusLens/v1'], /^[0-9a-f]{16}$/);
+    assert.equal(lock.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '423');
+    const unregistered = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'unregistered-status-code');
+    assert.equal(unregistered.level, 'error');
+    const normalised = run.stdout.replaceAll(pathToFileURL(project).href + '/', 'file:///PROJECT/');
+    assertGolden('sarif.json', normalised);
+  });
+
+  test('--fix-dry-run: a unified diff and nothing else; the files stay as they are', async () => {
+    const before = fs.readFileSync(path.join(project, 'api.yaml'), 'utf8');
+    const run = await lintHere(['lint', '--fix-dry-run']);
+    assert.equal(fs.readFileSync(path.join(project, 'api.yaml'), 'utf8'), before);
+    assert.match(run.stdout, /^--- a\/api\.yaml\n\+\+\+ b\/api\.yaml\n@@ /);
+    assertGolden('fix-dry-run.diff', run.stdout);
+  });
+});
+
+describe('--quiet and --max-warnings', () => {
+  test('--quiet reports errors only', async () => {
+    const run = await lintHere(['lint', '-f', 'json', '--quiet']);
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as { ruleId: string }[]).map((f) => f.ruleId),
+      ['unregistered-status-code'],
+    );
+    assert.equal(run.code, 1);
+  });
+
+  test('hidden warnings still count against --max-warnings (as in ESLint)', async () => {
+    const quiet = await lintHere(['lint', '--quiet', '--max-warnings', '0', 'handlers.ts']);
+    assert.equal(quiet.stdout, 'No problems found in 1 file.\n');
+    assert.equal(quiet.code, 1);
+    assert.equal((await lintHere(['lint', '--quiet', 'handlers.ts'])).code, 0);
+  });
+
+  test('info and hint findings never fail the run', async () => {
+    const run = await lintHere(['lint', '--rule', '424-for-upstream-failure=info', '--max-warnings', '0', 'handlers.ts']);
+    assert.match(run.stdout, /info {5}424 Failed Dependency/);
+    assert.equal(run.code, 0);
+  });
+});
+
+describe('the bundle (dist/cli.js)', () => {
+  test('--version prints the package version', () => {
+    const run = runCli(['--version']);
+    assert.deepEqual([run.code, run.stdout], [0, `${version}\n`]);
+  });
+
+  test('--help lists every option and format', () => {
+    const run = runCli(['lint', '--help']);
+    assert.equal(run.code, 0);
+    for (const option of [
+      '--format',
+      '--max-warnings',
+      '--quiet',
+      '--rule',
+      '--config',
+      '--no-config',
+      '--fix',
+      '--fix-dry-run',
+      '--baseline',
+      '--write-baseline',
+      '--concurrency',
+    ]) {
+      assert.ok(run.stdout.includes(option), option);
+    }
+    assert.match(run.stdout, /stylish.*json.*sarif.*github/);
+  });
+
+  test('exit codes: 1 for an error finding, 0 within the limits, 2 for a usage error', () => {
+    assert.equal(runCli(['lint']).code, 1);
+    const clean = runCli(['lint', 'handlers.ts', '--max-warnings', '1']);
+    assert.equal(clean.code, 0, clean.stderr);
+    const over = runCli(['lint', 'handlers.ts', '--max-warnings', '0']);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    const unknown = runCli(['lint', '--frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown option "--frobnicate"/);
+    assert.equal(unknown.stdout, '');
+  });
+
+  test('the same JSON in the bundle as in this process, sarif included', async () => {
+    for (const format of ['json', 'github']) {
+      assert.equal(runCli(['lint', '-f', format]).stdout, (await lintHere(['lint', '-f', format])).stdout, format);
+    }
+    const sarif = JSON.parse(runCli(['lint', '-f', 'sarif']).stdout);
+    assert.equal(sarif.runs[0].tool.driver.version, version);
+    assert.deepEqual(validateSarif(sarif), []);
+  });
+});
+
+function validateSarif(log: unknown): string[] {
+  // The schema is draft-04 (only its top-level "id" says so); Ajv reads it as draft-07 once that is dropped.
+  const schema = JSON.parse(fs.readFileSync(path.join(fixtures, 'sarif-schema-2.1.0.json'), 'utf8'));
+  delete schema.$schema;
+  delete schema.id;
+  const ajv = new Ajv({
+    allErrors: true,
+    // One pattern in the schema (a language tag) is not valid with the u flag.
+    unicodeRegExp: false,
+    strict: false,
+    formats: {
+      uri: (s: string) => URL.canParse(s),
+      'uri-reference': (s: string) => URL.canParse(s, 'file:///base/'),
+      'date-time': (s: string) => !Number.isNaN(Date.parse(s)),
+    },
+  });
+  const validate = ajv.compile(schema);
+  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
