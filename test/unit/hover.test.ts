@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hoverText } from './helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hoverText, service } from './helpers';
 
 const spec = (key: string) => `openapi: 3.0.3
 info: { title: t, version: '1' }
@@ -68,7 +69,8 @@ describe('hover in JavaScript and TypeScript', () => {
     ['reply.code(50|2).send()', '502 Bad Gateway'],
     ['res.statusCode = 4|09', '409 Conflict'],
     ['const width = 4|24', undefined],
-    ['if (status === 4|24) {}', undefined],
+    ['if (status === 4|24) {}', '424 Failed Dependency'],
+    ['if (width === 4|24) {}', undefined],
     ['const s = "res.status(4|24)"', undefined],
     ['const s = `res.status(4|24)`', undefined],
     ['// res.status(4|24)', undefined],
@@ -96,9 +98,7 @@ describe('multi-document YAML', () => {
 });
 
 describe('language ids of other editors', () => {
-  test('an unknown language id falls back on the file extension', async () => {
-    const { TextDocument } = await import('vscode-languageserver-textdocument');
-    const { service } = await import('./helpers');
+  test('an unknown language id falls back on the file extension', () => {
     const text = 'return StatusCode(424);';
     const cs = TextDocument.create('file:///x/Controller.cs', 'cs', 1, text);
     assert.match((service.doHover(cs, cs.positionAt(text.indexOf('424') + 1))!.contents as { value: string }).value, /424 Failed Dependency/);

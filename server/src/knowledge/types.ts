@@ -77,6 +77,10 @@ export interface LexerSyntax {
   template?: string;
   /** `/.../` regular expression literals are possible (JavaScript). */
   regexLiterals?: boolean;
+  /** Quoted strings may run over several lines (PHP, Ruby). */
+  multilineQuotes?: boolean;
+  /** Ruby's percent literals: %w(...), %r{...}, %q[...], %(...). */
+  percentLiterals?: boolean;
   /** A line break ends a statement unless a bracket is open (Go, Python, Ruby, Kotlin). */
   newlineEndsStatement?: boolean;
 }
@@ -95,6 +99,8 @@ export interface ScopeSyntax {
   functionKeywords: string[];
   /** Phrases that open an error-handling block: `catch`, `except`, `rescue`, `if err != nil`. */
   failureBlocks: string[];
+  /** Calls whose function argument handles an error: `.catch(err => ...)`, `.map_err(|e| ...)`. */
+  failureCalls?: string[];
   /** The character that starts a decorator or annotation line belonging to the function below it. */
   decorator?: string;
 }

@@ -66,6 +66,11 @@ export interface StatusSite {
   note?: string;
   /** The text of the error-handling block around the site (catch, except, rescue, if err != nil). */
   failure?: string;
+  /**
+   * The function or class around the site is named after the code (`isFailedDependency()`,
+   * `class HTTPFailedDependency`): code that defines or maps the status, which the rules leave alone.
+   */
+  definesCode?: boolean;
 }
 
 /** A place where a status code can be typed, recorded by the scanner for completion. */

@@ -37,7 +37,7 @@ export function doValidation(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const site of scanned.sites) {
-    if (site.role !== 'use') continue;
+    if (site.role !== 'use' || site.definesCode) continue;
     const found = firstHit(site, context, onFault);
     if (!found) continue;
     const severity = settings.rules[found.id];

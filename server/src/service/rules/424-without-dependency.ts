@@ -2,6 +2,7 @@
  * A 424 where nothing marks a dependency chain: no batch/bulk/transaction/workflow words around it, no 207
  * beside it, no WebDAV method, no array of operations, and its message names no earlier failed action.
  */
+import type { CompiledConfusion, PhraseSet } from '../../knowledge';
 import type { StatusSite } from '../model';
 import { classify, rankSuggestions } from './confusion';
 import { type Replacement, type Rule, type RuleContext, describe, messageWords, namesFailedDependency, scopeWords } from './rule';
@@ -17,7 +18,30 @@ const choices: Replacement[] = [
 export function hasDependencyContext(site: StatusSite, context: RuleContext): boolean {
   const scope = site.scope;
   if (scope.codes.has(207) || scope.webdavMethod !== undefined || scope.arrayOfOperations) return true;
-  return context.dependencyPhrases.matches(scopeWords(site)) || context.dependencyPhrases.matches(messageWords(site));
+  return scopeMatches(scopeWords(site), context.dependencyPhrases) || context.dependencyPhrases.matches(messageWords(site));
+}
+
+// What a scope's words say is worked out once per scope (its cached words array), not once per site:
+// thousands of sites in one handler or file made validation quadratic.
+const scopeMatchMemo = new WeakMap<readonly string[], WeakMap<PhraseSet, boolean>>();
+const scopePointsMemo = new WeakMap<readonly string[], { pointed: CompiledConfusion | undefined; replacements: Replacement[] }>();
+
+function scopeMatches(words: readonly string[], phrases: PhraseSet): boolean {
+  let byPhrases = scopeMatchMemo.get(words);
+  if (!byPhrases) scopeMatchMemo.set(words, (byPhrases = new WeakMap()));
+  let found = byPhrases.get(phrases);
+  if (found === undefined) byPhrases.set(phrases, (found = phrases.matches(words)));
+  return found;
+}
+
+function scopePoints(words: readonly string[]): { pointed: CompiledConfusion | undefined; replacements: Replacement[] } {
+  let points = scopePointsMemo.get(words);
+  if (!points) {
+    const pointed = classify(words)?.confusion;
+    points = { pointed, replacements: pointed ? rankSuggestions(pointed, words) : choices };
+    scopePointsMemo.set(words, points);
+  }
+  return points;
 }
 
 const rule: Rule = {
@@ -25,9 +49,7 @@ const rule: Rule = {
   check(site, context) {
     if (site.code !== 424 || namesFailedDependency(site) || hasDependencyContext(site, context)) return undefined;
     // The surrounding text may still point at one code (a handler that talks about locks).
-    const words = scopeWords(site);
-    const pointed = classify(words)?.confusion;
-    const replacements = pointed ? rankSuggestions(pointed, words) : choices;
+    const { pointed, replacements } = scopePoints(scopeWords(site));
     const hint = pointed
       ? ` The surrounding text points at ${describe(replacements[0].code as number)}.`
       : ' Depending on what went wrong: 409 (conflict), 412 (precondition), 423 (locked) or 502 (upstream failure).';

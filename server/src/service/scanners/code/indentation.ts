@@ -14,8 +14,9 @@ interface Placed {
   failure?: string;
   role?: StatusSite['role'];
   code?: number;
+  definesCode?: boolean;
 }
-import type { LineStart } from './scanner';
+import { type LineStart, namesCode } from './scanner';
 import { TextScope } from './scope';
 
 /** Headers that continue the block above them at the same indentation. */
@@ -39,14 +40,18 @@ export function assignIndentedScopes(
     let minIndent = lines[index].indent;
     let header: number | undefined;
     let failure: number | undefined;
+    /** The definitions around the site (def and class lines), to tell a code defined from a code used. */
+    let definitions = '';
     for (index--; index >= 0 && minIndent > 0; index--) {
       const line = lines[index];
       if (line.indent >= minIndent) continue;
+      if (containers.has(line.word) || functions.has(line.word)) definitions += lineText(text, line.start) + ' ';
       if (containers.has(line.word)) break;
       if (functions.has(line.word)) header = index;
       else if (failures.has(line.word) && header === undefined && failure === undefined) failure = index;
       minIndent = continuations.has(line.word) ? line.indent + 1 : line.indent;
     }
+    if (site.code !== undefined && namesCode(definitions, site.code)) site.definesCode = true;
     if (failure !== undefined) site.failure = text.slice(lines[failure].start, blockEnd(text, lines, failure));
     if (header === undefined) continue;
     let scope = scopes.get(header);
@@ -59,6 +64,11 @@ export function assignIndentedScopes(
     site.scope = scope;
   }
   for (const site of sites) if (site.role === 'use' && site.code !== undefined) site.scope.codes.add(site.code);
+}
+
+function lineText(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** Where the block under a header ends: the next line indented no deeper that does not continue it. */

@@ -163,6 +163,15 @@ class Lexer {
         this.i = end;
         continue;
       }
+      if (c === 37 /* % */ && syntax.percentLiterals && this.expressionExpected) {
+        const end = percentLiteralEnd(text, i);
+        if (end > 0) {
+          this.emit(TokenKind.String, i, end);
+          this.expressionExpected = false;
+          this.i = end;
+          continue;
+        }
+      }
       if (c === Ch.Slash && syntax.regexLiterals && this.expressionExpected) {
         const end = skipRegex(text, i);
         this.emit(TokenKind.String, i, end);
@@ -243,7 +252,7 @@ class Lexer {
         const charEnd = charLiteralEnd(text, at);
         if (charEnd < 0) return false; // a Rust lifetime or label: punctuation
         end = charEnd;
-      } else end = skipQuoted(text, at, quote);
+      } else end = skipQuoted(text, at, quote, this.c.syntax.multilineQuotes === true);
     }
     this.emit(TokenKind.String, i, end);
     this.i = end;
@@ -368,15 +377,34 @@ function nestedCommentEnd(text: string, start: number, open: string, close: stri
   return text.length;
 }
 
-/** The end (exclusive) of a quoted string opened at `start`; a string never runs past its line. */
-function skipQuoted(text: string, start: number, quote: number): number {
+/** The end (exclusive) of a quoted string opened at `start`; unless `multiline`, a string ends with its line. */
+function skipQuoted(text: string, start: number, quote: number, multiline: boolean): number {
   let i = start + 1;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === Ch.Backslash) i += 2;
     else if (c === quote) return i + 1;
-    else if (c === Ch.LineFeed) return i;
+    else if (c === Ch.LineFeed && !multiline) return i;
     else i++;
+  }
+  return text.length;
+}
+
+const percentClosers: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+
+/** Ruby's %w(...), %r{...}, %q[...], %(...): the end of the literal, or -1 when `%` is an operator. */
+function percentLiteralEnd(text: string, start: number): number {
+  let at = start + 1;
+  if ('qQwWiIrsx'.includes(text[at] ?? ' ')) at++;
+  const open = text[at];
+  const close = percentClosers[open] ?? (open === '|' || open === '!' || open === '/' ? open : undefined);
+  if (close === undefined) return -1;
+  let depth = 1;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === close && --depth === 0) return i + 1;
+    else if (c === open && close !== open) depth++;
   }
   return text.length;
 }

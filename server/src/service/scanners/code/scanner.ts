@@ -26,8 +26,13 @@ interface Frame {
   statementFirst?: string;
   strings: string[];
   pending: StatusSite[];
+  /** For blocks: the text before the `{` that introduced it (a signature, a declaration). */
+  header?: { start: number; end: number };
   /** An error-handling block: where its header starts, and the sites and slots inside it. */
   failure?: { start: number; members: { failure?: string }[] };
+  /** Set on push: the nearest statement block at or above this frame, and the nearest failure, so neither lookup walks the stack (deep nesting would make that quadratic). */
+  container?: Frame;
+  enclosingFailure?: Frame['failure'];
 }
 
 type CodeSlot = Exclude<CompletionSlot, { kind: 'responses' }>;
@@ -62,6 +67,7 @@ const controlKeywords = new Set([
   'when',
   'match',
 ]);
+const blockKeywords = new Set(['else', 'try', 'do', 'finally', 'elif', 'unless', 'loop', 'select', 'defer', 'go']);
 const expressionKeywords = new Set(['return', 'throw', 'yield', 'await', 'typeof', 'case', 'new', 'in', 'of', 'default', 'export']);
 
 export class CodeScanner {
@@ -74,6 +80,7 @@ export class CodeScanner {
   private readonly frames: Frame[];
   private readonly braces: boolean;
   private readonly failurePhrases: PhraseSet;
+  private readonly failureCalls: ReadonlySet<string>;
   private readonly functionKeywords: ReadonlySet<string>;
   /** The outermost function's scope while inside one. */
   private handler: { scope: TextScope; depth: number } | undefined;
@@ -81,6 +88,12 @@ export class CodeScanner {
   private readonly recent: Token[] = [];
   /** The last `(` frame closed, to classify a `{` after `)`. */
   private lastClosedParen: Frame | undefined;
+  /**
+   * Where the last statement block closed. A block's header (for the failure check and a handler's scope)
+   * starts no earlier: `f(function () {...}, function () {...})` would otherwise re-read the whole statement
+   * at every `{`, quadratic in bundled code (one statement holding thousands of functions).
+   */
+  private lastBlockEnd = 0;
   /** A function keyword (or `):` return type) was seen: the next `{` at this depth is a function body. */
   private pendingFunction: number | undefined;
   private atLineStart = true;
@@ -97,6 +110,7 @@ export class CodeScanner {
     this.braces = scopes.style === 'braces';
     this.failurePhrases = new knowledge.PhraseSet(scopes.failureBlocks.map((p) => knowledge.toWords(p).join(' ')));
     this.functionKeywords = new Set(scopes.functionKeywords);
+    this.failureCalls = new Set(scopes.failureCalls ?? []);
   }
 
   /** Feeds one token. */
@@ -164,8 +178,7 @@ export class CodeScanner {
   }
 
   private innermostFailure(): Frame['failure'] {
-    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].failure) return this.frames[i].failure;
-    return undefined;
+    return this.top().enclosingFailure;
   }
 
   finish(): void {
@@ -204,6 +217,42 @@ export class CodeScanner {
     const code = Number(this.text.slice(start, end));
     if (!Number.isInteger(code) || code < 100) return;
     if (this.inStatusContext(0)) this.addSite(code, start, end, { kind: 'number' });
+    else if (this.isStatusComparison() && knowledge.isRegistered(code)) {
+      // `res.status === 503`, `resp.StatusCode == 200`: a status code worth a hover, but no use of one.
+      this.sites.push({
+        code,
+        text: this.text.slice(start, end),
+        start,
+        end,
+        role: 'mention',
+        spelling: { kind: 'number' },
+        message: '',
+        scope: this.fileScope,
+        suppressed: new Set(),
+      });
+    }
+  }
+
+  /** The number about to be read is compared with a status property: `status === 424`, `StatusCode != 200`. */
+  private isStatusComparison(): boolean {
+    let n = 1;
+    while (n <= 3 && this.recentText(n) === '=') n++;
+    const equals = n - 1;
+    if (this.recentText(n) === '!' && equals >= 1) n++;
+    else if (equals < 2) return false;
+    const name = this.recentToken(n);
+    return name?.kind === TokenKind.Identifier && this.contexts.properties.has(this.text.slice(name.start, name.end));
+  }
+
+  /**
+   * The headers of the blocks around the current token (function signatures, class declarations): a code
+   * inside a definition named after it (`isFailedDependency()`, `class FailedDependency`) is defined there,
+   * not used.
+   */
+  private enclosingHeaders(): string {
+    let headers = '';
+    for (const frame of this.frames) if (frame.header) headers += this.text.slice(frame.header.start, frame.header.end) + ' ';
+    return headers;
   }
 
   private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): void {
@@ -220,6 +269,7 @@ export class CodeScanner {
       suppressed: new Set(),
     };
     if (this.braces) scope.codes.add(code);
+    if (namesCode(this.enclosingHeaders(), code)) site.definesCode = true;
     this.sites.push(site);
     this.container().pending.push(site);
     this.innermostFailure()?.members.push(site);
@@ -244,7 +294,8 @@ export class CodeScanner {
     else if (previous === '>' && this.contexts.hashRockets && this.recentText(2 + skip) === '=') nameAt = 3 + skip;
     if (nameAt > 0) {
       const name = this.recentToken(nameAt);
-      if (name?.kind === TokenKind.Identifier && this.contexts.properties.has(this.text.slice(name.start, name.end))) return true;
+      if (name?.kind === TokenKind.Identifier && this.contexts.properties.has(propertyName(this.text.slice(name.start, name.end))))
+        return true;
       if (name?.kind === TokenKind.String && this.contexts.properties.has(unquote(this.text.slice(name.start, name.end)))) return true;
     }
     if (this.contexts.returnTuple && previous === ',' && top.block && this.container().statementFirst === 'return') return true;
@@ -256,20 +307,21 @@ export class CodeScanner {
     if (c === 40 /* ( */) {
       const before = this.recentToken(1);
       const isName = before?.kind === TokenKind.Identifier;
-      this.frames.push({
-        ...newFrame('(', false, false, end),
-        callee: isName ? this.text.slice(before.start, before.end) : undefined,
-        calleeStart: before?.start,
-      });
+      const callee = isName ? this.text.slice(before.start, before.end) : undefined;
+      const frame: Frame = { ...newFrame('(', false, false, end), callee, calleeStart: before?.start };
+      // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
+      if (callee !== undefined && this.failureCalls.has(callee)) frame.failure = { start: before!.start, members: [] };
+      this.push(frame);
     } else if (c === 91 /* [ */) {
-      this.frames.push(newFrame('[', false, false, end));
+      this.push(newFrame('[', false, false, end));
     } else if (c === 123 /* { */) {
       this.openBrace(start, end);
     } else if (c === 41 || c === 93 || c === 125) {
       if (this.frames.length > 1) this.close(end);
     } else if (c === 58 /* : */ && this.recentText(1) === ')' && this.lastClosedParen) {
       // `handle(req): Promise<Response> {` — a return type before a function body.
-      if (!isControl(this.lastClosedParen)) this.pendingFunction = this.frames.length;
+      // (a `fn name(Path(id): Path<String>)` pattern parameter must not replace the pending `fn`)
+      if (!isControl(this.lastClosedParen) && this.pendingFunction === undefined) this.pendingFunction = this.frames.length;
     } else if (c === 44 /* , */) {
       top.argument++;
     } else if (c === 59 /* ; */ && top.block) {
@@ -287,38 +339,42 @@ export class CodeScanner {
     else if (this.pendingFunction === this.frames.length) isFunction = true;
     else if (beforeText === ')') isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
     else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
-    else if (before.kind === TokenKind.Identifier) block = !expressionKeywords.has(beforeText);
+    else if (before.kind === TokenKind.Identifier) block = !expressionKeywords.has(beforeText) && !this.isCompositeLiteral();
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
-      this.frames.push(newFrame('{', false, false, end));
+      this.push(newFrame('{', false, false, end));
       return;
     }
-    const container = this.container();
+    const headerStart = Math.max(this.container().statementStart, this.lastBlockEnd);
     if (isFunction && !this.handler) {
       this.handler = {
-        scope: new TextScope(this.text, container.statementStart, this.text.length, this.contexts.outboundCalls),
+        scope: new TextScope(this.text, headerStart, this.text.length, this.contexts.outboundCalls),
         depth: this.frames.length,
       };
     }
     const frame = newFrame('{', block || isFunction, isFunction, end);
-    if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(container.statementStart, start)))) {
-      frame.failure = { start: container.statementStart, members: [] };
+    // Function signatures and declarations (class, struct, impl) name what they define; control blocks do not.
+    const firstWord = /^\s*([A-Za-z_]+)/.exec(this.text.slice(headerStart, Math.min(start, headerStart + 40)))?.[1] ?? '';
+    if (frame.block && !controlKeywords.has(firstWord) && !blockKeywords.has(firstWord)) frame.header = { start: headerStart, end: start };
+    if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
+      frame.failure = { start: headerStart, members: [] };
     }
-    this.frames.push(frame);
+    this.push(frame);
   }
 
   private close(end: number): void {
     const frame = this.frames.pop()!;
+    if (frame.failure) {
+      const failureText = this.text.slice(frame.failure.start, end);
+      for (const member of frame.failure.members) member.failure = failureText;
+    }
     if (frame.block) {
+      this.lastBlockEnd = end;
       this.endStatement(frame, end);
       if (this.handler && this.handler.depth === this.frames.length) {
         this.handler.scope.end = end;
         this.handler = undefined;
-      }
-      if (frame.failure) {
-        const failureText = this.text.slice(frame.failure.start, end);
-        for (const member of frame.failure.members) member.failure = failureText;
       }
       // A block that stands as a statement of its own (a declaration, a control block) ends that
       // statement; a function passed as an argument does not.
@@ -327,6 +383,22 @@ export class CodeScanner {
     } else if (frame.open === '(') {
       this.lastClosedParen = frame;
     }
+  }
+
+  /**
+   * `gin.H{...}`, `&Foo{...}`, `new Foo { A = 1 }` after `(`/`,`/`=`: a composite literal, not a block. The
+   * identifier (or qualified name) before the `{` stands where an expression starts.
+   */
+  private isCompositeLiteral(): boolean {
+    let n = 1;
+    while (this.recentText(n + 1) === '.' && this.recentToken(n + 2)?.kind === TokenKind.Identifier) n += 2;
+    const before = this.recentText(n + 1);
+    const beforeThat = this.recentText(n + 2);
+    // `=` of `x = Foo{` or `x := Foo{`, not of a comparison (`if a == b {`)
+    if (before === '=') return !['=', '!', '<', '>'].includes(beforeThat);
+    return (
+      before === '(' || before === ',' || before === '[' || before === '&' || before === 'return' || (before === ':' && beforeThat !== ')')
+    );
   }
 
   private endStatement(frame: Frame, end: number): void {
@@ -367,8 +439,13 @@ export class CodeScanner {
   }
 
   private container(): Frame {
-    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].block) return this.frames[i];
-    return this.frames[0];
+    return this.top().container ?? this.frames[0];
+  }
+
+  private push(frame: Frame): void {
+    frame.container = frame.block ? frame : this.container();
+    frame.enclosingFailure = frame.failure ?? this.top().enclosingFailure;
+    this.frames.push(frame);
   }
 
   /** The n-th most recent significant token (1 = the last one). */
@@ -380,6 +457,22 @@ export class CodeScanner {
     const token = this.recentToken(n);
     return token ? this.text.slice(token.start, token.end) : '';
   }
+}
+
+/** PHP variables carry a `$`: `$status = 424` sets `status`. */
+function propertyName(identifier: string): string {
+  return identifier.charCodeAt(0) === 36 ? identifier.slice(1) : identifier;
+}
+
+/** Whether a text names a code by its reason phrase (`isFailedDependency`, `HTTP_423_LOCKED`, `class Locked`). */
+export function namesCode(text: string, code: number): boolean {
+  const phrase = knowledge.get(code)?.phrase;
+  if (!phrase || text.length === 0) return false;
+  const phraseWords = knowledge.toWords(phrase);
+  const words = knowledge.toWords(text);
+  if (!new knowledge.PhraseSet([phraseWords.join(' ')]).matches(words)) return false;
+  // One word (`locked`, `conflict`) is too common to mean the status unless HTTP or status is said too.
+  return phraseWords.length > 1 || words.includes('http') || words.includes('status');
 }
 
 function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number): Frame {

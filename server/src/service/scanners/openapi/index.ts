@@ -229,9 +229,13 @@ class Extractor implements OutlineVisitor {
   }
 
   private responseKey(key: string, offset: number, length: number, operation: OperationScope): void {
-    const quoted = length - key.length === 2;
-    const quote = quoted ? (this.text[offset] as "'" | '"') : '';
+    const raw = this.text.slice(offset, offset + length);
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const quote = quoted ? (raw[0] as "'" | '"') : '';
     const start = quoted ? offset + 1 : offset;
+    // A key written with escapes ("\u0034\u00324") or cut short by a missing quote is not its own token: its
+    // range, and a fix's edit, would land on the wrong text. It is read as a response, but gets no site.
+    const asWritten = (quoted ? raw.slice(1, -1) : raw) === key;
     if (key.startsWith('x-')) return;
     const code = /^[0-9]{3}$/.test(key) ? Number(key) : undefined;
     if (code !== undefined) operation.codes.add(code);
@@ -248,7 +252,7 @@ class Extractor implements OutlineVisitor {
       suppressed: new Set(),
       suppressAt: this.isJson ? jsonPlace(this.text, offset) : undefined,
     };
-    this.sites.push(site);
+    if (asWritten) this.sites.push(site);
     this.responses.push({ site, ignored: [] });
     const slot = this.top()?.slot;
     if (slot && slot.scope === operation && operation.responses.keys.length === 1) slot.quote = quote;

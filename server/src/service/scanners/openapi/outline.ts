@@ -21,6 +21,17 @@ export interface OutlineVisitor {
 
 export function visitJson(text: string, visitor: OutlineVisitor): void {
   visitor.onDocumentBegin?.(0);
+  try {
+    visitJsonc(text, visitor);
+  } catch (error) {
+    // jsonc-parser's visit recurses once per nesting level, so ~10,000 nested `[` exhaust the stack. A hostile
+    // file must not break the scan: what was read before the overflow stands.
+    if (!(error instanceof RangeError)) throw error;
+    visitor.onError?.('JSON nested too deeply to read further', 0, 0);
+  }
+}
+
+function visitJsonc(text: string, visitor: OutlineVisitor): void {
   visit(
     text,
     {
