@@ -87,6 +87,7 @@ export function checkPackage(vsix, { warnings = [] } = {}) {
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/schemas/http-status-lens.schema.json',
       ...ruleIds.map((id) => `extension/docs/rules/${id}.md`),
     ];
     const missing = required.filter((f) => !files.includes(f));
