@@ -98,6 +98,7 @@ class Extractor implements OutlineVisitor {
   private stack: Frame[] = [];
   private key: string | undefined;
   private keyOffset = 0;
+  private readonly lines: LineIndents;
   /** The operation being read (innermost; callbacks nest operations). */
   private operations: OperationScope[] = [];
 
@@ -105,7 +106,9 @@ class Extractor implements OutlineVisitor {
     private readonly text: string,
     private readonly suppressions: Suppressions,
     private readonly isJson: boolean,
-  ) {}
+  ) {
+    this.lines = new LineIndents(text);
+  }
 
   onDocumentBegin(): void {
     this.endDocument();
@@ -250,7 +253,7 @@ class Extractor implements OutlineVisitor {
       message: '',
       scope: operation,
       suppressed: new Set(),
-      suppressAt: this.isJson ? jsonPlace(this.text, offset) : undefined,
+      suppressAt: this.isJson ? jsonPlace(this.lines, offset) : undefined,
     };
     if (asWritten) this.sites.push(site);
     this.responses.push({ site, ignored: [] });
@@ -388,12 +391,12 @@ class Extractor implements OutlineVisitor {
 
   /** The column of an offset (characters since the line start). */
   private column(offset: number): number {
-    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+    return offset - this.lines.lineStartAt(offset);
   }
 
   /** The offset of the first non-blank character of the line holding `offset`. */
   private lineIndentEnd(offset: number): number {
-    let at = this.text.lastIndexOf('\n', offset - 1) + 1;
+    let at = this.lines.lineStartAt(offset);
     while (this.text[at] === ' ' || this.text[at] === '\t') at++;
     return at;
   }
@@ -411,11 +414,42 @@ function decodeRef(segment: string): string {
 }
 
 /** In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object. */
-function jsonPlace(text: string, keyOffset: number): SuppressionPlace {
-  let lineStart = keyOffset;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
-  let indentEnd = lineStart;
-  while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
-  const indent = text.slice(lineStart, indentEnd);
+function jsonPlace(lines: LineIndents, keyOffset: number): SuppressionPlace {
+  const indent = lines.indentAt(keyOffset);
   return { kind: 'json-member', offset: keyOffset, indent: indent + (indent.includes('\t') ? '\t' : '  '), emptyObject: false };
+}
+
+/**
+ * The indentation of the line holding an offset, for offsets asked in increasing order: amortised linear.
+ * Walking back to the line start for every key was quadratic on a minified spec (one line, many responses).
+ */
+class LineIndents {
+  private scanned = 0;
+  private lineStart = 0;
+  private indentOf = -1;
+  private indent = '';
+
+  constructor(private readonly text: string) {}
+
+  /** The start of the line holding an offset. */
+  lineStartAt(offset: number): number {
+    if (offset >= this.scanned) {
+      for (let i = this.scanned; i < offset; i++) if (this.text.charCodeAt(i) === 10) this.lineStart = i + 1;
+      this.scanned = offset;
+      return this.lineStart;
+    }
+    // An earlier offset on the current line (one line of a minified spec) needs no walk back.
+    return offset >= this.lineStart ? this.lineStart : this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  indentAt(offset: number): string {
+    const lineStart = this.lineStartAt(offset);
+    if (lineStart !== this.indentOf) {
+      let end = lineStart;
+      while (this.text[end] === ' ' || this.text[end] === '\t') end++;
+      this.indent = this.text.slice(lineStart, end);
+      this.indentOf = lineStart;
+    }
+    return this.indent;
+  }
 }
