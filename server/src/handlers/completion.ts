@@ -1,6 +1,7 @@
-import type { CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
+import { throwIfCancelled } from './cancellation';
 import type { SettingsStore } from './settings';
 
 export async function onCompletion(
@@ -8,10 +9,12 @@ export async function onCompletion(
   documents: TextDocuments<TextDocument>,
   service: LanguageService,
   settings: SettingsStore,
+  token?: CancellationToken,
 ): Promise<CompletionList | null> {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const language = service.languageOf(document);
   if (language === undefined || !(await settings.get(document.uri)).languages.includes(language)) return null;
+  throwIfCancelled(token);
   return service.doComplete(document, params.position);
 }

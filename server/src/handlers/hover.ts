@@ -1,6 +1,7 @@
-import type { Hover, HoverParams, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Hover, HoverParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
+import { throwIfCancelled } from './cancellation';
 import type { SettingsStore } from './settings';
 
 export async function onHover(
@@ -8,10 +9,12 @@ export async function onHover(
   documents: TextDocuments<TextDocument>,
   service: LanguageService,
   settings: SettingsStore,
+  token?: CancellationToken,
 ): Promise<Hover | null> {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const language = service.languageOf(document);
   if (language === undefined || !(await settings.get(document.uri)).languages.includes(language)) return null;
+  throwIfCancelled(token);
   return service.doHover(document, params.position);
 }

@@ -3,16 +3,17 @@ import type { Connection, InitializeResult, TextDocuments } from 'vscode-languag
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleId } from '../service/rules';
-import { getLanguageService } from '../service';
+import { type EditLog, getLanguageService } from '../service';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
 import { SettingsStore } from './settings';
 
-export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>): void {
+export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, edits?: EditLog): void {
   const faulted = new Set<RuleId>();
   const service = getLanguageService({
+    edits,
     onRuleFault: (id, error) => {
       if (faulted.has(id)) return;
       faulted.add(id);
@@ -43,8 +44,8 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     diagnostics.revalidateAll();
   });
 
-  connection.onHover((params) => onHover(params, documents, service, settings));
-  connection.onCompletion((params) => onCompletion(params, documents, service, settings));
+  connection.onHover((params, token) => onHover(params, documents, service, settings, token));
+  connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, token));
   connection.onCodeAction((params) => onCodeAction(params, documents, service));
   documents.onDidOpen((event) => diagnostics.schedule(event.document, 0));
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
@@ -52,5 +53,6 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     diagnostics.clear(event.document.uri);
     settings.forget(event.document.uri);
     service.forget(event.document.uri);
+    edits?.forget(event.document.uri);
   });
 }

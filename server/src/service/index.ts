@@ -10,13 +10,16 @@ import { doHover } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import type { DocumentLike, ScannedDocument } from './model';
 import type { RuleContext } from './rules';
+import type { EditLog } from './editLog';
 import { ScanCache } from './scanners';
+import { staleComplete, staleHover, staleScan } from './stale';
 import { type Settings, defaultSettings } from './settings';
 
 export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
 export { type Settings, defaultSettings, resolveSettings } from './settings';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
+export { EditLog } from './editLog';
 
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
@@ -32,6 +35,8 @@ export interface LanguageService {
 export interface LanguageServiceOptions {
   /** Told when a rule throws (once per rule is enough for a log). */
   onRuleFault?: RuleFaultHandler;
+  /** The edits of open documents, so hover and completion on a large one can use its last scan meanwhile. */
+  edits?: EditLog;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -47,8 +52,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   };
   return {
     scan: (document) => cache.get(document),
-    doHover: (document, position) => doHover(document, cache.get(document), document.offsetAt(position)),
-    doComplete: (document, position) => doComplete(document, cache.get(document), document.offsetAt(position)),
+    doHover: (document, position) => {
+      const offset = document.offsetAt(position);
+      const stale = staleScan(cache, options.edits, document);
+      const answer = stale && staleHover(document, stale, offset);
+      return answer !== undefined ? answer : doHover(document, cache.get(document), offset);
+    },
+    doComplete: (document, position) => {
+      const offset = document.offsetAt(position);
+      const stale = staleScan(cache, options.edits, document);
+      const answer = stale && staleComplete(document, stale, offset);
+      return answer !== undefined ? answer : doComplete(document, cache.get(document), offset);
+    },
     doValidation: (document, settings = defaultSettings()) =>
       doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
     doCodeActions,

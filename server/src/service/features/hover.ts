@@ -6,11 +6,15 @@ import type { DocumentLike, ScannedDocument, StatusSite } from '../model';
 
 export function doHover(document: DocumentLike, scanned: ScannedDocument, offset: number): Hover | null {
   const site = siteAt(scanned, offset);
-  if (!site) return null;
+  return site ? hoverFor(document, site, site.start, site.end) : null;
+}
+
+/** The hover of a site whose token spans [start, end) in the document (a site of an earlier scan maps there). */
+export function hoverFor(document: DocumentLike, site: StatusSite, start: number, end: number): Hover {
   const value = [describeSite(site), site.note ? `---\n\nThis response: ${site.note}` : ''].filter(Boolean).join('\n\n');
   return {
     contents: { kind: MarkupKind.Markdown, value },
-    range: { start: document.positionAt(site.start), end: document.positionAt(site.end) },
+    range: { start: document.positionAt(start), end: document.positionAt(end) },
   };
 }
 

@@ -33,6 +33,11 @@ export class ScanCache {
     return scanned;
   }
 
+  /** The last scan of a document, whatever its version. */
+  peek(uri: string): { version: number; languageId: string; scanned: ScannedDocument } | undefined {
+    return this.entries.get(uri);
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }
