@@ -27,7 +27,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const config = new CliConfig(options, io.cwd);
   const baseline = options.baseline !== undefined ? Baseline.load(path.resolve(io.cwd, options.baseline)) : undefined;
   const writer = options.writeBaseline !== undefined ? new BaselineWriter(path.resolve(io.cwd, options.writeBaseline)) : undefined;
-  const { files, errors } = collectFiles(options.paths, io.cwd, config);
+  const { files, errors, ignored } = collectFiles(options.paths, io.cwd, config);
 
   let failed = errors.length > 0;
   const progress = new Progress(files.length, io.stderr, io.env);
@@ -44,6 +44,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   for (const problem of configProblems) warn(`${problem} (the default applies)`);
   failed ||= configProblems.length > 0;
   for (const error of errors) warn(error);
+  for (const file of ignored) warn(`${file} is ignored (by a .gitignore or the config's "ignore"): not linted`);
 
   const dryRun = options.fix === 'dry-run';
   const formatter = createFormatter(options.format, {

@@ -27,11 +27,13 @@ export interface Collected {
   files: FileTask[];
   /** Directories that could not be read during a walk (exit code 2, after linting the rest). */
   errors: string[];
+  /** Files named on the command line that an ignore pattern leaves out (said on stderr, like ESLint). */
+  ignored: string[];
 }
 
 export function collectFiles(paths: readonly string[], cwd: string, config: CliConfig): Collected {
   const seen = new Set<string>();
-  const collected: Collected = { files: [], errors: [] };
+  const collected: Collected = { files: [], errors: [], ignored: [] };
   const add = (absolute: string, languageId: string, settingsIndex: number) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
@@ -70,6 +72,7 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
       const resolved = config.forDirectory(directory);
       if (!resolved.settings.languages.includes(languageId)) continue;
       if (!isFileIgnored([...gitLayersOf(directory), ...resolved.ignore], absolute)) add(absolute, languageId, resolved.settingsIndex);
+      else collected.ignored.push(given);
     } else if (stat) {
       throw new PathError(`cannot read ${given}: not a file or directory`);
     } else if (isGlob(given)) {

@@ -99,6 +99,9 @@ describe('named files and globs', () => {
     });
     const run = await lintHere(['lint', '-f', 'json', 'gen/a.ts', 'b.ts', 'c.ts', 'b.ts'], dir);
     assert.deepEqual(filesOf(run), ['b.ts']);
+    // Said on stderr, as ESLint does, so nobody wonders why a named file gave nothing.
+    assert.match(run.stderr, /gen\/a\.ts is ignored .* not linted/);
+    assert.match(run.stderr, /c\.ts is ignored .* not linted/);
   });
 
   test('globs match below their fixed part; a glob may name directories', async () => {
