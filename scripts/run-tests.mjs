@@ -30,7 +30,7 @@ if (!existsSync(join(root, 'dist/server.js'))) {
   process.exit(1);
 }
 
-run('unit and protocol tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/unit'), ...testFiles('test/lsp')]);
+run('unit and protocol tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/unit'), ...testFiles('test/fuzz'), ...testFiles('test/lsp')]);
 if (existsSync(join(root, 'scripts/test-e2e.mjs')) && !process.argv.includes('--no-e2e')) {
   run('real VS Code tests', process.execPath, [join(root, 'scripts/test-e2e.mjs')]);
 }

@@ -12,6 +12,7 @@ const DEBOUNCE_MS = 100;
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly skipReported = new Set<string>();
+  private readonly failureReported = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -36,10 +37,24 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.skipReported.delete(uri);
+    this.failureReported.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** Never rejects: a failure here would be an unhandled rejection, which ends the server process. */
   private async validate(uri: string, version: number): Promise<void> {
+    try {
+      await this.publish(uri, version);
+    } catch (error) {
+      if (this.failureReported.has(uri)) return;
+      this.failureReported.add(uri);
+      this.connection.console.error(
+        `HTTP Status Lens could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    }
+  }
+
+  private async publish(uri: string, version: number): Promise<void> {
     this.timers.delete(uri);
     // A config file's diagnostics are its problems, which the settings store publishes.
     if (isConfigFile(uri)) return void (await this.settings.get(uri));

@@ -14,7 +14,16 @@ import {
   MessageType,
   ShowMessageNotification,
 } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME, type ConfigFile, ConfigCascade, applyChain, ignoreLayersOf, isFileIgnored, positionAt } from '../config';
+import {
+  CONFIG_FILE_NAME,
+  type ConfigChain,
+  type ConfigFile,
+  ConfigCascade,
+  applyChain,
+  ignoreLayersOf,
+  isFileIgnored,
+  positionAt,
+} from '../config';
 import { SOURCE, type Settings, defaultSettings, resolveSettings } from '../service';
 
 /** Where config-file diagnostics point for help. */
@@ -77,7 +86,8 @@ export class SettingsStore {
 
   /** The `settings` of a didChangeConfiguration notification; only used when the client cannot be asked. */
   push(settings: unknown): void {
-    if (typeof settings === 'object' && settings !== null && 'httpStatusLens' in settings) this.pushed = (settings as { httpStatusLens: unknown }).httpStatusLens;
+    if (typeof settings === 'object' && settings !== null && 'httpStatusLens' in settings)
+      this.pushed = (settings as { httpStatusLens: unknown }).httpStatusLens;
     this.clear();
   }
 
@@ -101,7 +111,16 @@ export class SettingsStore {
       .sort((a, b) => b.length - a.length)[0];
     // Nothing is read outside the workspace: a file outside every folder gets the editor settings only.
     if (!folder) return fromEditor;
-    const chain = this.cascade.chainFor(path.dirname(file));
+    let chain: ConfigChain;
+    try {
+      chain = this.cascade.chainFor(path.dirname(file));
+    } catch (error) {
+      // A config file the parser cannot cope with (JSON nested 10^5 deep overflows its recursion) must not
+      // take the server down with it: the editor settings apply.
+      const problem = `HTTP Status Lens cannot read the configuration files for ${file} (${String(error)}); the defaults apply.`;
+      if (!this.reported.has(problem)) (this.reported.add(problem), this.warn(problem));
+      return fromEditor;
+    }
     this.publishProblems(this.cascade.loaded());
     const settings = applyChain(fromEditor, chain);
     // An ignored file is analysed for no language, so it gets neither diagnostics nor hovers.

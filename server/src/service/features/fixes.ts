@@ -23,7 +23,7 @@ function replaceFix(document: DocumentLike, site: StatusSite, replacement: Repla
   const target = typeof replacement.code === 'number' ? describe(replacement.code) : replacement.code;
   const why = replacement.why ? ` (${replacement.why})` : '';
   const newText = spell(site, replacement.code);
-  if (site.spelling.kind === 'key' && site.scope.responses?.keys.includes(newText)) {
+  if (site.spelling.kind === 'key' && site.scope.responses && keySet(site.scope.responses.keys).has(newText)) {
     // Renaming would make a duplicate key: say what to merge instead of breaking the spec.
     return {
       title: `${target} already exists in this operation: merge this ${site.text} response into it by hand`,
@@ -37,6 +37,17 @@ function replaceFix(document: DocumentLike, site: StatusSite, replacement: Repla
     isPreferred: replacement.preferred,
     edit: { changes: { [document.uri]: [{ range, newText }] } },
   };
+}
+
+/**
+ * The keys of a responses map as a set, built once per map (a finished scan never changes): `includes` for
+ * every fix was quadratic in the size of the map.
+ */
+const keySets = new WeakMap<readonly string[], Set<string>>();
+function keySet(keys: readonly string[]): Set<string> {
+  let set = keySets.get(keys);
+  if (!set) keySets.set(keys, (set = new Set(keys)));
+  return set;
 }
 
 /** The replacement written in the site's own spelling; a framework without a name for the code gets the number. */

@@ -2,10 +2,10 @@
  * A 424 where nothing marks a dependency chain: no batch/bulk/transaction/workflow words around it, no 207
  * beside it, no WebDAV method, no array of operations, and its message names no earlier failed action.
  */
-import type { CompiledConfusion, PhraseSet } from '../../knowledge';
+import type { CompiledConfusion } from '../../knowledge';
 import type { StatusSite } from '../model';
 import { classify, rankSuggestions } from './confusion';
-import { type Replacement, type Rule, type RuleContext, describe, messageWords, namesFailedDependency, scopeWords } from './rule';
+import { type Replacement, type Rule, type RuleContext, describe, messageWords, namesFailedDependency, once, scopeWords } from './rule';
 
 /** The choices offered when nothing around the site points at one code. */
 const choices: Replacement[] = [
@@ -18,30 +18,17 @@ const choices: Replacement[] = [
 export function hasDependencyContext(site: StatusSite, context: RuleContext): boolean {
   const scope = site.scope;
   if (scope.codes.has(207) || scope.webdavMethod !== undefined || scope.arrayOfOperations) return true;
-  return scopeMatches(scopeWords(site), context.dependencyPhrases) || context.dependencyPhrases.matches(messageWords(site));
+  const phrases = context.dependencyPhrases;
+  const [around, said] = [scopeWords(site), messageWords(site)];
+  return once(around, phrases, () => phrases.matches(around)) || once(said, phrases, () => phrases.matches(said));
 }
 
-// What a scope's words say is worked out once per scope (its cached words array), not once per site:
-// thousands of sites in one handler or file made validation quadratic.
-const scopeMatchMemo = new WeakMap<readonly string[], WeakMap<PhraseSet, boolean>>();
-const scopePointsMemo = new WeakMap<readonly string[], { pointed: CompiledConfusion | undefined; replacements: Replacement[] }>();
-
-function scopeMatches(words: readonly string[], phrases: PhraseSet): boolean {
-  let byPhrases = scopeMatchMemo.get(words);
-  if (!byPhrases) scopeMatchMemo.set(words, (byPhrases = new WeakMap()));
-  let found = byPhrases.get(phrases);
-  if (found === undefined) byPhrases.set(phrases, (found = phrases.matches(words)));
-  return found;
-}
-
+/** The code the words around a site point at, worked out once per scope. */
 function scopePoints(words: readonly string[]): { pointed: CompiledConfusion | undefined; replacements: Replacement[] } {
-  let points = scopePointsMemo.get(words);
-  if (!points) {
+  return once(words, scopePoints, () => {
     const pointed = classify(words)?.confusion;
-    points = { pointed, replacements: pointed ? rankSuggestions(pointed, words) : choices };
-    scopePointsMemo.set(words, points);
-  }
-  return points;
+    return { pointed, replacements: pointed ? rankSuggestions(pointed, words) : choices };
+  });
 }
 
 const rule: Rule = {

@@ -3,9 +3,19 @@
  * failed precondition, a broken upstream service). The vocabulary and the suggested codes are data.
  */
 import * as knowledge from '../../knowledge';
-import type { CompiledConfusion } from '../../knowledge';
+import type { CompiledConfusion, PhraseSet } from '../../knowledge';
 import type { StatusSite } from '../model';
-import { type Replacement, type Rule, type RuleHit, type RuleId, describe, messageWords, namesFailedDependency } from './rule';
+import {
+  type Replacement,
+  type Rule,
+  type RuleHit,
+  type RuleId,
+  describe,
+  failureWords,
+  messageWords,
+  namesFailedDependency,
+  once,
+} from './rule';
 
 export interface ConfusionOptions {
   explain(phrase: string, replacements: Replacement[]): string;
@@ -28,7 +38,7 @@ export function confusionRule(id: RuleId, options: ConfusionOptions): Rule {
       const phrase = found ? (found.confusion === confusion ? found.phrase : undefined) : options.fallback?.(site);
       if (phrase === undefined) return undefined;
       // What failed decides between the alternatives: the message, and the error-handling block around the site.
-      const replacements = rankSuggestions(confusion, site.failure ? [...words, ...knowledge.toWords(site.failure)] : words);
+      const replacements = rankSuggestions(confusion, words, failureWords(site));
       return { message: options.explain(phrase, replacements), replacements };
     },
   };
@@ -39,6 +49,10 @@ export function confusionRule(id: RuleId, options: ConfusionOptions): Rule {
  * "optimistic locking conflict" is a conflict, not a lock; on a tie, the data's order decides.
  */
 export function classify(words: readonly string[]): { confusion: CompiledConfusion; phrase: string } | undefined {
+  return once(words, classify, () => classifyNow(words));
+}
+
+function classifyNow(words: readonly string[]): { confusion: CompiledConfusion; phrase: string } | undefined {
   let best: { confusion: CompiledConfusion; phrase: string; length: number } | undefined;
   for (const confusion of knowledge.confusions) {
     const phrase = confusion.phrases.longest(words);
@@ -50,8 +64,9 @@ export function classify(words: readonly string[]): { confusion: CompiledConfusi
 }
 
 /** The confusion's codes, the one its words point at first (a timeout -> 504). */
-export function rankSuggestions(confusion: CompiledConfusion, words: readonly string[]): Replacement[] {
-  const first = confusion.bySuggestion.find((s) => s.phrases.matches(words))?.code ?? confusion.suggest[0];
+export function rankSuggestions(confusion: CompiledConfusion, words: readonly string[], moreWords: readonly string[] = []): Replacement[] {
+  const says = (s: { phrases: PhraseSet }, list: readonly string[]) => once(list, s.phrases, () => s.phrases.matches(list));
+  const first = confusion.bySuggestion.find((s) => says(s, words) || says(s, moreWords))?.code ?? confusion.suggest[0];
   const ordered = [first, ...confusion.suggest.filter((code) => code !== first)];
   return ordered.map((code, index) => ({ code, preferred: index === 0 }));
 }

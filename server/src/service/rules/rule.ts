@@ -36,9 +36,36 @@ export interface Rule {
   check(site: StatusSite, context: RuleContext): RuleHit | undefined;
 }
 
+/**
+ * What is worked out from a words array, once per array rather than once per site: the sites of one
+ * statement, handler or file share their words, and thousands of sites re-reading them made validation
+ * quadratic. Keyed on the array's identity (word lists are cached, never changed) and on `key`.
+ */
+const memos = new WeakMap<readonly string[], Map<unknown, unknown>>();
+
+export function once<T>(words: readonly string[], key: unknown, compute: () => T): T {
+  let byKey = memos.get(words);
+  if (!byKey) memos.set(words, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compute());
+  return byKey.get(key) as T;
+}
+
+/** The words of a text; the sites of one statement (or one error-handling block) share the same text. */
+function wordsOf(cache: { text?: string; words?: readonly string[] }, text: string): readonly string[] {
+  if (cache.text !== text || !cache.words) ((cache.text = text), (cache.words = knowledge.toWords(text)));
+  return cache.words;
+}
+const lastMessage: { text?: string; words?: readonly string[] } = {};
+const lastFailure: { text?: string; words?: readonly string[] } = {};
+
 /** The words of what is said with the status (its message or description). */
-export function messageWords(site: StatusSite): string[] {
-  return knowledge.toWords(site.message);
+export function messageWords(site: StatusSite): readonly string[] {
+  return wordsOf(lastMessage, site.message);
+}
+
+/** The words of the error-handling block around the site, if any. */
+export function failureWords(site: StatusSite): readonly string[] {
+  return site.failure === undefined ? [] : wordsOf(lastFailure, site.failure);
 }
 
 /** The words of the operation or handler around the site. */
@@ -48,7 +75,8 @@ export function scopeWords(site: StatusSite): readonly string[] {
 
 /** The 424's own message names an earlier action that failed: the code is used as meant. */
 export function namesFailedDependency(site: StatusSite): boolean {
-  return knowledge.phrases.failedDependency.matches(messageWords(site));
+  const words = messageWords(site);
+  return once(words, knowledge.phrases.failedDependency, () => knowledge.phrases.failedDependency.matches(words));
 }
 
 export function describe(code: number): string {

@@ -476,7 +476,17 @@ export function namesCode(text: string, code: number): boolean {
 }
 
 function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number): Frame {
-  return { open, block, isFunction, argument: 0, statementStart, strings: [], pending: [] };
+  return {
+    open,
+    block,
+    isFunction,
+    argument: 0,
+    statementStart,
+    strings: [],
+    pending: [],
+    container: undefined,
+    enclosingFailure: undefined,
+  };
 }
 
 function isControl(paren: Frame): boolean {
