@@ -63,11 +63,6 @@ function findRegexes(): { literals: Found[]; dynamic: { file: string; line: numb
 
 /** Regexes known to backtrack super-linearly, by file and source: a `todo` each until fixed. */
 const KNOWN: Record<string, string> = {
-  'server/src/knowledge/index.ts /[?#].*$/': "quadratic on a URI like '#'.repeat(n) + '\\n#' (use indexOf instead)",
-  'server/src/config/ignore.ts /(?<!\\\\)\\s+$/':
-    "quadratic on an ignore pattern like '\\\\' + '\\t'.repeat(n) + '\\\\' (a hostile .gitignore or config line)",
-  'server/src/cli/baseline.ts /^["\']?[\\w.]+["\']?\\s*:?\\s*[{[]?$/':
-    "quadratic on '.' + '\\t'.repeat(n) + '\\0' (\\s*:?\\s* can split the blanks n ways)",
 };
 
 /** Every `new RegExp(...)` must be listed here, with a check of what it can be built from. */

@@ -28,7 +28,7 @@ export function fingerprint(lines: readonly string[], finding: Finding): string 
   const line = normalise(lines[lineIndex] ?? '');
   let context = line;
   // A line that is only the code (`'424':`, `"424": {`, `424:`) says little: take the line after it too.
-  if (/^["']?[\w.]+["']?\s*:?\s*[{[]?$/.test(line)) {
+  if (/^["']?[\w.]+["']?\s*(?::\s*)?[{[]?$/.test(line)) {
     for (let i = lineIndex + 1; i < lines.length; i++) {
       const next = normalise(lines[i]);
       if (next !== '') {

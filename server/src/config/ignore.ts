@@ -53,7 +53,7 @@ function fromRoot(absolute: string): string {
  * anchored patterns (a '/' before the end) stay anchored under the base, others match at any depth below it.
  */
 function rebase(line: string, prefix: string): string | undefined {
-  let pattern = line.replace(/(?<!\\)\s+$/, '');
+  let pattern = trimUnescapedEnd(line);
   if (pattern === '' || pattern.startsWith('#')) return undefined;
   let negation = '';
   if (pattern.startsWith('!')) {
@@ -64,4 +64,12 @@ function rebase(line: string, prefix: string): string | undefined {
   const anchored = pattern.slice(0, -1).includes('/');
   const escaped = prefix.replace(/[\\*?[\]!#]/g, '\\$&');
   return `${negation}${escaped}/${anchored ? pattern.replace(/^\//, '') : '**/' + pattern}`;
+}
+
+/** Trailing blanks go, unless a backslash escapes the first of them (gitignore's rule); a loop, not a regex. */
+function trimUnescapedEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  if (end < line.length && end > 0 && line[end - 1] === '\\') end++;
+  return line.slice(0, end);
 }

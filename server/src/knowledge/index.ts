@@ -77,7 +77,8 @@ export function languageIds(): string[] {
  */
 export function resolveLanguageId(languageId: string, uri: string): string | undefined {
   if (languages.languages[languageId]) return languageId;
-  const path = uri.replace(/[?#].*$/, '');
+  const cut = [uri.indexOf('?'), uri.indexOf('#')].filter((i) => i >= 0);
+  const path = cut.length > 0 ? uri.slice(0, Math.min(...cut)) : uri;
   return languageForFile(path.slice(path.lastIndexOf('/') + 1));
 }
 

@@ -67,6 +67,8 @@ const controlKeywords = new Set([
   'when',
   'match',
 ]);
+/** How many enclosing function or class headers are read to tell a code defined from a code used. */
+const MAX_DEFINITION_HEADERS = 4;
 const blockKeywords = new Set(['else', 'try', 'do', 'finally', 'elif', 'unless', 'loop', 'select', 'defer', 'go']);
 const expressionKeywords = new Set(['return', 'throw', 'yield', 'await', 'typeof', 'case', 'new', 'in', 'of', 'default', 'export']);
 
@@ -250,8 +252,15 @@ export class CodeScanner {
    * not used.
    */
   private enclosingHeaders(): string {
+    // The nearest few definitions are enough, and keep the cost per site bounded however deep the nesting.
     let headers = '';
-    for (const frame of this.frames) if (frame.header) headers += this.text.slice(frame.header.start, frame.header.end) + ' ';
+    let found = 0;
+    for (let i = this.frames.length - 1; i >= 0 && found < MAX_DEFINITION_HEADERS; i--) {
+      const header = this.frames[i].header;
+      if (!header) continue;
+      headers += this.text.slice(header.start, Math.min(header.end, header.start + 500)) + ' ';
+      found++;
+    }
     return headers;
   }
 
