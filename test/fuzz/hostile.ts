@@ -43,7 +43,6 @@ const codeCases: Omit<Case, 'languageId'>[] = [
     name: 'unclosed { ( [ 10,000 times, then 1,000 sites',
     n: 10_000,
     make: (n) => '{(['.repeat(n) + 'res.status(424);\n'.repeat(1000),
-    slow: 'scanner.ts enclosingHeaders() walks every open frame (and concatenates their headers) for each site: O(depth x sites)',
   },
   {
     name: '2,000 sites in one handler',

@@ -80,6 +80,8 @@ export class CodeScanner {
   readonly lines: LineStart[] = [];
   readonly fileScope: TextScope;
   private readonly frames: Frame[];
+  /** The headers of the open function and declaration blocks, innermost last. */
+  private readonly headers: { start: number; end: number }[] = [];
   private readonly braces: boolean;
   private readonly failurePhrases: PhraseSet;
   private readonly failureCalls: ReadonlySet<string>;
@@ -254,12 +256,9 @@ export class CodeScanner {
   private enclosingHeaders(): string {
     // The nearest few definitions are enough, and keep the cost per site bounded however deep the nesting.
     let headers = '';
-    let found = 0;
-    for (let i = this.frames.length - 1; i >= 0 && found < MAX_DEFINITION_HEADERS; i--) {
-      const header = this.frames[i].header;
-      if (!header) continue;
+    for (let i = this.headers.length - 1; i >= 0 && i >= this.headers.length - MAX_DEFINITION_HEADERS; i--) {
+      const header = this.headers[i];
       headers += this.text.slice(header.start, Math.min(header.end, header.start + 500)) + ' ';
-      found++;
     }
     return headers;
   }
@@ -365,7 +364,10 @@ export class CodeScanner {
     const frame = newFrame('{', block || isFunction, isFunction, end);
     // Function signatures and declarations (class, struct, impl) name what they define; control blocks do not.
     const firstWord = /^\s*([A-Za-z_]+)/.exec(this.text.slice(headerStart, Math.min(start, headerStart + 40)))?.[1] ?? '';
-    if (frame.block && !controlKeywords.has(firstWord) && !blockKeywords.has(firstWord)) frame.header = { start: headerStart, end: start };
+    if (frame.block && !controlKeywords.has(firstWord) && !blockKeywords.has(firstWord)) {
+      frame.header = { start: headerStart, end: start };
+      this.headers.push(frame.header);
+    }
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
       frame.failure = { start: headerStart, members: [] };
     }
@@ -374,6 +376,7 @@ export class CodeScanner {
 
   private close(end: number): void {
     const frame = this.frames.pop()!;
+    if (frame.header) this.headers.pop();
     if (frame.failure) {
       const failureText = this.text.slice(frame.failure.start, end);
       for (const member of frame.failure.members) member.failure = failureText;
