@@ -42,15 +42,6 @@ function lineStartsInsideToken(input: FuzzDocument, offset: number): boolean {
 
 export const knownBugs: readonly KnownBug[] = [
   {
-    id: 'json-suppression-on-non-object-response',
-    summary:
-      'JSON spec, a response whose value is not an object ("999": null): the "Ignore ... for this response" fix inserts x-http-status-lens-ignore into the responses map before the key, where it silences nothing',
-    repro: { languageId: 'json', text: '{"openapi": "3.0.3", "paths": {"/a": {"get": {"responses": {"999": null}}}}}' },
-    matches: (input, message) =>
-      (input.languageId === 'json' || input.languageId === 'jsonc') &&
-      /Ignore .* for this response .*did not silence the site/.test(message),
-  },
-  {
     id: 'suppression-comment-inside-multiline-string',
     summary:
       '"Disable <rule> for this line" inserts the comment at the start of the site\'s line even when that line starts inside a multi-line string, template literal, heredoc or block comment (or a multi-line YAML scalar): the comment becomes part of the string (changing the program) and silences nothing',

@@ -60,7 +60,17 @@ export function loadConfigFile(file: string): ConfigFile {
 export function parseConfig(text: string, file: string): ConfigFile {
   const config = emptyConfig(file, text);
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  let tree: Node | undefined;
+  let raw: unknown;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+    raw = tree && getNodeValue(tree);
+  } catch (error) {
+    // jsonc-parser recurses: a hostile file nested ~10^4 deep overflows the stack.
+    if (!(error instanceof RangeError)) throw error;
+    config.problems.push({ message: 'nested too deeply to read; the file is ignored', offset: 0, length: 0, fatal: true });
+    return config;
+  }
   if (errors.length > 0 || !tree) {
     for (const error of errors) {
       config.problems.push({
@@ -73,7 +83,6 @@ export function parseConfig(text: string, file: string): ConfigFile {
     if (errors.length === 0) config.problems.push({ message: 'the file is empty; expected an object', offset: 0, length: 0, fatal: true });
     return config;
   }
-  const raw: unknown = getNodeValue(tree);
   if (!isObject(raw)) {
     config.problems.push({
       message: `expected an object, got ${typeName(raw)}; the file is ignored`,

@@ -31,12 +31,13 @@ export class Suppressions {
   }
 
   /** Sets each site's suppressed ids and the place for a new comment. */
-  apply(sites: StatusSite[], commentPrefix: string, text: string): void {
+  /** `commentPrefix` undefined: the format has no comments (JSON), so no comment is offered. */
+  apply(sites: StatusSite[], commentPrefix: string | undefined, text: string): void {
     for (const site of sites) {
       const line = this.document.positionAt(site.start).line;
       const found = this.byLine.get(line);
       if (found) site.suppressed = found;
-      if (!site.suppressAt) site.suppressAt = commentPlace(this.document, text, line, commentPrefix);
+      if (!site.suppressAt && commentPrefix !== undefined) site.suppressAt = commentPlace(this.document, text, line, commentPrefix);
     }
   }
 }

@@ -83,7 +83,7 @@ export function scanOpenApi(document: DocumentLike, isYaml: boolean): ScannedDoc
   visit(text, extractor);
   const sites = extractor.finish();
   if (!extractor.isSpec) return { kind: 'none', sites: [] };
-  suppressions.apply(sites, '#', text);
+  suppressions.apply(sites, isYaml ? '#' : undefined, text);
   return { kind: 'openapi', sites, slots: extractor.slots };
 }
 
@@ -219,7 +219,9 @@ class Extractor implements OutlineVisitor {
       }
       const ignored = [...response.ignored, ...(site.scope as OperationScope).ignored];
       if (ignored.length > 0) site.suppressed = new Set(ignored);
-      if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
+      // A response that is not an object (`"999": null`) has no place for the ignore extension.
+      if (response.objectStart === undefined && site.suppressAt?.kind === 'json-member') site.suppressAt = undefined;
+      else if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
         site.suppressAt = {
           ...site.suppressAt,
           offset: response.objectStart + 1,
