@@ -118,6 +118,7 @@ export interface CompiledContexts {
   properties: ReadonlySet<string>;
   hashRockets: boolean;
   returnTuple: boolean;
+  rackTriples: boolean;
   outboundCalls: PhraseSet;
 }
 
@@ -142,6 +143,7 @@ export function statusContextsOf(family: string): CompiledContexts | undefined {
       properties: new Set(contexts.properties),
       hashRockets: contexts.hashRockets === true,
       returnTuple: contexts.returnTuple === true,
+      rackTriples: contexts.rackTriples === true,
       outboundCalls: new PhraseSet(contexts.outboundCalls),
     };
     compiledContexts.set(family, compiled);

@@ -128,6 +128,8 @@ export interface StatusContexts {
   hashRockets?: boolean;
   /** `return body, 424` (Flask). */
   returnTuple?: boolean;
+  /** `[424, { headers }, body]` (Rack): a number first in a three-element array whose second is headers. */
+  rackTriples?: boolean;
   /** Phrases that show a handler calls another service (fetch, axios, requests...). */
   outboundCalls: string[];
 }

@@ -43,6 +43,8 @@ const cases: Record<string, [string, string][]> = {
     ['numbers', `render json: x, status: [[424]]\nhalt [[423]]`],
     ['a symbol outside a status context', `x = :locked\nfoo(:conflict)`],
     ['heredoc', `body = <<~EOS\n  status: 424\nEOS\nhead [[409]]`],
+    ['Rack triples', `def call(env)\n  return [[[423]], { 'content-type' => 'text/plain' }, ['locked']] if locked?\n  [[[200]], headers, [body]]\nend`],
+    ['arrays of numbers are not triples', `sizes = [100, 200, 300]\npair = [424, 1]`],
   ],
 };
 
@@ -51,7 +53,7 @@ describe('recognition', () => {
     for (const [name, marked] of list) {
       test(`${language}: ${name}`, () => {
         const expected: string[] = [];
-        const text = marked.replace(/\[\[(.*?)\]\]/g, (_, inner: string) => (expected.push(inner), inner));
+        const text = marked.replace(/\[\[([^[\]]*?)\]\]/g, (_, inner: string) => (expected.push(inner), inner));
         const scanned = service.scan(document(text, language));
         const found = scanned.sites.filter((s) => s.role === 'use').map((s) => s.text);
         assert.deepEqual(found, expected);

@@ -14,6 +14,8 @@ import { TextScope } from './scope';
 interface Frame {
   /** The opening character: ( [ { — or '' for the file. */
   open: string;
+  /** For `[`: a number first in the array, and where the second element starts — a Rack triple `[424, {...}, body]`? */
+  triple?: { code: number; start: number; end: number; second?: number };
   /** For `{`: a statement block (function body, control block, class body) rather than an object literal. */
   block: boolean;
   /** For `(`: the identifier just before it (a callee or a keyword) and where it starts. */
@@ -221,6 +223,7 @@ export class CodeScanner {
     const code = Number(this.text.slice(start, end));
     if (!Number.isInteger(code) || code < 100) return;
     if (this.inStatusContext(0)) this.addSite(code, start, end, { kind: 'number' });
+    else if (this.contexts.rackTriples && this.recentText(1) === '[' && this.top().open === '[') this.top().triple = { code, start, end };
     else if (this.isStatusComparison() && knowledge.isRegistered(code)) {
       // `res.status === 503`, `resp.StatusCode == 200`: a status code worth a hover, but no use of one.
       this.sites.push({
@@ -332,6 +335,7 @@ export class CodeScanner {
       if (!isControl(this.lastClosedParen) && this.pendingFunction === undefined) this.pendingFunction = this.frames.length;
     } else if (c === 44 /* , */) {
       top.argument++;
+      if (top.triple && top.argument === 1) top.triple.second = end;
     } else if (c === 59 /* ; */ && top.block) {
       this.pendingFunction = undefined;
       this.endStatement(top, end);
@@ -377,6 +381,9 @@ export class CodeScanner {
   private close(end: number): void {
     const frame = this.frames.pop()!;
     if (frame.header) this.headers.pop();
+    if (frame.triple && frame.argument === 2 && isRackHeaders(this.text, frame.triple.second)) {
+      this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, { kind: 'number' });
+    }
     if (frame.failure) {
       const failureText = this.text.slice(frame.failure.start, end);
       for (const member of frame.failure.members) member.failure = failureText;
@@ -469,6 +476,13 @@ export class CodeScanner {
     const token = this.recentToken(n);
     return token ? this.text.slice(token.start, token.end) : '';
   }
+}
+
+/** The second element of a Rack triple is its headers: a hash literal or a name that says so. */
+function isRackHeaders(text: string, at: number | undefined): boolean {
+  if (at === undefined) return false;
+  const rest = text.slice(at, at + 40).trimStart();
+  return rest.startsWith('{') || /^[A-Za-z_]*headers?\b/i.test(rest);
 }
 
 /** PHP variables carry a `$`: `$status = 424` sets `status`. */
