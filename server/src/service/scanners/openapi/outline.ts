@@ -5,19 +5,10 @@
  */
 import { visit } from 'jsonc-parser';
 
-export interface OutlineVisitor {
-  onDocumentBegin?(offset: number): void;
-  onObjectBegin?(offset: number): void;
-  /** offset/length cover the key including its quotes; key is unquoted. */
-  onObjectProperty?(key: string, offset: number, length: number): void;
-  onObjectEnd?(offset: number): void;
-  onArrayBegin?(offset: number): void;
-  onArrayEnd?(offset: number): void;
-  onLiteralValue?(value: string, offset: number, length: number): void;
-  onAlias?(name: string, offset: number, length: number): void;
-  onComment?(offset: number, length: number): void;
-  onError?(message: string, offset: number, length: number): void;
-}
+import type { OutlineVisitor } from './yamlOutline';
+
+/** Declared once, beside the YAML scanner that defines its contract. */
+export type { OutlineVisitor };
 
 export function visitJson(text: string, visitor: OutlineVisitor): void {
   visitor.onDocumentBegin?.(0);
