@@ -14,7 +14,6 @@ import type {
   CompletionRanking,
   Confusion,
   Explanation,
-  FamilyEntry,
   FrameworksFile,
   LanguageEntry,
   LanguagesFile,
@@ -92,10 +91,6 @@ export function languageForFile(fileName: string): string | undefined {
     }
   }
   return best?.id;
-}
-
-export function familyOf(family: string): FamilyEntry | undefined {
-  return languages.families[family];
 }
 
 export function syntaxOf(family: string): LexerSyntax | undefined {

@@ -8,6 +8,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from
 import * as knowledge from '../../knowledge';
 import type { StatusCodeEntry } from '../../knowledge';
 import type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope } from '../model';
+import { scopeMarksDependency } from '../rules/rule';
 import { describeCode } from './hover';
 
 const offered = () => knowledge.allCodes().filter((entry) => !entry.unused);
@@ -32,12 +33,7 @@ function rankOf(code: number, context: { dependency: boolean; failure: boolean; 
 }
 
 function hasDependencyContext(scope: Scope): boolean {
-  return (
-    scope.codes.has(207) ||
-    scope.webdavMethod !== undefined ||
-    scope.arrayOfOperations === true ||
-    knowledge.phrases.dependencyContext.matches(scope.words())
-  );
+  return scopeMarksDependency(scope, knowledge.phrases.dependencyContext);
 }
 
 function item(

@@ -5,7 +5,7 @@
 import type { CompiledConfusion } from '../../knowledge';
 import type { StatusSite } from '../model';
 import { classify, rankSuggestions } from './confusion';
-import { type Replacement, type Rule, type RuleContext, describe, messageWords, namesFailedDependency, once, scopeWords } from './rule';
+import { type Replacement, type Rule, type RuleContext, describe, messageWords, namesFailedDependency, once, scopeMarksDependency, scopeWords } from './rule';
 
 /** The choices offered when nothing around the site points at one code. */
 const choices: Replacement[] = [
@@ -16,11 +16,9 @@ const choices: Replacement[] = [
 ];
 
 export function hasDependencyContext(site: StatusSite, context: RuleContext): boolean {
-  const scope = site.scope;
-  if (scope.codes.has(207) || scope.webdavMethod !== undefined || scope.arrayOfOperations) return true;
   const phrases = context.dependencyPhrases;
-  const [around, said] = [scopeWords(site), messageWords(site)];
-  return once(around, phrases, () => phrases.matches(around)) || once(said, phrases, () => phrases.matches(said));
+  const said = messageWords(site);
+  return scopeMarksDependency(site.scope, phrases) || once(said, phrases, () => phrases.matches(said));
 }
 
 /** The code the words around a site point at, worked out once per scope. */

@@ -1,7 +1,7 @@
 /** What a rule is, and the site facts the 424 rules share. */
 import * as knowledge from '../../knowledge';
 import type { PhraseSet } from '../../knowledge';
-import type { StatusSite } from '../model';
+import type { Scope, StatusSite } from '../model';
 
 export type RuleId =
   | '424-without-dependency'
@@ -48,6 +48,16 @@ export function once<T>(words: readonly string[], key: unknown, compute: () => T
   if (!byKey) memos.set(words, (byKey = new Map()));
   if (!byKey.has(key)) byKey.set(key, compute());
   return byKey.get(key) as T;
+}
+
+/**
+ * What around an operation or handler marks a dependency chain: a 207 beside the code, a WebDAV method, an
+ * array of operations, or dependency words in its texts. Shared by the rules and completion's ranking.
+ */
+export function scopeMarksDependency(scope: Scope, phrases: PhraseSet): boolean {
+  if (scope.codes.has(207) || scope.webdavMethod !== undefined || scope.arrayOfOperations) return true;
+  const words = scope.words();
+  return once(words, phrases, () => phrases.matches(words));
 }
 
 /** The words of a text; the sites of one statement (or one error-handling block) share the same text. */
