@@ -62,8 +62,7 @@ function findRegexes(): { literals: Found[]; dynamic: { file: string; line: numb
 }
 
 /** Regexes known to backtrack super-linearly, by file and source: a `todo` each until fixed. */
-const KNOWN: Record<string, string> = {
-};
+const KNOWN: Record<string, string> = {};
 
 /** Every `new RegExp(...)` must be listed here, with a check of what it can be built from. */
 const DYNAMIC: Record<string, string> = {

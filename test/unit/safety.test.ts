@@ -26,8 +26,9 @@ const root = path.resolve(__dirname, '../..');
 
 /** Node modules that reach the network, start processes or run code. */
 const FORBIDDEN = ['child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'cluster', 'inspector', 'vm', 'worker_threads'];
-/** worker_threads runs the CLI's own code on more cores; nothing else is allowed anywhere. */
-const ALLOWED_IN_CLI = new Set(['worker_threads']);
+/** worker_threads runs the CLI's and the server's own bundle on another thread, from these places only. */
+const WORKER_PLACES = [path.join('server', 'src', 'cli'), path.join('server', 'src', 'handlers', 'scanWorker.ts')];
+const mayStartWorkers = (relative: string) => WORKER_PLACES.some((place) => relative.startsWith(place));
 /** Global calls that reach the network or evaluate code. */
 const FORBIDDEN_CALLS = new Set(['fetch', 'eval', 'Function', 'WebSocket', 'XMLHttpRequest', 'EventSource', 'importScripts']);
 
@@ -44,15 +45,15 @@ const bare = (specifier: string) => specifier.replace(/^node:/, '').split('/')[0
 describe('safety: the sources', () => {
   const files = sourceFiles(path.join(root, 'server/src'));
 
-  test('import no network, process or code-running module (worker_threads: the CLI only)', () => {
+  test('import no network, process or code-running module (worker_threads: the CLI and the scan worker only)', () => {
     const found: string[] = [];
     for (const file of files) {
       const relative = path.relative(root, file);
-      const inCli = relative.startsWith(path.join('server', 'src', 'cli'));
+      const workers = mayStartWorkers(relative);
       const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
       const check = (specifier: string, node: ts.Node) => {
         const name = bare(specifier);
-        if (FORBIDDEN.includes(name) && !(inCli && ALLOWED_IN_CLI.has(name)))
+        if (FORBIDDEN.includes(name) && !(workers && name === 'worker_threads'))
           found.push(`${relative}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1} ${specifier}`);
       };
       const visit = (node: ts.Node): void => {
@@ -134,7 +135,7 @@ describe('safety: the bundles', () => {
           for (const match of line.matchAll(/\brequire\("(?:node:)?([a-z_0-9/]+)"\)|\bimport\("([^"]+)"\)/g)) {
             const name = match[1] ? bare(match[1]) : `import(${match[2]})`;
             if (!FORBIDDEN.includes(name) && !name.startsWith('import(')) continue;
-            if (bundle === 'dist/cli.js' && ALLOWED_IN_CLI.has(name) && section.startsWith('server/src/cli')) continue;
+            if (name === 'worker_threads' && mayStartWorkers(section)) continue;
             if (LIBRARY_ALLOWANCE[section]?.includes(name)) continue;
             found.push(`${section}: ${name}`);
           }
@@ -164,7 +165,16 @@ wire('node:dns', ['lookup', 'resolve', 'resolve4', 'resolve6']);
 wire('node:vm', ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
 globalThis.fetch = trip('fetch');
 globalThis.WebSocket = trip('WebSocket');
-if (process.env.TRIPWIRE_WORKERS) require('node:worker_threads').Worker = trip('worker_threads.Worker');
+// A worker may run only the process's own script (the scan worker); the preload runs in it too.
+if (process.env.TRIPWIRE_WORKERS) {
+  const threads = require('node:worker_threads');
+  const Worker = threads.Worker;
+  threads.Worker = function (file, options) {
+    if (require('node:path').resolve(String(file)) !== require('node:path').resolve(String(process.argv[1]))) return trip('worker_threads.Worker')(file);
+    note('WORKER ' + file);
+    return new Worker(file, options);
+  };
+}
 // Content reads, to compare with where the server may read.
 for (const n of ['readFileSync', 'readFile', 'openSync', 'open', 'createReadStream']) {
   const original = fs[n];
@@ -261,8 +271,15 @@ describe(
       const spec = pathToFileURL(path.join(workspace, 'api.yaml')).href;
       const code = pathToFileURL(path.join(workspace, 'handler.ts')).href;
       const stray = pathToFileURL(path.join(outside, 'stray.ts')).href;
+      // Over a megabyte: checked in the scan worker, which runs under the same tripwires.
+      const large = pathToFileURL(path.join(workspace, 'large.yaml')).href;
+      const operation = (i: number) =>
+        `  /r${i}:\n    get:\n      responses:\n        '200':\n          $ref: '${'http://127.0.0.1:9'}/r.yaml#/r${i}'\n`;
+      const largeText =
+        fs.readFileSync(path.join(workspace, 'api.yaml'), 'utf8') + Array.from({ length: 14_000 }, (_, i) => operation(i)).join('');
       const texts: [string, string, string][] = [
         [spec, 'yaml', fs.readFileSync(path.join(workspace, 'api.yaml'), 'utf8')],
+        [large, 'yaml', largeText],
         [code, 'typescript', "import x from 'http://127.0.0.1/x.js';\nres.status(424).json({ error: 'the order is locked' });\n"],
         [stray, 'typescript', "res.status(424).json({ error: 'locked' });\n"],
       ];
@@ -292,6 +309,8 @@ describe(
       const findings = (published.get(code) ?? []) as { severity: number }[];
       assert.equal(findings[0]?.severity, 1, 'the server did its work, with the workspace config read (424-for-lock set to error)');
       assert.ok(log.includes(`READ ${path.join(workspace, '.http-status-lens.json')}`), 'the tripwires see file reads');
+      assert.ok(largeText.length > 1_000_000 && log.some((l) => l.startsWith('WORKER ')), 'the large spec went to the scan worker');
+      assert.ok((published.get(large) ?? []).length > 0, 'the worker checked the large spec');
       assert.deepEqual(
         log.filter((l) => l.startsWith('CALL')),
         [],

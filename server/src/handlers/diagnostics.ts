@@ -1,10 +1,12 @@
 /**
  * Pushes diagnostics after edits settle. Each run checks the document version it started from, so after
- * a burst of edits only the latest version is published.
+ * a burst of edits only the latest version is published. Large documents are checked in the scan worker
+ * (scanWorker.ts); their diagnostics are published only if no edit came in meanwhile.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
+import type { ScanWorker } from './scanWorker';
 import { type SettingsStore, isConfigFile } from './settings';
 
 const DEBOUNCE_MS = 100;
@@ -19,6 +21,7 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: LanguageService,
     private readonly settings: SettingsStore,
+    private readonly scanWorker?: ScanWorker,
   ) {}
 
   schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
@@ -66,12 +69,27 @@ export class DiagnosticsPublisher {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const skipped = this.service.scan(document).skipped;
+    let skipped: string | undefined;
+    let diagnostics: Diagnostic[];
+    if (this.scanWorker?.owns(uri)) {
+      try {
+        const checked = await this.scanWorker.check(uri, settings);
+        // Typed over meanwhile: the pass for the newer version is on its way.
+        if (this.documents.get(uri)?.version !== checked.version) return;
+        ((skipped = checked.skipped), (diagnostics = checked.diagnostics ?? []));
+      } catch (error) {
+        if (this.scanWorker.owns(uri)) throw error;
+        // The worker is gone: check in this thread.
+        return this.publish(uri, version);
+      }
+    } else {
+      skipped = this.service.scan(document).skipped;
+      diagnostics = this.service.doValidation(document, settings);
+    }
     if (skipped && !this.skipReported.has(uri)) {
       this.skipReported.add(uri);
       void this.connection.window.showInformationMessage(`HTTP Status Lens skips ${uri}: ${skipped}.`);
     }
-    const diagnostics = this.service.doValidation(document, settings);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
   }
 }

@@ -1,11 +1,23 @@
-/** The open documents, with each incremental change also written to the edit log (see service/editLog.ts). */
+/**
+ * The open documents, with each incremental change also written to the edit log (see service/editLog.ts)
+ * and passed on to the scan worker's copies (see scanWorker.ts). Large documents are kept in chunks
+ * (chunkedDocument.ts), so an edit or a read near the cursor never copies the whole text.
+ */
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { EditLog } from '../service';
+import { type EditLog, STALE_MIN_SIZE, textLength } from '../service';
+import { ChunkedTextDocument } from './chunkedDocument';
+import type { ScanWorker } from './scanWorker';
 
-export function createDocuments(edits: EditLog): TextDocuments<TextDocument> {
+function create(uri: string, languageId: string, version: number, text: string): TextDocument {
+  return text.length >= STALE_MIN_SIZE
+    ? new ChunkedTextDocument(uri, languageId, version, text)
+    : TextDocument.create(uri, languageId, version, text);
+}
+
+export function createDocuments(edits: EditLog, scanWorker?: ScanWorker): TextDocuments<TextDocument> {
   return new TextDocuments({
-    create: TextDocument.create,
+    create,
     update(document, changes, version) {
       // One change at a time: each range is in the coordinates of the text the previous one left.
       for (const change of changes) {
@@ -14,8 +26,14 @@ export function createDocuments(edits: EditLog): TextDocuments<TextDocument> {
           const end = document.offsetAt(change.range.end);
           edits.record(document.uri, version, { start, end, inserted: change.text.length });
         } else edits.record(document.uri, version, undefined);
-        document = TextDocument.update(document, [change], version);
+        if (document instanceof ChunkedTextDocument) document.update([change], version);
+        else document = TextDocument.update(document, [change], version);
       }
+      // A document that grew large is kept in chunks from now on.
+      if (!(document instanceof ChunkedTextDocument) && textLength(document) >= STALE_MIN_SIZE) {
+        document = new ChunkedTextDocument(document.uri, document.languageId, version, document.getText());
+      }
+      scanWorker?.changed(document, changes);
       return document;
     },
   });

@@ -2,6 +2,7 @@ import type { CancellationToken, Hover, HoverParams, TextDocuments } from 'vscod
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import { throwIfCancelled } from './cancellation';
+import { type ScanWorker, fromWorkerScan } from './scanWorker';
 import type { SettingsStore } from './settings';
 
 export async function onHover(
@@ -9,6 +10,7 @@ export async function onHover(
   documents: TextDocuments<TextDocument>,
   service: LanguageService,
   settings: SettingsStore,
+  scanWorker?: ScanWorker,
   token?: CancellationToken,
 ): Promise<Hover | null> {
   const document = documents.get(params.textDocument.uri);
@@ -16,5 +18,6 @@ export async function onHover(
   const language = service.languageOf(document);
   if (language === undefined || !(await settings.get(document.uri)).languages.includes(language)) return null;
   throwIfCancelled(token);
+  if (scanWorker?.owns(document.uri)) return fromWorkerScan(scanWorker, document.uri, () => service.tryHover(document, params.position));
   return service.doHover(document, params.position);
 }

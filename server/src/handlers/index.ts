@@ -8,22 +8,27 @@ import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
+import type { ScanWorker } from './scanWorker';
 import { SettingsStore } from './settings';
 
-export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, edits?: EditLog): void {
+export function registerHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  edits?: EditLog,
+  scanWorker?: ScanWorker,
+): void {
   const faulted = new Set<RuleId>();
-  const service = getLanguageService({
-    edits,
-    onRuleFault: (id, error) => {
-      if (faulted.has(id)) return;
-      faulted.add(id);
-      connection.console.error(
-        `Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    },
-  });
+  const reportFault = (id: RuleId, error: unknown) => {
+    if (faulted.has(id)) return;
+    faulted.add(id);
+    connection.console.error(
+      `Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  };
+  const service = getLanguageService({ edits, onRuleFault: reportFault });
+  scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker);
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params.capabilities, params);
@@ -44,15 +49,19 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     diagnostics.revalidateAll();
   });
 
-  connection.onHover((params, token) => onHover(params, documents, service, settings, token));
-  connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, token));
+  connection.onHover((params, token) => onHover(params, documents, service, settings, scanWorker, token));
+  connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, scanWorker, token));
   connection.onCodeAction((params) => onCodeAction(params, documents, service));
-  documents.onDidOpen((event) => diagnostics.schedule(event.document, 0));
+  documents.onDidOpen((event) => {
+    scanWorker?.opened(event.document);
+    diagnostics.schedule(event.document, 0);
+  });
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
   documents.onDidClose((event) => {
     diagnostics.clear(event.document.uri);
     settings.forget(event.document.uri);
     service.forget(event.document.uri);
     edits?.forget(event.document.uri);
+    scanWorker?.closed(event.document.uri);
   });
 }

@@ -28,6 +28,11 @@ export interface Scope {
   responses?: ResponsesMap;
   /** The handler calls another service (fetch, axios, requests...): code only. */
   makesOutboundCall?(): boolean;
+  /**
+   * Set on a scan made in another thread (service/frozenScan.ts): whether the scope marks a dependency
+   * chain for completion's ranking, decided there, since the words stay behind.
+   */
+  marksDependency?: boolean;
 }
 
 export interface ResponsesMap {
@@ -114,12 +119,18 @@ export interface ScannedDocument {
   skipped?: string;
 }
 
+/** The length of a document's text, without reading the text: the offset of a position past its end. */
+export function textLength(document: DocumentLike): number {
+  return document.offsetAt({ line: Number.MAX_SAFE_INTEGER, character: 0 });
+}
+
 /** The handful of document facts the service needs; vscode-languageserver-textdocument's TextDocument fits. */
 export interface DocumentLike {
   readonly uri: string;
   readonly languageId: string;
   readonly version: number;
-  getText(): string;
+  /** The whole text, or the text of a range (which a large document reads without joining all of it). */
+  getText(range?: { start: { line: number; character: number }; end: { line: number; character: number } }): string;
   positionAt(offset: number): { line: number; character: number };
   offsetAt(position: { line: number; character: number }): number;
 }

@@ -8,7 +8,7 @@ import type { CompletionList, Hover } from 'vscode-languageserver-types';
 import type { EditLog, OffsetMap } from './editLog';
 import { doComplete } from './features/completion';
 import { hoverFor, siteAt } from './features/hover';
-import type { DocumentLike, ResponsesSlot, ScannedDocument } from './model';
+import { type DocumentLike, type ResponsesSlot, type ScannedDocument, textLength } from './model';
 import type { ScanCache } from './scanners';
 
 /** Below this size a fresh scan is fast enough (a few milliseconds). */
@@ -23,7 +23,7 @@ export function staleScan(cache: ScanCache, edits: EditLog | undefined, document
   if (!edits) return undefined;
   const last = cache.peek(document.uri);
   if (!last || last.version >= document.version || last.languageId !== document.languageId) return undefined;
-  if (document.getText().length < STALE_MIN_SIZE) return undefined;
+  if (textLength(document) < STALE_MIN_SIZE) return undefined;
   const map = edits.between(document.uri, last.version, document.version);
   return map && { scanned: last.scanned, map };
 }
@@ -41,15 +41,15 @@ export function staleHover(document: DocumentLike, stale: StaleScan, offset: num
   return hoverFor(document, site, start, end);
 }
 
-/** Spec completion from the last scan's responses maps, placed in the current text. */
+/** Spec completion from the last scan's responses maps, each placed in the current text as it is looked at. */
 export function staleComplete(document: DocumentLike, stale: StaleScan, offset: number): CompletionList | null | undefined {
   if (stale.scanned.kind !== 'openapi') return undefined;
   const { toNew } = stale.map;
-  const slots = (stale.scanned.slots as ResponsesSlot[]).map((slot) => ({
+  const place = (slot: ResponsesSlot): ResponsesSlot => ({
     ...slot,
     start: toNew(slot.start),
     end: toNew(slot.end),
     responseSpans: slot.json ? slot.responseSpans.map((span) => ({ start: toNew(span.start), end: toNew(span.end) })) : slot.responseSpans,
-  }));
-  return doComplete(document, { ...stale.scanned, slots }, offset);
+  });
+  return doComplete(document, stale.scanned, offset, place);
 }

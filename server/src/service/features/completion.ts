@@ -13,12 +13,50 @@ import { describeCode } from './hover';
 
 const offered = () => knowledge.allCodes().filter((entry) => !entry.unused);
 
-export function doComplete(document: DocumentLike, scanned: ScannedDocument, offset: number): CompletionList | null {
+/**
+ * `place` puts a slot of an earlier scan into the current text (service/stale.ts); it is applied only to
+ * the few slots looked at, not to every slot of a large spec.
+ */
+export function doComplete(
+  document: DocumentLike,
+  scanned: ScannedDocument,
+  offset: number,
+  place: (slot: ResponsesSlot) => ResponsesSlot = (slot) => slot,
+): CompletionList | null {
   if (!scanned.slots || scanned.slots.length === 0) return null;
-  const text = document.getText();
   return scanned.kind === 'openapi'
-    ? completeResponseKey(document, text, scanned.slots as ResponsesSlot[], offset)
-    : completeCode(document, text, scanned, offset);
+    ? completeResponseKey(document, scanned.slots as ResponsesSlot[], offset, place)
+    : completeCode(document, document.getText(), scanned, offset);
+}
+
+/**
+ * Part of a document's text, addressed by document offsets: completion in a spec reads around the cursor
+ * only, so a keystroke in a large spec never joins its whole text. `from` must be a line start.
+ */
+class TextWindow {
+  readonly text: string;
+  constructor(
+    document: DocumentLike,
+    readonly from: number,
+    to: number,
+  ) {
+    this.text = document.getText({ start: document.positionAt(from), end: document.positionAt(to) });
+  }
+  at(offset: number): string {
+    return this.text.charAt(offset - this.from);
+  }
+  slice(start: number, end: number): string {
+    return this.text.slice(start - this.from, end - this.from);
+  }
+  /** The offset of the last `\n` before `offset` in the window, or `from - 1`. */
+  lastNewline(offset: number): number {
+    return this.from + this.text.lastIndexOf('\n', offset - 1 - this.from);
+  }
+}
+
+/** The start of the line holding offset. */
+function lineStartOf(document: DocumentLike, offset: number): number {
+  return document.offsetAt({ line: document.positionAt(offset).line, character: 0 });
 }
 
 /** The rank group of a code in a context: lower comes first. */
@@ -33,7 +71,7 @@ function rankOf(code: number, context: { dependency: boolean; failure: boolean; 
 }
 
 function hasDependencyContext(scope: Scope): boolean {
-  return scopeMarksDependency(scope, knowledge.phrases.dependencyContext);
+  return scope.marksDependency ?? scopeMarksDependency(scope, knowledge.phrases.dependencyContext);
 }
 
 function item(
@@ -59,24 +97,30 @@ function item(
 
 // --- OpenAPI: response keys ------------------------------------------------------------------------
 
-function completeResponseKey(document: DocumentLike, text: string, slots: ResponsesSlot[], offset: number): CompletionList | null {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+function completeResponseKey(
+  document: DocumentLike,
+  slots: ResponsesSlot[],
+  offset: number,
+  place: (slot: ResponsesSlot) => ResponsesSlot,
+): CompletionList | null {
+  const lineStart = lineStartOf(document, offset);
+  const near = new TextWindow(document, lineStart, offset + 200);
   let indentEnd = lineStart;
-  while (indentEnd < offset && (text[indentEnd] === ' ' || text[indentEnd] === '\t')) indentEnd++;
+  while (indentEnd < offset && (near.at(indentEnd) === ' ' || near.at(indentEnd) === '\t')) indentEnd++;
   // What has been typed of the key: an optional quote and digits or X.
-  const typed = text.slice(indentEnd, offset);
+  const typed = near.slice(indentEnd, offset);
   if (!/^["']?[0-9Xx]{0,3}$/.test(typed)) return null;
   const typedQuote = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
-  const slot = responsesSlotAt(text, slots, offset, lineStart, indentEnd);
+  const slot = responsesSlotAt(document, slots, offset, lineStart, indentEnd, place);
   if (!slot) return null;
   const quote = slot.json ? '"' : typedQuote || slot.quote;
   // An editor that closed the quote for us left it after the cursor: replace it too.
-  const end = typedQuote && text[offset] === typedQuote ? offset + 1 : offset;
+  const end = typedQuote && near.at(offset) === typedQuote ? offset + 1 : offset;
   const range = { start: document.positionAt(indentEnd), end: document.positionAt(end) };
-  const indent = text.slice(lineStart, indentEnd);
+  const indent = near.slice(lineStart, indentEnd);
   const context = { dependency: hasDependencyContext(slot.scope), failure: false, method: slot.method };
   const used = new Set(slot.scope.responses?.keys ?? []);
-  const needsComma = slot.json && /^\s*"/.test(text.slice(end, end + 200));
+  const needsComma = slot.json && /^\s*"/.test(near.slice(end, end + 200));
   const items = offered()
     .filter((entry) => !used.has(String(entry.code)))
     .map((entry) => {
@@ -94,53 +138,57 @@ function completeResponseKey(document: DocumentLike, text: string, slots: Respon
  * stand at the cursor's column (YAML) or whose braces hold the cursor (JSON). Slots are in document order.
  */
 function responsesSlotAt(
-  text: string,
+  document: DocumentLike,
   slots: ResponsesSlot[],
   offset: number,
   lineStart: number,
   indentEnd: number,
+  place: (slot: ResponsesSlot) => ResponsesSlot,
 ): ResponsesSlot | undefined {
   let low = 0;
   let high = slots.length - 1;
   let last = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (slots[mid].start < offset) ((last = mid), (low = mid + 1));
+    if (place(slots[mid]).start < offset) ((last = mid), (low = mid + 1));
     else high = mid - 1;
   }
   for (let i = last; i >= 0; i--) {
-    const slot = slots[i];
+    const slot = place(slots[i]);
     if (slot.json) {
-      if (offset <= slot.end) return inJsonMap(text, slot, indentEnd, offset) ? slot : undefined;
+      if (offset <= slot.end)
+        return inJsonMap(new TextWindow(document, lineStartOf(document, slot.start), indentEnd), slot, indentEnd, offset)
+          ? slot
+          : undefined;
     } else if (slot.keyColumn === indentEnd - lineStart) {
-      return inYamlMap(text, slot, lineStart) ? slot : undefined;
+      return inYamlMap(new TextWindow(document, lineStartOf(document, slot.start), lineStart), slot, lineStart) ? slot : undefined;
     }
   }
   return undefined;
 }
 
 /** Nothing between the map's first line and the cursor line is indented less than the keys. */
-function inYamlMap(text: string, slot: ResponsesSlot, lineStart: number): boolean {
-  const mapLineStart = text.lastIndexOf('\n', slot.start - 1) + 1;
+function inYamlMap(text: TextWindow, slot: ResponsesSlot, lineStart: number): boolean {
+  const mapLineStart = text.from;
   let cursor = lineStart;
   for (;;) {
-    const previousStart = text.lastIndexOf('\n', cursor - 2) + 1;
+    const previousStart = text.lastNewline(cursor - 1) + 1;
     if (previousStart <= mapLineStart) return true;
     let first = previousStart;
-    while (text[first] === ' ') first++;
-    const blank = first >= cursor - 1 || text[first] === '\n' || text[first] === '\r' || text[first] === '#';
+    while (text.at(first) === ' ') first++;
+    const blank = first >= cursor - 1 || text.at(first) === '\n' || text.at(first) === '\r' || text.at(first) === '#';
     if (!blank && first - previousStart < slot.keyColumn) return false;
     cursor = previousStart;
   }
 }
 
 /** A JSON cursor inside the map's braces, where a key goes, and not inside one of its responses. */
-function inJsonMap(text: string, slot: ResponsesSlot, tokenStart: number, offset: number): boolean {
+function inJsonMap(text: TextWindow, slot: ResponsesSlot, tokenStart: number, offset: number): boolean {
   if (offset <= slot.start || offset > slot.end) return false;
   if (slot.responseSpans.some((span) => offset > span.start && offset < span.end)) return false;
   let before = tokenStart - 1;
-  while (before > slot.start && /\s/.test(text[before])) before--;
-  return text[before] === '{' || text[before] === ',';
+  while (before > slot.start && /\s/.test(text.at(before))) before--;
+  return text.at(before) === '{' || text.at(before) === ',';
 }
 
 // --- Source code: values and framework members -----------------------------------------------------

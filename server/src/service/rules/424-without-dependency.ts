@@ -5,7 +5,17 @@
 import type { CompiledConfusion } from '../../knowledge';
 import type { StatusSite } from '../model';
 import { classify, rankSuggestions } from './confusion';
-import { type Replacement, type Rule, type RuleContext, describe, messageWords, namesFailedDependency, once, scopeMarksDependency, scopeWords } from './rule';
+import {
+  type Replacement,
+  type Rule,
+  type RuleContext,
+  describe,
+  messageWords,
+  namesFailedDependency,
+  once,
+  scopeMarksDependency,
+  scopeWords,
+} from './rule';
 
 /** The choices offered when nothing around the site points at one code. */
 const choices: Replacement[] = [

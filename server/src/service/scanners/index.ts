@@ -26,11 +26,24 @@ export class ScanCache {
   private readonly entries = new Map<string, { version: number; languageId: string; scanned: ScannedDocument }>();
 
   get(document: DocumentLike): ScannedDocument {
-    const entry = this.entries.get(document.uri);
-    if (entry && entry.version === document.version && entry.languageId === document.languageId) return entry.scanned;
+    const current = this.current(document);
+    if (current) return current;
     const scanned = scan(document);
     this.entries.set(document.uri, { version: document.version, languageId: document.languageId, scanned });
     return scanned;
+  }
+
+  /** The scan of this very version, if cached. */
+  current(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>): ScannedDocument | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry && entry.version === document.version && entry.languageId === document.languageId ? entry.scanned : undefined;
+  }
+
+  /** Caches a scan made elsewhere, unless one of a newer version is here already. */
+  adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void {
+    const entry = this.entries.get(document.uri);
+    if (entry && entry.languageId === document.languageId && entry.version > document.version) return;
+    this.entries.set(document.uri, { version: document.version, languageId: document.languageId, scanned });
   }
 
   /** The last scan of a document, whatever its version. */

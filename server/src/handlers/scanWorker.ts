@@ -1,0 +1,231 @@
+/**
+ * Large documents are scanned and checked in a worker thread, so that hover and completion never wait
+ * behind a re-scan of a 13 MB spec (~200 ms). The worker keeps its own copy of each large document, fed
+ * the same incremental changes as the server's, and answers with diagnostics and a frozen scan
+ * (service/frozenScan.ts), which the server adopts for hover and completion. Small documents stay in the
+ * server's thread: scanning them costs less than a message.
+ *
+ * The worker runs this same bundle (dist/server.js); server.ts starts runScanWorker() in it.
+ */
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  type FrozenScan,
+  type LanguageService,
+  STALE_MIN_SIZE,
+  type Settings,
+  freezeScan,
+  getLanguageService,
+  textLength,
+  thawScan,
+} from '../service';
+import type { RuleId } from '../service/rules';
+
+const MARK = 'http-status-lens/scan-worker';
+/** The server's copy of a scan may lag this many versions behind (hover maps it through the edits). */
+const REFRESH_AFTER = 100;
+
+type ToWorker =
+  | { kind: 'open'; uri: string; languageId: string; version: number; text: string }
+  | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
+  | { kind: 'close'; uri: string }
+  /** The document as it is now: its diagnostics when settings are given, its scan when asked. */
+  | { kind: 'check'; id: number; uri: string; settings?: Settings; scan: boolean };
+
+type FromWorker =
+  | { kind: 'checked'; id: number; version: number; scan?: FrozenScan; diagnostics?: Diagnostic[]; skipped?: string }
+  | { kind: 'failed'; id: number; message: string }
+  | { kind: 'fault'; rule: RuleId; message: string };
+
+interface Mirrored {
+  languageId: string;
+  version: number;
+  /** The version of the last scan the server adopted. */
+  adopted?: number;
+}
+
+interface Checked {
+  version: number;
+  diagnostics?: Diagnostic[];
+  /** Why the document was not scanned (too large). */
+  skipped?: string;
+}
+
+interface Request {
+  uri: string;
+  resolve(result: Checked): void;
+  reject(error: Error): void;
+}
+
+export class ScanWorker {
+  private worker: Worker | undefined;
+  private broken = false;
+  private readonly mirrored = new Map<string, Mirrored>();
+  private readonly requests = new Map<number, Request>();
+  private nextId = 0;
+  private service: LanguageService | undefined;
+  private onRuleFault: (rule: RuleId, message: string) => void = () => {};
+
+  /** `entry` is the script the worker runs (this bundle); without one, every document stays in this thread. */
+  constructor(
+    private readonly entry: string | undefined,
+    private readonly minSize = STALE_MIN_SIZE,
+  ) {}
+
+  /** The service that adopts the worker's scans, and where rule faults in the worker are reported. */
+  connect(service: LanguageService, onRuleFault: (rule: RuleId, message: string) => void): void {
+    this.service = service;
+    this.onRuleFault = onRuleFault;
+  }
+
+  /** Whether the document is checked in the worker. */
+  owns(uri: string): boolean {
+    return !this.broken && this.mirrored.has(uri);
+  }
+
+  opened(document: TextDocument): void {
+    if (!this.entry || this.broken || textLength(document) < this.minSize) return;
+    const { uri, languageId, version } = document;
+    this.mirrored.set(uri, { languageId, version });
+    this.post({ kind: 'open', uri, languageId, version, text: document.getText() });
+  }
+
+  /** After the server's copy took `changes` (a document that grows large moves to the worker). */
+  changed(document: TextDocument, changes: TextDocumentContentChangeEvent[]): void {
+    const mirrored = this.owns(document.uri) && this.mirrored.get(document.uri);
+    if (!mirrored) return this.opened(document);
+    mirrored.version = document.version;
+    this.post({ kind: 'change', uri: document.uri, version: document.version, changes });
+  }
+
+  closed(uri: string): void {
+    if (this.mirrored.delete(uri) && !this.broken) this.post({ kind: 'close', uri });
+  }
+
+  /**
+   * The diagnostics of the document as it is now, and the version they are of. The scan comes along
+   * (and is adopted) only when the server's copy is missing or far behind: copying it costs the server's
+   * thread more than mapping an older one through the edits.
+   */
+  check(uri: string, settings: Settings): Promise<Checked> {
+    const mirrored = this.mirrored.get(uri);
+    return this.request(uri, settings, mirrored?.adopted === undefined || mirrored.version - mirrored.adopted >= REFRESH_AFTER);
+  }
+
+  /** Has the worker scan the document as it is now, and adopts the scan. */
+  async refresh(uri: string): Promise<void> {
+    await this.request(uri, undefined, true);
+  }
+
+  private request(uri: string, settings: Settings | undefined, scan: boolean): Promise<Checked> {
+    if (!this.owns(uri)) return Promise.reject(new Error(`${uri} is not checked in the worker`));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.requests.set(id, { uri, resolve, reject });
+      this.post({ kind: 'check', id, uri, settings, scan });
+    });
+  }
+
+  private post(message: ToWorker): void {
+    this.start()?.postMessage(message);
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker || this.broken || !this.entry) return this.worker;
+    const worker = new Worker(this.entry, { workerData: { mark: MARK } });
+    // The server process ends when its client does; the worker must not keep it alive.
+    worker.unref();
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => this.fail(new Error(`the scan worker stopped (exit code ${code})`)));
+    return (this.worker = worker);
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.kind === 'fault') return this.onRuleFault(message.rule, message.message);
+    const request = this.requests.get(message.id);
+    this.requests.delete(message.id);
+    if (!request) return;
+    if (message.kind === 'failed') return request.reject(new Error(message.message));
+    const mirrored = this.mirrored.get(request.uri);
+    if (message.scan && mirrored) {
+      this.service?.adopt({ uri: request.uri, languageId: mirrored.languageId, version: message.version }, thawScan(message.scan));
+      mirrored.adopted = Math.max(mirrored.adopted ?? -1, message.version);
+    }
+    request.resolve({ version: message.version, diagnostics: message.diagnostics, skipped: message.skipped });
+  }
+
+  /** A worker that fails is not restarted: its documents go back to the server's thread. */
+  private fail(error: Error): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.worker = undefined;
+    for (const request of this.requests.values()) request.reject(error);
+    this.requests.clear();
+  }
+}
+
+/**
+ * Hover or completion on a document the worker checks: from the server's last adopted scan when it can
+ * answer, else after the worker's scan of the document as it is now (never a scan in this thread).
+ */
+export async function fromWorkerScan<T>(scanWorker: ScanWorker, uri: string, answer: () => T | undefined): Promise<T | null> {
+  const quick = answer();
+  if (quick !== undefined) return quick;
+  try {
+    await scanWorker.refresh(uri);
+  } catch {
+    // The worker is gone: the next request is answered in this thread.
+    return null;
+  }
+  return answer() ?? null;
+}
+
+export function isScanWorker(): boolean {
+  return parentPort !== null && (workerData as { mark?: string } | undefined)?.mark === MARK;
+}
+
+/** The worker's loop: keep the copies of the large documents, scan and check them on request. */
+export function runScanWorker(): void {
+  const port = parentPort!;
+  const documents = new Map<string, TextDocument>();
+  const faulted = new Set<RuleId>();
+  const service = getLanguageService({
+    onRuleFault: (rule, error) => {
+      if (faulted.has(rule)) return;
+      faulted.add(rule);
+      port.postMessage({ kind: 'fault', rule, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    },
+  });
+  const answer = (message: FromWorker) => port.postMessage(message);
+  port.on('message', (message: ToWorker) => {
+    switch (message.kind) {
+      case 'open':
+        documents.set(message.uri, TextDocument.create(message.uri, message.languageId, message.version, message.text));
+        return;
+      case 'change': {
+        const document = documents.get(message.uri);
+        if (document) TextDocument.update(document, message.changes, message.version);
+        return;
+      }
+      case 'close':
+        documents.delete(message.uri);
+        service.forget(message.uri);
+        return;
+      case 'check': {
+        const { id, uri, settings } = message;
+        const document = documents.get(uri);
+        if (!document) return answer({ kind: 'failed', id, message: `${uri} is not open in the worker` });
+        try {
+          const scanned = service.scan(document);
+          const scan = message.scan ? freezeScan(scanned) : undefined;
+          const diagnostics = settings && service.doValidation(document, settings);
+          answer({ kind: 'checked', id, version: document.version, scan, diagnostics, skipped: scanned.skipped });
+        } catch (error) {
+          answer({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        }
+      }
+    }
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * A spec over a megabyte, over stdio: kept in chunks and checked in the scan worker (handlers/scanWorker.ts).
+ * Everything a small document gets must still hold: diagnostics of the latest version, hover and completion
+ * (from the adopted scan mapped through edits, or after a fresh scan when an edit touched the token).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient, positionOf } from './client';
+
+const uri = 'file:///tmp/large-spec.yaml';
+
+function largeSpec(): string {
+  const operations: string[] = [];
+  for (let i = 0; operations.join('').length < 1_100_000; i++) {
+    operations.push(
+      `  /items/${i}:\n    get:\n      summary: Read item ${i}\n      responses:\n        '200':\n          description: The item\n`,
+    );
+  }
+  return `openapi: 3.0.0\ninfo:\n  title: Large\n  version: '1'\npaths:\n${operations.join('')}  /orders/{id}:\n    put:\n      responses:\n        '424':\n          description: The order is locked by another user\n`;
+}
+
+const hoverValue = async (client: TestClient, position: { line: number; character: number }) => {
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+  return hover && (hover.contents as MarkupContent).value;
+};
+
+describe('a large spec (checked in the scan worker)', () => {
+  const client = new TestClient();
+  let text = largeSpec();
+  let version = 1;
+  const change = async (
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    insert: string,
+  ) => {
+    version++;
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: insert }],
+    });
+  };
+  const untilVersion = async (wanted: number) => {
+    for (;;) {
+      const published = await client.nextDiagnostics(uri, 20_000);
+      if (published.version === wanted) return published.diagnostics;
+      assert.ok((published.version ?? 0) < wanted, `diagnostics of version ${published.version} after ${wanted}`);
+    }
+  };
+
+  before(async () => {
+    await client.initialize();
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('diagnostics, hover and completion after opening', async () => {
+    const diagnostics = await client.open(uri, 'yaml', text);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start]),
+      [['424-for-lock', positionOf(text, "'424'", 1)]],
+    );
+    assert.match((await hoverValue(client, positionOf(text, "'424'", 2)))!, /^\*\*424 Failed Dependency\*\*/);
+    assert.match((await hoverValue(client, positionOf(text, "'200'", 2)))!, /^\*\*200 OK\*\*/);
+    const completion = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: positionOf(text, "        '200':\n          description: The item", 9),
+    })) as CompletionList;
+    assert.ok(completion.items.some((item) => item.label === '404'));
+  });
+
+  test('edits: answers move with the text, and the last version gets the diagnostics', async () => {
+    // A line at the top moves every later position down by one.
+    await change({ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, '# a note\n');
+    text = text.replace('\ninfo:', '\n# a note\ninfo:');
+    assert.match((await hoverValue(client, positionOf(text, "'424'", 2)))!, /^\*\*424 Failed Dependency\*\*/);
+    for (let i = 0; i < 40; i++) await change({ start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, '!');
+    text = text.replace('# a note', '# a note' + '!'.repeat(40));
+    const diagnostics = await untilVersion(version);
+    assert.deepEqual(diagnostics[0].range.start, positionOf(text, "'424'", 1));
+  });
+
+  test('an edit of the hovered key itself is answered from a fresh scan', async () => {
+    const at = positionOf(text, "'424'", 1);
+    await change({ start: at, end: { line: at.line, character: at.character + 3 } }, '409');
+    text = text.replace("'424'", "'409'");
+    assert.match((await hoverValue(client, positionOf(text, "'409'", 2)))!, /^\*\*409 Conflict\*\*/);
+    assert.deepEqual(await untilVersion(version), []);
+  });
+
+  test('closing clears the diagnostics', async () => {
+    const cleared = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual((await cleared).diagnostics, []);
+  });
+});
