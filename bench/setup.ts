@@ -66,8 +66,10 @@ export function binOf(name: string, bin: string): string {
   return path.join(dir, relative);
 }
 
+/** Packages the .vsix (its size is reported), then leaves dist/ as `npm run build` makes it (with source maps, for profiles). */
 export function buildProject(): void {
-  log('npm run build ...');
+  log('npm run package, then npm run build ...');
+  execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
