@@ -6,6 +6,7 @@ import './extension.test';
 import './lock.test';
 import './completion.test';
 import './settings.test';
+import './large.test';
 
 export async function run(): Promise<void> {
   const { failed } = await runAll();
