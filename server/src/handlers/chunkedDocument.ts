@@ -8,8 +8,8 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** Chunks are split to about this size; an edit copies at most about two of them. */
-const CHUNK = 64 * 1024;
+/** Chunks are split to this size: a keystroke copies one (measured: 16 KB edits faster than 64 KB or 4 KB). */
+const CHUNK = 16 * 1024;
 
 const LF = 10;
 const CR = 13;
@@ -112,9 +112,16 @@ export class ChunkedTextDocument implements TextDocument {
     const merged = this.chunks[first].slice(0, start - this.starts[first]) + text + this.chunks[last].slice(end - this.starts[last]);
     // An emptied chunk goes, unless it is the only one.
     const pieces = merged === '' && this.chunks.length > last - first + 1 ? [] : split(merged, this.chunkSize);
-    this.chunks.splice(first, last - first + 1, ...pieces);
-    this.starts = startsOf(this.chunks, first, this.starts, this.starts[first]);
-    this.length += text.length - (end - start);
+    const diff = text.length - (end - start);
+    if (first === last && pieces.length === 1) {
+      // The common case, a keystroke: one chunk rewritten, the later starts shifted in place.
+      this.chunks[first] = pieces[0];
+      for (let i = first + 1; i < this.starts.length; i++) this.starts[i] += diff;
+    } else {
+      this.chunks.splice(first, last - first + 1, ...pieces);
+      this.starts = startsOf(this.chunks, first, this.starts, this.starts[first]);
+    }
+    this.length += diff;
     this.joined = undefined;
   }
 
