@@ -5,7 +5,17 @@
 import type { CompiledConfusion } from '../../knowledge';
 import type { StatusSite } from '../model';
 import { classify, rankSuggestions } from './confusion';
-import { type Replacement, type Rule, type RuleContext, describe, messageWords, namesFailedDependency, once, scopeMarksDependency, scopeWords } from './rule';
+import {
+  type Replacement,
+  type Rule,
+  type RuleContext,
+  describe,
+  messageWords,
+  namesFailedDependency,
+  once,
+  scopeMarksDependency,
+  scopeWords,
+} from './rule';
 
 /** The choices offered when nothing around the site points at one code. */
 const choices: Replacement[] = [
@@ -16,6 +26,7 @@ const choices: Replacement[] = [
 ];
 
 export function hasDependencyContext(site: StatusSite, context: RuleContext): boolean {
+  if (site.inMultistatus) return true;
   const phrases = context.dependencyPhrases;
   const said = messageWords(site);
   return scopeMarksDependency(site.scope, phrases) || once(said, phrases, () => phrases.matches(said));
