@@ -192,6 +192,11 @@ describe('correct uses are not flagged', () => {
     ],
     [
       'typescript',
+      'a batch whose items carry a conditional status',
+      `app.post('/batch', async (req, res) => {\n  const results = req.body.operations.map((op) => ({ id: op.id, status: failed ? 424 : 200 }));\n  res.status(207).json(results);\n});\n`,
+    ],
+    [
+      'typescript',
       'a batch with 207',
       `app.post('/batch', async (req, res) => {\n  const results = req.body.operations.map((op) => (failed ? { id: op.id, status: 424 } : run(op)));\n  res.status(207).json(results);\n});\n`,
     ],

@@ -22,6 +22,18 @@ const cases: Record<string, [string, string][]> = {
     ['regex literal', `const re = /status(424)/; res.status([[200]]);`],
     ['division is not a regex', `const a = b / 2; res.status([[424]]); const c = d / 3;`],
     [
+      'ternaries in a status context',
+      `res.status(ok ? [[200]] : [[409]]); return { status: a === 200 ? [[201]] : [[409]] }; ctx.status = x > 400 ? [[400]] : [[500]];`,
+    ],
+    [
+      'fallbacks in a status context',
+      `res.status(err.status || [[500]]); res.status(err.statusCode ?? [[502]]); res.status(a ?? b ? [[503]] : [[504]]);`,
+    ],
+    [
+      'conditionals outside a status context',
+      `const n = ok ? 200 : 409; const size = { width: ok ? 300 : 400 }; res.status(code).json({ retry: later ? 503 : 0 });\nctx.status = [[200]]; x = a ? 301 : 302;`,
+    ],
+    [
       'webdav-server HTTPCodes',
       `ctx.setCode([[HTTPCodes.MultiStatus]]); n[WebDAVRequest_1.[[HTTPCodes.FailedDependency]]] = n[[[HTTPCodes.OK]]];`,
     ],
@@ -35,6 +47,11 @@ const cases: Record<string, [string, string][]> = {
     ['HTTPStatus', `return Response(status=[[HTTPStatus.FAILED_DEPENDENCY]])`],
     ['not status', `width = 424\nitems = [424, 423]\nreturn value, 424\n`.replace('return value, 424', 'x = (value, 424)')],
     ['strings', `s = "abort(424)"\nt = '''\nabort(424)\n'''\n# abort(424)\nr = r"status=424"`],
+    [
+      'conditional expressions',
+      `abort([[404]] if missing else [[409]])\nreturn Response(status=[[200]] if ok else [[HTTPStatus.CONFLICT]])\nn = 200 if ok else 409`,
+    ],
+    ['fallback', `return JSONResponse(body, status_code=code or [[500]])`],
     ['pywebdav DAV_Error', `raise DAV_Error([[424]])\nDAV_Error.__init__(self, [[404]], args[0])\nDAV_Error.__init__(self, 0)`],
   ],
   go: [
@@ -65,10 +82,20 @@ const cases: Record<string, [string, string][]> = {
     ],
     ['Slim StatusCode', `return $response->withStatus([[StatusCode::HTTP_NOT_FOUND]]);`],
   ],
+  kotlin: [
+    [
+      'if expressions',
+      `call.respond(HttpStatusCode.fromValue(if (found) [[200]] else [[404]]))\nresponse.status = if (ok) [[200]] else [[409]]\nval n = if (ok) 200 else 409`,
+    ],
+  ],
   ruby: [
     ['rails', `render json: { error: "x" }, status: [[:failed_dependency]]\nhead [[:locked]]`],
     ['numbers', `render json: x, status: [[424]]\nhalt [[423]]`],
-    ['a symbol outside a status context', `x = :locked\nfoo(:conflict)`],
+    ['a symbol outside a status context', `x = :locked\nfoo(:conflict)\ny = ok ? :ok : :conflict`],
+    [
+      'a conditional after status:',
+      `render json: x, status: ok ? [[:ok]] : [[:conflict]]\nrender json: x, status: created ? [[201]] : [[200]]`,
+    ],
     ['heredoc', `body = <<~EOS\n  status: 424\nEOS\nhead [[409]]`],
     [
       'Rack triples',

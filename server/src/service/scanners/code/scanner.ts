@@ -17,6 +17,11 @@ interface Frame {
   open: string;
   /** For `[`: a number first in the array, and where the second element starts — a Rack triple `[424, {...}, body]`? */
   triple?: { code: number; start: number; end: number; second?: number };
+  /**
+   * A status value being read in this frame (after `res.status(`, `status: `, `ctx.status = `), in which
+   * argument, and whether a conditional (`?`, Python/Kotlin `if`) has started in it: each branch is a status.
+   */
+  statusValue?: { argument: number; conditional: boolean };
   /** For `[` and `array(` in PHP: a subscript or an array literal that may hold propstat status keys. */
   propstat?: PropstatFrame;
   /** For `{`: a statement block (function body, control block, class body) rather than an object literal. */
@@ -75,6 +80,8 @@ const controlKeywords = new Set([
 /** How many enclosing function or class headers are read to tell a code defined from a code used. */
 const MAX_DEFINITION_HEADERS = 4;
 const blockKeywords = new Set(['else', 'try', 'do', 'finally', 'elif', 'unless', 'loop', 'select', 'defer', 'go']);
+/** Words that start another statement: a status value read before them has ended. */
+const statementKeywords = new Set(['return', 'const', 'let', 'var', 'throw', 'val']);
 const expressionKeywords = new Set(['return', 'throw', 'yield', 'await', 'typeof', 'case', 'new', 'in', 'of', 'default', 'export']);
 
 export class CodeScanner {
@@ -171,7 +178,12 @@ export class CodeScanner {
   /** After punctuation that can precede a status value or a framework member, remembers the place for completion. */
   private recordSlot(c: number, end: number): void {
     if (c === 40 || c === 44 || c === 58 || c === 61 || c === 62) {
+      const top = this.top();
+      if (this.opensStatusValue(0)) top.statusValue = { argument: top.argument, conditional: false };
+      else if (c === 61 && !this.inStatusBranch(0) && isAssignment(this.text, end - 1)) top.statusValue = undefined;
       if (this.inStatusContext(0)) this.addSlot({ kind: 'value', start: end, scope: this.currentScope() });
+    } else if (c === 63 /* ? */) {
+      this.startConditional();
     }
     let qualifier: Token | undefined;
     let separator = '';
@@ -212,6 +224,8 @@ export class CodeScanner {
     const word = this.text.slice(start, end);
     if (this.braces && this.functionKeywords.has(word)) this.pendingFunction = this.frames.length;
     if (this.packageName === undefined && this.frames.length === 1 && this.recentText(1) === 'package') this.packageName = word;
+    if (word === 'if' && this.container().statementFirst !== word) this.startConditional();
+    else if (statementKeywords.has(word)) this.top().statusValue = undefined;
     const used = this.spellings.qualifiers.get(word);
     if (used) for (const scheme of used) this.schemesSeen.add(scheme);
     const candidates = this.spellings.byMember.get(word);
@@ -347,6 +361,32 @@ export class CodeScanner {
    * tokens already belong to the value (a qualified constant `HttpStatus.X` has 2, a symbol `:x` has 1).
    */
   private inStatusContext(skip: number): boolean {
+    return this.opensStatusValue(skip) || this.inStatusBranch(skip);
+  }
+
+  /** A conditional starts inside the status value being read: `ok ? 200 : 409`, `404 if x else 409`. */
+  private startConditional(): void {
+    const top = this.top();
+    if (top.statusValue?.argument === top.argument) top.statusValue.conditional = true;
+  }
+
+  /**
+   * The value about to be read is a branch of the status value: after `?`, the `:` of a conditional,
+   * `else`, the condition of a Kotlin `if (...)`, or a fallback (`err.status || 500`, `code or 500`).
+   */
+  private inStatusBranch(skip: number): boolean {
+    const top = this.top();
+    const value = top.statusValue;
+    if (value?.argument !== top.argument) return false;
+    const previous = this.recentText(1 + skip);
+    if (previous === 'or' || (previous === '|' && this.recentText(2 + skip) === '|')) return true;
+    if (!value.conditional) return false;
+    if (previous === '?' || previous === ':' || previous === 'else') return true;
+    return previous === ')' && this.lastClosedParen?.callee === 'if';
+  }
+
+  /** The value about to be read starts a status value: `status(|`, `status: |`, `ctx.status = |`, `halt |`. */
+  private opensStatusValue(skip: number): boolean {
     const previous = this.recentText(1 + skip);
     const top = this.top();
     if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined) {
@@ -537,6 +577,7 @@ export class CodeScanner {
       frame.pending = [];
     }
     frame.strings = [];
+    frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
   }
@@ -593,6 +634,11 @@ function isRackHeaders(text: string, at: number | undefined): boolean {
   if (at === undefined) return false;
   const rest = text.slice(at, at + 40).trimStart();
   return rest.startsWith('{') || /^[A-Za-z_]*headers?\b/i.test(rest);
+}
+
+/** The `=` at `at` assigns: it is not part of `==`, `!=`, `<=`, `>=`, `=>`, `+=`... */
+function isAssignment(text: string, at: number): boolean {
+  return !'=!<>:+-*/%&|^.?'.includes(text[at - 1]) && text[at + 1] !== '=' && text[at + 1] !== '>';
 }
 
 /** PHP variables carry a `$`: `$status = 424` sets `status`. */
