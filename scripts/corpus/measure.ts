@@ -354,7 +354,7 @@ for (const d of dav424)
 const taggedFindings = findings424.filter((f) => f.tagged);
 console.log(
   taggedFindings.length
-    ? `  ${taggedFindings.length} 424 findings (false positives: a correct WebDAV/batch 424 must not be flagged):`
+    ? `  ${taggedFindings.length} 424 findings (judge each: a correct WebDAV/batch 424 must not be flagged):`
     : '  no 424 findings',
 );
 for (const f of taggedFindings)

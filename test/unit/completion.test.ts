@@ -116,6 +116,12 @@ describe('completion in code', () => {
     ['php', 'return new Response($c, Response::HTTP_|);', 'HTTP_FAILED_DEPENDENCY'],
     ['rust', 'return (StatusCode::|, body);', 'FAILED_DEPENDENCY'],
     ['csharp', 'return StatusCode(StatusCodes.|);', 'Status424FailedDependency'],
+    ['java', 'response.setStatus(HttpStatus.Code.|.getCode());', 'FAILED_DEPENDENCY'],
+    ['java', 'response.setStatus(HttpStatus.|);', 'FAILED_DEPENDENCY_424'],
+    ['php', 'return $response->withStatus(StatusCode::|);', 'HTTP_FAILED_DEPENDENCY'],
+    ['php', 'return $response->withStatus(StatusCodeInterface::|);', 'STATUS_FAILED_DEPENDENCY'],
+    ['javascript', 'ctx.setCode(HTTPCodes.|);', 'FailedDependency'],
+    ['go', 'w.WriteHeader(webdav.|)', 'StatusFailedDependency'],
   ] as const) {
     test(`${language}: members after a framework qualifier (${marked})`, () => {
       const { items } = complete(marked, language);
@@ -124,6 +130,15 @@ describe('completion in code', () => {
       assert.equal(found.detail, '424 Failed Dependency');
     });
   }
+
+  test('a file written with Jetty constants gets Jetty names after HttpStatus., not Spring ones', () => {
+    const jetty = `response.setStatus(HttpStatus.OK_200);\nresponse.sendError(HttpStatus.|);`;
+    const names = labels(complete(jetty, 'java').items);
+    assert.ok(names.includes('LOCKED_423') && !names.includes('LOCKED'), names.slice(0, 5).join(', '));
+    assert.ok(labels(complete(`return ResponseEntity.status(HttpStatus.|).build();`, 'java').items).includes('LOCKED'));
+    const { apply } = complete(`response.setStatus(HttpStatus.OK_200);\nresponse.setStatus(|);`, 'java');
+    assert.equal(apply('404'), `response.setStatus(HttpStatus.OK_200);\nresponse.setStatus(HttpStatus.NOT_FOUND_404);`);
+  });
 
   test('nothing for an ordinary call', () => {
     assert.equal(complete(`items.slice(|)`, 'typescript').items.length, 0);

@@ -16,6 +16,7 @@ interface Scheme {
   qualifiers: string[];
   separator: string;
   context?: boolean;
+  package?: string;
   source: string;
   notes?: string;
   members: Record<string, string | string[]>;
@@ -182,6 +183,10 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   'js-http-errors': [
     [424, ['FailedDependency']], [423, ['Locked']], [505, ['HTTPVersionNotSupported']], [302, null],
   ],
+  'js-webdav-server': [
+    [424, ['FailedDependency']], [207, ['MultiStatus']], [423, ['Locked']], [302, ['MovedTemporarily']], [425, ['UnorderedCollection']],
+    [308, null],
+  ],
   'python-httpstatus': [
     [424, ['FAILED_DEPENDENCY']], [423, ['LOCKED']],
     [413, ['CONTENT_TOO_LARGE', 'REQUEST_ENTITY_TOO_LARGE']], [422, ['UNPROCESSABLE_CONTENT', 'UNPROCESSABLE_ENTITY']],
@@ -205,6 +210,10 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   'go-fiber': [
     [203, ['StatusNonAuthoritativeInformation']], [306, ['StatusSwitchProxy']], [424, ['StatusFailedDependency']],
   ],
+  'go-x-net-webdav': [
+    [207, ['StatusMulti']], [422, ['StatusUnprocessableEntity']], [423, ['StatusLocked']], [424, ['StatusFailedDependency']],
+    [507, ['StatusInsufficientStorage']], [404, null],
+  ],
   'java-spring': [
     [424, ['FAILED_DEPENDENCY']], [423, ['LOCKED']],
     [413, ['CONTENT_TOO_LARGE', 'PAYLOAD_TOO_LARGE', 'REQUEST_ENTITY_TOO_LARGE']], [509, ['BANDWIDTH_LIMIT_EXCEEDED']],
@@ -222,6 +231,14 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   ],
   'java-jaxrs': [
     [423, null], [424, null], [409, ['CONFLICT']], [412, ['PRECONDITION_FAILED']], [502, ['BAD_GATEWAY']],
+  ],
+  'java-jetty-httpstatus': [
+    [404, ['NOT_FOUND_404']], [424, ['FAILED_DEPENDENCY_424']], [423, ['LOCKED_423']], [302, ['FOUND_302', 'MOVED_TEMPORARILY_302']],
+    [413, ['PAYLOAD_TOO_LARGE_413', 'REQUEST_ENTITY_TOO_LARGE_413']], [420, ['ENHANCE_YOUR_CALM_420']], [425, null],
+  ],
+  'java-jetty-httpstatus-code': [
+    [404, ['NOT_FOUND']], [424, ['FAILED_DEPENDENCY']], [308, ['PERMANENT_REDIRECT', 'PERMANET_REDIRECT']],
+    [302, ['FOUND', 'MOVED_TEMPORARILY']], [413, ['PAYLOAD_TOO_LARGE']],
   ],
   'kotlin-ktor': [
     [424, ['FailedDependency']], [423, ['Locked']], [505, ['VersionNotSupported']],
@@ -241,6 +258,10 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   ],
   'php-fig-statuscodeinterface': [
     [424, ['STATUS_FAILED_DEPENDENCY']], [505, ['STATUS_VERSION_NOT_SUPPORTED']], [306, ['STATUS_RESERVED']],
+  ],
+  'php-slim-statuscode': [
+    [404, ['HTTP_NOT_FOUND']], [424, ['HTTP_FAILED_DEPENDENCY']], [203, ['HTTP_NONAUTHORITATIVE_INFORMATION']], [306, ['HTTP_UNUSED']],
+    [499, ['HTTP_CLIENT_CLOSED_REQUEST']], [505, ['HTTP_VERSION_NOT_SUPPORTED']],
   ],
   'ruby-rack-symbol': [
     [424, ['failed_dependency']], [423, ['locked']], [422, ['unprocessable_content', 'unprocessable_entity']],
@@ -283,6 +304,11 @@ test('scheme settings the scanner depends on', () => {
   assert.deepEqual(scheme('rust-actix-builders').qualifiers, ['HttpResponse']);
   assert.equal(scheme('rust-actix-builders').separator, '::');
   assert.ok(scheme('java-spring').families.includes('kotlin'), 'Spring constants are used from Kotlin too');
+  // x/net/webdav writes its constants bare in its own package, qualified elsewhere.
+  assert.deepEqual(scheme('go-x-net-webdav').qualifiers, ['webdav']);
+  assert.equal(scheme('go-x-net-webdav').package, 'webdav');
+  // Jetty's enum is spelled with its enclosing class: `Code.` alone is too generic a qualifier.
+  assert.deepEqual(scheme('java-jetty-httpstatus-code').qualifiers, ['HttpStatus.Code']);
   // Qualified enum members are unambiguous: no context flag there.
   for (const id of ['go-net-http', 'python-httpstatus', 'csharp-httpstatuscode', 'csharp-aspnetcore-statuscodes', 'rust-http-statuscode']) {
     assert.notEqual(scheme(id).context, true, `${id} should not need a status context`);
@@ -296,6 +322,12 @@ const QUICK_FIXES: [string, string, string, number, string][] = [
   ['python', 'HTTPStatus.FAILED_DEPENDENCY', 'HTTPStatus.LOCKED', 423, 'python-httpstatus'],
   ['ruby', ':failed_dependency', ':locked', 423, 'ruby-rack-symbol'],
   ['csharp', 'StatusCodes.Status424FailedDependency', 'StatusCodes.Status423Locked', 423, 'csharp-aspnetcore-statuscodes'],
+  // And the spellings added since: Jetty, Slim, webdav-server, x/net/webdav.
+  ['java', 'HttpStatus.FAILED_DEPENDENCY_424', 'HttpStatus.LOCKED_423', 423, 'java-jetty-httpstatus'],
+  ['java', 'HttpStatus.Code.FAILED_DEPENDENCY', 'HttpStatus.Code.CONFLICT', 409, 'java-jetty-httpstatus-code'],
+  ['php', 'StatusCode::HTTP_FAILED_DEPENDENCY', 'StatusCode::HTTP_BAD_GATEWAY', 502, 'php-slim-statuscode'],
+  ['javascript', 'HTTPCodes.FailedDependency', 'HTTPCodes.PreconditionFailed', 412, 'js-webdav-server'],
+  ['go', 'webdav.StatusFailedDependency', 'webdav.StatusLocked', 423, 'go-x-net-webdav'],
 ];
 
 test('the quick-fix examples of issue 4 resolve and rewrite in the same spelling', () => {

@@ -114,6 +114,7 @@ export interface CompiledContexts {
   hashRockets: boolean;
   returnTuple: boolean;
   rackTriples: boolean;
+  propstatArrays: boolean;
   outboundCalls: PhraseSet;
 }
 
@@ -139,6 +140,7 @@ export function statusContextsOf(family: string): CompiledContexts | undefined {
       hashRockets: contexts.hashRockets === true,
       returnTuple: contexts.returnTuple === true,
       rackTriples: contexts.rackTriples === true,
+      propstatArrays: contexts.propstatArrays === true,
       outboundCalls: new PhraseSet(contexts.outboundCalls),
     };
     compiledContexts.set(family, compiled);
@@ -154,6 +156,10 @@ export interface Spelling {
   separator: string;
   /** Only a status code in a status context. */
   context: boolean;
+  /** How many tokens stand before the member: `http.` 2, `HttpStatus.Code.` 4, `:` 1, none 0. */
+  tokens: number;
+  /** A bare member of a Go package: a status code only in that package's own files. */
+  package?: string;
 }
 
 export interface FamilySpellings {
@@ -181,14 +187,20 @@ export function spellingsFor(family: string): FamilySpellings {
         if (qualifier === '') continue;
         const prefix = qualifier + scheme.separator;
         result.byQualifier.set(prefix, [...(result.byQualifier.get(prefix) ?? []), id]);
-        result.qualifiers.set(qualifier, [...(result.qualifiers.get(qualifier) ?? []), id]);
+        // A file that names the qualifier's first word (`HttpStatus` of `HttpStatus.Code`) may use the scheme.
+        const word = qualifier.split('.')[0];
+        result.qualifiers.set(word, [...(result.qualifiers.get(word) ?? []), id]);
       }
+      const context = scheme.context === true;
       for (const [code, names] of Object.entries(scheme.members)) {
         for (const member of Array.isArray(names) ? names : [names]) {
           const list = result.byMember.get(member) ?? [];
           for (const qualifier of scheme.qualifiers) {
-            list.push({ scheme: id, code: Number(code), qualifier, separator: scheme.separator, context: scheme.context === true });
+            const tokens = (qualifier === '' ? 0 : qualifier.split('.').length * 2 - 1) + scheme.separator.length;
+            list.push({ scheme: id, code: Number(code), qualifier, separator: scheme.separator, context, tokens });
           }
+          if (scheme.package)
+            list.push({ scheme: id, code: Number(code), qualifier: '', separator: '', context, tokens: 0, package: scheme.package });
           result.byMember.set(member, list);
         }
       }

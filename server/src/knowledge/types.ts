@@ -130,6 +130,12 @@ export interface StatusContexts {
   returnTuple?: boolean;
   /** `[424, { headers }, body]` (Rack): a number first in a three-element array whose second is headers. */
   rackTriples?: boolean;
+  /**
+   * SabreDAV's propstat arrays (PHP): properties grouped by the status of their PROPPATCH/PROPFIND result,
+   * `$result[424][$name] = null` and `$result = array(200 => array(), 424 => array())` when the same file
+   * indexes that variable by status.
+   */
+  propstatArrays?: boolean;
   /** Phrases that show a handler calls another service (fetch, axios, requests...). */
   outboundCalls: string[];
 }
@@ -147,6 +153,8 @@ export interface SpellingScheme {
   separator: string;
   /** Only a status code in a status context (`:locked` is a common Ruby symbol). */
   context?: boolean;
+  /** Go: the package declaring the members, in whose own files they are written bare (`package webdav`). */
+  package?: string;
   source: string;
   /** Code -> member name, or names with the preferred one first. */
   members: Record<string, string | string[]>;

@@ -76,6 +76,11 @@ export interface StatusSite {
    * `class HTTPFailedDependency`): code that defines or maps the status, which the rules leave alone.
    */
   definesCode?: boolean;
+  /**
+   * The code is one item's status inside a 207 Multi-Status body (a SabreDAV propstat key): the
+   * multistatus itself marks the dependency chain.
+   */
+  inMultistatus?: boolean;
 }
 
 /** A place where a status code can be typed, recorded by the scanner for completion. */
@@ -113,8 +118,10 @@ export interface ScannedDocument {
   sites: StatusSite[];
   /** Completion slots, sorted by start offset. */
   slots?: CompletionSlot[];
-  /** Code: the spelling schemes whose qualifier the file uses (it imports StatusCodes...). */
+  /** Code: the spelling schemes the file's sites are written in, then those whose qualifier it names (it imports StatusCodes...). */
   schemesSeen?: string[];
+  /** Code: the spelling schemes of the file's qualified constants alone. */
+  schemesUsed?: string[];
   /** Why the document was not scanned (too large, not an OpenAPI file...), for a one-time message. */
   skipped?: string;
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { actionsFor, applyAction, validate } from '../helpers';
+import { actionsFor, applyAction, service, validate } from '../helpers';
 
 interface Case {
   language: string;
@@ -73,6 +73,13 @@ const cases: Case[] = [
     after: `protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {\n    resp.sendError(423, "document locked");\n}\n`,
   },
   {
+    language: 'java',
+    name: 'Jetty HttpStatus constant -> LOCKED_423',
+    before: `public void handle(String target, Request base, HttpServletRequest req, HttpServletResponse resp) {\n    if (locks.isLocked(target)) {\n        resp.sendError(HttpStatus.FAILED_DEPENDENCY_424, "resource is locked");\n    }\n}\n`,
+    rule: '424-for-lock',
+    after: `public void handle(String target, Request base, HttpServletRequest req, HttpServletResponse resp) {\n    if (locks.isLocked(target)) {\n        resp.sendError(HttpStatus.LOCKED_423, "resource is locked");\n    }\n}\n`,
+  },
+  {
     language: 'kotlin',
     name: 'Ktor HttpStatusCode -> Locked',
     before: `fun Route.docs() {\n    put("/docs/{id}") {\n        call.respond(HttpStatusCode.FailedDependency, "document is locked")\n    }\n}\n`,
@@ -87,11 +94,25 @@ const cases: Case[] = [
     after: `public function create(Request $request): Response\n{\n    return new JsonResponse(['error' => 'Email already exists'], Response::HTTP_CONFLICT);\n}\n`,
   },
   {
+    language: 'php',
+    name: 'Slim StatusCode constant -> HTTP_CONFLICT',
+    before: `$app->post('/users', function ($request, $response) {\n    return $response->withStatus(StatusCode::HTTP_FAILED_DEPENDENCY)->write('user already exists');\n});\n`,
+    rule: '424-for-conflict',
+    after: `$app->post('/users', function ($request, $response) {\n    return $response->withStatus(StatusCode::HTTP_CONFLICT)->write('user already exists');\n});\n`,
+  },
+  {
     language: 'rust',
     name: 'http StatusCode -> BAD_GATEWAY',
     before: `async fn invoice() -> impl IntoResponse {\n    (StatusCode::FAILED_DEPENDENCY, "upstream billing service returned an error")\n}\n`,
     rule: '424-for-upstream-failure',
     after: `async fn invoice() -> impl IntoResponse {\n    (StatusCode::BAD_GATEWAY, "upstream billing service returned an error")\n}\n`,
+  },
+  {
+    language: 'javascript',
+    name: 'webdav-server HTTPCodes, a lock in the handler -> Locked',
+    before: `function unlockable(ctx) {\n  ctx.setCode(HTTPCodes.FailedDependency);\n  ctx.writeBody('the resource is locked');\n}\n`,
+    rule: '424-without-dependency',
+    after: `function unlockable(ctx) {\n  ctx.setCode(HTTPCodes.Locked);\n  ctx.writeBody('the resource is locked');\n}\n`,
   },
   {
     language: 'typescript',
@@ -138,19 +159,55 @@ describe('suppression comments in each language', () => {
 });
 
 describe('correct uses are not flagged', () => {
-  const sources: [string, string][] = [
+  const sources: [string, string, string][] = [
     [
       'go',
+      'a WebDAV PROPPATCH with a net/http constant',
       `func (h *Handler) handlePropPatch(w http.ResponseWriter, r *http.Request) (int, error) {\n\tfor _, op := range patches {\n\t\tif failed {\n\t\t\tpstats = append(pstats, Propstat{Status: http.StatusFailedDependency})\n\t\t}\n\t}\n\treturn http.StatusMultiStatus, nil\n}\n`,
     ],
-    ['python', `def proppatch(self, environ):\n    # PROPPATCH: when one property fails, the others get 424\n    for name in names:\n        results.append((name, HTTPStatus.FAILED_DEPENDENCY))\n`],
-    ['php', `public function propPatch($path, PropPatch $propPatch) {\n    foreach ($mutations as $key => $value) {\n        $result[$key] = 424;\n    }\n    return $this->multiStatus($result);\n}\n`],
-    ['typescript', `app.post('/batch', async (req, res) => {\n  const results = req.body.operations.map((op) => ({ id: op.id, status: failed ? 424 : 200 }));\n  res.status(207).json(results);\n});\n`],
+    [
+      'python',
+      'a WebDAV PROPPATCH in Python',
+      `def proppatch(self, environ):\n    # PROPPATCH: when one property fails, the others get 424\n    for name in names:\n        results.append((name, HTTPStatus.FAILED_DEPENDENCY))\n`,
+    ],
+    [
+      'php',
+      'a SabreDAV 2 PropPatch',
+      `public function propPatch($path, PropPatch $propPatch) {\n    $propPatch->setResultCode($protected, 403);\n    $propPatch->setRemainingResultCode(424);\n    return $this->multiStatus($propPatch->getResult());\n}\n`,
+    ],
+    [
+      'php',
+      'a SabreDAV propstat array',
+      `function updateProperties($path, array $mutations) {\n    $result = array(200 => array(), 403 => array(), 424 => array());\n    foreach ($mutations as $name => $value) {\n        $result[424][$name] = null;\n    }\n    return $result;\n}\n`,
+    ],
+    [
+      'go',
+      'a reason-phrase switch in package webdav',
+      `package webdav\n\nfunc statusText(code int) string {\n\tswitch code {\n\tcase StatusFailedDependency:\n\t\treturn "Failed Dependency"\n\t}\n\treturn ""\n}\n`,
+    ],
+    [
+      'php',
+      'a table of reason phrases',
+      `class Messages {\n    protected static $messages = [\n        StatusCode::HTTP_LOCKED => 'Locked',\n        StatusCode::HTTP_FAILED_DEPENDENCY => 'Failed Dependency',\n    ];\n}\n`,
+    ],
+    [
+      'typescript',
+      'a batch whose items carry a conditional status',
+      `app.post('/batch', async (req, res) => {\n  const results = req.body.operations.map((op) => ({ id: op.id, status: failed ? 424 : 200 }));\n  res.status(207).json(results);\n});\n`,
+    ],
+    [
+      'typescript',
+      'a batch with 207',
+      `app.post('/batch', async (req, res) => {\n  const results = req.body.operations.map((op) => (failed ? { id: op.id, status: 424 } : run(op)));\n  res.status(207).json(results);\n});\n`,
+    ],
   ];
-  for (const [language, source] of sources) {
-    test(`${language}: a WebDAV or batch 424`, () => {
+  for (const [language, name, source] of sources) {
+    test(`${language}: ${name}`, () => {
+      const { document, diagnostics } = validate(source, language);
+      // The 424 is seen, and left alone.
+      assert.ok(service.scan(document).sites.some((s) => s.role === 'use' && s.code === 424));
       assert.deepEqual(
-        validate(source, language).diagnostics.map((d) => `${d.code}: ${d.message}`),
+        diagnostics.map((d) => `${d.code}: ${d.message}`),
         [],
       );
     });

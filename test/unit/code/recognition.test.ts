@@ -21,6 +21,23 @@ const cases: Record<string, [string, string][]> = {
     ['template holes are code', 'const s = `${res.status([[424]])}`;'],
     ['regex literal', `const re = /status(424)/; res.status([[200]]);`],
     ['division is not a regex', `const a = b / 2; res.status([[424]]); const c = d / 3;`],
+    [
+      'ternaries in a status context',
+      `res.status(ok ? [[200]] : [[409]]); return { status: a === 200 ? [[201]] : [[409]] }; ctx.status = x > 400 ? [[400]] : [[500]];`,
+    ],
+    [
+      'fallbacks in a status context',
+      `res.status(err.status || [[500]]); res.status(err.statusCode ?? [[502]]); res.status(a ?? b ? [[503]] : [[504]]);`,
+    ],
+    [
+      'conditionals outside a status context',
+      `const n = ok ? 200 : 409; const size = { width: ok ? 300 : 400 }; res.status(code).json({ retry: later ? 503 : 0 });\nctx.status = [[200]]; x = a ? 301 : 302;`,
+    ],
+    [
+      'webdav-server HTTPCodes',
+      `ctx.setCode([[HTTPCodes.MultiStatus]]); n[WebDAVRequest_1.[[HTTPCodes.FailedDependency]]] = n[[[HTTPCodes.OK]]];`,
+    ],
+    ['an HTTPCodes table defines, not uses', `const HTTPCodes = { Locked: 423, FailedDependency: 424 };`],
   ],
   python: [
     ['flask abort', `abort([[424]])`],
@@ -30,6 +47,12 @@ const cases: Record<string, [string, string][]> = {
     ['HTTPStatus', `return Response(status=[[HTTPStatus.FAILED_DEPENDENCY]])`],
     ['not status', `width = 424\nitems = [424, 423]\nreturn value, 424\n`.replace('return value, 424', 'x = (value, 424)')],
     ['strings', `s = "abort(424)"\nt = '''\nabort(424)\n'''\n# abort(424)\nr = r"status=424"`],
+    [
+      'conditional expressions',
+      `abort([[404]] if missing else [[409]])\nreturn Response(status=[[200]] if ok else [[HTTPStatus.CONFLICT]])\nn = 200 if ok else 409`,
+    ],
+    ['fallback', `return JSONResponse(body, status_code=code or [[500]])`],
+    ['pywebdav DAV_Error', `raise DAV_Error([[424]])\nDAV_Error.__init__(self, [[404]], args[0])\nDAV_Error.__init__(self, 0)`],
   ],
   go: [
     ['net/http', `w.WriteHeader([[424]])\nhttp.Error(w, "locked", [[423]])`],
@@ -37,13 +60,47 @@ const cases: Record<string, [string, string][]> = {
     ['gin and echo', `c.JSON([[409]], gin.H{"error": "x"})\nreturn c.NoContent([[502]])`],
     ['raw strings and runes', "s := `w.WriteHeader(424)`\nr := '4'\nw.WriteHeader([[200]])"],
     ['not a constant', `x := myhttp.StatusFailedDependency`],
+    ['x/net/webdav, qualified', `w.WriteHeader([[webdav.StatusMulti]])\nreturn [[webdav.StatusLocked]], err`],
+    [
+      'x/net/webdav constants are bare in package webdav only',
+      `package webdav\nconst (\n\tStatusLocked = 423\n\tStatusFailedDependency    = 424\n)\nvar p = Propstat{Status: [[StatusFailedDependency]]}\nif [[StatusLocked]] == code && cfg.StatusLocked == 1 {}`,
+    ],
+    ['a bare name elsewhere is not the webdav constant', `package dav\nvar p = Propstat{Status: StatusFailedDependency}`],
+  ],
+  php: [
+    [
+      'SabreDAV propstat arrays',
+      `$result = array([[200]] => array(), [[424]] => array());\n$result[[[424]]][$name] = null;\nif (isset($props[0][[[200]]]['{DAV:}displayname'])) {}`,
+    ],
+    [
+      'a literal keyed by codes counts only when its variable is indexed by status',
+      `$result = array(200 => array(), 424 => array());\nreturn $result;`,
+    ],
+    [
+      'tables and matrices are not propstat arrays',
+      `$sizes = [100 => ['w' => 100], 200 => []];\n$sizes[100][2] = 1;\n$map = array(200 => 'ok', 424 => array());\n$m = $map[200];`,
+    ],
+    ['Slim StatusCode', `return $response->withStatus([[StatusCode::HTTP_NOT_FOUND]]);`],
+  ],
+  kotlin: [
+    [
+      'if expressions',
+      `call.respond(HttpStatusCode.fromValue(if (found) [[200]] else [[404]]))\nresponse.status = if (ok) [[200]] else [[409]]\nval n = if (ok) 200 else 409`,
+    ],
   ],
   ruby: [
     ['rails', `render json: { error: "x" }, status: [[:failed_dependency]]\nhead [[:locked]]`],
     ['numbers', `render json: x, status: [[424]]\nhalt [[423]]`],
-    ['a symbol outside a status context', `x = :locked\nfoo(:conflict)`],
+    ['a symbol outside a status context', `x = :locked\nfoo(:conflict)\ny = ok ? :ok : :conflict`],
+    [
+      'a conditional after status:',
+      `render json: x, status: ok ? [[:ok]] : [[:conflict]]\nrender json: x, status: created ? [[201]] : [[200]]`,
+    ],
     ['heredoc', `body = <<~EOS\n  status: 424\nEOS\nhead [[409]]`],
-    ['Rack triples', `def call(env)\n  return [[[423]], { 'content-type' => 'text/plain' }, ['locked']] if locked?\n  [[[200]], headers, [body]]\nend`],
+    [
+      'Rack triples',
+      `def call(env)\n  return [[[423]], { 'content-type' => 'text/plain' }, ['locked']] if locked?\n  [[[200]], headers, [body]]\nend`,
+    ],
     ['arrays of numbers are not triples', `sizes = [100, 200, 300]\npair = [424, 1]`],
   ],
 };

@@ -208,7 +208,9 @@ function completeCode(document: DocumentLike, text: string, scanned: ScannedDocu
   };
   if (slot.kind === 'member') {
     const items: CompletionItem[] = [];
-    for (const schemeId of slot.schemes) {
+    // Where several frameworks share a qualifier (Spring's and Jetty's HttpStatus), the one the file writes.
+    const used = slot.schemes.filter((id) => scanned.schemesUsed?.includes(id));
+    for (const schemeId of used.length > 0 ? used : slot.schemes) {
       for (const entry of offered()) {
         const member = knowledge.memberFor(schemeId, entry.code);
         if (member !== undefined) items.push(item(entry, rankOf(entry.code, context), range, { text: member, label: member }));

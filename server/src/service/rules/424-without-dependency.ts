@@ -26,6 +26,7 @@ const choices: Replacement[] = [
 ];
 
 export function hasDependencyContext(site: StatusSite, context: RuleContext): boolean {
+  if (site.inMultistatus) return true;
   const phrases = context.dependencyPhrases;
   const said = messageWords(site);
   return scopeMarksDependency(site.scope, phrases) || once(said, phrases, () => phrases.matches(said));

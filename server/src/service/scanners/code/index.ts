@@ -31,5 +31,11 @@ export function scanCode(document: DocumentLike, family: string): ScannedDocumen
   if (scopes.style === 'indentation')
     assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, contexts.outboundCalls);
   suppressions.apply(sites, knowledge.commentPrefixOf(family), text);
-  return { kind: 'code', sites, slots: scanner.slots, schemesSeen: [...scanner.schemesSeen] };
+  return {
+    kind: 'code',
+    sites,
+    slots: scanner.slots,
+    schemesSeen: [...new Set([...scanner.schemesUsed, ...scanner.schemesSeen])],
+    schemesUsed: [...scanner.schemesUsed],
+  };
 }

@@ -7,6 +7,7 @@ import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
 import type { CompletionSlot, StatusSite } from '../../model';
 import { findMentions } from '../mentions';
+import { type PropstatFrame, PropstatLiterals, isStatusKey, statusSubscript, valueIsArray } from './propstat';
 import type { Suppressions } from '../suppressions';
 import { TokenKind } from './lexer';
 import { TextScope } from './scope';
@@ -16,6 +17,13 @@ interface Frame {
   open: string;
   /** For `[`: a number first in the array, and where the second element starts — a Rack triple `[424, {...}, body]`? */
   triple?: { code: number; start: number; end: number; second?: number };
+  /**
+   * A status value being read in this frame (after `res.status(`, `status: `, `ctx.status = `), in which
+   * argument, and whether a conditional (`?`, Python/Kotlin `if`) has started in it: each branch is a status.
+   */
+  statusValue?: { argument: number; conditional: boolean };
+  /** For `[` and `array(` in PHP: a subscript or an array literal that may hold propstat status keys. */
+  propstat?: PropstatFrame;
   /** For `{`: a statement block (function body, control block, class body) rather than an object literal. */
   block: boolean;
   /** For `(`: the identifier just before it (a callee or a keyword) and where it starts. */
@@ -72,12 +80,16 @@ const controlKeywords = new Set([
 /** How many enclosing function or class headers are read to tell a code defined from a code used. */
 const MAX_DEFINITION_HEADERS = 4;
 const blockKeywords = new Set(['else', 'try', 'do', 'finally', 'elif', 'unless', 'loop', 'select', 'defer', 'go']);
+/** Words that start another statement: a status value read before them has ended. */
+const statementKeywords = new Set(['return', 'const', 'let', 'var', 'throw', 'val']);
 const expressionKeywords = new Set(['return', 'throw', 'yield', 'await', 'typeof', 'case', 'new', 'in', 'of', 'default', 'export']);
 
 export class CodeScanner {
   readonly sites: StatusSite[] = [];
   readonly slots: CodeSlot[] = [];
   readonly schemesSeen = new Set<string>();
+  /** The schemes the file's sites are spelled in (qualified spellings only). */
+  readonly schemesUsed = new Set<string>();
   /** Logical lines (indentation-scoped languages only). */
   readonly lines: LineStart[] = [];
   readonly fileScope: TextScope;
@@ -103,6 +115,9 @@ export class CodeScanner {
   /** A function keyword (or `):` return type) was seen: the next `{` at this depth is a function body. */
   private pendingFunction: number | undefined;
   private atLineStart = true;
+  /** Go: the package the file belongs to (`package webdav`), whose own constants it may write bare. */
+  private packageName: string | undefined;
+  private readonly propstatLiterals = new PropstatLiterals();
 
   constructor(
     private readonly text: string,
@@ -143,6 +158,7 @@ export class CodeScanner {
       case TokenKind.Template:
         container.strings.push(this.text.slice(start, end));
         this.mentions(start, end);
+        this.reasonPhraseEntry(start, end);
         break;
       case TokenKind.Number:
         this.number(start, end);
@@ -162,14 +178,25 @@ export class CodeScanner {
   /** After punctuation that can precede a status value or a framework member, remembers the place for completion. */
   private recordSlot(c: number, end: number): void {
     if (c === 40 || c === 44 || c === 58 || c === 61 || c === 62) {
+      const top = this.top();
+      if (this.opensStatusValue(0)) top.statusValue = { argument: top.argument, conditional: false };
+      else if (c === 61 && !this.inStatusBranch(0) && isAssignment(this.text, end - 1)) top.statusValue = undefined;
       if (this.inStatusContext(0)) this.addSlot({ kind: 'value', start: end, scope: this.currentScope() });
+    } else if (c === 63 /* ? */) {
+      this.startConditional();
     }
     let qualifier: Token | undefined;
     let separator = '';
     if (c === 46 /* . */) ((qualifier = this.recentToken(2)), (separator = '.'));
     else if (c === 58 /* : */ && this.recentText(2) === ':') ((qualifier = this.recentToken(3)), (separator = '::'));
     if (qualifier?.kind !== TokenKind.Identifier) return;
-    const name = this.text.slice(qualifier.start, qualifier.end);
+    let name = this.text.slice(qualifier.start, qualifier.end);
+    // A two-part qualifier (`HttpStatus.Code.`) before a one-part one.
+    const outer = this.recentToken(separator.length + 3);
+    if (separator === '.' && this.recentText(3) === '.' && outer?.kind === TokenKind.Identifier) {
+      const dotted = `${this.text.slice(outer.start, outer.end)}.${name}`;
+      if (this.spellings.byQualifier.has(dotted + separator)) name = dotted;
+    }
     const schemes = this.spellings.byQualifier.get(name + separator);
     if (schemes) this.addSlot({ kind: 'member', start: end, scope: this.currentScope(), schemes, qualifier: name, separator });
   }
@@ -190,16 +217,21 @@ export class CodeScanner {
   finish(): void {
     while (this.frames.length > 1) this.close(this.text.length);
     this.endStatement(this.frames[0], this.text.length);
+    for (const site of this.propstatLiterals.confirmed()) this.commit(site);
   }
 
   private identifier(start: number, end: number): void {
     const word = this.text.slice(start, end);
     if (this.braces && this.functionKeywords.has(word)) this.pendingFunction = this.frames.length;
+    if (this.packageName === undefined && this.frames.length === 1 && this.recentText(1) === 'package') this.packageName = word;
+    if (word === 'if' && this.container().statementFirst !== word) this.startConditional();
+    else if (statementKeywords.has(word)) this.top().statusValue = undefined;
     const used = this.spellings.qualifiers.get(word);
     if (used) for (const scheme of used) this.schemesSeen.add(scheme);
     const candidates = this.spellings.byMember.get(word);
     if (!candidates) return;
     for (const spelling of candidates) {
+      if (spelling.package !== undefined && !this.isOwnConstant(spelling.package, end)) continue;
       const prefix = spelling.qualifier + spelling.separator;
       const qualifierStart = start - prefix.length;
       if (qualifierStart < 0 || !this.text.startsWith(prefix, qualifierStart)) continue;
@@ -207,7 +239,8 @@ export class CodeScanner {
       const before = this.text.charCodeAt(qualifierStart - 1);
       if (isWordChar(before) || (spelling.qualifier === '' && before === 58) /* : */) continue;
       // The tokens already read of this spelling: the qualifier and each separator character.
-      if (spelling.context && !this.inStatusContext((spelling.qualifier === '' ? 0 : 1) + spelling.separator.length)) continue;
+      if (spelling.context && !this.inStatusContext(spelling.tokens)) continue;
+      if (spelling.qualifier !== '') this.schemesUsed.add(spelling.scheme);
       this.addSite(spelling.code, qualifierStart, end, {
         kind: 'constant',
         scheme: spelling.scheme,
@@ -216,6 +249,17 @@ export class CodeScanner {
       });
       return;
     }
+  }
+
+  /**
+   * A bare name is the constant of package `name` in that package's own files, unless it follows a `.`
+   * (another package's member) or is being declared (`StatusLocked = 423` in the const block).
+   */
+  private isOwnConstant(name: string, end: number): boolean {
+    if (this.packageName !== name || this.recentText(1) === '.') return false;
+    let next = end;
+    while (this.text[next] === ' ' || this.text[next] === '\t') next++;
+    return !(this.text[next] === '=' && this.text[next + 1] !== '=');
   }
 
   private number(start: number, end: number): void {
@@ -238,6 +282,21 @@ export class CodeScanner {
         suppressed: new Set(),
       });
     }
+  }
+
+  /**
+   * `StatusCode::HTTP_FAILED_DEPENDENCY => 'Failed Dependency'`, `case StatusLocked: return "Locked"`: a
+   * site mapped to its own reason phrase is an entry of a table that defines the codes, not a use of one.
+   */
+  private reasonPhraseEntry(start: number, end: number): void {
+    const site = this.sites[this.sites.length - 1];
+    if (!site || site.code === undefined) return;
+    const n = this.recentText(1) === 'return' ? 2 : 1;
+    const arrow = this.recentText(n) === '>' && this.recentText(n + 1) === '=' ? n + 2 : this.recentText(n) === ':' ? n + 1 : 0;
+    if (arrow === 0 || this.recentToken(arrow)?.end !== site.end) return;
+    const phrase = knowledge.get(site.code)?.phrase;
+    if (phrase && knowledge.toWords(unquote(this.text.slice(start, end))).join(' ') === knowledge.toWords(phrase).join(' '))
+      site.definesCode = true;
   }
 
   /** The number about to be read is compared with a status property: `status === 424`, `StatusCode != 200`. */
@@ -266,7 +325,15 @@ export class CodeScanner {
     return headers;
   }
 
-  private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): void {
+  private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): StatusSite {
+    const site = this.newSite(code, start, end, spelling);
+    this.commit(site);
+    this.innermostFailure()?.members.push(site);
+    return site;
+  }
+
+  /** A site of the current statement and handler, not reported until it is committed. */
+  private newSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): StatusSite {
     const scope = this.currentScope();
     const site: StatusSite = {
       code,
@@ -279,11 +346,14 @@ export class CodeScanner {
       scope,
       suppressed: new Set(),
     };
-    if (this.braces) scope.codes.add(code);
     if (namesCode(this.enclosingHeaders(), code)) site.definesCode = true;
-    this.sites.push(site);
     this.container().pending.push(site);
-    this.innermostFailure()?.members.push(site);
+    return site;
+  }
+
+  private commit(site: StatusSite): void {
+    if (this.braces) site.scope.codes.add(site.code!);
+    this.sites.push(site);
   }
 
   /**
@@ -291,6 +361,32 @@ export class CodeScanner {
    * tokens already belong to the value (a qualified constant `HttpStatus.X` has 2, a symbol `:x` has 1).
    */
   private inStatusContext(skip: number): boolean {
+    return this.opensStatusValue(skip) || this.inStatusBranch(skip);
+  }
+
+  /** A conditional starts inside the status value being read: `ok ? 200 : 409`, `404 if x else 409`. */
+  private startConditional(): void {
+    const top = this.top();
+    if (top.statusValue?.argument === top.argument) top.statusValue.conditional = true;
+  }
+
+  /**
+   * The value about to be read is a branch of the status value: after `?`, the `:` of a conditional,
+   * `else`, the condition of a Kotlin `if (...)`, or a fallback (`err.status || 500`, `code or 500`).
+   */
+  private inStatusBranch(skip: number): boolean {
+    const top = this.top();
+    const value = top.statusValue;
+    if (value?.argument !== top.argument) return false;
+    const previous = this.recentText(1 + skip);
+    if (previous === 'or' || (previous === '|' && this.recentText(2 + skip) === '|')) return true;
+    if (!value.conditional) return false;
+    if (previous === '?' || previous === ':' || previous === 'else') return true;
+    return previous === ')' && this.lastClosedParen?.callee === 'if';
+  }
+
+  /** The value about to be read starts a status value: `status(|`, `status: |`, `ctx.status = |`, `halt |`. */
+  private opensStatusValue(skip: number): boolean {
     const previous = this.recentText(1 + skip);
     const top = this.top();
     if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined) {
@@ -320,11 +416,14 @@ export class CodeScanner {
       const isName = before?.kind === TokenKind.Identifier;
       const callee = isName ? this.text.slice(before.start, before.end) : undefined;
       const frame: Frame = { ...newFrame('(', false, false, end), callee, calleeStart: before?.start };
+      if (callee === 'array' && this.contexts.propstatArrays) frame.propstat = this.propstatLiteral(2);
       // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
       if (callee !== undefined && this.failureCalls.has(callee)) frame.failure = { start: before!.start, members: [] };
       this.push(frame);
     } else if (c === 91 /* [ */) {
-      this.push(newFrame('[', false, false, end));
+      const frame = newFrame('[', false, false, end);
+      if (this.contexts.propstatArrays) frame.propstat = this.propstatBracket(start);
+      this.push(frame);
     } else if (c === 123 /* { */) {
       this.openBrace(start, end);
     } else if (c === 41 || c === 93 || c === 125) {
@@ -333,6 +432,8 @@ export class CodeScanner {
       // `handle(req): Promise<Response> {` — a return type before a function body.
       // (a `fn name(Path(id): Path<String>)` pattern parameter must not replace the pending `fn`)
       if (!isControl(this.lastClosedParen) && this.pendingFunction === undefined) this.pendingFunction = this.frames.length;
+    } else if (c === 62 /* > */ && top.propstat?.kind === 'literal' && this.recentText(1) === '=' && this.recentToken(1)!.end === start) {
+      this.propstatKey(top.propstat, end);
     } else if (c === 44 /* , */) {
       top.argument++;
       if (top.triple && top.argument === 1) top.triple.second = end;
@@ -384,6 +485,7 @@ export class CodeScanner {
     if (frame.triple && frame.argument === 2 && isRackHeaders(this.text, frame.triple.second)) {
       this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, { kind: 'number' });
     }
+    if (frame.propstat) this.closePropstat(frame.propstat, frame.statementStart, end);
     if (frame.failure) {
       const failureText = this.text.slice(frame.failure.start, end);
       for (const member of frame.failure.members) member.failure = failureText;
@@ -401,6 +503,54 @@ export class CodeScanner {
       if (parent.block) this.endStatement(parent, end);
     } else if (frame.open === '(') {
       this.lastClosedParen = frame;
+    }
+  }
+
+  /** `$result[` is a subscript (right after a name or a bracket); `[` elsewhere starts an array literal. */
+  private propstatBracket(start: number): PropstatFrame {
+    const before = this.recentToken(1);
+    const beforeText = this.recentText(1);
+    if (before && before.end === start && (before.kind === TokenKind.Identifier || beforeText === ']' || beforeText === ')'))
+      return { kind: 'subscript', variable: before.kind === TokenKind.Identifier ? beforeText : undefined };
+    return this.propstatLiteral(1);
+  }
+
+  /** An array literal; `equalsAt` is how far back the `=` of `$result = array(` / `$result = [` stands. */
+  private propstatLiteral(equalsAt: number): PropstatFrame {
+    const name = this.recentToken(equalsAt + 1);
+    const assigned = this.recentText(equalsAt) === '=' && name?.kind === TokenKind.Identifier;
+    return { kind: 'literal', variable: assigned ? this.text.slice(name.start, name.end) : undefined, keys: [], other: false };
+  }
+
+  /** At the `>` of `=>` in an array literal: a status key with an array value, or something else. */
+  private propstatKey(literal: Extract<PropstatFrame, { kind: 'literal' }>, end: number): void {
+    const key = this.recentToken(2);
+    const opener = this.recentText(3);
+    if (
+      key?.kind === TokenKind.Number &&
+      isStatusKey(this.text, key.start, key.end) &&
+      (opener === '(' || opener === '[' || opener === ',') &&
+      valueIsArray(this.text, end)
+    )
+      literal.keys.push({ code: Number(this.text.slice(key.start, key.end)), start: key.start, end: key.end });
+    else literal.other = true;
+  }
+
+  private closePropstat(propstat: PropstatFrame, innerStart: number, end: number): void {
+    if (propstat.kind === 'subscript') {
+      const index = statusSubscript(this.text, innerStart, end);
+      if (!index) return;
+      this.addSite(index.code, index.start, index.end, { kind: 'number' }).inMultistatus = true;
+      if (propstat.variable) this.propstatLiterals.indexedByStatus(propstat.variable);
+    } else if (!propstat.other && propstat.keys.length > 0 && propstat.variable) {
+      this.propstatLiterals.wait(
+        propstat.variable,
+        propstat.keys.map((key) => {
+          const site = this.newSite(key.code, key.start, key.end, { kind: 'number' });
+          site.inMultistatus = true;
+          return site;
+        }),
+      );
     }
   }
 
@@ -427,6 +577,7 @@ export class CodeScanner {
       frame.pending = [];
     }
     frame.strings = [];
+    frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
   }
@@ -483,6 +634,11 @@ function isRackHeaders(text: string, at: number | undefined): boolean {
   if (at === undefined) return false;
   const rest = text.slice(at, at + 40).trimStart();
   return rest.startsWith('{') || /^[A-Za-z_]*headers?\b/i.test(rest);
+}
+
+/** The `=` at `at` assigns: it is not part of `==`, `!=`, `<=`, `>=`, `=>`, `+=`... */
+function isAssignment(text: string, at: number): boolean {
+  return !'=!<>:+-*/%&|^.?'.includes(text[at - 1]) && text[at + 1] !== '=' && text[at + 1] !== '>';
 }
 
 /** PHP variables carry a `$`: `$status = 424` sets `status`. */
