@@ -21,14 +21,12 @@ interface FrozenScope {
 
 type FrozenSlot = Omit<CompletionSlot, 'scope'> & { scope: number };
 
-export interface FrozenScan {
-  kind: ScannedDocument['kind'];
+/** The document's own facts (kind, spellings seen...) as they are; sites and slots in their frozen form. */
+export interface FrozenScan extends Omit<ScannedDocument, 'sites' | 'slots'> {
   sites: FrozenSite[];
   slots?: FrozenSlot[];
   /** The scopes of the slots, each once (slots of one operation share theirs). */
   scopes: FrozenScope[];
-  schemesSeen?: string[];
-  skipped?: string;
 }
 
 export function freezeScan(scanned: ScannedDocument): FrozenScan {
@@ -59,7 +57,8 @@ export function freezeScan(scanned: ScannedDocument): FrozenScan {
     return index;
   };
   const slots = scanned.slots?.map((slot): FrozenSlot => ({ ...slot, scope: freezeScope(slot.scope) }));
-  return { kind: scanned.kind, sites, slots, scopes, schemesSeen: scanned.schemesSeen, skipped: scanned.skipped };
+  const { sites: _, slots: __, ...facts } = scanned;
+  return { ...facts, sites, slots, scopes };
 }
 
 const NO_WORDS: readonly string[] = [];
@@ -76,11 +75,10 @@ export function thawScan(frozen: FrozenScan): ScannedDocument {
     marksDependency: scope.marksDependency,
   }));
   const siteScope: Scope = { words: () => NO_WORDS, codes: new Set() };
+  const { sites, slots, scopes: _, ...facts } = frozen;
   return {
-    kind: frozen.kind,
-    sites: frozen.sites.map((site): StatusSite => ({ ...site, message: '', scope: siteScope, suppressed: NO_RULES })),
-    slots: frozen.slots?.map((slot) => ({ ...slot, scope: scopes[slot.scope] }) as CompletionSlot),
-    schemesSeen: frozen.schemesSeen,
-    skipped: frozen.skipped,
+    ...facts,
+    sites: sites.map((site): StatusSite => ({ ...site, message: '', scope: siteScope, suppressed: NO_RULES })),
+    slots: slots?.map((slot) => ({ ...slot, scope: scopes[slot.scope] }) as CompletionSlot),
   };
 }
