@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 
 import { visitJsonOutline } from '../../server/src/service/scanners/openapi/jsonOutline';
+import { visitJson } from '../../server/src/service/scanners/openapi/outline';
 
 // ---------------------------------------------------------------------------------------------
 // Event lists, one string per event. Errors are kept apart: the contract is the other events; the errors
@@ -370,6 +371,10 @@ test('100,000 nested [ and { do not throw and report every level', () => {
     error: 2 * n + 2,
   });
 
+  // Through outline.ts, as the spec scanner reads it.
+  let begins = 0;
+  visitJson('{"openapi": "3.0.0", "x": ' + '['.repeat(n), { onArrayBegin: () => void begins++ });
+  assert.equal(begins, n);
   const ms = performance.now() - start;
   assert.ok(ms < 10_000, `${ms.toFixed(0)} ms`);
 
