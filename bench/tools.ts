@@ -80,11 +80,19 @@ export function tools(): Tool[] {
         return { ok: true, findings, detail: `${findings} findings (not checked: a different job)` };
       },
     },
-    { id: 'node', label: 'floor: node start-up (node -e 0)', kind: 'floor', appliesTo: always, command: () => [node, '-e', '0'], okExit: [0] },
+    {
+      id: 'node',
+      label: 'floor: node start-up (node -e 0)',
+      kind: 'floor',
+      appliesTo: always,
+      command: () => [node, '-e', '0'],
+      okExit: [0],
+    },
     floor('read', 'floor: read the file', always),
     floor('json-parse', 'floor: read + JSON.parse', isJson),
     floor('jsonc-tree', 'floor: read + jsonc-parser parseTree', isJson),
     floor('jsonc-visit', 'floor: read + jsonc-parser visit (no-op)', isJson),
+    floor('json-outline', 'floor: read + our JSON outline scanner (no-op)', isJson),
     floor('yaml-document', 'floor: read + yaml parseDocument', isYaml),
     floor('yaml-cst', 'floor: read + yaml Parser (CST)', isYaml),
     floor('yaml-lexer', 'floor: read + yaml Lexer', isYaml),
@@ -124,7 +132,12 @@ function redoclyPointers(output: string): string[][] | undefined {
   const report = parseJson<{ problems: { ruleId: string; location: { pointer: string }[] }[] }>(output);
   return report?.problems
     .filter((p) => p.ruleId === 'rule/response-424')
-    .map((p) => p.location[0].pointer.replace(/^#\//, '').split('/').map((s) => decodeSegment(s)));
+    .map((p) =>
+      p.location[0].pointer
+        .replace(/^#\//, '')
+        .split('/')
+        .map((s) => decodeSegment(s)),
+    );
 }
 
 function decodeSegment(segment: string): string {
@@ -138,7 +151,11 @@ function decodeSegment(segment: string): string {
 }
 
 /** The one-rule peers report every 424 response: the set of their JSON pointers must equal the truth's. */
-function checkPointers(spec: SpecFile, pointers: string[][] | undefined, refsAtTarget = false): { ok: boolean; findings: number; detail: string } {
+function checkPointers(
+  spec: SpecFile,
+  pointers: string[][] | undefined,
+  refsAtTarget = false,
+): { ok: boolean; findings: number; detail: string } {
   if (!pointers) return { ok: false, findings: 0, detail: 'output is not JSON' };
   const join = (p: readonly string[]) => p.join('\u0000');
   const actual = new Set(pointers.map(join));
