@@ -17,6 +17,9 @@ interface Scheme {
   separator: string;
   context?: boolean;
   package?: string;
+  imports?: string[];
+  importRequired?: boolean;
+  constructs?: boolean;
   source: string;
   notes?: string;
   members: Record<string, string | string[]>;
@@ -88,13 +91,69 @@ test('the schema rejects a broken file', () => {
     f(copy.schemes);
     return copy;
   };
-  assert.notEqual(check(mutate((s) => { s['go-net-http']!['extra'] = 1; })), undefined, 'extra property');
-  assert.notEqual(check(mutate((s) => { delete s['go-net-http']!['source']; })), undefined, 'missing source');
-  assert.notEqual(check(mutate((s) => { s['go-net-http']!['families'] = ['typescript']; })), undefined, 'bad family');
-  assert.notEqual(check(mutate((s) => { s['go-net-http']!['separator'] = '->'; })), undefined, 'bad separator');
-  assert.notEqual(check(mutate((s) => { (s['go-net-http']!['members'] as Record<string, unknown>)['42'] = 'StatusX'; })), undefined, 'bad code key');
-  assert.notEqual(check(mutate((s) => { (s['go-net-http']!['members'] as Record<string, unknown>)['424'] = ['StatusFailedDependency']; })), undefined, 'one-element alias list');
-  assert.notEqual(check(mutate((s) => { (s['go-net-http']!['members'] as Record<string, unknown>)['424'] = 'Status Failed'; })), undefined, 'member not an identifier');
+  assert.notEqual(
+    check(
+      mutate((s) => {
+        s['go-net-http']!['extra'] = 1;
+      }),
+    ),
+    undefined,
+    'extra property',
+  );
+  assert.notEqual(
+    check(
+      mutate((s) => {
+        delete s['go-net-http']!['source'];
+      }),
+    ),
+    undefined,
+    'missing source',
+  );
+  assert.notEqual(
+    check(
+      mutate((s) => {
+        s['go-net-http']!['families'] = ['typescript'];
+      }),
+    ),
+    undefined,
+    'bad family',
+  );
+  assert.notEqual(
+    check(
+      mutate((s) => {
+        s['go-net-http']!['separator'] = '->';
+      }),
+    ),
+    undefined,
+    'bad separator',
+  );
+  assert.notEqual(
+    check(
+      mutate((s) => {
+        (s['go-net-http']!['members'] as Record<string, unknown>)['42'] = 'StatusX';
+      }),
+    ),
+    undefined,
+    'bad code key',
+  );
+  assert.notEqual(
+    check(
+      mutate((s) => {
+        (s['go-net-http']!['members'] as Record<string, unknown>)['424'] = ['StatusFailedDependency'];
+      }),
+    ),
+    undefined,
+    'one-element alias list',
+  );
+  assert.notEqual(
+    check(
+      mutate((s) => {
+        (s['go-net-http']!['members'] as Record<string, unknown>)['424'] = 'Status Failed';
+      }),
+    ),
+    undefined,
+    'member not an identifier',
+  );
 });
 
 test('there are schemes for every language family', () => {
@@ -159,6 +218,20 @@ test('schemes that overlap in a family write the same name for the codes the rul
   }
 });
 
+test('import-gated schemes: bare members need imports, generic qualifiers need importRequired', () => {
+  for (const [id, s] of Object.entries(schemes)) {
+    if (s.qualifiers.length === 0) assert.ok(s.imports, `${id}: no qualifier and no imports: nothing would be recognised`);
+    if (s.importRequired) assert.ok(s.imports, `${id}: importRequired without imports`);
+  }
+  // Generic words as qualifiers (`exceptions.`, `http.`) are checked against the file's imports.
+  for (const id of ['python-werkzeug-exceptions', 'python-drf-exceptions', 'python-django-http404', 'python-pyramid-httpexceptions']) {
+    assert.equal(scheme(id).importRequired, true, id);
+    assert.equal(scheme(id).constructs, true, id);
+  }
+  assert.deepEqual(scheme('js-nestjs-exceptions').imports, ['@nestjs/common']);
+  assert.deepEqual(scheme('python-werkzeug-exceptions').imports, ['werkzeug.exceptions']);
+});
+
 test('an empty qualifier is only used with the symbol separator', () => {
   for (const [id, s] of Object.entries(schemes)) {
     if (s.qualifiers.includes('')) assert.equal(s.separator, ':', `${id}: empty qualifier needs ':'`);
@@ -167,6 +240,7 @@ test('an empty qualifier is only used with the symbol separator', () => {
 
 // Spot checks: each line was read in the framework's source named in the scheme's `source`.
 // [code, expected names (preferred first; exact list)] or [code, null] for a code the framework lacks.
+// prettier-ignore
 const SPOT: Record<string, [number, string[] | null][]> = {
   'js-http-status-codes': [
     [424, ['FAILED_DEPENDENCY']], [423, ['LOCKED']], [413, ['REQUEST_TOO_LONG']], [302, ['MOVED_TEMPORARILY']], [425, null],
@@ -182,6 +256,10 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   ],
   'js-http-errors': [
     [424, ['FailedDependency']], [423, ['Locked']], [505, ['HTTPVersionNotSupported']], [302, null],
+  ],
+  'js-nestjs-exceptions': [
+    [404, ['NotFoundException']], [409, ['ConflictException']], [412, ['PreconditionFailedException']], [421, ['MisdirectedException']],
+    [423, null], [424, null], [429, null],
   ],
   'js-webdav-server': [
     [424, ['FailedDependency']], [207, ['MultiStatus']], [423, ['Locked']], [302, ['MovedTemporarily']], [425, ['UnorderedCollection']],
@@ -202,6 +280,19 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   ],
   'python-aiohttp': [
     [424, ['HTTPFailedDependency']], [423, null], [416, ['HTTPRequestRangeNotSatisfiable']], [505, ['HTTPVersionNotSupported']],
+  ],
+  'python-werkzeug-exceptions': [
+    [404, ['NotFound']], [423, ['Locked']], [424, ['FailedDependency']], [413, ['RequestEntityTooLarge']],
+    [416, ['RequestedRangeNotSatisfiable']], [505, ['HTTPVersionNotSupported']], [402, null], [308, null],
+  ],
+  'python-drf-exceptions': [
+    [400, ['ValidationError', 'ParseError']], [403, ['PermissionDenied']], [404, ['NotFound']], [429, ['Throttled']],
+    [409, null], [424, null], [500, null],
+  ],
+  'python-django-http404': [[404, ['Http404']], [403, null]],
+  'python-pyramid-httpexceptions': [
+    [400, ['HTTPBadRequest']], [404, ['HTTPNotFound']], [423, ['HTTPLocked']], [424, ['HTTPFailedDependency']],
+    [500, ['HTTPInternalServerError']], [507, ['HTTPInsufficientStorage']], [418, null],
   ],
   'go-net-http': [
     [418, ['StatusTeapot']], [413, ['StatusRequestEntityTooLarge']], [424, ['StatusFailedDependency']],
@@ -263,6 +354,14 @@ const SPOT: Record<string, [number, string[] | null][]> = {
     [404, ['HTTP_NOT_FOUND']], [424, ['HTTP_FAILED_DEPENDENCY']], [203, ['HTTP_NONAUTHORITATIVE_INFORMATION']], [306, ['HTTP_UNUSED']],
     [499, ['HTTP_CLIENT_CLOSED_REQUEST']], [505, ['HTTP_VERSION_NOT_SUPPORTED']],
   ],
+  'php-symfony-http-exceptions': [
+    [403, ['AccessDeniedHttpException']], [404, ['NotFoundHttpException']], [409, ['ConflictHttpException']],
+    [412, ['PreconditionFailedHttpException']], [428, ['PreconditionRequiredHttpException']], [423, null], [424, null], [502, null],
+  ],
+  'php-sabredav-exceptions': [
+    [403, ['Forbidden']], [404, ['NotFound', 'FileNotFound']], [423, ['Locked']], [412, ['PreconditionFailed']], [507, ['InsufficientStorage']],
+    [424, null], [502, null],
+  ],
   'ruby-rack-symbol': [
     [424, ['failed_dependency']], [423, ['locked']], [422, ['unprocessable_content', 'unprocessable_entity']],
     [413, ['content_too_large', 'payload_too_large', 'request_entity_too_large']], [306, null],
@@ -316,6 +415,7 @@ test('scheme settings the scanner depends on', () => {
 });
 
 // The quick-fix examples of issue 4: rewrite in the same spelling.
+// prettier-ignore
 const QUICK_FIXES: [string, string, string, number, string][] = [
   // [family, from, to, target code, scheme]
   ['go', 'http.StatusFailedDependency', 'http.StatusBadGateway', 502, 'go-net-http'],

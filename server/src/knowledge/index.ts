@@ -160,6 +160,13 @@ export interface Spelling {
   tokens: number;
   /** A bare member of a Go package: a status code only in that package's own files. */
   package?: string;
+  /**
+   * Counts only where the file imports the member (bare) or binds the qualifier (`exc.HTTPNotFound`) from one of
+   * these modules (data/spellings.json `imports`).
+   */
+  imports?: ReadonlySet<string>;
+  /** The member is a class or constructor: a use only where raised, thrown or called. */
+  constructs?: boolean;
 }
 
 export interface FamilySpellings {
@@ -171,6 +178,8 @@ export interface FamilySpellings {
   byQualifier: Map<string, string[]>;
   /** A bare qualifier (`StatusCodes`) -> its schemes, to tell which spellings a file uses. */
   qualifiers: Map<string, string[]>;
+  /** Every module of the family's `imports`: a file that names none of them needs no import reading. */
+  modules: string[];
 }
 
 const spellingSchemes = (spellingsData as SpellingsFile).schemes;
@@ -179,7 +188,7 @@ const familySpellings = new Map<string, FamilySpellings>();
 export function spellingsFor(family: string): FamilySpellings {
   let result = familySpellings.get(family);
   if (!result) {
-    result = { byMember: new Map(), schemes: [], byQualifier: new Map(), qualifiers: new Map() };
+    result = { byMember: new Map(), schemes: [], byQualifier: new Map(), qualifiers: new Map(), modules: [] };
     for (const [id, scheme] of Object.entries(spellingSchemes)) {
       if (!scheme.families.includes(family)) continue;
       result.schemes.push({ id, scheme });
@@ -187,20 +196,26 @@ export function spellingsFor(family: string): FamilySpellings {
         if (qualifier === '') continue;
         const prefix = qualifier + scheme.separator;
         result.byQualifier.set(prefix, [...(result.byQualifier.get(prefix) ?? []), id]);
-        // A file that names the qualifier's first word (`HttpStatus` of `HttpStatus.Code`) may use the scheme.
+        // A file that names the qualifier's first word (`HttpStatus` of `HttpStatus.Code`) may use the scheme;
+        // not for classes, which are no status value (`res.status(web.HTTPConflict)` is not a thing).
         const word = qualifier.split('.')[0];
-        result.qualifiers.set(word, [...(result.qualifiers.get(word) ?? []), id]);
+        if (scheme.constructs !== true) result.qualifiers.set(word, [...(result.qualifiers.get(word) ?? []), id]);
       }
       const context = scheme.context === true;
+      const constructs = scheme.constructs === true;
+      const imports = scheme.imports && new Set(scheme.imports);
+      if (scheme.imports) result.modules.push(...scheme.imports);
       for (const [code, names] of Object.entries(scheme.members)) {
         for (const member of Array.isArray(names) ? names : [names]) {
           const list = result.byMember.get(member) ?? [];
-          for (const qualifier of scheme.qualifiers) {
+          // Generic qualifiers (`exceptions.`) are checked against the file's imports instead, with bare names.
+          for (const qualifier of scheme.importRequired ? [] : scheme.qualifiers) {
             const tokens = (qualifier === '' ? 0 : qualifier.split('.').length * 2 - 1) + scheme.separator.length;
             list.push({ scheme: id, code: Number(code), qualifier, separator: scheme.separator, context, tokens });
           }
           if (scheme.package)
             list.push({ scheme: id, code: Number(code), qualifier: '', separator: '', context, tokens: 0, package: scheme.package });
+          if (imports) list.push({ scheme: id, code: Number(code), qualifier: '', separator: '', context, tokens: 0, imports, constructs });
           result.byMember.set(member, list);
         }
       }

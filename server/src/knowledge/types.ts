@@ -155,6 +155,12 @@ export interface SpellingScheme {
   context?: boolean;
   /** Go: the package declaring the members, in whose own files they are written bare (`package webdav`). */
   package?: string;
+  /** Modules exporting the members: a bare member counts only where the file imports it from one of them. */
+  imports?: string[];
+  /** The qualifiers too count only where bound to one of `imports` (`from rest_framework import exceptions`). */
+  importRequired?: boolean;
+  /** Classes or constructors (`raise NotFound()`): no literal can stand in for a missing member. */
+  constructs?: boolean;
   source: string;
   /** Code -> member name, or names with the preferred one first. */
   members: Record<string, string | string[]>;

@@ -9,7 +9,17 @@ export type Spelling =
   /** An OpenAPI response key; quote is the quote character around it, or '' for a bare key. */
   | { kind: 'key'; quote: '' | "'" | '"' }
   /** A framework constant or symbol (`qualifier + separator + member`); scheme names its table in data/spellings.json. */
-  | { kind: 'constant'; scheme: string; qualifier: string; separator: string };
+  | {
+      kind: 'constant';
+      scheme: string;
+      qualifier: string;
+      separator: string;
+      /**
+       * A bare class imported by name (`from werkzeug.exceptions import FailedDependency`): how to import another
+       * member of its module (`before + member + after` at `offset`), and the names already imported from it.
+       */
+      import?: { offset: number; before: string; after: string; present: string[] };
+    };
 
 /**
  * The surroundings of a site that decide whether a status code fits: shared by every site of one

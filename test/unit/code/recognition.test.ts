@@ -38,6 +38,14 @@ const cases: Record<string, [string, string][]> = {
       `ctx.setCode([[HTTPCodes.MultiStatus]]); n[WebDAVRequest_1.[[HTTPCodes.FailedDependency]]] = n[[[HTTPCodes.OK]]];`,
     ],
     ['an HTTPCodes table defines, not uses', `const HTTPCodes = { Locked: 423, FailedDependency: 424 };`],
+    [
+      'NestJS exception classes imported from @nestjs/common',
+      `import { Injectable, NotFoundException, ConflictException as Dup } from '@nestjs/common';\nimport * as nest from '@nestjs/common';\nfunction f() {\n  if (!x) throw new [[NotFoundException]]('no order');\n  throw new [[nest.PreconditionFailedException]]();\n}`,
+    ],
+    [
+      'NestJS class names that are not thrown: caught, extended, unimported, in strings',
+      `import { NotFoundException } from '@nestjs/common';\nimport { ConflictException } from './errors';\nclass Gone extends NotFoundException {}\nif (e instanceof NotFoundException) {}\nthrow new ConflictException();\nthrow new GoneException();\nconst s = "throw new NotFoundException()"; // throw new NotFoundException()`,
+    ],
   ],
   python: [
     ['flask abort', `abort([[424]])`],
@@ -53,6 +61,18 @@ const cases: Record<string, [string, string][]> = {
     ],
     ['fallback', `return JSONResponse(body, status_code=code or [[500]])`],
     ['pywebdav DAV_Error', `raise DAV_Error([[424]])\nDAV_Error.__init__(self, [[404]], args[0])\nDAV_Error.__init__(self, 0)`],
+    [
+      'werkzeug exception classes, imported by name or qualified by their module',
+      `from werkzeug.exceptions import (\n    NotFound,  # 404\n    FailedDependency,\n)\nimport werkzeug.exceptions\nfrom flask import abort\n\ndef f():\n    abort([[FailedDependency]]())\n    raise [[NotFound]]\n    raise [[werkzeug.exceptions.Conflict]](description="exists")`,
+    ],
+    [
+      'DRF, Django, Pyramid and aiohttp classes',
+      `from rest_framework import exceptions\nfrom rest_framework.exceptions import PermissionDenied\nfrom django.http import Http404\nimport pyramid.httpexceptions as exc\nfrom aiohttp.web import HTTPConflict\n\nraise [[exceptions.NotFound]]()\nraise [[PermissionDenied]]("no")\nraise [[Http404]]\nreturn [[exc.HTTPFound]](location=url)\nraise [[HTTPConflict]]()`,
+    ],
+    [
+      'class names that are not raised: defined, caught, unimported, strings and comments',
+      `from werkzeug.exceptions import NotFound\nfrom .errors import Conflict\n\nclass Gone(NotFound):\n    pass\n\nclass Locked(Exception):\n    pass\n\ntry:\n    raise Locked()\nexcept NotFound:\n    raise Conflict()\n@app.errorhandler(NotFound)\ndef h(e): pass\ns = "raise NotFound()"  # raise NotFound()\nraise exceptions.NotFound()\nraise FailedDependency()`,
+    ],
   ],
   go: [
     ['net/http', `w.WriteHeader([[424]])\nhttp.Error(w, "locked", [[423]])`],
@@ -81,6 +101,22 @@ const cases: Record<string, [string, string][]> = {
       `$sizes = [100 => ['w' => 100], 200 => []];\n$sizes[100][2] = 1;\n$map = array(200 => 'ok', 424 => array());\n$m = $map[200];`,
     ],
     ['Slim StatusCode', `return $response->withStatus([[StatusCode::HTTP_NOT_FOUND]]);`],
+    [
+      'SabreDAV exceptions by namespace path, resolved against use and namespace',
+      `<?php\nnamespace Sabre\\CalDAV;\nuse Sabre\\DAV;\nfunction a() {\n  try { x(); } catch (DAV\\Exception\\NotFound $e) {}\n  throw new [[DAV\\Exception\\Forbidden]]('x');\n  throw new [[\\Sabre\\DAV\\Exception\\Locked]]();\n  throw new Exception\\Conflict();\n}`,
+    ],
+    [
+      'a namespace path of another vendor is not SabreDAV',
+      `<?php\nnamespace App;\nuse Vendor\\DAV;\nthrow new DAV\\Exception\\Forbidden();\nthrow new Exception\\Forbidden();`,
+    ],
+    [
+      'SabreDAV classes in their own namespace are written bare',
+      `<?php\nnamespace Sabre\\DAV\\Exception;\nclass FileNotFound extends NotFound {}\nfunction f() { throw new [[Locked]](); }`,
+    ],
+    [
+      'Symfony HttpKernel exceptions imported with use',
+      `<?php\nuse Symfony\\Component\\HttpKernel\\Exception\\NotFoundHttpException;\nuse Symfony\\Component\\HttpKernel\\Exception\\{ConflictHttpException, GoneHttpException};\nuse App\\Exception\\PreconditionFailedHttpException;\nclass C extends NotFoundHttpException {}\nfunction a() {\n  throw new [[NotFoundHttpException]]('x');\n  throw new [[ConflictHttpException]]();\n  throw new PreconditionFailedHttpException();\n  $s = 'throw new GoneHttpException()';\n}`,
+    ],
   ],
   kotlin: [
     [

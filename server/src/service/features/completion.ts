@@ -221,7 +221,8 @@ function completeCode(document: DocumentLike, text: string, scanned: ScannedDocu
   // A value: the number, or the spelling the file already uses (it imports StatusCodes...).
   const preferred = scanned.schemesSeen
     ?.map((id) => knowledge.schemeOf(id) && { id, scheme: knowledge.schemeOf(id)! })
-    .find((s) => s && s.scheme.context !== true);
+    // Not a class (`web.HTTPConflict`): `res.status(` takes a code, not an exception.
+    .find((s) => s && s.scheme.context !== true && s.scheme.constructs !== true);
   const items = offered().map((entry) => {
     const member = preferred && knowledge.memberFor(preferred.id, entry.code);
     const spelled =

@@ -23,6 +23,14 @@ function replaceFix(document: DocumentLike, site: StatusSite, replacement: Repla
   const target = typeof replacement.code === 'number' ? describe(replacement.code) : replacement.code;
   const why = replacement.why ? ` (${replacement.why})` : '';
   const newText = spell(site, replacement.code);
+  if (newText === undefined) {
+    // `throw new ConflictException()` to 424: NestJS has no such class, and a number cannot replace a class.
+    return {
+      title: `The framework of ${site.text} has no class for ${target}: change it by hand (its generic HTTP exception takes the code)`,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: false,
+    };
+  }
   if (site.spelling.kind === 'key' && site.scope.responses && keySet(site.scope.responses.keys).has(newText)) {
     // Renaming would make a duplicate key: say what to merge instead of breaking the spec.
     return {
@@ -31,11 +39,18 @@ function replaceFix(document: DocumentLike, site: StatusSite, replacement: Repla
       isPreferred: false,
     };
   }
+  const edits: TextEdit[] = [{ range, newText }];
+  // A bare imported class (`raise FailedDependency()`): import the new one beside it.
+  const imported = site.spelling.kind === 'constant' ? site.spelling.import : undefined;
+  if (imported && !imported.present.includes(newText)) {
+    const at = document.positionAt(imported.offset);
+    edits.unshift({ range: { start: at, end: at }, newText: imported.before + newText + imported.after });
+  }
   return {
     title: `Change ${site.text} to ${target}${why}`,
     kind: CodeActionKind.QuickFix,
     isPreferred: replacement.preferred,
-    edit: { changes: { [document.uri]: [{ range, newText }] } },
+    edit: { changes: { [document.uri]: edits } },
   };
 }
 
@@ -50,11 +65,15 @@ function keySet(keys: readonly string[]): Set<string> {
   return set;
 }
 
-/** The replacement written in the site's own spelling; a framework without a name for the code gets the number. */
-function spell(site: StatusSite, code: number | string): string {
+/**
+ * The replacement written in the site's own spelling; a framework without a name for the code gets the number,
+ * unless its names are classes (`raise web.HTTPFailedDependency()`): then there is none (undefined).
+ */
+function spell(site: StatusSite, code: number | string): string | undefined {
   if (site.spelling.kind !== 'constant' || typeof code !== 'number') return String(code);
   const member = knowledge.memberFor(site.spelling.scheme, code);
-  return member === undefined ? String(code) : site.spelling.qualifier + site.spelling.separator + member;
+  if (member === undefined) return knowledge.schemeOf(site.spelling.scheme)?.constructs === true ? undefined : String(code);
+  return site.spelling.qualifier + site.spelling.separator + member;
 }
 
 function suppressFix(document: DocumentLike, site: StatusSite, id: RuleId): Fix | undefined {

@@ -24,7 +24,7 @@ export function scanCode(document: DocumentLike, family: string): ScannedDocumen
   if (!syntax || !contexts || !scopes) return { kind: 'none', sites: [] };
   const text = document.getText();
   const suppressions = new Suppressions(document);
-  const scanner = new CodeScanner(text, contexts, knowledge.spellingsFor(family), scopes, suppressions);
+  const scanner = new CodeScanner(text, contexts, knowledge.spellingsFor(family), scopes, suppressions, family, document.uri);
   lex(text, syntax, (kind, start, end) => scanner.token(kind, start, end));
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);

@@ -7,6 +7,7 @@ import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
 import type { CompletionSlot, StatusSite } from '../../model';
 import { findMentions } from '../mentions';
+import { type Imports, inImportStatement, readImports, resolvePhpName } from './imports';
 import { type PropstatFrame, PropstatLiterals, isStatusKey, statusSubscript, valueIsArray } from './propstat';
 import type { Suppressions } from '../suppressions';
 import { TokenKind } from './lexer';
@@ -118,6 +119,8 @@ export class CodeScanner {
   /** Go: the package the file belongs to (`package webdav`), whose own constants it may write bare. */
   private packageName: string | undefined;
   private readonly propstatLiterals = new PropstatLiterals();
+  /** What the file imports, read on the first name that may need it. */
+  private imports: Imports | undefined;
 
   constructor(
     private readonly text: string,
@@ -125,6 +128,8 @@ export class CodeScanner {
     private readonly spellings: FamilySpellings,
     scopes: ScopeSyntax,
     private readonly suppressions: Suppressions,
+    private readonly family: string,
+    private readonly uri: string,
   ) {
     this.fileScope = new TextScope(text, 0, text.length, contexts.outboundCalls);
     this.frames = [newFrame('', true, false, 0)];
@@ -231,6 +236,10 @@ export class CodeScanner {
     const candidates = this.spellings.byMember.get(word);
     if (!candidates) return;
     for (const spelling of candidates) {
+      if (spelling.imports) {
+        if (this.importedSpelling(spelling, start, end)) return;
+        continue;
+      }
       if (spelling.package !== undefined && !this.isOwnConstant(spelling.package, end)) continue;
       const prefix = spelling.qualifier + spelling.separator;
       const qualifierStart = start - prefix.length;
@@ -249,6 +258,92 @@ export class CodeScanner {
       });
       return;
     }
+  }
+
+  /**
+   * A member of a scheme with `imports`: bare where the file imports that very name from one of the modules
+   * (`from werkzeug.exceptions import NotFound` ... `raise NotFound()`), qualified where the qualifier is bound
+   * to one of them (`exc.HTTPNotFound`, `werkzeug.exceptions.NotFound`). A class is used where it is raised,
+   * thrown, constructed or called; elsewhere (`except NotFound:`, `instanceof`) it is a mention; and neither
+   * in its import, nor as the base of a class definition (`class Gone(NotFound):`, `extends NotFoundException`).
+   */
+  private importedSpelling(spelling: knowledge.Spelling, start: number, end: number): boolean {
+    const imports = (this.imports ??= readImports(this.text, this.family, this.spellings.modules, this.uri));
+    if (imports.bindings.size === 0 && imports.namespace === undefined) return false;
+    const word = this.text.slice(start, end);
+    const modules = spelling.imports!;
+    let siteStart = start;
+    let qualifier = '';
+    let separator = '';
+    let insert: Extract<StatusSite['spelling'], { kind: 'constant' }>['import'];
+    const qualified = this.family === 'php' ? this.phpQualifiedName(start) : undefined;
+    if (qualified !== undefined) {
+      // `DAV\Exception\Forbidden`: the name resolved against `use` and `namespace` must be the member of a module.
+      const full = resolvePhpName(imports, this.text.slice(qualified, end));
+      if (!modules.has(full.slice(0, full.lastIndexOf('\\')))) return false;
+      ((siteStart = qualified), (qualifier = this.text.slice(qualified, start - 1)), (separator = '\\'));
+    } else if (this.recentText(1) === '.') {
+      const q = this.recentToken(2);
+      if (q?.kind !== TokenKind.Identifier) return false;
+      const name = this.text.slice(q.start, q.end);
+      const outer = this.recentText(3) === '.' ? this.recentToken(4) : undefined;
+      const outerName = outer?.kind === TokenKind.Identifier ? this.text.slice(outer.start, outer.end) : undefined;
+      const outerPath = outerName !== undefined ? pathOf(imports.bindings.get(outerName)) : undefined;
+      if (outerName !== undefined && outerPath !== undefined && modules.has(`${outerPath}.${name}`)) {
+        ((siteStart = outer!.start), (qualifier = `${outerName}.${name}`));
+      } else if (this.recentText(3) !== '.' && modules.has(pathOf(imports.bindings.get(name)) ?? '')) {
+        ((siteStart = q.start), (qualifier = name));
+      } else return false;
+      separator = '.';
+    } else {
+      const binding = imports.bindings.get(word);
+      // PHP: a class of the file's own namespace needs no `use` (`throw new Forbidden()` in namespace Sabre\DAV\Exception).
+      const ownNamespace = binding === undefined && imports.namespace !== undefined && modules.has(imports.namespace);
+      if (!ownNamespace && (binding?.name !== word || !modules.has(binding.module) || inImportStatement(imports, start))) return false;
+      if (binding?.insert) {
+        const present = [...imports.bindings.values()].filter((b) => b.module === binding.module && b.name).map((b) => b.name!);
+        insert = { ...binding.insert, present };
+      }
+    }
+    const before = this.wordBefore(siteStart);
+    if (before === 'class' || before === 'extends' || before === 'implements' || this.container().statementFirst === 'class') return false;
+    let next = end;
+    while (this.text[next] === ' ' || this.text[next] === '\t') next++;
+    const used = !spelling.constructs || before === 'raise' || before === 'throw' || before === 'new' || this.text[next] === '(';
+    const site: StatusSite['spelling'] = { kind: 'constant', scheme: spelling.scheme, qualifier, separator };
+    if (insert) site.import = insert;
+    if (used) this.addSite(spelling.code, siteStart, end, site);
+    else
+      this.sites.push({
+        code: spelling.code,
+        text: this.text.slice(siteStart, end),
+        start: siteStart,
+        end,
+        role: 'mention',
+        spelling: site,
+        message: '',
+        scope: this.fileScope,
+        suppressed: new Set(),
+      });
+    return true;
+  }
+
+  /** PHP: where a name written with namespace separators (`DAV\Exception\Forbidden`) starts; undefined for a plain name. */
+  private phpQualifiedName(start: number): number | undefined {
+    if (this.text.charCodeAt(start - 1) !== 92 /* \ */) return undefined;
+    let at = start;
+    while (at > 0 && (isWordChar(this.text.charCodeAt(at - 1)) || this.text.charCodeAt(at - 1) === 92)) at--;
+    // `$x\Foo` is no name; a `$` is a word character here, so a variable stops the name.
+    return this.text[at] === '$' ? undefined : at;
+  }
+
+  /** The word just before an offset, across blanks (`raise`, `new`, `extends`), or ''. */
+  private wordBefore(offset: number): string {
+    let end = offset;
+    while (end > 0 && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+    let start = end;
+    while (start > 0 && isWordChar(this.text.charCodeAt(start - 1))) start--;
+    return this.text.slice(start, end);
   }
 
   /**
@@ -627,6 +722,11 @@ export class CodeScanner {
     const token = this.recentToken(n);
     return token ? this.text.slice(token.start, token.end) : '';
   }
+}
+
+/** The dotted path a local name stands for: `exceptions` of `from rest_framework import exceptions` is `rest_framework.exceptions`. */
+function pathOf(binding: { module: string; name?: string } | undefined): string | undefined {
+  return binding && (binding.name === undefined ? binding.module : `${binding.module}.${binding.name}`);
 }
 
 /** The second element of a Rack triple is its headers: a hash literal or a name that says so. */
