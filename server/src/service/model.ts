@@ -37,10 +37,17 @@ export interface ResponsesMap {
 
 /** Where and how a suppression can be written for a site. */
 export type SuppressionPlace =
-  /** A comment line inserted before `line`, indented like it; `prefix` is the language's line comment. */
-  | { kind: 'comment'; line: number; indent: string; prefix: string }
+  /** A comment line inserted before `line`, indented like it; `prefix` is the language's line comment, `eol` the file's line ending. */
+  | { kind: 'comment'; line: number; indent: string; prefix: string; eol: string }
   /** A JSON member `"x-http-status-lens-ignore": [...]` inserted after the `{` at `offset`. */
-  | { kind: 'json-member'; offset: number; indent: string; emptyObject: boolean; existing?: { start: number; end: number; ids: string[] } };
+  | {
+      kind: 'json-member';
+      offset: number;
+      indent: string;
+      eol: string;
+      emptyObject: boolean;
+      existing?: { start: number; end: number; ids: string[] };
+    };
 
 export interface StatusSite {
   /** The numeric code; undefined for ranges (4XX) and `default`. */
@@ -110,6 +117,8 @@ export interface ScannedDocument {
   slots?: CompletionSlot[];
   /** Code: the spelling schemes whose qualifier the file uses (it imports StatusCodes...). */
   schemesSeen?: string[];
+  /** The text has lone CRs (old Mac line endings): it was scanned, and is read by features, with them as LFs. */
+  loneCr?: boolean;
   /** Why the document was not scanned (too large, not an OpenAPI file...), for a one-time message. */
   skipped?: string;
 }

@@ -7,6 +7,7 @@ import type { CompletionItem, CompletionList, Range } from 'vscode-languageserve
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import * as knowledge from '../../knowledge';
 import type { StatusCodeEntry } from '../../knowledge';
+import { withLfLineBreaks } from '../lines';
 import type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope } from '../model';
 import { scopeMarksDependency } from '../rules/rule';
 import { describeCode } from './hover';
@@ -15,7 +16,8 @@ const offered = () => knowledge.allCodes().filter((entry) => !entry.unused);
 
 export function doComplete(document: DocumentLike, scanned: ScannedDocument, offset: number): CompletionList | null {
   if (!scanned.slots || scanned.slots.length === 0) return null;
-  const text = document.getText();
+  // (line starts below are found by LF, as the scanners read the text)
+  const text = scanned.loneCr ? withLfLineBreaks(document.getText()) : document.getText();
   return scanned.kind === 'openapi'
     ? completeResponseKey(document, text, scanned.slots as ResponsesSlot[], offset)
     : completeCode(document, text, scanned, offset);

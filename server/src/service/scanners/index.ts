@@ -3,6 +3,7 @@
  * document version, so hover, completion, validation and code actions share one scan.
  */
 import * as knowledge from '../../knowledge';
+import { withLfLineBreaks } from '../lines';
 import type { DocumentLike, ScannedDocument } from '../model';
 import { scanCode } from './code';
 import { scanOpenApi } from './openapi';
@@ -14,11 +15,15 @@ export function scan(document: DocumentLike): ScannedDocument {
   const languageId = knowledge.resolveLanguageId(document.languageId, document.uri);
   const language = languageId === undefined ? undefined : knowledge.language(languageId);
   if (!language) return { kind: 'none', sites: [] };
-  const text = document.getText();
-  if (text.length > MAX_FILE_SIZE) {
+  const original = document.getText();
+  if (original.length > MAX_FILE_SIZE) {
     return { kind: 'none', sites: [], skipped: `larger than ${MAX_FILE_SIZE / 1024 / 1024} MB` };
   }
-  return language.family === 'openapi' ? scanOpenApi(document, languageId === 'yaml') : scanCode(document, language.family);
+  const text = withLfLineBreaks(original);
+  const scanned =
+    language.family === 'openapi' ? scanOpenApi(document, text, languageId === 'yaml') : scanCode(document, text, language.family);
+  if (text !== original) scanned.loneCr = true;
+  return scanned;
 }
 
 /** Remembers the last scan of each document; a new version replaces it. */

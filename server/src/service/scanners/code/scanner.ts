@@ -141,6 +141,8 @@ export class CodeScanner {
     switch (kind) {
       case TokenKind.String:
       case TokenKind.Template:
+        // A template's text part stops before the `${` of a hole, which still belongs to the template.
+        this.suppressions.addToken(start, kind === TokenKind.Template ? end + 1 : end);
         container.strings.push(this.text.slice(start, end));
         this.mentions(start, end);
         break;
@@ -153,6 +155,11 @@ export class CodeScanner {
       case TokenKind.Punctuation:
         this.punctuation(this.text.charCodeAt(start), start, end);
         break;
+    }
+    // A backslash at the end of a line (Python, Ruby) continues it: the next line has no room for a comment.
+    if (kind === TokenKind.Punctuation && this.text.charCodeAt(start) === 92 && isLineBreak(this.text.charCodeAt(end))) {
+      const nextLine = end + (this.text.charCodeAt(end) === 13 ? 2 : 1);
+      this.suppressions.addToken(start, nextLine + 1);
     }
     this.recent.push({ kind, start, end });
     if (this.recent.length > 6) this.recent.shift();
@@ -517,6 +524,10 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
 
 function isControl(paren: Frame): boolean {
   return paren.callee !== undefined && controlKeywords.has(paren.callee);
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 function isWordChar(c: number): boolean {
