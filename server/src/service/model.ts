@@ -11,6 +11,14 @@ export type Spelling =
   /** A framework constant or symbol (`qualifier + separator + member`); scheme names its table in data/spellings.json. */
   | { kind: 'constant'; scheme: string; qualifier: string; separator: string };
 
+/** The spellings with nothing of the site in them, one object each for all sites (never changed). */
+export const NUMBER_SPELLING: Spelling = { kind: 'number' };
+export const KEY_SPELLINGS: Record<'' | "'" | '"', Spelling> = {
+  '': { kind: 'key', quote: '' },
+  "'": { kind: 'key', quote: "'" },
+  '"': { kind: 'key', quote: '"' },
+};
+
 /**
  * The surroundings of a site that decide whether a status code fits: shared by every site of one
  * OpenAPI operation or one source-code handler.

@@ -5,9 +5,9 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
-import type { CompletionSlot, StatusSite } from '../../model';
+import { type CompletionSlot, NUMBER_SPELLING, type StatusSite } from '../../model';
 import { findMentions } from '../mentions';
-import type { Suppressions } from '../suppressions';
+import { NO_SUPPRESSIONS, type Suppressions } from '../suppressions';
 import { TokenKind } from './lexer';
 import { TextScope } from './scope';
 
@@ -229,7 +229,7 @@ export class CodeScanner {
     if (end - start !== 3) return;
     const code = Number(this.text.slice(start, end));
     if (!Number.isInteger(code) || code < 100) return;
-    if (this.inStatusContext(0)) this.addSite(code, start, end, { kind: 'number' });
+    if (this.inStatusContext(0)) this.addSite(code, start, end, NUMBER_SPELLING);
     else if (this.contexts.rackTriples && this.recentText(1) === '[' && this.top().open === '[') this.top().triple = { code, start, end };
     else if (this.isStatusComparison() && knowledge.isRegistered(code)) {
       // `res.status === 503`, `resp.StatusCode == 200`: a status code worth a hover, but no use of one.
@@ -239,10 +239,10 @@ export class CodeScanner {
         start,
         end,
         role: 'mention',
-        spelling: { kind: 'number' },
+        spelling: NUMBER_SPELLING,
         message: '',
         scope: this.fileScope,
-        suppressed: new Set(),
+        suppressed: NO_SUPPRESSIONS,
       });
     }
   }
@@ -284,7 +284,7 @@ export class CodeScanner {
       spelling,
       message: '',
       scope,
-      suppressed: new Set(),
+      suppressed: NO_SUPPRESSIONS,
     };
     if (this.braces) scope.codes.add(code);
     if (namesCode(this.enclosingHeaders(), code)) site.definesCode = true;
@@ -389,7 +389,7 @@ export class CodeScanner {
     const frame = this.frames.pop()!;
     if (frame.header) this.headers.pop();
     if (frame.triple && frame.argument === 2 && isRackHeaders(this.text, frame.triple.second)) {
-      this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, { kind: 'number' });
+      this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, NUMBER_SPELLING);
     }
     if (frame.failure) {
       const failureText = this.text.slice(frame.failure.start, end);
@@ -452,10 +452,10 @@ export class CodeScanner {
         start: s,
         end: e,
         role: 'mention',
-        spelling: { kind: 'number' },
+        spelling: NUMBER_SPELLING,
         message: '',
         scope: this.fileScope,
-        suppressed: new Set(),
+        suppressed: NO_SUPPRESSIONS,
       });
     });
   }

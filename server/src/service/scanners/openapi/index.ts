@@ -6,8 +6,16 @@
  * spec and gets nothing.
  */
 import * as knowledge from '../../../knowledge';
-import type { DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite, SuppressionPlace } from '../../model';
-import { Suppressions } from '../suppressions';
+import {
+  type DocumentLike,
+  KEY_SPELLINGS,
+  type ResponsesSlot,
+  type ScannedDocument,
+  type Scope,
+  type StatusSite,
+  type SuppressionPlace,
+} from '../../model';
+import { NO_SUPPRESSIONS, Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson } from './outline';
 import { visitLfYaml } from './yamlOutline';
 
@@ -255,10 +263,10 @@ class Extractor implements OutlineVisitor {
       start,
       end: start + key.length,
       role: 'use',
-      spelling: { kind: 'key', quote },
+      spelling: KEY_SPELLINGS[quote],
       message: '',
       scope: operation,
-      suppressed: new Set(),
+      suppressed: NO_SUPPRESSIONS,
       suppressAt: this.isJson ? jsonPlace(this.lines, offset, this.suppressions.eol) : undefined,
     };
     if (asWritten) this.sites.push(site);
