@@ -19,8 +19,10 @@ export const NO_SUPPRESSIONS: ReadonlySet<string> = new Set();
 /** Collects disable comments by the line they silence, and the lines that multi-line tokens join. */
 export class Suppressions {
   private readonly byLine = new Map<number, Set<string>>();
-  /** Runs of lines joined by tokens that span line breaks, as [first, last] pairs, in order, disjoint. */
-  private readonly joined: [number, number][] = [];
+  /** The tokens that span line breaks, as start, end offsets, in order. */
+  private readonly multiline: number[] = [];
+  /** The runs of lines they join, as [first, last] pairs, in order, disjoint; worked out when a site asks. */
+  private joined: [number, number][] | undefined;
   /** The first LF at or after `searchedFrom`: tokens come in order, so finding them costs one pass in all. */
   private searchedFrom = -1;
   private nextLf = -1;
@@ -60,23 +62,20 @@ export class Suppressions {
       if (this.nextLf < 0) this.nextLf = this.text.length;
     }
     // Lines after the first that start inside the token (a token that ends with a line break joins none).
-    if (this.nextLf + 1 >= end) return;
-    const first = this.document.positionAt(start).line;
-    const last = this.document.positionAt(end - 1).line;
-    const previous = this.joined[this.joined.length - 1];
-    if (previous && first <= previous[1]) previous[1] = Math.max(previous[1], last);
-    else this.joined.push([first, last]);
+    if (this.nextLf + 1 < end) this.multiline.push(start, end);
   }
 
-  /** Sets each site's suppressed ids and the place for a new comment. */
-  /** `commentPrefix` undefined: the format has no comments (JSON), so no comment is offered. */
+  /**
+   * Sets each site's suppressed ids (a comment before its line, or before the first line of the run its line
+   * is joined to) and the place for a new comment. `commentPrefix` undefined: the format has no comments
+   * (JSON), so no comment is offered.
+   */
   apply(sites: StatusSite[], commentPrefix: string | undefined): void {
     for (const site of sites) {
       const line = this.document.positionAt(site.start).line;
       const head = this.headOf(line);
-      for (const found of [this.byLine.get(line), head === line ? undefined : this.byLine.get(head)]) {
-        if (found) site.suppressed = site.suppressed.size === 0 ? found : new Set([...site.suppressed, ...found]);
-      }
+      site.suppressed = union(site.suppressed, this.byLine.get(line));
+      if (head !== line) site.suppressed = union(site.suppressed, this.byLine.get(head));
       if (!site.suppressAt && commentPrefix !== undefined)
         site.suppressAt = commentPlace(this.document, this.text, head, commentPrefix, this.eol);
     }
@@ -84,17 +83,36 @@ export class Suppressions {
 
   /** The first line of the run of joined lines holding `line` (the line itself when none joins it). */
   private headOf(line: number): number {
+    const joined = (this.joined ??= this.joinedLines());
     let low = 0;
-    let high = this.joined.length - 1;
+    let high = joined.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const [first, last] = this.joined[mid];
+      const [first, last] = joined[mid];
       if (line < first) high = mid - 1;
       else if (line > last) low = mid + 1;
       else return first;
     }
     return line;
   }
+
+  /** Lines only now: a file without sites (most files) never pays for the document's line table. */
+  private joinedLines(): [number, number][] {
+    const joined: [number, number][] = [];
+    for (let i = 0; i < this.multiline.length; i += 2) {
+      const first = this.document.positionAt(this.multiline[i]).line;
+      const last = this.document.positionAt(this.multiline[i + 1] - 1).line;
+      const previous = joined[joined.length - 1];
+      if (previous && first <= previous[1]) previous[1] = Math.max(previous[1], last);
+      else joined.push([first, last]);
+    }
+    return joined;
+  }
+}
+
+function union(ids: ReadonlySet<string>, more: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  if (!more) return ids;
+  return ids.size === 0 ? more : new Set([...ids, ...more]);
 }
 
 /**

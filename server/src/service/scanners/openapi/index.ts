@@ -53,7 +53,7 @@ interface Frame {
   keyOffset: number;
   isArray: boolean;
   /** YAML: inside a flow collection (`{...}`, `[...]`), the only place where a key can follow a multi-line scalar on its line. */
-  flow?: boolean;
+  flow: boolean;
   operation?: OperationScope;
   response?: ResponseInfo;
   slot?: ResponsesSlot;
@@ -339,9 +339,9 @@ class Extractor implements OutlineVisitor {
     const parent = this.top();
     const key = this.takeKey();
     const role = this.childRole(parent, key);
-    const frame: Frame = { role, start: offset, key, keyOffset: this.keyOffset, isArray, operation: parent?.operation };
     const c = this.text.charCodeAt(offset);
-    if (!this.isJson && (parent?.flow || c === 123 || c === 91)) frame.flow = true;
+    const flow = !this.isJson && (parent?.flow === true || c === 123 || c === 91);
+    const frame: Frame = { role, start: offset, key, keyOffset: this.keyOffset, isArray, flow, operation: parent?.operation };
     if (role === Role.Operation) {
       const operation = new OperationScope();
       const pathItem = this.stack[this.stack.length - (parent?.role === Role.AdditionalOperations ? 2 : 1)];
