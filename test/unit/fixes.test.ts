@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { actionsFor, applyAction, validate } from './helpers';
+import { actionsFor, applyAction, document, service, validate } from './helpers';
 
 const yamlSpec = fs.readFileSync(path.join(__dirname, '../../examples/orders-api.yaml'), 'utf8');
 const jsonSpec = JSON.stringify(parseDocument(yamlSpec).toJS(), null, 2);
@@ -65,6 +65,7 @@ describe('fixes keep the spec valid', () => {
     assert.ok(actions.some((a) => !a.edit && /409 Conflict already exists in this operation: merge/.test(a.title)));
     assert.ok(!actions.some((a) => a.isPreferred));
   });
+
   test('YAML: the disable comment ends lines as the file does, and goes before a multi-line scalar holding the line', () => {
     const disable = (text: string): string => {
       const { document, diagnostics } = validate(text, 'yaml');
@@ -87,6 +88,15 @@ describe('fixes keep the spec valid', () => {
     assert.equal(
       disable(`${head}      responses: {'200': {description: "a\n          b"}, '424': {description: locked}}\n`),
       `${head}      # http-status-lens-disable-next-line 424-for-lock\n      responses: {'200': {description: "a\n          b"}, '424': {description: locked}}\n`,
+    );
+  });
+
+  test('a response key that holds a lone CR (an invalid, complex key) is a site as written', () => {
+    const text = '{openapi: 3.0.3, paths: {/a: {get: {responses: {{\r{"0": x}}}}}}\n';
+    const sites = service.scan(document(text, 'yaml')).sites;
+    assert.deepEqual(
+      sites.map((site) => [site.text, text.slice(site.start, site.end)]),
+      [['{\r{"0": x}}', '{\r{"0": x}}']],
     );
   });
 });

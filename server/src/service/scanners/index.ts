@@ -22,7 +22,11 @@ export function scan(document: DocumentLike): ScannedDocument {
   const text = withLfLineBreaks(original);
   const scanned =
     language.family === 'openapi' ? scanOpenApi(document, text, languageId === 'yaml') : scanCode(document, text, language.family);
-  if (text !== original) scanned.loneCr = true;
+  if (text !== original) {
+    scanned.loneCr = true;
+    // A site is its token as written (an invalid response key can hold a line break).
+    for (const site of scanned.sites) site.text = original.slice(site.start, site.end);
+  }
   return scanned;
 }
 
