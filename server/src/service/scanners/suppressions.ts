@@ -5,7 +5,8 @@
  * A line that starts inside a string, template literal, heredoc, block comment or YAML scalar opened on an
  * earlier line has no room for a comment before it (the comment would become part of the token). Such lines
  * belong to the line where that token starts: a comment before that first line covers all of them, and the
- * quick fix writes it there (as ESLint users do for a node inside a template literal).
+ * quick fix writes it there. (ESLint's disable-next-line covers one line only, which leaves such lines no
+ * comment but a disable/enable pair around the statement: eslint/eslint#10275.)
  */
 import { lineBreakOf } from '../lines';
 import type { DocumentLike, StatusSite, SuppressionPlace } from '../model';
