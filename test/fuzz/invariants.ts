@@ -10,7 +10,11 @@ import * as jsonc from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import * as YAML from 'yaml';
+import * as knowledge from '../../server/src/knowledge';
 import { type LanguageService, type ScannedDocument, type Settings, defaultSettings, getLanguageService } from '../../server/src/service';
+import { withLfLineBreaks } from '../../server/src/service/lines';
+import { TokenKind, lex } from '../../server/src/service/scanners/code/lexer';
+import { visitYaml } from '../../server/src/service/scanners/openapi/yamlOutline';
 import { ruleIds } from '../../server/src/service/rules';
 import type { RuleId } from '../../server/src/service/rules';
 
@@ -276,6 +280,13 @@ function checkAction(
         usesBefore,
         `suppression "${action.title}" changed the number of status sites (${usesBefore} -> ${usesAfter}) at offset ${site.start}`,
       );
+    // A comment adds a comment and nothing else: it must not land inside a string or change how the rest reads.
+    if (countsHold && edit.newText.includes('disable-next-line'))
+      assert.deepEqual(
+        programTokens(languageId, after),
+        programTokens(languageId, text),
+        `suppression "${action.title}" changed the program's tokens at offset ${site.start}`,
+      );
     // ...and it silences the site it was offered for.
     const shift = start <= site.start ? edit.newText.length - (end - start) : 0;
     const stillThere = service
@@ -307,6 +318,35 @@ function checkAction(
   return true;
 }
 
+/** What a text says apart from its comments and line breaks: the lexer's tokens (code) or the outline's events (YAML). */
+function programTokens(languageId: string, text: string): string[] {
+  const lf = withLfLineBreaks(text);
+  const tokens: string[] = [];
+  if (languageId === 'yaml') {
+    const event =
+      (name: string) =>
+      (value?: unknown): void =>
+        void tokens.push(`${name} ${typeof value === 'string' ? value : ''}`);
+    visitYaml(lf, {
+      onDocumentBegin: event('document'),
+      onObjectBegin: event('{'),
+      onObjectEnd: event('}'),
+      onArrayBegin: event('['),
+      onArrayEnd: event(']'),
+      onObjectProperty: event('key'),
+      onLiteralValue: event('value'),
+      onAlias: event('alias'),
+    });
+    return tokens;
+  }
+  const syntax = knowledge.syntaxOf(knowledge.language(languageId)?.family ?? '');
+  if (syntax)
+    lex(lf, syntax, (kind, start, end) => {
+      if (kind !== TokenKind.Comment && kind !== TokenKind.Newline) tokens.push(`${kind} ${lf.slice(start, end)}`);
+    });
+  return tokens;
+}
+
 /** A spec that parsed cleanly still does after the fix, as the same OpenAPI/Swagger version. */
 function checkSpecStillParses(languageId: string, before: string, after: string, title: string): void {
   const a = specFacts(languageId, before);
@@ -319,7 +359,8 @@ function checkSpecStillParses(languageId: string, before: string, after: string,
 export function specFacts(languageId: string, text: string): { clean: boolean; versions: string[]; error?: string } {
   try {
     if (languageId === 'yaml') {
-      const docs = YAML.parseAllDocuments(text, { uniqueKeys: true, maxAliasCount: -1 } as YAML.ParseOptions);
+      // A lone CR is a YAML 1.2 line break (and the scanner's); the yaml package reads it as text (eemeli/yaml#595).
+      const docs = YAML.parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, maxAliasCount: -1 } as YAML.ParseOptions);
       if (!Array.isArray(docs)) return { clean: false, versions: [] };
       const error = docs.flatMap((d) => d.errors).map((e) => e.message)[0];
       const versions = docs.map((d) => {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
-import { actionsFor, applyAction, validate } from './helpers';
+import { actionsFor, applyAction, document, service, validate } from './helpers';
 
 const yamlSpec = fs.readFileSync(path.join(__dirname, '../../examples/orders-api.yaml'), 'utf8');
 const jsonSpec = JSON.stringify(parseDocument(yamlSpec).toJS(), null, 2);
@@ -46,17 +46,57 @@ describe('fixes keep the spec valid', () => {
     const changed = fixed.replace('The order is locked by another user.', 'The order could not be updated.');
     const again = validate(changed, 'json');
     const without = again.diagnostics.find((d) => d.code === '424-without-dependency' && d.range.start.line === lock.range.start.line)!;
-    const extended = applyAction(again.document, actionsFor([without]).find((a) => a.title.startsWith('Ignore'))!);
+    const extended = applyAction(
+      again.document,
+      actionsFor([without]).find((a) => a.title.startsWith('Ignore'))!,
+    );
     assert.match(extended, /"x-http-status-lens-ignore": \["424-for-lock", "424-without-dependency"\],/);
     assert.ok(!validate(extended, 'json').diagnostics.some((d) => d.range.start.line === lock.range.start.line));
   });
 
   test('a rename that would duplicate a key is explained, not applied', () => {
-    const text = yamlSpec.replace("        '201':\n          description: The order was created.", "        '409':\n          description: Conflict.");
+    const text = yamlSpec.replace(
+      "        '201':\n          description: The order was created.",
+      "        '409':\n          description: Conflict.",
+    );
     const { diagnostics } = validate(text, 'yaml');
     const conflict = diagnostics.find((d) => d.code === '424-for-conflict')!;
     const actions = actionsFor([conflict]);
     assert.ok(actions.some((a) => !a.edit && /409 Conflict already exists in this operation: merge/.test(a.title)));
     assert.ok(!actions.some((a) => a.isPreferred));
+  });
+
+  test('YAML: the disable comment ends lines as the file does, and goes before a multi-line scalar holding the line', () => {
+    const disable = (text: string): string => {
+      const { document, diagnostics } = validate(text, 'yaml');
+      assert.equal(diagnostics.length, 1);
+      const fixed = applyAction(
+        document,
+        actionsFor(diagnostics).find((a) => a.title.startsWith('Disable'))!,
+      );
+      assert.deepEqual(validate(fixed, 'yaml').diagnostics, []);
+      return fixed;
+    };
+    const head = 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n';
+    assert.equal(
+      disable(`${head}      responses:\n        '424':\n          description: locked\n`.replace(/\n/g, '\r')),
+      `${head}      responses:\n        # http-status-lens-disable-next-line 424-for-lock\n        '424':\n          description: locked\n`.replace(
+        /\n/g,
+        '\r',
+      ),
+    );
+    assert.equal(
+      disable(`${head}      responses: {'200': {description: "a\n          b"}, '424': {description: locked}}\n`),
+      `${head}      # http-status-lens-disable-next-line 424-for-lock\n      responses: {'200': {description: "a\n          b"}, '424': {description: locked}}\n`,
+    );
+  });
+
+  test('a response key that holds a lone CR (an invalid, complex key) is a site as written', () => {
+    const text = '{openapi: 3.0.3, paths: {/a: {get: {responses: {{\r{"0": x}}}}}}\n';
+    const sites = service.scan(document(text, 'yaml')).sites;
+    assert.deepEqual(
+      sites.map((site) => [site.text, text.slice(site.start, site.end)]),
+      [['{\r{"0": x}}', '{\r{"0": x}}']],
+    );
   });
 });

@@ -46,7 +46,9 @@ function scan(text: string): Scanned {
  * an empty literal at the end of its key; a block scalar spans from its indicator to its last non-blank
  * character (just the indicators when it has no content); an alias key is reported as `*name`.
  */
-function oracle(text: string): { events: Ev[]; errors: string[] } {
+function oracle(source: string): { events: Ev[]; errors: string[] } {
+  // YAML 1.2 reads a lone CR as a line break and so does the scanner; the yaml package does not (eemeli/yaml#595).
+  const text = source.replace(/\r(?!\n)/g, '\n');
   const events: Ev[] = [];
   const errors: string[] = [];
   for (const doc of parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false })) {
@@ -275,6 +277,7 @@ const CASES: readonly string[] = [
   // comments, line ends, BOM
   '# head\na: 1 # trailing\n# middle\nb:   # after key\n  c: 2\n  # indented\n',
   'a: 1\r\nb:\r\n  - x\r\n  - "y\r\n    z"\r\nc: |\r\n  lit\r\n\r\n  eral\r\n',
+  'a: 1\rb:\r  - x\r  - "y\r    z"\rc: |\r  lit\r\r  eral\r',
   '\ufeffa: 1\n',
   // documents and directives
   '---\na: 1\n---\nb: 2\n...\n---\n- c\n',
@@ -377,7 +380,17 @@ test('event details: offsets, quotes, empty values, comments, documents', () => 
 // ---------------------------------------------------------------------------------------------
 // (b) Fixture files, also with CRLF line ends and a BOM.
 
-test('fixtures: same events as the yaml package (LF, CRLF, BOM)', () => {
+test('a lone CR is a line break (YAML 1.2 5.4, and LSP), though the yaml package reads it as text', () => {
+  assert.deepEqual(
+    scan('a: 1\rb: 2\r').events.filter((e) => e[0] === 'key'),
+    [
+      ['key', 'a', 0, 1],
+      ['key', 'b', 5, 1],
+    ],
+  );
+});
+
+test('fixtures: same events as the yaml package (LF, CRLF, lone CR, BOM)', () => {
   const dir = join(__dirname, '../fixtures/yaml');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
   assert.ok(files.length >= 4);
@@ -387,6 +400,7 @@ test('fixtures: same events as the yaml package (LF, CRLF, BOM)', () => {
     lines += text.split('\n').length;
     assertSameAsOracle(text, file);
     assertSameAsOracle(text.replace(/\n/g, '\r\n'), `${file} with CRLF`);
+    assertSameAsOracle(text.replace(/\n/g, '\r'), `${file} with lone CRs`);
     assertSameAsOracle('\ufeff' + text, `${file} with a BOM`);
     assert.ok(assertWellFormed(text) > 0);
   }

@@ -68,7 +68,8 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
       }
     }
     const diagnostics = service.doValidation(document, settings);
-    const lines = diagnostics.length > 0 ? document.getText().split(/\r?\n/) : [];
+    // Lines as the diagnostics count them (CR, LF and CRLF each end one).
+    const lines = diagnostics.length > 0 ? document.getText().split(/\r\n|\r|\n/) : [];
     for (const diagnostic of diagnostics) {
       const finding = toFinding(task.display, diagnostic);
       report.findings.push(finding);

@@ -10,7 +10,7 @@ import { CONFIG_FILE_NAME, type IgnoreLayer, IgnoreMatcher, ignoreLayer, isFileI
 import * as knowledge from '../knowledge';
 import type { CliConfig } from './config';
 import { BUILT_IN_IGNORES, gitLayersAbove, gitignoreIn } from './gitignore';
-import { globMatcher, isGlob, splitGlob } from './glob';
+import { GlobError, globMatcher, isGlob, splitGlob } from './glob';
 import { displayPath, relativePosix } from './paths';
 
 export class PathError extends Error {}
@@ -79,7 +79,7 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
       const before = collected.files.length;
       const { base, pattern } = splitGlob(given);
       const top = path.resolve(cwd, base);
-      const matches = globMatcher(pattern);
+      const matches = globMatcherOf(given, pattern);
       if (fs.statSync(top, { throwIfNoEntry: false })?.isDirectory()) {
         walkFrom(top, (file, languageId, index) => {
           // A glob may name directories (`packages/*/src`): a file below a matching directory matches too.
@@ -95,6 +95,14 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
     }
   }
   return collected;
+}
+
+function globMatcherOf(given: string, pattern: string): (relativePath: string) => boolean {
+  try {
+    return globMatcher(pattern);
+  } catch (error) {
+    throw error instanceof GlobError ? new PathError(`cannot use the glob "${given}": ${error.message}`) : error;
+  }
 }
 
 type Visit = (file: string, languageId: string, settingsIndex: number) => void;

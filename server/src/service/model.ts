@@ -21,6 +21,14 @@ export type Spelling =
       import?: { offset: number; before: string; after: string; present: string[] };
     };
 
+/** The spellings with nothing of the site in them, one object each for all sites (never changed). */
+export const NUMBER_SPELLING: Spelling = { kind: 'number' };
+export const KEY_SPELLINGS: Record<'' | "'" | '"', Spelling> = {
+  '': { kind: 'key', quote: '' },
+  "'": { kind: 'key', quote: "'" },
+  '"': { kind: 'key', quote: '"' },
+};
+
 /**
  * The surroundings of a site that decide whether a status code fits: shared by every site of one
  * OpenAPI operation or one source-code handler.
@@ -52,10 +60,17 @@ export interface ResponsesMap {
 
 /** Where and how a suppression can be written for a site. */
 export type SuppressionPlace =
-  /** A comment line inserted before `line`, indented like it; `prefix` is the language's line comment. */
-  | { kind: 'comment'; line: number; indent: string; prefix: string }
+  /** A comment line inserted before `line`, indented like it; `prefix` is the language's line comment, `eol` the file's line ending. */
+  | { kind: 'comment'; line: number; indent: string; prefix: string; eol: string }
   /** A JSON member `"x-http-status-lens-ignore": [...]` inserted after the `{` at `offset`. */
-  | { kind: 'json-member'; offset: number; indent: string; emptyObject: boolean; existing?: { start: number; end: number; ids: string[] } };
+  | {
+      kind: 'json-member';
+      offset: number;
+      indent: string;
+      eol: string;
+      emptyObject: boolean;
+      existing?: { start: number; end: number; ids: string[] };
+    };
 
 export interface StatusSite {
   /** The numeric code; undefined for ranges (4XX) and `default`. */
@@ -132,6 +147,8 @@ export interface ScannedDocument {
   schemesSeen?: string[];
   /** Code: the spelling schemes of the file's qualified constants alone. */
   schemesUsed?: string[];
+  /** The text has lone CRs (old Mac line endings): it was scanned, and is read by features, with them as LFs. */
+  loneCr?: boolean;
   /** Why the document was not scanned (too large, not an OpenAPI file...), for a one-time message. */
   skipped?: string;
 }

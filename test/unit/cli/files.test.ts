@@ -132,6 +132,9 @@ describe('named files and globs', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nope\.ts: no such file or directory/);
     assert.equal(missing.stdout, '');
+    const braces = await lintHere(['lint', '{a,b}'.repeat(12) + '.ts'], dir);
+    assert.equal(braces.code, 2);
+    assert.match(braces.stderr, /cannot use the glob .*: more than 1024 alternatives in its braces/);
   });
 
   test(

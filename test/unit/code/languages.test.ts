@@ -156,6 +156,67 @@ describe('suppression comments in each language', () => {
       assert.equal(validate(silenced, language).diagnostics.length, 0);
     });
   }
+
+  /** The text after the "Disable" action of the single finding, which must silence it. */
+  function disabled(source: string, language: string): string {
+    const { document, diagnostics } = validate(source, language);
+    assert.equal(diagnostics.length, 1, diagnostics.map((d) => d.code).join());
+    const silenced = applyAction(
+      document,
+      actionsFor(diagnostics).find((a) => a.title.startsWith('Disable'))!,
+    );
+    assert.deepEqual(validate(silenced, language).diagnostics, []);
+    return silenced;
+  }
+
+  test('the comment goes before the line where a multi-line string, template or heredoc holding the line starts', () => {
+    // (the fuzzers' smallest input: a comment at the start of the second line would be template text)
+    assert.equal(
+      disabled('const s = `\n${res.status(424).json({ error: "already exists" })}`;\n', 'typescript'),
+      '// http-status-lens-disable-next-line 424-for-conflict\nconst s = `\n${res.status(424).json({ error: "already exists" })}`;\n',
+    );
+    assert.equal(
+      disabled('def f\n  foo(<<~EOS, 1)\n    text\n  EOS\n  head 424\nend\n', 'ruby'),
+      'def f\n  foo(<<~EOS, 1)\n    text\n  EOS\n  # http-status-lens-disable-next-line 424-without-dependency\n  head 424\nend\n',
+    );
+    assert.equal(
+      disabled('<?php\n$x = <<<EOT\nabc\nEOT; return response()->json([], 424);\n', 'php'),
+      '<?php\n// http-status-lens-disable-next-line 424-without-dependency\n$x = <<<EOT\nabc\nEOT; return response()->json([], 424);\n',
+    );
+    assert.equal(
+      disabled('def f():\n    x = """a\n    b"""; abort(424)\n', 'python'),
+      'def f():\n    # http-status-lens-disable-next-line 424-without-dependency\n    x = """a\n    b"""; abort(424)\n',
+    );
+    assert.equal(
+      disabled('/* a\n*/ res.status(424);\n', 'javascript'),
+      '// http-status-lens-disable-next-line 424-without-dependency\n/* a\n*/ res.status(424);\n',
+    );
+    // A backslash continues the line: a comment line after it would end the statement.
+    assert.equal(
+      disabled('def f():\n    x = 1 + \\\n        abort(424)\n', 'python'),
+      'def f():\n    # http-status-lens-disable-next-line 424-without-dependency\n    x = 1 + \\\n        abort(424)\n',
+    );
+  });
+
+  test('a comment before the first line of a multi-line template covers its later lines, and only those', () => {
+    const comment = '// http-status-lens-disable-next-line 424-without-dependency\n';
+    assert.deepEqual(validate(`${comment}const s = \`a\n\${res.status(424)}\`;\n`, 'typescript').diagnostics, []);
+    assert.equal(validate(`${comment}const s = \`a\`;\nres.status(424);\n`, 'typescript').diagnostics.length, 1);
+  });
+
+  test('lone CR line endings (old Mac): lines end where the editor ends them, and the comment line ends the same way', () => {
+    // (the fuzzers' smallest input: the heredoc's terminator line was not seen, so the site was inside it)
+    assert.equal(
+      disabled('<?php\r$x = <<<EOT\rEOT;\rreturn response()->json([], 424);\r', 'php'),
+      '<?php\r$x = <<<EOT\rEOT;\r// http-status-lens-disable-next-line 424-without-dependency\rreturn response()->json([], 424);\r',
+    );
+    // A line comment ends at a lone CR: the site after it is code.
+    assert.equal(validate('// note\rres.status(424);\r', 'javascript').diagnostics.length, 1);
+    assert.equal(
+      disabled('def f():\r\n    abort(424)\r\n', 'python'),
+      'def f():\r\n    # http-status-lens-disable-next-line 424-without-dependency\r\n    abort(424)\r\n',
+    );
+  });
 });
 
 describe('correct uses are not flagged', () => {

@@ -7,6 +7,7 @@ import type { CompletionItem, CompletionList, Range } from 'vscode-languageserve
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import * as knowledge from '../../knowledge';
 import type { StatusCodeEntry } from '../../knowledge';
+import { withLfLineBreaks } from '../lines';
 import type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope } from '../model';
 import { scopeMarksDependency } from '../rules/rule';
 import { describeCode } from './hover';
@@ -26,7 +27,7 @@ export function doComplete(
   if (!scanned.slots || scanned.slots.length === 0) return null;
   return scanned.kind === 'openapi'
     ? completeResponseKey(document, scanned.slots as ResponsesSlot[], offset, place)
-    : completeCode(document, document.getText(), scanned, offset);
+    : completeCode(document, scanned.loneCr ? withLfLineBreaks(document.getText()) : document.getText(), scanned, offset);
 }
 
 /**
@@ -40,7 +41,8 @@ class TextWindow {
     readonly from: number,
     to: number,
   ) {
-    this.text = document.getText({ start: document.positionAt(from), end: document.positionAt(to) });
+    // Lines are found by LF, as the scanners read the text (service/lines.ts).
+    this.text = withLfLineBreaks(document.getText({ start: document.positionAt(from), end: document.positionAt(to) }));
   }
   at(offset: number): string {
     return this.text.charAt(offset - this.from);

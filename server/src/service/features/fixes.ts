@@ -83,7 +83,7 @@ function suppressFix(document: DocumentLike, site: StatusSite, id: RuleId): Fix 
   let title: string;
   if (place.kind === 'comment') {
     const position = { line: place.line, character: 0 };
-    edit = { range: { start: position, end: position }, newText: `${place.indent}${place.prefix} ${DISABLE_NEXT_LINE} ${id}\n` };
+    edit = { range: { start: position, end: position }, newText: `${place.indent}${place.prefix} ${DISABLE_NEXT_LINE} ${id}${place.eol}` };
     title = `Disable ${id} for this line`;
   } else {
     title = `Ignore ${id} for this response (x-http-status-lens-ignore)`;
@@ -97,7 +97,7 @@ function suppressFix(document: DocumentLike, site: StatusSite, id: RuleId): Fix 
       const position = document.positionAt(place.offset);
       edit = {
         range: { start: position, end: position },
-        newText: `\n${place.indent}"x-http-status-lens-ignore": ["${id}"]${place.emptyObject ? '\n' : ','}`,
+        newText: `${place.eol}${place.indent}"x-http-status-lens-ignore": ["${id}"]${place.emptyObject ? place.eol : ','}`,
       };
     }
   }

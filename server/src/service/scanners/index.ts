@@ -3,6 +3,7 @@
  * document version, so hover, completion, validation and code actions share one scan.
  */
 import * as knowledge from '../../knowledge';
+import { withLfLineBreaks } from '../lines';
 import type { DocumentLike, ScannedDocument } from '../model';
 import { scanCode } from './code';
 import { scanOpenApi } from './openapi';
@@ -14,36 +15,62 @@ export function scan(document: DocumentLike): ScannedDocument {
   const languageId = knowledge.resolveLanguageId(document.languageId, document.uri);
   const language = languageId === undefined ? undefined : knowledge.language(languageId);
   if (!language) return { kind: 'none', sites: [] };
-  const text = document.getText();
-  if (text.length > MAX_FILE_SIZE) {
+  const original = document.getText();
+  if (original.length > MAX_FILE_SIZE) {
     return { kind: 'none', sites: [], skipped: `larger than ${MAX_FILE_SIZE / 1024 / 1024} MB` };
   }
-  return language.family === 'openapi' ? scanOpenApi(document, languageId === 'yaml') : scanCode(document, language.family);
+  const text = withLfLineBreaks(original);
+  const scanned =
+    language.family === 'openapi' ? scanOpenApi(document, text, languageId === 'yaml') : scanCode(document, text, language.family);
+  if (text !== original) {
+    scanned.loneCr = true;
+    // A site is its token as written (an invalid response key can hold a line break).
+    for (const site of scanned.sites) site.text = original.slice(site.start, site.end);
+  }
+  return scanned;
 }
 
-/** Remembers the last scan of each document; a new version replaces it. */
+/**
+ * How many scans are kept. A scan holds several times its text (sites, scopes, their words), and an editor
+ * can have hundreds of documents open: 500 open documents of 60 KB held ~200 MB of scans. The documents in
+ * use keep theirs; another one is scanned again when asked (milliseconds, unless it is huge).
+ */
+export const MAX_SCANS = 32;
+
+/** Remembers the last scan of each recently used document; a new version replaces it. */
 export class ScanCache {
+  /** In order of use, the most recent last. */
   private readonly entries = new Map<string, { version: number; languageId: string; scanned: ScannedDocument }>();
 
   get(document: DocumentLike): ScannedDocument {
     const current = this.current(document);
     if (current) return current;
     const scanned = scan(document);
-    this.entries.set(document.uri, { version: document.version, languageId: document.languageId, scanned });
+    this.remember(document, scanned);
     return scanned;
   }
 
   /** The scan of this very version, if cached. */
   current(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>): ScannedDocument | undefined {
     const entry = this.entries.get(document.uri);
-    return entry && entry.version === document.version && entry.languageId === document.languageId ? entry.scanned : undefined;
+    if (!entry || entry.version !== document.version || entry.languageId !== document.languageId) return undefined;
+    // A use: it is the most recently used now.
+    this.remember(document, entry.scanned);
+    return entry.scanned;
   }
 
   /** Caches a scan made elsewhere, unless one of a newer version is here already. */
   adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void {
     const entry = this.entries.get(document.uri);
     if (entry && entry.languageId === document.languageId && entry.version > document.version) return;
+    this.remember(document, scanned);
+  }
+
+  /** Keeps a scan as the most recently used, forgetting the least recently used beyond MAX_SCANS. */
+  private remember(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void {
+    this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, languageId: document.languageId, scanned });
+    if (this.entries.size > MAX_SCANS) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** The last scan of a document, whatever its version. */

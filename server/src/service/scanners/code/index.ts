@@ -17,20 +17,20 @@ import { assignIndentedScopes } from './indentation';
 import { lex } from './lexer';
 import { CodeScanner } from './scanner';
 
-export function scanCode(document: DocumentLike, family: string): ScannedDocument {
+/** `text` is the document's text with lone CRs read as LFs (lines.ts). */
+export function scanCode(document: DocumentLike, text: string, family: string): ScannedDocument {
   const syntax = knowledge.syntaxOf(family);
   const contexts = knowledge.statusContextsOf(family);
   const scopes = knowledge.scopeSyntaxOf(family);
   if (!syntax || !contexts || !scopes) return { kind: 'none', sites: [] };
-  const text = document.getText();
-  const suppressions = new Suppressions(document);
+  const suppressions = new Suppressions(document, text);
   const scanner = new CodeScanner(text, contexts, knowledge.spellingsFor(family), scopes, suppressions, family, document.uri);
   lex(text, syntax, (kind, start, end) => scanner.token(kind, start, end));
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);
   if (scopes.style === 'indentation')
     assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, contexts.outboundCalls);
-  suppressions.apply(sites, knowledge.commentPrefixOf(family), text);
+  suppressions.apply(sites, knowledge.commentPrefixOf(family));
   return {
     kind: 'code',
     sites,

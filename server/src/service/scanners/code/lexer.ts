@@ -292,11 +292,14 @@ class Lexer {
     return true;
   }
 
-  /** Skips the bodies of the heredocs opened on the line just ended, each up to its terminator line. */
+  /**
+   * Skips the bodies of the heredocs opened on the line just ended, each up to its terminator line. The first
+   * body's token starts at that line break: a line inserted before the body would be part of it.
+   */
   private skipHeredocBodies(): void {
     const { text } = this;
+    let bodyStart = this.i - 1;
     for (const name of this.heredocs.splice(0)) {
-      const bodyStart = this.i;
       let lineStart = this.i;
       while (lineStart < text.length) {
         let first = lineStart;
@@ -312,6 +315,7 @@ class Lexer {
         this.i = lineStart;
       }
       if (lineStart >= text.length) this.emit(TokenKind.String, bodyStart, text.length);
+      bodyStart = this.i;
     }
   }
 

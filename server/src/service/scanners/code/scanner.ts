@@ -5,11 +5,11 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
-import type { CompletionSlot, StatusSite } from '../../model';
+import { type CompletionSlot, NUMBER_SPELLING, type StatusSite } from '../../model';
 import { findMentions } from '../mentions';
+import { NO_SUPPRESSIONS, type Suppressions } from '../suppressions';
 import { type Imports, inImportStatement, readImports, resolvePhpName } from './imports';
 import { type PropstatFrame, PropstatLiterals, isStatusKey, statusSubscript, valueIsArray } from './propstat';
-import type { Suppressions } from '../suppressions';
 import { TokenKind } from './lexer';
 import { TextScope } from './scope';
 
@@ -161,6 +161,8 @@ export class CodeScanner {
     switch (kind) {
       case TokenKind.String:
       case TokenKind.Template:
+        // A template's text part stops before the `${` of a hole, which still belongs to the template.
+        this.suppressions.addToken(start, kind === TokenKind.Template ? end + 1 : end);
         container.strings.push(this.text.slice(start, end));
         this.mentions(start, end);
         this.reasonPhraseEntry(start, end);
@@ -174,6 +176,11 @@ export class CodeScanner {
       case TokenKind.Punctuation:
         this.punctuation(this.text.charCodeAt(start), start, end);
         break;
+    }
+    // A backslash at the end of a line (Python, Ruby) continues it: the next line has no room for a comment.
+    if (kind === TokenKind.Punctuation && this.text.charCodeAt(start) === 92 && isLineBreak(this.text.charCodeAt(end))) {
+      const nextLine = end + (this.text.charCodeAt(end) === 13 ? 2 : 1);
+      this.suppressions.addToken(start, nextLine + 1);
     }
     this.recent.push({ kind, start, end });
     if (this.recent.length > 6) this.recent.shift();
@@ -361,7 +368,7 @@ export class CodeScanner {
     if (end - start !== 3) return;
     const code = Number(this.text.slice(start, end));
     if (!Number.isInteger(code) || code < 100) return;
-    if (this.inStatusContext(0)) this.addSite(code, start, end, { kind: 'number' });
+    if (this.inStatusContext(0)) this.addSite(code, start, end, NUMBER_SPELLING);
     else if (this.contexts.rackTriples && this.recentText(1) === '[' && this.top().open === '[') this.top().triple = { code, start, end };
     else if (this.isStatusComparison() && knowledge.isRegistered(code)) {
       // `res.status === 503`, `resp.StatusCode == 200`: a status code worth a hover, but no use of one.
@@ -371,10 +378,10 @@ export class CodeScanner {
         start,
         end,
         role: 'mention',
-        spelling: { kind: 'number' },
+        spelling: NUMBER_SPELLING,
         message: '',
         scope: this.fileScope,
-        suppressed: new Set(),
+        suppressed: NO_SUPPRESSIONS,
       });
     }
   }
@@ -439,7 +446,7 @@ export class CodeScanner {
       spelling,
       message: '',
       scope,
-      suppressed: new Set(),
+      suppressed: NO_SUPPRESSIONS,
     };
     if (namesCode(this.enclosingHeaders(), code)) site.definesCode = true;
     this.container().pending.push(site);
@@ -578,7 +585,7 @@ export class CodeScanner {
     const frame = this.frames.pop()!;
     if (frame.header) this.headers.pop();
     if (frame.triple && frame.argument === 2 && isRackHeaders(this.text, frame.triple.second)) {
-      this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, { kind: 'number' });
+      this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, NUMBER_SPELLING);
     }
     if (frame.propstat) this.closePropstat(frame.propstat, frame.statementStart, end);
     if (frame.failure) {
@@ -691,10 +698,10 @@ export class CodeScanner {
         start: s,
         end: e,
         role: 'mention',
-        spelling: { kind: 'number' },
+        spelling: NUMBER_SPELLING,
         message: '',
         scope: this.fileScope,
-        suppressed: new Set(),
+        suppressed: NO_SUPPRESSIONS,
       });
     });
   }
@@ -773,6 +780,10 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
 
 function isControl(paren: Frame): boolean {
   return paren.callee !== undefined && controlKeywords.has(paren.callee);
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 function isWordChar(c: number): boolean {

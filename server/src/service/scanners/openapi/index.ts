@@ -6,10 +6,18 @@
  * spec and gets nothing.
  */
 import * as knowledge from '../../../knowledge';
-import type { DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite, SuppressionPlace } from '../../model';
-import { Suppressions } from '../suppressions';
+import {
+  type DocumentLike,
+  KEY_SPELLINGS,
+  type ResponsesSlot,
+  type ScannedDocument,
+  type Scope,
+  type StatusSite,
+  type SuppressionPlace,
+} from '../../model';
+import { NO_SUPPRESSIONS, Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson } from './outline';
-import { visitYaml } from './yamlOutline';
+import { visitLfYaml } from './yamlOutline';
 
 const enum Role {
   Other,
@@ -44,6 +52,8 @@ interface Frame {
   key: string | undefined;
   keyOffset: number;
   isArray: boolean;
+  /** YAML: inside a flow collection (`{...}`, `[...]`), the only place where a key can follow a multi-line scalar on its line. */
+  flow: boolean;
   operation?: OperationScope;
   response?: ResponseInfo;
   slot?: ResponsesSlot;
@@ -75,15 +85,15 @@ interface ResponseInfo {
   ignoreRange?: { start: number; end: number };
 }
 
-export function scanOpenApi(document: DocumentLike, isYaml: boolean): ScannedDocument {
-  const text = document.getText();
-  const suppressions = new Suppressions(document);
+/** `text` is the document's text with lone CRs read as LFs (lines.ts). */
+export function scanOpenApi(document: DocumentLike, text: string, isYaml: boolean): ScannedDocument {
+  const suppressions = new Suppressions(document, text);
   const extractor = new Extractor(text, suppressions, !isYaml);
-  const visit = isYaml ? visitYaml : visitJson;
+  const visit = isYaml ? visitLfYaml : visitJson;
   visit(text, extractor);
   const sites = extractor.finish();
   if (!extractor.isSpec) return { kind: 'none', sites: [] };
-  suppressions.apply(sites, isYaml ? '#' : undefined, text);
+  suppressions.apply(sites, isYaml ? '#' : undefined);
   return { kind: 'openapi', sites, slots: extractor.slots };
 }
 
@@ -129,6 +139,7 @@ class Extractor implements OutlineVisitor {
   }
 
   onObjectProperty(key: string, offset: number, length: number): void {
+    if (this.top()?.flow) this.suppressions.addToken(offset, offset + length);
     this.key = key;
     this.keyOffset = offset;
     const top = this.top();
@@ -151,8 +162,9 @@ class Extractor implements OutlineVisitor {
     this.pop(offset);
   }
 
-  onLiteralValue(value: string, offset: number): void {
+  onLiteralValue(value: string, offset: number, length: number): void {
     const top = this.top();
+    if (top?.flow) this.suppressions.addToken(offset, offset + length);
     const key = this.takeKey();
     if (!top) return;
     switch (top.role) {
@@ -251,11 +263,11 @@ class Extractor implements OutlineVisitor {
       start,
       end: start + key.length,
       role: 'use',
-      spelling: { kind: 'key', quote },
+      spelling: KEY_SPELLINGS[quote],
       message: '',
       scope: operation,
-      suppressed: new Set(),
-      suppressAt: this.isJson ? jsonPlace(this.lines, offset) : undefined,
+      suppressed: NO_SUPPRESSIONS,
+      suppressAt: this.isJson ? jsonPlace(this.lines, offset, this.suppressions.eol) : undefined,
     };
     if (asWritten) this.sites.push(site);
     this.responses.push({ site, ignored: [] });
@@ -327,7 +339,9 @@ class Extractor implements OutlineVisitor {
     const parent = this.top();
     const key = this.takeKey();
     const role = this.childRole(parent, key);
-    const frame: Frame = { role, start: offset, key, keyOffset: this.keyOffset, isArray, operation: parent?.operation };
+    const c = this.text.charCodeAt(offset);
+    const flow = !this.isJson && (parent?.flow === true || c === 123 || c === 91);
+    const frame: Frame = { role, start: offset, key, keyOffset: this.keyOffset, isArray, flow, operation: parent?.operation };
     if (role === Role.Operation) {
       const operation = new OperationScope();
       const pathItem = this.stack[this.stack.length - (parent?.role === Role.AdditionalOperations ? 2 : 1)];
@@ -416,9 +430,9 @@ function decodeRef(segment: string): string {
 }
 
 /** In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object. */
-function jsonPlace(lines: LineIndents, keyOffset: number): SuppressionPlace {
+function jsonPlace(lines: LineIndents, keyOffset: number, eol: string): SuppressionPlace {
   const indent = lines.indentAt(keyOffset);
-  return { kind: 'json-member', offset: keyOffset, indent: indent + (indent.includes('\t') ? '\t' : '  '), emptyObject: false };
+  return { kind: 'json-member', offset: keyOffset, indent: indent + (indent.includes('\t') ? '\t' : '  '), eol, emptyObject: false };
 }
 
 /**

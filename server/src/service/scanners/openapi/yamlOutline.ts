@@ -34,9 +34,12 @@
  * - Complex keys (a flow collection used as a key) are reported; in a flow mapping the key is reported
  *   with its raw source text, in block context the line is skipped.
  * - Tabs are only whitespace: a tab in the indentation of a block-structure line is reported.
- * - A lone CR (not followed by LF) is not a line break (same as the `yaml` package).
+ * - A lone CR (not followed by LF) is a line break, as YAML 1.2 (5.4) and LSP say, unlike the `yaml` package
+ *   (eemeli/yaml#595): the text is read with lone CRs as LFs, which keeps every offset.
  * - Directives (`%YAML`, `%TAG`) are skipped; tag handles are not resolved.
  */
+
+import { withLfLineBreaks } from '../../lines';
 
 export interface OutlineVisitor {
   /** Start of each YAML document in the stream (called once for a JSON file too by the JSON adapter). */
@@ -59,6 +62,11 @@ export interface OutlineVisitor {
 
 /** Scans `text` as a YAML stream and reports its outline to `visitor`. Never throws (unless a callback does). */
 export function visitYaml(text: string, visitor: OutlineVisitor): void {
+  visitLfYaml(withLfLineBreaks(text), visitor);
+}
+
+/** visitYaml of a text whose lone CRs are already LFs (the service scans such a text: lines.ts). */
+export function visitLfYaml(text: string, visitor: OutlineVisitor): void {
   new Scanner(text, visitor).run();
 }
 
