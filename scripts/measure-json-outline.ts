@@ -7,34 +7,9 @@ import { readFileSync } from 'node:fs';
 import { visit as visitJsonc } from 'jsonc-parser';
 
 import { visitJsonOutline } from '../server/src/service/scanners/openapi/jsonOutline';
+import { measure } from './timing';
 
 const RUNS = 7;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function measure(label: string, sizeBytes: number, run: () => number): number {
-  // The first run is timed apart: the CLI scans a file once, before the JIT has optimized much.
-  const first = performance.now();
-  run();
-  const firstMs = performance.now() - first;
-  const times: number[] = [];
-  let count = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    count = run();
-    times.push(performance.now() - start);
-  }
-  const ms = median(times);
-  const mbPerS = sizeBytes / 1e6 / (ms / 1000);
-  console.log(
-    `${label.padEnd(30)} ${ms.toFixed(1).padStart(8)} ms  (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})` +
-      `  ${mbPerS.toFixed(0).padStart(4)} MB/s  first run ${firstMs.toFixed(1).padStart(6)} ms  ${count} ${count === 1 ? 'result' : 'items'}`,
-  );
-  return ms;
-}
 
 /** No-op callbacks that count, usable by both: each takes no argument. */
 function countingVisitor(counter: { n: number }) {
@@ -63,13 +38,13 @@ for (const path of paths) {
   const text = readFileSync(path, 'utf8');
   const bytes = Buffer.byteLength(text);
   console.log(`${path}: ${(bytes / 1e6).toFixed(1)} MB; median of ${RUNS} runs`);
-  const parse = measure('JSON.parse', bytes, () => (JSON.parse(text) == null ? 0 : 1));
-  const jsonc = measure('jsonc-parser visit (counting)', bytes, () => {
+  const parse = measure('JSON.parse', bytes, RUNS, () => (JSON.parse(text) == null ? 0 : 1));
+  const jsonc = measure('jsonc-parser visit (counting)', bytes, RUNS, () => {
     const counter = { n: 0 };
     visitJsonc(text, countingVisitor(counter), { allowTrailingComma: true, disallowComments: false });
     return counter.n;
   });
-  const ours = measure('visitJsonOutline (counting)', bytes, () => {
+  const ours = measure('visitJsonOutline (counting)', bytes, RUNS, () => {
     const counter = { n: 0 };
     visitJsonOutline(text, countingVisitor(counter));
     return counter.n;
