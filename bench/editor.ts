@@ -65,7 +65,9 @@ class Client {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
 
   constructor(nodeArgs: string[] = []) {
-    this.child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
@@ -94,7 +96,10 @@ class Client {
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: true } },
+          // As VS Code declares them: documentation is fetched with completionItem/resolve when an item is shown.
+          completion: {
+            completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+          },
         },
       },
     })) as { capabilities: Record<string, unknown> };
@@ -217,9 +222,7 @@ export async function measureEditor(spec: SpecFile, options: EditorOptions): Pro
   let inserted = false;
   const change = () => {
     version++;
-    const range = inserted
-      ? { start: edit, end: { line: edit.line, character: edit.character + 1 } }
-      : { start: edit, end: edit };
+    const range = inserted ? { start: edit, end: { line: edit.line, character: edit.character + 1 } } : { start: edit, end: edit };
     const params = { textDocument: { uri, version }, contentChanges: [{ range, text: inserted ? '' : 'x' }] };
     inserted = !inserted;
     return client.connection.sendNotification('textDocument/didChange', params);
@@ -236,7 +239,8 @@ export async function measureEditor(spec: SpecFile, options: EditorOptions): Pro
   }
   if (inserted) await change();
   // Let the last edit settle before measuring edit-to-diagnostics.
-  if (client.latest.get(uri)?.version !== version) await client.diagnostics((p) => p.uri === uri && p.version === version).catch(() => undefined);
+  if (client.latest.get(uri)?.version !== version)
+    await client.diagnostics((p) => p.uri === uri && p.version === version).catch(() => undefined);
 
   // One-character edit to the diagnostics of that version, with the server otherwise quiet.
   const editToDiagnostics: number[] = [];
@@ -252,7 +256,12 @@ export async function measureEditor(spec: SpecFile, options: EditorOptions): Pro
 
   const memory = client.memory();
   await client.shutdown();
-  const latency = (values: number[]): Latency => ({ n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: Math.max(...values) });
+  const latency = (values: number[]): Latency => ({
+    n: values.length,
+    p50: percentile(values, 50),
+    p99: percentile(values, 99),
+    max: Math.max(...values),
+  });
   return {
     file: spec.name,
     completionProvider,
@@ -294,8 +303,18 @@ function countLines(text: string, offset: number): number {
 
 /** Differences between published diagnostics and the truth, as readable lines (empty when equal). */
 function compare(spec: SpecFile, published: PublishDiagnosticsParams): string[] {
-  const key = (line: number, character: number, endLine: number, endCharacter: number, rule: string) => `${line + 1}:${character + 1}-${endLine + 1}:${endCharacter + 1} ${rule}`;
-  const expected = new Set(spec.truth.filter((s) => s.expected).map((s) => key(s.line - 1, s.column - 1, s.endLine - 1, s.endColumn - 1, s.expected!)));
-  const actual = new Set(published.diagnostics.map((d) => key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, String(d.code))));
-  return [...[...expected].filter((k) => !actual.has(k)).map((k) => `missing ${k}`), ...[...actual].filter((k) => !expected.has(k)).map((k) => `unexpected ${k}`)];
+  const key = (line: number, character: number, endLine: number, endCharacter: number, rule: string) =>
+    `${line + 1}:${character + 1}-${endLine + 1}:${endCharacter + 1} ${rule}`;
+  const expected = new Set(
+    spec.truth.filter((s) => s.expected).map((s) => key(s.line - 1, s.column - 1, s.endLine - 1, s.endColumn - 1, s.expected!)),
+  );
+  const actual = new Set(
+    published.diagnostics.map((d) =>
+      key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, String(d.code)),
+    ),
+  );
+  return [
+    ...[...expected].filter((k) => !actual.has(k)).map((k) => `missing ${k}`),
+    ...[...actual].filter((k) => !expected.has(k)).map((k) => `unexpected ${k}`),
+  ];
 }

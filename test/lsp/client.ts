@@ -46,13 +46,14 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  /** `completion`: the client's completion capabilities (none by default). */
+  async initialize(completion?: object): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] }, completion },
       },
     });
     await this.connection.sendNotification('initialized', {});

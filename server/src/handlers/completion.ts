@@ -1,6 +1,6 @@
 import type { CancellationToken, CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service';
+import { type LanguageService, withoutDocumentation } from '../service';
 import { throwIfCancelled } from './cancellation';
 import { type ScanWorker, fromWorkerScan } from './scanWorker';
 import type { SettingsStore } from './settings';
@@ -10,6 +10,7 @@ export async function onCompletion(
   documents: TextDocuments<TextDocument>,
   service: LanguageService,
   settings: SettingsStore,
+  lazyDocumentation: boolean,
   scanWorker?: ScanWorker,
   token?: CancellationToken,
 ): Promise<CompletionList | null> {
@@ -18,6 +19,9 @@ export async function onCompletion(
   const language = service.languageOf(document);
   if (language === undefined || !(await settings.get(document.uri)).languages.includes(language)) return null;
   throwIfCancelled(token);
-  if (scanWorker?.owns(document.uri)) return fromWorkerScan(scanWorker, document.uri, () => service.tryComplete(document, params.position));
-  return service.doComplete(document, params.position);
+  const list = scanWorker?.owns(document.uri)
+    ? await fromWorkerScan(scanWorker, document.uri, () => service.tryComplete(document, params.position))
+    : service.doComplete(document, params.position);
+  // A client that resolves documentation when an item is shown gets a list a fifth of the size.
+  return list && lazyDocumentation ? { ...list, items: list.items.map(withoutDocumentation) } : list;
 }

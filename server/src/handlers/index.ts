@@ -30,13 +30,17 @@ export function registerHandlers(
   const settings = new SettingsStore(connection);
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker);
 
+  // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
+  let lazyDocumentation = false;
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params.capabilities, params);
+    lazyDocumentation =
+      params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['(', ' ', '.', ':', '=', "'", '"'] },
+        completionProvider: { triggerCharacters: ['(', ' ', '.', ':', '=', "'", '"'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'http-status-lens' },
@@ -50,7 +54,8 @@ export function registerHandlers(
   });
 
   connection.onHover((params, token) => onHover(params, documents, service, settings, scanWorker, token));
-  connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, scanWorker, token));
+  connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, lazyDocumentation, scanWorker, token));
+  connection.onCompletionResolve((item) => service.resolveCompletion(item));
   connection.onCodeAction((params) => onCodeAction(params, documents, service));
   documents.onDidOpen((event) => {
     scanWorker?.opened(event.document);

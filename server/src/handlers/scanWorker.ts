@@ -9,7 +9,7 @@
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type FrozenScan,
   type LanguageService,
@@ -19,8 +19,10 @@ import {
   getLanguageService,
   textLength,
   thawScan,
+  transferablesOf,
 } from '../service';
 import type { RuleId } from '../service/rules';
+import { ChunkedTextDocument } from './chunkedDocument';
 
 const MARK = 'http-status-lens/scan-worker';
 /** The server's copy of a scan may lag this many versions behind (hover maps it through the edits). */
@@ -189,7 +191,7 @@ export function isScanWorker(): boolean {
 /** The worker's loop: keep the copies of the large documents, scan and check them on request. */
 export function runScanWorker(): void {
   const port = parentPort!;
-  const documents = new Map<string, TextDocument>();
+  const documents = new Map<string, ChunkedTextDocument>();
   const faulted = new Set<RuleId>();
   const service = getLanguageService({
     onRuleFault: (rule, error) => {
@@ -198,15 +200,17 @@ export function runScanWorker(): void {
       port.postMessage({ kind: 'fault', rule, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     },
   });
-  const answer = (message: FromWorker) => port.postMessage(message);
+  const answer = (message: FromWorker) =>
+    port.postMessage(message, message.kind === 'checked' && message.scan ? transferablesOf(message.scan) : []);
   port.on('message', (message: ToWorker) => {
     switch (message.kind) {
       case 'open':
-        documents.set(message.uri, TextDocument.create(message.uri, message.languageId, message.version, message.text));
+        // In chunks here too: a whole-string copy would be flattened (copied) on every keystroke.
+        documents.set(message.uri, new ChunkedTextDocument(message.uri, message.languageId, message.version, message.text));
         return;
       case 'change': {
         const document = documents.get(message.uri);
-        if (document) TextDocument.update(document, message.changes, message.version);
+        document?.update(message.changes, message.version);
         return;
       }
       case 'close':

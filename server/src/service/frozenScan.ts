@@ -1,14 +1,20 @@
 /**
  * A scan made in another thread, as plain data that crosses a worker boundary cheaply. It carries what
- * hover and completion read — sites' tokens and notes, completion slots with their ranking verdicts — and
- * not the words of each scope, which would cost more to copy than hover may wait. A thawed scan therefore
- * serves hover and completion only; the rules run where the scan was made.
+ * hover and completion read — sites' places, codes, odd texts and notes (packed in a typed array: thousands
+ * of small objects cost the receiving thread ~15 ms to copy and rebuild), completion slots with their
+ * ranking verdicts — and not the words of each scope, the sites' messages or spellings. A thawed scan
+ * therefore serves hover and completion only; the rules and fixes run where the scan was made.
  */
 import * as knowledge from '../knowledge';
 import type { CompletionSlot, ScannedDocument, Scope, StatusSite } from './model';
 import { scopeMarksDependency } from './rules/rule';
 
-type FrozenSite = Pick<StatusSite, 'code' | 'text' | 'start' | 'end' | 'role' | 'spelling' | 'note'>;
+/** The sites as columns: start, end, code (-1: none), role (1: use) per site; the texts that are not the code's digits; the notes. */
+interface FrozenSites {
+  numbers: Int32Array;
+  texts: [number, string][];
+  notes: [number, string][];
+}
 
 interface FrozenScope {
   codes: number[];
@@ -23,22 +29,20 @@ type FrozenSlot = Omit<CompletionSlot, 'scope'> & { scope: number };
 
 /** The document's own facts (kind, spellings seen...) as they are; sites and slots in their frozen form. */
 export interface FrozenScan extends Omit<ScannedDocument, 'sites' | 'slots'> {
-  sites: FrozenSite[];
+  sites: FrozenSites;
   slots?: FrozenSlot[];
   /** The scopes of the slots, each once (slots of one operation share theirs). */
   scopes: FrozenScope[];
 }
 
 export function freezeScan(scanned: ScannedDocument): FrozenScan {
-  const sites = scanned.sites.map(({ code, text, start, end, role, spelling, note }): FrozenSite => ({
-    code,
-    text,
-    start,
-    end,
-    role,
-    spelling,
-    note,
-  }));
+  const numbers = new Int32Array(scanned.sites.length * 4);
+  const sites: FrozenSites = { numbers, texts: [], notes: [] };
+  scanned.sites.forEach((site, i) => {
+    numbers.set([site.start, site.end, site.code ?? -1, site.role === 'use' ? 1 : 0], i * 4);
+    if (site.code === undefined || site.text !== String(site.code)) sites.texts.push([i, site.text]);
+    if (site.note !== undefined) sites.notes.push([i, site.note]);
+  });
   const scopes: FrozenScope[] = [];
   const indexOf = new Map<Scope, number>();
   const freezeScope = (scope: Scope): number => {
@@ -61,8 +65,15 @@ export function freezeScan(scanned: ScannedDocument): FrozenScan {
   return { ...facts, sites, slots, scopes };
 }
 
+/** The buffers a frozen scan can hand over to another thread instead of copying them. */
+export function transferablesOf(frozen: FrozenScan): ArrayBuffer[] {
+  return [frozen.sites.numbers.buffer as ArrayBuffer];
+}
+
 const NO_WORDS: readonly string[] = [];
 const NO_RULES: ReadonlySet<string> = new Set();
+/** Not carried over (fixes come with the worker's diagnostics): every thawed site says "number". */
+const NOT_CARRIED = { kind: 'number' } as const;
 
 export function thawScan(frozen: FrozenScan): ScannedDocument {
   const scopes = frozen.scopes.map((scope): Scope => ({
@@ -78,7 +89,29 @@ export function thawScan(frozen: FrozenScan): ScannedDocument {
   const { sites, slots, scopes: _, ...facts } = frozen;
   return {
     ...facts,
-    sites: sites.map((site): StatusSite => ({ ...site, message: '', scope: siteScope, suppressed: NO_RULES })),
+    sites: thawSites(sites, siteScope),
     slots: slots?.map((slot) => ({ ...slot, scope: scopes[slot.scope] }) as CompletionSlot),
   };
+}
+
+function thawSites({ numbers, texts, notes }: FrozenSites, scope: Scope): StatusSite[] {
+  const sites: StatusSite[] = [];
+  for (let i = 0; i < numbers.length; i += 4) {
+    const code = numbers[i + 2] < 0 ? undefined : numbers[i + 2];
+    sites.push({
+      code,
+      text: String(code),
+      start: numbers[i],
+      end: numbers[i + 1],
+      role: numbers[i + 3] === 1 ? 'use' : 'mention',
+      spelling: NOT_CARRIED,
+      message: '',
+      scope,
+      suppressed: NO_RULES,
+      note: undefined,
+    });
+  }
+  for (const [i, text] of texts) sites[i].text = text;
+  for (const [i, note] of notes) sites[i].note = note;
+  return sites;
 }

@@ -2,10 +2,10 @@
  * The language service: pure functions of (document, settings). The server and the CLI are thin
  * adapters around it; nothing here knows about connections or files.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
 import { doCodeActions } from './features/codeActions';
-import { doComplete } from './features/completion';
+import { doComplete, resolveCompletionItem } from './features/completion';
 import { doHover } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import type { DocumentLike, ScannedDocument } from './model';
@@ -17,11 +17,12 @@ import { type Settings, defaultSettings } from './settings';
 
 export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
+export { withoutDocumentation } from './features/completion';
 export { type Settings, defaultSettings, resolveSettings } from './settings';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
 export { EditLog } from './editLog';
-export { type FrozenScan, freezeScan, thawScan } from './frozenScan';
+export { type FrozenScan, freezeScan, thawScan, transferablesOf } from './frozenScan';
 export { STALE_MIN_SIZE } from './stale';
 
 export interface LanguageService {
@@ -32,6 +33,8 @@ export interface LanguageService {
   tryHover(document: DocumentLike, position: Position): Hover | null | undefined;
   /** Completion without scanning, as tryHover. */
   tryComplete(document: DocumentLike, position: Position): CompletionList | null | undefined;
+  /** completionItem/resolve: adds the documentation to an item sent without it (see withoutDocumentation). */
+  resolveCompletion(item: CompletionItem): CompletionItem;
   /** Takes a scan made elsewhere (a worker thread) as the document's last scan, unless a newer one is cached. */
   adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
@@ -82,6 +85,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     tryHover: (document, position) => answer(document, position, doHover, staleHover, false),
     tryComplete: (document, position) => answer(document, position, doComplete, staleComplete, false),
     adopt: (document, scanned) => cache.adopt(document, scanned),
+    resolveCompletion: resolveCompletionItem,
     doValidation: (document, settings = defaultSettings()) =>
       doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
     doCodeActions,

@@ -12,7 +12,9 @@ import type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scop
 import { scopeMarksDependency } from '../rules/rule';
 import { describeCode } from './hover';
 
-const offered = () => knowledge.allCodes().filter((entry) => !entry.unused);
+let offeredEntries: readonly StatusCodeEntry[] | undefined;
+/** The codes completion offers (the registry's, less those marked unused), listed once. */
+const offered = () => (offeredEntries ??= knowledge.allCodes().filter((entry) => !entry.unused));
 
 /**
  * `place` puts a slot of an earlier scan into the current text (service/stale.ts); it is applied only to
@@ -87,14 +89,36 @@ function item(
     labelDetails: { description: entry.phrase },
     detail: `${entry.code} ${entry.phrase}`,
     kind: CompletionItemKind.Value,
-    documentation: { kind: MarkupKind.Markdown, value: describeCode(entry.code) },
+    documentation: documentationOf(entry.code),
     sortText: `${rank}${entry.code}`,
     filterText: insert.filterText,
     textEdit: { range, newText: insert.text },
     insertTextFormat: insert.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // The text carries its own indentation; an editor must not indent it again.
     insertTextMode: InsertTextMode.asIs,
+    data: { code: entry.code } satisfies CompletionData,
   };
+}
+
+/** What an item carries for completionItem/resolve. */
+interface CompletionData {
+  code: number;
+}
+
+function documentationOf(code: number): CompletionItem['documentation'] {
+  return { kind: MarkupKind.Markdown, value: describeCode(code) };
+}
+
+/** The item without its documentation, for a client that asks for it when an item is shown (resolve). */
+export function withoutDocumentation(item: CompletionItem): CompletionItem {
+  const { documentation: _, ...rest } = item;
+  return rest;
+}
+
+/** completionItem/resolve: the documentation of an item sent without it. */
+export function resolveCompletionItem(item: CompletionItem): CompletionItem {
+  const code = (item.data as Partial<CompletionData> | undefined)?.code;
+  return item.documentation !== undefined || typeof code !== 'number' ? item : { ...item, documentation: documentationOf(code) };
 }
 
 // --- OpenAPI: response keys ------------------------------------------------------------------------
