@@ -7,26 +7,9 @@ import { readFileSync } from 'node:fs';
 import { visit as visitJsonc } from 'jsonc-parser';
 
 import { visitJsonOutline } from '../server/src/service/scanners/openapi/jsonOutline';
-import { measure } from './timing';
+import { countingVisitor, measure } from './timing';
 
 const RUNS = 7;
-
-/** No-op callbacks that count, usable by both: each takes no argument. */
-function countingVisitor(counter: { n: number }) {
-  const inc = () => {
-    counter.n++;
-  };
-  return {
-    onObjectBegin: inc,
-    onObjectProperty: inc,
-    onObjectEnd: inc,
-    onArrayBegin: inc,
-    onArrayEnd: inc,
-    onLiteralValue: inc,
-    onComment: inc,
-    onError: inc,
-  };
-}
 
 const paths = process.argv.slice(2);
 if (paths.length === 0) {

@@ -6,28 +6,10 @@ import { readFileSync } from 'node:fs';
 import { Lexer, Parser, parseDocument } from 'yaml';
 import { visit as visitJson } from 'jsonc-parser';
 
-import { type OutlineVisitor, visitYaml } from '../server/src/service/scanners/openapi/yamlOutline';
-import { measure } from './timing';
+import { visitYaml } from '../server/src/service/scanners/openapi/yamlOutline';
+import { countingVisitor, measure } from './timing';
 
 const RUNS = 5;
-
-function countingYamlVisitor(counter: { n: number }): OutlineVisitor {
-  const inc = () => {
-    counter.n++;
-  };
-  return {
-    onDocumentBegin: inc,
-    onObjectBegin: inc,
-    onObjectProperty: inc,
-    onObjectEnd: inc,
-    onArrayBegin: inc,
-    onArrayEnd: inc,
-    onLiteralValue: inc,
-    onAlias: inc,
-    onComment: inc,
-    onError: inc,
-  };
-}
 
 const [yamlPath, jsonPath] = process.argv.slice(2);
 if (!yamlPath) {
@@ -55,7 +37,7 @@ measure('yaml parseDocument', yamlBytes, RUNS, () => {
 });
 measure('visitYaml (counting events)', yamlBytes, RUNS, () => {
   const counter = { n: 0 };
-  visitYaml(yamlText, countingYamlVisitor(counter));
+  visitYaml(yamlText, countingVisitor(counter));
   return counter.n;
 });
 
@@ -64,20 +46,8 @@ if (jsonPath) {
   const jsonBytes = Buffer.byteLength(jsonText);
   console.log(`${jsonPath}: ${(jsonBytes / 1e6).toFixed(1)} MB`);
   measure('jsonc-parser visit (counting)', jsonBytes, RUNS, () => {
-    let n = 0;
-    const inc = () => {
-      n++;
-    };
-    visitJson(jsonText, {
-      onObjectBegin: inc,
-      onObjectProperty: inc,
-      onObjectEnd: inc,
-      onArrayBegin: inc,
-      onArrayEnd: inc,
-      onLiteralValue: inc,
-      onComment: inc,
-      onError: inc,
-    });
-    return n;
+    const counter = { n: 0 };
+    visitJson(jsonText, countingVisitor(counter));
+    return counter.n;
   });
 }

@@ -1,5 +1,6 @@
 // Timing for the measure-*.ts scripts: a first run timed apart (what a one-shot CLI sees, before the JIT
-// has optimized much), then the median, min and max of `runs` more.
+// has optimized much), then the median, min and max of `runs` more; and a visitor that only counts events.
+import type { OutlineVisitor } from '../server/src/service/scanners/openapi/yamlOutline';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,4 +26,23 @@ export function measure(label: string, sizeBytes: number, runs: number, run: () 
       `  ${mbPerS.toFixed(0).padStart(4)} MB/s  first run ${firstMs.toFixed(1).padStart(6)} ms  ${count} ${count === 1 ? 'result' : 'items'}`,
   );
   return ms;
+}
+
+/** Callbacks for every outline event (jsonc-parser's visit takes the same names) that only count them. */
+export function countingVisitor(counter: { n: number }): Record<keyof OutlineVisitor, () => void> {
+  const inc = () => {
+    counter.n++;
+  };
+  return {
+    onDocumentBegin: inc,
+    onObjectBegin: inc,
+    onObjectProperty: inc,
+    onObjectEnd: inc,
+    onArrayBegin: inc,
+    onArrayEnd: inc,
+    onLiteralValue: inc,
+    onAlias: inc,
+    onComment: inc,
+    onError: inc,
+  };
 }
