@@ -7,25 +7,11 @@ import Ajv from 'ajv';
 
 import spellings from '../../data/spellings.json';
 import spellingsSchema from '../../data/schema/spellings.schema.json';
+import type { SpellingScheme as Scheme, SpellingsFile } from '../../server/src/knowledge/types';
 
 const FAMILIES = ['javascript', 'python', 'go', 'java', 'kotlin', 'csharp', 'php', 'ruby', 'rust'] as const;
 
-interface Scheme {
-  framework: string;
-  families: string[];
-  qualifiers: string[];
-  separator: string;
-  context?: boolean;
-  package?: string;
-  imports?: string[];
-  importRequired?: boolean;
-  constructs?: boolean;
-  source: string;
-  notes?: string;
-  members: Record<string, string | string[]>;
-}
-
-const schemes = (spellings as unknown as { schemes: Record<string, Scheme> }).schemes;
+const schemes = (spellings as unknown as SpellingsFile).schemes;
 
 function validator(schema: object): (data: unknown) => string | undefined {
   const ajv = new Ajv({ allErrors: true, strict: true });
