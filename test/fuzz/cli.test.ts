@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import type { Finding } from '../../server/src/cli/findings';
 import * as knowledge from '../../server/src/knowledge';
 import { getLanguageService } from '../../server/src/service';
 import { ruleIds } from '../../server/src/service/rules';
@@ -109,15 +110,7 @@ function checkFixed(name: string, before: Buffer, after: Buffer): void {
 }
 
 function checkReport(dir: string, stdout: string): void {
-  const findings = JSON.parse(stdout) as {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    ruleId: string;
-    severity: string;
-  }[];
+  const findings = JSON.parse(stdout) as Finding[];
   assert.ok(Array.isArray(findings));
   for (const f of findings) {
     const file = path.resolve(dir, f.file);
