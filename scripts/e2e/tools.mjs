@@ -12,6 +12,17 @@ export const CODE_SERVER_VERSION = '4.100.3';
 
 export class ToolMissingError extends Error {}
 
+/** The one option a test script takes, `--name value` or `--name=value`, as `{ name: value }`; anything else is an error. */
+export function parseOption(argv, name) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}`) out[name] = argv[++i];
+    else if (argv[i].startsWith(`--${name}=`)) out[name] = argv[i].slice(name.length + 3);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return out;
+}
+
 const INSTALL_HINT = 'Run scripts/install-tools.sh (it installs Debian chromium and code-server into .tools/).';
 
 /** The code-server executable: $CODE_SERVER, else .tools/code-server, else `code-server` on PATH. */

@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, ToolMissingError, findChromium, findCodeServer, installVsix, launchChromium, makeTempDir, packageVsix,
-  startCodeServer, tail, writeUserSettings,
+  parseOption, startCodeServer, tail, writeUserSettings,
 } from '../../scripts/e2e/tools.mjs';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -48,16 +48,6 @@ const PROBLEMS = {
     { file: 'handler.go', line: 'http.StatusFailedDependency)', token: 'StatusFailedDependency', tokenOffset: 0 },
   ],
 };
-
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--vsix') out.vsix = argv[++i];
-    else if (argv[i].startsWith('--vsix=')) out.vsix = argv[i].slice(7);
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  return out;
-}
 
 /** Text of every rendered editor line, spaces normalised. */
 async function editorLines(page) {
@@ -260,7 +250,7 @@ async function problemsScenario(page, log) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseOption(process.argv.slice(2), 'vsix');
   findCodeServer();
   findChromium();
   const started = Date.now();

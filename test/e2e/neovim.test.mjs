@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT, ToolMissingError, findNeovim, killGroup, makeTempDir, tail } from '../../scripts/e2e/tools.mjs';
+import { ROOT, ToolMissingError, findNeovim, killGroup, makeTempDir, parseOption, tail } from '../../scripts/e2e/tools.mjs';
 
 const PREFIX = '[e2e neovim]';
 const WAIT = Number(process.env.E2E_WAIT_MS ?? 10_000);
@@ -44,16 +44,6 @@ export const CASES = [
     replacement: 'StatusCodes.Status423Locked',
   },
 ];
-
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--server') out.server = argv[++i];
-    else if (argv[i].startsWith('--server=')) out.server = argv[i].slice(9);
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  return out;
-}
 
 /** 0-based line and UTF-16 character of `offset` in `text` (LSP positions; JS strings are UTF-16 already). */
 function positionAt(text, offset) {
@@ -175,7 +165,7 @@ async function runDocConfig(bin, scratch, server, file) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseOption(process.argv.slice(2), 'server');
   const started = Date.now();
   const { bin, version } = findNeovim();
   const server = resolve(ROOT, args.server ?? 'dist/server.js');

@@ -11,19 +11,9 @@ import { chmodSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, ToolMissingError, descendants, findChromium, findCodeServer, installVsix, makeTempDir, packageVsix } from '../../scripts/e2e/tools.mjs';
+import { ROOT, ToolMissingError, descendants, findChromium, findCodeServer, installVsix, makeTempDir, packageVsix, parseOption } from '../../scripts/e2e/tools.mjs';
 
 const LAUNCHER = join(ROOT, 'scripts/e2e/code-server-launcher.mjs');
-
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--vsix') out.vsix = argv[++i];
-    else if (argv[i].startsWith('--vsix=')) out.vsix = argv[i].slice(7);
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  return out;
-}
 
 export async function bundleSuite(outDir) {
   const outfile = join(outDir, 'suite', 'index.js');
@@ -96,7 +86,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
     }
   });
-  runIntegrationSuite(parseArgs(process.argv.slice(2))).catch((err) => {
+  runIntegrationSuite(parseOption(process.argv.slice(2), 'vsix')).catch((err) => {
     if (err instanceof ToolMissingError) console.error(`[e2e suite] ERROR: ${err.message}`);
     else console.error(`[e2e suite] FAILED: ${err.message ?? err}`);
     process.exit(1);
