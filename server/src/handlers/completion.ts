@@ -1,7 +1,7 @@
 import type { CancellationToken, CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type LanguageService, withoutDocumentation } from '../service';
-import { throwIfCancelled } from './cancellation';
+import { servedDocument } from './documents';
 import { type ScanWorker, fromWorkerScan } from './scanWorker';
 import type { SettingsStore } from './settings';
 
@@ -14,11 +14,8 @@ export async function onCompletion(
   scanWorker?: ScanWorker,
   token?: CancellationToken,
 ): Promise<CompletionList | null> {
-  const document = documents.get(params.textDocument.uri);
+  const document = await servedDocument(params.textDocument.uri, documents, service, settings, token);
   if (!document) return null;
-  const language = service.languageOf(document);
-  if (language === undefined || !(await settings.get(document.uri)).languages.includes(language)) return null;
-  throwIfCancelled(token);
   const list = scanWorker?.owns(document.uri)
     ? await fromWorkerScan(scanWorker, document.uri, () => service.tryComplete(document, params.position))
     : service.doComplete(document, params.position);

@@ -3,11 +3,13 @@
  * and passed on to the scan worker's copies (see scanWorker.ts). Large documents are kept in chunks
  * (chunkedDocument.ts), so an edit or a read near the cursor never copies the whole text.
  */
-import { TextDocuments } from 'vscode-languageserver/node';
+import { type CancellationToken, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type EditLog, STALE_MIN_SIZE, textLength } from '../service';
+import { type EditLog, type LanguageService, STALE_MIN_SIZE, textLength } from '../service';
+import { throwIfCancelled } from './cancellation';
 import { ChunkedTextDocument } from './chunkedDocument';
 import type { ScanWorker } from './scanWorker';
+import type { SettingsStore } from './settings';
 
 function create(uri: string, languageId: string, version: number, text: string): TextDocument {
   return text.length >= STALE_MIN_SIZE
@@ -37,4 +39,20 @@ export function createDocuments(edits: EditLog, scanWorker?: ScanWorker): TextDo
       return document;
     },
   });
+}
+
+/** The open document a request is about, when its language is served and enabled in the settings; throws if the request was cancelled meanwhile. */
+export async function servedDocument(
+  uri: string,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  settings: SettingsStore,
+  token?: CancellationToken,
+): Promise<TextDocument | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const language = service.languageOf(document);
+  if (language === undefined || !(await settings.get(uri)).languages.includes(language)) return undefined;
+  throwIfCancelled(token);
+  return document;
 }

@@ -1,7 +1,7 @@
 import type { CancellationToken, Hover, HoverParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
-import { throwIfCancelled } from './cancellation';
+import { servedDocument } from './documents';
 import { type ScanWorker, fromWorkerScan } from './scanWorker';
 import type { SettingsStore } from './settings';
 
@@ -13,11 +13,8 @@ export async function onHover(
   scanWorker?: ScanWorker,
   token?: CancellationToken,
 ): Promise<Hover | null> {
-  const document = documents.get(params.textDocument.uri);
+  const document = await servedDocument(params.textDocument.uri, documents, service, settings, token);
   if (!document) return null;
-  const language = service.languageOf(document);
-  if (language === undefined || !(await settings.get(document.uri)).languages.includes(language)) return null;
-  throwIfCancelled(token);
   if (scanWorker?.owns(document.uri)) return fromWorkerScan(scanWorker, document.uri, () => service.tryHover(document, params.position));
   return service.doHover(document, params.position);
 }
