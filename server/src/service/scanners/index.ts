@@ -37,16 +37,22 @@ export function scan(document: DocumentLike): ScannedDocument {
  */
 export const MAX_SCANS = 32;
 
+interface CacheEntry {
+  version: number;
+  languageId: string;
+  scanned: ScannedDocument;
+}
+
 /** Remembers the last scan of each recently used document; a new version replaces it. */
 export class ScanCache {
   /** In order of use, the most recent last. */
-  private readonly entries = new Map<string, { version: number; languageId: string; scanned: ScannedDocument }>();
+  private readonly entries = new Map<string, CacheEntry>();
 
   get(document: DocumentLike): ScannedDocument {
     const current = this.current(document);
     if (current) return current;
     const scanned = scan(document);
-    this.remember(document, scanned);
+    this.remember(document.uri, { version: document.version, languageId: document.languageId, scanned });
     return scanned;
   }
 
@@ -55,7 +61,7 @@ export class ScanCache {
     const entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version || entry.languageId !== document.languageId) return undefined;
     // A use: it is the most recently used now.
-    this.remember(document, entry.scanned);
+    this.remember(document.uri, entry);
     return entry.scanned;
   }
 
@@ -63,18 +69,18 @@ export class ScanCache {
   adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void {
     const entry = this.entries.get(document.uri);
     if (entry && entry.languageId === document.languageId && entry.version > document.version) return;
-    this.remember(document, scanned);
+    this.remember(document.uri, { version: document.version, languageId: document.languageId, scanned });
   }
 
   /** Keeps a scan as the most recently used, forgetting the least recently used beyond MAX_SCANS. */
-  private remember(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void {
-    this.entries.delete(document.uri);
-    this.entries.set(document.uri, { version: document.version, languageId: document.languageId, scanned });
+  private remember(uri: string, entry: CacheEntry): void {
+    this.entries.delete(uri);
+    this.entries.set(uri, entry);
     if (this.entries.size > MAX_SCANS) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** The last scan of a document, whatever its version. */
-  peek(uri: string): { version: number; languageId: string; scanned: ScannedDocument } | undefined {
+  peek(uri: string): CacheEntry | undefined {
     return this.entries.get(uri);
   }
 
