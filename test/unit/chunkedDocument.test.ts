@@ -12,12 +12,13 @@ import { ChunkedTextDocument } from '../../server/src/handlers/chunkedDocument';
 const text = fc
   .array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀', '424'), { maxLength: 40 })
   .map((parts) => parts.join(''));
+const fraction = fc.double({ min: 0, max: 1, noNaN: true });
+/** Typing: an insertion without line breaks, which leaves the line starts' move pending. */
+const keystroke = fc.record({ from: fraction, text: fc.constantFrom('x', 'ab', '😀') }).map((c) => ({ ...c, to: c.from }));
 /** A change as an editor sends it: a range inside the text (either way round) or the whole text; `at` in [0, 1]. */
 const change = fc.oneof(
-  {
-    weight: 9,
-    arbitrary: fc.record({ from: fc.double({ min: 0, max: 1, noNaN: true }), to: fc.double({ min: 0, max: 1, noNaN: true }), text }),
-  },
+  { weight: 9, arbitrary: fc.record({ from: fraction, to: fraction, text }) },
+  { weight: 6, arbitrary: keystroke },
   { weight: 1, arbitrary: fc.record({ text }) },
 );
 type Change = { from: number; to: number; text: string } | { text: string };

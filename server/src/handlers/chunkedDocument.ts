@@ -20,8 +20,10 @@ export class ChunkedTextDocument implements TextDocument {
   /** The offset where each chunk starts. */
   private starts: number[] = [];
   private length = 0;
-  /** The offset where each line starts. */
+  /** The offset where each line starts; from line `shiftFrom` on, `shift` is still to be added (see shiftLines). */
   private lineOffsets: number[] = [];
+  private shiftFrom = 0;
+  private shift = 0;
   /** The whole text, joined once per version when a caller asks for it. */
   private joined: string | undefined;
 
@@ -51,25 +53,24 @@ export class ChunkedTextDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.length), 0);
-    const lines = this.lineOffsets;
     let low = 0;
-    let high = lines.length;
+    let high = this.lineOffsets.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (lines[mid] > offset) high = mid;
+      if (this.lineStart(mid) > offset) high = mid;
       else low = mid + 1;
     }
-    const line = low - 1;
-    return { line, character: this.beforeEol(offset, lines[line]) - lines[line] };
+    const lineOffset = this.lineStart(low - 1);
+    return { line: low - 1, character: this.beforeEol(offset, lineOffset) - lineOffset };
   }
 
   offsetAt(position: Position): number {
-    const lines = this.lineOffsets;
-    if (position.line >= lines.length) return this.length;
+    const lines = this.lineOffsets.length;
+    if (position.line >= lines) return this.length;
     if (position.line < 0) return 0;
-    const lineOffset = lines[position.line];
+    const lineOffset = this.lineStart(position.line);
     if (position.character <= 0) return lineOffset;
-    const next = position.line + 1 < lines.length ? lines[position.line + 1] : this.length;
+    const next = position.line + 1 < lines ? this.lineStart(position.line + 1) : this.length;
     return this.beforeEol(Math.min(lineOffset + position.character, next), lineOffset);
   }
 
@@ -88,11 +89,13 @@ export class ChunkedTextDocument implements TextDocument {
       const startLine = Math.max(start.line, 0);
       const endLine = Math.max(end.line, 0);
       const added = lineStarts(change.text, startOffset);
-      // A spread of many arguments would overflow the stack.
-      if (added.length < 10_000) this.lineOffsets.splice(startLine + 1, endLine - startLine, ...added);
-      else this.lineOffsets = [...this.lineOffsets.slice(0, startLine + 1), ...added, ...this.lineOffsets.slice(endLine + 1)];
-      const diff = change.text.length - (endOffset - startOffset);
-      if (diff !== 0) for (let i = startLine + 1 + added.length; i < this.lineOffsets.length; i++) this.lineOffsets[i] += diff;
+      if (added.length > 0 || endLine > startLine) {
+        this.applyShift();
+        // A spread of many arguments would overflow the stack.
+        if (added.length < 10_000) this.lineOffsets.splice(startLine + 1, endLine - startLine, ...added);
+        else this.lineOffsets = [...this.lineOffsets.slice(0, startLine + 1), ...added, ...this.lineOffsets.slice(endLine + 1)];
+      }
+      this.shiftLines(startLine + 1 + added.length, change.text.length - (endOffset - startOffset));
     }
     this.currentVersion = version;
   }
@@ -102,7 +105,30 @@ export class ChunkedTextDocument implements TextDocument {
     this.length = text.length;
     this.starts = startsOf(this.chunks, 0, [], 0);
     this.lineOffsets = [0, ...lineStarts(text, 0)];
+    this.shift = 0;
     this.joined = text;
+  }
+
+  private lineStart(line: number): number {
+    return line >= this.shiftFrom ? this.lineOffsets[line] + this.shift : this.lineOffsets[line];
+  }
+
+  /**
+   * Moves the lines from `from` on by `diff`. The move is kept pending while edits stay on one line, as
+   * typing does: adding to every later line start costs ~0.2 ms a keystroke on a 350,000-line spec
+   * (~10 ms for the first ones, before the loop is compiled).
+   */
+  private shiftLines(from: number, diff: number): void {
+    if (diff === 0) return;
+    if (this.shift !== 0 && this.shiftFrom !== from) this.applyShift();
+    this.shiftFrom = from;
+    this.shift += diff;
+  }
+
+  private applyShift(): void {
+    if (this.shift === 0) return;
+    for (let i = this.shiftFrom; i < this.lineOffsets.length; i++) this.lineOffsets[i] += this.shift;
+    this.shift = 0;
   }
 
   /** Replaces [start, end) with text, rewriting only the chunks it touches. */
