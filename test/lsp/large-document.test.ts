@@ -88,6 +88,33 @@ describe('a large spec (checked in the scan worker)', () => {
     assert.deepEqual(await untilVersion(version), []);
   });
 
+  test('typing: checks wait for a pause, and the scan keeps up over a long burst', async () => {
+    // Keystrokes 150 ms apart: each would get its own check after the 100 ms debounce; during a burst
+    // the check waits for a 200 ms pause instead (DiagnosticsPublisher), so nothing is published meanwhile.
+    let published = 0;
+    let last = Infinity;
+    const counting = (async () => {
+      for (;;) {
+        const next = await client.nextDiagnostics(uri, 60_000).catch(() => undefined);
+        if (!next) return;
+        published++;
+        if (next.version === last) return;
+      }
+    })();
+    for (let i = 0; i < 20; i++) {
+      await change({ start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, '?');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    // More than REFRESH_AFTER versions without a check: the server's copy of the scan is refreshed on the way.
+    for (let i = 0; i < 110; i++) await change({ start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, '?');
+    last = version;
+    text = text.replace('# a note', '# a note' + '?'.repeat(130));
+    assert.match((await hoverValue(client, positionOf(text, "'409'", 2)))!, /^\*\*409 Conflict\*\*/);
+    await counting;
+    // One publish, of the last version (a loaded machine may pause long enough for one more).
+    assert.ok(published <= 2, `${published} publishes during the burst`);
+  });
+
   test('closing clears the diagnostics', async () => {
     const cleared = client.nextDiagnostics(uri);
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -10,9 +10,18 @@ import type { ScanWorker } from './scanWorker';
 import { type SettingsStore, isConfigFile } from './settings';
 
 const DEBOUNCE_MS = 100;
+/**
+ * A large document's check takes ~100 ms of a core (in the scan worker). While edits come faster than
+ * this, the user is typing: a check started between two keystrokes would be thrown away at the next one,
+ * and meanwhile compete with the hover and completion it brings. So during a burst the check waits for
+ * a pause this long; a lone edit is still checked after DEBOUNCE_MS.
+ */
+const BURST_MS = 200;
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each document was last scheduled (an edit, mostly). */
+  private readonly lastEdits = new Map<string, number>();
   private readonly skipReported = new Set<string>();
   private readonly failureReported = new Set<string>();
 
@@ -25,6 +34,10 @@ export class DiagnosticsPublisher {
   ) {}
 
   schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
+    const now = Date.now();
+    const previous = this.lastEdits.get(document.uri);
+    this.lastEdits.set(document.uri, now);
+    if (delay > 0 && previous !== undefined && now - previous < BURST_MS && this.scanWorker?.owns(document.uri)) delay = BURST_MS;
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(
       document.uri,
@@ -39,6 +52,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.lastEdits.delete(uri);
     this.skipReported.delete(uri);
     this.failureReported.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });

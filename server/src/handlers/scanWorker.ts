@@ -45,6 +45,8 @@ interface Mirrored {
   version: number;
   /** The version of the last scan the server adopted. */
   adopted?: number;
+  /** A scan to adopt has been asked for and is still to come. */
+  refreshing?: boolean;
 }
 
 interface Checked {
@@ -99,6 +101,13 @@ export class ScanWorker {
     if (!mirrored) return this.opened(document);
     mirrored.version = document.version;
     this.post({ kind: 'change', uri: document.uri, version: document.version, changes });
+    // Typing without a pause long enough for a check: the server's copy of the scan still has to keep up.
+    if (mirrored.adopted !== undefined && mirrored.version - mirrored.adopted >= REFRESH_AFTER && !mirrored.refreshing) {
+      mirrored.refreshing = true;
+      this.refresh(document.uri)
+        .catch(() => undefined)
+        .finally(() => (mirrored.refreshing = false));
+    }
   }
 
   closed(uri: string): void {
