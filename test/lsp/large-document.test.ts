@@ -105,10 +105,10 @@ describe('a large spec (checked in the scan worker)', () => {
       await change({ start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, '?');
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    // More than REFRESH_AFTER versions without a check: the server's copy of the scan is refreshed on the way.
-    for (let i = 0; i < 110; i++) await change({ start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, '?');
+    // More than REFRESH_WHILE_TYPING versions without a check: the server's copy of the scan is refreshed on the way.
+    for (let i = 0; i < 500; i++) await change({ start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, '?');
     last = version;
-    text = text.replace('# a note', '# a note' + '?'.repeat(130));
+    text = text.replace('# a note', '# a note' + '?'.repeat(520));
     assert.match((await hoverValue(client, positionOf(text, "'409'", 2)))!, /^\*\*409 Conflict\*\*/);
     await counting;
     // One publish, of the last version (a loaded machine may pause long enough for one more).

@@ -25,8 +25,14 @@ import type { RuleId } from '../service/rules';
 import { ChunkedTextDocument } from './chunkedDocument';
 
 const MARK = 'http-status-lens/scan-worker';
-/** The server's copy of a scan may lag this many versions behind (hover maps it through the edits). */
+/**
+ * How many versions the server's copy of a scan may lag behind (hover and completion map it through the
+ * edits, service/editLog.ts). Adopting a new copy costs the server's thread ~5-14 ms (the message and
+ * the thaw, github.json): at a pause it comes with the check after REFRESH_AFTER versions; while typing
+ * goes on without one, only after REFRESH_WHILE_TYPING, so that few keystrokes wait behind it.
+ */
 const REFRESH_AFTER = 100;
+const REFRESH_WHILE_TYPING = 500;
 
 type ToWorker =
   | { kind: 'open'; uri: string; languageId: string; version: number; text: string }
@@ -102,7 +108,7 @@ export class ScanWorker {
     mirrored.version = document.version;
     this.post({ kind: 'change', uri: document.uri, version: document.version, changes });
     // Typing without a pause long enough for a check: the server's copy of the scan still has to keep up.
-    if (mirrored.adopted !== undefined && mirrored.version - mirrored.adopted >= REFRESH_AFTER && !mirrored.refreshing) {
+    if (mirrored.adopted !== undefined && mirrored.version - mirrored.adopted >= REFRESH_WHILE_TYPING && !mirrored.refreshing) {
       mirrored.refreshing = true;
       this.refresh(document.uri)
         .catch(() => undefined)
