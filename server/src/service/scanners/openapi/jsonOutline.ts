@@ -27,7 +27,7 @@
  * when a backslash is seen; values are computed only for tokens that are reported (the tokens skipped
  * by error recovery cost a scan and nothing else); no per-token objects, no JSON paths.
  */
-import type { OutlineVisitor } from './yamlOutline';
+import { type OutlineVisitor, hexValue } from './yamlOutline';
 
 /** Scans `text` as JSON (with comments and trailing commas) and reports its outline to `visitor`. Never throws (unless a callback does). */
 export function visitJsonOutline(text: string, visitor: OutlineVisitor): void {
@@ -526,11 +526,9 @@ class JsonScanner {
             let digits = 0;
             let code = 0;
             while (digits < 4) {
-              const h = pos < len ? text.charCodeAt(pos) : 0;
-              if (h >= 48 && h <= 57) code = code * 16 + h - 48;
-              else if (h >= 65 && h <= 70) code = code * 16 + h - 55;
-              else if (h >= 97 && h <= 102) code = code * 16 + h - 87;
-              else break;
+              const h = pos < len ? hexValue(text.charCodeAt(pos)) : -1;
+              if (h < 0) break;
+              code = code * 16 + h;
               pos++;
               digits++;
             }

@@ -161,7 +161,8 @@ for (const c of [C.COMMA, C.LBRACKET, C.RBRACKET, C.LBRACE, C.RBRACE]) FLOW_PLAI
 const NAME_END = new Uint8Array(128);
 for (const c of [C.TAB, C.LF, C.CR, C.SPACE, C.COMMA, C.LBRACKET, C.RBRACKET, C.LBRACE, C.RBRACE]) NAME_END[c] = 1;
 
-function hexValue(c: number): number {
+/** The value of a hex digit's character code, or -1 (JSON's \u escapes read digits with it too). */
+export function hexValue(c: number): number {
   if (c >= C.ZERO && c <= C.NINE) return c - C.ZERO;
   if (c >= 65 && c <= 70) return c - 55; // A-F
   if (c >= 97 && c <= 102) return c - 87; // a-f
