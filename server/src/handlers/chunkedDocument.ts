@@ -120,7 +120,7 @@ export class ChunkedTextDocument implements TextDocument {
    */
   private shiftLines(from: number, diff: number): void {
     if (diff === 0) return;
-    if (this.shift !== 0 && this.shiftFrom !== from) this.applyShift();
+    if (this.shiftFrom !== from) this.applyShift();
     this.shiftFrom = from;
     this.shift += diff;
   }
