@@ -22,6 +22,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function lintFile(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode): FileReport {
   const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
+  if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, report);
   let bytes: Buffer;
   let stat: fs.Stats;
   try {
@@ -43,6 +44,20 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
     text = bytes.toString('utf8');
     validUtf8 = false;
   }
+  return lintText(service, task, text, validUtf8, settings, fix, report, stat);
+}
+
+/** Lints the text of a file (or of standard input, which is never written: `stat` is undefined). */
+function lintText(
+  service: LanguageService,
+  task: LintTask,
+  text: string,
+  validUtf8: boolean,
+  settings: Settings,
+  fix: FixMode,
+  report: FileReport,
+  stat?: fs.Stats,
+): FileReport {
   const uri = pathToFileURL(task.absolute).href;
   let document = TextDocument.create(uri, task.languageId, 1, text);
   try {
@@ -56,7 +71,7 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
         if (fix === 'dry-run') {
           report.diff = unifiedDiff(task.display.split('\\').join('/'), text, result.document.getText());
           document = result.document;
-        } else {
+        } else if (stat) {
           try {
             writeAtomically(task.absolute, result.document.getText(), stat);
             report.fixed = true;

@@ -10,7 +10,7 @@ import { CliConfig } from './config';
 import { type Counts, countFindings } from './findings';
 import { type Summary, createFormatter } from './formatters';
 import { Progress, type ProgressStream } from './progress';
-import { collectFiles } from './walker';
+import { collectFiles, stdinTask } from './walker';
 import { runTasks } from './workers';
 
 export interface CliIo {
@@ -18,6 +18,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: ProgressStream;
   stderr: ProgressStream;
+  /** Standard input, read whole (for --stdin). */
+  readStdin(): Promise<string>;
   version: string;
   /** The script worker threads run (the CLI bundle). */
   entry: string;
@@ -27,7 +29,9 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const config = new CliConfig(options, io.cwd);
   const baseline = options.baseline !== undefined ? Baseline.load(path.resolve(io.cwd, options.baseline)) : undefined;
   const writer = options.writeBaseline !== undefined ? new BaselineWriter(path.resolve(io.cwd, options.writeBaseline)) : undefined;
-  const { files, errors, ignored } = collectFiles(options.paths, io.cwd, config);
+  const { files, errors, ignored, notes } = options.stdin
+    ? stdinTask(options.stdinFilename!, await io.readStdin(), io.cwd, config)
+    : collectFiles(options.paths, io.cwd, config, options.errorOnUnmatchedPattern);
 
   let failed = errors.length > 0;
   const progress = new Progress(files.length, io.stderr, io.env);
@@ -45,6 +49,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   failed ||= configProblems.length > 0;
   for (const error of errors) warn(error);
   for (const file of ignored) warn(`${file} is ignored (by a .gitignore or the config's "ignore"): not linted`);
+  for (const note of notes ?? []) warn(note);
 
   const dryRun = options.fix === 'dry-run';
   const formatter = createFormatter(options.format, {
@@ -52,7 +57,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     env: io.env,
     color: useColor(options, io),
     version: io.version,
-    fixing: options.fix !== 'off',
+    fixing: options.fix !== 'off' || options.stdin,
   });
   const all: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
   const summary: Summary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: files.length, inBaseline: 0, fixedFiles: 0 };
