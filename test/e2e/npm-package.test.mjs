@@ -21,6 +21,7 @@ export const EXPECTED_FILES = [
   'README.md',
   'dist/cli.js',
   'dist/client.js',
+  'dist/config.schema.json',
   'dist/server.js',
   'images/icon.png',
   'package.json',

@@ -89,6 +89,7 @@ export async function checkPackage(vsix, { warnings = [] } = {}) {
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/dist/config.schema.json',
       'extension/schemas/http-status-lens.schema.json',
       ...ruleIds.map((id) => `extension/docs/rules/${id}.md`),
     ];

@@ -45,7 +45,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     io.stdout.write(text);
   };
   const configProblems = config.problems(io.cwd);
-  for (const problem of configProblems) warn(`${problem} (the default applies)`);
+  for (const problem of configProblems) warn(problem);
   failed ||= configProblems.length > 0;
   for (const error of errors) warn(error);
   for (const file of ignored) warn(`${file} is ignored (by a .gitignore or the config's "ignore"): not linted`);
