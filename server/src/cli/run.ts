@@ -118,7 +118,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   }
   if (failed) return 2;
   const overLimit = options.maxWarnings >= 0 && all.warnings > options.maxWarnings;
-  if (overLimit && options.format === 'stylish') warn(`${all.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+  if (overLimit && options.format === 'stylish') warn(`${all.warnings} warning${all.warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
   return all.errors > 0 || overLimit ? 1 : 0;
 }
 

@@ -186,7 +186,7 @@ describe('the bundle (dist/cli.js)', () => {
     assert.equal(clean.code, 0, clean.stderr);
     const over = runCli(['lint', 'handlers.ts', '--max-warnings', '0']);
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.match(over.stderr, /1 warning, more than --max-warnings 0/);
     const unknown = runCli(['lint', '--frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown option "--frobnicate"/);
