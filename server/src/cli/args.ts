@@ -1,6 +1,5 @@
 /** Command-line arguments of `http-status-lens lint`. Every mistake is a UsageError (exit code 2). */
-import { type RuleId, ruleIds } from '../service/rules';
-import { type Severity, severities } from '../service/rules/presets';
+import { type RuleId, type Severity, ruleIds, severities } from '../service';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];

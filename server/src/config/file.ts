@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { didYouMean } from '../service/didYouMean';
-import { SETTINGS_KEYS, type SettingsLayer, isObject, readSettingsLayer, typeName } from '../service/settings';
+import { SETTINGS_KEYS, type SettingsLayer, didYouMean, isObject, readSettingsLayer, typeName } from '../service';
 
 export const CONFIG_FILE_NAME = '.http-status-lens.json';
 
