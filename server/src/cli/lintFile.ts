@@ -9,7 +9,7 @@ import { type LanguageService, MAX_FILE_SIZE, type Settings } from '../service';
 import { fingerprint } from './baseline';
 import { unifiedDiff } from './diff';
 import { type FileReport, toFinding } from './findings';
-import { fixDocument, writeAtomically } from './fix';
+import { NotWritableError, fixDocument, writeInPlace } from './fix';
 import type { FileTask } from './walker';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -58,11 +58,14 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
           document = result.document;
         } else {
           try {
-            writeAtomically(task.absolute, result.document.getText(), stat);
+            writeInPlace(task.absolute, result.document.getText(), stat, bytes);
             report.fixed = true;
             document = result.document;
           } catch (error) {
-            report.notes.push(`${task.display}: not fixed: ${error instanceof Error ? error.message : String(error)}`);
+            const message = `${task.display}: not fixed: ${error instanceof Error ? error.message : String(error)}`;
+            // A file the user may not write is an I/O error (exit 2); the others are notes, as before.
+            if (error instanceof NotWritableError) report.error = message;
+            else report.notes.push(message);
           }
         }
       }
