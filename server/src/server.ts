@@ -8,6 +8,7 @@ import { registerHandlers } from './handlers';
 import { createDocuments } from './handlers/documents';
 import { ScanWorker, isScanWorker, runScanWorker } from './handlers/scanWorker';
 import { EditLog } from './service';
+import { FrameWatch } from './transport/frameWatch';
 
 if (isScanWorker()) runScanWorker();
 else {
@@ -21,4 +22,18 @@ else {
 
   documents.listen(connection);
   connection.listen();
+
+  if (process.argv.includes('--stdio')) {
+    // vscode-jsonrpc stays silent on a corrupt frame; say what was wrong and end, so the editor can restart us.
+    const watch = new FrameWatch({
+      onCorrupt: (problem) => {
+        const message = `HTTP Status Lens: ${problem} The server stops, as it can no longer tell where messages start.`;
+        process.stderr.write(message + '\n');
+        connection.console.error(message);
+        setTimeout(() => process.exit(1), 200);
+      },
+    });
+    process.stdin.on('data', (chunk: Buffer) => watch.push(chunk));
+    process.stdin.on('end', () => watch.stop());
+  }
 }

@@ -202,7 +202,7 @@ export function checkDocument(languageId: string, text: string, options: CheckOp
     assert.deepEqual(strip(twice), strip(diagnostics), 'the same input gave a different answer');
   }
   let fixesApplied = 0;
-  const actions = service.doCodeActions(diagnostics.slice(0, fixLimit));
+  const actions = service.doCodeActions(doc, diagnostics.slice(0, fixLimit), diagnostics);
   for (const action of actions) fixesApplied += checkAction(action, languageId, text, doc, scanned, facts, clock) ? 1 : 0;
   return {
     kind: scanned.kind,

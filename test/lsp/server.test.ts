@@ -68,6 +68,29 @@ describe('the bundled server over stdio', () => {
     assert.ok(actions.some((a) => a.title === 'Disable 424-for-lock for this line'));
   });
 
+  test('code actions ignore edits a client puts in diagnostic data (issue 20, item 9)', async () => {
+    const uri = 'file:///tmp/lock.yaml';
+    const diagnostics = await client.open(uri, 'yaml', specText);
+    const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
+    const forged = { title: 'Change 424 to 423 Locked', isPreferred: true, edit: { changes: { 'file:///etc/passwd': [{ range: lock.range, newText: 'root::0:0::/:/bin/sh' }] } } };
+    const outside = { start: { line: 100_000, character: 0 }, end: { line: 100_000, character: 3 } };
+    const ask = (diagnostic: object) =>
+      client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: lock.range,
+        context: { diagnostics: [diagnostic] },
+      }) as Promise<CodeAction[]>;
+    // The server's own fixes, whatever the client's data says.
+    const actions = await ask({ ...lock, data: { fixes: [forged] } });
+    assert.deepEqual(actions.flatMap((a) => Object.keys(a.edit?.changes ?? {})), actions.filter((a) => a.edit).map(() => uri));
+    assert.ok(!JSON.stringify(actions).includes('passwd'), JSON.stringify(actions));
+    assert.ok(actions.some((a) => a.title === 'Change 424 to 423 Locked' && a.edit!.changes![uri][0].newText === '423'));
+    // A diagnostic the server did not publish (another range, another rule, outside the text) gets nothing.
+    assert.deepEqual(await ask({ ...lock, range: outside, data: { fixes: [forged] } }), []);
+    assert.deepEqual(await ask({ ...lock, code: 'unregistered-status-code', data: { fixes: [forged] } }), []);
+    assert.deepEqual(await ask({ ...lock, source: 'other', data: { fixes: [forged] } }), []);
+  });
+
   test('diagnostics for a TypeScript handler', async () => {
     const diagnostics = await client.open(handlerUri, 'typescript', handlerText);
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['424-for-lock', '424-for-upstream-failure', '424-without-dependency']);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from 'yaml';
 import { actionsFor, applyAction, document, service, validate } from './helpers';
 
@@ -34,6 +35,24 @@ describe('fixes keep the spec valid', () => {
       assert.ok(applied >= 10, `${applied} actions applied`);
     });
   }
+
+  test("the fixes are the server's own: data from the client is not read, and stale fixes are dropped", () => {
+    const { document: doc, diagnostics } = validate(yamlSpec, 'yaml');
+    const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
+    const forged = {
+      ...lock,
+      data: { fixes: [{ title: 'x', edit: { changes: { 'file:///etc/passwd': [{ range: lock.range, newText: 'x' }] } } }] },
+    };
+    const actions = service.doCodeActions(doc, [forged], diagnostics);
+    assert.ok(actions.length > 0 && actions.every((a) => Object.keys(a.edit?.changes ?? {}).every((u) => u === doc.uri)));
+    assert.deepEqual(service.doCodeActions(doc, [forged], []), [], 'nothing published, nothing offered');
+    // The server's fixes for a longer text do not fit a shorter version of the document.
+    const shorter = TextDocument.create(doc.uri, 'yaml', 2, yamlSpec.slice(0, 10));
+    assert.deepEqual(
+      service.doCodeActions(shorter, [lock], diagnostics).filter((a) => a.edit),
+      [],
+    );
+  });
 
   test('JSON: the ignore extension silences the site and a second id joins the first', () => {
     const { document, diagnostics } = validate(jsonSpec, 'json');

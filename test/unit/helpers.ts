@@ -34,9 +34,14 @@ export function onlyRule(id: RuleId, extra: Partial<Settings> = {}): Settings {
   return { ...settings, ...extra };
 }
 
+/** The document and full diagnostic list each diagnostic came from, as the server keeps what it published. */
+const publishedWith = new WeakMap<Diagnostic, { document: TextDocument; diagnostics: Diagnostic[] }>();
+
 export function validate(text: string, languageId: string, settings: Settings = defaultSettings()): { document: TextDocument; diagnostics: Diagnostic[] } {
   const doc = document(text, languageId);
-  return { document: doc, diagnostics: service.doValidation(doc, settings) };
+  const diagnostics = service.doValidation(doc, settings);
+  for (const d of diagnostics) publishedWith.set(d, { document: doc, diagnostics });
+  return { document: doc, diagnostics };
 }
 
 /** The text of each diagnostic's range. */
@@ -44,8 +49,11 @@ export function flagged(doc: TextDocument, diagnostics: Diagnostic[]): string[] 
   return diagnostics.map((d) => doc.getText(d.range));
 }
 
+/** The quick fixes the server offers when the client asks about these diagnostics (from `validate`). */
 export function actionsFor(diagnostics: Diagnostic[]): CodeAction[] {
-  return service.doCodeActions(diagnostics);
+  const origin = diagnostics.length > 0 ? publishedWith.get(diagnostics[0]) : undefined;
+  if (!origin) return [];
+  return service.doCodeActions(origin.document, diagnostics, origin.diagnostics);
 }
 
 /** The document text after applying a code action's edits. */

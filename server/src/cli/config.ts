@@ -17,6 +17,7 @@ import {
 import { type Settings, applySettingsLayer, defaultSettings } from '../service';
 import type { LintOptions } from './args';
 import { UsageError } from './args';
+import { isGlob, splitGlob } from './glob';
 import { displayPath } from './paths';
 
 export interface ResolvedConfig {
@@ -26,14 +27,31 @@ export interface ResolvedConfig {
   ignore: IgnoreLayer[];
 }
 
+/**
+ * Where the cascade stops when no repository holds a directory: at the working directory, or, for a path
+ * given outside it (`lint /elsewhere/project`), at that path (a file's directory). Nothing above is read.
+ */
+function outsideRepositoryBoundaries(paths: readonly string[], cwd: string): (directory: string) => boolean {
+  const tops = new Set<string>();
+  for (const given of paths.length > 0 ? paths : ['.']) {
+    const absolute = path.resolve(cwd, isGlob(given) ? splitGlob(given).base : given);
+    const directory = fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory() ? absolute : path.dirname(absolute);
+    const insideCwd = directory === cwd || directory.startsWith(cwd.endsWith(path.sep) ? cwd : cwd + path.sep);
+    tops.add(insideCwd ? cwd : directory);
+  }
+  return (directory) => tops.has(directory);
+}
+
 export class CliConfig {
   readonly settingsTable: Settings[] = [];
   private readonly cascade?: ConfigCascade;
   private readonly fixed?: ConfigChain;
   private readonly resolved = new WeakMap<ConfigChain, ResolvedConfig>();
+  /** Config files skipped because others could have written them: `file: why`. */
+  readonly untrusted: string[] = [];
 
   constructor(
-    private readonly options: Pick<LintOptions, 'config' | 'noConfig' | 'rules'>,
+    private readonly options: Pick<LintOptions, 'config' | 'noConfig' | 'rules'> & Partial<Pick<LintOptions, 'paths'>>,
     cwd: string,
   ) {
     if (options.noConfig) this.fixed = [];
@@ -42,7 +60,11 @@ export class CliConfig {
       const stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile()) throw new UsageError(`cannot read the config file ${options.config}: ${stat ? 'not a file' : 'no such file'}`);
       this.fixed = [loadConfigFile(file)];
-    } else this.cascade = new ConfigCascade();
+    } else
+      this.cascade = new ConfigCascade({
+        isBoundaryOutsideRepository: outsideRepositoryBoundaries(options.paths ?? [], cwd),
+        onUntrusted: (file, why) => this.untrusted.push(`${displayPath(file, cwd)} is not used: ${why}`),
+      });
   }
 
   /** What applies to the files of `directory` (absolute). */

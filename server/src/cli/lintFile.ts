@@ -9,7 +9,7 @@ import { type LanguageService, MAX_FILE_SIZE, type Settings } from '../service';
 import { fingerprint } from './baseline';
 import { unifiedDiff } from './diff';
 import { type FileReport, toFinding } from './findings';
-import { fixDocument, writeAtomically } from './fix';
+import { NotWritableError, fixDocument, writeInPlace } from './fix';
 import type { FileTask } from './walker';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -44,10 +44,10 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
     text = bytes.toString('utf8');
     validUtf8 = false;
   }
-  return lintText(service, task, text, validUtf8, settings, fix, report, stat);
+  return lintText(service, task, text, validUtf8, settings, fix, report, { stat, bytes });
 }
 
-/** Lints the text of a file (or of standard input, which is never written: `stat` is undefined). */
+/** Lints the text of a file, as read from disk (`onDisk`), or of standard input, which is never written. */
 function lintText(
   service: LanguageService,
   task: LintTask,
@@ -56,7 +56,7 @@ function lintText(
   settings: Settings,
   fix: FixMode,
   report: FileReport,
-  stat?: fs.Stats,
+  onDisk?: { stat: fs.Stats; bytes: Buffer },
 ): FileReport {
   const uri = pathToFileURL(task.absolute).href;
   let document = TextDocument.create(uri, task.languageId, 1, text);
@@ -71,13 +71,16 @@ function lintText(
         if (fix === 'dry-run') {
           report.diff = unifiedDiff(task.display.split('\\').join('/'), text, result.document.getText());
           document = result.document;
-        } else if (stat) {
+        } else if (onDisk) {
           try {
-            writeAtomically(task.absolute, result.document.getText(), stat);
+            writeInPlace(task.absolute, result.document.getText(), onDisk.stat, onDisk.bytes);
             report.fixed = true;
             document = result.document;
           } catch (error) {
-            report.notes.push(`${task.display}: not fixed: ${error instanceof Error ? error.message : String(error)}`);
+            const message = `${task.display}: not fixed: ${error instanceof Error ? error.message : String(error)}`;
+            // A file the user may not write is an I/O error (exit 2); the others are notes, as before.
+            if (error instanceof NotWritableError) report.error = message;
+            else report.notes.push(message);
           }
         }
       }

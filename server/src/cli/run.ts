@@ -47,6 +47,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const configProblems = config.problems(io.cwd);
   for (const problem of configProblems) warn(problem);
   failed ||= configProblems.length > 0;
+  for (const line of config.untrusted) warn(line);
   for (const error of errors) warn(error);
   for (const file of ignored) warn(`${file} is ignored (by a .gitignore or the config's "ignore"): not linted`);
   for (const note of notes ?? []) warn(note);

@@ -24,6 +24,8 @@ export class DiagnosticsPublisher {
   private readonly lastEdits = new Map<string, number>();
   private readonly skipReported = new Set<string>();
   private readonly failureReported = new Set<string>();
+  /** What was last published for each document: code actions take their fixes from these, not from the client. */
+  private readonly lastPublished = new Map<string, readonly Diagnostic[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -45,6 +47,10 @@ export class DiagnosticsPublisher {
     );
   }
 
+  published(uri: string): readonly Diagnostic[] {
+    return this.lastPublished.get(uri) ?? [];
+  }
+
   revalidateAll(): void {
     for (const document of this.documents.all()) this.schedule(document, 0);
   }
@@ -55,6 +61,7 @@ export class DiagnosticsPublisher {
     this.lastEdits.delete(uri);
     this.skipReported.delete(uri);
     this.failureReported.delete(uri);
+    this.lastPublished.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -80,6 +87,7 @@ export class DiagnosticsPublisher {
     if (!document || document.version !== version) return;
     const language = this.service.languageOf(document);
     if (language === undefined || !settings.languages.includes(language)) {
+      this.lastPublished.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
@@ -104,6 +112,7 @@ export class DiagnosticsPublisher {
       this.skipReported.add(uri);
       void this.connection.window.showInformationMessage(`HTTP Status Lens skips ${uri}: ${skipped}.`);
     }
+    this.lastPublished.set(uri, diagnostics);
     void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
   }
 }

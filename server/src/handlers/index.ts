@@ -56,7 +56,7 @@ export function registerHandlers(
   connection.onHover((params, token) => onHover(params, documents, service, settings, scanWorker, token));
   connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, lazyDocumentation, scanWorker, token));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
-  connection.onCodeAction((params) => onCodeAction(params, documents, service));
+  connection.onCodeAction((params) => onCodeAction(params, documents, service, diagnostics));
   documents.onDidOpen((event) => {
     scanWorker?.opened(event.document);
     diagnostics.schedule(event.document, 0);

@@ -45,7 +45,13 @@ export class SettingsStore {
   private pushed: unknown;
 
   constructor(private readonly connection: Connection) {
-    this.cascade = new ConfigCascade({ isBoundary: (directory) => this.knownFolders.includes(directory) });
+    this.cascade = new ConfigCascade({
+      isBoundary: (directory) => this.knownFolders.includes(directory),
+      onUntrusted: (file, why) => {
+        const problem = `HTTP Status Lens does not use ${file}: ${why}.`;
+        if (!this.reported.has(problem)) (this.reported.add(problem), this.warn(problem));
+      },
+    });
   }
 
   /** `workspaceFolders`/`rootUri` of the initialize request; without them the folders are asked for when needed. */

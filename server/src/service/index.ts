@@ -51,7 +51,11 @@ export interface LanguageService {
   /** Takes a scan made elsewhere (a worker thread) as the document's last scan, unless a newer one is cached. */
   adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
-  doCodeActions(diagnostics: readonly Diagnostic[]): CodeAction[];
+  /**
+   * The quick fixes for the `requested` diagnostics (from the client) that are among `own` (the server's
+   * diagnostics of this document, whose data carries the fixes); the client's data is not read.
+   */
+  doCodeActions(document: DocumentLike, requested: readonly Diagnostic[], own: readonly Diagnostic[]): CodeAction[];
   /** The served language of a document (by its language id, else its file extension), or undefined. */
   languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;

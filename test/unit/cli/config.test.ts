@@ -9,6 +9,7 @@ import { after, describe, test } from 'node:test';
 import Ajv from 'ajv';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { ConfigCascade, parseConfig, positionAt } from '../../../server/src/config';
+import { untrustedBecause } from '../../../server/src/config/cascade';
 import { SettingsStore } from '../../../server/src/handlers/settings';
 import * as knowledge from '../../../server/src/knowledge';
 import { ruleIds } from '../../../server/src/service/rules';
@@ -115,6 +116,56 @@ describe('the cascade', () => {
     );
     assert.equal(cascade.chainFor(path.join(dir, 'a/b')), cascade.chainFor(path.join(dir, 'a/b/c')), 'chains are shared, not rebuilt');
   });
+});
+
+describe('configs from outside the project (issue 20, item 3)', () => {
+  const isRoot = process.getuid?.() === 0;
+  const problems = async (dir: string) => {
+    const run = await lintHere(['lint', '-f', 'json', '--no-error-on-unmatched-pattern', '.'], dir);
+    return { found: (JSON.parse(run.stdout) as unknown[]).length, stderr: run.stderr };
+  };
+
+  test('without a repository the cascade stops at the working directory', async () => {
+    const dir = makeTree({ '.http-status-lens.json': '{"ignore": ["**"]}', 'proj/a.ts': LOCK }, { git: false });
+    assert.equal((await problems(path.join(dir, 'proj'))).found, 1, 'the config above the working directory is not read');
+    assert.equal((await problems(dir)).found, 0, 'the one in the working directory is');
+    // A path given outside the working directory is its own boundary.
+    const run = await lintHere(['lint', '-f', 'json', path.join(dir, 'proj')], makeTree({}, { git: false }));
+    assert.equal((JSON.parse(run.stdout) as unknown[]).length, 1);
+  });
+
+  test('inside a repository it still reaches the repository root from a subdirectory', async () => {
+    const dir = makeTree({ '.http-status-lens.json': '{"ignore": ["**"]}', 'proj/a.ts': LOCK });
+    assert.equal((await problems(path.join(dir, 'proj'))).found, 0);
+  });
+
+  test('a config in a directory writable by others is judged by who owns it', () => {
+    const dirStat = (mode: number, uid: number) => ({ mode: 0o40000 | mode, uid });
+    const at = '/tmp';
+    assert.match(
+      untrustedBecause(dirStat(0o1777, 0), { mode: 0o644, uid: 1000 }, at, 1000)!,
+      /writable by others and the directory is not yours/,
+    );
+    assert.match(untrustedBecause(dirStat(0o1777, 0), { mode: 0o644, uid: 1000 }, at, 0)!, /the file is not yours/, 'root too');
+    assert.equal(untrustedBecause(dirStat(0o1777, 1000), { mode: 0o644, uid: 1000 }, at, 1000), undefined);
+    assert.equal(untrustedBecause(dirStat(0o755, 0), { mode: 0o644, uid: 0 }, at, 1000), undefined, 'a root-owned project is fine');
+    assert.match(untrustedBecause(dirStat(0o755, 1000), { mode: 0o666, uid: 0 }, at, 1000)!, /it is writable by others/);
+    assert.equal(untrustedBecause(dirStat(0o1777, 0), { mode: 0o644, uid: 5 }, at, undefined), undefined, 'no uids (Windows)');
+  });
+
+  test(
+    'a config another user left in a world-writable directory is skipped with a warning',
+    { skip: !isRoot && 'needs root to chown' },
+    async () => {
+      const dir = makeTree({ '.http-status-lens.json': '{"ignore": ["**"]}', 'a.ts': LOCK }, { git: false });
+      fs.chmodSync(dir, 0o1777);
+      fs.chownSync(dir, 65534, 65534);
+      fs.chownSync(path.join(dir, '.http-status-lens.json'), 65534, 65534);
+      const { found, stderr } = await problems(dir);
+      assert.equal(found, 1);
+      assert.match(stderr, /\.http-status-lens\.json is not used: its directory .* is writable by others and the directory is not yours/);
+    },
+  );
 });
 
 describe('precedence in the CLI', () => {
@@ -243,6 +294,33 @@ describe('precedence in the server', () => {
     assert.deepEqual((await whole.get(pathToFileURL(path.join(dir, 'gen/a.ts')).href)).languages, []);
     assert.ok((await whole.get(pathToFileURL(path.join(dir, 'ws/b.ts')).href)).languages.includes('typescript'));
   });
+});
+
+describe('untrusted configs in the editor', () => {
+  test(
+    'a config another user left in a world-writable folder is not used, and the user is told',
+    { skip: process.getuid?.() !== 0 && 'needs root to chown' },
+    async () => {
+      const dir = makeTree({ '.http-status-lens.json': '{"rules": {"424-for-lock": "off"}}', 'a.ts': LOCK }, { git: false });
+      fs.chmodSync(dir, 0o1777);
+      fs.chownSync(path.join(dir, '.http-status-lens.json'), 65534, 65534);
+      const messages: string[] = [];
+      const connection = {
+        client: { register: async () => ({}) },
+        workspace: { getConfiguration: async () => ({}), getWorkspaceFolders: async () => [{ uri: pathToFileURL(dir).href, name: 'w' }] },
+        sendNotification: async (_type: unknown, p: { message: string }) => void messages.push(p.message),
+        sendDiagnostics: async () => undefined,
+        onDidChangeWatchedFiles: () => undefined,
+      } as unknown as Connection;
+      const settings = new SettingsStore(connection);
+      settings.initialize({ workspace: { configuration: true, workspaceFolders: true } });
+      assert.equal((await settings.get(pathToFileURL(path.join(dir, 'a.ts')).href)).rules['424-for-lock'], 'warning');
+      assert.ok(
+        messages.some((m) => /does not use .*writable by others and the file is not yours/.test(m)),
+        messages.join('\n'),
+      );
+    },
+  );
 });
 
 describe('the JSON schema (schemas/http-status-lens.schema.json)', () => {

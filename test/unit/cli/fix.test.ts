@@ -11,7 +11,7 @@ import { unifiedDiff } from '../../../server/src/cli/diff';
 import { fixDocument } from '../../../server/src/cli/fix';
 import type { LanguageService } from '../../../server/src/service';
 import { defaultSettings, getLanguageService } from '../../../server/src/service';
-import { copyProject, lintHere, makeTree, read, removeTrees } from './helpers';
+import { CLI, copyProject, lintHere, makeTree, read, removeTrees } from './helpers';
 
 after(removeTrees);
 
@@ -88,6 +88,56 @@ describe('--fix', () => {
     assert.equal(read(dir, 'api.yaml'), text.replace("'424'", "'423'"));
     await lintHere(['lint', '--fix', '--rule', '424-for-lock=hint', 'hint.yaml'], dir);
     assert.equal(read(dir, 'hint.yaml'), text);
+  });
+
+  describe('the file system (issue 20, item 2)', () => {
+    const LOCKED =
+      "openapi: 3.1.0\npaths:\n  /x:\n    get:\n      responses:\n        '424':\n          description: The order is locked.\n";
+    const isRoot = process.getuid?.() === 0;
+
+    test('a read-only file (mode 444) is skipped with a message and exit 2, even for root', async () => {
+      const dir = makeTree({ 'api.yaml': LOCKED, 'ok.yaml': LOCKED });
+      fs.chmodSync(path.join(dir, 'api.yaml'), 0o444);
+      const run = await lintHere(['lint', '--fix'], dir);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /api\.yaml: not fixed: it is read-only \(mode 444\)/);
+      assert.equal(read(dir, 'api.yaml'), LOCKED);
+      assert.equal(read(dir, 'ok.yaml'), LOCKED.replace("'424'", "'423'"), 'the other files are still fixed');
+      assert.equal(fs.statSync(path.join(dir, 'api.yaml')).mode & 0o777, 0o444);
+    });
+
+    test("another user's file that the user may not write is skipped", { skip: !isRoot && 'needs root to run as another user' }, () => {
+      const dir = makeTree({ 'api.yaml': LOCKED });
+      fs.chmodSync(dir, 0o777);
+      const run = spawnSync(process.execPath, [CLI, 'lint', '--fix', '.'], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /api\.yaml: not fixed: it may not be written \(EACCES\)/);
+      assert.equal(read(dir, 'api.yaml'), LOCKED);
+    });
+
+    test('the inode, hard links, mode, owner and group are kept; no temporary file is left', async () => {
+      const dir = makeTree({ 'api.yaml': LOCKED });
+      const file = path.join(dir, 'api.yaml');
+      fs.linkSync(file, path.join(dir, 'other-name.txt'));
+      fs.chmodSync(file, 0o640);
+      if (isRoot) fs.chownSync(file, 65534, 65534);
+      const before = fs.statSync(file);
+      const run = await lintHere(['lint', '--fix', 'api.yaml'], dir);
+      assert.equal(run.code, 0, run.stderr);
+      const after = fs.statSync(file);
+      assert.equal(read(dir, 'api.yaml'), LOCKED.replace("'424'", "'423'"));
+      assert.equal(read(dir, 'other-name.txt'), read(dir, 'api.yaml'), 'the other name sees the fix');
+      assert.deepEqual([after.ino, after.nlink, after.mode, after.uid, after.gid], [before.ino, 2, before.mode, before.uid, before.gid]);
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['.git', 'api.yaml', 'other-name.txt']);
+    });
+
+    test('a symbolic link is followed and stays a link', async () => {
+      const dir = makeTree({ 'real/api.yaml': LOCKED });
+      fs.symlinkSync('real/api.yaml', path.join(dir, 'api.yaml'));
+      await lintHere(['lint', '--fix', 'api.yaml'], dir);
+      assert.ok(fs.lstatSync(path.join(dir, 'api.yaml')).isSymbolicLink());
+      assert.equal(read(dir, 'real/api.yaml'), LOCKED.replace("'424'", "'423'"));
+    });
   });
 
   test('fixes that undo each other are not applied', () => {
