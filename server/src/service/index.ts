@@ -5,13 +5,15 @@
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
 import { doCodeActions } from './features/codeActions';
+import { documentationActions } from './features/documentation';
+import { type FixResult, fixDocument } from './features/fixAll';
 import { doComplete, resolveCompletionItem } from './features/completion';
 import { doHover } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import type { DocumentLike, ScannedDocument } from './model';
 import type { RuleContext } from './rules';
 import type { EditLog } from './editLog';
-import { ScanCache } from './scanners';
+import { ScanCache, scan } from './scanners';
 import { type StaleScan, staleComplete, staleHover, staleScan } from './stale';
 import { type Settings, defaultSettings } from './settings';
 
@@ -22,6 +24,7 @@ export { type Settings, defaultSettings, resolveSettings } from './settings';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
 export { EditLog } from './editLog';
+export { type FixResult } from './features/fixAll';
 export { type FrozenScan, freezeScan, thawScan, transferablesOf } from './frozenScan';
 export { STALE_MIN_SIZE } from './stale';
 
@@ -39,6 +42,10 @@ export interface LanguageService {
   adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
   doCodeActions(diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** "Show documentation for <rule>" for each rule among the diagnostics, running `command` with the rule id. */
+  documentationActions(diagnostics: readonly Diagnostic[], command: string): CodeAction[];
+  /** Every preferred fix of the document, from this check of its text (see features/fixAll.ts). */
+  doFixAll(document: DocumentLike, settings?: Settings): FixResult;
   /** The served language of a document (by its language id, else its file extension), or undefined. */
   languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;
@@ -78,6 +85,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (answer !== undefined) return answer;
     return scan ? fromScan(document, cache.get(document), offset) : undefined;
   }
+  const validate = (document: DocumentLike, scanned: ScannedDocument, settings: Settings) =>
+    doValidation(document, scanned, settings, ruleContext(settings), options.onRuleFault);
   return {
     scan: (document) => cache.get(document),
     doHover: (document, position) => answer(document, position, doHover, staleHover, true)!,
@@ -86,9 +95,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     tryComplete: (document, position) => answer(document, position, doComplete, staleComplete, false),
     adopt: (document, scanned) => cache.adopt(document, scanned),
     resolveCompletion: resolveCompletionItem,
-    doValidation: (document, settings = defaultSettings()) =>
-      doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
+    doValidation: (document, settings = defaultSettings()) => validate(document, cache.get(document), settings),
     doCodeActions,
+    documentationActions,
+    doFixAll(document, settings = defaultSettings()) {
+      // The texts of the passes after the first are never open documents: they are scanned outside the cache,
+      // where a scan of the same uri at the next version would pass for the document's.
+      const scanOf = (d: DocumentLike) => (d === document ? cache.get(d) : scan(d));
+      return fixDocument({ scan: scanOf, doValidation: (d, s = settings) => validate(d, scanOf(d), s) }, document, settings);
+    },
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };
