@@ -143,3 +143,39 @@ describe('rule documentation actions', () => {
     assert.ok(actions.findIndex((a) => a.isPreferred) < actions.findIndex((a) => a.command !== undefined));
   });
 });
+
+describe('httpStatusLens/status', () => {
+  const client = new TestClient();
+  before(async () => void (await client.initialize()));
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  const status = (uri: string) => client.connection.sendRequest('httpStatusLens/status', { uri }) as Promise<Record<string, unknown>>;
+
+  test('an analysed source file: its kind, rules and findings', async () => {
+    const uri = 'file:///tmp/status/orders.ts';
+    await client.open(uri, 'typescript', handler);
+    const answer = await status(uri);
+    assert.equal(answer.analysed, true);
+    assert.equal(answer.kind, 'code');
+    assert.equal(answer.findings, 3);
+    assert.equal((answer.rules as Record<string, string>)['424-for-lock'], 'warning');
+    assert.deepEqual(answer.configFiles, []);
+  });
+
+  test('a YAML file that is no spec, and a language turned off, say why they are not analysed', async () => {
+    const yaml = 'file:///tmp/status/compose.yaml';
+    await client.open(yaml, 'yaml', 'services:\n  web:\n    image: nginx\n');
+    const answer = await status(yaml);
+    assert.equal(answer.analysed, false);
+    assert.match(String(answer.reason), /Not an OpenAPI document/);
+
+    client.settings = { languages: ['yaml'] };
+    const next = client.nextDiagnostics('file:///tmp/status/orders.ts');
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await next;
+    const off = await status('file:///tmp/status/orders.ts');
+    assert.equal(off.analysed, false);
+    assert.match(String(off.reason), /typescript` is not in the httpStatusLens\.languages setting/);
+    client.settings = {};
+  });
+});

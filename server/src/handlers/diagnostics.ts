@@ -24,6 +24,8 @@ export class DiagnosticsPublisher {
   private readonly lastEdits = new Map<string, number>();
   private readonly skipReported = new Set<string>();
   private readonly failureReported = new Set<string>();
+  /** How many findings were last published for each document. */
+  private readonly counts = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -55,7 +57,13 @@ export class DiagnosticsPublisher {
     this.lastEdits.delete(uri);
     this.skipReported.delete(uri);
     this.failureReported.delete(uri);
+    this.counts.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The number of findings last published for a document, if it was checked. */
+  findingsOf(uri: string): number | undefined {
+    return this.counts.get(uri);
   }
 
   /** Never rejects: a failure here would be an unhandled rejection, which ends the server process. */
@@ -80,6 +88,7 @@ export class DiagnosticsPublisher {
     if (!document || document.version !== version) return;
     const language = this.service.languageOf(document);
     if (language === undefined || !settings.languages.includes(language)) {
+      this.counts.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
@@ -104,6 +113,7 @@ export class DiagnosticsPublisher {
       this.skipReported.add(uri);
       void this.connection.window.showInformationMessage(`HTTP Status Lens skips ${uri}: ${skipped}.`);
     }
+    this.counts.set(uri, diagnostics.length);
     void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
   }
 }

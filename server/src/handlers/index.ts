@@ -3,7 +3,7 @@ import type { Connection, InitializeResult, TextDocuments } from 'vscode-languag
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleId } from '../service/rules';
-import { Commands, FIX_ALL_KIND, type InitializationOptions } from '../protocol';
+import { Commands, FIX_ALL_KIND, type InitializationOptions, STATUS_REQUEST, type StatusParams } from '../protocol';
 import { type EditLog, getLanguageService } from '../service';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
@@ -11,6 +11,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
 import type { ScanWorker } from './scanWorker';
 import { SettingsStore } from './settings';
+import { onStatus } from './status';
 
 export function registerHandlers(
   connection: Connection,
@@ -61,6 +62,7 @@ export function registerHandlers(
 
   connection.onHover((params, token) => onHover(params, documents, service, settings, scanWorker, token));
   connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, lazyDocumentation, scanWorker, token));
+  connection.onRequest(STATUS_REQUEST, (params: StatusParams) => onStatus(params, documents, service, settings, diagnostics, scanWorker));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
   connection.onCodeAction((params) => onCodeAction(params, documents, service, settings, documentationCommand));
   documents.onDidOpen((event) => {
