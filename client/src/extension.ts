@@ -1,14 +1,12 @@
 /**
- * The VS Code side: starts the language server for source files and specs and passes settings through.
- * All analysis happens in the server.
+ * The VS Code desktop side: starts the language server in a Node process (node-ipc) for source files and
+ * specs; features.ts adds the commands, the documentation pages and the status item. All analysis happens
+ * in the server. browserExtension.ts is the same for the web.
  */
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { servedLanguageIds } from '../../server/src/knowledge/languages';
-
-/** Languages the server is started for (data/languages.json); the server checks the `httpStatusLens.languages` setting. */
-const LANGUAGES = servedLanguageIds;
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { clientOptions, registerFeatures } from './features';
 
 let client: LanguageClient | undefined;
 
@@ -18,16 +16,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
-    synchronize: { configurationSection: 'httpStatusLens' },
-  };
-  client = new LanguageClient('httpStatusLens', 'HTTP Status Lens', serverOptions, clientOptions);
+  client = new LanguageClient('httpStatusLens', 'HTTP Status Lens', serverOptions, clientOptions(['file', 'untitled']));
   await client.start();
   context.subscriptions.push(client);
+  registerFeatures(context, client);
 }
 
 export async function deactivate(): Promise<void> {

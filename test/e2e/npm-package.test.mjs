@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI as an npm package, the way a CI user gets it: `npm pack` of this checkout (the bundles already built,
 // so its prepack script is skipped), the tarball's file list checked against the package.json `files` allowlist
-// (bundles, schema, rule docs, README, LICENSE, CHANGELOG; no sources or tests), then installed into an empty
+// (bundles, schemas, rule and status-code pages, README, LICENSE, CHANGELOG; no sources or tests), then installed into an empty
 // project and run through `npx http-status-lens` on a handler with a known mistake.
 //
 // usage: node test/e2e/npm-package.test.mjs        (needs `npm run build` first; reaches no registry: the
@@ -54,8 +54,10 @@ export function runNpmPackageTest() {
     check(results, 'the tarball holds the allowlist and nothing else', () => {
       const files = info.files.map((f) => f.path).sort();
       const rules = files.filter((f) => /^docs\/rules\/[\w-]+\.md$/.test(f));
-      const others = files.filter((f) => !rules.includes(f));
+      const codes = files.filter((f) => /^docs\/codes\/\d{3}\.md$/.test(f));
+      const others = files.filter((f) => !rules.includes(f) && !codes.includes(f));
       if (rules.length < 7) throw new Error(`only ${rules.length} rule pages: ${rules.join(', ')}`);
+      if (!codes.includes('docs/codes/424.md')) throw new Error(`no page for 424 among ${codes.join(', ')}`);
       const missing = EXPECTED_FILES.filter((f) => !others.includes(f));
       const extra = others.filter((f) => !EXPECTED_FILES.includes(f));
       if (missing.length || extra.length) throw new Error(`missing: ${missing.join(', ') || '-'}; not allowed: ${extra.join(', ') || '-'}`);

@@ -47,10 +47,11 @@ export class TestClient {
   }
 
   /** `completion`: the client's completion capabilities (none by default). */
-  async initialize(completion?: object): Promise<unknown> {
+  async initialize(completion?: object, initializationOptions?: unknown): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] }, completion },

@@ -27,7 +27,7 @@ describe('completion documentation', () => {
     clients.push(client);
     await client.initialize({ completionItem: { snippetSupport: true } });
     const item = (await listFrom(client)).items.find((i) => i.label === '424')!;
-    assert.match((item.documentation as MarkupContent).value, /^\*\*424 Failed Dependency\*\*/);
+    assert.match((item.documentation as MarkupContent).value, /^# 424 Failed Dependency\n/);
   });
 
   test('on resolve for a client that asks for it', async () => {
@@ -41,7 +41,7 @@ describe('completion documentation', () => {
     assert.ok(list.items.length > 40 && list.items.every((i) => i.documentation === undefined));
     const item = list.items.find((i) => i.label === '424')!;
     const resolved = (await client.connection.sendRequest('completionItem/resolve', item)) as CompletionItem;
-    assert.match((resolved.documentation as MarkupContent).value, /^\*\*424 Failed Dependency\*\*/);
+    assert.match((resolved.documentation as MarkupContent).value, /^# 424 Failed Dependency\n/);
     assert.deepEqual({ ...resolved, documentation: undefined }, { ...item, documentation: undefined }, 'nothing else changes');
   });
 });

@@ -46,7 +46,7 @@ describe('the bundled server over stdio', () => {
     })) as Hover;
     const value = (hover.contents as MarkupContent).value;
     assert.ok(value.startsWith('**424 Failed Dependency**'), value);
-    assert.match(value, /Not to be confused with/);
+    assert.match(value, /\*\*Use instead\*\*\n- \*\*409 Conflict\*\* when /);
   });
 
   test('no hover on a plain value', async () => {

@@ -41,7 +41,14 @@ describe('completion of response keys', () => {
     assert.ok(!labels(items).includes('200'));
     const item424 = items.find((i) => i.label === '424')!;
     assert.equal(item424.labelDetails?.description, 'Failed Dependency');
-    assert.match((item424.documentation as { value: string }).value, /\*\*424 Failed Dependency\*\*/);
+    // The full explanation, which the hover leaves to a page: when it fits, and each neighbour's difference.
+    const documentation = (item424.documentation as { value: string }).value;
+    assert.match(documentation, /^# 424 Failed Dependency\n/);
+    assert.match(documentation, /## When it fits\n\n- A WebDAV PROPPATCH/);
+    assert.match(documentation, /\*\*\[423 Locked\]\(https:\/\/github\.com\/.+\/docs\/codes\/423\.md\)\*\*: 423 says/);
+    // A code without a rich explanation keeps the short text.
+    const item404 = items.find((i) => i.label === '404')!;
+    assert.match((item404.documentation as { value: string }).value, /^\*\*404 Not Found\*\*/);
   });
 
   test('a batch operation offers 207 and 424 first; a plain GET does not', () => {

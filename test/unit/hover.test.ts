@@ -13,13 +13,38 @@ paths:
           description: x
 `;
 
+describe('a hover that fits a hover', () => {
+  const plain = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/[*_[\]]/g, '');
+  const lines = (markdown: string) => plain(markdown).split('\n').filter((line) => line.trim() !== '');
+
+  for (const code of [424, 409, 412, 423, 502, 503, 504, 207]) {
+    test(`${code}: the meaning in one line, the neighbours one line each, at most 12 lines, the rest behind a link`, () => {
+      const text = hoverText(`res.status(${String(code).replace(/^(\d)/, '$1|')})`, 'typescript')!;
+      const shown = lines(text);
+      assert.ok(shown.length <= 12, `${shown.length} lines:\n${shown.join('\n')}`);
+      assert.match(shown[0], new RegExp(`^${code} `));
+      assert.doesNotMatch(shown[1], /^Use instead/, 'the meaning comes second');
+      assert.equal(shown[2], 'Use instead');
+      for (const line of shown.slice(3, -1)) assert.match(line, /^- \d{3} [A-Za-z ]+ when .{10,80}$/);
+      assert.ok(plain(text).length < 900, `${plain(text).length} characters`);
+      assert.match(text, new RegExp(`\\[Full explanation\\]\\(https://\\S+/docs/codes/${code}\\.md\\)`));
+    });
+  }
+
+  test('a code without a rich explanation: meaning and RFC, no page link', () => {
+    const text = hoverText('res.status(4|04)', 'typescript')!;
+    assert.match(text, /^\*\*404 Not Found\*\* · Client Error\n\n.+\n\n\[RFC 9110 §15\.5\.5\]/);
+    assert.doesNotMatch(text, /Full explanation/);
+  });
+});
+
 describe('hover on OpenAPI response keys', () => {
   for (const key of [`'4|24'`, `"4|24"`, `4|24`]) {
     test(`YAML key ${key}`, () => {
       const text = hoverText(spec(key), 'yaml');
       assert.ok(text?.startsWith('**424 Failed Dependency**'), text);
-      assert.match(text!, /Not to be confused with/);
-      assert.match(text!, /\*\*423 Locked\*\*/);
+      assert.match(text!, /\*\*Use instead\*\*\n- \*\*409 Conflict\*\* when /);
+      assert.match(text!, /\*\*423 Locked\*\* when the target resource is locked/);
       assert.match(text!, /rfc4918#section-11\.4/);
     });
   }

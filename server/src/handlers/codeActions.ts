@@ -1,17 +1,45 @@
+/**
+ * Code actions: the quick fixes of the diagnostics in the request (with, for a client that can show it, the
+ * rule's documentation beside them), and, when asked for by kind, fix-all from the server's own check.
+ */
 import type { CodeAction, CodeActionParams, TextDocuments } from 'vscode-languageserver/node';
+import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from '../protocol';
 import type { LanguageService } from '../service';
+import { servedDocument } from './documents';
 import type { DiagnosticsPublisher } from './diagnostics';
+import type { SettingsStore } from './settings';
 
-/** Fixes come from the diagnostics the server published for the document, matched to those the client names. */
-export function onCodeAction(
+export async function onCodeAction(
   params: CodeActionParams,
   documents: TextDocuments<TextDocument>,
   service: LanguageService,
+  settings: SettingsStore,
   diagnostics: DiagnosticsPublisher,
-): CodeAction[] {
-  const document = documents.get(params.textDocument.uri);
+  documentationCommand?: string,
+): Promise<CodeAction[]> {
+  const open = documents.get(params.textDocument.uri);
   const requested = params.context?.diagnostics;
-  if (!document || !Array.isArray(requested)) return [];
-  return service.doCodeActions(document, requested, diagnostics.published(document.uri));
+  if (!open || !Array.isArray(requested)) return [];
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    // Fixes come from the diagnostics the server published for the document, matched to those the client names.
+    actions.push(...service.doCodeActions(open, requested, diagnostics.published(open.uri)));
+    if (documentationCommand) actions.push(...service.documentationActions(requested, documentationCommand));
+  }
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const document = await servedDocument(params.textDocument.uri, documents, service, settings);
+    if (!document) return actions;
+    const fixed = service.doFixAll(document, await settings.get(document.uri));
+    if (fixed.edits.length > 0)
+      actions.push({ title: 'Fix all HTTP Status Lens problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: fixed.edits } } });
+  }
+  return actions;
+}
+
+/** Whether a request limited to `only` (none: every kind) takes actions of `kind` (a kind covers its sub-kinds). */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((asked) => kind === asked || kind.startsWith(asked + '.'));
 }

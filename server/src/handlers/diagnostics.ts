@@ -65,6 +65,11 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** The number of findings last published for a document, if it was checked. */
+  findingsOf(uri: string): number | undefined {
+    return this.lastPublished.get(uri)?.length;
+  }
+
   /** Never rejects: a failure here would be an unhandled rejection, which ends the server process. */
   private async validate(uri: string, version: number): Promise<void> {
     try {

@@ -3,6 +3,7 @@ import type { Connection, InitializeResult, TextDocuments } from 'vscode-languag
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleId } from '../service';
+import { Commands, FIX_ALL_KIND, type InitializationOptions, STATUS_REQUEST, type StatusParams } from '../protocol';
 import { type EditLog, getLanguageService } from '../service';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
@@ -10,6 +11,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
 import type { ScanWorker } from './scanWorker';
 import { SettingsStore } from './settings';
+import { onStatus } from './status';
 
 export function registerHandlers(
   connection: Connection,
@@ -32,7 +34,12 @@ export function registerHandlers(
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
   let lazyDocumentation = false;
+  // The command of "Show documentation for <rule>", when the client carries it out.
+  let documentationCommand: string | undefined;
   connection.onInitialize((params): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (Array.isArray(options.clientCommands) && options.clientCommands.includes(Commands.showRuleDocumentation))
+      documentationCommand = Commands.showRuleDocumentation;
     settings.initialize(params.capabilities, params);
     lazyDocumentation =
       params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
@@ -41,7 +48,7 @@ export function registerHandlers(
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', '.', ':', '=', "'", '"'], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'http-status-lens' },
     };
@@ -55,8 +62,9 @@ export function registerHandlers(
 
   connection.onHover((params, token) => onHover(params, documents, service, settings, scanWorker, token));
   connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, lazyDocumentation, scanWorker, token));
+  connection.onRequest(STATUS_REQUEST, (params: StatusParams) => onStatus(params, documents, service, settings, diagnostics, scanWorker));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
-  connection.onCodeAction((params) => onCodeAction(params, documents, service, diagnostics));
+  connection.onCodeAction((params) => onCodeAction(params, documents, service, settings, diagnostics, documentationCommand));
   documents.onDidOpen((event) => {
     scanWorker?.opened(event.document);
     diagnostics.schedule(event.document, 0);

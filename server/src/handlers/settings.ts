@@ -41,6 +41,8 @@ export class SettingsStore {
   /** Config files whose problems are on screen, by uri. */
   private readonly published = new Set<string>();
   private readonly listeners: (() => void)[] = [];
+  /** The config files that applied to each document the last time its settings were read, and whether they ignore it. */
+  private readonly sources = new Map<string, { configFiles: string[]; ignored: boolean }>();
   /** Settings a client pushed with didChangeConfiguration, for clients that cannot be asked (Helix, Neovim). */
   private pushed: unknown;
 
@@ -106,6 +108,12 @@ export class SettingsStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.sources.delete(uri);
+  }
+
+  /** Where a document's settings came from (read them with get() first). */
+  sourcesOf(uri: string): { configFiles: string[]; ignored: boolean } {
+    return this.sources.get(uri) ?? { configFiles: [], ignored: false };
   }
 
   private async fetch(uri: string): Promise<Settings> {
@@ -130,8 +138,10 @@ export class SettingsStore {
     }
     this.publishProblems(this.cascade.loaded());
     const settings = applyChain(fromEditor, chain);
+    const ignored = isFileIgnored(ignoreLayersOf(chain), file);
+    this.sources.set(uri, { configFiles: chain.map((config) => config.path), ignored });
     // An ignored file is analysed for no language, so it gets neither diagnostics nor hovers.
-    return isFileIgnored(ignoreLayersOf(chain), file) ? { ...settings, languages: [] } : settings;
+    return ignored ? { ...settings, languages: [] } : settings;
   }
 
   private async editorSettings(uri: string): Promise<Settings> {

@@ -56,6 +56,11 @@ export function classOf(code: number): StatusClass | undefined {
   return classes[String(Math.floor(code / 100))];
 }
 
+/** The codes with a rich explanation, in the data's order. */
+export function explainedCodes(): number[] {
+  return Object.keys(richEntries).map(Number);
+}
+
 export function explanationOf(code: number): Explanation | undefined {
   return richEntries[String(code)];
 }

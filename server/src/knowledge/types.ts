@@ -24,6 +24,8 @@ export interface StatusClass {
 export interface Contrast {
   code: number;
   difference: string;
+  /** When the other code is the one to use, in a few words for the hover. */
+  useWhen: string;
 }
 
 export interface Explanation {

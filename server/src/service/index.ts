@@ -5,13 +5,15 @@
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
 import { doCodeActions } from './features/codeActions';
+import { documentationActions } from './features/documentation';
+import { type FixResult, fixDocument } from './features/fixAll';
 import { doComplete, resolveCompletionItem } from './features/completion';
 import { doHover } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import type { DocumentLike, ScannedDocument } from './model';
 import type { RuleContext } from './rules';
 import type { EditLog } from './editLog';
-import { ScanCache } from './scanners';
+import { ScanCache, scan } from './scanners';
 import { type StaleScan, staleComplete, staleHover, staleScan } from './stale';
 import { type Settings, defaultSettings } from './settings';
 
@@ -32,6 +34,7 @@ export {
 export { type RuleId, docsUrl, ruleIds } from './rules';
 export { type Severity, defaultSeverities, severities } from './rules/presets';
 export { didYouMean } from './didYouMean';
+export { type FixResult, fixDocument } from './features/fixAll';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
 export { EditLog } from './editLog';
@@ -56,6 +59,10 @@ export interface LanguageService {
    * diagnostics of this document, whose data carries the fixes); the client's data is not read.
    */
   doCodeActions(document: DocumentLike, requested: readonly Diagnostic[], own: readonly Diagnostic[]): CodeAction[];
+  /** "Show documentation for <rule>" for each rule among the diagnostics, running `command` with the rule id. */
+  documentationActions(diagnostics: readonly Diagnostic[], command: string): CodeAction[];
+  /** Every preferred fix of the document, from this check of its text (see features/fixAll.ts). */
+  doFixAll(document: DocumentLike, settings?: Settings): FixResult;
   /** The served language of a document (by its language id, else its file extension), or undefined. */
   languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;
@@ -95,6 +102,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (answer !== undefined) return answer;
     return scan ? fromScan(document, cache.get(document), offset) : undefined;
   }
+  const validate = (document: DocumentLike, scanned: ScannedDocument, settings: Settings) =>
+    doValidation(document, scanned, settings, ruleContext(settings), options.onRuleFault);
   return {
     scan: (document) => cache.get(document),
     doHover: (document, position) => answer(document, position, doHover, staleHover, true)!,
@@ -103,9 +112,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     tryComplete: (document, position) => answer(document, position, doComplete, staleComplete, false),
     adopt: (document, scanned) => cache.adopt(document, scanned),
     resolveCompletion: resolveCompletionItem,
-    doValidation: (document, settings = defaultSettings()) =>
-      doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
+    doValidation: (document, settings = defaultSettings()) => validate(document, cache.get(document), settings),
     doCodeActions,
+    documentationActions,
+    doFixAll(document, settings = defaultSettings()) {
+      // The texts of the passes after the first are never open documents: they are scanned outside the cache,
+      // where a scan of the same uri at the next version would pass for the document's.
+      const scanOf = (d: DocumentLike) => (d === document ? cache.get(d) : scan(d));
+      return fixDocument({ scan: scanOf, doValidation: (d, s = settings) => validate(d, scanOf(d), s) }, document, settings);
+    },
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };

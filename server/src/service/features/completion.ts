@@ -10,6 +10,7 @@ import type { StatusCodeEntry } from '../../knowledge';
 import { withLfLineBreaks } from '../lines';
 import type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope } from '../model';
 import { scopeMarksDependency } from '../rules/rule';
+import { renderCodePage } from './codePages';
 import { describeCode } from './hover';
 
 let offeredEntries: readonly StatusCodeEntry[] | undefined;
@@ -105,8 +106,13 @@ interface CompletionData {
   code: number;
 }
 
+const documentations = new Map<number, string>();
+
 function documentationOf(code: number): CompletionItem['documentation'] {
-  return { kind: MarkupKind.Markdown, value: describeCode(code) };
+  let value = documentations.get(code);
+  // The full explanation where there is one: the hover keeps to what decides at a site.
+  if (value === undefined) documentations.set(code, (value = renderCodePage(code) ?? describeCode(code)));
+  return { kind: MarkupKind.Markdown, value };
 }
 
 /** The item without its documentation, for a client that asks for it when an item is shown (resolve). */

@@ -3,6 +3,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import * as knowledge from '../../knowledge';
 import type { DocumentLike, ScannedDocument, StatusSite } from '../model';
+import { codePageUrl } from './codePages';
 
 export function doHover(document: DocumentLike, scanned: ScannedDocument, offset: number): Hover | null {
   const site = siteAt(scanned, offset);
@@ -11,7 +12,15 @@ export function doHover(document: DocumentLike, scanned: ScannedDocument, offset
 
 /** The hover of a site whose token spans [start, end) in the document (a site of an earlier scan maps there). */
 export function hoverFor(document: DocumentLike, site: StatusSite, start: number, end: number): Hover {
-  const value = [describeSite(site), site.note ? `---\n\nThis response: ${site.note}` : ''].filter(Boolean).join('\n\n');
+  const { head, rest } = siteParts(site);
+  const value = [
+    head,
+    // The site's verdict, one line, goes here: right after the meaning, before the neighbours.
+    rest,
+    site.note ? `---\n\nThis response: ${site.note}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return {
     contents: { kind: MarkupKind.Markdown, value },
     range: { start: document.positionAt(start), end: document.positionAt(end) },
@@ -33,45 +42,67 @@ export function siteAt(scanned: ScannedDocument, offset: number): StatusSite | u
   return undefined;
 }
 
-export function describeSite(site: StatusSite): string {
-  if (site.code !== undefined) return describeCode(site.code);
-  if (site.text === 'default') return '**default**\n\nThe response for every status code this operation does not list.';
+/** A hover in two parts: the head (what it is, in one line, and what it means, in one) and the rest. */
+interface Parts {
+  head: string;
+  rest: string;
+}
+
+function siteParts(site: StatusSite): Parts {
+  if (site.code !== undefined) return codeParts(site.code);
+  if (site.text === 'default') return { head: '**default**\n\nThe response for every status code this operation does not list.', rest: '' };
   const range = /^([1-5])XX$/.exec(site.text);
   if (range) {
     const cls = knowledge.classOf(Number(range[1]) * 100)!;
-    return `**${site.text}** · ${cls.name}\n\nAny status from ${range[1]}00 to ${range[1]}99 not listed on its own. ${cls.summary}`;
+    return { head: `**${site.text}** · ${cls.name}\n\nAny status from ${range[1]}00 to ${range[1]}99 not listed on its own. ${cls.summary}`, rest: '' };
   }
-  return `**${site.text}** is not a status code, a range (1XX to 5XX) or \`default\`.`;
+  return { head: `**${site.text}** is not a status code, a range (1XX to 5XX) or \`default\`.`, rest: '' };
 }
 
-/** The description of each code, built once: the data behind it never changes, and completion asks for ~60 at a keystroke. */
-const descriptions = new Map<number, string>();
+export function describeSite(site: StatusSite): string {
+  const { head, rest } = siteParts(site);
+  return rest ? `${head}\n\n${rest}` : head;
+}
 
+/** The parts of each code, built once: the data behind them never changes, and completion asks for ~60 at a keystroke. */
+const parts = new Map<number, Parts>();
+
+function codeParts(code: number): Parts {
+  let built = parts.get(code);
+  if (built === undefined) parts.set(code, (built = buildParts(code)));
+  return built;
+}
+
+/** The hover text of a code, as a site without a verdict shows it. */
 export function describeCode(code: number): string {
-  let description = descriptions.get(code);
-  if (description === undefined) descriptions.set(code, (description = buildDescription(code)));
-  return description;
+  const { head, rest } = codeParts(code);
+  return rest ? `${head}\n\n${rest}` : head;
 }
 
-function buildDescription(code: number): string {
+/**
+ * The meaning in one line, then, for 424 and its neighbours, which neighbour to use instead and when (one
+ * line each): what decides at the site. The full explanation is a page of its own (codePages.ts), linked.
+ */
+function buildParts(code: number): Parts {
   const entry = knowledge.get(code);
   const cls = knowledge.classOf(code);
   if (!entry) {
-    return `**${code}** · not a registered HTTP status code\n\n${cls ? `Its first digit puts it in the ${cls.name} class, but no standard defines it.` : 'HTTP status codes run from 100 to 599.'}`;
+    return {
+      head: `**${code}** · not a registered HTTP status code\n\n${cls ? `Its first digit puts it in the ${cls.name} class, but no standard defines it.` : 'HTTP status codes run from 100 to 599.'}`,
+      rest: '',
+    };
   }
-  const lines = [`**${code} ${entry.phrase}** · ${cls?.name ?? ''}`, entry.summary];
+  const head = `**${code} ${entry.phrase}** · ${cls?.name ?? ''}\n\n${entry.summary}`;
+  const rest: string[] = [];
   const rich = knowledge.explanationOf(code);
   if (rich) {
-    // Kept to what decides between neighbouring codes, so the hover fits the editor's hover height.
-    lines.push(rich.meaning);
-    lines.push(`**Fits when**\n${bullets(rich.whenItFits)}`);
-    lines.push(
-      `**Not to be confused with**\n${bullets(rich.notToBeConfusedWith.map((c) => `**${c.code} ${knowledge.get(c.code)?.phrase ?? ''}**: ${c.difference}`))}`,
-    );
+    const instead = rich.notToBeConfusedWith.map((c) => `**${c.code} ${knowledge.get(c.code)?.phrase ?? ''}** when ${c.useWhen}`);
+    rest.push(`**Use instead**\n${bullets(instead)}`);
   }
-  if (entry.note) lines.push(`_${entry.note}_`);
-  lines.push(`[${entry.spec.rfc} §${entry.spec.section}](${entry.spec.url})`);
-  return lines.join('\n\n');
+  if (entry.note) rest.push(`_${entry.note}_`);
+  const rfc = `[${entry.spec.rfc} §${entry.spec.section}](${entry.spec.url})`;
+  rest.push(rich ? `[Full explanation](${codePageUrl(code)}) · ${rfc}` : rfc);
+  return { head, rest: rest.join('\n\n') };
 }
 
 function bullets(items: string[]): string {

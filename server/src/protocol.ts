@@ -1,0 +1,44 @@
+/**
+ * The extension's own LSP vocabulary, shared by the server and the VS Code client (both bundle this file):
+ * the fix-all code action kind, the commands the client carries out, and the status request.
+ */
+
+/** `source.fixAll` for this extension only, as `editor.codeActionsOnSave` names it. */
+export const FIX_ALL_KIND = 'source.fixAll.httpStatusLens';
+
+/** Commands the VS Code client registers; the server offers them only to a client that says it has them. */
+export const Commands = {
+  showRuleDocumentation: 'httpStatusLens.showRuleDocumentation',
+  showCodeDocumentation: 'httpStatusLens.showCodeDocumentation',
+  fixAll: 'httpStatusLens.fixAll',
+  showOutput: 'httpStatusLens.showOutput',
+} as const;
+
+/** `initializationOptions` the client may send. */
+export interface InitializationOptions {
+  /** Commands the client carries out itself (see Commands), so actions may name them. */
+  clientCommands?: string[];
+}
+
+/** `httpStatusLens/status`: what the server does with one document, for the language status item. */
+export const STATUS_REQUEST = 'httpStatusLens/status';
+
+export interface StatusParams {
+  uri: string;
+}
+
+export interface DocumentStatus {
+  /** Whether the document is analysed; when not, `reason` says why. */
+  analysed: boolean;
+  reason?: string;
+  /** The served language, or undefined when the document's language is not one. */
+  language?: string;
+  /** `code` (a source file) or `openapi` (a spec), when analysed. */
+  kind?: string;
+  /** Rule ids with their severity (rules set to `off` included). */
+  rules: Record<string, string>;
+  /** The configuration files that apply, nearest last (paths or uris). */
+  configFiles: string[];
+  /** Findings in the last check of the document. */
+  findings?: number;
+}
