@@ -173,7 +173,7 @@ function yamlOptions(r: Results): string[] {
     ['yaml-document', '`yaml` parseDocument (full library: CST + composed document with ranges)'],
     ['yaml-cst', "`yaml` Parser (the library's lower-level CST, no document)"],
     ['yaml-lexer', "`yaml` Lexer (the library's lowest layer: tokens only)"],
-    ['yaml-outline', 'our outline scanner (server/src/service/scanners/openapi/yamlOutline.ts), no-op callbacks'],
+    ['yaml-outline', 'our outline scanner (server/src/service/outline/yaml.ts), no-op callbacks'],
     ['ours', 'our CLI, every rule (outline scanner + extraction + rules + JSON output)'],
   ];
   const out = ['## Reading YAML: the options measured', ''];

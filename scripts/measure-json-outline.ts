@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { visit as visitJsonc } from 'jsonc-parser';
 
-import { visitJsonOutline } from '../server/src/service/scanners/openapi/jsonOutline';
+import { visitJsonOutline } from '../server/src/service/outline';
 import { countingVisitor, measure } from './timing';
 
 const RUNS = 7;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Lexer, Parser, parseDocument } from 'yaml';
 import { visit as visitJson } from 'jsonc-parser';
 
-import { visitYaml } from '../server/src/service/scanners/openapi/yamlOutline';
+import { visitYaml } from '../server/src/service/outline';
 import { countingVisitor, measure } from './timing';
 
 const RUNS = 5;

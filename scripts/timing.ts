@@ -1,6 +1,6 @@
 // Timing for the measure-*.ts scripts: a first run timed apart (what a one-shot CLI sees, before the JIT
 // has optimized much), then the median, min and max of `runs` more; and a visitor that only counts events.
-import type { OutlineVisitor } from '../server/src/service/scanners/openapi/yamlOutline';
+import type { OutlineVisitor } from '../server/src/service/outline';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

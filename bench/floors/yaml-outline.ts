@@ -1,5 +1,5 @@
 /** Floor: read + the server's own YAML outline scanner with empty callbacks (the YAML path, without rules). */
-import { visitYaml } from '../../server/src/service/scanners/openapi/yamlOutline';
+import { visitYaml } from '../../server/src/service/outline';
 import { readText, report } from './common';
 
 let keys = 0;

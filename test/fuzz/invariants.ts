@@ -14,7 +14,7 @@ import * as knowledge from '../../server/src/knowledge';
 import { type LanguageService, type ScannedDocument, type Settings, defaultSettings, getLanguageService } from '../../server/src/service';
 import { withLfLineBreaks } from '../../server/src/service/lines';
 import { TokenKind, lex } from '../../server/src/service/scanners/code/lexer';
-import { visitYaml } from '../../server/src/service/scanners/openapi/yamlOutline';
+import { visitYaml } from '../../server/src/service/outline';
 import { ruleIds } from '../../server/src/service/rules';
 import type { RuleId } from '../../server/src/service/rules';
 

@@ -6,7 +6,7 @@ import * as knowledge from '../../knowledge';
 import { withLfLineBreaks } from '../lines';
 import type { DocumentLike, ScannedDocument } from '../model';
 import { scanCode } from './code';
-import { scanOpenApi } from './openapi';
+import { scanOpenApi } from './openapi/extractor';
 
 /** Files larger than this are skipped (documented in the README); the largest real specs are ~35 MB. */
 export const MAX_FILE_SIZE = 40 * 1024 * 1024;

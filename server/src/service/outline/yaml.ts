@@ -39,26 +39,12 @@
  * - Directives (`%YAML`, `%TAG`) are skipped; tag handles are not resolved.
  */
 
-import { withLfLineBreaks } from '../../lines';
+import { withLfLineBreaks } from '../lines';
+import { hexValue } from './escapes';
+import { type Callbacks, type OutlineVisitor, bindCallbacks } from './visitor';
 
-export interface OutlineVisitor {
-  /** Start of each YAML document in the stream (called once for a JSON file too by the JSON adapter). */
-  onDocumentBegin?(offset: number): void;
-  onObjectBegin?(offset: number): void;
-  /** A mapping key. offset/length cover the key token INCLUDING its quotes, like jsonc-parser; key is the unquoted, unescaped text. */
-  onObjectProperty?(key: string, offset: number, length: number): void;
-  onObjectEnd?(offset: number): void;
-  onArrayBegin?(offset: number): void;
-  onArrayEnd?(offset: number): void;
-  /** A scalar value (not a key). value is the scalar's content as a string: plain scalars folded per YAML rules, quoted scalars unescaped, block scalars with their chomping/indent applied. offset/length cover the source token (including quotes / the whole block scalar). */
-  onLiteralValue?(value: string, offset: number, length: number): void;
-  /** An alias `*name` used as a value. Never expanded (so alias bombs cost nothing). */
-  onAlias?(name: string, offset: number, length: number): void;
-  /** A comment, offset/length cover from `#` to end of line. */
-  onComment?(offset: number, length: number): void;
-  /** A recoverable syntax problem; scanning continues. */
-  onError?(message: string, offset: number, length: number): void;
-}
+export type { OutlineVisitor };
+
 
 /** Scans `text` as a YAML stream and reports its outline to `visitor`. Never throws (unless a callback does). */
 export function visitYaml(text: string, visitor: OutlineVisitor): void {
@@ -161,13 +147,6 @@ for (const c of [C.COMMA, C.LBRACKET, C.RBRACKET, C.LBRACE, C.RBRACE]) FLOW_PLAI
 const NAME_END = new Uint8Array(128);
 for (const c of [C.TAB, C.LF, C.CR, C.SPACE, C.COMMA, C.LBRACKET, C.RBRACKET, C.LBRACE, C.RBRACE]) NAME_END[c] = 1;
 
-/** The value of a hex digit's character code, or -1 (JSON's \u escapes read digits with it too). */
-export function hexValue(c: number): number {
-  if (c >= C.ZERO && c <= C.NINE) return c - C.ZERO;
-  if (c >= 65 && c <= 70) return c - 55; // A-F
-  if (c >= 97 && c <= 102) return c - 87; // a-f
-  return -1;
-}
 
 /** The value of a one-character escape `\x` in a double-quoted scalar, or '' if `x` is not one. */
 function simpleEscape(c: number): string {
@@ -213,24 +192,11 @@ function simpleEscape(c: number): string {
   }
 }
 
-type Cb3<T> = ((a: T, b: number, c: number) => void) | undefined;
-type Cb2 = ((a: number, b: number) => void) | undefined;
-type Cb1 = ((a: number) => void) | undefined;
 
 class Scanner {
   private readonly text: string;
   private readonly len: number;
 
-  private readonly cbDoc: Cb1;
-  private readonly cbObjBegin: Cb1;
-  private readonly cbProp: Cb3<string>;
-  private readonly cbObjEnd: Cb1;
-  private readonly cbArrBegin: Cb1;
-  private readonly cbArrEnd: Cb1;
-  private readonly cbLit: Cb3<string>;
-  private readonly cbAlias: Cb3<string>;
-  private readonly cbComment: Cb2;
-  private readonly cbError: Cb3<string>;
 
   /** General purpose cursor handed between the block-level routines and `finish()`. */
   private pos = 0;
@@ -286,19 +252,12 @@ class Scanner {
   private readonly lnSpaces: number[] = [];
   private readonly lnEnd: number[] = [];
 
+  private readonly on: Callbacks;
+
   constructor(text: string, v: OutlineVisitor) {
     this.text = text;
     this.len = text.length;
-    this.cbDoc = v.onDocumentBegin?.bind(v);
-    this.cbObjBegin = v.onObjectBegin?.bind(v);
-    this.cbProp = v.onObjectProperty?.bind(v);
-    this.cbObjEnd = v.onObjectEnd?.bind(v);
-    this.cbArrBegin = v.onArrayBegin?.bind(v);
-    this.cbArrEnd = v.onArrayEnd?.bind(v);
-    this.cbLit = v.onLiteralValue?.bind(v);
-    this.cbAlias = v.onAlias?.bind(v);
-    this.cbComment = v.onComment?.bind(v);
-    this.cbError = v.onError?.bind(v);
+    this.on = bindCallbacks(v);
   }
 
   run(): void {
@@ -317,7 +276,7 @@ class Scanner {
 
   private literal(value: string, off: number, n: number): void {
     this.lastEnd = off + n;
-    if (!this.muted) this.cbLit?.(value, off, n);
+    if (!this.muted) this.on.literalValue?.(value, off, n);
   }
 
   private empty(off: number): void {
@@ -326,22 +285,22 @@ class Scanner {
 
   private property(key: string, off: number, n: number): void {
     this.lastEnd = off + n;
-    if (!this.muted) this.cbProp?.(key, off, n);
+    if (!this.muted) this.on.objectProperty?.(key, off, n);
   }
 
   private alias(name: string, off: number, n: number): void {
     this.lastEnd = off + n;
-    if (!this.muted) this.cbAlias?.(name, off, n);
+    if (!this.muted) this.on.alias?.(name, off, n);
   }
 
   private comment(off: number, n: number): void {
-    this.cbComment?.(off, n);
+    this.on.comment?.(off, n);
   }
 
   private error(message: string, off: number, n: number): void {
     if (off > this.len) off = this.len;
     if (n < 0 || off + n > this.len) n = this.len - off;
-    this.cbError?.(message, off, n);
+    this.on.error?.(message, off, n);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -461,7 +420,7 @@ class Scanner {
     this.inDoc = true;
     this.pending = true;
     this.pendingOff = off;
-    this.cbDoc?.(off);
+    this.on.documentBegin?.(off);
   }
 
   private closeDocument(): void {
@@ -482,14 +441,14 @@ class Scanner {
     this.bIndent[this.depth] = indent;
     this.depth++;
     this.lastEnd = off;
-    if (kind === B.Map) this.cbObjBegin?.(off);
-    else this.cbArrBegin?.(off);
+    if (kind === B.Map) this.on.objectBegin?.(off);
+    else this.on.arrayBegin?.(off);
   }
 
   private popBlock(): void {
     this.depth--;
-    if (this.bKind[this.depth] === B.Map) this.cbObjEnd?.(this.lastEnd);
-    else this.cbArrEnd?.(this.lastEnd);
+    if (this.bKind[this.depth] === B.Map) this.on.objectEnd?.(this.lastEnd);
+    else this.on.arrayEnd?.(this.lastEnd);
   }
 
   private tabError(): void {
@@ -1280,8 +1239,8 @@ class Scanner {
     this.fEmptyAt[d] = i + 1;
     this.lastEnd = i + 1;
     if (this.muted) return;
-    if (kind === F.Seq) this.cbArrBegin?.(i);
-    else this.cbObjBegin?.(i);
+    if (kind === F.Seq) this.on.arrayBegin?.(i);
+    else this.on.objectBegin?.(i);
   }
 
   /**
@@ -1304,8 +1263,8 @@ class Scanner {
     this.fDepth = d;
     const n = bracket ? 1 : 0;
     if (!this.muted) {
-      if (kind === F.Seq) this.cbArrEnd?.(at);
-      else this.cbObjEnd?.(at);
+      if (kind === F.Seq) this.on.arrayEnd?.(at);
+      else this.on.objectEnd?.(at);
     }
     this.lastEnd = at + n;
     if (this.muted && d === this.muteAt) {
@@ -1456,7 +1415,7 @@ class Scanner {
           this.fEmptyAt[top] = this.skipBlanks(i + 1);
         } else if (kind === F.Seq && st === S.Entry) {
           this.fState[top] = S.AfterValue;
-          if (!this.muted) this.cbObjBegin?.(i);
+          if (!this.muted) this.on.objectBegin?.(i);
           this.fKind[this.fDepth] = F.Pair;
           this.fState[this.fDepth] = S.Value;
           this.fStart[this.fDepth] = i;
@@ -1568,7 +1527,7 @@ class Scanner {
         if (!(text.charCodeAt(k) === C.COLON && (json || this.flowSep(k + 1)))) k = -1;
         this.fState[top] = S.AfterValue;
         if (k >= 0) {
-          if (!this.muted) this.cbObjBegin?.(i);
+          if (!this.muted) this.on.objectBegin?.(i);
           this.fKind[this.fDepth] = F.Pair;
           this.fState[this.fDepth] = S.Value;
           this.fStart[this.fDepth] = i;

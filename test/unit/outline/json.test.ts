@@ -1,6 +1,6 @@
 // The JSON outline scanner, checked event for event against jsonc-parser's visit (the oracle it replaced),
 // on real specs, token soup and mutated specs, plus deep nesting, which the oracle cannot read.
-// Run: node --import tsx --test test/unit/jsonOutline.test.ts
+// Run: node --import tsx --test test/unit/outline/json.test.ts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -8,8 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 
-import { visitJsonOutline } from '../../server/src/service/scanners/openapi/jsonOutline';
-import { visitJson } from '../../server/src/service/scanners/openapi/outline';
+import { visitJson, visitJsonOutline } from '../../../server/src/service/outline';
 
 // ---------------------------------------------------------------------------------------------
 // Event lists, one string per event. Errors are kept apart: the contract is the other events; the errors
@@ -185,7 +184,7 @@ test('every JSON spec of @readme/oas-examples: the same events as jsonc-parser',
   }
 });
 
-const github = join(__dirname, '../../.bench/corpus/specs/github.json');
+const github = join(__dirname, '../../../.bench/corpus/specs/github.json');
 
 test(
   'the 13 MB GitHub spec: the same events as jsonc-parser',

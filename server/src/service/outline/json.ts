@@ -1,5 +1,5 @@
 /**
- * A fast, iterative JSON *outline* scanner for OpenAPI specs: the JSON counterpart of yamlOutline.ts.
+ * A fast, iterative JSON *outline* scanner for OpenAPI specs: the JSON counterpart of yaml.ts.
  *
  * It reports exactly the events jsonc-parser's `visit(text, visitor, { allowTrailingComma: true,
  * disallowComments: false })` reports through the adapter that preceded it (outline.ts before this file),
@@ -11,7 +11,7 @@
  * unknown symbols, comments including an unterminated `/*` at the very end) and its parser a port of
  * `visit`'s recursive descent (impl/parser.js: the skip-until recovery of `handleError`, trailing
  * commas, missing commas and colons, the end of the text inside containers, nothing read after the first
- * top-level value). test/unit/jsonOutline.test.ts checks the equality against jsonc-parser on real specs
+ * top-level value). test/unit/outline/json.test.ts checks the equality against jsonc-parser on real specs
  * and on fast-check token soup.
  *
  * Why hand-written: profiling the CLI on the 13 MB GitHub spec put jsonc-parser's visit at ~156 ms of
@@ -27,7 +27,8 @@
  * when a backslash is seen; values are computed only for tokens that are reported (the tokens skipped
  * by error recovery cost a scan and nothing else); no per-token objects, no JSON paths.
  */
-import { type OutlineVisitor, hexValue } from './yamlOutline';
+import { hexValue } from './escapes';
+import { type Callbacks, type OutlineVisitor, bindCallbacks } from './visitor';
 
 /** Scans `text` as JSON (with comments and trailing commas) and reports its outline to `visitor`. Never throws (unless a callback does). */
 export function visitJsonOutline(text: string, visitor: OutlineVisitor): void {
@@ -109,22 +110,11 @@ const WORD_END = new Uint8Array(128);
 for (const c of [C.TAB, C.LF, C.CR, C.SPACE, C.RBRACE, C.RBRACKET, C.LBRACE, C.LBRACKET, C.DQUOTE, C.COLON, C.COMMA, C.SLASH])
   WORD_END[c] = 1;
 
-type Cb3 = ((a: string, b: number, c: number) => void) | undefined;
-type Cb2 = ((a: number, b: number) => void) | undefined;
-type Cb1 = ((a: number) => void) | undefined;
 
 class JsonScanner {
   private readonly text: string;
   private readonly len: number;
 
-  private readonly cbObjBegin: Cb1;
-  private readonly cbProp: Cb3;
-  private readonly cbObjEnd: Cb1;
-  private readonly cbArrBegin: Cb1;
-  private readonly cbArrEnd: Cb1;
-  private readonly cbLit: Cb3;
-  private readonly cbComment: Cb2;
-  private readonly cbError: Cb3;
 
   /** Scanner position: the end of the current token (may exceed the text by one after an unterminated `/*` at its end, as in jsonc-parser). */
   private pos = 0;
@@ -142,17 +132,12 @@ class JsonScanner {
   /** The scan error of the current token (last one wins, as in jsonc-parser). */
   private scanErr: E = E.None;
 
+  private readonly on: Callbacks;
+
   constructor(text: string, v: OutlineVisitor) {
     this.text = text;
     this.len = text.length;
-    this.cbObjBegin = v.onObjectBegin?.bind(v);
-    this.cbProp = v.onObjectProperty?.bind(v);
-    this.cbObjEnd = v.onObjectEnd?.bind(v);
-    this.cbArrBegin = v.onArrayBegin?.bind(v);
-    this.cbArrEnd = v.onArrayEnd?.bind(v);
-    this.cbLit = v.onLiteralValue?.bind(v);
-    this.cbComment = v.onComment?.bind(v);
-    this.cbError = v.onError?.bind(v);
+    this.on = bindCallbacks(v);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -174,21 +159,21 @@ class JsonScanner {
       if (state === S.Value) {
         switch (t) {
           case T.OpenBrace:
-            this.cbObjBegin?.(this.tokOff);
+            this.on.objectBegin?.(this.tokOff);
             t = this.next();
             stack[depth++] = T.OpenBrace;
             needsComma = false;
             state = S.Entry;
             continue;
           case T.OpenBracket:
-            this.cbArrBegin?.(this.tokOff);
+            this.on.arrayBegin?.(this.tokOff);
             t = this.next();
             stack[depth++] = T.OpenBracket;
             needsComma = false;
             state = S.Entry;
             continue;
           case T.String:
-            this.cbLit?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
+            this.on.literalValue?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           case T.Number:
@@ -196,15 +181,15 @@ class JsonScanner {
             t = this.next();
             break;
           case T.True:
-            this.cbLit?.('true', this.tokOff, this.pos - this.tokOff);
+            this.on.literalValue?.('true', this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           case T.False:
-            this.cbLit?.('false', this.tokOff, this.pos - this.tokOff);
+            this.on.literalValue?.('false', this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           case T.Null:
-            this.cbLit?.('null', this.tokOff, this.pos - this.tokOff);
+            this.on.literalValue?.('null', this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           default:
@@ -237,7 +222,7 @@ class JsonScanner {
           }
           // A trailing comma: the loop breaks at the bracket.
         }
-        this.cbArrEnd?.(this.tokOff);
+        this.on.arrayEnd?.(this.tokOff);
         if (t === T.CloseBracket) t = this.next();
         else this.error(E.CloseBracketExpected); // at the end of the text: nothing to skip
       } else {
@@ -258,7 +243,7 @@ class JsonScanner {
               state = S.Entry;
               continue;
             }
-            this.cbProp?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
+            this.on.objectProperty?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
             t = this.next();
             if (t === T.Colon) {
               t = this.next();
@@ -272,7 +257,7 @@ class JsonScanner {
           }
           // A trailing comma: the loop breaks at the brace.
         }
-        this.cbObjEnd?.(this.tokOff);
+        this.on.objectEnd?.(this.tokOff);
         if (t === T.CloseBrace) t = this.next();
         else this.error(E.CloseBraceExpected);
       }
@@ -294,7 +279,7 @@ class JsonScanner {
   }
 
   private error(code: E): void {
-    this.cbError?.(`JSON syntax error ${code}`, this.tokOff, this.pos - this.tokOff);
+    this.on.error?.(`JSON syntax error ${code}`, this.tokOff, this.pos - this.tokOff);
   }
 
   private stringValue(): string {
@@ -313,7 +298,7 @@ class JsonScanner {
         value = '0';
       } else value = String(n);
     }
-    this.cbLit?.(value, off, this.pos - off);
+    this.on.literalValue?.(value, off, this.pos - off);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -364,7 +349,7 @@ class JsonScanner {
             pos += 2;
             while (pos < len && (c = text.charCodeAt(pos)) !== C.LF && c !== C.CR) pos++;
             this.pos = pos;
-            this.cbComment?.(this.tokOff, pos - this.tokOff);
+            this.on.comment?.(this.tokOff, pos - this.tokOff);
             continue;
           }
           if (c2 === C.STAR) {
@@ -384,7 +369,7 @@ class JsonScanner {
             this.pos = closed ? pos : pos + 1; // sic: jsonc-parser steps one past an unterminated comment
             if (!closed) this.error(E.UnexpectedEndOfComment);
             pos = this.pos;
-            this.cbComment?.(this.tokOff, pos - this.tokOff);
+            this.on.comment?.(this.tokOff, pos - this.tokOff);
             continue;
           }
           this.pos = pos += 1;

@@ -1,5 +1,5 @@
 // The YAML outline scanner, checked against the `yaml` package as an oracle, plus robustness on malformed input.
-// Run: node --import tsx --test test/unit/yamlOutline.test.ts
+// Run: node --import tsx --test test/unit/outline/yaml.test.ts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, stringify } from 'yaml';
 import type { Node as YamlNode, Scalar } from 'yaml';
 
-import { visitYaml } from '../../server/src/service/scanners/openapi/yamlOutline';
+import { visitYaml } from '../../../server/src/service/outline';
 
 // ---------------------------------------------------------------------------------------------
 // Event lists. Ends carry no offset in the comparison: the yaml package has no equivalent of ours.
@@ -391,7 +391,7 @@ test('a lone CR is a line break (YAML 1.2 5.4, and LSP), though the yaml package
 });
 
 test('fixtures: same events as the yaml package (LF, CRLF, lone CR, BOM)', () => {
-  const dir = join(__dirname, '../fixtures/yaml');
+  const dir = join(__dirname, '../../fixtures/yaml');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
   assert.ok(files.length >= 4);
   let lines = 0;
@@ -600,7 +600,7 @@ test('random garbage never breaks the event contract', () => {
 });
 
 test('truncated and spliced fixtures never break the event contract', () => {
-  const dir = join(__dirname, '../fixtures/yaml');
+  const dir = join(__dirname, '../../fixtures/yaml');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (let i = 0; i <= text.length; i += 7) {

@@ -16,8 +16,7 @@ import {
   type SuppressionPlace,
 } from '../../model';
 import { NO_SUPPRESSIONS, Suppressions } from '../suppressions';
-import { type OutlineVisitor, visitJson } from './outline';
-import { visitLfYaml } from './yamlOutline';
+import { type OutlineVisitor, visitJson, visitLfYaml } from '../../outline';
 
 const enum Role {
   Other,
