@@ -42,3 +42,14 @@ export interface DocumentStatus {
   /** Findings in the last check of the document. */
   findings?: number;
 }
+
+/**
+ * `httpStatusLens/configFiles` (server to client, web only): the `.http-status-lens.json` files from the
+ * document's workspace folder down to its folder, outermost first, read through the workspace file system;
+ * null when the document is in no workspace folder.
+ */
+export const CONFIG_FILES_REQUEST = 'httpStatusLens/configFiles';
+
+export interface ConfigFilesResult {
+  files: { uri: string; text: string }[];
+}

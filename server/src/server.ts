@@ -5,6 +5,7 @@
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { registerHandlers } from './handlers';
+import { DiskConfigSource } from './handlers/configFiles';
 import { createDocuments } from './handlers/documents';
 import { ScanWorker, isScanWorker, runScanWorker } from './handlers/scanWorker';
 import { EditLog } from './service';
@@ -17,7 +18,7 @@ else {
   const scanWorker = new ScanWorker(__filename.endsWith('.js') ? __filename : undefined);
   const documents = createDocuments(edits, scanWorker);
 
-  registerHandlers(connection, documents, edits, scanWorker);
+  registerHandlers(connection, documents, { configSource: new DiskConfigSource(), edits, scanWorker });
 
   documents.listen(connection);
   connection.listen();

@@ -2,8 +2,8 @@
  * Code actions: the quick fixes of the diagnostics in the request (with, for a client that can show it, the
  * rule's documentation beside them), and, when asked for by kind, fix-all from the server's own check.
  */
-import type { CodeAction, CodeActionParams, TextDocuments } from 'vscode-languageserver/node';
-import { CodeActionKind } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from '../protocol';
 import type { LanguageService } from '../service';

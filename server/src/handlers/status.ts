@@ -1,5 +1,5 @@
 /** `httpStatusLens/status`: what the server does with one document, for the client's language status item. */
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStatus, StatusParams } from '../protocol';
 import type { LanguageService } from '../service';

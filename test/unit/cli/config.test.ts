@@ -9,6 +9,7 @@ import { after, describe, test } from 'node:test';
 import Ajv from 'ajv';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { ConfigCascade, parseConfig, positionAt } from '../../../server/src/config';
+import { DiskConfigSource } from '../../../server/src/handlers/configFiles';
 import { SettingsStore } from '../../../server/src/handlers/settings';
 import * as knowledge from '../../../server/src/knowledge';
 import { ruleIds } from '../../../server/src/service/rules';
@@ -157,7 +158,7 @@ describe('precedence in the server', () => {
       sendDiagnostics: async (p: PublishDiagnosticsParams) => void published.push(p),
       onDidChangeWatchedFiles: (handler: typeof watched) => (watched = handler),
     } as unknown as Connection;
-    const settings = new SettingsStore(connection);
+    const settings = new SettingsStore(connection, new DiskConfigSource());
     settings.initialize({
       workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
     });

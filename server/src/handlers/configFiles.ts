@@ -1,0 +1,42 @@
+/**
+ * The config files of a document on disk (desktop): the same cascade as the CLI, bounded by the workspace
+ * folder the document is in.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigCascade, ignoreLayersOf, isFileIgnored } from '../config';
+import type { ConfigSource } from './settings';
+
+export class DiskConfigSource implements ConfigSource {
+  private knownFolders: string[] = [];
+  private readonly cascade = new ConfigCascade({ isBoundary: (directory) => this.knownFolders.includes(directory) });
+
+  async chainOf(uri: string, folderUris: readonly string[]) {
+    const file = toPath(uri)[0];
+    if (!file) return undefined;
+    this.knownFolders = folderUris.flatMap(toPath);
+    const folder = this.knownFolders
+      .filter((f) => file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+    if (!folder) return undefined;
+    const chain = this.cascade.chainFor(path.dirname(file));
+    return { chain, ignored: isFileIgnored(ignoreLayersOf(chain), file) };
+  }
+
+  loaded() {
+    return this.cascade.loaded().map((file) => ({ uri: pathToFileURL(file.path).href, file }));
+  }
+
+  clear(): void {
+    this.cascade.clear();
+  }
+}
+
+function toPath(uri: string): string[] {
+  if (!uri.startsWith('file:')) return [];
+  try {
+    return [path.resolve(fileURLToPath(uri))];
+  } catch {
+    return [];
+  }
+}
