@@ -279,6 +279,35 @@ async function configScenario(page, log) {
 }
 
 /**
+ * The language status item (the `{}` in the status bar) on a served file: analysed, its findings, the rules on
+ * and the config file; its "Show Output" opens the extension's output.
+ */
+async function statusScenario(page, log) {
+  await openWithQuickOpen(page, 'handler.py');
+  await waitFor('"status_code=424" in the editor', async () => (await editorLines(page)).some((l) => l.includes('status_code=424')));
+  const item = page.locator('.hover-language-status', { hasText: 'HTTP Status Lens' }).first();
+  const text = await waitFor('the language status hover with "HTTP Status Lens · 1 finding"', async () => {
+    if (!(await item.isVisible().catch(() => false))) {
+      await page.locator('[id="status.languageStatus"]').first().click({ timeout: 2000 });
+      await item.waitFor({ state: 'visible', timeout: 2000 });
+    }
+    const t = (await item.innerText()).replace(/\s+/g, ' ').trim();
+    if (/HTTP Status Lens · 1 finding/.test(t)) return t;
+    // Shown before the item learnt about this file: close it, so that the next try opens it afresh.
+    await page.keyboard.press('Escape');
+    return null;
+  });
+  if (!/source code · 7 of 7 rules on · config: none/.test(text)) throw new Error(`the status item says: ${text}`);
+  log(`language status: ${text}`);
+  await page.locator('.hover-language-status').first().evaluate((el) => Promise.all(el.closest('.monaco-hover, .workbench-hover-container, body').getAnimations({ subtree: true }).map((a) => a.finished))).catch(() => {});
+  await page.screenshot({ path: join(SHOTS, `${named('status')}.png`) });
+  await item.locator('.monaco-link', { hasText: 'Show Output' }).first().click();
+  await waitFor('the Output panel', async () => /output/i.test(await page.locator('.part.panel .composite.title').first().innerText().catch(() => '')));
+  log('Show Output opens the Output panel');
+  await page.keyboard.press('Control+J');
+}
+
+/**
  * The .vsix without its `main`: a browser-only extension, which code-server runs in its web worker extension
  * host (the desktop entry cannot then be the one answering). Written uncompressed.
  */
@@ -382,7 +411,8 @@ async function main() {
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: WAIT }).catch(() => {});
 
     const web = WEB ? [{ name: `a ${CONFIG.folder}/.http-status-lens.json read through the workspace file system applies`, shot: 'config', run: configScenario }] : [];
-    for (const s of [{ name: PROBLEMS.name, shot: 'problems', run: problemsScenario }, ...SCENARIOS, ...web]) {
+    const status = { name: 'the language status item: analysed, findings, rules and config; Show Output', shot: 'status', run: statusScenario };
+    for (const s of [{ name: PROBLEMS.name, shot: 'problems', run: problemsScenario }, ...SCENARIOS, ...web, status]) {
       const t0 = Date.now();
       const lines = [];
       try {
