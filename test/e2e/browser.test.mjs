@@ -283,7 +283,11 @@ async function configScenario(page, log) {
  * and the config file; its "Show Output" opens the extension's output.
  */
 async function statusScenario(page, log) {
-  await openWithQuickOpen(page, 'handler.py');
+  // Its tab is open since the Problems scenario: a click brings it back.
+  const tab = page.locator('.tab[data-resource-name="handler.py"]').first();
+  if (await tab.isVisible().catch(() => false)) await tab.click();
+  else await openWithQuickOpen(page, 'handler.py');
+  await page.locator('.tab.active[data-resource-name="handler.py"]').first().waitFor({ timeout: WAIT });
   await waitFor('"status_code=424" in the editor', async () => (await editorLines(page)).some((l) => l.includes('status_code=424')));
   const item = page.locator('.hover-language-status', { hasText: 'HTTP Status Lens' }).first();
   const text = await waitFor('the language status hover with "HTTP Status Lens · 1 finding"', async () => {
