@@ -83,7 +83,8 @@ async function fixAll(): Promise<void> {
   const document = editor.document;
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
   const actions =
-    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ?? [];
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ??
+    [];
   const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
   if (!action?.edit) {
     void vscode.window.showInformationMessage('HTTP Status Lens: nothing to fix in this file.');
@@ -150,7 +151,8 @@ class StatusItem implements vscode.Disposable {
     }
     if (request !== this.request) return;
     const on = Object.entries(status.rules).filter(([, severity]) => severity !== 'off');
-    const config = status.configFiles.length > 0 ? status.configFiles.map((file) => file.split(/[\\/]/).slice(-2).join('/')).join(', ') : 'none';
+    const config =
+      status.configFiles.length > 0 ? status.configFiles.map((file) => file.split(/[\\/]/).slice(-2).join('/')).join(', ') : 'none';
     if (status.analysed) {
       const findings = status.findings === undefined ? '' : ` · ${status.findings === 1 ? '1 finding' : `${status.findings} findings`}`;
       this.item.text = `$(check) HTTP Status Lens${findings}`;

@@ -8,7 +8,12 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { PortMessageReader, PortMessageWriter, type ProtocolConnection, createProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  PortMessageReader,
+  PortMessageWriter,
+  type ProtocolConnection,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { positionOf, root } from './client';
 
 /** What a web worker offers the bundle: messages in through `onmessage`, out through `postMessage`. */
@@ -40,7 +45,10 @@ describe('the web server bundle in a web worker', () => {
   connection.onRequest('httpStatusLens/configFiles', ({ uri }: { uri: string }) => {
     asked.push(uri);
     if (!uri.startsWith(FOLDER + '/')) return null;
-    const folders = uri.slice(FOLDER.length + 1).split('/').slice(0, -1);
+    const folders = uri
+      .slice(FOLDER.length + 1)
+      .split('/')
+      .slice(0, -1);
     const files = [];
     for (let depth = 0; depth <= folders.length; depth++) {
       const folder = [FOLDER, ...folders.slice(0, depth)].join('/');
@@ -81,7 +89,10 @@ describe('the web server bundle in a web worker', () => {
     const [lock] = await open(uri, 'javascript', handler);
     assert.equal(lock.code, '424-for-lock');
     assert.equal(lock.severity, 2);
-    const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(handler, '424') })) as Hover;
+    const hover = (await connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(handler, '424'),
+    })) as Hover;
     assert.match((hover.contents as MarkupContent).value, /^\*\*424 Failed Dependency\*\*/);
     const actions = (await connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },

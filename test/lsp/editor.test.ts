@@ -50,21 +50,29 @@ describe('fix all (source.fixAll.httpStatusLens)', () => {
   function apply(text: string, uri: string, action: CodeAction): string {
     const edits = action.edit!.changes![uri];
     const document = TextDocument.create(uri, 'x', 1, text);
-    const spans = edits.map((e: TextEdit) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0]);
+    const spans = edits
+      .map((e: TextEdit) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)])
+      .sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1], `edits overlap: ${JSON.stringify(edits)}`);
     return TextDocument.applyEdits(document, edits);
   }
 
   async function change(uri: string, text: string): Promise<Diagnostic[]> {
     const next = client.nextDiagnostics(uri);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ text }],
+    });
     return (await next).diagnostics;
   }
 
   test('applies every preferred fix in one action, and none that is not preferred', async () => {
     const uri = 'file:///tmp/fix-all/orders.ts';
     const diagnostics = await client.open(uri, 'typescript', handler);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['424-without-dependency', '424-for-lock', '424-for-precondition']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['424-without-dependency', '424-for-lock', '424-for-precondition'],
+    );
 
     const actions = await fixAll(uri);
     assert.equal(actions.length, 1);
@@ -78,14 +86,20 @@ describe('fix all (source.fixAll.httpStatusLens)', () => {
 
     // Idempotent: on the fixed text there is nothing left to fix.
     const left = await change(uri, fixed);
-    assert.deepEqual(left.map((d) => d.code), ['424-without-dependency']);
+    assert.deepEqual(
+      left.map((d) => d.code),
+      ['424-without-dependency'],
+    );
     assert.deepEqual(await fixAll(uri), []);
   });
 
   test('fixes that touch the same text become one edit, applied once', async () => {
     const uri = 'file:///tmp/fix-all/views.py';
     const diagnostics = await client.open(uri, 'python', python);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['424-for-lock', '424-for-lock']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['424-for-lock', '424-for-lock'],
+    );
     const [action] = await fixAll(uri);
     const fixed = apply(python, uri, action);
     assert.match(fixed, /^from werkzeug\.exceptions import FailedDependency, Locked\n/);

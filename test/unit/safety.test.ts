@@ -154,12 +154,20 @@ describe('safety: the web bundles (vscode.dev, github.dev)', () => {
     ['dist/browserServer.js', []],
     ['dist/browserClient.js', ['vscode']],
   ] as const) {
-    test(`${bundle}: requires no module${allowed.length ? ` but ${allowed.join(', ')}` : ''}, Node built-in or other`, { skip: !fs.existsSync(path.join(root, bundle)) && 'run npm run build' }, () => {
-      const text = fs.readFileSync(path.join(root, bundle), 'utf8');
-      const required = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
-      assert.deepEqual(required.filter((name) => !(allowed as readonly string[]).includes(name)), []);
-      for (const name of ['worker_threads', 'child_process', 'node:fs', 'readFileSync']) assert.ok(!text.includes(name), `${bundle} mentions ${name}`);
-    });
+    test(
+      `${bundle}: requires no module${allowed.length ? ` but ${allowed.join(', ')}` : ''}, Node built-in or other`,
+      { skip: !fs.existsSync(path.join(root, bundle)) && 'run npm run build' },
+      () => {
+        const text = fs.readFileSync(path.join(root, bundle), 'utf8');
+        const required = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
+        assert.deepEqual(
+          required.filter((name) => !(allowed as readonly string[]).includes(name)),
+          [],
+        );
+        for (const name of ['worker_threads', 'child_process', 'node:fs', 'readFileSync'])
+          assert.ok(!text.includes(name), `${bundle} mentions ${name}`);
+      },
+    );
   }
 
   test('the web server is built from shared code without the disk config reader or the scan worker', async () => {

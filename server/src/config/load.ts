@@ -21,4 +21,3 @@ export function loadConfigFile(file: string): ConfigFile {
   }
   return parseConfig(text, absolute, path.dirname(absolute));
 }
-

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeActionsAt, ours, retry, ruleOf, waitForDiagnostics, workspaceRoot } from './helpers';
+import { codeActionsAt, executeHover, hoverText, ours, retry, ruleOf, waitForDiagnostics, workspaceRoot } from './helpers';
 import { test } from './runner';
 
 const HANDLER = `function report(req, res) {
@@ -41,9 +41,17 @@ test('fix all on save: editor.codeActionsOnSave {"source.fixAll.httpStatusLens":
   try {
     await vscode.window.activeTextEditor!.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), '\n'));
     await vscode.commands.executeCommand('workbench.action.files.save');
-    await retry(() => doc.getText(), (text) => text.includes('status(423)'), 'the fixes to be applied on save');
+    await retry(
+      () => doc.getText(),
+      (text) => text.includes('status(423)'),
+      'the fixes to be applied on save',
+    );
     assertFixed(doc);
-    await retry(() => doc.isDirty, (dirty) => !dirty, 'the document to be saved');
+    await retry(
+      () => doc.isDirty,
+      (dirty) => !dirty,
+      'the document to be saved',
+    );
     assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), doc.getText(), 'the fixed text is what was saved');
     const left = await waitForDiagnostics(doc.uri, () => ours(doc.uri).length === 1, 'one finding left');
     assert.deepEqual(left.filter((d) => d.source === 'http-status-lens').map(ruleOf), ['424-without-dependency']);
@@ -57,7 +65,11 @@ test('the command "HTTP Status Lens: Fix all problems" fixes the active file; ru
   const doc = await openHandler('fix-command.js');
   try {
     await vscode.commands.executeCommand('httpStatusLens.fixAll');
-    await retry(() => doc.getText(), (text) => text.includes('status(423)'), 'the fixes of the command');
+    await retry(
+      () => doc.getText(),
+      (text) => text.includes('status(423)'),
+      'the fixes of the command',
+    );
     assertFixed(doc);
     await waitForDiagnostics(doc.uri, () => ours(doc.uri).length === 1, 'one finding left');
     const fixed = doc.getText();
@@ -87,6 +99,30 @@ test('"Show documentation for 424-for-lock" opens the shipped rule page in a Mar
   assert.ok(tab!.input instanceof vscode.TabInputWebview, `the tab "${tab!.label}" is a preview`);
   const page = await vscode.workspace.openTextDocument(vscode.Uri.parse('http-status-lens-docs:/rules/424-for-lock.md'));
   assert.equal(page.getText().split('\n')[0], '# 424-for-lock', 'the page is read from the installed extension');
+  await vscode.window.tabGroups.close(tab!);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
+test('the hover\'s "Full explanation" opens the shipped page of the code', async () => {
+  const doc = await openHandler('hover-link.js');
+  const lock = ours(doc.uri).find((d) => ruleOf(d) === '424-for-lock')!;
+  const texts = await retry(
+    async () => hoverText(await executeHover(doc.uri, lock.range.start)),
+    (all) => all.some((t) => t.includes('Full explanation')),
+    'the hover with its Full explanation link',
+  );
+  const link = /\[Full explanation\]\((command:[^)]+)\)/.exec(texts.find((t) => t.includes('Full explanation'))!);
+  assert.ok(link, `the link is rewritten to open the shipped page: ${texts.join('\n---\n')}`);
+  const uri = vscode.Uri.parse(link[1]);
+  assert.equal(uri.path, 'httpStatusLens.showCodeDocumentation');
+  await vscode.commands.executeCommand(uri.path, ...JSON.parse(decodeURIComponent(uri.query)));
+  const tab = await retry(
+    () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((t) => t.label.includes('424.md')),
+    (found) => found !== undefined,
+    'a tab showing 424.md',
+  );
+  const page = await vscode.workspace.openTextDocument(vscode.Uri.parse('http-status-lens-docs:/codes/424.md'));
+  assert.match(page.getText(), /^# 424 Failed Dependency\n[\s\S]*## Not to be confused with/);
   await vscode.window.tabGroups.close(tab!);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });

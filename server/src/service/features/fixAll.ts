@@ -90,7 +90,12 @@ function preferredEdits(document: DocumentLike, diagnostics: readonly Diagnostic
 function applyEdits(document: DocumentLike, edits: readonly TextEdit[]): string {
   const text = document.getText();
   const spans = edits
-    .map((edit, index) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), text: edit.newText, index }))
+    .map((edit, index) => ({
+      start: document.offsetAt(edit.range.start),
+      end: document.offsetAt(edit.range.end),
+      text: edit.newText,
+      index,
+    }))
     .sort((a, b) => a.start - b.start || a.index - b.index);
   let result = '';
   let at = 0;
