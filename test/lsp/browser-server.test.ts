@@ -116,6 +116,22 @@ describe('the web server bundle in a web worker', () => {
     assert.equal(alone.severity, 2);
   });
 
+  test('`ignore` patterns of a config file apply to the paths under it', async () => {
+    configs.delete(FOLDER);
+    configs.set(`${FOLDER}/generated`, '{ "ignore": ["legacy/**", "*.gen.js"] }');
+    assert.deepEqual(await open(`${FOLDER}/generated/legacy/handler.js`, 'javascript', handler), []);
+    assert.deepEqual(await open(`${FOLDER}/generated/api/client.gen.js`, 'javascript', handler), []);
+    const [kept] = await open(`${FOLDER}/generated/api/handler.js`, 'javascript', handler);
+    assert.equal(kept.code, '424-for-lock');
+    const status = (await connection.sendRequest('httpStatusLens/status', { uri: `${FOLDER}/generated/legacy/handler.js` })) as {
+      reason: string;
+    };
+    assert.match(
+      status.reason,
+      /An `ignore` pattern of vscode-test-web:\/\/mount\/shop\/generated\/\.http-status-lens\.json excludes this file/,
+    );
+  });
+
   test('a config file with an error is reported on that file, and the defaults apply', async () => {
     configs.delete(FOLDER);
     configs.set(`${FOLDER}/broken`, '{ "rules": { "424-for-lock": "loud" } }');

@@ -1,10 +1,13 @@
 /**
  * The config files of a document in the web, where the server has no file system: the client reads them
  * through `vscode.workspace.fs` (httpStatusLens/configFiles) and the server parses and applies them as on
- * the desktop. `ignore` patterns are not applied here (they are matched against paths on disk).
+ * the desktop, `ignore` patterns included (matched against the paths of the uris).
  */
+import ignore from 'ignore';
 import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import { type ConfigFile, parseConfig } from '../config/file';
+import { rebase } from '../config/patterns';
 import { CONFIG_FILES_REQUEST, type ConfigFilesResult } from '../protocol';
 import type { ConfigSource } from './settings';
 
@@ -23,7 +26,8 @@ export class ClientConfigSource implements ConfigSource {
     // As on disk: nothing above the nearest file that says `"root": true`.
     let start = 0;
     all.forEach((file, index) => file.root && (start = index));
-    return { chain: all.slice(start), ignored: false };
+    const chain = all.slice(start);
+    return { chain, ignored: isIgnored(chain, uri) };
   }
 
   loaded() {
@@ -33,4 +37,19 @@ export class ClientConfigSource implements ConfigSource {
   clear(): void {
     this.files.clear();
   }
+}
+
+/** Whether the chain's `ignore` patterns exclude the document, each relative to its file's folder (as config/ignore.ts on disk). */
+function isIgnored(chain: readonly ConfigFile[], uri: string): boolean {
+  const layers = chain.filter((file) => file.ignore.length > 0);
+  if (layers.length === 0) return false;
+  const fromRoot = (address: string) => URI.parse(address).path.replace(/^\/+/, '');
+  const patterns = layers.flatMap((file) => file.ignore.map((pattern) => rebase(pattern, fromRoot(file.directory))));
+  const relative = fromRoot(uri);
+  return (
+    relative !== '' &&
+    ignore()
+      .add(patterns.filter((p): p is string => p !== undefined))
+      .ignores(relative)
+  );
 }
