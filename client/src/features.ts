@@ -6,7 +6,16 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
 import languages from '../../data/languages.json';
-import { Commands, type DocumentStatus, FIX_ALL_KIND, STATUS_REQUEST, type StatusParams } from '../../server/src/protocol';
+import {
+  CONFIG_FILES_REQUEST,
+  Commands,
+  type ConfigFilesResult,
+  type DocumentStatus,
+  FIX_ALL_KIND,
+  type InitializationOptions,
+  STATUS_REQUEST,
+  type StatusParams,
+} from '../../server/src/protocol';
 
 /** Languages the server is started for (data/languages.json); the server checks the `httpStatusLens.languages` setting. */
 const LANGUAGES = Object.keys(languages.languages);
@@ -16,11 +25,18 @@ const DOCS_BASE = 'https://github.com/http-status-lens/http-status-lens/blob/mai
 /** The scheme of the shipped pages as read-only documents (readable in the web too, where the extension is not a file). */
 const DOCS_SCHEME = 'http-status-lens-docs';
 
-export function clientOptions(schemes: string[], initializationOptions: object = {}): LanguageClientOptions {
+/**
+ * Where served documents live: files, untitled editors, virtual workspaces (vscode.dev and github.dev
+ * repositories, `vscode-vfs:`), code-server's remote files and @vscode/test-web's.
+ */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
+
+export function clientOptions(): LanguageClientOptions {
+  const initializationOptions: InitializationOptions = { clientCommands: [Commands.showRuleDocumentation], configFiles: true };
   return {
-    documentSelector: LANGUAGES.flatMap((language) => schemes.map((scheme) => ({ scheme, language }))),
+    documentSelector: LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language }))),
     synchronize: { configurationSection: 'httpStatusLens' },
-    initializationOptions: { clientCommands: [Commands.showRuleDocumentation], ...initializationOptions },
+    initializationOptions,
     middleware,
   };
 }
@@ -66,6 +82,7 @@ const middleware: Middleware = {
 
 export function registerFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const docs = new DocsProvider(context.extensionUri);
+  client.onRequest(CONFIG_FILES_REQUEST, (params: { uri: string }) => configFiles(params.uri));
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, docs),
     vscode.commands.registerCommand(Commands.showRuleDocumentation, (id: unknown) => docs.show('rules', id)),
@@ -74,6 +91,25 @@ export function registerFeatures(context: vscode.ExtensionContext, client: BaseL
     vscode.commands.registerCommand(Commands.showOutput, () => client.outputChannel.show(true)),
     new StatusItem(client),
   );
+}
+
+/** The config files from the document's workspace folder down to its folder, outermost first. */
+async function configFiles(uri: string): Promise<ConfigFilesResult | null> {
+  const document = vscode.Uri.parse(uri);
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  if (!folder) return null;
+  const root = folder.uri.path.replace(/\/$/, '');
+  const below = document.path.slice(root.length).split('/').filter(Boolean).slice(0, -1);
+  const files: ConfigFilesResult['files'] = [];
+  for (let depth = 0; depth <= below.length; depth++) {
+    const file = vscode.Uri.joinPath(folder.uri, ...below.slice(0, depth), '.http-status-lens.json');
+    try {
+      files.push({ uri: file.toString(), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) });
+    } catch {
+      // No config file in this folder.
+    }
+  }
+  return { files };
 }
 
 /** Applies the fix-all action of the active editor's document, as `editor.codeActionsOnSave` would. */
@@ -130,6 +166,7 @@ class StatusItem implements vscode.Disposable {
     this.item.text = 'HTTP Status Lens';
     this.item.command = { title: 'Show Output', command: Commands.showOutput };
     this.subscriptions.push(
+      client.onDidChangeState(() => void this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       vscode.languages.onDidChangeDiagnostics((event) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();

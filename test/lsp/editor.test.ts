@@ -193,3 +193,38 @@ describe('httpStatusLens/status', () => {
     client.settings = {};
   });
 });
+
+describe('virtual workspaces on the desktop: config files from the client', () => {
+  const folder = 'vscode-vfs://github/shop/orders';
+  const asked: string[] = [];
+
+  async function start(initializationOptions: object): Promise<TestClient> {
+    const client = new TestClient();
+    client.connection.onRequest('httpStatusLens/configFiles', ({ uri }: { uri: string }) => {
+      asked.push(uri);
+      return { files: [{ uri: `${folder}/.http-status-lens.json`, text: '{ "rules": { "424-for-lock": "error" } }' }] };
+    });
+    await client.initialize(undefined, initializationOptions);
+    return client;
+  }
+
+  test('a client that offers them is asked, and the config applies', async () => {
+    const client = await start({ configFiles: true });
+    const uri = `${folder}/src/orders.ts`;
+    const diagnostics = await client.open(uri, 'typescript', handler);
+    assert.deepEqual(asked, [uri]);
+    assert.equal(diagnostics.find((d) => d.code === '424-for-lock')?.severity, 1);
+    const status = (await client.connection.sendRequest('httpStatusLens/status', { uri })) as { configFiles: string[] };
+    assert.deepEqual(status.configFiles, [`${folder}/.http-status-lens.json`]);
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('a client that does not say so is never asked: its settings apply alone', async () => {
+    asked.length = 0;
+    const client = await start({});
+    const diagnostics = await client.open(`${folder}/src/orders.ts`, 'typescript', handler);
+    assert.deepEqual(asked, []);
+    assert.equal(diagnostics.find((d) => d.code === '424-for-lock')?.severity, 2);
+    assert.equal(await client.shutdown(), 0);
+  });
+});

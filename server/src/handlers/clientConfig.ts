@@ -1,22 +1,31 @@
 /**
- * The config files of a document in the web, where the server has no file system: the client reads them
- * through `vscode.workspace.fs` (httpStatusLens/configFiles) and the server parses and applies them as on
- * the desktop, `ignore` patterns included (matched against the paths of the uris).
+ * The config files of a document the server cannot read from disk (in the web, or a virtual workspace on the
+ * desktop): the client reads them through `vscode.workspace.fs` (httpStatusLens/configFiles) and the server
+ * parses and applies them as on disk, `ignore` patterns included (matched against the paths of the uris).
  */
 import ignore from 'ignore';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { type ConfigFile, parseConfig } from '../config/file';
 import { rebase } from '../config/patterns';
-import { CONFIG_FILES_REQUEST, type ConfigFilesResult } from '../protocol';
+import { CONFIG_FILES_REQUEST, type ConfigFilesResult, type InitializationOptions } from '../protocol';
 import type { ConfigSource } from './settings';
 
 export class ClientConfigSource implements ConfigSource {
   private readonly files = new Map<string, ConfigFile>();
 
-  constructor(private readonly connection: Connection) {}
+  /** `answered`: whether the client is known to answer the request (the web client always does); else it says so at initialization. */
+  constructor(
+    private readonly connection: Connection,
+    private answered = true,
+  ) {}
+
+  initialize(options: InitializationOptions): void {
+    if (options.configFiles === true) this.answered = true;
+  }
 
   async chainOf(uri: string) {
+    if (!this.answered) return undefined;
     const answer = await this.connection.sendRequest<ConfigFilesResult | null>(CONFIG_FILES_REQUEST, { uri });
     if (!answer || !Array.isArray(answer.files)) return undefined;
     const all = answer.files

@@ -1,19 +1,26 @@
 /**
  * The config files of a document on disk (desktop): the same cascade as the CLI, bounded by the workspace
- * folder the document is in.
+ * folder the document is in. Documents that are not files (a virtual workspace) go to `others`.
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigCascade, ignoreLayersOf, isFileIgnored } from '../config';
+import type { InitializationOptions } from '../protocol';
 import type { ConfigSource } from './settings';
 
 export class DiskConfigSource implements ConfigSource {
   private knownFolders: string[] = [];
   private readonly cascade = new ConfigCascade({ isBoundary: (directory) => this.knownFolders.includes(directory) });
 
+  constructor(private readonly others?: ConfigSource) {}
+
+  initialize(options: InitializationOptions): void {
+    this.others?.initialize?.(options);
+  }
+
   async chainOf(uri: string, folderUris: readonly string[]) {
     const file = toPath(uri)[0];
-    if (!file) return undefined;
+    if (!file) return this.others?.chainOf(uri, folderUris);
     this.knownFolders = folderUris.flatMap(toPath);
     const folder = this.knownFolders
       .filter((f) => file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
@@ -24,11 +31,12 @@ export class DiskConfigSource implements ConfigSource {
   }
 
   loaded() {
-    return this.cascade.loaded().map((file) => ({ uri: pathToFileURL(file.path).href, file }));
+    return [...this.cascade.loaded().map((file) => ({ uri: pathToFileURL(file.path).href, file })), ...(this.others?.loaded() ?? [])];
   }
 
   clear(): void {
     this.cascade.clear();
+    this.others?.clear();
   }
 }
 

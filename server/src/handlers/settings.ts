@@ -13,6 +13,7 @@ import {
   ShowMessageNotification,
 } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, type ConfigFile, positionAt } from '../config/file';
+import type { InitializationOptions } from '../protocol';
 import { SOURCE, type Settings, defaultSettings, resolveSettings } from '../service';
 import { applySettingsLayer } from '../service/settings';
 
@@ -26,6 +27,8 @@ export interface ConfigSource {
   /** Every file read so far, by uri, for publishing their problems. */
   loaded(): { uri: string; file: ConfigFile }[];
   clear(): void;
+  /** Told the client's `initializationOptions`. */
+  initialize?(options: InitializationOptions): void;
 }
 
 /** Where config-file diagnostics point for help. */
@@ -51,8 +54,13 @@ export class SettingsStore {
   ) {}
 
   /** `workspaceFolders`/`rootUri` of the initialize request; without them the folders are asked for when needed. */
-  initialize(capabilities: ClientCapabilities, workspace?: { workspaceFolders?: WorkspaceFolder[] | null; rootUri?: string | null }): void {
+  initialize(
+    capabilities: ClientCapabilities,
+    workspace?: { workspaceFolders?: WorkspaceFolder[] | null; rootUri?: string | null; initializationOptions?: unknown },
+  ): void {
     this.capabilities = capabilities;
+    const options = workspace?.initializationOptions;
+    this.configSource?.initialize?.(typeof options === 'object' && options !== null ? (options as InitializationOptions) : {});
     const uris = workspace?.workspaceFolders?.map((folder) => folder.uri) ?? (workspace?.rootUri ? [workspace.rootUri] : undefined);
     if (uris) this.givenFolders = uris;
   }
