@@ -142,4 +142,31 @@ describe('the web server bundle in a web worker', () => {
     assert.equal(problem.code, 'invalid-config');
     assert.match(problem.message, /"rules.424-for-lock" must be one of/);
   });
+
+  test('a spec over a megabyte is checked in the worker itself (no thread to hand it to), and follows an edit', async () => {
+    const uri = `${FOLDER}/large.yaml`;
+    const paths: string[] = [];
+    for (let i = 0, size = 0; size < 1_100_000; i++) {
+      const path = `  /items/${i}:\n    get:\n      responses:\n        '200':\n          description: The item\n`;
+      paths.push(path);
+      size += path.length;
+    }
+    const text = `openapi: 3.0.0\npaths:\n${paths.join('')}  /orders/{id}:\n    put:\n      responses:\n        '424':\n          description: The order is locked\n`;
+    const [lock] = await open(uri, 'yaml', text);
+    assert.equal(lock.code, '424-for-lock');
+    assert.deepEqual(lock.range.start, positionOf(text, "'424'", 1));
+    const hover = (await connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, "'424'", 2),
+    })) as Hover;
+    assert.match((hover.contents as MarkupContent).value, /^\*\*424 Failed Dependency\*\*/);
+    // A line at the top moves the finding down by one.
+    const after = next(uri);
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# a note\n' }],
+    });
+    const [moved] = (await after).diagnostics;
+    assert.equal(moved.range.start.line, lock.range.start.line + 1);
+  });
 });
