@@ -121,6 +121,24 @@ describe('fix all (source.fixAll.httpStatusLens)', () => {
     assert.ok(!quickFixes.some((a) => a.title.startsWith('Show documentation')));
   });
 
+  test('among the quick fixes of a finding: "Fix all" when the file has more than one fix, not when it has one', async () => {
+    const uri = 'file:///tmp/fix-all/lightbulb.ts';
+    const diagnostics = await client.open(uri, 'typescript', handler);
+    const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
+    const actions = await fixAll(uri, [lock], ['quickfix']);
+    const all = actions.find((a) => a.title === 'Fix all HTTP Status Lens problems in this file');
+    assert.equal(all?.kind, 'quickfix');
+    assert.ok(!all!.isPreferred, "the finding's own fix stays the preferred one");
+    assert.match(apply(handler, uri, all!), /status\(423\)[\s\S]*status\(412\)/);
+
+    const single = 'file:///tmp/fix-all/single.ts';
+    const one = handler.replace('If-Match does not match the current ETag', 'done');
+    const [, onlyLock] = await client.open(single, 'typescript', one.replace("res.status(424).json({ error: 'done' })", 'res.end()'));
+    assert.equal(onlyLock.code, '424-for-lock');
+    const alone = await fixAll(single, [onlyLock], ['quickfix']);
+    assert.ok(!alone.some((a) => a.title.startsWith('Fix all')), alone.map((a) => a.title).join(' | '));
+  });
+
   test('builds on the text the server holds, not on fixes a client sends back', async () => {
     const uri = 'file:///tmp/fix-all/forged.ts';
     const diagnostics = await client.open(uri, 'typescript', handler);
