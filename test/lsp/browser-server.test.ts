@@ -128,7 +128,7 @@ describe('the web server bundle in a web worker', () => {
     };
     assert.match(
       status.reason,
-      /An `ignore` pattern of vscode-test-web:\/\/mount\/shop\/generated\/\.http-status-lens\.json excludes this file/,
+      /An `ignore` pattern in vscode-test-web:\/\/mount\/shop\/generated\/\.http-status-lens\.json excludes this file/,
     );
   });
 
