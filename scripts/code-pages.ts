@@ -14,7 +14,10 @@ export function codePages(): Map<string, string> {
   const pages = new Map<string, string>();
   for (const code of explainedCodes()) {
     const body = renderCodePage(code, (other) => `${other}.md`)!;
-    pages.set(`${code}.md`, `${body}\n\n---\n\n_Generated from data/explanations.json by scripts/code-pages.ts: edit the data, not this page._\n`);
+    pages.set(
+      `${code}.md`,
+      `${body}\n\n---\n\n_Generated from data/explanations.json by scripts/code-pages.ts: edit the data, not this page._\n`,
+    );
   }
   return pages;
 }

@@ -6,7 +6,7 @@
 // Needs `npm run build` first, and code-server + chromium + neovim (scripts/install-tools.sh); a missing tool
 // fails the run with a message, it is never skipped.
 //
-// usage: node scripts/test-e2e.mjs [--vsix FILE] [--only package,npm-package,suite,browser,neovim]
+// usage: node scripts/test-e2e.mjs [--vsix FILE] [--only package,npm-package,suite,browser,web,neovim]
 // env:   E2E_KEEP=1 keep scratch folders; CODE_SERVER_LAUNCHER_VERBOSE=1 show the workbench's log
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const opt = (name) => {
   if (i < 0) return undefined;
   return args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : args[i + 1];
 };
-const PHASES = ['package', 'npm-package', 'suite', 'browser', 'neovim'];
+const PHASES = ['package', 'npm-package', 'suite', 'browser', 'web', 'neovim'];
 const only = new Set((opt('only') ?? PHASES.join(',')).split(','));
 for (const p of only) {
   if (!PHASES.includes(p)) {
@@ -68,7 +68,7 @@ async function main() {
   const started = Date.now();
   // Tools first: fail loudly, never skip.
   try {
-    if (only.has('suite') || only.has('browser')) {
+    if (only.has('suite') || only.has('browser') || only.has('web')) {
       findCodeServer();
       findChromium();
       await loadPlaywright();
@@ -81,7 +81,7 @@ async function main() {
     }
     throw err;
   }
-  for (const f of opt('vsix') ? [] : ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+  for (const f of opt('vsix') ? [] : ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browserClient.js', 'dist/browserServer.js']) {
     if (!existsSync(join(ROOT, f))) {
       console.error(`${PREFIX} ERROR: ${f} is missing: run \`npm run build\` first (npm test does).`);
       return 1;
@@ -111,6 +111,8 @@ async function main() {
     if (only.has('npm-package') && !interrupted) outcomes.push(await run('npm package (npm pack, installed into an empty project)', 'test/e2e/npm-package.test.mjs', []));
     if (only.has('suite') && !interrupted) outcomes.push(await run('integration suite (@vscode/test-electron in code-server)', 'test/e2e/runTest.mjs', ['--vsix', vsix]));
     if (only.has('browser') && !interrupted) outcomes.push(await run('browser end-to-end (chromium + code-server)', 'test/e2e/browser.test.mjs', ['--vsix', vsix]));
+    if (only.has('web') && !interrupted)
+      outcomes.push(await run('web extension in the browser (code-server\'s web worker extension host)', 'test/e2e/browser.test.mjs', ['--vsix', vsix, '--web']));
     if (only.has('neovim') && !interrupted) {
       const server = serverFromVsix(vsix, join(scratch, 'vsix-server'));
       outcomes.push(await run('Neovim as LSP client (the .vsix\'s dist/server.js --stdio)', 'test/e2e/neovim.test.mjs', ['--server', server]));

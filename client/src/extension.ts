@@ -16,10 +16,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  client = new LanguageClient('httpStatusLens', 'HTTP Status Lens', serverOptions, clientOptions(['file', 'untitled']));
+  client = new LanguageClient('httpStatusLens', 'HTTP Status Lens', serverOptions, clientOptions());
+  // Before start: the server asks for config files as soon as documents open.
+  registerFeatures(context, client);
   await client.start();
   context.subscriptions.push(client);
-  registerFeatures(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,7 +5,16 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
-import { Commands, type DocumentStatus, FIX_ALL_KIND, STATUS_REQUEST, type StatusParams } from '../../server/src/protocol';
+import {
+  CONFIG_FILES_REQUEST,
+  Commands,
+  type ConfigFilesResult,
+  type DocumentStatus,
+  FIX_ALL_KIND,
+  type InitializationOptions,
+  STATUS_REQUEST,
+  type StatusParams,
+} from '../../server/src/protocol';
 import { servedLanguageIds } from '../../server/src/knowledge/languages';
 
 /** Languages the server is started for (data/languages.json); the server checks the `httpStatusLens.languages` setting. */
@@ -16,11 +25,18 @@ const DOCS_BASE = 'https://github.com/http-status-lens/http-status-lens/blob/mai
 /** The scheme of the shipped pages as read-only documents (readable in the web too, where the extension is not a file). */
 const DOCS_SCHEME = 'http-status-lens-docs';
 
-export function clientOptions(schemes: string[], initializationOptions: object = {}): LanguageClientOptions {
+/**
+ * Where served documents live: files, untitled editors, virtual workspaces (vscode.dev and github.dev
+ * repositories, `vscode-vfs:`), code-server's remote files and @vscode/test-web's.
+ */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
+
+export function clientOptions(): LanguageClientOptions {
+  const initializationOptions: InitializationOptions = { clientCommands: [Commands.showRuleDocumentation], configFiles: true };
   return {
-    documentSelector: LANGUAGES.flatMap((language) => schemes.map((scheme) => ({ scheme, language }))),
+    documentSelector: LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language }))),
     synchronize: { configurationSection: 'httpStatusLens' },
-    initializationOptions: { clientCommands: [Commands.showRuleDocumentation], ...initializationOptions },
+    initializationOptions,
     middleware,
   };
 }
@@ -66,6 +82,7 @@ const middleware: Middleware = {
 
 export function registerFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const docs = new DocsProvider(context.extensionUri);
+  client.onRequest(CONFIG_FILES_REQUEST, (params: { uri: string }) => configFiles(params.uri));
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, docs),
     vscode.commands.registerCommand(Commands.showRuleDocumentation, (id: unknown) => docs.show('rules', id)),
@@ -76,6 +93,25 @@ export function registerFeatures(context: vscode.ExtensionContext, client: BaseL
   );
 }
 
+/** The config files from the document's workspace folder down to its folder, outermost first. */
+async function configFiles(uri: string): Promise<ConfigFilesResult | null> {
+  const document = vscode.Uri.parse(uri);
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  if (!folder) return null;
+  const root = folder.uri.path.replace(/\/$/, '');
+  const below = document.path.slice(root.length).split('/').filter(Boolean).slice(0, -1);
+  const files: ConfigFilesResult['files'] = [];
+  for (let depth = 0; depth <= below.length; depth++) {
+    const file = vscode.Uri.joinPath(folder.uri, ...below.slice(0, depth), '.http-status-lens.json');
+    try {
+      files.push({ uri: file.toString(), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) });
+    } catch {
+      // No config file in this folder.
+    }
+  }
+  return { files };
+}
+
 /** Applies the fix-all action of the active editor's document, as `editor.codeActionsOnSave` would. */
 async function fixAll(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -83,7 +119,8 @@ async function fixAll(): Promise<void> {
   const document = editor.document;
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
   const actions =
-    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ?? [];
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ??
+    [];
   const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
   if (!action?.edit) {
     void vscode.window.showInformationMessage('HTTP Status Lens: nothing to fix in this file.');
@@ -129,6 +166,7 @@ class StatusItem implements vscode.Disposable {
     this.item.text = 'HTTP Status Lens';
     this.item.command = { title: 'Show Output', command: Commands.showOutput };
     this.subscriptions.push(
+      client.onDidChangeState(() => void this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       vscode.languages.onDidChangeDiagnostics((event) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
@@ -150,7 +188,8 @@ class StatusItem implements vscode.Disposable {
     }
     if (request !== this.request) return;
     const on = Object.entries(status.rules).filter(([, severity]) => severity !== 'off');
-    const config = status.configFiles.length > 0 ? status.configFiles.map((file) => file.split(/[\\/]/).slice(-2).join('/')).join(', ') : 'none';
+    const config =
+      status.configFiles.length > 0 ? status.configFiles.map((file) => file.split(/[\\/]/).slice(-2).join('/')).join(', ') : 'none';
     if (status.analysed) {
       const findings = status.findings === undefined ? '' : ` · ${status.findings === 1 ? '1 finding' : `${status.findings} findings`}`;
       this.item.text = `$(check) HTTP Status Lens${findings}`;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copies the README's pictures from the browser test's last run (test-results/screenshots/readme-*.png, cropped
-// there) into docs/images/, and checks they stay small. Run `node test/e2e/browser.test.mjs` first.
+// there) into docs/images/, and checks they stay small. Run `node test/e2e/browser.test.mjs` and
+// `node test/e2e/browser.test.mjs --web` (or scripts/test-e2e.mjs --only browser,web) first.
 //
 // usage: node scripts/e2e/readme-images.mjs
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -16,6 +17,7 @@ export const README_IMAGES = {
   'hover.png': 'readme-typescript-handler-hover.png', // hover on res.status(424) in an Express handler
   'diagnostics.png': 'readme-problems.png', // squiggle in a Go handler; Python and Go warnings in Problems
   'quick-fix.png': 'readme-openapi-yaml-quickfix.png', // Ctrl+. on the '424' response key of a spec
+  'web.png': 'readme-web-typescript-handler-quickfix.png', // the web extension's quick fixes (--web run)
 };
 
 mkdirSync(OUT, { recursive: true });

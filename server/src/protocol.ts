@@ -18,6 +18,8 @@ export const Commands = {
 export interface InitializationOptions {
   /** Commands the client carries out itself (see Commands), so actions may name them. */
   clientCommands?: string[];
+  /** The client answers httpStatusLens/configFiles (below) for documents that are not files on disk. */
+  configFiles?: boolean;
 }
 
 /** `httpStatusLens/status`: what the server does with one document, for the language status item. */
@@ -41,4 +43,16 @@ export interface DocumentStatus {
   configFiles: string[];
   /** Findings in the last check of the document. */
   findings?: number;
+}
+
+/**
+ * `httpStatusLens/configFiles` (server to client): the `.http-status-lens.json` files from the
+ * document's workspace folder down to its folder, outermost first, read through the workspace file system;
+ * null when the document is in no workspace folder. Asked in the web for every document, on the desktop for
+ * documents of virtual workspaces (`vscode-vfs:`...), when the client said `configFiles` at initialization.
+ */
+export const CONFIG_FILES_REQUEST = 'httpStatusLens/configFiles';
+
+export interface ConfigFilesResult {
+  files: { uri: string; text: string }[];
 }

@@ -5,6 +5,8 @@
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { registerHandlers } from './handlers';
+import { ClientConfigSource } from './handlers/clientConfig';
+import { DiskConfigSource } from './handlers/configFiles';
 import { createDocuments } from './handlers/documents';
 import { ScanWorker, isScanWorker, runScanWorker } from './handlers/scanWorker';
 import { EditLog } from './service';
@@ -18,7 +20,9 @@ else {
   const scanWorker = new ScanWorker(__filename.endsWith('.js') ? __filename : undefined);
   const documents = createDocuments(edits, scanWorker);
 
-  registerHandlers(connection, documents, edits, scanWorker);
+  // Config files of documents that are no files on disk (virtual workspaces) come from a client that offers them.
+  const configSource = new DiskConfigSource(new ClientConfigSource(connection, false));
+  registerHandlers(connection, documents, { configSource, edits, scanWorker });
 
   documents.listen(connection);
   connection.listen();

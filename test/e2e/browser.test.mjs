@@ -6,18 +6,27 @@
 // Screenshots go to test-results/screenshots/ (git-ignored): the whole editor at each step, and readme-*.png,
 // cropped to what matters, from which docs/images/ (the README's pictures) are copied.
 //
-// usage: node test/e2e/browser.test.mjs [--vsix FILE]     (without --vsix it packages one with vsce)
+// With --web, the same scenarios run against the web extension: the .vsix made browser-only (no `main`), so
+// code-server runs it in its web worker extension host with the server in a web worker (dist/browserServer.js),
+// plus a config file read through the workspace file system. Screenshots are then named web-*.
+//
+// usage: node test/e2e/browser.test.mjs [--vsix FILE] [--web]     (without --vsix it packages one with vsce)
 // env:   E2E_KEEP=1 keep the scratch folder; E2E_BROWSER_TIMEOUT_MS overall limit (default 90000)
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import {
   ROOT, ToolMissingError, findChromium, findCodeServer, installVsix, launchChromium, makeTempDir, packageVsix,
   parseOption, startCodeServer, tail, writeUserSettings,
 } from '../../scripts/e2e/tools.mjs';
+import { zipEntries, zipRead } from './package.test.mjs';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
 const WAIT = Number(process.env.E2E_WAIT_MS ?? 20_000);
-const PREFIX = '[e2e browser]';
+const WEB = process.argv.includes('--web');
+const PREFIX = WEB ? '[e2e web]' : '[e2e browser]';
+/** Screenshot names: web-* for the web extension. */
+const named = (name) => (WEB ? `web-${name}` : name);
 
 const SCENARIOS = [
   {
@@ -149,7 +158,7 @@ async function squiggleUnder(page, s) {
 async function shot(page, selector, name) {
   await page.locator(selector).first().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
     .catch(() => {});
-  await page.locator('.part.editor').screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.locator('.part.editor').screenshot({ path: join(SHOTS, `${named(name)}.png`) });
 }
 
 /**
@@ -162,7 +171,7 @@ async function readmeShot(page, name, boxes, { bottomOf = '.part.editor' } = {})
   const valid = boxes.filter(Boolean);
   const bottom = Math.min(outer.y + outer.height, Math.max(...valid.map((b) => b.y + b.height)) + 28);
   const clip = { x: editor.x, y: editor.y, width: editor.width, height: Math.round(bottom - editor.y) };
-  await page.screenshot({ path: join(SHOTS, `readme-${name}.png`), clip });
+  await page.screenshot({ path: join(SHOTS, `readme-${named(name)}.png`), clip });
 }
 
 async function scenario(page, s, log) {
@@ -241,7 +250,7 @@ async function problemsScenario(page, log) {
     return files && all.filter((t) => t.includes('424-for-lock')).length >= PROBLEMS.files.length ? all : null;
   });
   for (const t of texts) log(`problems: ${t}`);
-  await page.screenshot({ path: join(SHOTS, 'problems.png') });
+  await page.screenshot({ path: join(SHOTS, `${named('problems')}.png`) });
   const rowBoxes = [];
   for (const row of await rows.all()) rowBoxes.push(await row.boundingBox());
   await readmeShot(page, 'problems', rowBoxes, { bottomOf: '.part.panel' });
@@ -249,8 +258,110 @@ async function problemsScenario(page, log) {
   await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: WAIT });
 }
 
+/**
+ * In the web only: a `.http-status-lens.json` in a sub-folder (read by the client through vscode.workspace.fs
+ * and applied by the server in its web worker) makes 424-for-lock an error there: an error squiggle on the same
+ * handler that has a warning squiggle at the workspace root.
+ */
+const CONFIG = { folder: 'strict', config: { rules: { '424-for-lock': 'error' } } };
+async function configScenario(page, log) {
+  const s = { file: 'strict-handler.ts', line: 'res.status(424)', token: '424', tokenOffset: 0 };
+  await openWithQuickOpen(page, s.file);
+  await waitFor(`"${s.line}" in the editor`, async () => (await editorLines(page)).some((l) => l.includes(s.line)));
+  const b = () => tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
+  await waitFor('an error squiggle under 424', async () => {
+    const box = await b();
+    const errors = await page.$$eval('.monaco-editor .squiggly-error', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+    return box && errors.some((q) => q.x < box.x + box.width && q.x + q.width > box.x && Math.abs(q.y + q.height / 2 - (box.y + box.height / 2)) < box.height);
+  });
+  log(`error squiggle in ${s.file}: ${CONFIG.folder}/.http-status-lens.json applies`);
+  await shot(page, '.monaco-editor', 'config');
+}
+
+/**
+ * The language status item (the `{}` in the status bar) on a served file: analysed, its findings, the rules on
+ * and the config file; its "Show Output" opens the extension's output.
+ */
+async function statusScenario(page, log) {
+  // Its tab is open since the Problems scenario: a click brings it back.
+  const tab = page.locator('.tab[data-resource-name="handler.py"]').first();
+  if (await tab.isVisible().catch(() => false)) await tab.click();
+  else await openWithQuickOpen(page, 'handler.py');
+  await page.locator('.tab.active[data-resource-name="handler.py"]').first().waitFor({ timeout: WAIT });
+  await waitFor('"status_code=424" in the editor', async () => (await editorLines(page)).some((l) => l.includes('status_code=424')));
+  const item = page.locator('.hover-language-status', { hasText: 'HTTP Status Lens' }).first();
+  const text = await waitFor('the language status hover with "HTTP Status Lens · 1 finding"', async () => {
+    if (!(await item.isVisible().catch(() => false))) {
+      await page.locator('[id="status.languageStatus"]').first().click({ timeout: 2000 });
+      await item.waitFor({ state: 'visible', timeout: 2000 });
+    }
+    const t = (await item.innerText()).replace(/\s+/g, ' ').trim();
+    if (/HTTP Status Lens · 1 finding/.test(t)) return t;
+    // Shown before the item learnt about this file: close it, so that the next try opens it afresh.
+    await page.keyboard.press('Escape');
+    return null;
+  });
+  if (!/source code · 7 of 7 rules on · config: none/.test(text)) throw new Error(`the status item says: ${text}`);
+  log(`language status: ${text}`);
+  await page.locator('.hover-language-status').first().evaluate((el) => Promise.all(el.closest('.monaco-hover, .workbench-hover-container, body').getAnimations({ subtree: true }).map((a) => a.finished))).catch(() => {});
+  await page.screenshot({ path: join(SHOTS, `${named('status')}.png`) });
+  await item.locator('.monaco-link', { hasText: 'Show Output' }).first().click();
+  await waitFor('the Output panel', async () => /output/i.test(await page.locator('.part.panel .composite.title').first().innerText().catch(() => '')));
+  log('Show Output opens the Output panel');
+  await page.keyboard.press('Control+J');
+}
+
+/**
+ * The .vsix without its `main`: a browser-only extension, which code-server runs in its web worker extension
+ * host (the desktop entry cannot then be the one answering). Written uncompressed.
+ */
+function browserOnlyVsix(vsix, out) {
+  const buf = readFileSync(vsix);
+  const parts = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, entry] of zipEntries(buf)) {
+    let data = zipRead(buf, entry);
+    if (name === 'extension/package.json') {
+      const manifest = JSON.parse(data.toString('utf8'));
+      if (!manifest.browser) throw new Error('package.json has no "browser" entry');
+      delete manifest.main;
+      data = Buffer.from(JSON.stringify(manifest, null, 2));
+    }
+    const fileName = Buffer.from(name, 'utf8');
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(fileName.length, 26);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt32LE(crc32(data), 16);
+    record.writeUInt32LE(data.length, 20);
+    record.writeUInt32LE(data.length, 24);
+    record.writeUInt16LE(fileName.length, 28);
+    record.writeUInt32LE(offset, 42);
+    parts.push(header, fileName, data);
+    central.push(record, fileName);
+    offset += header.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(out, Buffer.concat([...parts, directory, end]));
+  return out;
+}
+
 async function main() {
-  const args = parseOption(process.argv.slice(2), 'vsix');
+  const args = parseOption(process.argv.slice(2).filter((a) => a !== '--web'), 'vsix');
   findCodeServer();
   findChromium();
   const started = Date.now();
@@ -277,24 +388,35 @@ async function main() {
     process.exit(1);
   }, overall);
   try {
-    const vsix = args.vsix ?? packageVsix(join(scratch, 'vsix')).vsix;
+    const packaged = args.vsix ?? packageVsix(join(scratch, 'vsix')).vsix;
+    const vsix = WEB ? browserOnlyVsix(packaged, join(scratch, 'web.vsix')) : packaged;
     const userDataDir = join(scratch, 'user-data');
     const extensionsDir = join(scratch, 'extensions');
     installVsix(vsix, extensionsDir, userDataDir); // a fresh profile with only the extension under test
     writeUserSettings(userDataDir);
     const workspace = join(scratch, 'workspace');
     cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
+    if (WEB) {
+      mkdirSync(join(workspace, CONFIG.folder));
+      cpSync(join(workspace, 'src/handler.ts'), join(workspace, CONFIG.folder, 'strict-handler.ts'));
+      writeFileSync(join(workspace, CONFIG.folder, '.http-status-lens.json'), JSON.stringify(CONFIG.config, null, 2));
+    }
 
     server = await startCodeServer({ userDataDir, extensionsDir });
     console.log(`${PREFIX} code-server ready in ${((Date.now() - started) / 1000).toFixed(1)} s (incl. install)`);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1200, height: 720 } });
     const page = await context.newPage();
+    // The web worker extension host logs to the page's console: keep what our extension says.
+    const hostLog = [];
+    page.on('console', (message) => /http-status-lens|HTTP Status Lens|httpStatusLens/i.test(message.text()) && hostLog.push(message.text()));
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: WAIT }).catch(() => {});
 
-    for (const s of [{ name: PROBLEMS.name, shot: 'problems', run: problemsScenario }, ...SCENARIOS]) {
+    const web = WEB ? [{ name: `a ${CONFIG.folder}/.http-status-lens.json read through the workspace file system applies`, shot: 'config', run: configScenario }] : [];
+    const status = { name: 'the language status item: analysed, findings, rules and config; Show Output', shot: 'status', run: statusScenario };
+    for (const s of [{ name: PROBLEMS.name, shot: 'problems', run: problemsScenario }, ...SCENARIOS, ...web, status]) {
       const t0 = Date.now();
       const lines = [];
       try {
@@ -304,7 +426,7 @@ async function main() {
         for (const l of lines) console.log(`       ${l}`);
       } catch (err) {
         failed++;
-        const shot = join(SHOTS, `${s.shot}-failure.png`);
+        const shot = join(SHOTS, `${named(s.shot)}-failure.png`);
         await page.screenshot({ path: shot }).catch(() => {});
         console.log(`  FAIL ${s.name} (${Date.now() - t0} ms)`);
         for (const l of lines) console.log(`       ${l}`);
@@ -313,6 +435,7 @@ async function main() {
       await page.keyboard.press('Escape').catch(() => {});
     }
     if (failed) console.log(`${PREFIX} code-server log (tail):\n${tail(server.logFile, 30)}`);
+    if (failed && hostLog.length) console.log(`${PREFIX} extension host console:\n${hostLog.slice(-20).join('\n')}`);
   } catch (err) {
     failed++;
     if (err instanceof ToolMissingError) throw err;

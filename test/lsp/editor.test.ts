@@ -50,21 +50,29 @@ describe('fix all (source.fixAll.httpStatusLens)', () => {
   function apply(text: string, uri: string, action: CodeAction): string {
     const edits = action.edit!.changes![uri];
     const document = TextDocument.create(uri, 'x', 1, text);
-    const spans = edits.map((e: TextEdit) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0]);
+    const spans = edits
+      .map((e: TextEdit) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)])
+      .sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1], `edits overlap: ${JSON.stringify(edits)}`);
     return TextDocument.applyEdits(document, edits);
   }
 
   async function change(uri: string, text: string): Promise<Diagnostic[]> {
     const next = client.nextDiagnostics(uri);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ text }],
+    });
     return (await next).diagnostics;
   }
 
   test('applies every preferred fix in one action, and none that is not preferred', async () => {
     const uri = 'file:///tmp/fix-all/orders.ts';
     const diagnostics = await client.open(uri, 'typescript', handler);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['424-without-dependency', '424-for-lock', '424-for-precondition']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['424-without-dependency', '424-for-lock', '424-for-precondition'],
+    );
 
     const actions = await fixAll(uri);
     assert.equal(actions.length, 1);
@@ -78,14 +86,20 @@ describe('fix all (source.fixAll.httpStatusLens)', () => {
 
     // Idempotent: on the fixed text there is nothing left to fix.
     const left = await change(uri, fixed);
-    assert.deepEqual(left.map((d) => d.code), ['424-without-dependency']);
+    assert.deepEqual(
+      left.map((d) => d.code),
+      ['424-without-dependency'],
+    );
     assert.deepEqual(await fixAll(uri), []);
   });
 
   test('fixes that touch the same text become one edit, applied once', async () => {
     const uri = 'file:///tmp/fix-all/views.py';
     const diagnostics = await client.open(uri, 'python', python);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['424-for-lock', '424-for-lock']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['424-for-lock', '424-for-lock'],
+    );
     const [action] = await fixAll(uri);
     const fixed = apply(python, uri, action);
     assert.match(fixed, /^from werkzeug\.exceptions import FailedDependency, Locked\n/);
@@ -105,6 +119,24 @@ describe('fix all (source.fixAll.httpStatusLens)', () => {
     assert.ok(quickFixes.every((a) => a.kind === 'quickfix'));
     // Without the client saying it opens rule pages, no documentation action is offered.
     assert.ok(!quickFixes.some((a) => a.title.startsWith('Show documentation')));
+  });
+
+  test('among the quick fixes of a finding: "Fix all" when the file has more than one fix, not when it has one', async () => {
+    const uri = 'file:///tmp/fix-all/lightbulb.ts';
+    const diagnostics = await client.open(uri, 'typescript', handler);
+    const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
+    const actions = await fixAll(uri, [lock], ['quickfix']);
+    const all = actions.find((a) => a.title === 'Fix all HTTP Status Lens problems in this file');
+    assert.equal(all?.kind, 'quickfix');
+    assert.ok(!all!.isPreferred, "the finding's own fix stays the preferred one");
+    assert.match(apply(handler, uri, all!), /status\(423\)[\s\S]*status\(412\)/);
+
+    const single = 'file:///tmp/fix-all/single.ts';
+    const one = handler.replace('If-Match does not match the current ETag', 'done');
+    const [, onlyLock] = await client.open(single, 'typescript', one.replace("res.status(424).json({ error: 'done' })", 'res.end()'));
+    assert.equal(onlyLock.code, '424-for-lock');
+    const alone = await fixAll(single, [onlyLock], ['quickfix']);
+    assert.ok(!alone.some((a) => a.title.startsWith('Fix all')), alone.map((a) => a.title).join(' | '));
   });
 
   test('builds on the text the server holds, not on fixes a client sends back', async () => {
@@ -177,5 +209,40 @@ describe('httpStatusLens/status', () => {
     assert.equal(off.analysed, false);
     assert.match(String(off.reason), /typescript` is not in the httpStatusLens\.languages setting/);
     client.settings = {};
+  });
+});
+
+describe('virtual workspaces on the desktop: config files from the client', () => {
+  const folder = 'vscode-vfs://github/shop/orders';
+  const asked: string[] = [];
+
+  async function start(initializationOptions: object): Promise<TestClient> {
+    const client = new TestClient();
+    client.connection.onRequest('httpStatusLens/configFiles', ({ uri }: { uri: string }) => {
+      asked.push(uri);
+      return { files: [{ uri: `${folder}/.http-status-lens.json`, text: '{ "rules": { "424-for-lock": "error" } }' }] };
+    });
+    await client.initialize(undefined, initializationOptions);
+    return client;
+  }
+
+  test('a client that offers them is asked, and the config applies', async () => {
+    const client = await start({ configFiles: true });
+    const uri = `${folder}/src/orders.ts`;
+    const diagnostics = await client.open(uri, 'typescript', handler);
+    assert.deepEqual(asked, [uri]);
+    assert.equal(diagnostics.find((d) => d.code === '424-for-lock')?.severity, 1);
+    const status = (await client.connection.sendRequest('httpStatusLens/status', { uri })) as { configFiles: string[] };
+    assert.deepEqual(status.configFiles, [`${folder}/.http-status-lens.json`]);
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('a client that does not say so is never asked: its settings apply alone', async () => {
+    asked.length = 0;
+    const client = await start({});
+    const diagnostics = await client.open(`${folder}/src/orders.ts`, 'typescript', handler);
+    assert.deepEqual(asked, []);
+    assert.equal(diagnostics.find((d) => d.code === '424-for-lock')?.severity, 2);
+    assert.equal(await client.shutdown(), 0);
   });
 });

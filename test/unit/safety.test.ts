@@ -127,8 +127,9 @@ describe('safety: the bundles', () => {
         let section = '(bundle header)';
         const found: string[] = [];
         for (const line of text.split('\n')) {
-          // (A checkout whose node_modules is a symlink into another one gets `../other/node_modules/...`.)
-          const marker = /^\/\/ (?:\.\.\/[^/\s]+\/)?((?:node_modules|server|data|client)\/\S+)$/.exec(line);
+          // (A checkout whose node_modules is a symlink into another one gets `../other/node_modules/...`, or
+          // `../../main/node_modules/...` from a worktree.)
+          const marker = /^\/\/ (?:(?:\.\.\/)+[^/\s]+\/)?((?:node_modules|server|data|client)\/\S+)$/.exec(line);
           if (marker) {
             section = marker[1];
             continue;
@@ -145,6 +146,47 @@ describe('safety: the bundles', () => {
       },
     );
   }
+});
+
+describe('safety: the web bundles (vscode.dev, github.dev)', () => {
+  // In a web worker there is no Node: a require() of anything but the editor's API would fail at load.
+  for (const [bundle, allowed] of [
+    ['dist/browserServer.js', []],
+    ['dist/browserClient.js', ['vscode']],
+  ] as const) {
+    test(
+      `${bundle}: requires no module${allowed.length ? ` but ${allowed.join(', ')}` : ''}, Node built-in or other`,
+      { skip: !fs.existsSync(path.join(root, bundle)) && 'run npm run build' },
+      () => {
+        const text = fs.readFileSync(path.join(root, bundle), 'utf8');
+        const required = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
+        assert.deepEqual(
+          required.filter((name) => !(allowed as readonly string[]).includes(name)),
+          [],
+        );
+        for (const name of ['worker_threads', 'child_process', 'node:fs', 'readFileSync'])
+          assert.ok(!text.includes(name), `${bundle} mentions ${name}`);
+      },
+    );
+  }
+
+  test('the web server is built from shared code without the disk config reader or the scan worker', async () => {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: [path.join(root, 'server/src/browserServer.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'browser',
+      format: 'iife',
+      mainFields: ['browser', 'module', 'main'],
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    for (const nodeOnly of ['handlers/scanWorker.ts', 'handlers/configFiles.ts', 'config/load.ts', 'config/cascade.ts', 'cli/'])
+      assert.ok(!inputs.some((input) => input.includes(nodeOnly)), `${nodeOnly} is in the web server bundle`);
+    assert.ok(inputs.some((input) => input.includes('handlers/clientConfig.ts')));
+  });
 });
 
 /** A preload that turns every network, process and code-loading API into a tripwire that logs and throws. */

@@ -10,7 +10,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, type ConfigFile, loadConfigFile } from './file';
+import { CONFIG_FILE_NAME, type ConfigFile } from './file';
+import { loadConfigFile } from './load';
 
 export type ConfigChain = readonly ConfigFile[];
 

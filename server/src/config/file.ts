@@ -3,8 +3,6 @@
  * validated. Every problem carries the offset of the offending text so the editor can underline it; an
  * invalid value is left out (its default applies), a file that is not JSON counts as empty.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { SETTINGS_KEYS, type SettingsLayer, didYouMean, isObject, readSettingsLayer, typeName } from '../service';
 
@@ -38,27 +36,9 @@ export interface ConfigFile {
   problems: ConfigProblem[];
 }
 
-/** Reads and validates the config file at `file`; an unreadable file is a problem, never an exception. */
-export function loadConfigFile(file: string): ConfigFile {
-  const absolute = path.resolve(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const empty = emptyConfig(absolute, '');
-    empty.problems.push({
-      message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      offset: 0,
-      length: 0,
-      fatal: true,
-    });
-    return empty;
-  }
-  return parseConfig(text, absolute);
-}
-
-export function parseConfig(text: string, file: string): ConfigFile {
-  const config = emptyConfig(file, text);
+/** `file` is the file's path (or uri, in the web); `directory` its folder, which `ignore` patterns are relative to. */
+export function parseConfig(text: string, file: string, directory = parentOf(file)): ConfigFile {
+  const config = emptyConfig(file, text, directory);
   const errors: ParseError[] = [];
   let tree: Node | undefined;
   let raw: unknown;
@@ -139,8 +119,14 @@ export function parseConfig(text: string, file: string): ConfigFile {
   return config;
 }
 
-function emptyConfig(file: string, text: string): ConfigFile {
-  return { path: file, text, directory: path.dirname(file), settings: {}, ignore: [], root: false, problems: [] };
+export function emptyConfig(file: string, text: string, directory = parentOf(file)): ConfigFile {
+  return { path: file, text, directory, settings: {}, ignore: [], root: false, problems: [] };
+}
+
+/** The folder of a path or uri, either separator (this module also runs in the web, without node:path). */
+function parentOf(file: string): string {
+  const end = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return end <= 0 ? file.slice(0, end + 1) : file.slice(0, end);
 }
 
 /** 0-based line and UTF-16 column of `offset` in `text`. */

@@ -10,7 +10,8 @@ import { type Settings, applySettingsLayer } from '../service';
 import type { ConfigChain } from './cascade';
 import { type IgnoreLayer, ignoreLayer } from './ignore';
 
-export { CONFIG_FILE_NAME, CONFIG_KEYS, type ConfigFile, type ConfigProblem, loadConfigFile, parseConfig, positionAt } from './file';
+export { CONFIG_FILE_NAME, CONFIG_KEYS, type ConfigFile, type ConfigProblem, parseConfig, positionAt } from './file';
+export { loadConfigFile } from './load';
 export { type CascadeOptions, type ConfigChain, ConfigCascade, isRepositoryRoot } from './cascade';
 export { type IgnoreLayer, IgnoreMatcher, ignoreLayer, isFileIgnored, toPosix } from './ignore';
 

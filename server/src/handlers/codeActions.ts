@@ -1,12 +1,14 @@
 /**
  * Code actions: the quick fixes of the diagnostics in the request (with, for a client that can show it, the
- * rule's documentation beside them), and, when asked for by kind, fix-all from the server's own check.
+ * rule's documentation beside them), and fix-all from the server's own check: as `source.fixAll` when asked
+ * for by kind, and among the quick fixes of a finding when the file has more than one fix to apply (as
+ * ESLint's "Fix all auto-fixable problems"), unless the file is large (its check is then not instant).
  */
-import type { CodeAction, CodeActionParams, TextDocuments } from 'vscode-languageserver/node';
-import { CodeActionKind } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, TextDocuments, TextEdit } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from '../protocol';
-import type { LanguageService } from '../service';
+import { type LanguageService, STALE_MIN_SIZE, textLength } from '../service';
 import { servedDocument } from './documents';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { SettingsStore } from './settings';
@@ -23,20 +25,31 @@ export async function onCodeAction(
   const requested = params.context?.diagnostics;
   if (!open || !Array.isArray(requested)) return [];
   const only = params.context.only;
+  const fixAll = async () => {
+    const document = await servedDocument(open.uri, documents, service, settings);
+    return document && service.doFixAll(document, await settings.get(document.uri));
+  };
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     // Fixes come from the diagnostics the server published for the document, matched to those the client names.
-    actions.push(...service.doCodeActions(open, requested, diagnostics.published(open.uri)));
+    const quickFixes = service.doCodeActions(open, requested, diagnostics.published(open.uri));
+    actions.push(...quickFixes);
+    // Beside a finding's own fix only (one the server published), never for a diagnostic it does not know.
+    if (quickFixes.length > 0 && textLength(open) < STALE_MIN_SIZE) {
+      const fixed = await fixAll();
+      if (fixed && fixed.fixed > 1) actions.push(fixAllAction(open.uri, fixed.edits, CodeActionKind.QuickFix));
+    }
     if (documentationCommand) actions.push(...service.documentationActions(requested, documentationCommand));
   }
   if (only && wants(only, FIX_ALL_KIND)) {
-    const document = await servedDocument(params.textDocument.uri, documents, service, settings);
-    if (!document) return actions;
-    const fixed = service.doFixAll(document, await settings.get(document.uri));
-    if (fixed.edits.length > 0)
-      actions.push({ title: 'Fix all HTTP Status Lens problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: fixed.edits } } });
+    const fixed = await fixAll();
+    if (fixed && fixed.edits.length > 0) actions.push(fixAllAction(open.uri, fixed.edits, FIX_ALL_KIND));
   }
   return actions;
+}
+
+function fixAllAction(uri: string, edits: TextEdit[], kind: string): CodeAction {
+  return { title: 'Fix all HTTP Status Lens problems in this file', kind, edit: { changes: { [uri]: edits } } };
 }
 
 /** Whether a request limited to `only` (none: every kind) takes actions of `kind` (a kind covers its sub-kinds). */

@@ -1,8 +1,9 @@
-import type { CancellationToken, CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, CompletionList, CompletionParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type LanguageService, withoutDocumentation } from '../service';
 import { servedDocument } from './documents';
-import { type ScanWorker, fromWorkerScan } from './scanWorker';
+import { fromWorkerScan } from './fromWorkerScan';
+import type { ScanWorker } from './scanWorker';
 import type { SettingsStore } from './settings';
 
 export async function onCompletion(

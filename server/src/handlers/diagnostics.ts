@@ -3,7 +3,7 @@
  * a burst of edits only the latest version is published. Large documents are checked in the scan worker
  * (scanWorker.ts); their diagnostics are published only if no edit came in meanwhile.
  */
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
 import type { ScanWorker } from './scanWorker';

@@ -3,7 +3,7 @@
  * and passed on to the scan worker's copies (see scanWorker.ts). Large documents are kept in chunks
  * (chunkedDocument.ts), so an edit or a read near the cursor never copies the whole text.
  */
-import { type CancellationToken, TextDocuments } from 'vscode-languageserver/node';
+import { type CancellationToken, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type EditLog, type LanguageService, STALE_MIN_SIZE, textLength } from '../service';
 import { throwIfCancelled } from './cancellation';

@@ -1,6 +1,6 @@
 /** Every LSP request and notification the server answers, one line each. */
-import type { Connection, InitializeResult, TextDocuments } from 'vscode-languageserver/node';
-import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import type { Connection, InitializeResult, TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleId } from '../service';
 import { Commands, FIX_ALL_KIND, type InitializationOptions, STATUS_REQUEST, type StatusParams } from '../protocol';
@@ -10,15 +10,19 @@ import { onCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
 import type { ScanWorker } from './scanWorker';
-import { SettingsStore } from './settings';
+import { type ConfigSource, SettingsStore } from './settings';
 import { onStatus } from './status';
 
-export function registerHandlers(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  edits?: EditLog,
-  scanWorker?: ScanWorker,
-): void {
+export interface HandlerOptions {
+  /** Where config files come from; without one, the editor settings alone apply. */
+  configSource?: ConfigSource;
+  edits?: EditLog;
+  /** Checks large documents in a thread of their own (desktop); without one, they are checked in this one. */
+  scanWorker?: ScanWorker;
+}
+
+export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, options: HandlerOptions = {}): void {
+  const { configSource, edits, scanWorker } = options;
   const faulted = new Set<RuleId>();
   const reportFault = (id: RuleId, error: unknown) => {
     if (faulted.has(id)) return;
@@ -29,7 +33,7 @@ export function registerHandlers(
   };
   const service = getLanguageService({ edits, onRuleFault: reportFault });
   scanWorker?.connect(service, reportFault);
-  const settings = new SettingsStore(connection);
+  const settings = new SettingsStore(connection, configSource);
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker);
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).

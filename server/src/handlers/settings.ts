@@ -5,27 +5,34 @@
  * problems in a config file are published as diagnostics on that file. Either way an invalid value is left out
  * and the rest applies; a config file that is not JSON is ignored whole.
  */
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ClientCapabilities, Connection, Diagnostic, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Diagnostic, WorkspaceFolder } from 'vscode-languageserver';
 import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
-} from 'vscode-languageserver/node';
-import {
-  CONFIG_FILE_NAME,
-  type ConfigChain,
-  type ConfigFile,
-  ConfigCascade,
-  applyChain,
-  ignoreLayersOf,
-  isFileIgnored,
-  positionAt,
-} from '../config';
+} from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, type ConfigFile, positionAt } from '../config/file';
+import type { InitializationOptions } from '../protocol';
 import { SOURCE, type Settings, defaultSettings, resolveSettings } from '../service';
+import { applySettingsLayer } from '../service';
+
+/**
+ * Where the config files of a document come from: the disk (configFiles.ts, desktop) or the client, which
+ * reads them through the workspace file system (clientConfig.ts, web). Nothing outside the workspace folders.
+ */
+export interface ConfigSource {
+  /** The files that apply to the document, outermost first, and whether their `ignore` patterns exclude it; undefined when none can. */
+  chainOf(uri: string, folders: readonly string[]): Promise<{ chain: readonly ConfigFile[]; ignored: boolean } | undefined>;
+  /** Every file read so far, by uri, for publishing their problems. */
+  loaded(): { uri: string; file: ConfigFile }[];
+  clear(): void;
+  /** Told the client's `initializationOptions`. */
+  initialize?(options: InitializationOptions): void;
+  /** Messages about config files left out (not the user's, in a directory others may write), each once, then forgotten. */
+  takeNotes?(): string[];
+}
 
 /** Where config-file diagnostics point for help. */
 const CONFIG_DOCS = 'https://github.com/http-status-lens/http-status-lens/blob/main/docs/cli.md#configuration';
@@ -36,8 +43,6 @@ export class SettingsStore {
   private givenFolders?: string[];
   private readonly cache = new Map<string, Promise<Settings>>();
   private readonly reported = new Set<string>();
-  private readonly cascade: ConfigCascade;
-  private knownFolders: string[] = [];
   /** Config files whose problems are on screen, by uri. */
   private readonly published = new Set<string>();
   private readonly listeners: (() => void)[] = [];
@@ -46,21 +51,21 @@ export class SettingsStore {
   /** Settings a client pushed with didChangeConfiguration, for clients that cannot be asked (Helix, Neovim). */
   private pushed: unknown;
 
-  constructor(private readonly connection: Connection) {
-    this.cascade = new ConfigCascade({
-      isBoundary: (directory) => this.knownFolders.includes(directory),
-      onUntrusted: (file, why) => {
-        const problem = `HTTP Status Lens does not use ${file}: ${why}.`;
-        if (!this.reported.has(problem)) (this.reported.add(problem), this.warn(problem));
-      },
-    });
-  }
+  constructor(
+    private readonly connection: Connection,
+    private readonly configSource?: ConfigSource,
+  ) {}
 
   /** `workspaceFolders`/`rootUri` of the initialize request; without them the folders are asked for when needed. */
-  initialize(capabilities: ClientCapabilities, workspace?: { workspaceFolders?: WorkspaceFolder[] | null; rootUri?: string | null }): void {
+  initialize(
+    capabilities: ClientCapabilities,
+    workspace?: { workspaceFolders?: WorkspaceFolder[] | null; rootUri?: string | null; initializationOptions?: unknown },
+  ): void {
     this.capabilities = capabilities;
+    const options = workspace?.initializationOptions;
+    this.configSource?.initialize?.(typeof options === 'object' && options !== null ? (options as InitializationOptions) : {});
     const uris = workspace?.workspaceFolders?.map((folder) => folder.uri) ?? (workspace?.rootUri ? [workspace.rootUri] : undefined);
-    if (uris) this.givenFolders = uris.flatMap(toPath);
+    if (uris) this.givenFolders = uris;
   }
 
   register(): void {
@@ -102,7 +107,7 @@ export class SettingsStore {
 
   clear(): void {
     this.cache.clear();
-    this.cascade.clear();
+    this.configSource?.clear();
     this.folders = undefined;
   }
 
@@ -118,30 +123,25 @@ export class SettingsStore {
 
   private async fetch(uri: string): Promise<Settings> {
     const fromEditor = await this.editorSettings(uri);
-    const file = toPath(uri)[0];
-    if (!file) return fromEditor;
-    this.knownFolders = await this.workspaceFolders();
-    const folder = this.knownFolders
-      .filter((f) => file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
-      .sort((a, b) => b.length - a.length)[0];
-    // Nothing is read outside the workspace: a file outside every folder gets the editor settings only.
-    if (!folder) return fromEditor;
-    let chain: ConfigChain;
+    if (!this.configSource) return fromEditor;
+    let found: Awaited<ReturnType<ConfigSource['chainOf']>>;
     try {
-      chain = this.cascade.chainFor(path.dirname(file));
+      found = await this.configSource.chainOf(uri, await this.workspaceFolders());
     } catch (error) {
       // A config file the parser cannot cope with (JSON nested 10^5 deep overflows its recursion) must not
       // take the server down with it: the editor settings apply.
-      const problem = `HTTP Status Lens cannot read the configuration files for ${file} (${String(error)}); the defaults apply.`;
+      const problem = `HTTP Status Lens cannot read the configuration files for ${uri} (${String(error)}); the defaults apply.`;
       if (!this.reported.has(problem)) (this.reported.add(problem), this.warn(problem));
       return fromEditor;
     }
-    this.publishProblems(this.cascade.loaded());
-    const settings = applyChain(fromEditor, chain);
-    const ignored = isFileIgnored(ignoreLayersOf(chain), file);
-    this.sources.set(uri, { configFiles: chain.map((config) => config.path), ignored });
+    for (const note of this.configSource.takeNotes?.() ?? []) if (!this.reported.has(note)) (this.reported.add(note), this.warn(note));
+    // Nothing is read outside the workspace: a file outside every folder gets the editor settings only.
+    if (!found) return fromEditor;
+    this.publishProblems(this.configSource.loaded());
+    const settings = found.chain.reduce((settings, file) => applySettingsLayer(settings, file.settings), fromEditor);
+    this.sources.set(uri, { configFiles: found.chain.map((config) => config.path), ignored: found.ignored });
     // An ignored file is analysed for no language, so it gets neither diagnostics nor hovers.
-    return ignored ? { ...settings, languages: [] } : settings;
+    return found.ignored ? { ...settings, languages: [] } : settings;
   }
 
   private async editorSettings(uri: string): Promise<Settings> {
@@ -167,12 +167,13 @@ export class SettingsStore {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
+  /** The workspace folders' uris. */
   private workspaceFolders(): Promise<string[]> {
     if (this.givenFolders) return Promise.resolve(this.givenFolders);
     if (!this.folders) {
       this.folders = this.capabilities.workspace?.workspaceFolders
         ? this.connection.workspace.getWorkspaceFolders().then(
-            (folders) => (folders ?? []).flatMap((folder) => toPath(folder.uri)),
+            (folders) => (folders ?? []).map((folder) => folder.uri),
             () => [],
           )
         : Promise.resolve([]);
@@ -181,9 +182,8 @@ export class SettingsStore {
   }
 
   /** Diagnostics on each config file read: its problems, or none once they are fixed. */
-  private publishProblems(files: readonly ConfigFile[]): void {
-    for (const file of files) {
-      const uri = pathToFileURL(file.path).href;
+  private publishProblems(files: readonly { uri: string; file: ConfigFile }[]): void {
+    for (const { uri, file } of files) {
       if (file.problems.length === 0 && !this.published.has(uri)) continue;
       const diagnostics = configDiagnostics(file);
       if (diagnostics.length > 0) this.published.add(uri);
@@ -214,13 +214,4 @@ export function configDiagnostics(file: ConfigFile): Diagnostic[] {
 /** Whether a document is a config file (its diagnostics come from here, not from the language service). */
 export function isConfigFile(uri: string): boolean {
   return uri.endsWith('/' + CONFIG_FILE_NAME);
-}
-
-function toPath(uri: string): string[] {
-  if (!uri.startsWith('file:')) return [];
-  try {
-    return [path.resolve(fileURLToPath(uri))];
-  } catch {
-    return [];
-  }
 }

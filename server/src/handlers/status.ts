@@ -1,5 +1,5 @@
 /** `httpStatusLens/status`: what the server does with one document, for the client's language status item. */
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStatus, StatusParams } from '../protocol';
 import type { LanguageService } from '../service';
@@ -24,7 +24,7 @@ export async function onStatus(
   const language = service.languageOf(document);
   const not = (reason: string): DocumentStatus => ({ ...base, language, analysed: false, reason });
   if (language === undefined) return not(`The language ${document.languageId} is not one HTTP Status Lens reads.`);
-  if (ignored) return not(`An \`ignore\` pattern of ${configFiles.at(-1) ?? 'a config file'} excludes this file.`);
+  if (ignored) return not(`An \`ignore\` pattern in ${configFiles.join(', ')} excludes this file.`);
   if (!resolved.languages.includes(language)) return not(`\`${language}\` is not in the httpStatusLens.languages setting.`);
   // A large document is scanned in the worker: this thread does not scan it just to answer.
   const scanned = scanWorker?.owns(uri) ? undefined : service.scan(document);

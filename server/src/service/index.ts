@@ -118,7 +118,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doFixAll(document, settings = defaultSettings()) {
       // The texts of the passes after the first are never open documents: they are scanned outside the cache,
       // where a scan of the same uri at the next version would pass for the document's.
-      const scanOf = (d: DocumentLike) => (d === document ? cache.get(d) : scan(d));
+      const scans = new WeakMap<DocumentLike, ScannedDocument>();
+      const scanOf = (d: DocumentLike) => {
+        if (d === document) return cache.get(d);
+        let scanned = scans.get(d);
+        if (!scanned) scans.set(d, (scanned = scan(d)));
+        return scanned;
+      };
       return fixDocument({ scan: scanOf, doValidation: (d, s = settings) => validate(d, scanOf(d), s) }, document, settings);
     },
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),

@@ -7,6 +7,7 @@ import './lock.test';
 import './completion.test';
 import './settings.test';
 import './large.test';
+import './editor.test';
 
 export async function run(): Promise<void> {
   const { failed } = await runAll();

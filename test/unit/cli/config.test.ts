@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { ConfigCascade, parseConfig, positionAt } from '../../../server/src/config';
 import { untrustedBecause } from '../../../server/src/config/cascade';
+import { DiskConfigSource } from '../../../server/src/handlers/configFiles';
 import { SettingsStore } from '../../../server/src/handlers/settings';
 import * as knowledge from '../../../server/src/knowledge';
 import { ruleIds } from '../../../server/src/service/rules';
@@ -236,7 +237,7 @@ describe('precedence in the server', () => {
       sendDiagnostics: async (p: PublishDiagnosticsParams) => void published.push(p),
       onDidChangeWatchedFiles: (handler: typeof watched) => (watched = handler),
     } as unknown as Connection;
-    const settings = new SettingsStore(connection);
+    const settings = new SettingsStore(connection, new DiskConfigSource());
     settings.initialize({
       workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
     });
@@ -312,7 +313,7 @@ describe('untrusted configs in the editor', () => {
         sendDiagnostics: async () => undefined,
         onDidChangeWatchedFiles: () => undefined,
       } as unknown as Connection;
-      const settings = new SettingsStore(connection);
+      const settings = new SettingsStore(connection, new DiskConfigSource());
       settings.initialize({ workspace: { configuration: true, workspaceFolders: true } });
       assert.equal((await settings.get(pathToFileURL(path.join(dir, 'a.ts')).href)).rules['424-for-lock'], 'warning');
       assert.ok(

@@ -24,6 +24,8 @@ export interface FixResult {
   document: DocumentLike;
   /** How many edits were applied over all passes. */
   applied: number;
+  /** How many findings those edits fixed. */
+  fixed: number;
   /** The edits that turn the original into the result: those of the one pass, else one replacement of what changed. */
   edits: TextEdit[];
   /** Why the document was left as it was, when it has fixes that were not applied. */
@@ -33,14 +35,15 @@ export interface FixResult {
 export function fixDocument(service: Checker, original: DocumentLike, settings: Settings): FixResult {
   let document = original;
   let applied = 0;
+  let fixed = 0;
   let firstEdits: TextEdit[] = [];
   let passes = 0;
   const seen = new Set([original.getText()]);
-  const unchanged = (refused?: string): FixResult => ({ document: original, applied: 0, edits: [], refused });
+  const unchanged = (refused?: string): FixResult => ({ document: original, applied: 0, fixed: 0, edits: [], refused });
   // Kept, not asked for again at the end: the scans of later versions may have pushed it out of the cache.
   const before = service.scan(original);
   for (; ; passes++) {
-    const edits = preferredEdits(document, service.doValidation(document, settings));
+    const { edits, fixes } = preferredEdits(document, service.doValidation(document, settings));
     if (edits.length === 0) break;
     if (passes === 0 && (before.syntaxErrors ?? 0) > 0) return unchanged('not fixed: the file has syntax errors');
     if (passes === MAX_PASSES) return unchanged(`not fixed: the fixes did not settle after ${MAX_PASSES} passes`);
@@ -49,18 +52,19 @@ export function fixDocument(service: Checker, original: DocumentLike, settings: 
     seen.add(text);
     if (passes === 0) firstEdits = edits;
     applied += edits.length;
+    fixed += fixes;
     document = TextDocument.create(document.uri, document.languageId, document.version + 1, text);
   }
-  if (applied === 0) return { document, applied, edits: [] };
+  if (applied === 0) return { document, applied, fixed, edits: [] };
   const after = service.scan(document);
   if (before.kind !== after.kind || before.sites.length !== after.sites.length || (after.syntaxErrors ?? 0) > 0) {
     return unchanged('not fixed: the fixed file would not read back the same');
   }
-  return { document, applied, edits: passes === 1 ? firstEdits : [changedSpan(original, document.getText())] };
+  return { document, applied, fixed, edits: passes === 1 ? firstEdits : [changedSpan(original, document.getText())] };
 }
 
-/** The edits of every preferred fix, in order, without two that touch the same text. */
-function preferredEdits(document: DocumentLike, diagnostics: readonly Diagnostic[]): TextEdit[] {
+/** The edits of every preferred fix, in order, without two that touch the same text; and how many fixes they are. */
+function preferredEdits(document: DocumentLike, diagnostics: readonly Diagnostic[]): { edits: TextEdit[]; fixes: number } {
   const fixes: { start: number; end: number; edits: TextEdit[] }[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity === DiagnosticSeverity.Hint) continue;
@@ -74,20 +78,27 @@ function preferredEdits(document: DocumentLike, diagnostics: readonly Diagnostic
   }
   fixes.sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: TextEdit[] = [];
+  let count = 0;
   let reached = -1;
   for (const fix of fixes) {
     if (fix.start < reached || (fix.start === reached && fix.start === fix.end)) continue; // overlaps: next pass
     kept.push(...fix.edits);
+    count++;
     reached = fix.end;
   }
-  return kept;
+  return { edits: kept, fixes: count };
 }
 
 /** The text with non-overlapping edits applied. */
 function applyEdits(document: DocumentLike, edits: readonly TextEdit[]): string {
   const text = document.getText();
   const spans = edits
-    .map((edit, index) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), text: edit.newText, index }))
+    .map((edit, index) => ({
+      start: document.offsetAt(edit.range.start),
+      end: document.offsetAt(edit.range.end),
+      text: edit.newText,
+      index,
+    }))
     .sort((a, b) => a.start - b.start || a.index - b.index);
   let result = '';
   let at = 0;

@@ -54,7 +54,10 @@ function siteParts(site: StatusSite): Parts {
   const range = /^([1-5])XX$/.exec(site.text);
   if (range) {
     const cls = knowledge.classOf(Number(range[1]) * 100)!;
-    return { head: `**${site.text}** · ${cls.name}\n\nAny status from ${range[1]}00 to ${range[1]}99 not listed on its own. ${cls.summary}`, rest: '' };
+    return {
+      head: `**${site.text}** · ${cls.name}\n\nAny status from ${range[1]}00 to ${range[1]}99 not listed on its own. ${cls.summary}`,
+      rest: '',
+    };
   }
   return { head: `**${site.text}** is not a status code, a range (1XX to 5XX) or \`default\`.`, rest: '' };
 }
