@@ -19,6 +19,8 @@ export const EXPECTED_FILES = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/browserClient.js',
+  'dist/browserServer.js',
   'dist/cli.js',
   'dist/client.js',
   'dist/config.schema.json',
