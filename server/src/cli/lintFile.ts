@@ -24,13 +24,15 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
   const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
   let bytes: Buffer;
   let stat: fs.Stats;
+  // A name that is not UTF-8 is opened by its bytes (a worker receives them as a Uint8Array).
+  const file = task.real ? Buffer.from(task.real) : task.absolute;
   try {
-    stat = fs.statSync(task.absolute);
+    stat = fs.statSync(file);
     if (stat.size > MAX_FILE_SIZE) {
       report.notes.push(`${task.display}: skipped (larger than ${MAX_FILE_SIZE / 1024 / 1024} MB)`);
       return report;
     }
-    bytes = fs.readFileSync(task.absolute);
+    bytes = fs.readFileSync(file);
   } catch (error) {
     report.error = `cannot read ${task.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     return report;
@@ -58,7 +60,7 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
           document = result.document;
         } else {
           try {
-            writeInPlace(task.absolute, result.document.getText(), stat, bytes);
+            writeInPlace(file, result.document.getText(), stat, bytes);
             report.fixed = true;
             document = result.document;
           } catch (error) {
