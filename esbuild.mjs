@@ -1,5 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/. Type checking is `tsc --noEmit`.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { editorSchema } from './scripts/editor-schema.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,6 +24,11 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// The config file's schema as VS Code's JSON validation reads it: completion only (scripts/editor-schema.mjs).
+mkdirSync('dist', { recursive: true });
+const schema = JSON.parse(readFileSync('schemas/http-status-lens.schema.json', 'utf8'));
+writeFileSync('dist/config.schema.json', JSON.stringify(editorSchema(schema), null, 2) + '\n');
 
 if (watch) {
   for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();

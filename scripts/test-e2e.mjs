@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// The real-editor tests, in one entry: package the .vsix, check it (file list, size, manifest), run the
-// @vscode/test-electron integration suite against the installed package, then the browser-driven test, then
-// Neovim as an LSP client of the server shipped in the .vsix.
+// The real-editor tests, in one entry: package the .vsix, check it (file list, size, manifest, Open VSX's
+// rules), check the npm package (tarball file list, installed into an empty project, `npx http-status-lens`),
+// run the @vscode/test-electron integration suite against the installed .vsix, then the browser-driven test,
+// then Neovim as an LSP client of the server shipped in the .vsix.
 // Needs `npm run build` first, and code-server + chromium + neovim (scripts/install-tools.sh); a missing tool
 // fails the run with a message, it is never skipped.
 //
-// usage: node scripts/test-e2e.mjs [--vsix FILE] [--only package,suite,browser,neovim]
+// usage: node scripts/test-e2e.mjs [--vsix FILE] [--only package,npm-package,suite,browser,neovim]
 // env:   E2E_KEEP=1 keep scratch folders; CODE_SERVER_LAUNCHER_VERBOSE=1 show the workbench's log
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ const opt = (name) => {
   if (i < 0) return undefined;
   return args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : args[i + 1];
 };
-const PHASES = ['package', 'suite', 'browser', 'neovim'];
+const PHASES = ['package', 'npm-package', 'suite', 'browser', 'neovim'];
 const only = new Set((opt('only') ?? PHASES.join(',')).split(','));
 for (const p of only) {
   if (!PHASES.includes(p)) {
@@ -101,12 +102,13 @@ async function main() {
     if (only.has('package')) {
       const t0 = Date.now();
       console.log(`\n${PREFIX} --- package checks ---`);
-      const { results, files, entries } = checkPackage(vsix, { warnings });
+      const { results, files, entries } = await checkPackage(vsix, { warnings });
       for (const f of files) console.log(`  ${String(entries.get(f).size).padStart(8)}  ${f}`);
       const { passed, failed } = printResults(results);
       console.log(`${passed} passed, ${failed} failed`);
       outcomes.push({ label: 'package checks', ok: failed === 0, seconds: (Date.now() - t0) / 1000, detail: failed ? `${failed} failed` : '' });
     }
+    if (only.has('npm-package') && !interrupted) outcomes.push(await run('npm package (npm pack, installed into an empty project)', 'test/e2e/npm-package.test.mjs', []));
     if (only.has('suite') && !interrupted) outcomes.push(await run('integration suite (@vscode/test-electron in code-server)', 'test/e2e/runTest.mjs', ['--vsix', vsix]));
     if (only.has('browser') && !interrupted) outcomes.push(await run('browser end-to-end (chromium + code-server)', 'test/e2e/browser.test.mjs', ['--vsix', vsix]));
     if (only.has('neovim') && !interrupted) {

@@ -4,11 +4,11 @@
  */
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import languages from '../../data/languages.json';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { servedLanguageIds } from '../../server/src/knowledge/languages';
 
 /** Languages the server is started for (data/languages.json); the server checks the `httpStatusLens.languages` setting. */
-const LANGUAGES = Object.keys(languages.languages);
+const LANGUAGES = servedLanguageIds;
 
 let client: LanguageClient | undefined;
 

@@ -18,6 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
       env: process.env,
       stdout: process.stdout,
       stderr: process.stderr,
+      readStdin,
       version,
       entry: __filename,
     });
@@ -30,6 +31,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`http-status-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 2;
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function print(text: string): number {

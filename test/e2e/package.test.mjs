@@ -7,6 +7,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { isLicenseOk, validateManifest } from 'ovsx';
+import { readVSIXPackage } from 'ovsx/lib/zip.js';
 import { ROOT, makeTempDir, packageVsix } from '../../scripts/e2e/tools.mjs';
 
 export const MAX_VSIX_BYTES = 1_000_000; // "hundreds of KB, not MB"
@@ -50,7 +52,7 @@ function cmpVersion(a, b) {
 }
 
 /** Returns a list of check results { name, ok, detail }. */
-export function checkPackage(vsix, { warnings = [] } = {}) {
+export async function checkPackage(vsix, { warnings = [] } = {}) {
   const results = [];
   const check = (name, fn) => {
     try {
@@ -87,6 +89,7 @@ export function checkPackage(vsix, { warnings = [] } = {}) {
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/dist/config.schema.json',
       'extension/schemas/http-status-lens.schema.json',
       ...ruleIds.map((id) => `extension/docs/rules/${id}.md`),
     ];
@@ -143,6 +146,18 @@ export function checkPackage(vsix, { warnings = [] } = {}) {
     return `${range} (@types/vscode ${types})`;
   });
 
+  // Open VSX: the checks its publishing tool (ovsx) makes before it uploads, on the manifest read from the .vsix.
+  try {
+    const packaged = await readVSIXPackage(vsix);
+    validateManifest(packaged);
+    if (!(await isLicenseOk(ROOT, packaged))) throw new Error('ovsx: no license (Open VSX refuses unlicensed extensions)');
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(packaged.name) || !/^[a-z0-9][a-z0-9-]*$/.test(packaged.publisher))
+      throw new Error(`name "${packaged.name}" / publisher "${packaged.publisher}": Open VSX ids are lowercase letters, digits and dashes`);
+    results.push({ name: "the .vsix passes Open VSX's checks (ovsx: manifest fields, license)", ok: true, detail: `${packaged.publisher}.${packaged.name} ${packaged.version}, ${packaged.license}` });
+  } catch (err) {
+    results.push({ name: "the .vsix passes Open VSX's checks (ovsx: manifest fields, license)", ok: false, detail: err.message });
+  }
+
   return { results, files, entries, bytes: buf.length };
 }
 
@@ -164,7 +179,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     scratch = makeTempDir('hsl-package-');
     ({ vsix, warnings } = packageVsix(scratch));
   }
-  const { results, files, entries } = checkPackage(vsix, { warnings });
+  const { results, files, entries } = await checkPackage(vsix, { warnings });
   for (const f of files) console.log(`  ${String(entries.get(f).size).padStart(8)}  ${f}`);
   const { passed, failed } = printResults(results);
   console.log(`${passed} passed, ${failed} failed`);

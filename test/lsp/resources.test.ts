@@ -47,13 +47,11 @@ describe('resources: the file-size cap', () => {
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// x\n' }],
     });
     assert.deepEqual((await next).diagnostics, []);
-    const started = Date.now();
     const hover = await client.connection.sendRequest('textDocument/hover', {
       textDocument: { uri },
       position: { line: 1, character: 12 },
     });
     assert.equal(hover, null, 'no hover in a skipped file');
-    assert.ok(Date.now() - started < 2000, 'answered without scanning 40 MB');
     const skips = client.messages.slice(before).filter((m) => m.includes('skips') && m.includes(uri));
     assert.equal(skips.length, 1, `one message for the skipped file, got ${JSON.stringify(client.messages.slice(before))}`);
     assert.match(skips[0], /larger than 40 MB/);

@@ -334,7 +334,6 @@ test('100,000 nested [ and { do not throw and report every level', () => {
     });
     return counts;
   };
-  const start = performance.now();
   assert.throws(() => oracle('['.repeat(n)), RangeError, 'jsonc-parser no longer overflows: the test below tests less than it claims');
 
   // Unclosed: every container is reported and closed at the end of the text, with an error for each.
@@ -375,8 +374,6 @@ test('100,000 nested [ and { do not throw and report every level', () => {
   let begins = 0;
   visitJson('{"openapi": "3.0.0", "x": ' + '['.repeat(n), { onArrayBegin: () => void begins++ });
   assert.equal(begins, n);
-  const ms = performance.now() - start;
-  assert.ok(ms < 10_000, `${ms.toFixed(0)} ms`);
 
   function oracleCounts(text: string) {
     const { events, errors } = oracle(text);

@@ -1,8 +1,7 @@
 /** Command-line arguments of `http-status-lens lint`. Every mistake is a UsageError (exit code 2). */
-import { type RuleId, ruleIds } from '../service/rules';
-import { type Severity, severities } from '../service/rules/presets';
+import { type RuleId, type Severity, ruleIds, severities } from '../service';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LintOptions {
@@ -24,6 +23,12 @@ export interface LintOptions {
   concurrency: number | 'auto' | 'off';
   /** Colours in stylish output; undefined: only when stdout is a terminal (and NO_COLOR is not set). */
   color?: boolean;
+  /** --stdin: lint the text read from standard input instead of files. */
+  stdin: boolean;
+  /** --stdin-filename: the path the text stands for (picks its language and config). */
+  stdinFilename?: string;
+  /** A path that yields no file to lint is an error (exit 2), as in ESLint; --no-error-on-unmatched-pattern allows it. */
+  errorOnUnmatchedPattern: boolean;
   paths: string[];
 }
 
@@ -37,7 +42,7 @@ Lints HTTP status codes in source files and OpenAPI specs. Directories are walke
 and the config's "ignore"); the default path is the current directory.
 
 Output:
-  -f, --format FORMAT       stylish (default), json, sarif or github
+  -f, --format FORMAT       stylish (default), json, sarif, github or junit
   --quiet                   report errors only
   --max-warnings N          exit 1 when there are more than N warnings (default: no limit)
   --color, --no-color       force colours on or off (default: on when stdout is a terminal)
@@ -50,6 +55,13 @@ Configuration:
 Fixing:
   --fix                     apply every safe preferred fix, and report what is left
   --fix-dry-run             print the fixes as a unified diff instead of writing them
+
+Input:
+  --stdin                   lint the text on standard input instead of files
+  --stdin-filename PATH     the path that text stands for: its extension picks the language, its
+                            folder the config (needed with --stdin)
+  --no-error-on-unmatched-pattern
+                            a path or glob with no file to lint is not an error
 
 Baseline:
   --write-baseline FILE     record the current findings in FILE
@@ -64,7 +76,7 @@ Exit codes: 0 no findings over the limit, 1 an error or more warnings than --max
 2 a usage, configuration or I/O error. Documentation: docs/cli.md`;
 
 /** Options that take a value, by every name they answer to. */
-const VALUED = new Set(['-f', '--format', '--max-warnings', '-c', '--config', '--rule', '--baseline', '--write-baseline', '--concurrency']);
+const VALUED = new Set(['-f', '--format', '--max-warnings', '-c', '--config', '--rule', '--baseline', '--write-baseline', '--concurrency', '--stdin-filename']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
@@ -82,6 +94,8 @@ function parseLint(argv: readonly string[]): LintOptions {
     noConfig: false,
     fix: 'off',
     concurrency: 'auto',
+    stdin: false,
+    errorOnUnmatchedPattern: true,
     paths: [],
   };
   let command: string | undefined;
@@ -157,6 +171,15 @@ function parseLint(argv: readonly string[]): LintOptions {
         options.concurrency = raw === 'auto' || raw === 'off' ? raw : wholeNumber(name, raw, 1);
         break;
       }
+      case '--stdin':
+        options.stdin = true;
+        break;
+      case '--stdin-filename':
+        options.stdinFilename = value();
+        break;
+      case '--no-error-on-unmatched-pattern':
+        options.errorOnUnmatchedPattern = false;
+        break;
       default:
         throw new UsageError(`unknown option "${name}"`);
     }
@@ -166,8 +189,21 @@ function parseLint(argv: readonly string[]): LintOptions {
   if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be combined');
   if (options.fix === 'dry-run' && options.format !== 'stylish')
     throw new UsageError(`--fix-dry-run prints a diff; it cannot be combined with --format ${options.format}`);
-  if (options.paths.length === 0) options.paths.push('.');
+  checkStdin(options);
+  if (options.paths.length === 0 && !options.stdin) options.paths.push('.');
   return options;
+}
+
+function checkStdin(options: LintOptions): void {
+  if (!options.stdin) {
+    if (options.stdinFilename !== undefined) throw new UsageError('--stdin-filename is only used with --stdin');
+    return;
+  }
+  if (options.stdinFilename === undefined) throw new UsageError('--stdin needs --stdin-filename PATH (its extension picks the language)');
+  if (options.paths.length > 0) throw new UsageError('--stdin lints standard input: give no paths with it');
+  if (options.fix === 'write') throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to print the fixes as a diff');
+  if (options.writeBaseline !== undefined || options.baseline !== undefined)
+    throw new UsageError('--stdin cannot be combined with a baseline');
 }
 
 function wholeNumber(name: string, raw: string, min: number): number {

@@ -14,7 +14,7 @@ import {
   loadConfigFile,
   positionAt,
 } from '../config';
-import { type Settings, applySettingsLayer, defaultSettings } from '../service/settings';
+import { type Settings, applySettingsLayer, defaultSettings } from '../service';
 import type { LintOptions } from './args';
 import { UsageError } from './args';
 import { isGlob, splitGlob } from './glob';

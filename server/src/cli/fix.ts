@@ -10,11 +10,7 @@ import { threadId } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import * as knowledge from '../knowledge';
 import type { DiagnosticData, LanguageService, Settings } from '../service';
-// The outline readers tell syntax errors apart, which the scanned model does not carry.
-import { visitJson } from '../service/scanners/openapi/outline';
-import { visitYaml } from '../service/scanners/openapi/yamlOutline';
 
 const MAX_PASSES = 10;
 
@@ -30,10 +26,12 @@ export function fixDocument(service: LanguageService, original: TextDocument, se
   let document = original;
   let applied = 0;
   const seen = new Set([original.getText()]);
+  // Kept, not asked for again at the end: the scans of later versions may have pushed it out of the cache.
+  const before = service.scan(original);
   for (let pass = 0; ; pass++) {
     const edits = preferredEdits(document, service.doValidation(document, settings));
     if (edits.length === 0) break;
-    if (pass === 0 && hasSyntaxErrors(original))
+    if (pass === 0 && (before.syntaxErrors ?? 0) > 0)
       return { document: original, applied: 0, refused: 'not fixed: the file has syntax errors' };
     if (pass === MAX_PASSES)
       return { document: original, applied: 0, refused: `not fixed: the fixes did not settle after ${MAX_PASSES} passes` };
@@ -44,9 +42,8 @@ export function fixDocument(service: LanguageService, original: TextDocument, se
     document = TextDocument.create(document.uri, document.languageId, document.version + 1, text);
   }
   if (applied === 0) return { document, applied };
-  const before = service.scan(original);
   const after = service.scan(document);
-  if (before.kind !== after.kind || before.sites.length !== after.sites.length || hasSyntaxErrors(document)) {
+  if (before.kind !== after.kind || before.sites.length !== after.sites.length || (after.syntaxErrors ?? 0) > 0) {
     return { document: original, applied: 0, refused: 'not fixed: the fixed file would not read back the same' };
   }
   return { document, applied };
@@ -74,15 +71,6 @@ function preferredEdits(document: TextDocument, diagnostics: readonly Diagnostic
     reached = fix.end;
   }
   return kept;
-}
-
-function hasSyntaxErrors(document: TextDocument): boolean {
-  if (knowledge.language(document.languageId)?.family !== 'openapi') return false;
-  let errors = 0;
-  const visitor = { onError: () => void errors++ };
-  if (document.languageId === 'yaml') visitYaml(document.getText(), visitor);
-  else visitJson(document.getText(), visitor);
-  return errors > 0;
 }
 
 /** A file --fix may not write: skipped with a message, and the run exits 2. */

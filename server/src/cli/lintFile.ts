@@ -22,6 +22,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function lintFile(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode): FileReport {
   const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
+  if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, report);
   let bytes: Buffer;
   let stat: fs.Stats;
   // A name that is not UTF-8 is opened by its bytes (a worker receives them as a Uint8Array).
@@ -45,6 +46,20 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
     text = bytes.toString('utf8');
     validUtf8 = false;
   }
+  return lintText(service, task, text, validUtf8, settings, fix, report, { file, stat, bytes });
+}
+
+/** Lints the text of a file, as read from disk (`onDisk`), or of standard input, which is never written. */
+function lintText(
+  service: LanguageService,
+  task: LintTask,
+  text: string,
+  validUtf8: boolean,
+  settings: Settings,
+  fix: FixMode,
+  report: FileReport,
+  onDisk?: { file: string | Buffer; stat: fs.Stats; bytes: Buffer },
+): FileReport {
   const uri = pathToFileURL(task.absolute).href;
   let document = TextDocument.create(uri, task.languageId, 1, text);
   try {
@@ -58,9 +73,9 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
         if (fix === 'dry-run') {
           report.diff = unifiedDiff(task.display.split('\\').join('/'), text, result.document.getText());
           document = result.document;
-        } else {
+        } else if (onDisk) {
           try {
-            writeInPlace(file, result.document.getText(), stat, bytes);
+            writeInPlace(onDisk.file, result.document.getText(), onDisk.stat, onDisk.bytes);
             report.fixed = true;
             document = result.document;
           } catch (error) {

@@ -10,7 +10,7 @@ import { CliConfig } from './config';
 import { type Counts, countFindings } from './findings';
 import { type Summary, createFormatter } from './formatters';
 import { Progress, type ProgressStream } from './progress';
-import { collectFiles } from './walker';
+import { collectFiles, stdinTask } from './walker';
 import { runTasks } from './workers';
 
 export interface CliIo {
@@ -18,6 +18,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: ProgressStream;
   stderr: ProgressStream;
+  /** Standard input, read whole (for --stdin). */
+  readStdin(): Promise<string>;
   version: string;
   /** The script worker threads run (the CLI bundle). */
   entry: string;
@@ -27,7 +29,9 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const config = new CliConfig(options, io.cwd);
   const baseline = options.baseline !== undefined ? Baseline.load(path.resolve(io.cwd, options.baseline)) : undefined;
   const writer = options.writeBaseline !== undefined ? new BaselineWriter(path.resolve(io.cwd, options.writeBaseline)) : undefined;
-  const { files, errors, ignored } = collectFiles(options.paths, io.cwd, config);
+  const { files, errors, ignored, notes } = options.stdin
+    ? stdinTask(options.stdinFilename!, await io.readStdin(), io.cwd, config)
+    : collectFiles(options.paths, io.cwd, config, options.errorOnUnmatchedPattern);
 
   let failed = errors.length > 0;
   const progress = new Progress(files.length, io.stderr, io.env);
@@ -41,11 +45,12 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     io.stdout.write(text);
   };
   const configProblems = config.problems(io.cwd);
-  for (const problem of configProblems) warn(`${problem} (the default applies)`);
+  for (const problem of configProblems) warn(problem);
   failed ||= configProblems.length > 0;
   for (const line of config.untrusted) warn(line);
   for (const error of errors) warn(error);
   for (const file of ignored) warn(`${file} is ignored (by a .gitignore or the config's "ignore"): not linted`);
+  for (const note of notes ?? []) warn(note);
 
   const dryRun = options.fix === 'dry-run';
   const formatter = createFormatter(options.format, {
@@ -53,7 +58,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     env: io.env,
     color: useColor(options, io),
     version: io.version,
-    fixing: options.fix !== 'off',
+    fixing: options.fix !== 'off' || options.stdin,
   });
   const all: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
   const summary: Summary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: files.length, inBaseline: 0, fixedFiles: 0 };
@@ -114,7 +119,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   }
   if (failed) return 2;
   const overLimit = options.maxWarnings >= 0 && all.warnings > options.maxWarnings;
-  if (overLimit && options.format === 'stylish') warn(`${all.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+  if (overLimit && options.format === 'stylish') warn(`${all.warnings} warning${all.warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
   return all.errors > 0 || overLimit ? 1 : 0;
 }
 

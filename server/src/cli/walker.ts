@@ -20,6 +20,8 @@ export interface FileTask {
   absolute: string;
   /** The path's exact bytes, when a name on it is not valid UTF-8. */
   real?: Uint8Array;
+  /** --stdin: the text to lint, instead of reading `absolute`. */
+  text?: string;
   /** As printed: relative to the working directory when inside it. */
   display: string;
   languageId: string;
@@ -32,9 +34,11 @@ export interface Collected {
   errors: string[];
   /** Files named on the command line that an ignore pattern leaves out (said on stderr, like ESLint). */
   ignored: string[];
+  /** Other lines for stderr (--stdin text that a file of its name would not be linted as). */
+  notes?: string[];
 }
 
-export function collectFiles(paths: readonly string[], cwd: string, config: CliConfig): Collected {
+export function collectFiles(paths: readonly string[], cwd: string, config: CliConfig, errorOnUnmatched = true): Collected {
   const seen = new Set<string>();
   const collected: Collected = { files: [], errors: [], ignored: [] };
   const add = (absolute: string, languageId: string, settingsIndex: number, real?: Buffer) => {
@@ -68,7 +72,10 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
       throw new PathError(`cannot read ${given}: ${codeOf(error)}`);
     }
     if (stat?.isDirectory()) {
+      const before = collected.files.length;
       walkFrom(absolute, add);
+      if (collected.files.length === before && errorOnUnmatched)
+        throw new PathError(`no files to lint in "${given}": no source file or spec of an enabled language, or all ignored (--no-error-on-unmatched-pattern allows this)`);
     } else if (stat?.isFile()) {
       const languageId = knowledge.languageForFile(absolute);
       if (!languageId || path.basename(absolute) === CONFIG_FILE_NAME) continue;
@@ -93,11 +100,31 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
           }
         });
       }
-      if (collected.files.length === before) throw new PathError(`no files to lint match "${given}"`);
+      if (collected.files.length === before && errorOnUnmatched)
+        throw new PathError(`no files to lint match "${given}" (--no-error-on-unmatched-pattern allows this)`);
     } else {
       throw new PathError(`cannot read ${given}: no such file or directory`);
     }
   }
+  return collected;
+}
+
+/**
+ * The task for text piped to --stdin: `filename` picks the language and the config as a file there would,
+ * and is reported in the findings. Undefined, with the reason, when that file would not be linted.
+ */
+export function stdinTask(filename: string, text: string, cwd: string, config: CliConfig): Collected {
+  const collected: Collected = { files: [], errors: [], ignored: [], notes: [] };
+  const absolute = path.resolve(cwd, filename);
+  const languageId = knowledge.languageForFile(absolute);
+  const directory = path.dirname(absolute);
+  const resolved = config.forDirectory(directory);
+  const own = gitignoreIn(directory);
+  if (!languageId) collected.notes!.push(`${filename}: not linted (no supported language has this file name)`);
+  else if (!resolved.settings.languages.includes(languageId))
+    collected.notes!.push(`${filename}: not linted ("${languageId}" is not in "languages")`);
+  else if (isFileIgnored([...gitLayersAbove(directory), ...(own ? [own] : []), ...resolved.ignore], absolute)) collected.ignored.push(filename);
+  else collected.files.push({ absolute, text, display: displayPath(absolute, cwd), languageId, settingsIndex: resolved.settingsIndex });
   return collected;
 }
 

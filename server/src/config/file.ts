@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { SETTINGS_KEYS, type SettingsLayer, isObject, readSettingsLayer, typeName } from '../service/settings';
+import { SETTINGS_KEYS, type SettingsLayer, didYouMean, isObject, readSettingsLayer, typeName } from '../service';
 
 export const CONFIG_FILE_NAME = '.http-status-lens.json';
 
@@ -96,25 +96,29 @@ export function parseConfig(text: string, file: string): ConfigFile {
 
   for (const key of Object.keys(raw)) {
     if (!CONFIG_KEYS.includes(key))
-      config.problems.push({ message: `unknown setting "${key}" (known: ${CONFIG_KEYS.join(', ')})`, ...at([key], true), fatal: false });
+      config.problems.push({
+        message: `ignoring unknown setting "${key}" (${didYouMean(key, CONFIG_KEYS).slice(2) || `known: ${CONFIG_KEYS.join(', ')}`})`,
+        ...at([key], true),
+        fatal: false,
+      });
   }
   const { layer, problems } = readSettingsLayer(raw);
   config.settings = layer;
   for (const problem of problems)
     config.problems.push({
       message: problem.message,
-      ...at(problem.path, problem.path[0] === 'rules' && problem.message.startsWith('unknown rule')),
+      ...at(problem.path, problem.key === true),
       fatal: false,
     });
 
   if (raw.root !== undefined) {
     if (typeof raw.root === 'boolean') config.root = raw.root;
-    else config.problems.push({ message: '"root" must be true or false', ...at(['root']), fatal: false });
+    else config.problems.push({ message: `ignoring "root": expected true or false, got ${typeName(raw.root)}`, ...at(['root']), fatal: false });
   }
   if (raw.ignore !== undefined) {
     if (!Array.isArray(raw.ignore))
       config.problems.push({
-        message: '"ignore" must be an array of .gitignore-style patterns; ignoring it',
+        message: `ignoring "ignore": expected an array of .gitignore-style patterns, got ${typeName(raw.ignore)}`,
         ...at(['ignore']),
         fatal: false,
       });
@@ -123,7 +127,7 @@ export function parseConfig(text: string, file: string): ConfigFile {
         if (typeof pattern === 'string' && pattern.trim() !== '') config.ignore.push(pattern);
         else
           config.problems.push({
-            message: '"ignore" entries must be non-empty strings (.gitignore-style patterns)',
+            message: 'ignoring this "ignore" entry: expected a non-empty string (a .gitignore-style pattern)',
             ...at(['ignore', index]),
             fatal: false,
           });
@@ -131,7 +135,7 @@ export function parseConfig(text: string, file: string): ConfigFile {
     }
   }
   if (raw.$schema !== undefined && typeof raw.$schema !== 'string')
-    config.problems.push({ message: '"$schema" must be a string', ...at(['$schema']), fatal: false });
+    config.problems.push({ message: 'ignoring "$schema": expected a string', ...at(['$schema']), fatal: false });
   return config;
 }
 

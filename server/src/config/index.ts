@@ -6,7 +6,7 @@
  * config file of the cascade from the outermost to the nearest, then (CLI only) `--rule`. Each source
  * overrides only what it sets; see applySettingsLayer for how values combine.
  */
-import { type Settings, applySettingsLayer } from '../service/settings';
+import { type Settings, applySettingsLayer } from '../service';
 import type { ConfigChain } from './cascade';
 import { type IgnoreLayer, ignoreLayer } from './ignore';
 

@@ -2,7 +2,7 @@
 import type { Connection, InitializeResult, TextDocuments } from 'vscode-languageserver/node';
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { RuleId } from '../service/rules';
+import type { RuleId } from '../service';
 import { type EditLog, getLanguageService } from '../service';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';

@@ -21,7 +21,7 @@ import {
   thawScan,
   transferablesOf,
 } from '../service';
-import type { RuleId } from '../service/rules';
+import type { RuleId } from '../service';
 import { ChunkedTextDocument } from './chunkedDocument';
 
 const MARK = 'http-status-lens/scan-worker';

@@ -2,7 +2,8 @@
  * Settings per document: VS Code's `httpStatusLens.*` for the document, then the `.http-status-lens.json`
  * files that apply to it on top (the same cascade as the CLI, bounded by the workspace folder), so the
  * editor and CI give the same answers. Problems in VS Code settings are shown once each as a message;
- * problems in a config file are published as diagnostics on that file. Either way the defaults apply.
+ * problems in a config file are published as diagnostics on that file. Either way an invalid value is left out
+ * and the rest applies; a config file that is not JSON is ignored whole.
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -182,7 +183,7 @@ export class SettingsStore {
       if (diagnostics.length > 0 && !this.reported.has(key)) {
         this.reported.add(key);
         this.warn(
-          `HTTP Status Lens: ${file.path} has ${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`} (see Problems); the defaults apply instead.`,
+          `HTTP Status Lens: ${file.path} has ${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`} (see Problems): ${file.problems.some((p) => p.fatal) ? 'the file is ignored' : 'what is invalid is ignored, the rest applies'}.`,
         );
       }
     }

@@ -5,10 +5,10 @@
 import statusCodes from '../../../data/status-codes.json';
 import explanations from '../../../data/explanations.json';
 import vocabularyData from '../../../data/vocabulary.json';
-import languagesData from '../../../data/languages.json';
 import frameworksData from '../../../data/frameworks.json';
 import spellingsData from '../../../data/spellings.json';
 import completionData from '../../../data/completion.json';
+import { languagesFile } from './languages';
 import { PhraseSet } from './phrases';
 import type {
   CompletionRanking,
@@ -16,7 +16,6 @@ import type {
   Explanation,
   FrameworksFile,
   LanguageEntry,
-  LanguagesFile,
   LexerSyntax,
   ScopeSyntax,
   SpellingScheme,
@@ -34,7 +33,7 @@ const codes = new Map<number, StatusCodeEntry>();
 for (const entry of statusCodes.codes as StatusCodeEntry[]) codes.set(entry.code, entry);
 const classes = statusCodes.classes as Record<string, StatusClass>;
 const richEntries = explanations.entries as Record<string, Explanation>;
-const languages = languagesData as LanguagesFile;
+const languages = languagesFile;
 const frameworks = frameworksData as FrameworksFile;
 const vocabulary = vocabularyData as VocabularyFile;
 

@@ -18,7 +18,20 @@ import { type Settings, defaultSettings } from './settings';
 export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
 export { withoutDocumentation } from './features/completion';
-export { type Settings, defaultSettings, resolveSettings } from './settings';
+export {
+  type Settings,
+  type SettingsLayer,
+  SETTINGS_KEYS,
+  applySettingsLayer,
+  defaultSettings,
+  isObject,
+  readSettingsLayer,
+  resolveSettings,
+  typeName,
+} from './settings';
+export { type RuleId, docsUrl, ruleIds } from './rules';
+export { type Severity, defaultSeverities, severities } from './rules/presets';
+export { didYouMean } from './didYouMean';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
 export { EditLog } from './editLog';

@@ -151,6 +151,8 @@ export interface ScannedDocument {
   loneCr?: boolean;
   /** Why the document was not scanned (too large, not an OpenAPI file...), for a one-time message. */
   skipped?: string;
+  /** OpenAPI: how many syntax errors the reader recovered from (0: the file parses). --fix leaves such a file alone. */
+  syntaxErrors?: number;
 }
 
 /** The length of a document's text, without reading the text: the offset of a position past its end. */

@@ -6,6 +6,7 @@
  * so the server and the CLI merge VS Code settings and config files the same way (docs/cli.md, "Precedence").
  */
 import * as knowledge from '../knowledge';
+import { didYouMean } from './didYouMean';
 import { type RuleId, ruleIds } from './rules';
 import { type Severity, defaultSeverities, severities } from './rules/presets';
 
@@ -32,6 +33,8 @@ export interface SettingsLayer {
 export interface SettingsProblem {
   message: string;
   path: (string | number)[];
+  /** The problem is the key at `path` (an unknown rule id), not its value. */
+  key?: boolean;
 }
 
 /** The keys a settings layer reads; a config file may hold a few more of its own. */
@@ -59,16 +62,20 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
   const { rules, languages, dependencyWords } = raw;
   if (rules !== undefined) {
     if (!isObject(rules))
-      problems.push({ path: ['rules'], message: '"rules" must be an object of rule id -> severity; using the defaults' });
+      problems.push({ path: ['rules'], message: `ignoring "rules": expected an object of rule id -> severity, got ${typeName(rules)}` });
     else {
       layer.rules = {};
       for (const [id, severity] of Object.entries(rules)) {
         if (!(ruleIds as string[]).includes(id))
-          problems.push({ path: ['rules', id], message: `unknown rule "${id}" in "rules" (known: ${ruleIds.join(', ')})` });
+          problems.push({
+            path: ['rules', id],
+            key: true,
+            message: `ignoring "${id}" in "rules" (not a rule id${didYouMean(id, ruleIds) || `; the rules are ${ruleIds.join(', ')}`})`,
+          });
         else if (typeof severity !== 'string' || !(severities as string[]).includes(severity))
           problems.push({
             path: ['rules', id],
-            message: `"rules.${id}" must be one of ${severities.join(', ')}; keeping "${defaultSeverities[id as RuleId]}"`,
+            message: `ignoring "rules.${id}": ${JSON.stringify(severity)} is not a severity (${severities.join(', ')}${typeof severity === 'string' ? didYouMean(severity, severities) : ''}); the rule keeps its severity ("${defaultSeverities[id as RuleId]}" by default)`,
           });
         else layer.rules[id as RuleId] = severity as Severity;
       }
@@ -76,21 +83,26 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
   }
   if (languages !== undefined) {
     if (!isStringArray(languages))
-      problems.push({ path: ['languages'], message: '"languages" must be an array of language ids; using the defaults' });
+      problems.push({ path: ['languages'], message: `ignoring "languages": expected an array of language ids, got ${typeName(languages)}` });
     else {
+      const supported = languages.filter((id) => knowledge.language(id));
+      // A list of nothing but typos must not turn all analysis off: then the whole setting is left out.
+      const noneLeft = supported.length === 0 && languages.length > 0;
       languages.forEach((id, index) => {
         if (!knowledge.language(id))
           problems.push({
             path: ['languages', index],
-            message: `unsupported language id "${id}" in "languages" (supported: ${knowledge.languageIds().join(', ')})`,
+            message:
+              `ignoring "${id}" in "languages" (not a supported language id${didYouMean(id, knowledge.languageIds()) || `; supported: ${knowledge.languageIds().join(', ')}`})` +
+              (noneLeft ? '; no supported id is left, so "languages" is ignored and every language stays analysed' : ''),
           });
       });
-      layer.languages = languages.filter((id) => knowledge.language(id));
+      if (!noneLeft) layer.languages = supported;
     }
   }
   if (dependencyWords !== undefined) {
     if (!isStringArray(dependencyWords))
-      problems.push({ path: ['dependencyWords'], message: '"dependencyWords" must be an array of strings; ignoring it' });
+      problems.push({ path: ['dependencyWords'], message: `ignoring "dependencyWords": expected an array of strings, got ${typeName(dependencyWords)}` });
     else layer.dependencyWords = dependencyWords;
   }
   return { layer, problems };

@@ -19,6 +19,8 @@ describe('parseArgs', () => {
       noConfig: false,
       fix: 'off',
       concurrency: 'auto',
+      stdin: false,
+      errorOnUnmatchedPattern: true,
       paths: ['.'],
     });
   });
@@ -44,6 +46,7 @@ describe('parseArgs', () => {
       '--concurrency',
       '2',
       '--no-color',
+      '--no-error-on-unmatched-pattern',
       'specs/**/*.yaml',
     );
     assert.deepEqual(all, {
@@ -58,6 +61,8 @@ describe('parseArgs', () => {
       writeBaseline: 'w.json',
       concurrency: 2,
       color: false,
+      stdin: false,
+      errorOnUnmatchedPattern: false,
       paths: ['src', 'specs/**/*.yaml'],
     });
     assert.equal(options('lint', '--format', 'github').format, 'github');
@@ -80,7 +85,7 @@ describe('parseArgs', () => {
     [['check'], /unknown command "check"/],
     [['lint', '--frobnicate'], /unknown option "--frobnicate"/],
     [['lint', '-x'], /unknown option "-x"/],
-    [['lint', '--format', 'xml'], /unknown format "xml" \(expected stylish, json, sarif, github\)/],
+    [['lint', '--format', 'xml'], /unknown format "xml" \(expected stylish, json, sarif, github, junit\)/],
     [['lint', '--format'], /--format needs a value/],
     [['lint', '--format', '--quiet'], /--format needs a value/],
     [['lint', '--max-warnings', 'many'], /--max-warnings needs a whole number >= -1, got "many"/],

@@ -51,14 +51,41 @@ describe('reading a config file', () => {
       ['"rule"', '"424-for-lok"', '"loud"', '"cobol"', '"gen/"'],
     );
     const messages = problemsOf(text).map((p) => p.message);
-    assert.match(messages[0], /unknown setting "rule"/);
-    assert.match(messages[1], /unknown rule "424-for-lok"/);
-    assert.match(messages[2], /"rules.424-for-lock" must be one of off, hint, info, warning, error; keeping "warning"/);
-    assert.match(messages[3], /unsupported language id "cobol"/);
+    assert.equal(messages[0], 'ignoring unknown setting "rule" (did you mean "rules"?)');
+    assert.equal(messages[1], 'ignoring "424-for-lok" in "rules" (not a rule id; did you mean "424-for-lock"?)');
+    assert.equal(
+      messages[2],
+      'ignoring "rules.424-for-lock": "loud" is not a severity (off, hint, info, warning, error); the rule keeps its severity ("warning" by default)',
+    );
+    assert.match(messages[3], /^ignoring "cobol" in "languages" \(not a supported language id; supported: typescript, /);
     const config = parseConfig(text, '/x/.http-status-lens.json');
     assert.deepEqual(config.settings, { rules: { '424-for-conflict': 'error' }, languages: ['yaml'] });
     const { line, character } = positionAt(text, config.problems[2].offset);
     assert.deepEqual([line, character], [1, 51]);
+  });
+
+  test('a mistyped id is ignored, with the id it resembles; the rest of that setting applies', () => {
+    const typo = parseConfig('{ "languages": ["typescrpt", "python"], "rules": { "424-for-lock": "warn" } }', '/x/.http-status-lens.json');
+    assert.deepEqual(
+      typo.problems.map((p) => p.message),
+      [
+        'ignoring "rules.424-for-lock": "warn" is not a severity (off, hint, info, warning, error; did you mean "warning"?); the rule keeps its severity ("warning" by default)',
+        'ignoring "typescrpt" in "languages" (not a supported language id; did you mean "typescript"?)',
+      ],
+    );
+    assert.deepEqual(typo.settings, { rules: {}, languages: ['python'] });
+  });
+
+  test('a "languages" list of nothing but unknown ids is left out, not read as "analyse nothing"', () => {
+    const config = parseConfig('{ "languages": ["typescrpt"] }', '/x/.http-status-lens.json');
+    assert.deepEqual(
+      config.problems.map((p) => p.message),
+      [
+        'ignoring "typescrpt" in "languages" (not a supported language id; did you mean "typescript"?); no supported id is left, so "languages" is ignored and every language stays analysed',
+      ],
+    );
+    assert.equal(config.settings.languages, undefined, 'the setting is left out: the value below it applies');
+    assert.deepEqual(parseConfig('{ "languages": [] }', '/x/c.json').settings.languages, [], 'an empty list is meant: nothing analysed');
   });
 
   test('a file that is not JSON, or not an object, counts as empty', () => {
@@ -94,7 +121,7 @@ describe('the cascade', () => {
 describe('configs from outside the project (issue 20, item 3)', () => {
   const isRoot = process.getuid?.() === 0;
   const problems = async (dir: string) => {
-    const run = await lintHere(['lint', '-f', 'json', '.'], dir);
+    const run = await lintHere(['lint', '-f', 'json', '--no-error-on-unmatched-pattern', '.'], dir);
     return { found: (JSON.parse(run.stdout) as unknown[]).length, stderr: run.stderr };
   };
 
@@ -175,7 +202,8 @@ describe('precedence in the CLI', () => {
     });
     const run = await lintHere(['lint', '-f', 'json'], dir);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /\.http-status-lens\.json:2:29: "rules\.424-for-lock" must be one of .*\(the default applies\)/);
+    assert.match(run.stderr, /\.http-status-lens\.json:2:29: ignoring "rules\.424-for-lock": "loud" is not a severity .*; the rule keeps its severity \("warning" by default\)\n/);
+    assert.doesNotMatch(run.stderr, /the default applies/, 'each message says what happens itself');
     assert.deepEqual(filesOf(run), ['a.ts'], 'the valid part (ignore) still applies; findings are still reported');
     const broken = makeTree({ '.http-status-lens.json': '{"rules": ', 'a.ts': LOCK });
     const brokenRun = await lintHere(['lint'], broken);
@@ -329,5 +357,28 @@ describe('the JSON schema (schemas/http-status-lens.schema.json)', () => {
       const byValidator = parseConfig(sample, '/x/.http-status-lens.json').problems.length === 0;
       assert.equal(validate(JSON.parse(sample)), byValidator, sample);
     }
+  });
+
+  test('VS Code reads a copy that completes but never reports: each mistake shows once in Problems, from the server', async () => {
+    const { editorSchema } = await import('../../../scripts/editor-schema.mjs');
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.http-status-lens.json', url: './dist/config.schema.json' }]);
+    const built = JSON.parse(fs.readFileSync(path.join(root, 'dist/config.schema.json'), 'utf8'));
+    assert.deepEqual(editorSchema(schema), built, 'dist/config.schema.json is built from the published schema');
+    const constraints = new Set(['type', 'enum', 'additionalProperties', 'propertyNames', 'uniqueItems', 'minLength', 'pattern']);
+    const visit = (node: unknown, where: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        assert.ok(!constraints.has(key) || where.endsWith('.examples') || where.endsWith('.default'), `${where}.${key} would be reported by VS Code`);
+        if (key !== 'examples' && key !== 'default') visit(value, `${where}.${key}`);
+      }
+    };
+    visit(built, '$');
+    assert.deepEqual(built.definitions.severity.examples, [...severities], 'the severities are still completed');
+    assert.deepEqual(built.properties.languages.items.examples, schema.properties.languages.items.enum, 'and the language ids');
+    assert.deepEqual(Object.keys(built.properties.rules.properties), Object.keys(schema.properties.rules.properties), 'and the rule ids');
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(built);
+    for (const sample of ['{"rules": {"424-for-lok": "off"}}', '{"languages": ["typescrpt"]}', '{"root": "yes"}', '{"rule": {}}'])
+      assert.equal(validate(JSON.parse(sample)), true, `${sample}: only the server reports it`);
   });
 });

@@ -165,6 +165,20 @@ describe('named files and globs', () => {
     assert.match(braces.stderr, /cannot use the glob .*: more than 1024 alternatives in its braces/);
   });
 
+  test('a folder named on the command line with nothing to lint is an error, unless allowed (as in ESLint)', async () => {
+    const dir = makeTree({ 'src/a.ts': HANDLER, 'docs/readme.md': '# x\n', 'vendor/b.ts': HANDLER, '.gitignore': 'vendor/\n' });
+    const empty = await lintHere(['lint', 'docs'], dir);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /no files to lint in "docs"/);
+    assert.match(empty.stderr, /--no-error-on-unmatched-pattern/);
+    const ignored = await lintHere(['lint', 'vendor'], dir);
+    assert.equal(ignored.code, 2, 'every file in it is ignored');
+    const allowed = await lintHere(['lint', '--no-error-on-unmatched-pattern', 'docs', 'src/**/*.py'], dir);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.equal(allowed.stdout, 'No problems found in 0 files.\n');
+    assert.equal((await lintHere(['lint', 'docs', 'src'], dir)).code, 2, 'one empty folder among others still counts');
+  });
+
   test(
     'an unreadable directory inside the tree: the rest is linted, then exit 2',
     { skip: process.getuid?.() === 0 ? 'root can read everything' : false },

@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { unifiedDiff } from '../../../server/src/cli/diff';
 import { fixDocument } from '../../../server/src/cli/fix';
 import type { LanguageService } from '../../../server/src/service';
-import { defaultSettings } from '../../../server/src/service';
+import { defaultSettings, getLanguageService } from '../../../server/src/service';
 import { CLI, copyProject, lintHere, makeTree, read, removeTrees } from './helpers';
 
 after(removeTrees);
@@ -69,6 +69,15 @@ describe('--fix', () => {
     const run = await lintHere(['lint', '--fix'], dir);
     assert.equal(read(dir, 'api.yaml'), broken);
     assert.match(run.stderr, /api\.yaml: not fixed: the file has syntax errors/);
+  });
+
+  test('the scanned model says whether a spec parses, JSON or YAML, so --fix reads it once', () => {
+    const service = getLanguageService();
+    const scan = (uri: string, languageId: string, text: string) => service.scan(TextDocument.create(uri, languageId, 1, text)).syntaxErrors;
+    assert.equal(scan('file:///a.yaml', 'yaml', "openapi: 3.1.0\npaths: {}\n"), 0);
+    assert.ok(scan('file:///b.yaml', 'yaml', "openapi: 3.1.0\npaths:\n  bad: [unclosed\n")! > 0);
+    assert.equal(scan('file:///c.json', 'json', '{"openapi": "3.1.0", "paths": {}}'), 0);
+    assert.ok(scan('file:///d.json', 'json', '{"openapi": "3.1.0", "paths": {"/x": {]}}')! > 0);
   });
 
   test('keeps CRLF line ends and a byte order mark; leaves hints alone', async () => {

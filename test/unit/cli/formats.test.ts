@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { ruleIds } from '../../../server/src/service/rules';
-import { assertGolden, fixtures, lintHere, project, root, runCli } from './helpers';
+import { assertGolden, fixtures, lintHere, makeTree, project, root, runCli } from './helpers';
 
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -91,6 +91,32 @@ describe('output formats (golden files for test/fixtures/cli/project)', () => {
     assertGolden('sarif.json', normalised);
   });
 
+  test('junit: one testsuite per file, one failing testcase per finding, a passing one for a clean file', async () => {
+    const run = await lintHere(['lint', '--format', 'junit']);
+    const json = JSON.parse((await lintHere(['lint', '--format', 'json'])).stdout) as { file: string; ruleId: string; line: number; column: number }[];
+    assert.match(run.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="http-status-lens" /);
+    const suites = [...run.stdout.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)];
+    const files = [...new Set(json.map((f) => f.file))];
+    for (const file of files) {
+      const suite = suites.find((m) => m[1] === file);
+      assert.ok(suite, `a testsuite for ${file}`);
+      assert.equal(Number(suite[3]), json.filter((f) => f.file === file).length);
+    }
+    assert.ok(suites.some((m) => m[3] === '0' && m[2] === '1'), 'a clean file is one passing testcase');
+    assert.equal((run.stdout.match(/<failure /g) ?? []).length, json.length);
+    const total = /<testsuites [^>]*tests="(\d+)" failures="(\d+)"/.exec(run.stdout)!;
+    assert.equal(Number(total[2]), json.length);
+    assert.equal(Number(total[1]), suites.reduce((sum, m) => sum + Number(m[2]), 0));
+    assertGolden('junit.xml', run.stdout);
+  });
+
+  test('junit escapes what XML cannot hold as text', async () => {
+    const dir = makeTree({ 'a&b<c>.ts': "app.get('/x', (req, res) => res.status(424).send('locked \\u0001 \"x\"'));\n" });
+    const run = await lintHere(['lint', '-f', 'junit', '--no-config'], dir);
+    assert.match(run.stdout, /<testsuite name="a&amp;b&lt;c&gt;\.ts"/);
+    assert.doesNotMatch(run.stdout, /<testsuite name="a&b/);
+  });
+
   test('--fix-dry-run: a unified diff and nothing else; the files stay as they are', async () => {
     const before = fs.readFileSync(path.join(project, 'api.yaml'), 'utf8');
     const run = await lintHere(['lint', '--fix-dry-run']);
@@ -145,10 +171,13 @@ describe('the bundle (dist/cli.js)', () => {
       '--baseline',
       '--write-baseline',
       '--concurrency',
+      '--stdin',
+      '--stdin-filename',
+      '--no-error-on-unmatched-pattern',
     ]) {
       assert.ok(run.stdout.includes(option), option);
     }
-    assert.match(run.stdout, /stylish.*json.*sarif.*github/);
+    assert.match(run.stdout, /stylish.*json.*sarif.*github.*junit/);
   });
 
   test('exit codes: 1 for an error finding, 0 within the limits, 2 for a usage error', () => {
@@ -157,7 +186,7 @@ describe('the bundle (dist/cli.js)', () => {
     assert.equal(clean.code, 0, clean.stderr);
     const over = runCli(['lint', 'handlers.ts', '--max-warnings', '0']);
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.match(over.stderr, /1 warning, more than --max-warnings 0/);
     const unknown = runCli(['lint', '--frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown option "--frobnicate"/);

@@ -25,13 +25,13 @@ export interface Run {
 }
 
 /** The built CLI as a child process (what `npx http-status-lens` runs). */
-export function runCli(args: string[], cwd = project, env: NodeJS.ProcessEnv = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+export function runCli(args: string[], cwd = project, env: NodeJS.ProcessEnv = {}, input?: string): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, env: { PATH: process.env.PATH, ...env } });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The CLI's main path in this process, with the same exit code and output as the bundle. */
-export async function lintHere(args: string[], cwd = project, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+export async function lintHere(args: string[], cwd = project, env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const out = { isTTY: false, write: (text: string) => ((stdout += text), true) };
@@ -39,7 +39,7 @@ export async function lintHere(args: string[], cwd = project, env: NodeJS.Proces
   try {
     const parsed = parseArgs(args);
     if (parsed.command !== 'lint') throw new Error('lintHere runs lint only');
-    const code = await lint(parsed.options, { cwd, env, stdout: out, stderr: err, version: '0.0.0-test', entry: CLI });
+    const code = await lint(parsed.options, { cwd, env, stdout: out, stderr: err, readStdin: async () => stdin, version: '0.0.0-test', entry: CLI });
     return { code, stdout, stderr };
   } catch (error) {
     if (error instanceof UsageError || error instanceof PathError)

@@ -79,7 +79,7 @@ describe('the server and .http-status-lens.json', () => {
       [problems[0].range.start, problems[0].code, problems[0].source],
       [{ line: 1, character: 28 }, 'invalid-config', 'http-status-lens'],
     );
-    assert.match(problems[0].message, /"rules.424-for-lock" must be one of/);
+    assert.match(problems[0].message, /ignoring "rules.424-for-lock": "loud" is not a severity/);
     assert.deepEqual(
       (await document).diagnostics.map((d) => [d.code, d.severity]),
       [['424-for-lock', 1]],

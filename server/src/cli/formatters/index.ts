@@ -6,6 +6,7 @@ import type { Format } from '../args';
 import type { Counts, Finding } from '../findings';
 import { githubFormatter } from './github';
 import { jsonFormatter } from './json';
+import { junitFormatter } from './junit';
 import { sarifFormatter } from './sarif';
 import { stylishFormatter } from './stylish';
 
@@ -35,7 +36,7 @@ export interface FormatterContext {
   env: NodeJS.ProcessEnv;
   color: boolean;
   version: string;
-  /** --fix was given: stylish does not suggest it again. */
+  /** --fix was given (or cannot be: --stdin): stylish does not suggest it. */
   fixing: boolean;
 }
 
@@ -47,6 +48,8 @@ export function createFormatter(format: Format, context: FormatterContext): Form
       return sarifFormatter(context);
     case 'github':
       return githubFormatter(context);
+    case 'junit':
+      return junitFormatter(context);
     case 'stylish':
       return stylishFormatter(context);
   }

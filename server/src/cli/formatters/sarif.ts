@@ -5,8 +5,7 @@
  * Paths are relative to %SRCROOT%: the checkout (GITHUB_WORKSPACE) when it is set, else the working directory.
  */
 import { pathToFileURL } from 'node:url';
-import { type RuleId, docsUrl, ruleIds } from '../../service/rules';
-import { defaultSeverities } from '../../service/rules/presets';
+import { type RuleId, defaultSeverities, docsUrl, ruleIds } from '../../service';
 import { relativePosix } from '../paths';
 import type { FindingEdit } from '../findings';
 import type { Formatter, FormatterContext } from './index';

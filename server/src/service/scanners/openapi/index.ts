@@ -94,11 +94,13 @@ export function scanOpenApi(document: DocumentLike, text: string, isYaml: boolea
   const sites = extractor.finish();
   if (!extractor.isSpec) return { kind: 'none', sites: [] };
   suppressions.apply(sites, isYaml ? '#' : undefined);
-  return { kind: 'openapi', sites, slots: extractor.slots };
+  return { kind: 'openapi', sites, slots: extractor.slots, syntaxErrors: extractor.syntaxErrors };
 }
 
 class Extractor implements OutlineVisitor {
   isSpec = false;
+  /** Recoverable syntax problems the outline reader met (the spec is still read as far as it goes). */
+  syntaxErrors = 0;
   private documentIsSpec = false;
   private documentStart = { sites: 0, responses: 0, slots: 0 };
   readonly slots: ResponsesSlot[] = [];
@@ -215,6 +217,10 @@ class Extractor implements OutlineVisitor {
 
   onComment(offset: number, length: number): void {
     this.suppressions.addComment(this.text, offset, offset + length);
+  }
+
+  onError(): void {
+    this.syntaxErrors++;
   }
 
   finish(): StatusSite[] {
