@@ -23,6 +23,7 @@ import {
 } from '../service';
 import type { RuleId } from '../service';
 import { ChunkedTextDocument } from './chunkedDocument';
+import { capDiagnostics } from './diagnostics';
 
 const MARK = 'http-status-lens/scan-worker';
 /**
@@ -95,7 +96,12 @@ export class ScanWorker {
   }
 
   opened(document: TextDocument): void {
-    if (!this.entry || this.broken || textLength(document) < this.minSize) return;
+    if (textLength(document) >= this.minSize) this.takeOver(document);
+  }
+
+  /** From now on the document is checked in the worker, whatever its size (its checks were found slow). */
+  takeOver(document: TextDocument): void {
+    if (!this.entry || this.broken || this.mirrored.has(document.uri)) return;
     const { uri, languageId, version } = document;
     this.mirrored.set(uri, { languageId, version });
     this.post({ kind: 'open', uri, languageId, version, text: document.getText() });
@@ -239,7 +245,8 @@ export function runScanWorker(): void {
         try {
           const scanned = service.scan(document);
           const scan = message.scan ? freezeScan(scanned) : undefined;
-          const diagnostics = settings && service.doValidation(document, settings);
+          // Capped here: copying 30,000 diagnostics to the server's thread would block it as long as checking them.
+          const diagnostics = settings && capDiagnostics(service.doValidation(document, settings));
           answer({ kind: 'checked', id, version: document.version, scan, diagnostics, skipped: scanned.skipped });
         } catch (error) {
           answer({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
