@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentLike, getLanguageService } from '../../server/src/service';
+import { countingBuiltins } from './workCounter';
 
 const chains: [language: string, form: string, make: (n: number) => string][] = [
   ['python', '424 if x else …', (n) => 'abort(' + '424 if x else '.repeat(n) + '409)\n'],
@@ -44,46 +45,6 @@ function counted(uri: string, languageId: string, text: string): { document: Doc
     offsetAt: (position) => (calls++, inner.offsetAt(position)),
   };
   return { document, work: () => calls + read };
-}
-
-/** Runs `run` with the string and regex builtins counting the characters they look at (an upper bound). */
-function countingBuiltins<T>(run: () => T): { result: T; steps: number } {
-  let steps = 0;
-  const S = String.prototype;
-  const R = RegExp.prototype;
-  const saved = { charCodeAt: S.charCodeAt, slice: S.slice, indexOf: S.indexOf, lastIndexOf: S.lastIndexOf, exec: R.exec };
-  S.charCodeAt = function (this: string, i: number) {
-    steps++;
-    return saved.charCodeAt.call(this, i);
-  };
-  S.slice = function (this: string, start?: number, end?: number) {
-    const out = saved.slice.call(this, start, end);
-    steps += 1 + out.length;
-    return out;
-  };
-  S.indexOf = function (this: string, search: string, from = 0) {
-    const at = saved.indexOf.call(this, search, from);
-    steps += 1 + (at < 0 ? this.length : at) - Math.max(0, from);
-    return at;
-  };
-  S.lastIndexOf = function (this: string, search: string, from = Infinity) {
-    const at = saved.lastIndexOf.call(this, search, from);
-    steps += 1 + Math.min(this.length, from) - Math.max(0, at);
-    return at;
-  };
-  R.exec = function (this: RegExp, input: string) {
-    const from = this.global || this.sticky ? this.lastIndex : 0;
-    const match = saved.exec.call(this, input);
-    // A sticky or global search looks from lastIndex on; a plain one may look at all of the input.
-    steps += 1 + (this.sticky ? (match?.[0].length ?? 0) : (match ? match.index + match[0].length : input.length) - from);
-    return match;
-  };
-  try {
-    return { result: run(), steps };
-  } finally {
-    Object.assign(S, { charCodeAt: saved.charCodeAt, slice: saved.slice, indexOf: saved.indexOf, lastIndexOf: saved.lastIndexOf });
-    R.exec = saved.exec;
-  }
 }
 
 function workFor(languageId: string, text: string, n: number): { work: number; sites: number } {

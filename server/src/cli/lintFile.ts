@@ -88,6 +88,8 @@ function lintText(
       }
     }
     const diagnostics = service.doValidation(document, settings);
+    // The scan is not needed for the findings: let it go before they are made (a 6 MB spec's is ~100 MB).
+    service.forget(uri);
     // Lines as the diagnostics count them (CR, LF and CRLF each end one).
     const lines = diagnostics.length > 0 ? document.getText().split(/\r\n|\r|\n/) : [];
     for (const diagnostic of diagnostics) {
