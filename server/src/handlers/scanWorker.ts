@@ -63,6 +63,14 @@ interface Checked {
   skipped?: string;
 }
 
+/** A check waiting behind the one running for its document, shared by all who asked meanwhile. */
+interface Waiting {
+  settings: Settings | undefined;
+  scan: boolean;
+  promise?: Promise<Checked>;
+  callers: { resolve(result: Checked): void; reject(error: Error): void }[];
+}
+
 interface Request {
   uri: string;
   resolve(result: Checked): void;
@@ -74,6 +82,8 @@ export class ScanWorker {
   private broken = false;
   private readonly mirrored = new Map<string, Mirrored>();
   private readonly requests = new Map<number, Request>();
+  /** Per document: the check running in the worker and the one waiting behind it. */
+  private readonly lines = new Map<string, { running?: Promise<Checked>; waiting?: Waiting }>();
   private nextId = 0;
   private service: LanguageService | undefined;
   private onRuleFault: (rule: RuleId, message: string) => void = () => {};
@@ -141,8 +151,46 @@ export class ScanWorker {
     await this.request(uri, undefined, true);
   }
 
+  /**
+   * One check of a document in the worker at a time, and at most one waiting behind it, which every later
+   * caller joins (with the latest settings; a scan if any of them wants one). Under an edit storm each
+   * hover used to queue a full scan of its own: the worker fell seconds behind, and answers with it.
+   */
   private request(uri: string, settings: Settings | undefined, scan: boolean): Promise<Checked> {
     if (!this.owns(uri)) return Promise.reject(new Error(`${uri} is not checked in the worker`));
+    let line = this.lines.get(uri);
+    if (!line) this.lines.set(uri, (line = {}));
+    if (!line.running) return (line.running = this.send(uri, settings, scan).finally(() => this.next(uri)));
+    if (!line.waiting) {
+      const waiting: Waiting = { settings, scan, callers: [] };
+      waiting.promise = new Promise((resolve, reject) => waiting.callers.push({ resolve, reject }));
+      line.waiting = waiting;
+    } else {
+      line.waiting.settings = settings ?? line.waiting.settings;
+      line.waiting.scan ||= scan;
+    }
+    return line.waiting.promise!;
+  }
+
+  private next(uri: string): void {
+    const line = this.lines.get(uri);
+    if (!line) return;
+    line.running = undefined;
+    const waiting = line.waiting;
+    line.waiting = undefined;
+    if (!waiting) return void this.lines.delete(uri);
+    if (!this.owns(uri)) {
+      for (const caller of waiting.callers) caller.reject(new Error(`${uri} is not checked in the worker`));
+      return void this.lines.delete(uri);
+    }
+    line.running = this.send(uri, waiting.settings, waiting.scan).finally(() => this.next(uri));
+    line.running.then(
+      (checked) => waiting.callers.forEach((caller) => caller.resolve(checked)),
+      (error: Error) => waiting.callers.forEach((caller) => caller.reject(error)),
+    );
+  }
+
+  private send(uri: string, settings: Settings | undefined, scan: boolean): Promise<Checked> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.requests.set(id, { uri, resolve, reject });
@@ -194,13 +242,17 @@ export class ScanWorker {
  * answer, else after the worker's scan of the document as it is now (never a scan in this thread).
  */
 export async function fromWorkerScan<T>(scanWorker: ScanWorker, uri: string, answer: () => T | undefined): Promise<T | null> {
-  const quick = answer();
-  if (quick !== undefined) return quick;
-  try {
-    await scanWorker.refresh(uri);
-  } catch {
-    // The worker is gone: the next request is answered in this thread.
-    return null;
+  // Edits that came in while the worker scanned can still leave the answer out of reach (an edit at the
+  // cursor): a few more scans then, each joined with any already on the way, rather than a null.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const quick = answer();
+    if (quick !== undefined) return quick;
+    try {
+      await scanWorker.refresh(uri);
+    } catch {
+      // The worker is gone: the next request is answered in this thread.
+      return null;
+    }
   }
   return answer() ?? null;
 }
