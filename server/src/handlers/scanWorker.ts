@@ -63,12 +63,12 @@ interface Checked {
   skipped?: string;
 }
 
-/** A check waiting behind the one running for its document, shared by all who asked meanwhile. */
+/** A check waiting behind the one running for its document, one promise for all who asked meanwhile. */
 interface Waiting {
   settings: Settings | undefined;
   scan: boolean;
-  promise?: Promise<Checked>;
-  callers: { resolve(result: Checked): void; reject(error: Error): void }[];
+  promise: Promise<Checked>;
+  settle(outcome: Promise<Checked>): void;
 }
 
 interface Request {
@@ -162,14 +162,14 @@ export class ScanWorker {
     if (!line) this.lines.set(uri, (line = {}));
     if (!line.running) return (line.running = this.send(uri, settings, scan).finally(() => this.next(uri)));
     if (!line.waiting) {
-      const waiting: Waiting = { settings, scan, callers: [] };
-      waiting.promise = new Promise((resolve, reject) => waiting.callers.push({ resolve, reject }));
-      line.waiting = waiting;
+      let settle!: (outcome: Promise<Checked>) => void;
+      const promise = new Promise<Checked>((resolve) => (settle = resolve));
+      line.waiting = { settings, scan, promise, settle };
     } else {
       line.waiting.settings = settings ?? line.waiting.settings;
       line.waiting.scan ||= scan;
     }
-    return line.waiting.promise!;
+    return line.waiting.promise;
   }
 
   private next(uri: string): void {
@@ -180,14 +180,10 @@ export class ScanWorker {
     line.waiting = undefined;
     if (!waiting) return void this.lines.delete(uri);
     if (!this.owns(uri)) {
-      for (const caller of waiting.callers) caller.reject(new Error(`${uri} is not checked in the worker`));
+      waiting.settle(Promise.reject(new Error(`${uri} is not checked in the worker`)));
       return void this.lines.delete(uri);
     }
-    line.running = this.send(uri, waiting.settings, waiting.scan).finally(() => this.next(uri));
-    line.running.then(
-      (checked) => waiting.callers.forEach((caller) => caller.resolve(checked)),
-      (error: Error) => waiting.callers.forEach((caller) => caller.reject(error)),
-    );
+    waiting.settle((line.running = this.send(uri, waiting.settings, waiting.scan).finally(() => this.next(uri))));
   }
 
   private send(uri: string, settings: Settings | undefined, scan: boolean): Promise<Checked> {
