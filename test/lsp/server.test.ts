@@ -91,6 +91,21 @@ describe('the bundled server over stdio', () => {
     assert.deepEqual(await ask({ ...lock, source: 'other', data: { fixes: [forged] } }), []);
   });
 
+  test('a document dense with findings publishes the first 1,000 and counts the rest (issue 20, item 1)', async () => {
+    const text = 'abort(' + '424 if x else '.repeat(1500) + '409)\n';
+    const diagnostics = await client.open('file:///tmp/chain.py', 'python', text);
+    assert.equal(diagnostics.length, 1001);
+    assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === '424-without-dependency' && d.data === undefined), 'no data on the wire');
+    assert.match(diagnostics[1000].message, /^500 more findings in this file are not shown/);
+    // Fixes still come, from the server's own copy.
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///tmp/chain.py' },
+      range: diagnostics[999].range,
+      context: { diagnostics: [diagnostics[999]] },
+    })) as CodeAction[];
+    assert.ok(actions.some((a) => a.title.startsWith('Change 424 to')));
+  });
+
   test('diagnostics for a TypeScript handler', async () => {
     const diagnostics = await client.open(handlerUri, 'typescript', handlerText);
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['424-for-lock', '424-for-upstream-failure', '424-without-dependency']);

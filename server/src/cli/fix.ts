@@ -33,7 +33,8 @@ export function notWritableBecause(file: string | Buffer, stat: Pick<fs.Stats, '
  * changed since it was read, and (NotWritableError) when it may not be written.
  */
 export function writeInPlace(file: string | Buffer, text: string, read: { mtimeMs: number; size: number }, original: Buffer): void {
-  const target = fs.realpathSync(file, { encoding: 'buffer' });
+  // The native realpath: the JS one turns a Buffer path into (lossy) text.
+  const target = fs.realpathSync.native(file, { encoding: 'buffer' });
   const stat = fs.statSync(target);
   if (stat.mtimeMs !== read.mtimeMs || stat.size !== read.size) throw new Error('it changed on disk while it was being linted');
   const why = notWritableBecause(target, stat);

@@ -25,13 +25,15 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
   if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, report);
   let bytes: Buffer;
   let stat: fs.Stats;
+  // A name that is not UTF-8 is opened by its bytes (a worker receives them as a Uint8Array).
+  const file = task.real ? Buffer.from(task.real) : task.absolute;
   try {
-    stat = fs.statSync(task.absolute);
+    stat = fs.statSync(file);
     if (stat.size > MAX_FILE_SIZE) {
       report.notes.push(`${task.display}: skipped (larger than ${MAX_FILE_SIZE / 1024 / 1024} MB)`);
       return report;
     }
-    bytes = fs.readFileSync(task.absolute);
+    bytes = fs.readFileSync(file);
   } catch (error) {
     report.error = `cannot read ${task.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     return report;
@@ -44,7 +46,7 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
     text = bytes.toString('utf8');
     validUtf8 = false;
   }
-  return lintText(service, task, text, validUtf8, settings, fix, report, { stat, bytes });
+  return lintText(service, task, text, validUtf8, settings, fix, report, { file, stat, bytes });
 }
 
 /** Lints the text of a file, as read from disk (`onDisk`), or of standard input, which is never written. */
@@ -56,7 +58,7 @@ function lintText(
   settings: Settings,
   fix: FixMode,
   report: FileReport,
-  onDisk?: { stat: fs.Stats; bytes: Buffer },
+  onDisk?: { file: string | Buffer; stat: fs.Stats; bytes: Buffer },
 ): FileReport {
   const uri = pathToFileURL(task.absolute).href;
   let document: DocumentLike = TextDocument.create(uri, task.languageId, 1, text);
@@ -73,7 +75,7 @@ function lintText(
           document = result.document;
         } else if (onDisk) {
           try {
-            writeInPlace(task.absolute, result.document.getText(), onDisk.stat, onDisk.bytes);
+            writeInPlace(onDisk.file, result.document.getText(), onDisk.stat, onDisk.bytes);
             report.fixed = true;
             document = result.document;
           } catch (error) {
@@ -86,6 +88,8 @@ function lintText(
       }
     }
     const diagnostics = service.doValidation(document, settings);
+    // The scan is not needed for the findings: let it go before they are made (a 6 MB spec's is ~100 MB).
+    service.forget(uri);
     // Lines as the diagnostics count them (CR, LF and CRLF each end one).
     const lines = diagnostics.length > 0 ? document.getText().split(/\r\n|\r|\n/) : [];
     for (const diagnostic of diagnostics) {

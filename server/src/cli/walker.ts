@@ -16,7 +16,10 @@ import { displayPath, relativePosix } from './paths';
 export class PathError extends Error {}
 
 export interface FileTask {
+  /** The path; for a name that is not UTF-8, decoded lossily (U+FFFD), which only `real` can open. */
   absolute: string;
+  /** The path's exact bytes, when a name on it is not valid UTF-8. */
+  real?: Uint8Array;
   /** --stdin: the text to lint, instead of reading `absolute`. */
   text?: string;
   /** As printed: relative to the working directory when inside it. */
@@ -38,10 +41,11 @@ export interface Collected {
 export function collectFiles(paths: readonly string[], cwd: string, config: CliConfig, errorOnUnmatched = true): Collected {
   const seen = new Set<string>();
   const collected: Collected = { files: [], errors: [], ignored: [] };
-  const add = (absolute: string, languageId: string, settingsIndex: number) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    collected.files.push({ absolute, display: displayPath(absolute, cwd), languageId, settingsIndex });
+  const add = (absolute: string, languageId: string, settingsIndex: number, real?: Buffer) => {
+    const key = real ? real.toString('latin1') : absolute;
+    if (seen.has(key)) return;
+    seen.add(key);
+    collected.files.push({ absolute, display: displayPath(absolute, cwd), languageId, settingsIndex, ...(real && { real }) });
   };
   // Named files (a pre-commit hook passes hundreds) share the .gitignore layers of their directory.
   const gitLayers = new Map<string, IgnoreLayer[]>();
@@ -88,11 +92,11 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
       const top = path.resolve(cwd, base);
       const matches = globMatcherOf(given, pattern);
       if (fs.statSync(top, { throwIfNoEntry: false })?.isDirectory()) {
-        walkFrom(top, (file, languageId, index) => {
+        walkFrom(top, (file, languageId, index, real) => {
           // A glob may name directories (`packages/*/src`): a file below a matching directory matches too.
           const segments = relativePosix(top, file)!.split('/');
           for (let n = segments.length; n > 0; n--) {
-            if (matches(segments.slice(0, n).join('/'))) return add(file, languageId, index);
+            if (matches(segments.slice(0, n).join('/'))) return add(file, languageId, index, real);
           }
         });
       }
@@ -132,7 +136,18 @@ function globMatcherOf(given: string, pattern: string): (relativePath: string) =
   }
 }
 
-type Visit = (file: string, languageId: string, settingsIndex: number) => void;
+type Visit = (file: string, languageId: string, settingsIndex: number, real?: Buffer) => void;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A directory entry's name as text, and its exact bytes when they are not UTF-8 (`bad\xff.ts`). */
+function nameOf(raw: Buffer): { name: string; bytes?: Buffer } {
+  try {
+    return { name: strictUtf8.decode(raw) };
+  } catch {
+    return { name: raw.toString('utf8'), bytes: raw };
+  }
+}
 
 /** What applies in a directory; a child without its own .gitignore or config reuses its parent's matcher. */
 interface Scope {
@@ -141,30 +156,44 @@ interface Scope {
   matcher: IgnoreMatcher;
 }
 
-function walk(directory: string, parent: Scope, builtIn: IgnoreLayer, config: CliConfig, errors: string[], visit: Visit): void {
-  let entries: fs.Dirent[];
+/**
+ * `real` is the directory's exact bytes once a name above is not UTF-8: such names are read as bytes, shown
+ * lossily, and opened by their bytes. (A .gitignore or config inside such a directory is not read.)
+ */
+function walk(
+  directory: string,
+  parent: Scope,
+  builtIn: IgnoreLayer,
+  config: CliConfig,
+  errors: string[],
+  visit: Visit,
+  real?: Buffer,
+): void {
+  let entries: fs.Dirent<Buffer>[];
   try {
-    entries = fs.readdirSync(directory, { withFileTypes: true });
+    entries = fs.readdirSync(real ?? directory, { withFileTypes: true, encoding: 'buffer' });
   } catch (error) {
     errors.push(`cannot read ${directory}: ${codeOf(error)}`);
     return;
   }
-  const own = entries.some((entry) => entry.name === '.gitignore') ? gitignoreIn(directory) : undefined;
+  const named = entries.map((entry) => ({ entry, ...nameOf(entry.name) }));
+  const own = !real && named.some(({ name }) => name === '.gitignore') ? gitignoreIn(directory) : undefined;
   const resolved = config.forDirectory(directory);
   let scope = parent;
   if (own || resolved.ignore !== parent.config) {
     const git = own ? [...parent.git, own] : parent.git;
     scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([builtIn, ...git, ...resolved.ignore]) };
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(directory, entry.name);
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.entry.name, b.entry.name)));
+  for (const { entry, name, bytes } of named) {
+    const full = path.join(directory, name);
+    const fullReal = real || bytes ? Buffer.concat([real ?? Buffer.from(directory), Buffer.from(path.sep), entry.name]) : undefined;
     if (entry.isDirectory()) {
-      if (!scope.matcher.ignores(full, true)) walk(full, scope, builtIn, config, errors, visit);
-    } else if (entry.isFile() && entry.name !== CONFIG_FILE_NAME) {
-      const languageId = knowledge.languageForFile(entry.name);
+      if (!scope.matcher.ignores(full, true)) walk(full, scope, builtIn, config, errors, visit, fullReal);
+    } else if (entry.isFile() && name !== CONFIG_FILE_NAME) {
+      const languageId = knowledge.languageForFile(name);
       if (languageId && resolved.settings.languages.includes(languageId) && !scope.matcher.ignores(full, false))
-        visit(full, languageId, resolved.settingsIndex);
+        visit(full, languageId, resolved.settingsIndex, fullReal);
     }
   }
 }

@@ -3,9 +3,9 @@
  * a burst of edits only the latest version is published. Large documents are checked in the scan worker
  * (scanWorker.ts); their diagnostics are published only if no edit came in meanwhile.
  */
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { type Connection, type Diagnostic, DiagnosticSeverity, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service';
+import { type LanguageService, SOURCE } from '../service';
 import type { ScanWorker } from './scanWorker';
 import { type SettingsStore, isConfigFile } from './settings';
 
@@ -17,6 +17,33 @@ const DEBOUNCE_MS = 100;
  * a pause this long; a lone edit is still checked after DEBOUNCE_MS.
  */
 const BURST_MS = 200;
+/**
+ * A check in this thread that took longer than this hands its document to the scan worker for good: a
+ * document dense with status sites (a 400 KB conditional chain has 30,000) then blocks the requests on
+ * other documents once, not at every edit.
+ */
+const SLOW_CHECK_MS = 100;
+/**
+ * The most findings published for one document (as LSP servers' `maxNumberOfProblems`): nobody reads
+ * 30,000 squiggles, and each costs the server's thread time to send that requests on other documents
+ * would wait behind. The rest are counted in one note; the CLI lists them all.
+ */
+export const MAX_PUBLISHED = 1000;
+
+/** The first MAX_PUBLISHED diagnostics, and a note on the first left out saying how many are. */
+export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_PUBLISHED) return diagnostics;
+  const rest = diagnostics.length - MAX_PUBLISHED;
+  return [
+    ...diagnostics.slice(0, MAX_PUBLISHED),
+    {
+      range: diagnostics[MAX_PUBLISHED].range,
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `${rest} more finding${rest === 1 ? '' : 's'} in this file ${rest === 1 ? 'is' : 'are'} not shown (the editor gets the first ${MAX_PUBLISHED}); \`npx http-status-lens lint\` lists them all.`,
+    },
+  ];
+}
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -110,14 +137,21 @@ export class DiagnosticsPublisher {
         return this.publish(uri, version);
       }
     } else {
+      const started = performance.now();
       skipped = this.service.scan(document).skipped;
-      diagnostics = this.service.doValidation(document, settings);
+      diagnostics = capDiagnostics(this.service.doValidation(document, settings));
+      if (performance.now() - started >= SLOW_CHECK_MS) this.scanWorker?.takeOver(document);
     }
     if (skipped && !this.skipReported.has(uri)) {
       this.skipReported.add(uri);
       void this.connection.window.showInformationMessage(`HTTP Status Lens skips ${uri}: ${skipped}.`);
     }
     this.lastPublished.set(uri, diagnostics);
-    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
+    // Without `data`: code actions read the copies kept here, so it would only make the message ~3x larger.
+    void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics: diagnostics.map(withoutData) });
   }
+}
+
+function withoutData({ data: _data, ...diagnostic }: Diagnostic): Diagnostic {
+  return diagnostic;
 }

@@ -23,6 +23,7 @@ import {
 } from '../service';
 import type { RuleId } from '../service';
 import { ChunkedTextDocument } from './chunkedDocument';
+import { capDiagnostics } from './diagnostics';
 
 const MARK = 'http-status-lens/scan-worker';
 /**
@@ -62,6 +63,14 @@ interface Checked {
   skipped?: string;
 }
 
+/** A check waiting behind the one running for its document, one promise for all who asked meanwhile. */
+interface Waiting {
+  settings: Settings | undefined;
+  scan: boolean;
+  promise: Promise<Checked>;
+  settle(outcome: Promise<Checked>): void;
+}
+
 interface Request {
   uri: string;
   resolve(result: Checked): void;
@@ -73,6 +82,8 @@ export class ScanWorker {
   private broken = false;
   private readonly mirrored = new Map<string, Mirrored>();
   private readonly requests = new Map<number, Request>();
+  /** Per document: the check running in the worker and the one waiting behind it. */
+  private readonly lines = new Map<string, { running?: Promise<Checked>; waiting?: Waiting }>();
   private nextId = 0;
   private service: LanguageService | undefined;
   private onRuleFault: (rule: RuleId, message: string) => void = () => {};
@@ -95,7 +106,12 @@ export class ScanWorker {
   }
 
   opened(document: TextDocument): void {
-    if (!this.entry || this.broken || textLength(document) < this.minSize) return;
+    if (textLength(document) >= this.minSize) this.takeOver(document);
+  }
+
+  /** From now on the document is checked in the worker, whatever its size (its checks were found slow). */
+  takeOver(document: TextDocument): void {
+    if (!this.entry || this.broken || this.mirrored.has(document.uri)) return;
     const { uri, languageId, version } = document;
     this.mirrored.set(uri, { languageId, version });
     this.post({ kind: 'open', uri, languageId, version, text: document.getText() });
@@ -135,8 +151,42 @@ export class ScanWorker {
     await this.request(uri, undefined, true);
   }
 
+  /**
+   * One check of a document in the worker at a time, and at most one waiting behind it, which every later
+   * caller joins (with the latest settings; a scan if any of them wants one). Under an edit storm each
+   * hover used to queue a full scan of its own: the worker fell seconds behind, and answers with it.
+   */
   private request(uri: string, settings: Settings | undefined, scan: boolean): Promise<Checked> {
     if (!this.owns(uri)) return Promise.reject(new Error(`${uri} is not checked in the worker`));
+    let line = this.lines.get(uri);
+    if (!line) this.lines.set(uri, (line = {}));
+    if (!line.running) return (line.running = this.send(uri, settings, scan).finally(() => this.next(uri)));
+    if (!line.waiting) {
+      let settle!: (outcome: Promise<Checked>) => void;
+      const promise = new Promise<Checked>((resolve) => (settle = resolve));
+      line.waiting = { settings, scan, promise, settle };
+    } else {
+      line.waiting.settings = settings ?? line.waiting.settings;
+      line.waiting.scan ||= scan;
+    }
+    return line.waiting.promise;
+  }
+
+  private next(uri: string): void {
+    const line = this.lines.get(uri);
+    if (!line) return;
+    line.running = undefined;
+    const waiting = line.waiting;
+    line.waiting = undefined;
+    if (!waiting) return void this.lines.delete(uri);
+    if (!this.owns(uri)) {
+      waiting.settle(Promise.reject(new Error(`${uri} is not checked in the worker`)));
+      return void this.lines.delete(uri);
+    }
+    waiting.settle((line.running = this.send(uri, waiting.settings, waiting.scan).finally(() => this.next(uri))));
+  }
+
+  private send(uri: string, settings: Settings | undefined, scan: boolean): Promise<Checked> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.requests.set(id, { uri, resolve, reject });
@@ -223,7 +273,8 @@ export function runScanWorker(): void {
         try {
           const scanned = service.scan(document);
           const scan = message.scan ? freezeScan(scanned) : undefined;
-          const diagnostics = settings && service.doValidation(document, settings);
+          // Capped here: copying 30,000 diagnostics to the server's thread would block it as long as checking them.
+          const diagnostics = settings && capDiagnostics(service.doValidation(document, settings));
           answer({ kind: 'checked', id, version: document.version, scan, diagnostics, skipped: scanned.skipped });
         } catch (error) {
           answer({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

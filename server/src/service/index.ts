@@ -97,7 +97,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     const offset = document.offsetAt(position);
     const current = cache.current(document);
     if (current) return fromScan(document, current, offset);
-    const stale = staleScan(cache, options.edits, document);
+    const stale = staleScan(cache, options.edits, document, !scan);
     const answer = stale && fromStale(document, stale, offset);
     if (answer !== undefined) return answer;
     return scan ? fromScan(document, cache.get(document), offset) : undefined;

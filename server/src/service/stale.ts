@@ -19,11 +19,12 @@ export interface StaleScan {
   map: OffsetMap;
 }
 
-export function staleScan(cache: ScanCache, edits: EditLog | undefined, document: DocumentLike): StaleScan | undefined {
+/** `anySize`: for a document scanned elsewhere (the worker), where a fresh scan here is not an option. */
+export function staleScan(cache: ScanCache, edits: EditLog | undefined, document: DocumentLike, anySize = false): StaleScan | undefined {
   if (!edits) return undefined;
   const last = cache.peek(document.uri);
   if (!last || last.version >= document.version || last.languageId !== document.languageId) return undefined;
-  if (textLength(document) < STALE_MIN_SIZE) return undefined;
+  if (!anySize && textLength(document) < STALE_MIN_SIZE) return undefined;
   const map = edits.between(document.uri, last.version, document.version);
   return map && { scanned: last.scanned, map };
 }

@@ -88,6 +88,34 @@ describe('walking directories', () => {
   });
 });
 
+describe('file names that are not UTF-8 (issue 20, item 7)', () => {
+  const tree = () => {
+    const dir = makeTree({});
+    fs.writeFileSync(Buffer.from(`${dir}/bad\xff\xfename.ts`, 'latin1'), HANDLER);
+    fs.mkdirSync(Buffer.from(`${dir}/dir\xff`, 'latin1'));
+    fs.writeFileSync(Buffer.from(`${dir}/dir\xff/in.yaml`, 'latin1'), SPEC);
+    return dir;
+  };
+  const read = (dir: string, name: string) => fs.readFileSync(Buffer.from(`${dir}/${name}`, 'latin1'), 'utf8');
+
+  for (const concurrency of ['off', '2']) {
+    test(`are linted and fixed by their bytes, shown lossily (workers: ${concurrency})`, async () => {
+      const dir = tree();
+      const run = await lintHere(['lint', '-f', 'json', '--concurrency', concurrency, '.'], dir);
+      assert.equal(run.stderr, '');
+      assert.deepEqual(
+        (JSON.parse(run.stdout) as { file: string; ruleId: string }[]).map((f) => `${f.file} ${f.ruleId}`),
+        ['bad\ufffd\ufffdname.ts 424-for-upstream-failure', 'dir\ufffd/in.yaml 424-for-lock'],
+      );
+      const fixed = await lintHere(['lint', '--fix', '--concurrency', concurrency, '.'], dir);
+      assert.equal(fixed.code, 0, fixed.stderr);
+      assert.match(read(dir, 'bad\xff\xfename.ts'), /res\.status\(504\)/);
+      assert.match(read(dir, 'dir\xff/in.yaml'), /'423':/);
+      assert.deepEqual(fs.readdirSync(dir, { encoding: 'latin1' }).sort(), ['.git', 'bad\xff\xfename.ts', 'dir\xff']);
+    });
+  }
+});
+
 describe('named files and globs', () => {
   test('a named file is linted; one that is ignored is skipped (a pre-commit hook passes those too)', async () => {
     const dir = makeTree({

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { ruleIds } from '../../../server/src/service/rules';
+import { countingBuiltinsAsync } from '../workCounter';
 import { assertGolden, fixtures, lintHere, makeTree, project, root, runCli } from './helpers';
 
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -93,7 +94,12 @@ describe('output formats (golden files for test/fixtures/cli/project)', () => {
 
   test('junit: one testsuite per file, one failing testcase per finding, a passing one for a clean file', async () => {
     const run = await lintHere(['lint', '--format', 'junit']);
-    const json = JSON.parse((await lintHere(['lint', '--format', 'json'])).stdout) as { file: string; ruleId: string; line: number; column: number }[];
+    const json = JSON.parse((await lintHere(['lint', '--format', 'json'])).stdout) as {
+      file: string;
+      ruleId: string;
+      line: number;
+      column: number;
+    }[];
     assert.match(run.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="http-status-lens" /);
     const suites = [...run.stdout.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)];
     const files = [...new Set(json.map((f) => f.file))];
@@ -102,11 +108,17 @@ describe('output formats (golden files for test/fixtures/cli/project)', () => {
       assert.ok(suite, `a testsuite for ${file}`);
       assert.equal(Number(suite[3]), json.filter((f) => f.file === file).length);
     }
-    assert.ok(suites.some((m) => m[3] === '0' && m[2] === '1'), 'a clean file is one passing testcase');
+    assert.ok(
+      suites.some((m) => m[3] === '0' && m[2] === '1'),
+      'a clean file is one passing testcase',
+    );
     assert.equal((run.stdout.match(/<failure /g) ?? []).length, json.length);
     const total = /<testsuites [^>]*tests="(\d+)" failures="(\d+)"/.exec(run.stdout)!;
     assert.equal(Number(total[2]), json.length);
-    assert.equal(Number(total[1]), suites.reduce((sum, m) => sum + Number(m[2]), 0));
+    assert.equal(
+      Number(total[1]),
+      suites.reduce((sum, m) => sum + Number(m[2]), 0),
+    );
     assertGolden('junit.xml', run.stdout);
   });
 
@@ -222,3 +234,35 @@ function validateSarif(log: unknown): string[] {
   const validate = ajv.compile(schema);
   return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
+
+describe('a one-line spec with thousands of findings (issue 20, item 5)', () => {
+  /** One operation with n response keys, most of them not registered codes: a finding each. */
+  const spec = (n: number) =>
+    JSON.stringify({
+      openapi: '3.1.0',
+      paths: {
+        '/p': {
+          get: {
+            responses: Object.fromEntries(
+              Array.from({ length: n }, (_, i) => [`${100 + (i % 500)}${i >= 500 ? `x${i}` : ''}`, { description: 'd' }]),
+            ),
+          },
+        },
+      },
+    });
+  for (const args of [[], ['--rule', 'unregistered-status-code=error', '--quiet']]) {
+    test(`the work of linting grows linearly ${args.join(' ')}`, async () => {
+      const work = async (n: number) => {
+        const dir = makeTree({ 'api.json': spec(n) });
+        const { result, steps } = await countingBuiltinsAsync(() =>
+          lintHere(['lint', '-f', 'json', '--concurrency', 'off', ...args, 'api.json'], dir),
+        );
+        assert.ok((JSON.parse(result.stdout) as unknown[]).length > n * 0.9);
+        return steps;
+      };
+      const small = await work(1000);
+      const large = await work(8000);
+      assert.ok(large / small <= 9, `work grew x${(large / small).toFixed(2)} for x8 the keys (${small} -> ${large}): super-linear`);
+    });
+  }
+});

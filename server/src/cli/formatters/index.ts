@@ -27,7 +27,8 @@ export interface FileOutput {
 
 export interface Formatter {
   begin(): string;
-  file(output: FileOutput): string;
+  /** The file's output, whole or in parts (written as they come). */
+  file(output: FileOutput): string | Iterable<string>;
   end(summary: Summary): string;
 }
 

@@ -5,15 +5,13 @@ export function jsonFormatter(): Formatter {
   let first = true;
   return {
     begin: () => '[',
-    file: ({ findings }) =>
-      findings
-        .map((finding) => {
-          // Exactly what JSON.stringify(allFindings, null, 2) prints, one element at a time.
-          const text = (first ? '\n' : ',\n') + JSON.stringify(finding, null, 2).replace(/^/gm, '  ');
-          first = false;
-          return text;
-        })
-        .join(''),
+    // Exactly what JSON.stringify(allFindings, null, 2) prints, one element at a time, as it is written.
+    *file({ findings }) {
+      for (const finding of findings) {
+        yield (first ? '\n' : ',\n') + JSON.stringify(finding, null, 2).replace(/^/gm, '  ');
+        first = false;
+      }
+    },
     end: () => (first ? ']\n' : '\n]\n'),
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * Edit storms on a large document (issue 20, item 4): the scan worker runs one check of a document at a time
+ * with at most one waiting behind it, which every later request joins (superseded work is dropped, not
+ * queued), and the edit log reaches far enough back for hover to answer from the last scan meanwhile.
+ * Counted in messages and edits, not in milliseconds. Needs `npm run build` (the worker runs dist/server.js).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ScanWorker } from '../../server/src/handlers/scanWorker';
+import { EditLog, defaultSettings, getLanguageService } from '../../server/src/service';
+
+const entry = path.resolve(__dirname, '../../dist/server.js');
+
+describe('the scan worker under an edit storm', () => {
+  test(
+    '40 hovers and checks asked at once cost at most two scans, and every one is answered',
+    { skip: !fs.existsSync(entry) && 'npm run build' },
+    async () => {
+      const worker = new ScanWorker(entry, 0);
+      worker.connect(getLanguageService(), () => {});
+      const posted: string[] = [];
+      const post = (worker as unknown as { post: (m: { kind: string }) => void }).post.bind(worker);
+      (worker as unknown as { post: (m: { kind: string }) => void }).post = (message) => (posted.push(message.kind), post(message));
+      let document = TextDocument.create(
+        'file:///storm.yaml',
+        'yaml',
+        1,
+        "openapi: 3.0.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          description: gone\n",
+      );
+      worker.opened(document);
+      const refreshes: Promise<void>[] = [];
+      const checks: Promise<{ version: number }>[] = [];
+      for (let i = 0; i < 20; i++) {
+        const change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' };
+        document = TextDocument.update(document, [change], document.version + 1);
+        worker.changed(document, [change]);
+        refreshes.push(worker.refresh(document.uri));
+        checks.push(worker.check(document.uri, defaultSettings()));
+      }
+      await Promise.all(refreshes);
+      const results = await Promise.all(checks);
+      const scans = posted.filter((kind) => kind === 'check').length;
+      assert.ok(scans <= 2, `${scans} checks posted for 40 requests`);
+      assert.equal(Math.max(...results.map((r) => r.version)), document.version, 'the last answers are of the last version');
+      worker.closed(document.uri);
+      // The server's process ends with its worker; a test's has to end it.
+      await (worker as unknown as { worker?: { terminate(): Promise<number> } }).worker?.terminate();
+    },
+  );
+
+  test('the edit log maps across 4,000 edits (a 13 MB spec scanned at 1,700 edits/s)', () => {
+    const log = new EditLog();
+    for (let v = 2; v <= 4001; v++) log.record('file:///a', v, { start: 0, end: 0, inserted: 1 });
+    const map = log.between('file:///a', 1, 4001);
+    assert.ok(map);
+    assert.equal(map.toNew(10), 4010);
+    assert.equal(map.toOld(4010), 10);
+  });
+});
