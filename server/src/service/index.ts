@@ -37,6 +37,12 @@ export { MAX_FILE_SIZE } from './scanners';
 export { EditLog } from './editLog';
 export { type FrozenScan, freezeScan, thawScan, transferablesOf } from './frozenScan';
 export { STALE_MIN_SIZE } from './stale';
+// Issue 17: routes and spec operations are read with the scanners' own lexer and outline readers, and the
+// project rules run over facts the route index (later the workspace) provides.
+export { TokenKind, lex } from './scanners/code/lexer';
+export { type OutlineVisitor, visitJson } from './scanners/openapi/outline';
+export { visitYaml } from './scanners/openapi/yamlOutline';
+export * from './project';
 
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
