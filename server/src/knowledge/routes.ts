@@ -73,6 +73,7 @@ export interface RouteShapes {
 
 interface RoutesFile {
   methods: string[];
+  frameworkCodes: number[];
   families: Record<string, RouteShapes>;
 }
 
@@ -80,6 +81,9 @@ const routes = routesData as unknown as RoutesFile;
 
 /** The HTTP methods a route can name (upper case). */
 export const httpMethods: ReadonlySet<string> = new Set(routes.methods);
+
+/** Codes frameworks and middleware answer with on their own, which no handler needs to produce. */
+export const frameworkCodes: ReadonlySet<number> = new Set(routes.frameworkCodes);
 
 /** The route shapes of a language family, or undefined when none of its frameworks is known. */
 export function routeShapesOf(family: string): RouteShapes | undefined {

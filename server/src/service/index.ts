@@ -8,6 +8,8 @@ import { doCodeActions } from './features/codeActions';
 import { doComplete, resolveCompletionItem } from './features/completion';
 import { doHover } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
+import { doProjectValidation } from './features/projectValidation';
+import type { ProjectFacts } from './project';
 import type { DocumentLike, ScannedDocument } from './model';
 import type { RuleContext } from './rules';
 import type { EditLog } from './editLog';
@@ -58,6 +60,8 @@ export interface LanguageService {
   adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
   doCodeActions(diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** The project rules' diagnostics of a file (status-not-in-spec...), over facts about the other files. */
+  doProjectValidation(document: DocumentLike, facts: ProjectFacts, settings?: Settings): Diagnostic[];
   /** The served language of a document (by its language id, else its file extension), or undefined. */
   languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;
@@ -108,6 +112,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doValidation: (document, settings = defaultSettings()) =>
       doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
     doCodeActions,
+    doProjectValidation: (document, facts, settings = defaultSettings()) => doProjectValidation(document, facts, settings, options.onRuleFault),
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };

@@ -22,6 +22,8 @@ const SUMMARIES: Record<RuleId, string> = {
   '424-for-upstream-failure': '424 Failed Dependency used for a failed upstream service (502, 503 or 504)',
   'failed-prerequisite-not-424': '409, 412 or 423 used where an earlier required action failed (424 Failed Dependency)',
   'unregistered-status-code': 'A status code outside the IANA registry, or an invalid OpenAPI response key',
+  'status-not-in-spec': 'A status a handler returns that the OpenAPI operation of its route does not declare',
+  'spec-status-never-returned': 'A status an OpenAPI operation declares that none of its handlers produces',
 };
 
 type Level = 'none' | 'note' | 'warning' | 'error';

@@ -1,0 +1,222 @@
+/**
+ * ProjectFacts over a set of documents held in memory: the routes of every handler file (handlers named by
+ * reference resolved across files, routers mounted from another file given their prefix), the operations of
+ * every spec, and the join between them. The CLI builds one for the paths it lints; the workspace model
+ * (issue 16) will keep the same facts current for the editor.
+ */
+import * as path from 'node:path';
+import * as knowledge from '../knowledge';
+import type { DocumentLike, LanguageService, OperationFact, ProjectFacts, RouteFact, Span, StatusSite, Unmatched } from '../service';
+import { normaliseTemplate } from '../service';
+import type { Definition } from './definitions';
+import { readOperations } from './operations';
+import { type FileRoute, type FileRoutes, type MountFact, readRoutes } from './reader';
+
+interface Spec {
+  uri: string;
+  syntaxErrors: number;
+  operations: OperationFact[];
+}
+
+export class ProjectIndex implements ProjectFacts {
+  private readonly documents = new Map<string, DocumentLike>();
+  private readonly files = new Map<string, FileRoutes>();
+  private readonly specs = new Map<string, Spec>();
+  /** Template -> the operations answering on it, from specs that parse. */
+  private readonly byTemplate = new Map<string, OperationFact[]>();
+  /** Template -> a spec that declares it but does not parse. */
+  private readonly brokenTemplates = new Map<string, string>();
+  private readonly routesByUri = new Map<string, FileRoute[]>();
+
+  constructor(
+    private readonly service: Pick<LanguageService, 'scan' | 'languageOf'>,
+    documents: Iterable<DocumentLike>,
+  ) {
+    for (const document of documents) this.add(document);
+    this.resolveHandlers();
+    this.applyMounts();
+    for (const spec of this.specs.values()) {
+      for (const operation of spec.operations) {
+        for (const template of operation.templates) {
+          if (spec.syntaxErrors > 0) this.brokenTemplates.set(template, spec.uri);
+          else (this.byTemplate.get(template) ?? this.byTemplate.set(template, []).get(template)!).push(operation);
+        }
+      }
+    }
+  }
+
+  /** Whether the project holds both routes and a spec: only then can the project rules say anything. */
+  get joinable(): boolean {
+    return this.specs.size > 0 && [...this.routesByUri.values()].some((routes) => routes.length > 0);
+  }
+
+  get routeCount(): number {
+    let count = 0;
+    for (const routes of this.routesByUri.values()) count += routes.length;
+    return count;
+  }
+
+  get specUris(): string[] {
+    return [...this.specs.keys()];
+  }
+
+  routesOf(uri: string): readonly RouteFact[] {
+    return this.routesByUri.get(uri) ?? [];
+  }
+
+  operationsOf(uri: string): readonly OperationFact[] {
+    const spec = this.specs.get(uri);
+    return spec && spec.syntaxErrors === 0 ? spec.operations : [];
+  }
+
+  operationsFor(route: RouteFact): { operations: readonly OperationFact[] } | Unmatched {
+    if (route.unknown) return { reason: 'unknown-path', detail: route.unknown };
+    const candidates = (this.byTemplate.get(route.template) ?? []).filter((o) => route.method === '*' || o.method === route.method);
+    const unique = [...new Set(candidates)];
+    if (unique.length === 0) {
+      const broken = this.brokenTemplates.get(route.template);
+      if (broken) return { reason: 'spec-does-not-parse', detail: `${fileName(broken)} declares ${route.template} but does not parse` };
+      return { reason: 'no-operation', detail: `no OpenAPI operation declares ${route.method === '*' ? '' : route.method + ' '}${route.path}` };
+    }
+    const specs = new Set(unique.map((o) => o.uri));
+    if (specs.size > 1)
+      return { reason: 'ambiguous', detail: `${[...specs].map(fileName).join(' and ')} both declare ${route.method === '*' ? '' : route.method + ' '}${route.path}` };
+    return { operations: unique };
+  }
+
+  routesFor(operation: OperationFact): readonly RouteFact[] {
+    const found: RouteFact[] = [];
+    for (const routes of this.routesByUri.values()) {
+      for (const route of routes) {
+        if (route.unknown || !operation.templates.includes(route.template)) continue;
+        if (route.method !== '*' && route.method !== operation.method) continue;
+        const joined = this.operationsFor(route);
+        if ('operations' in joined && joined.operations.includes(operation)) found.push(route);
+      }
+    }
+    return found;
+  }
+
+  sitesIn(uri: string, span: Span): readonly StatusSite[] {
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    return this.service.scan(document).sites.filter((s) => s.role === 'use' && !s.definesCode && s.start >= span.start && s.end <= span.end);
+  }
+
+  document(uri: string): DocumentLike | undefined {
+    return this.documents.get(uri);
+  }
+
+  private add(document: DocumentLike): void {
+    const languageId = this.service.languageOf(document);
+    if (!languageId) return;
+    this.documents.set(document.uri, document);
+    const family = knowledge.language(languageId)?.family;
+    const text = document.getText();
+    if (family === 'openapi') {
+      const read = readOperations(document.uri, text, languageId === 'yaml');
+      if (read.isSpec) this.specs.set(document.uri, { uri: document.uri, syntaxErrors: read.syntaxErrors, operations: read.operations });
+      return;
+    }
+    const routes = readRoutes(document.uri, languageId, text);
+    this.files.set(document.uri, routes);
+    this.routesByUri.set(document.uri, routes.routes);
+  }
+
+  /** Handlers named by reference in another file: a class's method, or a function whose name only one file defines. */
+  private resolveHandlers(): void {
+    const byName = new Map<string, { uri: string; definition: Definition }[]>();
+    for (const [uri, file] of this.files)
+      for (const definition of file.definitions.functions)
+        (byName.get(definition.name) ?? byName.set(definition.name, []).get(definition.name)!).push({ uri, definition });
+    for (const routes of this.routesByUri.values()) {
+      for (const route of routes) {
+        if (route.handler || !route.ref?.name) continue;
+        const candidates = (byName.get(route.ref.name) ?? []).filter((c) => route.ref!.owner === undefined || c.definition.owner === route.ref!.owner);
+        // Two definitions of the name: which one is meant is not known here, so nothing is checked.
+        if (candidates.length !== 1) continue;
+        const [{ uri, definition }] = candidates;
+        route.handler = { start: definition.start, end: definition.end };
+        if (uri !== route.uri) this.moveToHandlerFile(route, uri);
+      }
+    }
+  }
+
+  /** A route whose handler is in another file is checked in that file, where its sites are. */
+  private moveToHandlerFile(route: FileRoute, uri: string): void {
+    const from = this.routesByUri.get(route.uri)!;
+    from.splice(from.indexOf(route), 1);
+    (this.routesByUri.get(uri) ?? this.routesByUri.set(uri, []).get(uri)!).push({ ...route, uri, at: route.handler! });
+  }
+
+  /** Routers mounted from another file (`app.use('/api', require('./orders'))`): their routes get the prefix. */
+  private applyMounts(): void {
+    const mounts: MountFact[] = [...this.files.values()].flatMap((f) => f.mounts);
+    const applied = new Map<string, number>();
+    for (const mount of mounts) {
+      if (!mount.module) continue;
+      const target = this.resolveModule(mount.uri, mount.module);
+      if (!target) continue;
+      const routes = this.files.get(target.uri)?.routes ?? [];
+      const imported = target.member ?? mount.imported;
+      const mounted = routes.filter((r) => r.root !== undefined && (imported === undefined || r.root === imported));
+      if (mounted.length === 0) continue;
+      const times = applied.get(target.uri) ?? 0;
+      applied.set(target.uri, times + 1);
+      for (const route of mounted) {
+        // A router mounted twice answers on both prefixes: the second mount adds copies.
+        const changed = times === 0 ? route : { ...route };
+        changed.path = joinPaths(mount.prefix, times === 0 ? route.path : stripPrefix(route.path, this.firstPrefix.get(route) ?? ''));
+        changed.template = normaliseTemplate(changed.path);
+        changed.unknown ??= mount.unknown;
+        if (times === 0) this.firstPrefix.set(route, mount.prefix);
+        else this.routesByUri.get(route.uri)?.push(changed);
+      }
+    }
+  }
+
+  private readonly firstPrefix = new Map<FileRoute, string>();
+
+  /** A module specifier of an import, as one of the project's files (`./orders`, `.routers.users`, `app.routers.users`). */
+  private resolveModule(fromUri: string, module: string): { uri: string; member?: string } | undefined {
+    const dir = fromUri.slice(0, fromUri.lastIndexOf('/'));
+    if (module.startsWith('./') || module.startsWith('../')) {
+      const base = dir.replace(/^file:\/\//, '');
+      const joined = 'file://' + path.posix.normalize(path.posix.join(base, module));
+      for (const ext of ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '/index.ts', '/index.js']) if (this.files.has(joined + ext)) return { uri: joined + ext };
+      return undefined;
+    }
+    if (!/^\.*[A-Za-z_][\w.]*$/.test(module)) return undefined;
+    // Python: `.routers.users` from the package of the file, `app.routers.users` from anywhere; the last part may be a member.
+    const dots = /^\.*/.exec(module)![0].length;
+    const parts = module.slice(dots).split('.');
+    for (let cut = parts.length; cut >= Math.max(1, parts.length - 1); cut--) {
+      const tail = parts.slice(0, cut).join('/');
+      const member = cut < parts.length ? parts[cut] : undefined;
+      for (const suffix of [`${tail}.py`, `${tail}/__init__.py`]) {
+        if (dots > 0) {
+          let base = dir;
+          for (let up = 1; up < dots; up++) base = base.slice(0, base.lastIndexOf('/'));
+          if (this.files.has(`${base}/${suffix}`)) return { uri: `${base}/${suffix}`, member };
+        } else {
+          const matches = [...this.files.keys()].filter((uri) => uri.endsWith('/' + suffix));
+          if (matches.length === 1) return { uri: matches[0], member };
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+function joinPaths(prefix: string, rest: string): string {
+  const joined = `${prefix.replace(/\/$/, '')}/${rest.replace(/^\//, '')}`;
+  return joined.startsWith('/') ? joined : '/' + joined;
+}
+
+function stripPrefix(full: string, prefix: string): string {
+  return prefix && full.startsWith(prefix) ? full.slice(prefix.length) : full;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
