@@ -46,7 +46,7 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
       if (tokens.kind(k) === TokenKind.Identifier && (tokens.is(k + 1, '(') || tokens.is(k + 1, '<') || indented)) nameAt = k;
       // Ruby `def self.name`
       if (family === 'ruby' && tokens.is(k, 'self') && tokens.is(k + 1, '.')) nameAt = k + 2;
-    } else if (!indented && !CONTROL.has(word) && tokens.is(i + 1, '(') && !tokens.is(i - 1, '.') && !tokens.is(i - 1, '->')) {
+    } else if (!indented && !CONTROL.has(word) && tokens.is(i + 1, '(') && !tokens.is(i - 1, '.') && !tokens.is(i - 1, '->') && !functionWords.has(tokens.text_(i - 1))) {
       // A method without a keyword (Java, C#, Kotlin inside a class): `name(...) [throws ...] {`.
       const close = tokens.match(i + 1);
       if (close !== undefined && looksLikeBody(tokens, close + 1)) nameAt = i;

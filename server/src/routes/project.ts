@@ -129,8 +129,8 @@ export class ProjectIndex implements ProjectFacts {
     for (const [uri, file] of this.files)
       for (const definition of file.definitions.functions)
         (byName.get(definition.name) ?? byName.set(definition.name, []).get(definition.name)!).push({ uri, definition });
-    for (const routes of this.routesByUri.values()) {
-      for (const route of routes) {
+    for (const routes of [...this.routesByUri.values()]) {
+      for (const route of [...routes]) {
         if (route.handler || !route.ref?.name) continue;
         const candidates = (byName.get(route.ref.name) ?? []).filter((c) => route.ref!.owner === undefined || c.definition.owner === route.ref!.owner);
         // Two definitions of the name: which one is meant is not known here, so nothing is checked.

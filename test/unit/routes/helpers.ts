@@ -55,3 +55,19 @@ export function project(files: Record<string, string>): Project {
     },
   };
 }
+
+/** A small OpenAPI 3 spec in YAML: path -> method -> declared response keys; a server URL or a Swagger basePath when given. */
+export function openapi(paths: Record<string, Record<string, (number | string)[]>>, base: { server?: string; basePath?: string } = {}): string {
+  const lines = base.basePath !== undefined ? ['swagger: "2.0"', `basePath: ${base.basePath}`] : ['openapi: 3.0.3'];
+  lines.push('info:', '  title: Orders', '  version: "1"');
+  if (base.server) lines.push('servers:', `  - url: ${base.server}`);
+  lines.push('paths:');
+  for (const [path, methods] of Object.entries(paths)) {
+    lines.push(`  ${path}:`);
+    for (const [method, codes] of Object.entries(methods)) {
+      lines.push(`    ${method}:`, '      responses:');
+      for (const code of codes) lines.push(`        "${code}":`, '          description: Declared');
+    }
+  }
+  return lines.join('\n') + '\n';
+}
