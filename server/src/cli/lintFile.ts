@@ -69,7 +69,7 @@ function lintText(
       else if (result.applied > 0 && !validUtf8) report.notes.push(`${task.display}: not fixed: the file is not valid UTF-8`);
       else if (result.applied > 0) {
         if (fix === 'dry-run') {
-          report.diff = unifiedDiff(task.display.split('\\').join('/'), text, result.document.getText());
+          report.diff = unifiedDiff(task.display.split('\\').join('/'), task.original ?? text, result.document.getText());
           document = result.document;
         } else if (stat) {
           try {
@@ -82,6 +82,8 @@ function lintText(
         }
       }
     }
+    if (fix === 'dry-run' && task.original !== undefined && report.diff === undefined)
+      report.diff = unifiedDiff(task.display.split('\\').join('/'), task.original, document.getText());
     const diagnostics = service.doValidation(document, settings);
     // Lines as the diagnostics count them (CR, LF and CRLF each end one).
     const lines = diagnostics.length > 0 ? document.getText().split(/\r\n|\r|\n/) : [];

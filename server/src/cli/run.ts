@@ -10,6 +10,7 @@ import { CliConfig } from './config';
 import { type Counts, countFindings } from './findings';
 import { type Summary, createFormatter } from './formatters';
 import { Progress, type ProgressStream } from './progress';
+import { lintProject, mergeProjectFindings, withProjectChanges } from './project';
 import { collectFiles, stdinTask } from './walker';
 import { runTasks } from './workers';
 
@@ -63,9 +64,12 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const summary: Summary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: files.length, inBaseline: 0, fixedFiles: 0 };
   const faults = new Set<string>();
   if (!dryRun) out(formatter.begin());
+  // Issue 17: handlers and specs linted together are joined (status-not-in-spec); --fix declares responses first.
+  const project = options.stdin ? undefined : lintProject(files, config.settingsTable, options.fix);
+  for (const note of project?.notes ?? []) warn(note);
 
   await runTasks(
-    files.map((file, index) => ({ ...file, index })),
+    withProjectChanges(files, project).map((file, index) => ({ ...file, index })),
     {
       settingsTable: config.settingsTable,
       fix: options.fix,
@@ -83,6 +87,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
         warn(report.error);
         failed = true;
       }
+      mergeProjectFindings(report, project);
       if (report.fixed) summary.fixedFiles++;
       writer?.add(report);
       // With --write-baseline everything found is recorded, so nothing is new.

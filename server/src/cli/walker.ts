@@ -19,6 +19,8 @@ export interface FileTask {
   absolute: string;
   /** --stdin: the text to lint, instead of reading `absolute`. */
   text?: string;
+  /** --fix-dry-run of a spec the project fix changed: `text` is the changed text, this the file's, for the diff. */
+  original?: string;
   /** As printed: relative to the working directory when inside it. */
   display: string;
   languageId: string;

@@ -88,7 +88,7 @@ class OperationReader implements OutlineVisitor {
         }
         this.insertion.keys.push({ key, at: this.json ? offset : this.lineStart(offset), valueEnd: offset + length });
       }
-    } else if (top?.kind === 'response' && key === 'description' && this.insertion && this.descriptionColumn === undefined) {
+    } else if (top?.kind === 'response' && key === 'description' && this.insertion && this.descriptionColumn === undefined && this.startsLine(offset)) {
       this.descriptionColumn = this.column(offset);
     }
   }
@@ -211,6 +211,11 @@ class OperationReader implements OutlineVisitor {
 
   private column(offset: number): number {
     return offset - this.lineStart(offset);
+  }
+
+  /** Whether only indentation comes before an offset on its line (a key of a block, not of `{ ... }` on one line). */
+  private startsLine(offset: number): boolean {
+    return this.indentOf(offset) === this.column(offset);
   }
 
   private indentOf(offset: number): number {

@@ -116,7 +116,8 @@ class Reader {
         prefix: prefix.text,
         target: mount.target,
         module: imported?.module,
-        imported: mount.target.includes('.') ? mount.target.slice(mount.target.lastIndexOf('.') + 1) : imported?.imported,
+        // `users.router`: the member of an imported module; `require('./orders')`: the module's export.
+        imported: mount.module !== undefined ? undefined : mount.target.includes('.') ? mount.target.slice(mount.target.lastIndexOf('.') + 1) : imported?.imported,
         unknown: prefix.dynamic,
       });
     }

@@ -38,15 +38,12 @@ const rule: ProjectRule = {
   },
 };
 
-/**
- * Declared codes close to the one used: of the same class, and named by the knowledge as a code it is
- * confused with (424 and 409), or the only declared code of the class.
- */
+/** Declared codes close to the one used: of the same class, and named by the knowledge as a code it is confused with (424 and 409). */
 function closeCodes(code: number, declared: string[]): number[] {
   const sameClass = [...new Set(declared)].filter((k) => /^[1-5][0-9][0-9]$/.test(k) && k[0] === String(code)[0]).map(Number);
   const contrasts = new Set((knowledge.explanationOf(code)?.notToBeConfusedWith ?? []).map((c) => c.code));
   const confused = sameClass.filter((c) => contrasts.has(c));
-  return confused.length > 0 ? confused : sameClass.length === 1 ? sameClass : [];
+  return confused;
 }
 
 export default rule;
