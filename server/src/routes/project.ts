@@ -80,7 +80,7 @@ export class ProjectIndex implements ProjectFacts {
     }
     const specs = new Set(unique.map((o) => o.uri));
     if (specs.size > 1)
-      return { reason: 'ambiguous', detail: `${[...specs].map(fileName).join(' and ')} both declare ${route.method === '*' ? '' : route.method + ' '}${route.path}` };
+      return { reason: 'ambiguous', detail: `${distinctNames([...specs]).join(' and ')} both declare ${route.method === '*' ? '' : route.method + ' '}${route.path}` };
     return { operations: unique };
   }
 
@@ -215,6 +215,15 @@ function joinPaths(prefix: string, rest: string): string {
 
 function stripPrefix(full: string, prefix: string): string {
   return prefix && full.startsWith(prefix) ? full.slice(prefix.length) : full;
+}
+
+/** The files' names, with as many folders as tell them apart (`openapi.yaml` and `dist/openapi.yaml`). */
+function distinctNames(uris: string[]): string[] {
+  for (let depth = 1; depth < 6; depth++) {
+    const names = uris.map((uri) => decodeURIComponent(uri.split('/').slice(-depth).join('/')));
+    if (new Set(names).size === names.length) return names;
+  }
+  return uris;
 }
 
 function fileName(uri: string): string {
