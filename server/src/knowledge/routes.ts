@@ -21,6 +21,7 @@ export interface RouteCallShape {
   defaultMethods?: string[];
   handler?: ArgumentRef;
   block?: boolean;
+  chainedMethods?: string;
 }
 
 export interface RouteDecoratorShape {
@@ -62,6 +63,7 @@ export interface ResourceShape extends NamedShape {
 }
 
 export interface RouteShapes {
+  filePrefixes?: Record<string, string>;
   calls?: RouteCallShape[];
   decorators?: RouteDecoratorShape[];
   groups?: NamedShape[];

@@ -5,6 +5,7 @@
  * (issue 16) will keep the same facts current for the editor.
  */
 import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import * as knowledge from '../knowledge';
 import type { DocumentLike, LanguageService, OperationFact, ProjectFacts, RouteFact, Span, StatusSite, Unmatched } from '../service';
 import { normaliseTemplate } from '../service';
@@ -177,14 +178,47 @@ export class ProjectIndex implements ProjectFacts {
 
   private readonly firstPrefix = new Map<FileRoute, string>();
 
+  /** A JavaScript/TypeScript module at a path (without its extension, or a folder with an index). */
+  private sourceFile(modulePath: string): { uri: string } | undefined {
+    const joined = 'file://' + path.posix.normalize(modulePath);
+    for (const ext of ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '/index.ts', '/index.js']) if (this.files.has(joined + ext)) return { uri: joined + ext };
+    return undefined;
+  }
+
+  private aliasCache: { prefix: string; targets: string[]; scope: string }[] | undefined;
+
+  /** Import aliases of the project's tsconfig.json / jsconfig.json `paths` (`"@/*": ["src/*"]`), for the files under each. */
+  private aliases(): { prefix: string; targets: string[]; scope: string }[] {
+    if (this.aliasCache) return this.aliasCache;
+    this.aliasCache = [];
+    for (const [uri, document] of this.documents) {
+      if (!/\/[tj]sconfig(\.[\w-]+)?\.json$/.test(uri)) continue;
+      const options = (parseJsonc(document.getText()) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined)?.compilerOptions;
+      if (!options || typeof options.paths !== 'object' || options.paths === null) continue;
+      const folder = uri.slice(0, uri.lastIndexOf('/')).replace(/^file:\/\//, '');
+      const base = path.posix.join(folder, typeof options.baseUrl === 'string' ? options.baseUrl : '.');
+      for (const [pattern, targets] of Object.entries(options.paths as Record<string, unknown>)) {
+        if (!pattern.endsWith('*') || !Array.isArray(targets)) continue;
+        this.aliasCache.push({
+          prefix: pattern.slice(0, -1),
+          targets: targets.filter((t): t is string => typeof t === 'string').map((t) => path.posix.join(base, t)),
+          scope: 'file://' + folder + '/',
+        });
+      }
+    }
+    return this.aliasCache;
+  }
+
   /** A module specifier of an import, as one of the project's files (`./orders`, `.routers.users`, `app.routers.users`). */
   private resolveModule(fromUri: string, module: string): { uri: string; member?: string } | undefined {
     const dir = fromUri.slice(0, fromUri.lastIndexOf('/'));
-    if (module.startsWith('./') || module.startsWith('../')) {
-      const base = dir.replace(/^file:\/\//, '');
-      const joined = 'file://' + path.posix.normalize(path.posix.join(base, module));
-      for (const ext of ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '/index.ts', '/index.js']) if (this.files.has(joined + ext)) return { uri: joined + ext };
-      return undefined;
+    if (module.startsWith('./') || module.startsWith('../')) return this.sourceFile(path.posix.join(dir.replace(/^file:\/\//, ''), module));
+    for (const alias of this.aliases()) {
+      if (!module.startsWith(alias.prefix) || !fromUri.startsWith(alias.scope)) continue;
+      for (const target of alias.targets) {
+        const found = this.sourceFile(target.replace('*', module.slice(alias.prefix.length)));
+        if (found) return found;
+      }
     }
     if (!/^\.*[A-Za-z_][\w.]*$/.test(module)) return undefined;
     // Python: `.routers.users` from the package of the file, `app.routers.users` from anywhere; the last part may be a member.

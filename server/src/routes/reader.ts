@@ -85,6 +85,8 @@ class Reader {
   private readonly imports = new Map<string, { module: string; imported?: string }>();
   private readonly receiverOf = new Map<FileRoute, string | undefined>();
   private readonly decorator: string;
+  /** The prefix the framework serves this file's routes under by default (Laravel's routes/api.php: /api). */
+  private readonly filePrefix: Value;
 
   constructor(
     private readonly uri: string,
@@ -94,6 +96,8 @@ class Reader {
     private readonly definitions: Definitions,
   ) {
     this.decorator = family === 'csharp' ? '[' : '@';
+    const byFile = Object.entries(shapes.filePrefixes ?? {}).find(([end]) => uri.endsWith('/' + end));
+    this.filePrefix = { text: byFile?.[1] ?? '' };
   }
 
   read(): FileRoutes {
@@ -127,7 +131,7 @@ class Reader {
       const scopes = this.regions.filter((r) => r.start <= route.at.start && route.at.end <= r.end).map((r) => r.path);
       const classes = this.classPrefixes.filter((r) => r.start <= route.at.start && route.at.end <= r.end).map((r) => r.path);
       const own: Value = { text: route.path, dynamic: route.unknown };
-      const full = this.join([prefix, ...scopes, ...classes, own]);
+      const full = this.join([this.filePrefix, prefix, ...scopes, ...classes, own]);
       route.path = full.text.startsWith('/') ? full.text : '/' + full.text;
       route.template = normaliseTemplate(route.path);
       route.unknown = full.dynamic;
@@ -300,7 +304,8 @@ class Reader {
     if (!arg) return [];
     const found: string[] = [];
     for (let k = arg.from; k < arg.to; k++) {
-      const word = (this.t.stringValue(k) ?? this.t.text_(k)).toUpperCase();
+      // 'GET', RequestMethod.GET, HttpMethod.Get, Go's http.MethodGet
+      const word = (this.t.stringValue(k) ?? this.t.text_(k)).toUpperCase().replace(/^METHOD(?=[A-Z])/, '');
       if (knowledge.httpMethods.has(word)) found.push(word);
     }
     return found;
@@ -420,12 +425,13 @@ class Reader {
       if (!path) continue;
       const handlerArgs = call.args.filter((a) => a !== pathArg && a.keyword === undefined);
       if (!block && handlerArgs.length === 0 && shape.handler === undefined) continue;
-      if (shape.pathStartsWithSlash && !path.dynamic && !path.text.startsWith('/')) continue;
+      if (shape.pathStartsWithSlash && !path.dynamic && path.text !== '' && !path.text.startsWith('/')) continue;
       let methods = this.methodsOf(spelled, call.args, shape.methods, shape.defaultMethods);
+      const chained = shape.chainedMethods !== undefined ? this.chainedMethods(call.close, shape.chainedMethods) : [];
       if (spelled === 'PATTERN' && !path.dynamic) {
         const m = /^([A-Z]+)\s+(\S*)$/.exec(path.text);
         if (m && knowledge.httpMethods.has(m[1])) ((methods = [m[1]]), (path = { text: m[2].replace(/^[^/]+(?=\/)/, '') }));
-        else methods = ['*'];
+        else methods = chained.length > 0 ? chained : ['*'];
       }
       const handled = block ? { span: block } : this.handlerOf(call.args, shape.handler, pathArg);
       if (!handled) continue;
@@ -511,6 +517,19 @@ class Reader {
     }
   }
 
+  /** `.Methods("GET", "POST")` chained after a route call (gorilla/mux), possibly after other chained calls. */
+  private chainedMethods(close: number, name: string): string[] {
+    const t = this.t;
+    for (let k = close; t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier && t.is(k + 3, '('); ) {
+      if (t.is(k + 2, name)) {
+        const { args } = this.args(k + 3);
+        return args.flatMap((a) => this.methodsIn(a));
+      }
+      k = t.match(k + 3) ?? k + 3;
+    }
+    return [];
+  }
+
   private symbolsIn(arg: Arg | undefined): string[] {
     if (!arg) return [];
     const found: string[] = [];
@@ -569,6 +588,11 @@ class Reader {
       if (!m) return undefined;
       const owner = m[1].split(/\\|::|\//).pop()!;
       return { owner: literal.includes('#') ? camel(owner) + 'Controller' : owner, name: m[2] };
+    }
+    // `auth(api.handleGet)`: a middleware wrapping one named handler; the handler is the one inside.
+    if (t.kind(arg.from) === TokenKind.Identifier && t.is(arg.from + 1, '(') && t.match(arg.from + 1) === arg.to - 1) {
+      const inner = this.split(arg.from + 2, arg.to - 1);
+      if (inner.length === 1 && t.kind(inner[0].from) === TokenKind.Identifier && !t.is(inner[0].to - 1, ')')) return this.refOf(inner[0]);
     }
     const words: string[] = [];
     let classView = false;

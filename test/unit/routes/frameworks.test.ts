@@ -248,6 +248,25 @@ func getOrder(w http.ResponseWriter, r *http.Request) {
     flagged: ['http.StatusGone'],
   },
   {
+    name: 'gorilla/mux: .Methods() chained; a handler wrapped in middleware',
+    file: 'routes.go',
+    code: `func routes(r *mux.Router, h *Handler) {
+	r.HandleFunc("/api/orders/{id}", auth(h.GetOrder)).Methods("GET")
+	r.HandleFunc("/api/orders", h.CreateOrder).Methods(http.MethodPost)
+}
+
+func (h *Handler) GetOrder(w http.ResponseWriter, r *http.Request) {
+	writeError(w, http.StatusGone, "gone")
+}
+
+func (h *Handler) CreateOrder(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusCreated)
+}`,
+    spec: ordersSpec,
+    routes: ['GET /api/orders/{}', 'POST /api/orders'],
+    flagged: ['http.StatusGone'],
+  },
+  {
     name: 'gin: groups',
     file: 'router.go',
     code: `func Setup(r *gin.Engine, h *Handler) {
@@ -335,7 +354,7 @@ api.MapGet("/orders/{id}", (int id) => Results.StatusCode(StatusCodes.Status423L
   },
   {
     name: 'Laravel: Route::prefix()->group() with a closure and a controller method',
-    file: 'routes/api.php',
+    file: 'routes/web.php',
     code: `<?php
 Route::prefix('api')->group(function () {
     Route::get('/orders/{id}', [OrderController::class, 'show']);
@@ -355,6 +374,25 @@ class OrderController extends Controller
     spec: ordersSpec,
     routes: ['GET /api/orders/{}', 'POST /api/orders'],
     flagged: ['409', '410'],
+  },
+  {
+    name: "Laravel: routes/api.php is served under /api",
+    file: 'routes/api.php',
+    code: `<?php
+Route::get('/orders/{id}', fn ($id) => abort(410));`,
+    spec: ordersSpec,
+    routes: ['GET /api/orders/{}'],
+    flagged: ['410'],
+  },
+  {
+    name: 'Hono: a sub-app on "" mounted from another file is the path itself',
+    file: 'src/orders.ts',
+    code: `const orders = new Hono();
+orders.post('', (c) => c.json({ error: 'locked' }, 423));
+export default orders;`,
+    spec: ordersSpec,
+    routes: ['POST /'],
+    flagged: [],
   },
   {
     name: 'Sinatra: get "/x" do ... end',
@@ -406,10 +444,22 @@ end
   });
 });
 
+describe('Hono sub-app mounted from another file', () => {
+  test("app.route('/api/orders', orders) gives the sub-app's '' route its path", () => {
+    const p = project({
+      'src/orders.ts': "const orders = new Hono();\norders.post('', (c) => c.json({ error: 'locked' }, 423));\nexport default orders;",
+      'src/index.ts': "import orders from './orders';\nconst app = new Hono();\napp.route('/api/orders', orders);",
+      'openapi.yaml': ordersSpec,
+    });
+    assert.deepEqual(p.routes('src/orders.ts'), ['POST /api/orders']);
+    assert.deepEqual(p.flagged('src/orders.ts'), ['423']);
+  });
+});
+
 describe('Laravel resources across files', () => {
   test('Route::apiResource names the controller; its methods are the handlers', () => {
     const p = project({
-      'routes/api.php': `<?php\nRoute::apiResource('api/orders', OrderController::class);\n`,
+      'routes/api.php': `<?php\nRoute::apiResource('orders', OrderController::class);\n`,
       'app/Http/Controllers/OrderController.php': `<?php
 class OrderController extends Controller
 {
