@@ -20,7 +20,7 @@ export interface Definitions {
 
 const CLASS_WORDS = new Set(['class', 'struct', 'object', 'interface', 'module']);
 /** Words that look like calls before a block but are statements. */
-const CONTROL = new Set(['if', 'for', 'foreach', 'while', 'switch', 'catch', 'using', 'lock', 'synchronized', 'return', 'new', 'when', 'function', 'fun', 'func', 'fn', 'def', 'else', 'elif', 'try', 'do', 'sizeof', 'typeof', 'match', 'with']);
+const CONTROL = new Set(['if', 'for', 'foreach', 'while', 'switch', 'catch', 'using', 'lock', 'synchronized', 'return', 'new', 'when', 'function', 'fun', 'func', 'fn', 'def', 'else', 'elif', 'try', 'do', 'sizeof', 'typeof', 'match', 'with', 'async', 'await', 'yield']);
 
 export function readDefinitions(tokens: Tokens, family: string): Definitions {
   const scopes = knowledge.scopeSyntaxOf(family);
@@ -57,7 +57,7 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
       if (tokens.is(k, 'function')) nameAt = i;
       else if (tokens.is(k, '(')) {
         const close = tokens.match(k);
-        if (close !== undefined && tokens.is(close + 1, '=') && tokens.is(close + 2, '>')) nameAt = i;
+        if (close !== undefined && arrowAfter(tokens, close + 1)) nameAt = i;
       }
     }
     if (nameAt === undefined) continue;
@@ -68,6 +68,15 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
     functions.push({ name: tokens.text_(nameAt), start, end, owner });
   }
   return { classes, functions };
+}
+
+/** `=>` after a parameter list, past a return type annotation (`): Promise<void> =>`). */
+function arrowAfter(tokens: Tokens, k: number): boolean {
+  for (let steps = 0; steps < 16 && k < tokens.length; steps++, k++) {
+    if (tokens.is(k, '=')) return tokens.is(k + 1, '>');
+    if (tokens.is(k, ';') || tokens.is(k, '{') || tokens.is(k, ')')) return false;
+  }
+  return false;
 }
 
 /** `)` then `{`, or `throws X {`, or `: Type {`: a method body follows, not a call. */
@@ -94,8 +103,12 @@ function bodyEnd(tokens: Tokens, k: number, indented: boolean): number | undefin
       const close = tokens.match(k);
       return close === undefined ? undefined : tokens.list[close].end;
     }
-    // C# / Kotlin expression bodies: `=> expr;` and `= expr`.
+    // Arrow functions and C# expression bodies: `=> { ... }`, `=> expr;`.
     if (t === '=' && tokens.is(k + 1, '>')) {
+      if (tokens.is(k + 2, '{')) {
+        const close = tokens.match(k + 2);
+        return close === undefined ? undefined : tokens.list[close].end;
+      }
       for (let j = k + 2; j < tokens.length; j++) {
         if (tokens.is(j, '(') || tokens.is(j, '{') || tokens.is(j, '[')) j = tokens.match(j) ?? j;
         else if (tokens.is(j, ';')) return tokens.list[j].end;

@@ -34,8 +34,9 @@ export class ProjectIndex implements ProjectFacts {
     documents: Iterable<DocumentLike>,
   ) {
     for (const document of documents) this.add(document);
-    this.resolveHandlers();
+    // Prefixes first: a route keeps its path when it moves to its handler's file.
     this.applyMounts();
+    this.resolveHandlers();
     for (const spec of this.specs.values()) {
       for (const operation of spec.operations) {
         for (const template of operation.templates) {

@@ -123,6 +123,18 @@ describe('across files', () => {
     assert.deepEqual(p.flagged('src/routes/orders.js'), ['410']);
   });
 
+  test('Express + TypeScript: a tsconfig "paths" alias, the router mounted in app.ts, handlers exported from a controller file', () => {
+    const p = project({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": "./src", "paths": { "@/*": ["*"] } } }',
+      'src/app.ts': "import orderRoutes from '@/routes/orders';\nconst app = express();\napp.use('/api/orders', orderRoutes);",
+      'src/routes/orders.ts': "import { getOrder } from '@/controllers/orders';\nconst router = Router();\nrouter.get('/:id', auth, getOrder);\nexport default router;",
+      'src/controllers/orders.ts': 'export const getOrder = async (req: Request, res: Response): Promise<void> => {\n  res.status(410).end();\n};',
+      'openapi.yaml': openapi({ '/api/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.routes('src/controllers/orders.ts'), ['GET /api/orders/{}']);
+    assert.deepEqual(p.flagged('src/controllers/orders.ts'), ['410']);
+  });
+
   test('FastAPI: include_router of a module attribute', () => {
     const p = project({
       'app/routers/users.py': `router = APIRouter(prefix="/users")
