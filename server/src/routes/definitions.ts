@@ -46,7 +46,17 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
       if (tokens.kind(k) === TokenKind.Identifier && (tokens.is(k + 1, '(') || tokens.is(k + 1, '<') || indented)) nameAt = k;
       // Ruby `def self.name`
       if (family === 'ruby' && tokens.is(k, 'self') && tokens.is(k + 1, '.')) nameAt = k + 2;
-    } else if (!indented && !CONTROL.has(word) && tokens.is(i + 1, '(') && !tokens.is(i - 1, '.') && !tokens.is(i - 1, '->') && !functionWords.has(tokens.text_(i - 1))) {
+    } else if (
+      !indented &&
+      !CONTROL.has(word) &&
+      tokens.is(i + 1, '(') &&
+      !tokens.is(i - 1, '.') &&
+      !tokens.is(i - 1, '->') &&
+      // An annotation (`@Tag(...)`, `[HttpGet(...)]`) is not a method, whatever follows it.
+      !tokens.is(i - 1, '@') &&
+      !tokens.is(i - 1, '[') &&
+      !functionWords.has(tokens.text_(i - 1))
+    ) {
       // A method without a keyword (Java, C#, Kotlin inside a class): `name(...) [throws ...] {`.
       const close = tokens.match(i + 1);
       if (close !== undefined && looksLikeBody(tokens, close + 1)) nameAt = i;
@@ -84,6 +94,7 @@ function looksLikeBody(tokens: Tokens, k: number): boolean {
   for (let steps = 0; steps < 12 && k < tokens.length; steps++, k++) {
     const t = tokens.text_(k);
     if (t === '{' || (t === '=' && tokens.is(k + 1, '>'))) return true;
+    if (CLASS_WORDS.has(t) || t === '@') return false;
     if (t === ';' || t === ')' || t === '}' || t === '=' || t === ',' || t === '.' || t === '(' || t === '&' || t === '|' || t === '+') return false;
   }
   return false;

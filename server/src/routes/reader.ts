@@ -496,7 +496,8 @@ class Reader {
       const refs = Array.isArray(shape.path) ? shape.path : shape.path === undefined ? [] : [shape.path];
       const pathArg = refs.map((ref) => this.pick(call.args, ref)).find((a) => a !== undefined);
       const path = this.value(pathArg);
-      if (!path || !pathArg) continue;
+      // A resource is named by a literal (`resources :orders`, router.register(r"orders", ...)); `admin.site.register(Post)` is not one.
+      if (!path || !pathArg || path.dynamic) continue;
       let owner: string | undefined;
       if (shape.controller !== undefined) {
         const controller = this.pick(call.args, 'controller');

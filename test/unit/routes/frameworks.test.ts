@@ -164,8 +164,11 @@ class OrderViewSet(viewsets.ModelViewSet):
     file: 'src/main/java/OrderController.java',
     code: `@RestController
 @RequestMapping("/api/orders")
+@AllArgsConstructor
+@Tag(name = "Orders")
 public class OrderController {
     @GetMapping("/{id}")
+    @Operation(summary = "Find", responses = { @ApiResponse(responseCode = "200", content = {@Content(schema = @Schema())}) })
     public ResponseEntity<Order> get(@PathVariable Long id) {
         return ResponseEntity.status(HttpStatus.GONE).build();
     }
