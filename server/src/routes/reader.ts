@@ -66,6 +66,7 @@ interface Region extends Span {
 }
 
 const EMPTY: Value = { text: '' };
+const LITERALS = new Set(['true', 'false', 'null', 'undefined', 'None', 'True', 'False', 'nil']);
 
 export function readRoutes(uri: string, languageId: string, text: string): FileRoutes {
   const family = knowledge.language(languageId)?.family ?? '';
@@ -610,7 +611,10 @@ class Reader {
     // [OrderController::class, 'show']
     const classAt = words.indexOf('class');
     if (classAt > 0 && t.is(arg.from, '[')) return { owner: words[classAt - 1], name: words[words.length - 1] };
+    // A value, not a handler: `config.get(KEY, { infer: true })`, `cache.get(key, [])`, `map.get(k, null)`.
+    if (t.is(arg.from, '{') || t.is(arg.from, '[') || t.kind(arg.from) === TokenKind.Number) return undefined;
     const name = words[words.length - 1];
+    if (LITERALS.has(name)) return undefined;
     const owner = words.length > 1 && /^[A-Z]/.test(words[words.length - 2]) ? words[words.length - 2] : undefined;
     return { name, owner };
   }

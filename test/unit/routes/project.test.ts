@@ -96,6 +96,11 @@ describe('bad input: no false finding, and the reason is known', () => {
     assert.deepEqual(p.index.operationsFor(route), { reason: 'ambiguous', detail: 'project/openapi.yaml and dist/openapi.yaml both declare GET /orders/:id' });
   });
 
+  test('calls that look like routes but pass values are not routes', () => {
+    const code = "const port = config.get(PORT_KEY, { infer: true });\nconst user = cache.get(key, null);\nconst app2 = app.get(ConfigService<AppConfig, true>);";
+    assert.deepEqual(project({ 'a.ts': code, 'openapi.yaml': openapi({ '/orders': { get: [200] } }) }).routes('a.ts'), []);
+  });
+
   test('a route no operation declares gets nothing', () => {
     const p = project({ 'a.js': handler, 'openapi.yaml': openapi({ '/customers/{id}': { get: [200] } }) });
     assert.deepEqual(p.flagged('a.js'), []);
