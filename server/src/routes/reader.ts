@@ -613,6 +613,8 @@ class Reader {
     if (classAt > 0 && t.is(arg.from, '[')) return { owner: words[classAt - 1], name: words[words.length - 1] };
     // A value, not a handler: `config.get(KEY, { infer: true })`, `cache.get(key, [])`, `map.get(k, null)`.
     if (t.is(arg.from, '{') || t.is(arg.from, '[') || t.kind(arg.from) === TokenKind.Number) return undefined;
+    // `this.getGame.bind(this)`: the method bound, not `bind`.
+    if (words.length > 1 && words[words.length - 1] === 'bind') words.pop();
     const name = words[words.length - 1];
     if (LITERALS.has(name)) return undefined;
     const owner = words.length > 1 && /^[A-Z]/.test(words[words.length - 2]) ? words[words.length - 2] : undefined;

@@ -96,6 +96,18 @@ describe('bad input: no false finding, and the reason is known', () => {
     assert.deepEqual(p.index.operationsFor(route), { reason: 'ambiguous', detail: 'project/openapi.yaml and dist/openapi.yaml both declare GET /orders/:id' });
   });
 
+  test('a method bound to its object is the handler: app.get(path, this.getOrder.bind(this))', () => {
+    const code = `class OrderController {
+  register(app) {
+    app.get('/orders/:id', this.getOrder.bind(this));
+  }
+  getOrder(req, res) {
+    res.status(410).end();
+  }
+}`;
+    assert.deepEqual(project({ 'a.js': code, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }) }).flagged('a.js'), ['410']);
+  });
+
   test('calls that look like routes but pass values are not routes', () => {
     const code = "const port = config.get(PORT_KEY, { infer: true });\nconst user = cache.get(key, null);\nconst app2 = app.get(ConfigService<AppConfig, true>);";
     assert.deepEqual(project({ 'a.ts': code, 'openapi.yaml': openapi({ '/orders': { get: [200] } }) }).routes('a.ts'), []);
