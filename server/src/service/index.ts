@@ -45,6 +45,7 @@ export { TokenKind, lex } from './scanners/code/lexer';
 export { type OutlineVisitor, visitJson } from './scanners/openapi/outline';
 export { visitYaml } from './scanners/openapi/yamlOutline';
 export * from './project';
+export { projectDefinition, projectHover, projectReferences } from './features/projectNavigation';
 
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
