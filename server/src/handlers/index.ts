@@ -8,6 +8,7 @@ import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
+import { OpenProject } from './project';
 import type { ScanWorker } from './scanWorker';
 import { SettingsStore } from './settings';
 
@@ -29,6 +30,8 @@ export function registerHandlers(
   scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection);
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker);
+  // Issue 17: handlers and specs joined over the open documents, until the workspace model holds the project.
+  const project = new OpenProject(documents, service);
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
   let lazyDocumentation = false;
@@ -42,6 +45,8 @@ export function registerHandlers(
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', '.', ':', '=', "'", '"'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
       },
       serverInfo: { name: 'http-status-lens' },
     };
@@ -53,7 +58,9 @@ export function registerHandlers(
     diagnostics.revalidateAll();
   });
 
-  connection.onHover((params, token) => onHover(params, documents, service, settings, scanWorker, token));
+  connection.onHover(async (params, token) => project.hover(await onHover(params, documents, service, settings, scanWorker, token), params));
+  connection.onDefinition((params) => project.definition(params));
+  connection.onReferences((params) => project.references(params));
   connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, lazyDocumentation, scanWorker, token));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
   connection.onCodeAction((params) => onCodeAction(params, documents, service));

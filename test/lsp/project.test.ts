@@ -1,0 +1,59 @@
+/**
+ * Handlers and a spec open together: the hover of a handler's status says whether its operation declares it,
+ * go to definition lands on the response key, find references from the key lists the handler sites.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient, positionOf } from './client';
+
+const handler = `router.get('/orders/:id', (req, res) => {
+  if (!order) return res.status(404).end();
+  res.status(410).end();
+});
+`;
+const spec = `openapi: 3.0.0
+paths:
+  /orders/{id}:
+    get:
+      responses:
+        '200':
+          description: OK
+        '404':
+          description: Not found
+`;
+const code = 'file:///tmp/project-test/orders.js';
+const yaml = 'file:///tmp/project-test/openapi.yaml';
+
+describe('project navigation over the open documents', () => {
+  const client = new TestClient();
+  before(async () => {
+    const result = (await client.initialize()) as { capabilities: { definitionProvider?: boolean; referencesProvider?: boolean } };
+    assert.equal(result.capabilities.definitionProvider, true);
+    assert.equal(result.capabilities.referencesProvider, true);
+    await client.open(yaml, 'yaml', spec);
+    await client.open(code, 'javascript', handler);
+  });
+  after(() => client.shutdown());
+
+  test('hover: the status explanation, then whether the operation declares it', async () => {
+    const declared = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: code }, position: positionOf(handler, '404', 1) })) as Hover;
+    assert.match((declared.contents as MarkupContent).value, /Not Found[\s\S]*---\n\nDeclared in openapi\.yaml, GET \/orders\/\{id\}\.$/);
+    const missing = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: code }, position: positionOf(handler, '410', 1) })) as Hover;
+    assert.match((missing.contents as MarkupContent).value, /Not declared by GET \/orders\/\{id\} in openapi\.yaml\.$/);
+  });
+
+  test('definition: from the handler status to the response key', async () => {
+    const found = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: code }, position: positionOf(handler, '404', 1) })) as Location[];
+    assert.deepEqual(found, [{ uri: yaml, range: { start: positionOf(spec, "'404'", 1), end: positionOf(spec, "'404'", 4) } }]);
+  });
+
+  test('references: from the response key to the handler sites', async () => {
+    const found = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: yaml },
+      position: positionOf(spec, "'404'", 2),
+      context: { includeDeclaration: false },
+    })) as Location[];
+    assert.deepEqual(found, [{ uri: code, range: { start: positionOf(handler, '404'), end: positionOf(handler, '404', 3) } }]);
+  });
+});
