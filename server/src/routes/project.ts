@@ -88,15 +88,25 @@ export class ProjectIndex implements ProjectFacts {
 
   routesFor(operation: OperationFact): readonly RouteFact[] {
     const found: RouteFact[] = [];
-    for (const routes of this.routesByUri.values()) {
-      for (const route of routes) {
-        if (route.unknown || !operation.templates.includes(route.template)) continue;
-        if (route.method !== '*' && route.method !== operation.method) continue;
+    for (const template of operation.templates) {
+      for (const route of this.routesByTemplate().get(template) ?? []) {
+        if (route.unknown || (route.method !== '*' && route.method !== operation.method) || found.includes(route)) continue;
         const joined = this.operationsFor(route);
         if ('operations' in joined && joined.operations.includes(operation)) found.push(route);
       }
     }
     return found;
+  }
+
+  private byRouteTemplate: Map<string, RouteFact[]> | undefined;
+
+  /** Routes by template, built on first use (after every route has its final path). */
+  private routesByTemplate(): Map<string, RouteFact[]> {
+    if (this.byRouteTemplate) return this.byRouteTemplate;
+    this.byRouteTemplate = new Map();
+    for (const routes of this.routesByUri.values())
+      for (const route of routes) (this.byRouteTemplate.get(route.template) ?? this.byRouteTemplate.set(route.template, []).get(route.template)!).push(route);
+    return this.byRouteTemplate;
   }
 
   sitesIn(uri: string, span: Span): readonly StatusSite[] {

@@ -86,6 +86,8 @@ class Reader {
   private readonly imports = new Map<string, { module: string; imported?: string }>();
   private readonly receiverOf = new Map<FileRoute, string | undefined>();
   private readonly decorator: string;
+  /** Every callee name a shape of the family knows: other identifiers are passed over at once. */
+  private readonly names = new Set<string>();
   /** The prefix the framework serves this file's routes under by default (Laravel's routes/api.php: /api). */
   private readonly filePrefix: Value;
 
@@ -97,6 +99,9 @@ class Reader {
     private readonly definitions: Definitions,
   ) {
     this.decorator = family === 'csharp' ? '[' : '@';
+    for (const shape of shapes.calls ?? []) for (const name of Object.keys(shape.names)) this.names.add(name);
+    for (const shape of [...(shapes.groups ?? []), ...(shapes.mounts ?? []), ...(shapes.scopes ?? []), ...(shapes.resources ?? [])])
+      for (const name of shape.names) this.names.add(name);
     const byFile = Object.entries(shapes.filePrefixes ?? {}).find(([end]) => uri.endsWith('/' + end));
     this.filePrefix = { text: byFile?.[1] ?? '' };
   }
@@ -410,6 +415,7 @@ class Reader {
   private callAt(i: number): void {
     const t = this.t;
     const name = t.text_(i);
+    if (!this.names.has(name)) return;
     const shapes = this.shapes;
     const receiver = this.receiver(i);
     const hasReceiver = this.hasSeparatorBefore(i);
