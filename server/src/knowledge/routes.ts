@@ -64,6 +64,8 @@ export interface ResourceShape extends NamedShape {
 
 export interface RouteShapes {
   filePrefixes?: Record<string, string>;
+  chains?: { frameworks: string; names: string[]; path: ArgumentRef; methods: Record<string, MethodSpelling> }[];
+  objects?: { frameworks: string; names: string[]; method: string; path: string; handler: string }[];
   calls?: RouteCallShape[];
   decorators?: RouteDecoratorShape[];
   groups?: NamedShape[];

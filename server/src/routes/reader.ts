@@ -86,6 +86,8 @@ class Reader {
   private readonly imports = new Map<string, { module: string; imported?: string }>();
   private readonly receiverOf = new Map<FileRoute, string | undefined>();
   private readonly decorator: string;
+  /** The method calls of a route chain already read (`.get(h)` of `router.route('/x').get(h)`). */
+  private readonly consumed = new Set<number>();
   /** Every callee name a shape of the family knows: other identifiers are passed over at once. */
   private readonly names = new Set<string>();
   /** The prefix the framework serves this file's routes under by default (Laravel's routes/api.php: /api). */
@@ -100,7 +102,7 @@ class Reader {
   ) {
     this.decorator = family === 'csharp' ? '[' : '@';
     for (const shape of shapes.calls ?? []) for (const name of Object.keys(shape.names)) this.names.add(name);
-    for (const shape of [...(shapes.groups ?? []), ...(shapes.mounts ?? []), ...(shapes.scopes ?? []), ...(shapes.resources ?? [])])
+    for (const shape of [...(shapes.groups ?? []), ...(shapes.mounts ?? []), ...(shapes.scopes ?? []), ...(shapes.resources ?? []), ...(shapes.chains ?? []), ...(shapes.objects ?? [])])
       for (const name of shape.names) this.names.add(name);
     const byFile = Object.entries(shapes.filePrefixes ?? {}).find(([end]) => uri.endsWith('/' + end));
     this.filePrefix = { text: byFile?.[1] ?? '' };
@@ -415,7 +417,7 @@ class Reader {
   private callAt(i: number): void {
     const t = this.t;
     const name = t.text_(i);
-    if (!this.names.has(name)) return;
+    if (!this.names.has(name) || this.consumed.has(i)) return;
     const shapes = this.shapes;
     const receiver = this.receiver(i);
     const hasReceiver = this.hasSeparatorBefore(i);
@@ -433,6 +435,8 @@ class Reader {
       const handlerArgs = call.args.filter((a) => a !== pathArg && a.keyword === undefined);
       if (!block && handlerArgs.length === 0 && shape.handler === undefined) continue;
       if (shape.pathStartsWithSlash && !path.dynamic && path.text !== '' && !path.text.startsWith('/')) continue;
+      // A function is a handler, never a path (`.get((req, res) => ...)` chained on something else).
+      if (pathArg && this.isFunction(pathArg)) continue;
       let methods = this.methodsOf(spelled, call.args, shape.methods, shape.defaultMethods);
       const chained = shape.chainedMethods !== undefined ? this.chainedMethods(call.close, shape.chainedMethods) : [];
       if (spelled === 'PATTERN' && !path.dynamic) {
@@ -447,6 +451,8 @@ class Reader {
       for (const method of methods) this.addRoute(method, path, at, handled, receiver);
       return;
     }
+
+    if (hasReceiver && t.is(i + 1, '(') && (this.chainAt(i, name, receiver) || this.objectAt(i, name, receiver))) return;
 
     for (const shape of shapes.groups ?? []) {
       if (!shape.names.includes(name) || !this.receiverAllowed(receiver, shape.receivers) || !t.is(i + 1, '(')) continue;
@@ -523,6 +529,44 @@ class Reader {
       if (block && shape.nested !== undefined) this.regions.push({ ...block, path: { text: `${path.text}${shape.nested}`, dynamic: path.dynamic } });
       return;
     }
+  }
+
+  /** `router.route('/orders/:id').get(h).put(h)`: one path, a route per chained method. */
+  private chainAt(i: number, name: string, receiver: string | undefined): boolean {
+    const t = this.t;
+    const shape = this.shapes.chains?.find((s) => s.names.includes(name));
+    if (!shape) return false;
+    const { args, close } = this.args(i + 1);
+    const pathArg = this.pick(args, shape.path);
+    const path = this.value(pathArg);
+    if (!path || !pathArg || args.length !== 1 || !t.is(close + 1, '.')) return false;
+    let found = false;
+    for (let k = close; t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier && t.is(k + 3, '('); ) {
+      const method = shape.methods[t.text_(k + 2)];
+      this.consumed.add(k + 2);
+      const call = this.args(k + 3);
+      const handled = method !== undefined ? this.handlerOf(call.args, undefined, undefined) : undefined;
+      if (method !== undefined && handled) ((found = true), this.addRoute(method, path, this.spanOf(pathArg), handled, receiver));
+      k = call.close;
+    }
+    return found;
+  }
+
+  /** `fastify.route({ method: 'GET', url: '/orders/:id', handler: async (req, reply) => {...} })`. */
+  private objectAt(i: number, name: string, receiver: string | undefined): boolean {
+    const shape = this.shapes.objects?.find((s) => s.names.includes(name));
+    if (!shape) return false;
+    const { args } = this.args(i + 1);
+    if (args.length !== 1 || !this.t.is(args[0].from, '{')) return false;
+    const pathArg = this.pick(args, shape.path);
+    const path = this.value(pathArg);
+    const handlerArg = this.pick(args, shape.handler);
+    if (!path || !pathArg || !handlerArg) return false;
+    const handled = this.isFunction(handlerArg) ? { span: this.spanOf(handlerArg) } : this.refOf(handlerArg) && { ref: this.refOf(handlerArg) };
+    if (!handled) return false;
+    const methods = this.methodsIn(this.pick(args, shape.method));
+    for (const method of methods.length > 0 ? methods : ['*']) this.addRoute(method, path, this.spanOf(pathArg), handled, receiver);
+    return true;
   }
 
   /** `.Methods("GET", "POST")` chained after a route call (gorilla/mux), possibly after other chained calls. */

@@ -39,6 +39,34 @@ app.use('/api', router);`,
     flagged: ['410', '409'],
   },
   {
+    name: "Express: router.route('/x').get(h).post(h)",
+    file: 'src/chain.js',
+    code: `const router = express.Router();
+router.route('/api/orders/:id')
+  .get((req, res) => res.status(404).end())
+  .put(auth, (req, res) => res.status(423).end());
+router.route('/api/orders').post(createOrder);
+function createOrder(req, res) { res.status(201).end(); }`,
+    spec: ordersSpec,
+    routes: ['GET /api/orders/{}', 'POST /api/orders', 'PUT /api/orders/{}'],
+    flagged: [],
+  },
+  {
+    name: 'Fastify: fastify.route({ method, url, handler })',
+    file: 'src/fastify.ts',
+    code: `fastify.route({
+  method: 'GET',
+  url: '/api/orders/:id',
+  schema: { params: {} },
+  handler: async (request, reply) => {
+    reply.code(410).send();
+  },
+});`,
+    spec: ordersSpec,
+    routes: ['GET /api/orders/{}'],
+    flagged: ['410'],
+  },
+  {
     name: 'Koa router: the prefix option',
     file: 'src/orders.ts',
     code: `const router = new Router({ prefix: '/api/orders' });
