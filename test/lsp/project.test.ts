@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient, positionOf } from './client';
 
 const handler = `router.get('/orders/:id', (req, res) => {
@@ -27,12 +27,13 @@ const yaml = 'file:///tmp/project-test/openapi.yaml';
 
 describe('project navigation over the open documents', () => {
   const client = new TestClient();
+  let handlerDiagnostics: Diagnostic[] = [];
   before(async () => {
     const result = (await client.initialize()) as { capabilities: { definitionProvider?: boolean; referencesProvider?: boolean } };
     assert.equal(result.capabilities.definitionProvider, true);
     assert.equal(result.capabilities.referencesProvider, true);
     await client.open(yaml, 'yaml', spec);
-    await client.open(code, 'javascript', handler);
+    handlerDiagnostics = await client.open(code, 'javascript', handler);
   });
   after(() => client.shutdown());
 
@@ -41,6 +42,21 @@ describe('project navigation over the open documents', () => {
     assert.match((declared.contents as MarkupContent).value, /Not Found[\s\S]*---\n\nDeclared in openapi\.yaml, GET \/orders\/\{id\}\.$/);
     const missing = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: code }, position: positionOf(handler, '410', 1) })) as Hover;
     assert.match((missing.contents as MarkupContent).value, /Not declared by GET \/orders\/\{id\} in openapi\.yaml\.$/);
+  });
+
+  test('diagnostics: status-not-in-spec on the handler, with the operation as related information and a fix on the spec', async () => {
+    const found = handlerDiagnostics.filter((d) => d.code === 'status-not-in-spec');
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].range.start, positionOf(handler, '410'));
+    assert.equal(found[0].relatedInformation?.[0].location.uri, yaml);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: code },
+      range: found[0].range,
+      context: { diagnostics: found },
+    })) as CodeAction[];
+    const declare = actions.find((a) => a.isPreferred)!;
+    assert.equal(declare.title, 'Declare 410 Gone in GET /orders/{id} (openapi.yaml)');
+    assert.deepEqual(Object.keys(declare.edit!.changes!), [yaml]);
   });
 
   test('definition: from the handler status to the response key', async () => {

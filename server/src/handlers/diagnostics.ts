@@ -5,7 +5,7 @@
  */
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service';
+import type { LanguageService, Settings } from '../service';
 import type { ScanWorker } from './scanWorker';
 import { type SettingsStore, isConfigFile } from './settings';
 
@@ -31,6 +31,8 @@ export class DiagnosticsPublisher {
     private readonly service: LanguageService,
     private readonly settings: SettingsStore,
     private readonly scanWorker?: ScanWorker,
+    /** Diagnostics that need other documents too (the project rules: handlers joined to their spec). */
+    private readonly crossFile?: (document: TextDocument, settings: Settings) => Diagnostic[],
   ) {}
 
   schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
@@ -99,6 +101,7 @@ export class DiagnosticsPublisher {
     } else {
       skipped = this.service.scan(document).skipped;
       diagnostics = this.service.doValidation(document, settings);
+      if (this.crossFile) diagnostics = [...diagnostics, ...this.crossFile(document, settings)];
     }
     if (skipped && !this.skipReported.has(uri)) {
       this.skipReported.add(uri);

@@ -29,9 +29,9 @@ export function registerHandlers(
   const service = getLanguageService({ edits, onRuleFault: reportFault });
   scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker);
   // Issue 17: handlers and specs joined over the open documents, until the workspace model holds the project.
   const project = new OpenProject(documents, service);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker, (document, s) => project.diagnostics(document, s));
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
   let lazyDocumentation = false;
@@ -68,9 +68,14 @@ export function registerHandlers(
     scanWorker?.opened(event.document);
     diagnostics.schedule(event.document, 0);
   });
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  documents.onDidChangeContent((event) => {
+    diagnostics.schedule(event.document);
+    // A handler's finding depends on its spec and the other way round.
+    if (project.joinsOthers()) for (const other of documents.all()) if (other.uri !== event.document.uri) diagnostics.schedule(other);
+  });
   documents.onDidClose((event) => {
     diagnostics.clear(event.document.uri);
+    if (project.joinsOthers()) for (const other of documents.all()) if (other.uri !== event.document.uri) diagnostics.schedule(other);
     settings.forget(event.document.uri);
     service.forget(event.document.uri);
     edits?.forget(event.document.uri);

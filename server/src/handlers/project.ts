@@ -5,10 +5,18 @@
  * references from a response key to the handler sites. Rebuilt only when an open document changes; large
  * documents stay out (their requests must stay within the latency budget).
  */
-import type { Definition, Hover, Location, TextDocumentPositionParams, TextDocuments } from 'vscode-languageserver/node';
+import type { Definition, Diagnostic, Hover, Location, TextDocumentPositionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ProjectIndex } from '../routes';
-import { type LanguageService, STALE_MIN_SIZE, projectDefinition, projectHover, projectReferences, textLength } from '../service';
+import {
+  type LanguageService,
+  STALE_MIN_SIZE,
+  type Settings,
+  projectDefinition,
+  projectHover,
+  projectReferences,
+  textLength,
+} from '../service';
 
 export class OpenProject {
   private index: ProjectIndex | undefined;
@@ -25,6 +33,17 @@ export class OpenProject {
     const key = open.map((d) => `${d.uri}@${d.version}`).join('\n');
     if (key !== this.key) ((this.key = key), (this.index = new ProjectIndex(this.service, open)));
     return this.index?.joinable ? this.index : undefined;
+  }
+
+  /** status-not-in-spec (and spec-status-never-returned when on) for an open document. */
+  diagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
+    const facts = textLength(document) < STALE_MIN_SIZE ? this.facts() : undefined;
+    return facts && facts.document(document.uri) ? this.service.doProjectValidation(document, facts, settings) : [];
+  }
+
+  /** Whether a change to one open document can change the project diagnostics of the others. */
+  joinsOthers(): boolean {
+    return this.facts() !== undefined;
   }
 
   /** The hover with the project's line added under the status explanation. */
