@@ -73,3 +73,19 @@ describe('project navigation over the open documents', () => {
     assert.deepEqual(found, [{ uri: code, range: { start: positionOf(handler, '404'), end: positionOf(handler, '404', 3) } }]);
   });
 });
+
+describe('project navigation: a handler in another open file', () => {
+  const client = new TestClient();
+  const routes = 'file:///tmp/project-test-2/routes.js';
+  const controller = 'file:///tmp/project-test-2/controller.js';
+  const controllerText = 'function show(req, res) {\n  res.status(410).end();\n}\nmodule.exports = { show };\n';
+  after(() => client.shutdown());
+
+  test('the route file names the handler, the controller file gets the finding', async () => {
+    await client.initialize();
+    await client.open('file:///tmp/project-test-2/openapi.yaml', 'yaml', spec);
+    await client.open(routes, 'javascript', "const { show } = require('./controller');\nrouter.get('/orders/:id', show);\n");
+    const found = (await client.open(controller, 'javascript', controllerText)).filter((d) => d.code === 'status-not-in-spec');
+    assert.deepEqual(found.map((d) => d.range.start), [positionOf(controllerText, '410')]);
+  });
+});

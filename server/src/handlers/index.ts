@@ -31,6 +31,17 @@ export function registerHandlers(
   const settings = new SettingsStore(connection);
   // Issue 17: handlers and specs joined over the open documents, until the workspace model holds the project.
   const project = new OpenProject(documents, service);
+  /** One refresh of the other documents after a burst of changes to a spec or a file with routes. */
+  let refresh: NodeJS.Timeout | undefined;
+  const refreshed = new Set<string>();
+  const refreshOthers = (changed: string) => {
+    refreshed.add(changed);
+    clearTimeout(refresh);
+    refresh = setTimeout(() => {
+      for (const other of documents.all()) if (!refreshed.has(other.uri)) diagnostics.schedule(other, 0);
+      refreshed.clear();
+    }, 300);
+  };
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker, (document, s) => project.diagnostics(document, s));
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
@@ -71,11 +82,11 @@ export function registerHandlers(
   documents.onDidChangeContent((event) => {
     diagnostics.schedule(event.document);
     // A handler's finding depends on its spec and the other way round.
-    if (project.joinsOthers()) for (const other of documents.all()) if (other.uri !== event.document.uri) diagnostics.schedule(other);
+    if (project.changed(event.document)) refreshOthers(event.document.uri);
   });
   documents.onDidClose((event) => {
     diagnostics.clear(event.document.uri);
-    if (project.joinsOthers()) for (const other of documents.all()) if (other.uri !== event.document.uri) diagnostics.schedule(other);
+    if (project.changed(event.document, true)) refreshOthers(event.document.uri);
     settings.forget(event.document.uri);
     service.forget(event.document.uri);
     edits?.forget(event.document.uri);

@@ -7,7 +7,7 @@
  */
 import type { Definition, Diagnostic, Hover, Location, TextDocumentPositionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ProjectIndex } from '../routes';
+import { type FileRead, ProjectIndex, joins, readFile } from '../routes';
 import {
   type LanguageService,
   STALE_MIN_SIZE,
@@ -20,18 +20,44 @@ import {
 
 export class OpenProject {
   private index: ProjectIndex | undefined;
-  private key = '';
+  private stale = true;
+  /** Each open document's read, for its version: a rebuild reads only what changed. */
+  private readonly reads = new Map<string, { version: number; read: FileRead }>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: LanguageService,
   ) {}
 
+  /**
+   * An open document changed, opened or closed. Returns whether the others' project diagnostics may change
+   * with it: it takes part in a join (a spec, routes, mounts) now or did before.
+   */
+  changed(document: TextDocument, closed = false): boolean {
+    const before = this.reads.get(document.uri);
+    const took = before !== undefined && joins(before.read);
+    // Dropped now, rebuilt on the next request: a closed document must not stay alive in an old index.
+    ((this.stale = true), (this.index = undefined));
+    if (closed) return this.reads.delete(document.uri) && took;
+    return took || joins(this.readOf(document));
+  }
+
+  private readOf(document: TextDocument): FileRead {
+    const cached = this.reads.get(document.uri);
+    if (cached?.version === document.version) return cached.read;
+    const read = textLength(document) < STALE_MIN_SIZE ? readFile(document, this.service) : ({ kind: 'none' } as const);
+    this.reads.set(document.uri, { version: document.version, read });
+    return read;
+  }
+
   /** The facts of the open documents, or undefined when they hold no route and spec to join. */
   private facts(): ProjectIndex | undefined {
-    const open = this.documents.all().filter((d) => textLength(d) < STALE_MIN_SIZE && this.service.languageOf(d) !== undefined);
-    const key = open.map((d) => `${d.uri}@${d.version}`).join('\n');
-    if (key !== this.key) ((this.key = key), (this.index = new ProjectIndex(this.service, open)));
+    if (this.stale) {
+      // Every open document: a controller without routes holds the handlers that routes.rb or a router names.
+      const open = this.documents.all().filter((d) => this.readOf(d).kind !== 'none');
+      this.index = new ProjectIndex(this.service, open, (d) => this.readOf(d as TextDocument));
+      this.stale = false;
+    }
     return this.index?.joinable ? this.index : undefined;
   }
 
@@ -39,11 +65,6 @@ export class OpenProject {
   diagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
     const facts = textLength(document) < STALE_MIN_SIZE ? this.facts() : undefined;
     return facts && facts.document(document.uri) ? this.service.doProjectValidation(document, facts, settings) : [];
-  }
-
-  /** Whether a change to one open document can change the project diagnostics of the others. */
-  joinsOthers(): boolean {
-    return this.facts() !== undefined;
   }
 
   /** The hover with the project's line added under the status explanation. */

@@ -4,4 +4,4 @@
  */
 export { type FileRoute, type FileRoutes, type HandlerRef, type MountFact, readRoutes } from './reader';
 export { type SpecOperations, readOperations } from './operations';
-export { ProjectIndex } from './project';
+export { type FileRead, ProjectIndex, joins, readFile } from './project';

@@ -10,8 +10,25 @@ import * as knowledge from '../knowledge';
 import type { DocumentLike, LanguageService, OperationFact, ProjectFacts, RouteFact, Span, StatusSite, Unmatched } from '../service';
 import { normaliseTemplate } from '../service';
 import type { Definition } from './definitions';
-import { readOperations } from './operations';
+import { type SpecOperations, readOperations } from './operations';
 import { type FileRoute, type FileRoutes, type MountFact, readRoutes } from './reader';
+
+/** What one document gives the index: a spec's operations, a source file's routes and definitions, or nothing. */
+export type FileRead = { kind: 'spec'; operations: SpecOperations } | { kind: 'code'; routes: FileRoutes } | { kind: 'none' };
+
+/** Reads one document for the index; pure, so its result can be cached per document version. */
+export function readFile(document: DocumentLike, service: Pick<LanguageService, 'languageOf'>): FileRead {
+  const languageId = service.languageOf(document);
+  if (!languageId) return { kind: 'none' };
+  const text = document.getText();
+  if (knowledge.language(languageId)?.family === 'openapi') return { kind: 'spec', operations: readOperations(document.uri, text, languageId === 'yaml') };
+  return { kind: 'code', routes: readRoutes(document.uri, languageId, text) };
+}
+
+/** Whether a read takes part in a join: a spec, or a file with routes or mounts. */
+export function joins(read: FileRead): boolean {
+  return read.kind === 'spec' ? read.operations.isSpec : read.kind === 'code' && (read.routes.routes.length > 0 || read.routes.mounts.length > 0);
+}
 
 interface Spec {
   uri: string;
@@ -29,11 +46,13 @@ export class ProjectIndex implements ProjectFacts {
   private readonly brokenTemplates = new Map<string, string>();
   private readonly routesByUri = new Map<string, FileRoute[]>();
 
+  /** `read` may answer from a cache of earlier reads (the editor keeps one per document version). */
   constructor(
     private readonly service: Pick<LanguageService, 'scan' | 'languageOf'>,
     documents: Iterable<DocumentLike>,
+    read: (document: DocumentLike) => FileRead = (document) => readFile(document, service),
   ) {
-    for (const document of documents) this.add(document);
+    for (const document of documents) this.add(document, read);
     // Prefixes first: a route keeps its path when it moves to its handler's file.
     this.applyMounts();
     this.resolveHandlers();
@@ -119,20 +138,19 @@ export class ProjectIndex implements ProjectFacts {
     return this.documents.get(uri);
   }
 
-  private add(document: DocumentLike): void {
-    const languageId = this.service.languageOf(document);
-    if (!languageId) return;
+  private add(document: DocumentLike, read: (document: DocumentLike) => FileRead): void {
+    const file = read(document);
+    if (file.kind === 'none') return;
     this.documents.set(document.uri, document);
-    const family = knowledge.language(languageId)?.family;
-    const text = document.getText();
-    if (family === 'openapi') {
-      const read = readOperations(document.uri, text, languageId === 'yaml');
-      if (read.isSpec) this.specs.set(document.uri, { uri: document.uri, syntaxErrors: read.syntaxErrors, operations: read.operations });
+    if (file.kind === 'spec') {
+      const { syntaxErrors, operations } = file.operations;
+      if (file.operations.isSpec) this.specs.set(document.uri, { uri: document.uri, syntaxErrors, operations });
       return;
     }
-    const routes = readRoutes(document.uri, languageId, text);
-    this.files.set(document.uri, routes);
-    this.routesByUri.set(document.uri, routes.routes);
+    // The join sets prefixes and handlers on the routes: copies, so a read can be kept and shared by the next index.
+    const routes = file.routes.routes.map((route) => ({ ...route }));
+    this.files.set(document.uri, { ...file.routes, routes });
+    this.routesByUri.set(document.uri, routes);
   }
 
   /** Handlers named by reference in another file: a class's method, or a function whose name only one file defines. */
