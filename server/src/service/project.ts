@@ -87,7 +87,7 @@ export function normaliseTemplate(path: string): string {
   let out = '/' + path.replace(/^\^|\$$/g, '');
   out = out
     // Django regex groups, Go 1.22's end anchor, then every spelling of a parameter.
-    .replace(/\(\?P<[^>]*>[^)]*\)/g, '{}')
+    .replace(/\(\?P<[^<>()]*>[^()]*\)/g, '{}')
     .replace(/\{\$\}/g, '')
     .replace(/\{[^{}/]*\}/g, '{}')
     .replace(/<[^<>/]*>/g, '{}')
