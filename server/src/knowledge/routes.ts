@@ -22,6 +22,7 @@ export interface RouteCallShape {
   handler?: ArgumentRef;
   block?: boolean;
   chainedMethods?: string;
+  includes?: string[];
 }
 
 export interface RouteDecoratorShape {

@@ -189,7 +189,9 @@ export class ProjectIndex implements ProjectFacts {
       if (!target) continue;
       const routes = this.files.get(target.uri)?.routes ?? [];
       const imported = target.member ?? mount.imported;
-      const mounted = routes.filter((r) => r.root !== undefined && (imported === undefined || r.root === imported));
+      const mounted = mount.whole
+        ? routes.filter((r) => r.root === undefined)
+        : routes.filter((r) => r.root !== undefined && (imported === undefined || r.root === imported));
       if (mounted.length === 0) continue;
       const times = applied.get(target.uri) ?? 0;
       applied.set(target.uri, times + 1);

@@ -35,6 +35,8 @@ export interface MountFact {
   module?: string;
   /** The name it has in that module (`router`), when imported by name. */
   imported?: string;
+  /** The module's own routes, written without a router (Django's include('shop.urls')), are mounted. */
+  whole?: boolean;
   unknown?: string;
 }
 
@@ -80,7 +82,7 @@ export function readRoutes(uri: string, languageId: string, text: string): FileR
 class Reader {
   private readonly routes: FileRoute[] = [];
   private readonly groups = new Map<string, Group>();
-  private readonly mounts: { receiver?: string; path: Value; target: string; module?: string; imported?: string }[] = [];
+  private readonly mounts: { receiver?: string; path: Value; target: string; module?: string; imported?: string; whole?: boolean }[] = [];
   private readonly regions: Region[] = [];
   private readonly classPrefixes: Region[] = [];
   private readonly imports = new Map<string, { module: string; imported?: string }>();
@@ -130,6 +132,7 @@ class Reader {
         module: imported?.module,
         // `users.router`: the member of an imported module; `require('./orders')`: the module's export.
         imported: mount.module !== undefined ? undefined : mount.target.includes('.') ? mount.target.slice(mount.target.lastIndexOf('.') + 1) : imported?.imported,
+        whole: mount.whole,
         unknown: prefix.dynamic,
       });
     }
@@ -444,6 +447,7 @@ class Reader {
         if (m && knowledge.httpMethods.has(m[1])) ((methods = [m[1]]), (path = { text: m[2].replace(/^[^/]+(?=\/)/, '') }));
         else methods = chained.length > 0 ? chained : ['*'];
       }
+      if (shape.includes && this.includeAt(this.pick(call.args, shape.handler), shape.includes, path)) return;
       const handled = block ? { span: block } : this.handlerOf(call.args, shape.handler, pathArg);
       if (!handled) continue;
       // Go's net/http: `mux.Handle("/x", http.HandlerFunc(h))` is a route; `r.Get("key")` with one argument is not.
@@ -529,6 +533,21 @@ class Reader {
       if (block && shape.nested !== undefined) this.regions.push({ ...block, path: { text: `${path.text}${shape.nested}`, dynamic: path.dynamic } });
       return;
     }
+  }
+
+  /**
+   * `path('api/', include('shop.urls'))` mounts a module's URLs, `path('api/', include(router.urls))` a router of
+   * this file: a mount, not a route.
+   */
+  private includeAt(arg: Arg | undefined, names: string[], path: Value): boolean {
+    const t = this.t;
+    if (!arg || !names.includes(t.text_(arg.from)) || !t.is(arg.from + 1, '(')) return false;
+    const [inner] = this.split(arg.from + 2, t.match(arg.from + 1) ?? arg.from + 2);
+    if (!inner) return true;
+    const module = inner.to - inner.from === 1 ? t.stringValue(inner.from) : undefined;
+    if (module !== undefined) this.mounts.push({ receiver: undefined, path, target: module, module, whole: true });
+    else if (t.kind(inner.from) === TokenKind.Identifier && t.is(inner.from + 1, '.')) this.mounts.push({ receiver: undefined, path, target: t.text_(inner.from) });
+    return true;
   }
 
   /** `router.route('/orders/:id').get(h).put(h)`: one path, a route per chained method. */

@@ -152,6 +152,30 @@ describe('across files', () => {
     assert.deepEqual(p.flagged('src/controllers/orders.ts'), ['410']);
   });
 
+  test("Django: path('api/', include('shop.urls')) prefixes the module's routes, and include(router.urls) a router's", () => {
+    const p = project({
+      'project/urls.py': 'urlpatterns = [\n    path("admin/", admin.site.urls),\n    path("api/", include("shop.urls")),\n]\n',
+      'shop/urls.py': `router = DefaultRouter()
+router.register(r"widgets", WidgetViewSet)
+
+urlpatterns = [
+    path("orders/<int:pk>/", order_detail),
+    path("v2/", include(router.urls)),
+]
+
+def order_detail(request, pk):
+    return HttpResponse(status=410)
+
+class WidgetViewSet(viewsets.ViewSet):
+    def retrieve(self, request, pk=None):
+        return Response(status=status.HTTP_423_LOCKED)
+`,
+      'openapi.yaml': openapi({ '/api/orders/{id}': { get: [200] }, '/api/v2/widgets/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.routes('shop/urls.py').filter((r) => r.startsWith('GET') || r.startsWith('*')), ['* /api/orders/{}', 'GET /api/v2/widgets', 'GET /api/v2/widgets/{}']);
+    assert.deepEqual(p.flagged('shop/urls.py'), ['410', 'status.HTTP_423_LOCKED']);
+  });
+
   test('FastAPI: include_router of a module attribute', () => {
     const p = project({
       'app/routers/users.py': `router = APIRouter(prefix="/users")
