@@ -45,6 +45,7 @@ export interface NamedShape {
 
 export interface MountShape extends NamedShape {
   target: ArgumentRef;
+  replaces?: boolean;
 }
 
 export interface ScopeShape extends NamedShape {

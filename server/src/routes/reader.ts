@@ -82,7 +82,7 @@ export function readRoutes(uri: string, languageId: string, text: string): FileR
 class Reader {
   private readonly routes: FileRoute[] = [];
   private readonly groups = new Map<string, Group>();
-  private readonly mounts: { receiver?: string; path: Value; target: string; module?: string; imported?: string; whole?: boolean }[] = [];
+  private readonly mounts: { receiver?: string; path: Value; target: string; module?: string; imported?: string; whole?: boolean; replaces?: boolean }[] = [];
   private readonly regions: Region[] = [];
   private readonly classPrefixes: Region[] = [];
   private readonly imports = new Map<string, { module: string; imported?: string }>();
@@ -170,7 +170,7 @@ class Reader {
     const group = this.groups.get(variable);
     const mount = this.mounts.find((m) => m.target === variable);
     const outer = mount ? this.join([this.prefixOf(mount.receiver, depth + 1), mount.path]) : this.prefixOf(group?.parent, depth + 1);
-    return this.join([outer, group?.path ?? EMPTY]);
+    return mount?.replaces ? outer : this.join([outer, group?.path ?? EMPTY]);
   }
 
   private join(parts: Value[]): Value {
@@ -486,7 +486,7 @@ class Reader {
       }
       const target = this.targetOf(targetArg);
       if (!target) continue;
-      this.mounts.push({ receiver: receiver?.split('.')[0], path, ...target });
+      this.mounts.push({ receiver: receiver?.split('.')[0], path, ...target, replaces: shape.replaces && pathArg !== undefined });
       return;
     }
 

@@ -135,6 +135,21 @@ def create_order():
     flagged: ['410', '409'],
   },
   {
+    name: "Flask: register_blueprint(url_prefix=) replaces the blueprint's own prefix",
+    file: 'app/__init__.py',
+    code: `orders = Blueprint("orders", __name__, url_prefix="/v1/orders")
+
+@orders.get("/<int:order_id>")
+def get_order(order_id):
+    abort(451)
+
+app.register_blueprint(orders, url_prefix="/api/orders")
+`,
+    spec: ordersSpec,
+    routes: ['GET /api/orders/{}'],
+    flagged: ['451'],
+  },
+  {
     name: 'FastAPI: APIRouter(prefix=) included with a prefix, status_code= on the decorator',
     file: 'app/main.py',
     code: `router = APIRouter(prefix="/orders")
