@@ -30,7 +30,7 @@ export function registerHandlers(
   scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection);
   // Issue 17: handlers and specs joined over the open documents, until the workspace model holds the project.
-  const project = new OpenProject(documents, service);
+  const project = new OpenProject(documents, service, (message) => connection.console.error(message));
   /** One refresh of the other documents after a burst of changes to a spec or a file with routes. */
   let refresh: NodeJS.Timeout | undefined;
   const refreshed = new Set<string>();

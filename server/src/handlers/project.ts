@@ -27,6 +27,8 @@ export class OpenProject {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: LanguageService,
+    /** Where a fault of the join is reported, once (the server's log). */
+    private readonly report: (message: string) => void,
   ) {}
 
   /**
@@ -50,8 +52,20 @@ export class OpenProject {
     return read;
   }
 
-  /** The facts of the open documents, or undefined when they hold no route and spec to join. */
+  /** The facts of the open documents, or undefined when they hold no route and spec to join (or the join failed). */
   private facts(): ProjectIndex | undefined {
+    try {
+      return this.build();
+    } catch (error) {
+      if (!this.faultReported) this.report(`Joining handlers and specs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.faultReported = true;
+      return undefined;
+    }
+  }
+
+  private faultReported = false;
+
+  private build(): ProjectIndex | undefined {
     if (this.stale) {
       // Every open document: a controller without routes holds the handlers that routes.rb or a router names.
       const open = this.documents.all().filter((d) => this.readOf(d).kind !== 'none');
