@@ -11,7 +11,7 @@ import type { DocumentLike, LanguageService, OperationFact, ProjectFacts, RouteF
 import { normaliseTemplate } from '../service';
 import type { Definition } from './definitions';
 import { type SpecOperations, readOperations } from './operations';
-import { type FileRoute, type FileRoutes, type MountFact, readRoutes } from './reader';
+import { type FileRoute, type FileRoutes, type HandlerRef, type MountFact, readRoutes } from './reader';
 
 /** What one document gives the index: a spec's operations, a source file's routes and definitions, or nothing. */
 export type FileRead = { kind: 'spec'; operations: SpecOperations } | { kind: 'code'; routes: FileRoutes } | { kind: 'none' };
@@ -162,7 +162,10 @@ export class ProjectIndex implements ProjectFacts {
     for (const routes of [...this.routesByUri.values()]) {
       for (const route of [...routes]) {
         if (route.handler || !route.ref?.name) continue;
-        const candidates = (byName.get(route.ref.name) ?? []).filter((c) => route.ref!.owner === undefined || c.definition.owner === route.ref!.owner);
+        const ref = route.ref;
+        const candidates = (byName.get(ref.name!) ?? []).filter((c) =>
+          ref.owner !== undefined ? c.definition.owner === ref.owner : c.uri === route.uri || this.reaches(route.uri, c.uri, ref),
+        );
         // Two definitions of the name: which one is meant is not known here, so nothing is checked.
         if (candidates.length !== 1) continue;
         const [{ uri, definition }] = candidates;
@@ -170,6 +173,25 @@ export class ProjectIndex implements ProjectFacts {
         if (uri !== route.uri) this.moveToHandlerFile(route, uri);
       }
     }
+  }
+
+  /**
+   * Whether a function named without its class can be the one meant: a file of the same folder (a Go package,
+   * a Python package), the module its name or qualifier is imported from, or a file or folder named like the
+   * qualifier (`handlers.GetUser`). A function of the same name elsewhere in the project is not guessed at.
+   */
+  private reaches(fromUri: string, uri: string, ref: HandlerRef): boolean {
+    const folder = (u: string) => u.slice(0, u.lastIndexOf('/'));
+    if (folder(fromUri) === folder(uri)) return true;
+    const imports = this.files.get(fromUri)?.imports;
+    for (const local of [ref.name, ref.qualifier]) {
+      const imported = local !== undefined ? imports?.get(local) : undefined;
+      if (imported && this.resolveModule(fromUri, imported.module)?.uri === uri) return true;
+    }
+    if (ref.qualifier === undefined) return false;
+    const parts = uri.split('/');
+    const base = parts[parts.length - 1].replace(/\.[^.]+$/, '');
+    return base === ref.qualifier || parts[parts.length - 2] === ref.qualifier;
   }
 
   /** A route whose handler is in another file is checked in that file, where its sites are. */

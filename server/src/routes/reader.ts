@@ -17,6 +17,8 @@ export interface HandlerRef {
   name?: string;
   /** The class holding it (Rails `OrdersController`, Laravel `[OrderController::class, 'show']`). */
   owner?: string;
+  /** The module or object it is reached through (`views` in `views.order_detail`, `handlers` in `handlers.GetUser`). */
+  qualifier?: string;
 }
 
 export interface FileRoute extends RouteFact {
@@ -44,6 +46,8 @@ export interface FileRoutes {
   routes: FileRoute[];
   mounts: MountFact[];
   definitions: Definitions;
+  /** Local name -> the module it is imported from (JavaScript imports and requires, Python from-imports). */
+  imports: ReadonlyMap<string, { module: string; imported?: string }>;
 }
 
 interface Arg {
@@ -75,7 +79,7 @@ export function readRoutes(uri: string, languageId: string, text: string): FileR
   const shapes = knowledge.routeShapesOf(family);
   const tokens = new Tokens(text, family);
   const definitions = readDefinitions(tokens, family);
-  if (!shapes) return { routes: [], mounts: [], definitions };
+  if (!shapes) return { routes: [], mounts: [], definitions, imports: new Map() };
   return new Reader(uri, family, tokens, shapes, definitions).read();
 }
 
@@ -153,7 +157,7 @@ class Reader {
         if (definition) route.handler = { start: definition.start, end: definition.end };
       }
     }
-    return { routes: this.routes, mounts, definitions: this.definitions };
+    return { routes: this.routes, mounts, definitions: this.definitions, imports: this.imports };
   }
 
   // ---- prefixes
@@ -218,7 +222,8 @@ class Reader {
         if (t.kind(k) !== TokenKind.Identifier || t.is(k, 'as') || t.is(k + 1, 'as')) continue;
         const local = t.text_(k);
         const original = t.is(k - 1, 'as') ? t.text_(k - 2) : local;
-        this.imports.set(local, { module: `${module}.${original}`.replace(/^\.+/, (dots) => dots), imported: undefined });
+        // `from . import views` is the module `.views`; `from .routers import users` is `.routers.users`.
+        this.imports.set(local, { module: module.endsWith('.') ? module + original : `${module}.${original}`, imported: undefined });
       }
     }
   }
@@ -686,8 +691,9 @@ class Reader {
     if (words.length > 1 && words[words.length - 1] === 'bind') words.pop();
     const name = words[words.length - 1];
     if (LITERALS.has(name)) return undefined;
-    const owner = words.length > 1 && /^[A-Z]/.test(words[words.length - 2]) ? words[words.length - 2] : undefined;
-    return { name, owner };
+    const before = words.length > 1 ? words[words.length - 2] : undefined;
+    const owner = before !== undefined && /^[A-Z]/.test(before) ? before : undefined;
+    return { name, owner, qualifier: owner === undefined ? before : undefined };
   }
 
   /** What a mount mounts: a name (`orders`, `users.router`) or `require('./orders')`. */

@@ -118,6 +118,31 @@ describe('bad input: no false finding, and the reason is known', () => {
     assert.deepEqual(p.flagged('a.js'), []);
   });
 
+  test('a function of the same name in an unrelated folder is not taken for the handler', () => {
+    const p = project({
+      'src/routes/orders.js': "router.get('/orders/:id', show);",
+      'scripts/tools/show.js': 'function show(req, res) { res.status(410).end(); }',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.flagged('scripts/tools/show.js'), []);
+    assert.equal(p.index.routesOf('file:///project/src/routes/orders.js')[0].handler, undefined);
+  });
+
+  test('a handler imported from another folder, or reached through its module (views.order, handlers.Get), is found', () => {
+    const js = project({
+      'src/routes/orders.js': "import { show } from '../controllers/orders';\nrouter.get('/orders/:id', show);",
+      'src/controllers/orders.js': 'export function show(req, res) { res.status(410).end(); }',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(js.flagged('src/controllers/orders.js'), ['410']);
+    const go = project({
+      'cmd/server/main.go': 'func main() {\n\tr.GET("/orders/:id", handlers.GetOrder)\n}',
+      'internal/handlers/orders.go': 'func GetOrder(c *gin.Context) {\n\tc.Status(http.StatusGone)\n}',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(go.flagged('internal/handlers/orders.go'), ['http.StatusGone']);
+  });
+
   test('a handler named by reference that two files define is not guessed', () => {
     const p = project({
       'routes.js': "router.get('/orders/:id', show);",
