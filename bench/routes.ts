@@ -53,7 +53,16 @@ function handler(i: number): { path: string; languageId: string; text: string; r
 const service = getLanguageService();
 const files = Array.from({ length: count }, (_, i) => handler(i));
 const spec = ['openapi: 3.0.3', 'info: { title: bench, version: "1" }', 'paths:'];
-for (const f of files) spec.push(`  ${f.route}:`, `    ${f.method}:`, '      responses:', "        '200':", '          description: OK', "        '404':", '          description: Not found');
+for (const f of files)
+  spec.push(
+    `  ${f.route}:`,
+    `    ${f.method}:`,
+    '      responses:',
+    "        '200':",
+    '          description: OK',
+    "        '404':",
+    '          description: Not found',
+  );
 const documents = files.map((f, i) => TextDocument.create(`file:///bench/${f.path}`, f.languageId, i, f.text));
 documents.push(TextDocument.create('file:///bench/openapi.yaml', 'yaml', 1, spec.join('\n') + '\n'));
 
@@ -76,7 +85,15 @@ const cpu2 = process.cpuUsage(cpu2start);
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 const perSecond = (ms: number) => Math.round((documents.length / ms) * 1000);
-console.log(`files: ${documents.length} (${count} handlers + 1 spec, ${(spec.join('\n').length / 1e6).toFixed(1)} MB), routes: ${index.routeCount}`);
-console.log(`index (routes, handlers, spec operations): ${(t1 - t0).toFixed(0)} ms wall, ${cpuMs(cpu1).toFixed(0)} ms CPU = ${perSecond(cpuMs(cpu1))} files/s of CPU`);
-console.log(`join + status-not-in-spec over every file (scans included): ${(t2 - t1).toFixed(0)} ms wall, ${cpuMs(cpu2).toFixed(0)} ms CPU = ${perSecond(cpuMs(cpu2))} files/s of CPU; ${findings} findings`);
-console.log(`heap after building the index: ${global.gc ? (heapIndex / 1e6).toFixed(1) + ' MB' : 'run with --expose-gc'} (${global.gc ? ((heapIndex / 1e6 / documents.length) * 1000).toFixed(1) + ' MB per 1,000 files' : ''})`);
+console.log(
+  `files: ${documents.length} (${count} handlers + 1 spec, ${(spec.join('\n').length / 1e6).toFixed(1)} MB), routes: ${index.routeCount}`,
+);
+console.log(
+  `index (routes, handlers, spec operations): ${(t1 - t0).toFixed(0)} ms wall, ${cpuMs(cpu1).toFixed(0)} ms CPU = ${perSecond(cpuMs(cpu1))} files/s of CPU`,
+);
+console.log(
+  `join + status-not-in-spec over every file (scans included): ${(t2 - t1).toFixed(0)} ms wall, ${cpuMs(cpu2).toFixed(0)} ms CPU = ${perSecond(cpuMs(cpu2))} files/s of CPU; ${findings} findings`,
+);
+console.log(
+  `heap after building the index: ${global.gc ? (heapIndex / 1e6).toFixed(1) + ' MB' : 'run with --expose-gc'} (${global.gc ? ((heapIndex / 1e6 / documents.length) * 1000).toFixed(1) + ' MB per 1,000 files' : ''})`,
+);

@@ -38,9 +38,15 @@ describe('project navigation over the open documents', () => {
   after(() => client.shutdown());
 
   test('hover: the status explanation, then whether the operation declares it', async () => {
-    const declared = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: code }, position: positionOf(handler, '404', 1) })) as Hover;
+    const declared = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: code },
+      position: positionOf(handler, '404', 1),
+    })) as Hover;
     assert.match((declared.contents as MarkupContent).value, /Not Found[\s\S]*---\n\nDeclared in openapi\.yaml, GET \/orders\/\{id\}\.$/);
-    const missing = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: code }, position: positionOf(handler, '410', 1) })) as Hover;
+    const missing = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: code },
+      position: positionOf(handler, '410', 1),
+    })) as Hover;
     assert.match((missing.contents as MarkupContent).value, /Not declared by GET \/orders\/\{id\} in openapi\.yaml\.$/);
   });
 
@@ -60,7 +66,10 @@ describe('project navigation over the open documents', () => {
   });
 
   test('definition: from the handler status to the response key', async () => {
-    const found = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: code }, position: positionOf(handler, '404', 1) })) as Location[];
+    const found = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: code },
+      position: positionOf(handler, '404', 1),
+    })) as Location[];
     assert.deepEqual(found, [{ uri: yaml, range: { start: positionOf(spec, "'404'", 1), end: positionOf(spec, "'404'", 4) } }]);
   });
 
@@ -86,6 +95,9 @@ describe('project navigation: a handler in another open file', () => {
     await client.open('file:///tmp/project-test-2/openapi.yaml', 'yaml', spec);
     await client.open(routes, 'javascript', "const { show } = require('./controller');\nrouter.get('/orders/:id', show);\n");
     const found = (await client.open(controller, 'javascript', controllerText)).filter((d) => d.code === 'status-not-in-spec');
-    assert.deepEqual(found.map((d) => d.range.start), [positionOf(controllerText, '410')]);
+    assert.deepEqual(
+      found.map((d) => d.range.start),
+      [positionOf(controllerText, '410')],
+    );
   });
 });

@@ -43,5 +43,6 @@ test('routes.json: every family with route shapes is a served code family', () =
   const languages = read('languages.json');
   const routes = read('routes.json');
   const families = new Set(Object.values(languages.languages).map((l: any) => l.family));
-  for (const family of Object.keys(routes.families)) assert.ok(families.has(family) && family !== 'openapi', `${family} in routes.json is a served code family`);
+  for (const family of Object.keys(routes.families))
+    assert.ok(families.has(family) && family !== 'openapi', `${family} in routes.json is a served code family`);
 });

@@ -72,7 +72,8 @@ const severityNames: Record<DiagnosticSeverity, SeverityName> = {
  * edits and related places of a diagnostic that reaches into another file (the project rules).
  */
 export function toFinding(file: string, d: Diagnostic, here?: { uri: string; display(uri: string): string }): Finding {
-  const related = here && d.relatedInformation?.map((r) => ({ file: here.display(r.location.uri), ...oneBased(r.location.range), message: r.message }));
+  const related =
+    here && d.relatedInformation?.map((r) => ({ file: here.display(r.location.uri), ...oneBased(r.location.range), message: r.message }));
   return {
     file,
     line: d.range.start.line + 1,

@@ -55,7 +55,10 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
       // Unreadable files are reported by the file's own lint.
     }
   }
-  let index = new ProjectIndex(service, [...documents.values()].map((d) => d.document));
+  let index = new ProjectIndex(
+    service,
+    [...documents.values()].map((d) => d.document),
+  );
   if (!index.joinable) return undefined;
   const result: ProjectLint = { byFile: new Map(), notes: [], changed: new Map(), wrote: new Set() };
   const settingsOf = (uri: string) => settingsTable[documents.get(uri)!.task.settingsIndex];
@@ -64,9 +67,16 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
       const own = fixDocument(service, entry.document, settingsOf(uri));
       if (own.applied > 0 && !own.refused) ((entry.original = entry.document.getText()), (entry.document = own.document));
     }
-    index = new ProjectIndex(service, [...documents.values()].map((d) => d.document));
+    index = new ProjectIndex(
+      service,
+      [...documents.values()].map((d) => d.document),
+    );
     const changed = declareMissingResponses(service, index, documents, settingsOf, fix, result);
-    if (changed) index = new ProjectIndex(service, [...documents.values()].map((d) => d.document));
+    if (changed)
+      index = new ProjectIndex(
+        service,
+        [...documents.values()].map((d) => d.document),
+      );
   }
   const display = (uri: string) => documents.get(uri)?.task.display ?? safePath(uri);
   for (const [uri, { task, document }] of documents) {
@@ -118,7 +128,8 @@ function declareMissingResponses(
       if (diagnostic.severity === DiagnosticSeverity.Hint) continue;
       for (const [specUri, edits] of specEdits(diagnostic, uri)) {
         const map = bySpec.get(specUri) ?? bySpec.set(specUri, new Map()).get(specUri)!;
-        for (const edit of edits) map.set(`${edit.range.start.line}:${edit.range.start.character}:${edit.newText}`, { ...edit, order: edit.newText });
+        for (const edit of edits)
+          map.set(`${edit.range.start.line}:${edit.range.start.character}:${edit.newText}`, { ...edit, order: edit.newText });
       }
     }
   }

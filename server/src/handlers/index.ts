@@ -42,7 +42,9 @@ export function registerHandlers(
       refreshed.clear();
     }, 300);
   };
-  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker, (document, s) => project.diagnostics(document, s));
+  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker, (document, s) =>
+    project.diagnostics(document, s),
+  );
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
   let lazyDocumentation = false;
@@ -69,7 +71,9 @@ export function registerHandlers(
     diagnostics.revalidateAll();
   });
 
-  connection.onHover(async (params, token) => project.hover(await onHover(params, documents, service, settings, scanWorker, token), params));
+  connection.onHover(async (params, token) =>
+    project.hover(await onHover(params, documents, service, settings, scanWorker, token), params),
+  );
   connection.onDefinition((params) => project.definition(params));
   connection.onReferences((params) => project.references(params));
   connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, lazyDocumentation, scanWorker, token));

@@ -57,7 +57,8 @@ export class OpenProject {
     try {
       return this.build();
     } catch (error) {
-      if (!this.faultReported) this.report(`Joining handlers and specs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!this.faultReported)
+        this.report(`Joining handlers and specs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       this.faultReported = true;
       return undefined;
     }
@@ -89,7 +90,9 @@ export class OpenProject {
     if (!line) return hover;
     if (!hover) return { contents: { kind: 'markdown', value: line } };
     const contents = hover.contents as { kind?: string; value?: string };
-    return typeof contents.value === 'string' ? { ...hover, contents: { kind: 'markdown', value: `${contents.value}\n\n---\n\n${line}` } } : hover;
+    return typeof contents.value === 'string'
+      ? { ...hover, contents: { kind: 'markdown', value: `${contents.value}\n\n---\n\n${line}` } }
+      : hover;
   }
 
   definition(params: TextDocumentPositionParams): Definition | null {

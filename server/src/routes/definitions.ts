@@ -20,7 +20,36 @@ export interface Definitions {
 
 const CLASS_WORDS = new Set(['class', 'struct', 'object', 'interface', 'module']);
 /** Words that look like calls before a block but are statements. */
-const CONTROL = new Set(['if', 'for', 'foreach', 'while', 'switch', 'catch', 'using', 'lock', 'synchronized', 'return', 'new', 'when', 'function', 'fun', 'func', 'fn', 'def', 'else', 'elif', 'try', 'do', 'sizeof', 'typeof', 'match', 'with', 'async', 'await', 'yield']);
+const CONTROL = new Set([
+  'if',
+  'for',
+  'foreach',
+  'while',
+  'switch',
+  'catch',
+  'using',
+  'lock',
+  'synchronized',
+  'return',
+  'new',
+  'when',
+  'function',
+  'fun',
+  'func',
+  'fn',
+  'def',
+  'else',
+  'elif',
+  'try',
+  'do',
+  'sizeof',
+  'typeof',
+  'match',
+  'with',
+  'async',
+  'await',
+  'yield',
+]);
 
 export function readDefinitions(tokens: Tokens, family: string): Definitions {
   const scopes = knowledge.scopeSyntaxOf(family);
@@ -95,7 +124,8 @@ function looksLikeBody(tokens: Tokens, k: number): boolean {
     const t = tokens.text_(k);
     if (t === '{' || (t === '=' && tokens.is(k + 1, '>'))) return true;
     if (CLASS_WORDS.has(t) || t === '@') return false;
-    if (t === ';' || t === ')' || t === '}' || t === '=' || t === ',' || t === '.' || t === '(' || t === '&' || t === '|' || t === '+') return false;
+    if (t === ';' || t === ')' || t === '}' || t === '=' || t === ',' || t === '.' || t === '(' || t === '&' || t === '|' || t === '+')
+      return false;
   }
   return false;
 }

@@ -88,7 +88,13 @@ class OperationReader implements OutlineVisitor {
         }
         this.insertion.keys.push({ key, at: this.json ? offset : this.lineStart(offset), valueEnd: offset + length });
       }
-    } else if (top?.kind === 'response' && key === 'description' && this.insertion && this.descriptionColumn === undefined && this.startsLine(offset)) {
+    } else if (
+      top?.kind === 'response' &&
+      key === 'description' &&
+      this.insertion &&
+      this.descriptionColumn === undefined &&
+      this.startsLine(offset)
+    ) {
       this.descriptionColumn = this.column(offset);
     }
   }
@@ -147,7 +153,17 @@ class OperationReader implements OutlineVisitor {
     } else if (kind === 'responses' && this.operation) {
       const flow = !this.json && this.text[offset] === '{';
       this.descriptionColumn = undefined;
-      this.insertion = { json: this.json, keys: [], indent: '', unit: '  ', quote: this.json ? '"' : '', eol: this.eol, responsesKeyOffset: this.keyOffset, mapStart: offset, flow };
+      this.insertion = {
+        json: this.json,
+        keys: [],
+        indent: '',
+        unit: '  ',
+        quote: this.json ? '"' : '',
+        eol: this.eol,
+        responsesKeyOffset: this.keyOffset,
+        mapStart: offset,
+        flow,
+      };
     }
   }
 

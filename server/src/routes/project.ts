@@ -21,13 +21,16 @@ export function readFile(document: DocumentLike, service: Pick<LanguageService, 
   const languageId = service.languageOf(document);
   if (!languageId) return { kind: 'none' };
   const text = document.getText();
-  if (knowledge.language(languageId)?.family === 'openapi') return { kind: 'spec', operations: readOperations(document.uri, text, languageId === 'yaml') };
+  if (knowledge.language(languageId)?.family === 'openapi')
+    return { kind: 'spec', operations: readOperations(document.uri, text, languageId === 'yaml') };
   return { kind: 'code', routes: readRoutes(document.uri, languageId, text) };
 }
 
 /** Whether a read takes part in a join: a spec, or a file with routes or mounts. */
 export function joins(read: FileRead): boolean {
-  return read.kind === 'spec' ? read.operations.isSpec : read.kind === 'code' && (read.routes.routes.length > 0 || read.routes.mounts.length > 0);
+  return read.kind === 'spec'
+    ? read.operations.isSpec
+    : read.kind === 'code' && (read.routes.routes.length > 0 || read.routes.mounts.length > 0);
 }
 
 interface Spec {
@@ -97,11 +100,17 @@ export class ProjectIndex implements ProjectFacts {
     if (unique.length === 0) {
       const broken = this.brokenTemplates.get(route.template);
       if (broken) return { reason: 'spec-does-not-parse', detail: `${fileName(broken)} declares ${route.template} but does not parse` };
-      return { reason: 'no-operation', detail: `no OpenAPI operation declares ${route.method === '*' ? '' : route.method + ' '}${route.path}` };
+      return {
+        reason: 'no-operation',
+        detail: `no OpenAPI operation declares ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
+      };
     }
     const specs = new Set(unique.map((o) => o.uri));
     if (specs.size > 1)
-      return { reason: 'ambiguous', detail: `${distinctNames([...specs]).join(' and ')} both declare ${route.method === '*' ? '' : route.method + ' '}${route.path}` };
+      return {
+        reason: 'ambiguous',
+        detail: `${distinctNames([...specs]).join(' and ')} both declare ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
+      };
     return { operations: unique };
   }
 
@@ -124,14 +133,17 @@ export class ProjectIndex implements ProjectFacts {
     if (this.byRouteTemplate) return this.byRouteTemplate;
     this.byRouteTemplate = new Map();
     for (const routes of this.routesByUri.values())
-      for (const route of routes) (this.byRouteTemplate.get(route.template) ?? this.byRouteTemplate.set(route.template, []).get(route.template)!).push(route);
+      for (const route of routes)
+        (this.byRouteTemplate.get(route.template) ?? this.byRouteTemplate.set(route.template, []).get(route.template)!).push(route);
     return this.byRouteTemplate;
   }
 
   sitesIn(uri: string, span: Span): readonly StatusSite[] {
     const document = this.documents.get(uri);
     if (!document) return [];
-    return this.service.scan(document).sites.filter((s) => s.role === 'use' && !s.definesCode && s.start >= span.start && s.end <= span.end);
+    return this.service
+      .scan(document)
+      .sites.filter((s) => s.role === 'use' && !s.definesCode && s.start >= span.start && s.end <= span.end);
   }
 
   document(uri: string): DocumentLike | undefined {
@@ -234,7 +246,8 @@ export class ProjectIndex implements ProjectFacts {
   /** A JavaScript/TypeScript module at a path (without its extension, or a folder with an index). */
   private sourceFile(modulePath: string): { uri: string } | undefined {
     const joined = 'file://' + path.posix.normalize(modulePath);
-    for (const ext of ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '/index.ts', '/index.js']) if (this.files.has(joined + ext)) return { uri: joined + ext };
+    for (const ext of ['', '.ts', '.js', '.mjs', '.cjs', '.tsx', '/index.ts', '/index.js'])
+      if (this.files.has(joined + ext)) return { uri: joined + ext };
     return undefined;
   }
 
@@ -246,7 +259,8 @@ export class ProjectIndex implements ProjectFacts {
     this.aliasCache = [];
     for (const [uri, document] of this.documents) {
       if (!/\/[tj]sconfig(\.[\w-]+)?\.json$/.test(uri)) continue;
-      const options = (parseJsonc(document.getText()) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined)?.compilerOptions;
+      const options = (parseJsonc(document.getText()) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined)
+        ?.compilerOptions;
       if (!options || typeof options.paths !== 'object' || options.paths === null) continue;
       const folder = uri.slice(0, uri.lastIndexOf('/')).replace(/^file:\/\//, '');
       const base = path.posix.join(folder, typeof options.baseUrl === 'string' ? options.baseUrl : '.');

@@ -86,7 +86,15 @@ export function readRoutes(uri: string, languageId: string, text: string): FileR
 class Reader {
   private readonly routes: FileRoute[] = [];
   private readonly groups = new Map<string, Group>();
-  private readonly mounts: { receiver?: string; path: Value; target: string; module?: string; imported?: string; whole?: boolean; replaces?: boolean }[] = [];
+  private readonly mounts: {
+    receiver?: string;
+    path: Value;
+    target: string;
+    module?: string;
+    imported?: string;
+    whole?: boolean;
+    replaces?: boolean;
+  }[] = [];
   private readonly regions: Region[] = [];
   private readonly classPrefixes: Region[] = [];
   private readonly imports = new Map<string, { module: string; imported?: string }>();
@@ -108,7 +116,14 @@ class Reader {
   ) {
     this.decorator = family === 'csharp' ? '[' : '@';
     for (const shape of shapes.calls ?? []) for (const name of Object.keys(shape.names)) this.names.add(name);
-    for (const shape of [...(shapes.groups ?? []), ...(shapes.mounts ?? []), ...(shapes.scopes ?? []), ...(shapes.resources ?? []), ...(shapes.chains ?? []), ...(shapes.objects ?? [])])
+    for (const shape of [
+      ...(shapes.groups ?? []),
+      ...(shapes.mounts ?? []),
+      ...(shapes.scopes ?? []),
+      ...(shapes.resources ?? []),
+      ...(shapes.chains ?? []),
+      ...(shapes.objects ?? []),
+    ])
       for (const name of shape.names) this.names.add(name);
     const byFile = Object.entries(shapes.filePrefixes ?? {}).find(([end]) => uri.endsWith('/' + end));
     this.filePrefix = { text: byFile?.[1] ?? '' };
@@ -135,7 +150,12 @@ class Reader {
         target: mount.target,
         module: imported?.module,
         // `users.router`: the member of an imported module; `require('./orders')`: the module's export.
-        imported: mount.module !== undefined ? undefined : mount.target.includes('.') ? mount.target.slice(mount.target.lastIndexOf('.') + 1) : imported?.imported,
+        imported:
+          mount.module !== undefined
+            ? undefined
+            : mount.target.includes('.')
+              ? mount.target.slice(mount.target.lastIndexOf('.') + 1)
+              : imported?.imported,
         whole: mount.whole,
         unknown: prefix.dynamic,
       });
@@ -266,7 +286,8 @@ class Reader {
   /** `name=value`, `name: value`, `:name => value`, `'name' => value`. */
   private keyword(from: number, to: number): Arg {
     const t = this.t;
-    const name = t.kind(from) === TokenKind.Identifier || t.kind(from) === TokenKind.String ? (t.stringValue(from) ?? t.text_(from)) : undefined;
+    const name =
+      t.kind(from) === TokenKind.Identifier || t.kind(from) === TokenKind.String ? (t.stringValue(from) ?? t.text_(from)) : undefined;
     if (name !== undefined && to - from >= 3) {
       if (t.is(from + 1, '=') && !t.is(from + 2, '=') && !t.is(from + 2, '>')) return { from: from + 2, to, keyword: name };
       if (t.is(from + 1, '=') && t.is(from + 2, '>')) return { from: from + 3, to, keyword: name };
@@ -296,7 +317,8 @@ class Reader {
   private value(arg: Arg | undefined): Value | undefined {
     if (!arg) return undefined;
     const t = this.t;
-    if (t.is(arg.from, ':') && arg.to === arg.from + 2 && t.kind(arg.from + 1) === TokenKind.Identifier) return { text: t.text_(arg.from + 1) };
+    if (t.is(arg.from, ':') && arg.to === arg.from + 2 && t.kind(arg.from + 1) === TokenKind.Identifier)
+      return { text: t.text_(arg.from + 1) };
     let text = '';
     for (let k = arg.from; k < arg.to; k++) {
       if ((k - arg.from) % 2 === 1) {
@@ -359,7 +381,8 @@ class Reader {
     const next = t.kind(i + 1);
     if (next !== TokenKind.String && !(t.is(i + 1, ':') && t.kind(i + 2) === TokenKind.Identifier)) return undefined;
     let k = i + 1;
-    for (; k < t.length && t.kind(k) !== TokenKind.Newline && !t.is(k, 'do'); k++) if (t.is(k, '[') || t.is(k, '(') || t.is(k, '{')) k = t.match(k) ?? k;
+    for (; k < t.length && t.kind(k) !== TokenKind.Newline && !t.is(k, 'do'); k++)
+      if (t.is(k, '[') || t.is(k, '(') || t.is(k, '{')) k = t.match(k) ?? k;
     return { args: this.split(i + 1, k), close: k - 1 };
   }
 
@@ -379,7 +402,7 @@ class Reader {
   private scopeRegion(i: number, close: number): Span {
     const t = this.t;
     let end = close;
-    while ((t.is(end + 1, '.') || (t.is(end + 1, '-') && t.is(end + 2, '>'))) ) {
+    while (t.is(end + 1, '.') || (t.is(end + 1, '-') && t.is(end + 2, '>'))) {
       const name = t.is(end + 1, '.') ? end + 2 : end + 3;
       if (t.kind(name) !== TokenKind.Identifier || !t.is(name + 1, '(')) break;
       end = t.match(name + 1) ?? name + 1;
@@ -471,7 +494,10 @@ class Reader {
       const refs = Array.isArray(shape.path) ? shape.path : shape.path === undefined ? [] : [shape.path];
       const path = refs.map((ref) => this.value(this.pick(args, ref))).find((v) => v !== undefined) ?? EMPTY;
       const parent = receiver?.split('.')[0];
-      this.groups.set(variable, { parent: parent && parent !== variable && this.groups.has(parent) ? parent : receiver?.includes('.') ? undefined : parent, path });
+      this.groups.set(variable, {
+        parent: parent && parent !== variable && this.groups.has(parent) ? parent : receiver?.includes('.') ? undefined : parent,
+        path,
+      });
       return;
     }
 
@@ -482,7 +508,8 @@ class Reader {
       let pathArg = refs.map((ref) => this.pick(args, ref)).find((a) => a !== undefined);
       let targetArg = this.pick(args, shape.target);
       // `app.use(router)`: no path, the router is the first argument.
-      if (pathArg && typeof shape.path === 'number' && t.kind(pathArg.from) === TokenKind.Identifier && args.length === 1) ((targetArg = pathArg), (pathArg = undefined));
+      if (pathArg && typeof shape.path === 'number' && t.kind(pathArg.from) === TokenKind.Identifier && args.length === 1)
+        ((targetArg = pathArg), (pathArg = undefined));
       if (!targetArg) continue;
       const path = pathArg ? this.value(pathArg)! : EMPTY;
       if (pathArg && path.dynamic && t.kind(pathArg.from) !== TokenKind.String && args.length > 1 && typeof shape.path === 'number') {
@@ -533,9 +560,17 @@ class Reader {
       const only = this.symbolsIn(this.pick(call.args, 'only'));
       const except = this.symbolsIn(this.pick(call.args, 'except'));
       const at = this.spanOf(pathArg);
-      this.addActions(shape.actions, path, at, owner, receiver, (action) => (only.length === 0 || only.includes(action)) && !except.includes(action));
+      this.addActions(
+        shape.actions,
+        path,
+        at,
+        owner,
+        receiver,
+        (action) => (only.length === 0 || only.includes(action)) && !except.includes(action),
+      );
       const block = this.blockAfter(call.close);
-      if (block && shape.nested !== undefined) this.regions.push({ ...block, path: { text: `${path.text}${shape.nested}`, dynamic: path.dynamic } });
+      if (block && shape.nested !== undefined)
+        this.regions.push({ ...block, path: { text: `${path.text}${shape.nested}`, dynamic: path.dynamic } });
       return;
     }
   }
@@ -551,7 +586,8 @@ class Reader {
     if (!inner) return true;
     const module = inner.to - inner.from === 1 ? t.stringValue(inner.from) : undefined;
     if (module !== undefined) this.mounts.push({ receiver: undefined, path, target: module, module, whole: true });
-    else if (t.kind(inner.from) === TokenKind.Identifier && t.is(inner.from + 1, '.')) this.mounts.push({ receiver: undefined, path, target: t.text_(inner.from) });
+    else if (t.kind(inner.from) === TokenKind.Identifier && t.is(inner.from + 1, '.'))
+      this.mounts.push({ receiver: undefined, path, target: t.text_(inner.from) });
     return true;
   }
 
@@ -565,7 +601,7 @@ class Reader {
     const path = this.value(pathArg);
     if (!path || !pathArg || args.length !== 1 || !t.is(close + 1, '.')) return false;
     let found = false;
-    for (let k = close; t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier && t.is(k + 3, '('); ) {
+    for (let k = close; t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier && t.is(k + 3, '(');) {
       const method = shape.methods[t.text_(k + 2)];
       this.consumed.add(k + 2);
       const call = this.args(k + 3);
@@ -586,7 +622,9 @@ class Reader {
     const path = this.value(pathArg);
     const handlerArg = this.pick(args, shape.handler);
     if (!path || !pathArg || !handlerArg) return false;
-    const handled = this.isFunction(handlerArg) ? { span: this.spanOf(handlerArg) } : this.refOf(handlerArg) && { ref: this.refOf(handlerArg) };
+    const handled = this.isFunction(handlerArg)
+      ? { span: this.spanOf(handlerArg) }
+      : this.refOf(handlerArg) && { ref: this.refOf(handlerArg) };
     if (!handled) return false;
     const methods = this.methodsIn(this.pick(args, shape.method));
     for (const method of methods.length > 0 ? methods : ['*']) this.addRoute(method, path, this.spanOf(pathArg), handled, receiver);
@@ -596,7 +634,7 @@ class Reader {
   /** `.Methods("GET", "POST")` chained after a route call (gorilla/mux), possibly after other chained calls. */
   private chainedMethods(close: number, name: string): string[] {
     const t = this.t;
-    for (let k = close; t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier && t.is(k + 3, '('); ) {
+    for (let k = close; t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier && t.is(k + 3, '(');) {
       if (t.is(k + 2, name)) {
         const { args } = this.args(k + 3);
         return args.flatMap((a) => this.methodsIn(a));
@@ -609,11 +647,20 @@ class Reader {
   private symbolsIn(arg: Arg | undefined): string[] {
     if (!arg) return [];
     const found: string[] = [];
-    for (let k = arg.from; k < arg.to; k++) if (this.t.kind(k) === TokenKind.Identifier || this.t.kind(k) === TokenKind.String) found.push(this.t.stringValue(k) ?? this.t.text_(k));
+    for (let k = arg.from; k < arg.to; k++)
+      if (this.t.kind(k) === TokenKind.Identifier || this.t.kind(k) === TokenKind.String)
+        found.push(this.t.stringValue(k) ?? this.t.text_(k));
     return found;
   }
 
-  private addActions(actions: RouteActions, path: Value, at: Span, owner: string, receiver: string | undefined, keep: (action: string) => boolean): void {
+  private addActions(
+    actions: RouteActions,
+    path: Value,
+    at: Span,
+    owner: string,
+    receiver: string | undefined,
+    keep: (action: string) => boolean,
+  ): void {
     for (const [action, [methods, suffix]] of Object.entries(actions)) {
       if (!keep(action)) continue;
       for (const method of methods.split(','))
@@ -642,7 +689,11 @@ class Reader {
   }
 
   /** The handler of a route call: an inline function (its span), else a named reference. */
-  private handlerOf(args: Arg[], ref: ArgumentRef | undefined, pathArg: Arg | undefined): { span?: Span; ref?: HandlerRef; classView?: string } | undefined {
+  private handlerOf(
+    args: Arg[],
+    ref: ArgumentRef | undefined,
+    pathArg: Arg | undefined,
+  ): { span?: Span; ref?: HandlerRef; classView?: string } | undefined {
     const rest = args.filter((a) => a !== pathArg && a.keyword === undefined);
     const inline = rest.findIndex((a) => this.isFunction(a));
     if (inline >= 0) return { span: { start: this.t.list[rest[inline].from].start, end: this.t.list[rest[rest.length - 1].to - 1].end } };
@@ -711,7 +762,13 @@ class Reader {
     return words.length > 0 ? { target: words.join('.') } : undefined;
   }
 
-  private addRoute(method: string, path: Value, at: Span, handled: { span?: Span; ref?: HandlerRef; classView?: string }, receiver: string | undefined): void {
+  private addRoute(
+    method: string,
+    path: Value,
+    at: Span,
+    handled: { span?: Span; ref?: HandlerRef; classView?: string },
+    receiver: string | undefined,
+  ): void {
     const classView = (handled.ref as { classView?: boolean } | undefined)?.classView;
     if (classView && this.shapes.classViews && handled.ref?.owner) {
       this.addActions(this.shapes.classViews.actions, path, at, handled.ref.owner, receiver, () => true);
@@ -769,7 +826,8 @@ class Reader {
       if (!target) return;
       const at = pathArg ? this.spanOf(pathArg) : { start: t.list[markerAt].start, end };
       if (target.isClass) {
-        if (shape.classPrefix) this.classPrefixes.push({ start: target.span.start, end: target.span.end, path: this.aspNetTokens(path, target.name) });
+        if (shape.classPrefix)
+          this.classPrefixes.push({ start: target.span.start, end: target.span.end, path: this.aspNetTokens(path, target.name) });
         return;
       }
       if (spelled === '') {

@@ -139,7 +139,7 @@ export class Tokens {
     const quote = raw[0];
     if (!quote) return undefined;
     let body = raw.startsWith(quote.repeat(3)) ? raw.slice(3, -3) : raw.slice(1, raw.length > 1 && raw.endsWith(quote) ? -1 : undefined);
-    if (quote === '"' && (this.text.includes('#{', token.start) && body.includes('#{'))) return undefined;
+    if (quote === '"' && this.text.includes('#{', token.start) && body.includes('#{')) return undefined;
     if (token.kind === TokenKind.Template) {
       // A template with holes is cut into several tokens; one token is a plain string.
       if (!raw.endsWith('`') || raw.length < 2) return undefined;

@@ -113,7 +113,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doValidation: (document, settings = defaultSettings()) =>
       doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
     doCodeActions,
-    doProjectValidation: (document, facts, settings = defaultSettings()) => doProjectValidation(document, facts, settings, options.onRuleFault),
+    doProjectValidation: (document, facts, settings = defaultSettings()) =>
+      doProjectValidation(document, facts, settings, options.onRuleFault),
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };

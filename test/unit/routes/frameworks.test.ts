@@ -185,7 +185,14 @@ class OrderList(APIView):
         return Response(status=status.HTTP_201_CREATED)
 `,
     spec: ordersSpec,
-    routes: ['DELETE /api/orders', 'GET /api/orders', 'PATCH /api/orders', 'POST /api/orders', 'PUT /api/orders', '* /api/orders/{}'].sort(),
+    routes: [
+      'DELETE /api/orders',
+      'GET /api/orders',
+      'PATCH /api/orders',
+      'POST /api/orders',
+      'PUT /api/orders',
+      '* /api/orders/{}',
+    ].sort(),
     flagged: ['status.HTTP_410_GONE'],
   },
   {
@@ -199,7 +206,14 @@ class OrderViewSet(viewsets.ModelViewSet):
         return Response(status=status.HTTP_423_LOCKED)
 `,
     spec: ordersSpec,
-    routes: ['DELETE /api/orders/{}', 'GET /api/orders', 'GET /api/orders/{}', 'PATCH /api/orders/{}', 'POST /api/orders', 'PUT /api/orders/{}'],
+    routes: [
+      'DELETE /api/orders/{}',
+      'GET /api/orders',
+      'GET /api/orders/{}',
+      'PATCH /api/orders/{}',
+      'POST /api/orders',
+      'PUT /api/orders/{}',
+    ],
     flagged: ['status.HTTP_423_LOCKED'],
   },
   {
@@ -422,7 +436,7 @@ class OrderController extends Controller
     flagged: ['409', '410'],
   },
   {
-    name: "Laravel: routes/api.php is served under /api",
+    name: 'Laravel: routes/api.php is served under /api',
     file: 'routes/api.php',
     code: `<?php
 Route::get('/orders/{id}', fn ($id) => abort(410));`,

@@ -39,7 +39,11 @@ export function project(files: Record<string, string>): Project {
   return {
     index,
     doc,
-    routes: (path) => index.routesOf(ROOT + path).map((r) => (r.unknown ? `${r.method} ?` : `${r.method} ${r.template}`)).sort(),
+    routes: (path) =>
+      index
+        .routesOf(ROOT + path)
+        .map((r) => (r.unknown ? `${r.method} ?` : `${r.method} ${r.template}`))
+        .sort(),
     diagnostics,
     flagged: (path, settings) =>
       diagnostics(path, settings)
@@ -48,7 +52,9 @@ export function project(files: Record<string, string>): Project {
     fixed(path, spec) {
       const [first] = diagnostics(path);
       if (!first) throw new Error('no finding');
-      const action = (first.data as { fixes: { isPreferred?: boolean; edit?: { changes?: Record<string, never[]> } }[] }).fixes.find((f) => f.isPreferred);
+      const action = (first.data as { fixes: { isPreferred?: boolean; edit?: { changes?: Record<string, never[]> } }[] }).fixes.find(
+        (f) => f.isPreferred,
+      );
       const edits = action?.edit?.changes?.[ROOT + spec];
       if (!edits) throw new Error('no preferred fix on the spec');
       return TextDocument.applyEdits(doc(spec), edits);
@@ -57,7 +63,10 @@ export function project(files: Record<string, string>): Project {
 }
 
 /** A small OpenAPI 3 spec in YAML: path -> method -> declared response keys; a server URL or a Swagger basePath when given. */
-export function openapi(paths: Record<string, Record<string, (number | string)[]>>, base: { server?: string; basePath?: string } = {}): string {
+export function openapi(
+  paths: Record<string, Record<string, (number | string)[]>>,
+  base: { server?: string; basePath?: string } = {},
+): string {
   const lines = base.basePath !== undefined ? ['swagger: "2.0"', `basePath: ${base.basePath}`] : ['openapi: 3.0.3'];
   lines.push('info:', '  title: Orders', '  version: "1"');
   if (base.server) lines.push('servers:', `  - url: ${base.server}`);

@@ -28,19 +28,31 @@ describe('hover', () => {
 
   test('says why nothing is checked: a run-time path, two specs, a spec that does not parse, no operation', () => {
     const dynamic = project({ 'a.js': code.replace("'/orders/:id'", "base + '/:id'"), 'openapi.yaml': spec });
-    assert.match(projectHover(URI('a.js'), at(dynamic, 'a.js', '410'), dynamic.index)!, /^Not checked against an OpenAPI spec: the path is built at run time/);
+    assert.match(
+      projectHover(URI('a.js'), at(dynamic, 'a.js', '410'), dynamic.index)!,
+      /^Not checked against an OpenAPI spec: the path is built at run time/,
+    );
     const two = project({ 'a.js': code, 'openapi.yaml': spec, 'copy/openapi.yaml': spec });
     assert.match(projectHover(URI('a.js'), at(two, 'a.js', '410'), two.index)!, /both declare GET \/orders\/:id\.$/);
     const broken = project({ 'a.js': code, 'openapi.yaml': spec + '    oops: [\n' });
     assert.match(projectHover(URI('a.js'), at(broken, 'a.js', '410'), broken.index)!, /does not parse\.$/);
     const none = project({ 'a.js': code, 'openapi.yaml': openapi({ '/other': { get: [200] } }) });
-    assert.equal(projectHover(URI('a.js'), at(none, 'a.js', '410'), none.index), 'Not checked against an OpenAPI spec: no OpenAPI operation declares GET /orders/:id.');
+    assert.equal(
+      projectHover(URI('a.js'), at(none, 'a.js', '410'), none.index),
+      'Not checked against an OpenAPI spec: no OpenAPI operation declares GET /orders/:id.',
+    );
   });
 
   test('a response key: how many handler sites return it; an operation: its routes', () => {
     const p = project({ 'a.js': code, 'openapi.yaml': spec });
-    assert.equal(projectHover(URI('openapi.yaml'), at(p, 'openapi.yaml', '404'), p.index), 'Returned by 1 handler site (find references to list them).');
-    assert.equal(projectHover(URI('openapi.yaml'), at(p, 'openapi.yaml', '200'), p.index), 'No handler of GET /orders/{id} sets a status this key covers.');
+    assert.equal(
+      projectHover(URI('openapi.yaml'), at(p, 'openapi.yaml', '404'), p.index),
+      'Returned by 1 handler site (find references to list them).',
+    );
+    assert.equal(
+      projectHover(URI('openapi.yaml'), at(p, 'openapi.yaml', '200'), p.index),
+      'No handler of GET /orders/{id} sets a status this key covers.',
+    );
     assert.equal(projectHover(URI('openapi.yaml'), at(p, 'openapi.yaml', 'get:'), p.index), 'Served by GET /orders/:id (a.js).');
   });
 });

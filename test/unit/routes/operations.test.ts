@@ -40,16 +40,26 @@ paths:
   });
 
   test('Swagger 2.0: basePath applies, JSON', () => {
-    const read = readOperations('file:///spec', '{"swagger": "2.0", "basePath": "/api", "paths": {"/pets": {"post": {"responses": {"201": {"description": "x"}}}}}}', false);
+    const read = readOperations(
+      'file:///spec',
+      '{"swagger": "2.0", "basePath": "/api", "paths": {"/pets": {"post": {"responses": {"201": {"description": "x"}}}}}}',
+      false,
+    );
     assert.deepEqual(read.operations[0].templates, ['/pets', '/api/pets']);
   });
 
   test('not a spec: nothing', () => {
-    assert.deepEqual(readOperations('file:///x', 'name: app\npaths:\n  /x:\n    get: {}\n', true), { isSpec: false, syntaxErrors: 0, operations: [] });
+    assert.deepEqual(readOperations('file:///x', 'name: app\npaths:\n  /x:\n    get: {}\n', true), {
+      isSpec: false,
+      syntaxErrors: 0,
+      operations: [],
+    });
   });
 
   test('a spec that does not parse says so', () => {
-    assert.ok(readOperations('file:///spec', '{"openapi": "3.0.0", "paths": {"/x": {"get": {"responses": {"200": {', false).syntaxErrors > 0);
+    assert.ok(
+      readOperations('file:///spec', '{"openapi": "3.0.0", "paths": {"/x": {"get": {"responses": {"200": {', false).syntaxErrors > 0,
+    );
   });
 });
 
@@ -65,10 +75,7 @@ paths:
           description: Crash
 `;
   test('YAML: in numeric order, quoted like the other keys, indented like them', () => {
-    assert.equal(
-      insert(yaml, true, 410),
-      yaml.replace("        '500':", "        '410':\n          description: Gone\n        '500':"),
-    );
+    assert.equal(insert(yaml, true, 410), yaml.replace("        '500':", "        '410':\n          description: Gone\n        '500':"));
   });
 
   test('YAML: after the last key', () => {
@@ -76,7 +83,8 @@ paths:
   });
 
   test('YAML: bare keys stay bare, four-space indentation, CRLF line endings', () => {
-    const crlf = 'openapi: 3.0.0\r\npaths:\r\n    /a:\r\n        get:\r\n            responses:\r\n                200:\r\n                    description: OK\r\n';
+    const crlf =
+      'openapi: 3.0.0\r\npaths:\r\n    /a:\r\n        get:\r\n            responses:\r\n                200:\r\n                    description: OK\r\n';
     assert.match(insert(crlf, true, 404)!, /OK\r\n {16}404:\r\n {20}description: Not Found/);
   });
 
@@ -108,7 +116,10 @@ paths:
     );
     assert.equal(
       insert(json, false, 504),
-      json.replace('"Crash"\n          }', '"Crash"\n          },\n          "504": {\n            "description": "Gateway Timeout"\n          }'),
+      json.replace(
+        '"Crash"\n          }',
+        '"Crash"\n          },\n          "504": {\n            "description": "Gateway Timeout"\n          }',
+      ),
     );
   });
 

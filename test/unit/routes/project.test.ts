@@ -12,8 +12,13 @@ router.get('/orders/:id', (req, res) => {
 describe('status-not-in-spec: what declares a code', () => {
   test('a range key covers its codes; default covers everything', () => {
     assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, '4XX'] } }) }).flagged('a.js'), []);
-    assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 'default'] } }) }).flagged('a.js'), []);
-    assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, '5XX'] } }) }).flagged('a.js'), ['410']);
+    assert.deepEqual(
+      project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 'default'] } }) }).flagged('a.js'),
+      [],
+    );
+    assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, '5XX'] } }) }).flagged('a.js'), [
+      '410',
+    ]);
   });
 
   test("the spec's server path may or may not be part of the route", () => {
@@ -38,7 +43,10 @@ def order(request, pk):
   test('the message names the operation and what it declares; the related place is the operation', () => {
     const p = project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 404] } }) });
     const [d] = p.diagnostics('a.js');
-    assert.equal(d.message, '410 Gone is not declared by GET /orders/{id} in openapi.yaml (it declares 200, 404): clients and docs generated from the spec do not expect it.');
+    assert.equal(
+      d.message,
+      '410 Gone is not declared by GET /orders/{id} in openapi.yaml (it declares 200, 404): clients and docs generated from the spec do not expect it.',
+    );
     assert.equal(d.relatedInformation?.[0].location.uri, 'file:///project/openapi.yaml');
     assert.equal(p.doc('openapi.yaml').getText(d.relatedInformation![0].location.range), 'get');
     assert.match(d.codeDescription!.href, /docs\/rules\/status-not-in-spec\.md$/);
@@ -77,7 +85,7 @@ describe('bad input: no false finding, and the reason is known', () => {
     assert.deepEqual(p.routes('a.js'), ['GET ?']);
     assert.deepEqual(p.flagged('a.js'), []);
     const [route] = p.index.routesOf('file:///project/a.js');
-    assert.deepEqual(p.index.operationsFor(route), { reason: 'unknown-path', detail: 'the path is built at run time (`base + \'/:id\'`)' });
+    assert.deepEqual(p.index.operationsFor(route), { reason: 'unknown-path', detail: "the path is built at run time (`base + '/:id'`)" });
   });
 
   test('a spec that does not parse checks nothing', () => {
@@ -93,7 +101,10 @@ describe('bad input: no false finding, and the reason is known', () => {
     const p = project({ 'a.js': handler, 'openapi.yaml': spec, 'dist/openapi.yaml': spec });
     assert.deepEqual(p.flagged('a.js'), []);
     const [route] = p.index.routesOf('file:///project/a.js');
-    assert.deepEqual(p.index.operationsFor(route), { reason: 'ambiguous', detail: 'project/openapi.yaml and dist/openapi.yaml both declare GET /orders/:id' });
+    assert.deepEqual(p.index.operationsFor(route), {
+      reason: 'ambiguous',
+      detail: 'project/openapi.yaml and dist/openapi.yaml both declare GET /orders/:id',
+    });
   });
 
   test('a method bound to its object is the handler: app.get(path, this.getOrder.bind(this))', () => {
@@ -109,7 +120,8 @@ describe('bad input: no false finding, and the reason is known', () => {
   });
 
   test('calls that look like routes but pass values are not routes', () => {
-    const code = "const port = config.get(PORT_KEY, { infer: true });\nconst user = cache.get(key, null);\nconst app2 = app.get(ConfigService<AppConfig, true>);";
+    const code =
+      'const port = config.get(PORT_KEY, { infer: true });\nconst user = cache.get(key, null);\nconst app2 = app.get(ConfigService<AppConfig, true>);';
     assert.deepEqual(project({ 'a.ts': code, 'openapi.yaml': openapi({ '/orders': { get: [200] } }) }).routes('a.ts'), []);
   });
 
@@ -169,8 +181,10 @@ describe('across files', () => {
     const p = project({
       'tsconfig.json': '{ "compilerOptions": { "baseUrl": "./src", "paths": { "@/*": ["*"] } } }',
       'src/app.ts': "import orderRoutes from '@/routes/orders';\nconst app = express();\napp.use('/api/orders', orderRoutes);",
-      'src/routes/orders.ts': "import { getOrder } from '@/controllers/orders';\nconst router = Router();\nrouter.get('/:id', auth, getOrder);\nexport default router;",
-      'src/controllers/orders.ts': 'export const getOrder = async (req: Request, res: Response): Promise<void> => {\n  res.status(410).end();\n};',
+      'src/routes/orders.ts':
+        "import { getOrder } from '@/controllers/orders';\nconst router = Router();\nrouter.get('/:id', auth, getOrder);\nexport default router;",
+      'src/controllers/orders.ts':
+        'export const getOrder = async (req: Request, res: Response): Promise<void> => {\n  res.status(410).end();\n};',
       'openapi.yaml': openapi({ '/api/orders/{id}': { get: [200] } }),
     });
     assert.deepEqual(p.routes('src/controllers/orders.ts'), ['GET /api/orders/{}']);
@@ -197,7 +211,10 @@ class WidgetViewSet(viewsets.ViewSet):
 `,
       'openapi.yaml': openapi({ '/api/orders/{id}': { get: [200] }, '/api/v2/widgets/{id}': { get: [200] } }),
     });
-    assert.deepEqual(p.routes('shop/urls.py').filter((r) => r.startsWith('GET') || r.startsWith('*')), ['* /api/orders/{}', 'GET /api/v2/widgets', 'GET /api/v2/widgets/{}']);
+    assert.deepEqual(
+      p.routes('shop/urls.py').filter((r) => r.startsWith('GET') || r.startsWith('*')),
+      ['* /api/orders/{}', 'GET /api/v2/widgets', 'GET /api/v2/widgets/{}'],
+    );
     assert.deepEqual(p.flagged('shop/urls.py'), ['410', 'status.HTTP_423_LOCKED']);
   });
 
@@ -210,7 +227,11 @@ def read_user(user_id: int):
     raise HTTPException(status_code=410)
 `,
       'app/main.py': 'from .routers import users\n\napp = FastAPI()\napp.include_router(users.router, prefix="/api")\n',
-      'openapi.json': JSON.stringify({ openapi: '3.1.0', paths: { '/api/users/{user_id}': { get: { responses: { '200': { description: 'OK' } } } } } }, null, 2),
+      'openapi.json': JSON.stringify(
+        { openapi: '3.1.0', paths: { '/api/users/{user_id}': { get: { responses: { '200': { description: 'OK' } } } } } },
+        null,
+        2,
+      ),
     });
     assert.deepEqual(p.routes('app/routers/users.py'), ['GET /api/users/{}']);
     assert.deepEqual(p.flagged('app/routers/users.py'), ['410']);
@@ -227,7 +248,9 @@ describe('spec-status-never-returned (on)', () => {
       .map((d) => project(files).doc('openapi.yaml').getText(d.range));
 
   test('a declared code no handler produces; framework codes and an implicit 200 are exempt', () => {
-    assert.deepEqual(reported({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 404, 409, 410, 422] } }) }), ['409']);
+    assert.deepEqual(reported({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 404, 409, 410, 422] } }) }), [
+      '409',
+    ]);
   });
 
   test('an operation with a handler not read is not judged', () => {

@@ -6,10 +6,46 @@ import { readOperations, readRoutes } from '../../../server/src/routes';
 import { project } from './helpers';
 
 const FRAGMENTS = [
-  "router.get('/a/:id', ", 'app.use(', "'/api', ", 'r', ')', '(', '{', '}', '[', ']', ', ', '=> ', 'res.status(410)', '@Get(', '@app.get("/x")\n',
-  'def f():\n    abort(404)\n', 'class C {', '@RequestMapping("/c")\n', 'resources :orders do\n', 'end\n', 'Route::prefix("p")->group(function () {',
-  'func (h *H) Get(c *gin.Context) {', 'g := r.Group("/g")\n', '.Methods("GET")', 'include(', 'path("x/", ', '.bind(this)', 'new Hono().basePath(',
-  '[HttpGet("{id}")]', 'fn () => abort(409)', 'do\n', ' ', '\n', '"', "'", '`', '/*', '*/', '#', '//',
+  "router.get('/a/:id', ",
+  'app.use(',
+  "'/api', ",
+  'r',
+  ')',
+  '(',
+  '{',
+  '}',
+  '[',
+  ']',
+  ', ',
+  '=> ',
+  'res.status(410)',
+  '@Get(',
+  '@app.get("/x")\n',
+  'def f():\n    abort(404)\n',
+  'class C {',
+  '@RequestMapping("/c")\n',
+  'resources :orders do\n',
+  'end\n',
+  'Route::prefix("p")->group(function () {',
+  'func (h *H) Get(c *gin.Context) {',
+  'g := r.Group("/g")\n',
+  '.Methods("GET")',
+  'include(',
+  'path("x/", ',
+  '.bind(this)',
+  'new Hono().basePath(',
+  '[HttpGet("{id}")]',
+  'fn () => abort(409)',
+  'do\n',
+  ' ',
+  '\n',
+  '"',
+  "'",
+  '`',
+  '/*',
+  '*/',
+  '#',
+  '//',
 ];
 const LANGUAGES = ['typescript', 'javascript', 'python', 'go', 'java', 'kotlin', 'csharp', 'php', 'ruby', 'rust'];
 
@@ -28,20 +64,26 @@ test('deep nesting and long inputs: no stack overflow', () => {
   assert.doesNotThrow(() => readRoutes('file:///x', 'javascript', deep));
   assert.doesNotThrow(() => readRoutes('file:///x', 'python', '@app.get("/x")\n' + '('.repeat(100_000)));
   assert.doesNotThrow(() => readRoutes('file:///x', 'ruby', 'namespace :a do\n'.repeat(20_000)));
-  assert.doesNotThrow(() => readOperations('file:///s', 'openapi: 3.0.0\npaths:\n' + '  /a:\n    get:\n      responses:\n        "200": {}\n'.repeat(5_000), true));
+  assert.doesNotThrow(() =>
+    readOperations('file:///s', 'openapi: 3.0.0\npaths:\n' + '  /a:\n    get:\n      responses:\n        "200": {}\n'.repeat(5_000), true),
+  );
 });
 
 test('the join over random projects never throws', () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), (a, b) => {
-      const p = project({
-        'a.js': a.join(''),
-        'b.py': b.join(''),
-        'openapi.yaml': 'openapi: 3.0.0\npaths:\n  /a/{id}:\n    get:\n      responses:\n        "200": {description: x}\n',
-      });
-      p.diagnostics('a.js');
-      p.diagnostics('b.py');
-    }),
+    fc.property(
+      fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }),
+      fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }),
+      (a, b) => {
+        const p = project({
+          'a.js': a.join(''),
+          'b.py': b.join(''),
+          'openapi.yaml': 'openapi: 3.0.0\npaths:\n  /a/{id}:\n    get:\n      responses:\n        "200": {description: x}\n',
+        });
+        p.diagnostics('a.js');
+        p.diagnostics('b.py');
+      },
+    ),
     { numRuns: 150 },
   );
 });

@@ -57,7 +57,9 @@ export function sarifFormatter(context: FormatterContext): Formatter {
             // Edits grouped by file: a project rule's fix edits the spec, not the finding's file.
             artifactChanges: [...new Set(fix.edits.map((e) => e.file))].map((file) => ({
               artifactLocation: file === undefined ? artifactLocation : location(path.resolve(context.cwd, file)),
-              replacements: fix.edits.filter((e) => e.file === file).map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })),
+              replacements: fix.edits
+                .filter((e) => e.file === file)
+                .map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })),
             })),
           }));
         results.push({

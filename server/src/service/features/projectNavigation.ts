@@ -53,7 +53,8 @@ export function projectHover(uri: string, offset: number, facts: ProjectFacts): 
   if (!spec) return undefined;
   const routes = facts.routesFor(spec.operation);
   if (routes.length === 0) return `No route of the project is known to serve ${spec.operation.method} ${spec.operation.path}.`;
-  if (!spec.response) return `Served by ${routes.map((r) => `${r.method === '*' ? 'every method of' : r.method} ${r.path} (${fileOf(r.uri)})`).join(', ')}.`;
+  if (!spec.response)
+    return `Served by ${routes.map((r) => `${r.method === '*' ? 'every method of' : r.method} ${r.path} (${fileOf(r.uri)})`).join(', ')}.`;
   const sites = producers(spec.operation, spec.response, facts);
   if (sites.length === 0) return `No handler of ${spec.operation.method} ${spec.operation.path} sets a status this key covers.`;
   return `Returned by ${sites.length} handler site${sites.length === 1 ? '' : 's'} (find references to list them).`;
@@ -93,7 +94,8 @@ function producers(operation: OperationFact, response: ResponseKey, facts: Proje
   for (const route of facts.routesFor(operation)) {
     if (!route.handler) continue;
     for (const site of facts.sitesIn(route.uri, route.handler)) {
-      if (site.code !== undefined && declares(only, site.code, OPTIONS) && !found.some((f) => f.site === site)) found.push({ uri: route.uri, site });
+      if (site.code !== undefined && declares(only, site.code, OPTIONS) && !found.some((f) => f.site === site))
+        found.push({ uri: route.uri, site });
     }
   }
   return found;

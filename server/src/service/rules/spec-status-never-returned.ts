@@ -17,7 +17,8 @@ const rule: ProjectRule = {
       // Only an operation whose every handler is read can say what it never produces.
       if (routes.length === 0 || routes.some((r) => !r.handler || r.unknown)) continue;
       const produced = new Set<number>();
-      for (const route of routes) for (const site of facts.sitesIn(route.uri, route.handler!)) if (site.code !== undefined) produced.add(site.code);
+      for (const route of routes)
+        for (const site of facts.sitesIn(route.uri, route.handler!)) if (site.code !== undefined) produced.add(site.code);
       if (![...produced].some((c) => c >= 200 && c < 300)) produced.add(200);
       for (const response of operation.responses) {
         if (!/^[1-5][0-9][0-9]$/.test(response.key)) continue;

@@ -47,4 +47,3 @@ function closeCodes(code: number, declared: string[]): number[] {
 }
 
 export default rule;
-
