@@ -13,6 +13,7 @@ for (const [file, schema] of [
   ['languages.json', 'languages.schema.json'],
   ['frameworks.json', 'frameworks.schema.json'],
   ['completion.json', 'completion.schema.json'],
+  ['routes.json', 'routes.schema.json'],
 ]) {
   test(`${file} matches data/schema/${schema}`, () => {
     const validate = ajv.compile(read(`schema/${schema}`));
@@ -36,4 +37,12 @@ test('every code-language family has a lexer, scopes and status contexts; every 
 test('a schema rejects broken data', () => {
   const validate = ajv.compile(read('schema/frameworks.schema.json'));
   assert.equal(validate({ contexts: { go: { calls: [{ names: ['x y'], argument: 0 }], properties: [], outboundCalls: ['a'] } } }), false);
+});
+
+test('routes.json: every family with route shapes is a served code family', () => {
+  const languages = read('languages.json');
+  const routes = read('routes.json');
+  const families = new Set(Object.values(languages.languages).map((l: any) => l.family));
+  for (const family of Object.keys(routes.families))
+    assert.ok(families.has(family) && family !== 'openapi', `${family} in routes.json is a served code family`);
 });

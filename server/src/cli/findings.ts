@@ -14,6 +14,18 @@ export interface FindingEdit {
   endLine: number;
   endColumn: number;
   text: string;
+  /** The file the edit is in, when not the finding's own (status-not-in-spec's fix edits the spec). */
+  file?: string;
+}
+
+/** A place in another file the finding rests on (SARIF relatedLocations, LSP relatedInformation). */
+export interface RelatedPlace {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface Finding {
@@ -26,6 +38,7 @@ export interface Finding {
   severity: SeverityName;
   message: string;
   fixes: { title: string; isPreferred: boolean; edits: FindingEdit[] }[];
+  related?: RelatedPlace[];
 }
 
 /** What linting one file gives; made in a worker or in the main thread, so plain data only. */
@@ -54,7 +67,13 @@ const severityNames: Record<DiagnosticSeverity, SeverityName> = {
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-export function toFinding(file: string, d: Diagnostic): Finding {
+/**
+ * A diagnostic as a finding. `here` says which document it is from and how other files are printed, for the
+ * edits and related places of a diagnostic that reaches into another file (the project rules).
+ */
+export function toFinding(file: string, d: Diagnostic, here?: { uri: string; display(uri: string): string }): Finding {
+  const related =
+    here && d.relatedInformation?.map((r) => ({ file: here.display(r.location.uri), ...oneBased(r.location.range), message: r.message }));
   return {
     file,
     line: d.range.start.line + 1,
@@ -69,17 +88,16 @@ export function toFinding(file: string, d: Diagnostic): Finding {
       .map((fix) => ({
         title: fix.title,
         isPreferred: fix.isPreferred === true,
-        edits: Object.values(fix.edit!.changes!)
-          .flat()
-          .map((e) => ({
-            line: e.range.start.line + 1,
-            column: e.range.start.character + 1,
-            endLine: e.range.end.line + 1,
-            endColumn: e.range.end.character + 1,
-            text: e.newText,
-          })),
+        edits: Object.entries(fix.edit!.changes!).flatMap(([uri, edits]) =>
+          edits.map((e) => ({ ...oneBased(e.range), text: e.newText, ...(here && uri !== here.uri ? { file: here.display(uri) } : {}) })),
+        ),
       })),
+    ...(related && related.length > 0 ? { related } : {}),
   };
+}
+
+function oneBased(range: Diagnostic['range']): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 /** Whether --fix would apply a fix for this finding (hints are suggestions and are left alone). */

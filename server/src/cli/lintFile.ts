@@ -71,7 +71,7 @@ function lintText(
       else if (result.applied > 0 && !validUtf8) report.notes.push(`${task.display}: not fixed: the file is not valid UTF-8`);
       else if (result.applied > 0) {
         if (fix === 'dry-run') {
-          report.diff = unifiedDiff(task.display.split('\\').join('/'), text, result.document.getText());
+          report.diff = unifiedDiff(task.display.split('\\').join('/'), task.original ?? text, result.document.getText());
           document = result.document;
         } else if (onDisk) {
           try {
@@ -87,6 +87,8 @@ function lintText(
         }
       }
     }
+    if (fix === 'dry-run' && task.original !== undefined && report.diff === undefined)
+      report.diff = unifiedDiff(task.display.split('\\').join('/'), task.original, document.getText());
     const diagnostics = service.doValidation(document, settings);
     // The scan is not needed for the findings: let it go before they are made (a 6 MB spec's is ~100 MB).
     service.forget(uri);

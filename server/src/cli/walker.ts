@@ -22,6 +22,8 @@ export interface FileTask {
   real?: Uint8Array;
   /** --stdin: the text to lint, instead of reading `absolute`. */
   text?: string;
+  /** --fix-dry-run of a spec the project fix changed: `text` is the changed text, this the file's, for the diff. */
+  original?: string;
   /** As printed: relative to the working directory when inside it. */
   display: string;
   languageId: string;

@@ -5,7 +5,7 @@
  */
 import { type Connection, type Diagnostic, DiagnosticSeverity, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type LanguageService, SOURCE } from '../service';
+import { type LanguageService, type Settings, SOURCE } from '../service';
 import type { ScanWorker } from './scanWorker';
 import { type SettingsStore, isConfigFile } from './settings';
 
@@ -60,6 +60,8 @@ export class DiagnosticsPublisher {
     private readonly service: LanguageService,
     private readonly settings: SettingsStore,
     private readonly scanWorker?: ScanWorker,
+    /** Diagnostics that need other documents too (the project rules: handlers joined to their spec). */
+    private readonly crossFile?: (document: TextDocument, settings: Settings) => Diagnostic[],
   ) {}
 
   schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
@@ -139,7 +141,9 @@ export class DiagnosticsPublisher {
     } else {
       const started = performance.now();
       skipped = this.service.scan(document).skipped;
-      diagnostics = capDiagnostics(this.service.doValidation(document, settings));
+      diagnostics = this.service.doValidation(document, settings);
+      if (this.crossFile) diagnostics = [...diagnostics, ...this.crossFile(document, settings)];
+      diagnostics = capDiagnostics(diagnostics);
       if (performance.now() - started >= SLOW_CHECK_MS) this.scanWorker?.takeOver(document);
     }
     if (skipped && !this.skipReported.has(uri)) {

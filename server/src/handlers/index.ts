@@ -9,6 +9,7 @@ import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
+import { OpenProject } from './project';
 import type { ScanWorker } from './scanWorker';
 import { type ConfigSource, SettingsStore } from './settings';
 import { onStatus } from './status';
@@ -34,7 +35,22 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   const service = getLanguageService({ edits, onRuleFault: reportFault });
   scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection, configSource);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker);
+  // Issue 17: handlers and specs joined over the open documents, until the workspace model holds the project.
+  const project = new OpenProject(documents, service, (message) => connection.console.error(message));
+  /** One refresh of the other documents after a burst of changes to a spec or a file with routes. */
+  let refresh: NodeJS.Timeout | undefined;
+  const refreshed = new Set<string>();
+  const refreshOthers = (changed: string) => {
+    refreshed.add(changed);
+    clearTimeout(refresh);
+    refresh = setTimeout(() => {
+      for (const other of documents.all()) if (!refreshed.has(other.uri)) diagnostics.schedule(other, 0);
+      refreshed.clear();
+    }, 300);
+  };
+  const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker, (document, s) =>
+    project.diagnostics(document, s),
+  );
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
   let lazyDocumentation = false;
@@ -53,6 +69,8 @@ export function registerHandlers(connection: Connection, documents: TextDocument
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', '.', ':', '=', "'", '"'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        definitionProvider: true,
+        referencesProvider: true,
       },
       serverInfo: { name: 'http-status-lens' },
     };
@@ -64,7 +82,11 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     diagnostics.revalidateAll();
   });
 
-  connection.onHover((params, token) => onHover(params, documents, service, settings, scanWorker, token));
+  connection.onHover(async (params, token) =>
+    project.hover(await onHover(params, documents, service, settings, scanWorker, token), params),
+  );
+  connection.onDefinition((params) => project.definition(params));
+  connection.onReferences((params) => project.references(params));
   connection.onCompletion((params, token) => onCompletion(params, documents, service, settings, lazyDocumentation, scanWorker, token));
   connection.onRequest(STATUS_REQUEST, (params: StatusParams) => onStatus(params, documents, service, settings, diagnostics, scanWorker));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
@@ -73,9 +95,14 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     scanWorker?.opened(event.document);
     diagnostics.schedule(event.document, 0);
   });
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  documents.onDidChangeContent((event) => {
+    diagnostics.schedule(event.document);
+    // A handler's finding depends on its spec and the other way round.
+    if (project.changed(event.document)) refreshOthers(event.document.uri);
+  });
   documents.onDidClose((event) => {
     diagnostics.clear(event.document.uri);
+    if (project.changed(event.document, true)) refreshOthers(event.document.uri);
     settings.forget(event.document.uri);
     service.forget(event.document.uri);
     edits?.forget(event.document.uri);

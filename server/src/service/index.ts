@@ -10,6 +10,8 @@ import { type FixResult, fixDocument } from './features/fixAll';
 import { doComplete, resolveCompletionItem } from './features/completion';
 import { doHover } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
+import { doProjectValidation } from './features/projectValidation';
+import type { ProjectFacts } from './project';
 import type { DocumentLike, ScannedDocument } from './model';
 import type { RuleContext } from './rules';
 import type { EditLog } from './editLog';
@@ -40,6 +42,12 @@ export { MAX_FILE_SIZE } from './scanners';
 export { EditLog } from './editLog';
 export { type FrozenScan, freezeScan, thawScan, transferablesOf } from './frozenScan';
 export { STALE_MIN_SIZE } from './stale';
+// Issue 17: routes and spec operations are read with the scanners' own lexer and outline readers, and the
+// project rules run over facts the route index (later the workspace) provides.
+export { TokenKind, lex } from './scanners/code/lexer';
+export { type OutlineVisitor, visitJson, visitYaml } from './outline';
+export * from './project';
+export { projectDefinition, projectHover, projectReferences } from './features/projectNavigation';
 
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
@@ -63,6 +71,8 @@ export interface LanguageService {
   documentationActions(diagnostics: readonly Diagnostic[], command: string): CodeAction[];
   /** Every preferred fix of the document, from this check of its text (see features/fixAll.ts). */
   doFixAll(document: DocumentLike, settings?: Settings): FixResult;
+  /** The project rules' diagnostics of a file (status-not-in-spec...), over facts about the other files. */
+  doProjectValidation(document: DocumentLike, facts: ProjectFacts, settings?: Settings): Diagnostic[];
   /** The served language of a document (by its language id, else its file extension), or undefined. */
   languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;
@@ -127,6 +137,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       };
       return fixDocument({ scan: scanOf, doValidation: (d, s = settings) => validate(d, scanOf(d), s) }, document, settings);
     },
+    doProjectValidation: (document, facts, settings = defaultSettings()) =>
+      doProjectValidation(document, facts, settings, options.onRuleFault),
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };

@@ -4,6 +4,7 @@
  * with its region (1-based, UTF-16 columns), a fingerprint that survives unrelated edits, and its fixes.
  * Paths are relative to %SRCROOT%: the checkout (GITHUB_WORKSPACE) when it is set, else the working directory.
  */
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type RuleId, defaultSeverities, docsUrl, ruleIds } from '../../service';
 import { relativePosix } from '../paths';
@@ -22,6 +23,8 @@ const SUMMARIES: Record<RuleId, string> = {
   '424-for-upstream-failure': '424 Failed Dependency used for a failed upstream service (502, 503 or 504)',
   'failed-prerequisite-not-424': '409, 412 or 423 used where an earlier required action failed (424 Failed Dependency)',
   'unregistered-status-code': 'A status code outside the IANA registry, or an invalid OpenAPI response key',
+  'status-not-in-spec': 'A status a handler returns that the OpenAPI operation of its route does not declare',
+  'spec-status-never-returned': 'A status an OpenAPI operation declares that none of its handlers produces',
 };
 
 type Level = 'none' | 'note' | 'warning' | 'error';
@@ -51,9 +54,13 @@ export function sarifFormatter(context: FormatterContext): Formatter {
           .filter((fix) => fix.edits.length > 0)
           .map((fix) => ({
             description: { text: fix.title },
-            artifactChanges: [
-              { artifactLocation, replacements: fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })) },
-            ],
+            // Edits grouped by file: a project rule's fix edits the spec, not the finding's file.
+            artifactChanges: [...new Set(fix.edits.map((e) => e.file))].map((file) => ({
+              artifactLocation: file === undefined ? artifactLocation : location(path.resolve(context.cwd, file)),
+              replacements: fix.edits
+                .filter((e) => e.file === file)
+                .map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })),
+            })),
           }));
         results.push({
           ruleId: f.ruleId,
@@ -62,6 +69,15 @@ export function sarifFormatter(context: FormatterContext): Formatter {
           message: { text: f.message },
           locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
           partialFingerprints: { 'httpStatusLens/v1': fingerprints[i] },
+          ...(f.related
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  physicalLocation: { artifactLocation: location(path.resolve(context.cwd, r.file)), region: region(r) },
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
           ...(fixes.length > 0 ? { fixes } : {}),
         });
       });

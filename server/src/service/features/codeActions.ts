@@ -10,7 +10,8 @@ import { SOURCE } from './validation';
 
 /**
  * The fixes of each requested diagnostic that matches one of `own` (what the server published for this
- * document) by rule id and range; edits only to this document, within it.
+ * document) by rule id and range; edits only to this document, within it, or to a file the server's own
+ * diagnostic names as related.
  */
 export function doCodeActions(document: DocumentLike, requested: readonly Diagnostic[], own: readonly Diagnostic[]): CodeAction[] {
   const byKey = new Map<string, Diagnostic>();
@@ -21,7 +22,7 @@ export function doCodeActions(document: DocumentLike, requested: readonly Diagno
     const mine = byKey.get(keyOf(diagnostic));
     if (!mine || !isData(mine.data)) continue;
     for (const fix of mine.data.fixes) {
-      if (fix.edit && !editsOnlyWithin(document, fix.edit)) continue;
+      if (fix.edit && !editsOnlyWithin(document, fix.edit, mine)) continue;
       actions.push({ ...fix, diagnostics: [mine] });
     }
   }
@@ -44,8 +45,12 @@ function isData(data: unknown): data is DiagnosticData {
   return typeof data === 'object' && data !== null && Array.isArray((data as DiagnosticData).fixes);
 }
 
-/** A fix made for an earlier version may no longer fit the document: such a fix is dropped, not clamped. */
-function editsOnlyWithin(document: DocumentLike, edit: WorkspaceEdit): boolean {
+/**
+ * Edits within this document (a fix made for an earlier version may no longer fit it: such a fix is dropped,
+ * not clamped), or in a file the server's own diagnostic points at (the spec a `status-not-in-spec` fix
+ * declares the response in).
+ */
+function editsOnlyWithin(document: DocumentLike, edit: WorkspaceEdit, mine: Diagnostic): boolean {
   if (edit.documentChanges !== undefined || edit.changeAnnotations !== undefined) return false;
   const changes = Object.entries(edit.changes ?? {});
   // A position is inside when the document maps it to an offset and back unchanged (no clamping happened).
@@ -54,5 +59,6 @@ function editsOnlyWithin(document: DocumentLike, edit: WorkspaceEdit): boolean {
     const back = document.positionAt(document.offsetAt(p));
     return back.line === p.line && back.character === p.character;
   };
-  return changes.every(([uri, edits]) => uri === document.uri && edits.every((e) => inside(e.range.start) && inside(e.range.end)));
+  const related = new Set((mine.relatedInformation ?? []).map((r) => r.location.uri));
+  return changes.every(([uri, edits]) => (uri === document.uri ? edits.every((e) => inside(e.range.start) && inside(e.range.end)) : related.has(uri)));
 }

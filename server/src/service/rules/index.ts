@@ -10,6 +10,9 @@ import withoutDependency from './424-without-dependency';
 import failedPrerequisite from './failed-prerequisite-not-424';
 import type { Rule, RuleId } from './rule';
 import unregistered from './unregistered-status-code';
+import type { ProjectRule } from './projectRule';
+import statusNotInSpec from './status-not-in-spec';
+import specStatusNeverReturned from './spec-status-never-returned';
 
 export type { Replacement, Rule, RuleContext, RuleHit, RuleId } from './rule';
 
@@ -23,7 +26,10 @@ export const rules: readonly Rule[] = [
   withoutDependency,
 ];
 
-export const ruleIds: readonly RuleId[] = rules.map((rule) => rule.id);
+/** Rules over a handler and the OpenAPI operation of its route: they need the project (service/project.ts). */
+export const projectRules: readonly ProjectRule[] = [statusNotInSpec, specStatusNeverReturned];
+
+export const ruleIds: readonly RuleId[] = [...rules, ...projectRules].map((rule) => rule.id);
 
 export const DOCS_BASE = 'https://github.com/http-status-lens/http-status-lens/blob/main/docs/rules/';
 

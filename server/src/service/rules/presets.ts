@@ -13,4 +13,6 @@ export const defaultSeverities: Readonly<Record<RuleId, Severity>> = {
   '424-for-upstream-failure': 'warning',
   'failed-prerequisite-not-424': 'info',
   'unregistered-status-code': 'warning',
+  'status-not-in-spec': 'warning',
+  'spec-status-never-returned': 'off',
 };

@@ -10,7 +10,10 @@ export type RuleId =
   | '424-for-precondition'
   | '424-for-upstream-failure'
   | 'failed-prerequisite-not-424'
-  | 'unregistered-status-code';
+  | 'unregistered-status-code'
+  // Project rules (rules/projectRule.ts): a handler and the OpenAPI operation of its route.
+  | 'status-not-in-spec'
+  | 'spec-status-never-returned';
 
 /** A code (or, for OpenAPI range keys, a key text) a fix can put at the site. */
 export interface Replacement {

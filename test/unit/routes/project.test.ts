@@ -1,0 +1,265 @@
+/** The join and its rules over a project: coverage by ranges and default, bad input, files joined across. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultSettings } from '../../../server/src/service';
+import { openapi, project } from './helpers';
+
+const handler = `const router = require('express').Router();
+router.get('/orders/:id', (req, res) => {
+  res.status(410).end();
+});`;
+
+describe('status-not-in-spec: what declares a code', () => {
+  test('a range key covers its codes; default covers everything', () => {
+    assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, '4XX'] } }) }).flagged('a.js'), []);
+    assert.deepEqual(
+      project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 'default'] } }) }).flagged('a.js'),
+      [],
+    );
+    assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, '5XX'] } }) }).flagged('a.js'), [
+      '410',
+    ]);
+  });
+
+  test("the spec's server path may or may not be part of the route", () => {
+    const spec = openapi({ '/orders/{id}': { get: [200] } }, { server: 'https://api.example.com/v2' });
+    assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': spec }).flagged('a.js'), ['410']);
+    const mounted = `${handler}\napp.use('/v2', router);`;
+    assert.deepEqual(project({ 'a.js': mounted, 'openapi.yaml': spec }).flagged('a.js'), ['410']);
+  });
+
+  test('a route answering every method joins all operations of its path; a code any of them declares is declared', () => {
+    const code = `urlpatterns = [path("orders/<int:pk>/", order)]
+
+def order(request, pk):
+    if request.method == "DELETE":
+        return HttpResponse(status=204)
+    return HttpResponse(status=410)
+`;
+    const spec = openapi({ '/orders/{id}': { get: [200], delete: [204] } });
+    assert.deepEqual(project({ 'urls.py': code, 'openapi.yaml': spec }).flagged('urls.py'), ['410']);
+  });
+
+  test('the message names the operation and what it declares; the related place is the operation', () => {
+    const p = project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 404] } }) });
+    const [d] = p.diagnostics('a.js');
+    assert.equal(
+      d.message,
+      '410 Gone is not declared by GET /orders/{id} in openapi.yaml (it declares 200, 404): clients and docs generated from the spec do not expect it.',
+    );
+    assert.equal(d.relatedInformation?.[0].location.uri, 'file:///project/openapi.yaml');
+    assert.equal(p.doc('openapi.yaml').getText(d.relatedInformation![0].location.range), 'get');
+    assert.match(d.codeDescription!.href, /docs\/rules\/status-not-in-spec\.md$/);
+  });
+
+  test('the preferred fix declares the response in the spec; changing the code is offered when a declared one is the likely meant', () => {
+    const p = project({
+      'a.js': `router.post('/orders', (req, res) => { res.status(424).json({ error: 'already exists' }); });`,
+      'openapi.yaml': openapi({ '/orders': { post: [201, 409] } }),
+    });
+    assert.match(p.fixed('a.js', 'openapi.yaml'), /"409":\n {10}description: Declared\n {8}"424":\n {10}description: Failed Dependency\n$/);
+    const titles = (p.diagnostics('a.js')[0].data as { fixes: { title: string }[] }).fixes.map((f) => f.title);
+    assert.deepEqual(titles, [
+      'Declare 424 Failed Dependency in POST /orders (openapi.yaml)',
+      'Change 424 to 409 Conflict (declared by the operation)',
+      'Disable status-not-in-spec for this line',
+    ]);
+  });
+
+  test('silenced on one line; off by setting', () => {
+    const silenced = `router.get('/orders/:id', (req, res) => {
+  // http-status-lens-disable-next-line status-not-in-spec
+  res.status(410).end();
+});`;
+    assert.deepEqual(project({ 'a.js': silenced, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }) }).flagged('a.js'), []);
+    const off = defaultSettings();
+    off.rules['status-not-in-spec'] = 'off';
+    assert.deepEqual(project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }) }).flagged('a.js', off), []);
+  });
+});
+
+describe('bad input: no false finding, and the reason is known', () => {
+  test('a route built at run time is unknown, never guessed', () => {
+    const code = "const base = '/orders';\nrouter.get(base + '/:id', (req, res) => { res.status(410).end(); });";
+    const p = project({ 'a.js': code, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }) });
+    assert.deepEqual(p.routes('a.js'), ['GET ?']);
+    assert.deepEqual(p.flagged('a.js'), []);
+    const [route] = p.index.routesOf('file:///project/a.js');
+    assert.deepEqual(p.index.operationsFor(route), { reason: 'unknown-path', detail: "the path is built at run time (`base + '/:id'`)" });
+  });
+
+  test('a spec that does not parse checks nothing', () => {
+    const broken = 'openapi: 3.0.0\npaths:\n  /orders/{id}:\n    get:\n      responses:\n        "200": {description: OK\n';
+    const p = project({ 'a.js': handler, 'openapi.yaml': broken });
+    assert.deepEqual(p.flagged('a.js'), []);
+    const [route] = p.index.routesOf('file:///project/a.js');
+    assert.equal((p.index.operationsFor(route) as { reason: string }).reason, 'spec-does-not-parse');
+  });
+
+  test('two specs declaring the same path check nothing', () => {
+    const spec = openapi({ '/orders/{id}': { get: [200] } });
+    const p = project({ 'a.js': handler, 'openapi.yaml': spec, 'dist/openapi.yaml': spec });
+    assert.deepEqual(p.flagged('a.js'), []);
+    const [route] = p.index.routesOf('file:///project/a.js');
+    assert.deepEqual(p.index.operationsFor(route), {
+      reason: 'ambiguous',
+      detail: 'project/openapi.yaml and dist/openapi.yaml both declare GET /orders/:id',
+    });
+  });
+
+  test('a method bound to its object is the handler: app.get(path, this.getOrder.bind(this))', () => {
+    const code = `class OrderController {
+  register(app) {
+    app.get('/orders/:id', this.getOrder.bind(this));
+  }
+  getOrder(req, res) {
+    res.status(410).end();
+  }
+}`;
+    assert.deepEqual(project({ 'a.js': code, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }) }).flagged('a.js'), ['410']);
+  });
+
+  test('calls that look like routes but pass values are not routes', () => {
+    const code =
+      'const port = config.get(PORT_KEY, { infer: true });\nconst user = cache.get(key, null);\nconst app2 = app.get(ConfigService<AppConfig, true>);';
+    assert.deepEqual(project({ 'a.ts': code, 'openapi.yaml': openapi({ '/orders': { get: [200] } }) }).routes('a.ts'), []);
+  });
+
+  test('a route no operation declares gets nothing', () => {
+    const p = project({ 'a.js': handler, 'openapi.yaml': openapi({ '/customers/{id}': { get: [200] } }) });
+    assert.deepEqual(p.flagged('a.js'), []);
+  });
+
+  test('a function of the same name in an unrelated folder is not taken for the handler', () => {
+    const p = project({
+      'src/routes/orders.js': "router.get('/orders/:id', show);",
+      'scripts/tools/show.js': 'function show(req, res) { res.status(410).end(); }',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.flagged('scripts/tools/show.js'), []);
+    assert.equal(p.index.routesOf('file:///project/src/routes/orders.js')[0].handler, undefined);
+  });
+
+  test('a handler imported from another folder, or reached through its module (views.order, handlers.Get), is found', () => {
+    const js = project({
+      'src/routes/orders.js': "import { show } from '../controllers/orders';\nrouter.get('/orders/:id', show);",
+      'src/controllers/orders.js': 'export function show(req, res) { res.status(410).end(); }',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(js.flagged('src/controllers/orders.js'), ['410']);
+    const go = project({
+      'cmd/server/main.go': 'func main() {\n\tr.GET("/orders/:id", handlers.GetOrder)\n}',
+      'internal/handlers/orders.go': 'func GetOrder(c *gin.Context) {\n\tc.Status(http.StatusGone)\n}',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(go.flagged('internal/handlers/orders.go'), ['http.StatusGone']);
+  });
+
+  test('a handler named by reference that two files define is not guessed', () => {
+    const p = project({
+      'routes.js': "router.get('/orders/:id', show);",
+      'a.js': 'function show(req, res) { res.status(410).end(); }',
+      'b.js': 'function show(req, res) { res.status(418).end(); }',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual([...p.flagged('a.js'), ...p.flagged('b.js'), ...p.flagged('routes.js')], []);
+  });
+});
+
+describe('across files', () => {
+  test('Express: a router mounted from another module gets the prefix', () => {
+    const p = project({
+      'src/routes/orders.js': `const router = require('express').Router();\n${handler.split('\n').slice(1).join('\n')}\nmodule.exports = router;`,
+      'src/app.js': "import orders from './routes/orders';\nconst app = express();\napp.use('/api', orders);",
+      'openapi.yaml': openapi({ '/api/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.routes('src/routes/orders.js'), ['GET /api/orders/{}']);
+    assert.deepEqual(p.flagged('src/routes/orders.js'), ['410']);
+  });
+
+  test('Express + TypeScript: a tsconfig "paths" alias, the router mounted in app.ts, handlers exported from a controller file', () => {
+    const p = project({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": "./src", "paths": { "@/*": ["*"] } } }',
+      'src/app.ts': "import orderRoutes from '@/routes/orders';\nconst app = express();\napp.use('/api/orders', orderRoutes);",
+      'src/routes/orders.ts':
+        "import { getOrder } from '@/controllers/orders';\nconst router = Router();\nrouter.get('/:id', auth, getOrder);\nexport default router;",
+      'src/controllers/orders.ts':
+        'export const getOrder = async (req: Request, res: Response): Promise<void> => {\n  res.status(410).end();\n};',
+      'openapi.yaml': openapi({ '/api/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.routes('src/controllers/orders.ts'), ['GET /api/orders/{}']);
+    assert.deepEqual(p.flagged('src/controllers/orders.ts'), ['410']);
+  });
+
+  test("Django: path('api/', include('shop.urls')) prefixes the module's routes, and include(router.urls) a router's", () => {
+    const p = project({
+      'project/urls.py': 'urlpatterns = [\n    path("admin/", admin.site.urls),\n    path("api/", include("shop.urls")),\n]\n',
+      'shop/urls.py': `router = DefaultRouter()
+router.register(r"widgets", WidgetViewSet)
+
+urlpatterns = [
+    path("orders/<int:pk>/", order_detail),
+    path("v2/", include(router.urls)),
+]
+
+def order_detail(request, pk):
+    return HttpResponse(status=410)
+
+class WidgetViewSet(viewsets.ViewSet):
+    def retrieve(self, request, pk=None):
+        return Response(status=status.HTTP_423_LOCKED)
+`,
+      'openapi.yaml': openapi({ '/api/orders/{id}': { get: [200] }, '/api/v2/widgets/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(
+      p.routes('shop/urls.py').filter((r) => r.startsWith('GET') || r.startsWith('*')),
+      ['* /api/orders/{}', 'GET /api/v2/widgets', 'GET /api/v2/widgets/{}'],
+    );
+    assert.deepEqual(p.flagged('shop/urls.py'), ['410', 'status.HTTP_423_LOCKED']);
+  });
+
+  test('FastAPI: include_router of a module attribute', () => {
+    const p = project({
+      'app/routers/users.py': `router = APIRouter(prefix="/users")
+
+@router.get("/{user_id}")
+def read_user(user_id: int):
+    raise HTTPException(status_code=410)
+`,
+      'app/main.py': 'from .routers import users\n\napp = FastAPI()\napp.include_router(users.router, prefix="/api")\n',
+      'openapi.json': JSON.stringify(
+        { openapi: '3.1.0', paths: { '/api/users/{user_id}': { get: { responses: { '200': { description: 'OK' } } } } } },
+        null,
+        2,
+      ),
+    });
+    assert.deepEqual(p.routes('app/routers/users.py'), ['GET /api/users/{}']);
+    assert.deepEqual(p.flagged('app/routers/users.py'), ['410']);
+  });
+});
+
+describe('spec-status-never-returned (on)', () => {
+  const on = defaultSettings();
+  on.rules['spec-status-never-returned'] = 'info';
+  const reported = (files: Record<string, string>) =>
+    project(files)
+      .diagnostics('openapi.yaml', on)
+      .filter((d) => d.code === 'spec-status-never-returned')
+      .map((d) => project(files).doc('openapi.yaml').getText(d.range));
+
+  test('a declared code no handler produces; framework codes and an implicit 200 are exempt', () => {
+    assert.deepEqual(reported({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 404, 409, 410, 422] } }) }), [
+      '409',
+    ]);
+  });
+
+  test('an operation with a handler not read is not judged', () => {
+    const code = "router.get('/orders/:id', elsewhere.show);";
+    assert.deepEqual(reported({ 'a.js': code, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 409] } }) }), []);
+  });
+
+  test('off by default', () => {
+    const p = project({ 'a.js': handler, 'openapi.yaml': openapi({ '/orders/{id}': { get: [200, 409, 410] } }) });
+    assert.deepEqual(p.diagnostics('openapi.yaml'), []);
+  });
+});
