@@ -13,6 +13,7 @@ for (const [file, schema] of [
   ['languages.json', 'languages.schema.json'],
   ['frameworks.json', 'frameworks.schema.json'],
   ['completion.json', 'completion.schema.json'],
+  ['carriers.json', 'carriers.schema.json'],
 ]) {
   test(`${file} matches data/schema/${schema}`, () => {
     const validate = ajv.compile(read(`schema/${schema}`));

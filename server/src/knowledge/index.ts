@@ -29,6 +29,7 @@ import type {
 
 export type * from './types';
 export { PhraseSet, toWords } from './phrases';
+export { type CarrierShapes, carrierShapesOf } from './carriers';
 
 const codes = new Map<number, StatusCodeEntry>();
 for (const entry of statusCodes.codes as StatusCodeEntry[]) codes.set(entry.code, entry);

@@ -6,7 +6,8 @@ import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Pos
 import * as knowledge from '../knowledge';
 import { doCodeActions } from './features/codeActions';
 import { doComplete, resolveCompletionItem } from './features/completion';
-import { doHover } from './features/hover';
+import { declarationHover, usesParagraph } from './features/carrierHover';
+import { doHover, siteAt } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import type { DocumentLike, ScannedDocument } from './model';
 import type { RuleContext } from './rules';
@@ -14,6 +15,7 @@ import type { EditLog } from './editLog';
 import { ScanCache } from './scanners';
 import { type StaleScan, staleComplete, staleHover, staleScan } from './stale';
 import { type Settings, defaultSettings } from './settings';
+import type { CarrierLookup } from './carriers';
 
 export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
@@ -24,6 +26,7 @@ export { MAX_FILE_SIZE } from './scanners';
 export { EditLog } from './editLog';
 export { type FrozenScan, freezeScan, thawScan, transferablesOf } from './frozenScan';
 export { STALE_MIN_SIZE } from './stale';
+export type { Carrier, CarrierLookup, CarrierUse } from './carriers';
 
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
@@ -49,10 +52,12 @@ export interface LanguageServiceOptions {
   onRuleFault?: RuleFaultHandler;
   /** The edits of open documents, so hover and completion on a large one can use its last scan meanwhile. */
   edits?: EditLog;
+  /** The workspace's status carriers (issue 16): their uses become sites; without it, each file stands alone. */
+  carriers?: CarrierLookup;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const cache = new ScanCache();
+  const cache = new ScanCache(options.carriers);
   const contexts = new WeakMap<string[], RuleContext>();
   const ruleContext = (settings: Settings): RuleContext => {
     let context = contexts.get(settings.dependencyWords);
@@ -78,9 +83,22 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     if (answer !== undefined) return answer;
     return scan ? fromScan(document, cache.get(document), offset) : undefined;
   }
+  /** Hover, with what the workspace knows of a carrier declared there (issue 16). */
+  function hover(document: DocumentLike, position: Position): Hover | null {
+    const result = answer(document, position, doHover, staleHover, true)!;
+    const carriers = options.carriers;
+    if (!carriers) return result;
+    const offset = document.offsetAt(position);
+    if (!result) return declarationHover(document, carriers, offset);
+    const scanned = cache.current(document);
+    const site = scanned && siteAt(scanned, offset);
+    if (site?.carries && typeof result.contents === 'object' && 'value' in result.contents)
+      result.contents.value = `${usesParagraph(carriers, site.carries)}\n\n---\n\n${result.contents.value}`;
+    return result;
+  }
   return {
     scan: (document) => cache.get(document),
-    doHover: (document, position) => answer(document, position, doHover, staleHover, true)!,
+    doHover: hover,
     doComplete: (document, position) => answer(document, position, doComplete, staleComplete, true)!,
     tryHover: (document, position) => answer(document, position, doHover, staleHover, false),
     tryComplete: (document, position) => answer(document, position, doComplete, staleComplete, false),
