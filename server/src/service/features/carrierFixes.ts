@@ -25,17 +25,25 @@ export function carrierReplacement(document: DocumentLike, site: StatusSite, cod
   return { newText: other.name, edits: importEdits(document, current, other), where };
 }
 
-/** The framework's class for a code in this file's language (NestJS `ConflictException`, werkzeug `Conflict`). */
+/**
+ * The framework's class for a code in this file's language (NestJS `ConflictException`, werkzeug `Conflict`):
+ * of a framework the file imports from if any, else of one whose classes are imported by name, else qualified.
+ */
 function frameworkClass(document: DocumentLike, code: number): string | undefined {
   const id = knowledge.resolveLanguageId(document.languageId, document.uri);
   const family = id && knowledge.language(id)?.family;
   if (!family) return undefined;
-  for (const { id: scheme, scheme: data } of knowledge.spellingsFor(family).schemes) {
-    if (data.constructs !== true) continue;
-    const member = knowledge.memberFor(scheme, code);
-    if (member) return member;
-  }
-  return undefined;
+  const text = document.getText();
+  const rank = (scheme: knowledge.SpellingScheme) => (scheme.imports?.some((m) => text.includes(m)) ? 0 : scheme.imports ? 1 : 2);
+  const classes = knowledge
+    .spellingsFor(family)
+    .schemes.filter(({ id: scheme, scheme: data }) => data.constructs === true && knowledge.memberFor(scheme, code) !== undefined)
+    .sort((a, b) => rank(a.scheme) - rank(b.scheme));
+  const first = classes[0];
+  if (!first) return undefined;
+  const member = knowledge.memberFor(first.id, code)!;
+  const qualifier = first.scheme.imports ? '' : (first.scheme.qualifiers[0] ?? '');
+  return qualifier === '' ? member : `${qualifier}${first.scheme.separator}${member}`;
 }
 
 /**
