@@ -1,0 +1,59 @@
+/**
+ * The walk of a project tree, shared by the CLI (the files to lint, and the project they belong to) and the
+ * editor's background index: sorted by name, symbolic links not followed, each directory under the built-in
+ * ignores, the `.gitignore` files (and the repository's info/exclude) and the `ignore` of the config files
+ * that apply there.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, type IgnoreLayer, IgnoreMatcher, ignoreLayer } from '../config';
+import * as knowledge from '../knowledge';
+import { BUILT_IN_IGNORES, gitLayersAbove, gitignoreIn } from './gitignore';
+
+/** What applies in a directory: its config's ignore layers, the languages it enables, its settings' index. */
+export interface DirectoryRules {
+  forDirectory(directory: string): { ignore: readonly IgnoreLayer[]; languages: readonly string[]; settingsIndex: number };
+}
+
+export type Visit = (file: string, languageId: string, settingsIndex: number) => void;
+
+/** What applies in a directory; a child without its own .gitignore or config reuses its parent's matcher. */
+interface Scope {
+  git: IgnoreLayer[];
+  config: readonly IgnoreLayer[] | undefined;
+  matcher: IgnoreMatcher;
+}
+
+/** Visits every file of an enabled language below `top`; directories that cannot be read go to `errors`. */
+export function walkTree(top: string, rules: DirectoryRules, errors: string[], visit: Visit): void {
+  const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
+  walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), rules, errors, visit);
+}
+
+function walk(directory: string, parent: Scope, builtIn: IgnoreLayer, rules: DirectoryRules, errors: string[], visit: Visit): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    errors.push(`cannot read ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return;
+  }
+  const own = entries.some((entry) => entry.name === '.gitignore') ? gitignoreIn(directory) : undefined;
+  const resolved = rules.forDirectory(directory);
+  let scope = parent;
+  if (own || resolved.ignore !== parent.config) {
+    const git = own ? [...parent.git, own] : parent.git;
+    scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([builtIn, ...git, ...resolved.ignore]) };
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!scope.matcher.ignores(full, true)) walk(full, scope, builtIn, rules, errors, visit);
+    } else if (entry.isFile() && entry.name !== CONFIG_FILE_NAME) {
+      const languageId = knowledge.languageForFile(entry.name);
+      if (languageId && resolved.languages.includes(languageId) && !scope.matcher.ignores(full, false))
+        visit(full, languageId, resolved.settingsIndex);
+    }
+  }
+}
