@@ -10,8 +10,15 @@ import { CliConfig } from './config';
 import { type Counts, countFindings } from './findings';
 import { type Summary, createFormatter } from './formatters';
 import { Progress, type ProgressStream } from './progress';
+import { type LintTask } from './lintFile';
 import { collectFiles, stdinTask } from './walker';
-import { runTasks } from './workers';
+import { inOrder, runTasks } from './workers';
+import { LintCache, cacheFile } from './cache';
+import { type FileReport } from './findings';
+import { indexProject } from './project';
+import { inShard } from './shard';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 export interface CliIo {
   cwd: string;
@@ -29,9 +36,12 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const config = new CliConfig(options, io.cwd);
   const baseline = options.baseline !== undefined ? Baseline.load(path.resolve(io.cwd, options.baseline)) : undefined;
   const writer = options.writeBaseline !== undefined ? new BaselineWriter(path.resolve(io.cwd, options.writeBaseline)) : undefined;
-  const { files, errors, ignored, notes } = options.stdin
+  const collected = options.stdin
     ? stdinTask(options.stdinFilename!, await io.readStdin(), io.cwd, config)
     : collectFiles(options.paths, io.cwd, config, options.errorOnUnmatchedPattern);
+  const { errors, ignored, notes } = collected;
+  const shard = options.shard;
+  const files = shard ? collected.files.filter((file) => inShard(path.relative(io.cwd, file.absolute), shard)) : collected.files;
 
   let failed = errors.length > 0;
   const progress = new Progress(files.length, io.stderr, io.env);
@@ -64,45 +74,85 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const faults = new Set<string>();
   if (!dryRun) out(formatter.begin());
 
+  // Issue 16: the carriers of the files' projects first, so a use is judged by a declaration elsewhere.
+  const cache = options.cache ? LintCache.load(cacheFile(options.cacheLocation, io.cwd), io.version) : undefined;
+  if (cache?.discarded) warn(cache.discarded);
+  const project = files.length > 0 ? indexProject(files, io.cwd, config, cache) : undefined;
+  const tasks: LintTask[] = files.map((file, index) => ({ ...file, index }));
+  const cacheKeys = (task: LintTask) => ({
+    settings: JSON.stringify(config.settingsTable[task.settingsIndex]),
+    dependencies: project?.model.dependencyKey(pathToFileURL(task.absolute).href) ?? '',
+    stat: task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined,
+  });
+  const reused: FileReport[] = [];
+  const fresh: LintTask[] = [];
+  for (const task of tasks) {
+    const keys = cache && options.fix === 'off' ? cacheKeys(task) : undefined;
+    const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, keys.dependencies);
+    if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored.report });
+    else fresh.push(task);
+  }
+  const report = inOrder((report) => onReport(report));
+  for (const stored of reused) report(stored);
+
   await runTasks(
-    files.map((file, index) => ({ ...file, index })),
+    fresh.map((task, index) => ({ ...task, index })),
     {
       settingsTable: config.settingsTable,
       fix: options.fix,
       concurrency: options.concurrency,
       entry: io.entry,
+      carriers: project?.model,
       onRuleFault: (message) => {
         if (!faults.has(message)) warn(message);
         faults.add(message);
       },
     },
-    (report) => {
-      progress.tick();
-      for (const note of report.notes) warn(note);
-      if (report.error) {
-        warn(report.error);
-        failed = true;
+    (done) => {
+      const task = fresh[done.index];
+      done.index = task.index;
+      if (cache && task.text === undefined) {
+        const keys = cacheKeys(task);
+        if (done.error || done.fixed || !keys.stat) cache.forget(task.absolute);
+        else cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, done);
       }
-      if (report.fixed) summary.fixedFiles++;
-      writer?.add(report);
-      // With --write-baseline everything found is recorded, so nothing is new.
-      const fresh = writer ? [] : baseline ? baseline.newFindings(report) : report.findings;
-      summary.inBaseline += report.findings.length - fresh.length;
-      countFindings(fresh, all);
-      const shown = options.quiet ? fresh.filter((f) => f.severity === 'error') : fresh;
-      countFindings(shown, summary);
-      if (dryRun) out(report.diff ?? '');
-      else
-        out(
-          formatter.file({
-            file: report.file,
-            absolute: report.absolute,
-            findings: shown,
-            fingerprints: shown.map((f) => report.fingerprints[report.findings.indexOf(f)]),
-          }),
-        );
+      report(done);
     },
   );
+  if (cache) {
+    try {
+      cache.save(new Set([...(project?.stats.keys() ?? []), ...files.map((file) => file.absolute)]));
+    } catch (error) {
+      warn(`cannot write the cache ${cache.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+
+  function onReport(report: FileReport): void {
+    progress.tick();
+    for (const note of report.notes) warn(note);
+    if (report.error) {
+      warn(report.error);
+      failed = true;
+    }
+    if (report.fixed) summary.fixedFiles++;
+    writer?.add(report);
+    // With --write-baseline everything found is recorded, so nothing is new.
+    const fresh = writer ? [] : baseline ? baseline.newFindings(report) : report.findings;
+    summary.inBaseline += report.findings.length - fresh.length;
+    countFindings(fresh, all);
+    const shown = options.quiet ? fresh.filter((f) => f.severity === 'error') : fresh;
+    countFindings(shown, summary);
+    if (dryRun) out(report.diff ?? '');
+    else
+      out(
+        formatter.file({
+          file: report.file,
+          absolute: report.absolute,
+          findings: shown,
+          fingerprints: shown.map((f) => report.fingerprints[report.findings.indexOf(f)]),
+        }),
+      );
+  }
   progress.clear();
   if (!dryRun) out(formatter.end(summary));
 
@@ -118,8 +168,18 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   }
   if (failed) return 2;
   const overLimit = options.maxWarnings >= 0 && all.warnings > options.maxWarnings;
-  if (overLimit && options.format === 'stylish') warn(`${all.warnings} warning${all.warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
+  if (overLimit && options.format === 'stylish')
+    warn(`${all.warnings} warning${all.warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
   return all.errors > 0 || overLimit ? 1 : 0;
+}
+
+function statOf(absolute: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const stat = fs.statSync(absolute);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
+  }
 }
 
 function useColor(options: LintOptions, io: CliIo): boolean {

@@ -8,6 +8,15 @@ import * as knowledge from '../knowledge';
 import type { Carrier, CarrierLookup, CarrierUse } from '../service/carriers';
 import { type FileCarriers, findCarriers } from './carriers';
 
+/** A file's facts as plain data: what a cache stores and a worker thread receives. */
+export interface FileFacts {
+  uri: string;
+  family: string;
+  carriers: FileCarriers['carriers'];
+  subclasses: FileCarriers['subclasses'];
+  uses: [string, number][];
+}
+
 /** Families whose code can use each other's classes. */
 const interop: Record<string, string> = { java: 'jvm', kotlin: 'jvm' };
 const groupOf = (family: string) => interop[family] ?? family;
@@ -41,6 +50,11 @@ export class WorkspaceModel implements CarrierLookup {
     for (const root of roots) this.roots.push(root.endsWith('/') ? root : `${root}/`);
   }
 
+  /** The workspace folders given to setRoots. */
+  rootList(): readonly string[] {
+    return this.roots;
+  }
+
   get size(): number {
     return this.files.size;
   }
@@ -68,6 +82,72 @@ export class WorkspaceModel implements CarrierLookup {
     }
     this.changed();
     return true;
+  }
+
+  /** Takes a file's facts read before (a cache, another thread) instead of reading its text. */
+  restore(facts: FileFacts): void {
+    const found: FileCarriers = {
+      carriers: facts.carriers,
+      subclasses: facts.subclasses,
+      uses: new Map(facts.uses.map(([name, count]) => [this.intern(name), count])),
+    };
+    const signature = signatureOf(found);
+    const before = this.files.get(facts.uri);
+    this.files.set(facts.uri, { family: facts.family, found, signature });
+    if (before?.signature !== signature || before.family !== facts.family) this.changed();
+    else if (signature !== '') this.forgetIndex();
+  }
+
+  /** A file's facts as plain data, or undefined when the model does not hold it. */
+  facts(uri: string, onlyCarrierNames = false): FileFacts | undefined {
+    const entry = this.files.get(uri);
+    if (!entry) return undefined;
+    let uses = [...entry.found.uses];
+    if (onlyCarrierNames) {
+      const names = this.carrierNames();
+      uses = uses.filter(([name]) => names.has(name));
+    }
+    return { uri, family: entry.family, carriers: entry.found.carriers, subclasses: entry.found.subclasses, uses };
+  }
+
+  /** What a worker thread needs to answer as this model does: the files that declare or use a carrier. */
+  snapshot(): FileFacts[] {
+    const result: FileFacts[] = [];
+    for (const uri of this.files.keys()) {
+      const facts = this.facts(uri, true)!;
+      if (facts.carriers.length > 0 || facts.subclasses.length > 0 || facts.uses.length > 0) result.push(facts);
+    }
+    return result;
+  }
+
+  static fromSnapshot(snapshot: readonly FileFacts[], roots: readonly string[] = []): WorkspaceModel {
+    const model = new WorkspaceModel();
+    model.setRoots(roots);
+    for (const facts of snapshot) model.restore(facts);
+    return model;
+  }
+
+  /**
+   * What a file's findings depend on besides its own text: the carriers its names stand for, and for each
+   * carrier it declares whether it is used (a cache entry is stale when this changes).
+   */
+  dependencyKey(uri: string): string {
+    const entry = this.files.get(uri);
+    if (!entry) return '';
+    const parts: string[] = [];
+    for (const name of [...entry.found.uses.keys()].sort()) {
+      const carrier = this.carrier(name, uri, entry.family);
+      if (carrier) parts.push(`${name}=${carrier.code}@${carrier.uri}:${carrier.line}`);
+    }
+    for (const carrier of this.declaredIn(uri)) parts.push(`${carrier.name}:${carrier.code}:${this.usesOf(carrier).length > 0}`);
+    return parts.join('|');
+  }
+
+  /** The names of every carrier and subclass: the only uses worth keeping beyond a file's own reading. */
+  private carrierNames(): Set<string> {
+    const names = new Set(this.byName().keys());
+    for (const name of this.subclassesByName().keys()) names.add(name);
+    return names;
   }
 
   remove(uri: string): boolean {
