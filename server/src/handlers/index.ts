@@ -10,6 +10,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { onHover } from './hover';
 import type { ScanWorker } from './scanWorker';
 import { SettingsStore } from './settings';
+import { LINT_WORKSPACE_COMMAND, WorkspaceHandler } from './workspace';
 
 export function registerHandlers(
   connection: Connection,
@@ -25,10 +26,13 @@ export function registerHandlers(
       `Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
   };
-  const service = getLanguageService({ edits, onRuleFault: reportFault });
+  // Issue 16: the workspace's carriers, indexed in the background; the service reads them.
+  const workspace = new WorkspaceHandler();
+  const service = getLanguageService({ edits, onRuleFault: reportFault, carriers: workspace.model });
   scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection);
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker);
+  workspace.connect({ connection, documents, service, settings, diagnostics });
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
   let lazyDocumentation = false;
@@ -42,11 +46,24 @@ export function registerHandlers(
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', ' ', '.', ':', '=', "'", '"'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        ...workspace.initialize(params),
       },
       serverInfo: { name: 'http-status-lens' },
     };
   });
-  connection.onInitialized(() => settings.register());
+  connection.onInitialized(() => {
+    settings.register();
+    workspace.start();
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    settings.watched(params.changes);
+    workspace.watched(params.changes);
+  });
+  connection.onExecuteCommand((params) => (params.command === LINT_WORKSPACE_COMMAND ? workspace.lintWorkspace() : undefined));
+  // Open documents get pushed diagnostics; the pull answers for them are empty so nothing shows twice.
+  connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));
+  connection.languages.diagnostics.onWorkspace((params, token) => workspace.workspaceDiagnostics(params.previousResultIds, token));
+  connection.onShutdown(() => workspace.stop());
   settings.onDidChange(() => diagnostics.revalidateAll());
   connection.onDidChangeConfiguration((params) => {
     settings.push(params.settings);
@@ -61,12 +78,16 @@ export function registerHandlers(
     scanWorker?.opened(event.document);
     diagnostics.schedule(event.document, 0);
   });
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  documents.onDidChangeContent((event) => {
+    diagnostics.schedule(event.document);
+    workspace.edited(event.document);
+  });
   documents.onDidClose((event) => {
     diagnostics.clear(event.document.uri);
     settings.forget(event.document.uri);
     service.forget(event.document.uri);
     edits?.forget(event.document.uri);
     scanWorker?.closed(event.document.uri);
+    workspace.closed(event.document.uri);
   });
 }

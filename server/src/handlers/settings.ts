@@ -64,11 +64,13 @@ export class SettingsStore {
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
-    this.connection.onDidChangeWatchedFiles((params) => {
-      if (!params.changes.some((change) => change.uri.endsWith('/' + CONFIG_FILE_NAME))) return;
-      this.clear();
-      for (const listener of this.listeners) listener();
-    });
+  }
+
+  /** didChangeWatchedFiles (one handler for the connection, in handlers/index.ts): a config file changed. */
+  watched(changes: readonly { uri: string }[]): void {
+    if (!changes.some((change) => change.uri.endsWith('/' + CONFIG_FILE_NAME))) return;
+    this.clear();
+    for (const listener of this.listeners) listener();
   }
 
   /** Called after a config file changed on disk (the settings are already cleared). */
