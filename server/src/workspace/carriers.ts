@@ -210,7 +210,7 @@ class CarrierPass {
     else if (kind === TokenKind.Number) this.number(token);
     else if (kind === TokenKind.Punctuation) this.punctuation(token);
     this.recent.push(token);
-    if (this.recent.length > 8) this.recent.shift();
+    if (this.recent.length > 12) this.recent.shift();
   }
 
   finish(): void {
@@ -705,6 +705,8 @@ class CarrierPass {
     if (this.recentText(at) === '>' && this.recentText(at + 1) === '=') at += 2;
     else if (this.recentText(at) === '=' || this.recentText(at) === ':') at += 1;
     else return undefined;
+    // Kotlin `override val status: HttpStatus get() = V`: the getter's property.
+    if (this.recentText(at) === ')' && this.recentText(at + 1) === '(' && this.recentText(at + 2) === 'get') at += 3;
     const name = this.recentToken(at);
     if (name?.kind === TokenKind.Identifier && !declarationWords.has(name.text)) {
       // `status: HttpStatus = V`: skip the type.

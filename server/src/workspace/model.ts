@@ -204,14 +204,29 @@ export class WorkspaceModel implements CarrierLookup {
     return result;
   }
 
+  /** The files that use a carrier, directly or through a subclass that carries its status. */
   usesOf(carrier: Carrier): CarrierUse[] {
+    const names = new Set([carrier.name]);
+    for (const [name, subs] of this.subclassesByName()) {
+      for (const { uri, family } of subs) {
+        for (let c = this.carrier(name, uri, family); c; c = c.base) if (sameCarrier(c.base, carrier)) names.add(name);
+      }
+    }
     const uses: CarrierUse[] = [];
     for (const [uri, entry] of this.files) {
-      const count = entry.found.uses.get(carrier.name);
-      if (count === undefined) continue;
-      // The name must stand for this very carrier there (another package may declare its own).
-      const there = this.carrier(carrier.name, uri, entry.family);
-      if (there && there.uri === carrier.uri && there.nameStart === carrier.nameStart) uses.push({ uri, count });
+      let count = 0;
+      for (const name of names) {
+        const n = entry.found.uses.get(name);
+        if (n === undefined) continue;
+        // The name must stand for this very carrier there (another package may declare its own).
+        for (let c = this.carrier(name, uri, entry.family); c; c = c.base) {
+          if (sameCarrier(c, carrier)) {
+            count += n;
+            break;
+          }
+        }
+      }
+      if (count > 0) uses.push({ uri, count });
     }
     return uses.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
@@ -344,6 +359,10 @@ export class WorkspaceModel implements CarrierLookup {
       base,
     };
   }
+}
+
+function sameCarrier(a: Carrier | undefined, b: Carrier): boolean {
+  return a !== undefined && a.uri === b.uri && a.nameStart === b.nameStart;
 }
 
 /** How many leading path segments two URIs share. */

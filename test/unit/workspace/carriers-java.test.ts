@@ -192,3 +192,33 @@ public class StepFailed extends RuntimeException { public StepFailed(String m) {
   });
   assert.deepEqual(project.findings('src/w/Workflow.java'), []);
 });
+
+test('Kotlin: a getter (`override val httpStatus: HttpStatus get() = ...`), subclasses passing to it in their header', () => {
+  const project = new Project({
+    'src/FailedDependencyException.kt': `open class FailedDependencyException : ErrorException {
+  constructor(message: Message, cause: Exception? = null) : super(message, cause = cause)
+
+  override val httpStatus: HttpStatus
+    get() = HttpStatus.FAILED_DEPENDENCY
+}
+`,
+    'src/RateLimited.kt': `class RateLimited(
+  val retryAt: Long,
+) : FailedDependencyException(
+    Message.LLM_RATE_LIMITED,
+  )
+`,
+    'src/Service.kt': `class Service {
+  fun call() {
+    throw RateLimited(42)
+  }
+}
+`,
+  });
+  assert.deepEqual(project.findings('src/RateLimited.kt'), [], 'the header call is no use');
+  assert.match(
+    project.hover('src/Service.kt', 'RateLimited(')!,
+    /^424 Failed Dependency, via `RateLimited` \(a subclass of `FailedDependencyException`\)/,
+  );
+  assert.match(project.hover('src/FailedDependencyException.kt', 'FailedDependencyException :')!, /used 1 time in 1 file/);
+});

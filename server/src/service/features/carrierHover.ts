@@ -30,7 +30,7 @@ export function usesParagraph(lookup: CarrierLookup, carrier: Carrier): string {
     .map((use) => `- ${lookup.display(use.uri)}${use.count > 1 ? ` (${use.count}×)` : ''}`)
     .join('\n');
   const more = uses.length > MAX_LISTED ? `\n- … and ${uses.length - MAX_LISTED} more files` : '';
-  return `${head}, used ${total} time${total === 1 ? '' : 's'} in ${uses.length} file${uses.length === 1 ? '' : 's'}; each use is judged where it is:\n${listed}${more}`;
+  return `${head}, used ${total} time${total === 1 ? '' : 's'} in ${uses.length} file${uses.length === 1 ? '' : 's'} (directly or through its subclasses); each use is judged where it is:\n${listed}${more}`;
 }
 
 /** The hover on a carrier's name where it is declared, or null. */

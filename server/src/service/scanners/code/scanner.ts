@@ -352,6 +352,8 @@ export class CodeScanner {
     const before = this.wordBefore(start);
     let next = end;
     while (this.text[next] === ' ' || this.text[next] === '\t') next++;
+    // `class Sub(...) : Carrier(...)` (Kotlin, C#): the base's constructor in a class header is no use.
+    if (this.recentText(1) === ':' && this.text[next] === '(') return false;
     const used =
       before === 'throw' ||
       before === 'raise' ||
