@@ -114,12 +114,7 @@ export function parseConfig(text: string, file: string): ConfigFile {
 
   if (raw.root !== undefined) {
     if (typeof raw.root === 'boolean') config.root = raw.root;
-    else
-      config.problems.push({
-        message: `ignoring "root": expected true or false, got ${typeName(raw.root)}`,
-        ...at(['root']),
-        fatal: false,
-      });
+    else config.problems.push({ message: `ignoring "root": expected true or false, got ${typeName(raw.root)}`, ...at(['root']), fatal: false });
   }
   if (raw.ignore !== undefined) {
     if (!Array.isArray(raw.ignore))

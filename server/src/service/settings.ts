@@ -83,10 +83,7 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
   }
   if (languages !== undefined) {
     if (!isStringArray(languages))
-      problems.push({
-        path: ['languages'],
-        message: `ignoring "languages": expected an array of language ids, got ${typeName(languages)}`,
-      });
+      problems.push({ path: ['languages'], message: `ignoring "languages": expected an array of language ids, got ${typeName(languages)}` });
     else {
       const supported = languages.filter((id) => knowledge.language(id));
       // A list of nothing but typos must not turn all analysis off: then the whole setting is left out.
@@ -105,10 +102,7 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
   }
   if (dependencyWords !== undefined) {
     if (!isStringArray(dependencyWords))
-      problems.push({
-        path: ['dependencyWords'],
-        message: `ignoring "dependencyWords": expected an array of strings, got ${typeName(dependencyWords)}`,
-      });
+      problems.push({ path: ['dependencyWords'], message: `ignoring "dependencyWords": expected an array of strings, got ${typeName(dependencyWords)}` });
     else layer.dependencyWords = dependencyWords;
   }
   return { layer, problems };
