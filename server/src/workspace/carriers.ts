@@ -670,7 +670,9 @@ class CarrierPass {
       return;
     }
     const property = this.assignedProperty(value);
-    if (property !== undefined && cls && this.shapes.properties.has(property) && (fn === undefined || this.isInside(fn, cls))) {
+    // The class's own property: bare in its body, on `this`/`self`/`@` anywhere (a bare name in a method is a local).
+    const own = property !== undefined && (fn === undefined ? !property.receiver || property.self : property.self);
+    if (property !== undefined && own && cls && this.shapes.properties.has(property.name) && (fn === undefined || this.isInside(fn, cls))) {
       if (cls.base !== undefined || cls.kind === 'impl') {
         this.addCode(cls, value, 'property');
         return;
@@ -678,7 +680,7 @@ class CarrierPass {
     }
     if (fn) {
       // A method's values, and a helper's status writes: a number counts only in a status context.
-      if (!isNumber || this.shapes.methods.has(fn.name) || this.numberInStatusContext(property)) this.addCode(fn, value, 'method');
+      if (!isNumber || this.shapes.methods.has(fn.name) || this.numberInStatusContext(property?.name)) this.addCode(fn, value, 'method');
     }
   }
 
@@ -696,8 +698,23 @@ class CarrierPass {
     return undefined;
   }
 
-  /** `name = V`, `name: Type = V`, `this.name = V`, `name => V` (C#), `name: V`: the name, else undefined. */
-  private assignedProperty(value: Value): string | undefined {
+  /**
+   * `name = V`, `name: Type = V`, `this.name = V`, `name => V` (C#), `name: V`: the name, whether it is written on a
+   * receiver (`response.status = V`), and whether that receiver is the object itself (`this.`, `self.`, `@`, `$this->`).
+   */
+  private assignedProperty(value: Value): { name: string; receiver: boolean; self: boolean } | undefined {
+    const name = this.assignedName(value);
+    if (!name) return undefined;
+    const before = this.recentText(name.at + 1);
+    if (before === '@') return { name: name.text, receiver: true, self: true };
+    const arrow = before === '>' && this.recentText(name.at + 2) === '-';
+    if (before !== '.' && !arrow) return { name: name.text, receiver: false, self: false };
+    const receiver = this.recentText(name.at + (arrow ? 3 : 2));
+    return { name: name.text, receiver: true, self: receiver === 'this' || receiver === 'self' || receiver === '$this' };
+  }
+
+  /** The name assigned the value, and how far back its token is. */
+  private assignedName(value: Value): { text: string; at: number } | undefined {
     let n = 1;
     // The value's own tokens: `HttpStatus.CONFLICT` is three, `:conflict` two.
     while (n <= this.recent.length && this.recentToken(n)!.end > value.start) n++;
@@ -711,8 +728,8 @@ class CarrierPass {
     if (name?.kind === TokenKind.Identifier && !declarationWords.has(name.text)) {
       // `status: HttpStatus = V`: skip the type.
       if (this.recentText(at + 1) === ':' && this.recentToken(at + 2)?.kind === TokenKind.Identifier)
-        return withoutSigil(this.recentText(at + 2));
-      return withoutSigil(name.text);
+        return { text: withoutSigil(this.recentText(at + 2)), at: at + 2 };
+      return { text: withoutSigil(name.text), at };
     }
     return undefined;
   }

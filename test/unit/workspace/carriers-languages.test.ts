@@ -296,3 +296,20 @@ impl IntoResponse for Busy {
   });
   assert.match(project.hover('src/h.rs', 'Busy)')!, /^424 Failed Dependency, via `Busy`, declared in src\/error\.rs:2/);
 });
+
+test("a status set on another object (`response.status = 444`) in a class's method makes no carrier of the class", () => {
+  const project = new Project({
+    'src/Filter.kt': `class GlobalIpRateLimitFilter(private val service: RateLimitService) : OncePerRequestFilter() {
+  override fun doFilterInternal(request: HttpServletRequest, response: HttpServletResponse, chain: FilterChain) {
+    response.status = 444
+  }
+}
+`,
+    'src/errors.py': `class Handler(BaseHandler):
+    def get(self):
+        status = 424
+        self.response.status = 424
+`,
+  });
+  assert.deepEqual(project.model.all(), []);
+});
