@@ -679,8 +679,14 @@ class CarrierPass {
       }
     }
     if (fn) {
-      // A method's values, and a helper's status writes: a number counts only in a status context.
-      if (!isNumber || this.shapes.methods.has(fn.name) || this.numberInStatusContext(property?.name)) this.addCode(fn, value, 'method');
+      // A status method's values; a helper's status writes (a status call's argument, a status property, a
+      // returned value), not the statuses it compares (a test asserting `status_code == HTTP_404_NOT_FOUND`).
+      if (
+        this.shapes.methods.has(fn.name) ||
+        this.inStatusContext(property?.name) ||
+        (!isNumber && this.recentText(this.valueTokens(value) + 1) === 'return')
+      )
+        this.addCode(fn, value, 'method');
     }
   }
 
@@ -734,7 +740,14 @@ class CarrierPass {
     return undefined;
   }
 
-  private numberInStatusContext(property: string | undefined): boolean {
+  /** How many of the recent tokens belong to the value (`HttpStatus.CONFLICT` read up to its `.`: 2). */
+  private valueTokens(value: Value): number {
+    let n = 0;
+    while (n < this.recent.length && this.recentToken(n + 1)!.end > value.start) n++;
+    return n;
+  }
+
+  private inStatusContext(property: string | undefined): boolean {
     if (property !== undefined && this.statusProperties.has(property)) return true;
     const frame = this.top();
     if (frame?.open !== 40 || frame.callee === undefined) return false;

@@ -313,3 +313,19 @@ test("a status set on another object (`response.status = 444`) in a class's meth
   });
   assert.deepEqual(project.model.all(), []);
 });
+
+test('a function that compares a status (a test named after it) is no helper carrier; one that writes it is', () => {
+  const project = new Project({
+    'tests/test_views.py': `def test_get_report_not_found(client):
+    response = client.get("/reports/99")
+    assert response.status_code == status.HTTP_404_NOT_FOUND
+`,
+    'app/respond.py': `def not_found(message):
+    return JSONResponse({"error": message}, status_code=status.HTTP_404_NOT_FOUND)
+`,
+  });
+  assert.deepEqual(
+    project.model.all().map((c) => `${c.name} ${c.code} ${c.shape}`),
+    ['not_found 404 helper'],
+  );
+});
