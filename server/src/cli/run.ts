@@ -79,8 +79,14 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   if (cache?.discarded) warn(cache.discarded);
   const project = files.length > 0 ? indexProject(files, io.cwd, config, cache) : undefined;
   const tasks: LintTask[] = files.map((file, index) => ({ ...file, index }));
+  const settingsKeys = new Map<number, string>();
+  const settingsKey = (index: number) => {
+    let key = settingsKeys.get(index);
+    if (key === undefined) settingsKeys.set(index, (key = JSON.stringify(config.settingsTable[index])));
+    return key;
+  };
   const cacheKeys = (task: LintTask) => ({
-    settings: JSON.stringify(config.settingsTable[task.settingsIndex]),
+    settings: settingsKey(task.settingsIndex),
     dependencies: project?.model.dependencyKey(pathToFileURL(task.absolute).href) ?? '',
     stat: task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined,
   });

@@ -125,6 +125,9 @@ const controlWords = new Set([
   'match',
 ]);
 const useKeywords = new Set(['new', 'throw', 'raise']);
+/** How many recent tokens the pass keeps (one more than the deepest look back, for the token being read). */
+const RECENT = 16;
+
 /** Words followed by `(` or after `throw`/`new` that never name a carrier. */
 const notUses = new Set([
   'new',
@@ -164,7 +167,12 @@ class CarrierPass {
   private functionKeyword: { depth: number; start: number; name?: Token } | undefined;
   private classKeyword: { depth: number; start: number } | undefined;
   private annotations: Annotation[] = [];
-  private readonly recent: Token[] = [];
+  /**
+   * The last RECENT tokens, newest at `head - 1`: a ring of reused objects, since a file has hundreds of
+   * thousands of tokens and only the last few are ever looked at (a token kept longer is copied).
+   */
+  private readonly ring: Token[] = Array.from({ length: RECENT }, () => ({ kind: TokenKind.Punctuation, start: 0, end: 0, text: '' }));
+  private head = 0;
   private lastClosed: { frame: Frame; at: number } | undefined;
   private tokenIndex = 0;
   private lineStart = true;
@@ -195,12 +203,11 @@ class CarrierPass {
       this.newline();
       return;
     }
-    const token: Token = {
-      kind,
-      start,
-      end,
-      text: kind === TokenKind.Identifier || kind === TokenKind.Punctuation ? this.text.slice(start, end) : '',
-    };
+    const token = this.ring[this.head % RECENT];
+    token.kind = kind;
+    token.start = start;
+    token.end = end;
+    token.text = kind === TokenKind.Identifier || kind === TokenKind.Punctuation ? this.text.slice(start, end) : '';
     if (this.lineStart) {
       this.lineStart = false;
       if (this.indentation && this.frames.length === 0) this.dedent(start);
@@ -209,8 +216,12 @@ class CarrierPass {
     if (kind === TokenKind.Identifier) this.identifier(token);
     else if (kind === TokenKind.Number) this.number(token);
     else if (kind === TokenKind.Punctuation) this.punctuation(token);
-    this.recent.push(token);
-    if (this.recent.length > 12) this.recent.shift();
+    this.head++;
+  }
+
+  /** How many recent tokens there are. */
+  private get recentCount(): number {
+    return Math.min(this.head, RECENT - 1);
   }
 
   finish(): void {
@@ -244,7 +255,7 @@ class CarrierPass {
       return;
     }
     if (this.functionKeyword?.depth === depth) {
-      this.functionKeyword.name = token;
+      this.functionKeyword.name = { ...token };
       return;
     }
     const pending = this.pending;
@@ -456,11 +467,10 @@ class CarrierPass {
     // Kotlin `class Foo : Base(HttpStatus.X)` and `fun status() = HttpStatus.X` end with their line.
     if (!this.indentation && pending && this.frames.length === pending.depth) {
       const last = this.recentText(1);
-      if (last !== ':' && last !== ',' && last !== '=' && last !== '(') this.endPending(this.recent[this.recent.length - 1]?.end ?? 0);
+      if (last !== ':' && last !== ',' && last !== '=' && last !== '(') this.endPending(this.recentToken(1)?.end ?? 0);
     }
     const expression = this.open[this.open.length - 1];
-    if (expression?.expressionBody && this.frames.length === expression.depth)
-      this.close(this.open.pop()!, this.recent[this.recent.length - 1]?.end ?? 0);
+    if (expression?.expressionBody && this.frames.length === expression.depth) this.close(this.open.pop()!, this.recentToken(1)?.end ?? 0);
   }
 
   /** A logical line's first token: the declarations indented as deep or deeper end before it. */
@@ -515,10 +525,10 @@ class CarrierPass {
     const depth = this.frames.length;
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
       frame.callee = before.text;
-      frame.calleeToken = before;
+      frame.calleeToken = { ...before };
       if (this.recentText(2) === '@') frame.annotation = { name: before.text, values: [], types: [] };
       else if (this.recentText(2) === '[' && this.family === 'csharp') frame.annotation = { name: before.text, values: [], types: [] };
-      if (this.functionKeyword?.depth === depth && this.functionKeyword.name === before) {
+      if (this.functionKeyword?.depth === depth && this.functionKeyword.name?.start === before.start) {
         // `def name(`, `func (r T) name(`, `fun Type.name(`: the parameters of a function named `name`.
         this.startFunction(before, this.functionKeyword.start);
         frame.declaring = true;
@@ -580,7 +590,7 @@ class CarrierPass {
     if (controlWords.has(closed.frame.callee) || this.frames.length !== depth) return undefined;
     // Only a few tokens (`throws X`, `: Promise<T>`, `-> T`) between the `)` and the `{`, none ending a statement.
     if (this.tokenIndex - closed.at > 8) return undefined;
-    for (let n = 1; n <= this.tokenIndex - closed.at && n <= this.recent.length; n++) {
+    for (let n = 1; n <= this.tokenIndex - closed.at && n <= this.recentCount; n++) {
       const text = this.recentText(n);
       if (text === ';' || text === '=' || text === '}' || text === 'new' || text === '.') return undefined;
     }
@@ -723,7 +733,7 @@ class CarrierPass {
   private assignedName(value: Value): { text: string; at: number } | undefined {
     let n = 1;
     // The value's own tokens: `HttpStatus.CONFLICT` is three, `:conflict` two.
-    while (n <= this.recent.length && this.recentToken(n)!.end > value.start) n++;
+    while (n <= this.recentCount && this.recentToken(n)!.end > value.start) n++;
     let at = n;
     if (this.recentText(at) === '>' && this.recentText(at + 1) === '=') at += 2;
     else if (this.recentText(at) === '=' || this.recentText(at) === ':') at += 1;
@@ -743,7 +753,7 @@ class CarrierPass {
   /** How many of the recent tokens belong to the value (`HttpStatus.CONFLICT` read up to its `.`: 2). */
   private valueTokens(value: Value): number {
     let n = 0;
-    while (n < this.recent.length && this.recentToken(n + 1)!.end > value.start) n++;
+    while (n < this.recentCount && this.recentToken(n + 1)!.end > value.start) n++;
     return n;
   }
 
@@ -766,10 +776,11 @@ class CarrierPass {
     }
     // Ruby `Foo.new(...)`: the class before `.new`.
     if (token.text === 'new' && previous === '.' && this.recentToken(2)?.kind === TokenKind.Identifier) {
-      this.countUse(this.recentText(2));
+      if (couldBeCarrier(this.recentText(2))) this.countUse(this.recentText(2));
       return;
     }
-    if (used && !notUses.has(token.text) && previous !== '@' && !this.ownName(token.text)) this.countUse(token.text);
+    if (used && couldBeCarrier(token.text) && !notUses.has(token.text) && previous !== '@' && !this.ownName(token.text))
+      this.countUse(token.text);
   }
 
   private ownName(name: string): boolean {
@@ -810,12 +821,34 @@ class CarrierPass {
   }
 
   private recentToken(n: number): Token | undefined {
-    return this.recent[this.recent.length - n];
+    return n >= 1 && n <= this.recentCount ? this.ring[(this.head - n) % RECENT] : undefined;
   }
 
   private recentText(n: number): string {
     return this.recentToken(n)?.text ?? '';
   }
+}
+
+/** Every reason phrase, as the words a helper's name would have (`failedDependency`, `respond_not_found`). */
+let statusNames: knowledge.PhraseSet | undefined;
+const couldBeCarrierCache = new Map<string, boolean>();
+
+/**
+ * Whether a used name can be a carrier's: a class (capitalised: `FailedDependencyException`, `Locked`), or a
+ * helper named after a status (`failedDependency`). Other calls (`require`, `parseInt`) are not kept, which
+ * keeps the model small.
+ */
+function couldBeCarrier(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  let known = couldBeCarrierCache.get(name);
+  if (known === undefined) {
+    statusNames ??= new knowledge.PhraseSet(knowledge.allCodes().map((entry) => knowledge.toWords(entry.phrase).join(' ')));
+    known = statusNames.matches(knowledge.toWords(name));
+    if (couldBeCarrierCache.size > 100_000) couldBeCarrierCache.clear();
+    couldBeCarrierCache.set(name, known);
+  }
+  return known;
 }
 
 /** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */

@@ -37,6 +37,8 @@ export class WorkspaceModel implements CarrierLookup {
   private index: Map<string, Carrier[]> | undefined;
   private subclasses: Map<string, { uri: string; family: string; sub: FileCarriers['subclasses'][number] }[]> | undefined;
   private resolved = new Map<string, Carrier | null>();
+  /** The names of every carrier and subclass, built with the index. */
+  private names_: Set<string> | undefined;
   private _generation = 0;
   private readonly roots: string[] = [];
 
@@ -68,10 +70,12 @@ export class WorkspaceModel implements CarrierLookup {
     const family = id === undefined ? undefined : knowledge.language(id)?.family;
     if (!family || !knowledge.carrierShapesOf(family)) return this.remove(uri);
     const found = findCarriers(text, family);
-    for (const [name, count] of [...found.uses]) {
-      found.uses.delete(name);
-      found.uses.set(this.intern(name), count);
-    }
+    // The names are slices of the file's text: kept as they are, each would keep the whole text alive.
+    const uses = new Map<string, number>();
+    for (const [name, count] of found.uses) uses.set(this.intern(name), count);
+    found.uses = uses;
+    for (const carrier of found.carriers) carrier.name = this.intern(carrier.name);
+    for (const sub of found.subclasses) ((sub.name = this.intern(sub.name)), (sub.base = this.intern(sub.base)));
     const signature = signatureOf(found);
     const before = this.files.get(uri);
     this.files.set(uri, { family, found, signature });
@@ -135,7 +139,9 @@ export class WorkspaceModel implements CarrierLookup {
     const entry = this.files.get(uri);
     if (!entry) return '';
     const parts: string[] = [];
+    const names = this.carrierNames();
     for (const name of [...entry.found.uses.keys()].sort()) {
+      if (!names.has(name)) continue;
       const carrier = this.carrier(name, uri, entry.family);
       if (carrier) parts.push(`${name}=${carrier.code}@${carrier.uri}:${carrier.line}`);
     }
@@ -145,9 +151,11 @@ export class WorkspaceModel implements CarrierLookup {
 
   /** The names of every carrier and subclass: the only uses worth keeping beyond a file's own reading. */
   private carrierNames(): Set<string> {
-    const names = new Set(this.byName().keys());
-    for (const name of this.subclassesByName().keys()) names.add(name);
-    return names;
+    if (!this.names_) {
+      this.names_ = new Set(this.byName().keys());
+      for (const name of this.subclassesByName().keys()) this.names_.add(name);
+    }
+    return this.names_;
   }
 
   remove(uri: string): boolean {
@@ -260,6 +268,7 @@ export class WorkspaceModel implements CarrierLookup {
   }
 
   private forgetIndex(): void {
+    this.names_ = undefined;
     this.index = undefined;
     this.subclasses = undefined;
     this.resolved.clear();
@@ -267,7 +276,7 @@ export class WorkspaceModel implements CarrierLookup {
 
   private intern(name: string): string {
     let kept = this.names.get(name);
-    if (kept === undefined) this.names.set(name, (kept = name));
+    if (kept === undefined) this.names.set((kept = ownCopy(name)), kept);
     return kept;
   }
 
@@ -359,6 +368,11 @@ export class WorkspaceModel implements CarrierLookup {
       base,
     };
   }
+}
+
+/** A string that shares no memory with the text it was sliced from (V8 keeps slices of 13+ characters as views). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 function sameCarrier(a: Carrier | undefined, b: Carrier): boolean {
