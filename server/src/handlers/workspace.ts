@@ -26,13 +26,13 @@ import { ConfigCascade, applyChain, ignoreLayersOf } from '../config';
 import * as knowledge from '../knowledge';
 import { type LanguageService, MAX_FILE_SIZE, defaultSettings } from '../service';
 import { WorkspaceModel } from '../workspace/model';
-import { walkTree } from '../workspace/walk';
+import { walkFiles } from '../workspace/walk';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { SettingsStore } from './settings';
 
 export const LINT_WORKSPACE_COMMAND = 'httpStatusLens.lintWorkspace';
-/** Files read between two turns of the event loop, so requests on open documents are answered meanwhile. */
-const BATCH = 64;
+/** The longest the index works before letting requests through (each request takes a few turns: its settings, its answer). */
+const SLICE_MS = 4;
 /** Beyond this many files the index stops (and says so): its memory stays bounded whatever the workspace. */
 export const MAX_INDEXED_FILES = 100_000;
 /** An edited document's carriers are read again after this pause. */
@@ -151,9 +151,10 @@ export class WorkspaceHandler {
     await this.ready;
     const before = new Map(previous.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const slice = new Slice();
     for (let i = 0; i < this.files.length; i++) {
       if (token.isCancellationRequested) break;
-      if (i % BATCH === BATCH - 1) await nextTurn();
+      await slice.pause();
       const { absolute, languageId } = this.files[i];
       const uri = pathToFileURL(absolute).href;
       if (this.deps!.documents.get(uri)) continue;
@@ -173,11 +174,9 @@ export class WorkspaceHandler {
     let findings = 0;
     let files = 0;
     const push = !this.pullSupported();
+    const slice = new Slice();
     for (let i = 0; i < this.files.length; i++) {
-      if (i % BATCH === BATCH - 1) {
-        progress?.report(Math.round((i / this.files.length) * 100), `${i}/${this.files.length} files`);
-        await nextTurn();
-      }
+      if (await slice.pause()) progress?.report(`${i}/${this.files.length} files`, Math.round((i / this.files.length) * 100));
       const { absolute, languageId } = this.files[i];
       const uri = pathToFileURL(absolute).href;
       const open = documents.get(uri);
@@ -278,41 +277,44 @@ export class WorkspaceHandler {
         return { ignore: ignoreLayersOf(chain), languages: applyChain(defaultSettings(), chain).languages, settingsIndex: 0 };
       },
     };
+    // Walked and read together, a few milliseconds at a time: requests on open documents go first.
+    this.files = files;
+    const slice = new Slice();
+    let changed = false;
     for (const folder of this.folders) {
       try {
-        walkTree(folder, rules, errors, (absolute, languageId) => {
-          if (files.length < MAX_INDEXED_FILES) files.push({ absolute, languageId });
-        });
+        for (const { file: absolute, languageId } of walkFiles(folder, rules, errors)) {
+          if (this.stopped) return;
+          if (files.length >= MAX_INDEXED_FILES) {
+            this.deps!.connection.console.warn(`HTTP Status Lens indexes the first ${MAX_INDEXED_FILES} files of the workspace only.`);
+            break;
+          }
+          files.push({ absolute, languageId });
+          if (await slice.pause()) progress?.report(`${files.length} files`);
+          const family = knowledge.language(languageId)?.family;
+          if (!family || !knowledge.carrierShapesOf(family)) continue;
+          // An open document's text is newer than the disk's.
+          const uri = pathToFileURL(absolute).href;
+          const open = documents.get(uri);
+          changed = (open ? this.model.update(uri, open.getText(), open.languageId) : this.readFromDisk(uri)) || changed;
+        }
       } catch (error) {
         errors.push(String(error));
       }
-    }
-    if (files.length >= MAX_INDEXED_FILES)
-      this.deps!.connection.console.warn(`HTTP Status Lens indexes the first ${MAX_INDEXED_FILES} files of the workspace only.`);
-    this.files = files;
-    let changed = false;
-    for (let i = 0; i < files.length && !this.stopped; i++) {
-      if (i % BATCH === BATCH - 1) {
-        progress?.report(Math.round((i / files.length) * 100), `${i}/${files.length} files`);
-        await nextTurn();
-      }
-      const uri = pathToFileURL(files[i].absolute).href;
-      const family = knowledge.language(files[i].languageId)?.family;
-      if (!family || !knowledge.carrierShapesOf(family)) continue;
-      // An open document's text is newer than the disk's.
-      const open = documents.get(uri);
-      changed = (open ? this.model.update(uri, open.getText(), open.languageId) : this.readFromDisk(uri)) || changed;
     }
     progress?.done();
     this.updated(changed);
   }
 
-  private async progress(title: string): Promise<{ report(percentage: number, message: string): void; done(): void } | undefined> {
+  private async progress(title: string): Promise<{ report(message: string, percentage?: number): void; done(): void } | undefined> {
     if (!this.capabilities.window?.workDoneProgress) return undefined;
     try {
       const reporter = await this.deps!.connection.window.createWorkDoneProgress();
-      reporter.begin(`HTTP Status Lens: ${title}`, 0, undefined, false);
-      return { report: (percentage, message) => reporter.report(percentage, message), done: () => reporter.done() };
+      reporter.begin(`HTTP Status Lens: ${title}`, undefined, undefined, false);
+      return {
+        report: (message, percentage) => (percentage === undefined ? reporter.report(message) : reporter.report(percentage, message)),
+        done: () => reporter.done(),
+      };
     } catch {
       return undefined;
     }
@@ -321,4 +323,16 @@ export class WorkspaceHandler {
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Work in slices of SLICE_MS: `pause()` yields to the event loop when the slice is used up (and says so). */
+class Slice {
+  private started = performance.now();
+
+  async pause(): Promise<boolean> {
+    if (performance.now() - this.started < SLICE_MS) return false;
+    await nextTurn();
+    this.started = performance.now();
+    return true;
+  }
 }

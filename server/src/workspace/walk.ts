@@ -24,13 +24,24 @@ interface Scope {
   matcher: IgnoreMatcher;
 }
 
-/** Visits every file of an enabled language below `top`; directories that cannot be read go to `errors`. */
-export function walkTree(top: string, rules: DirectoryRules, errors: string[], visit: Visit): void {
-  const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
-  walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), rules, errors, visit);
+export interface WalkedFile {
+  file: string;
+  languageId: string;
+  settingsIndex: number;
 }
 
-function walk(directory: string, parent: Scope, builtIn: IgnoreLayer, rules: DirectoryRules, errors: string[], visit: Visit): void {
+/** Visits every file of an enabled language below `top`; directories that cannot be read go to `errors`. */
+export function walkTree(top: string, rules: DirectoryRules, errors: string[], visit: Visit): void {
+  for (const found of walkFiles(top, rules, errors)) visit(found.file, found.languageId, found.settingsIndex);
+}
+
+/** The same walk, one file at a time, so a caller can pause it (the editor's index yields between batches). */
+export function* walkFiles(top: string, rules: DirectoryRules, errors: string[]): Generator<WalkedFile> {
+  const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
+  yield* walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), rules, errors);
+}
+
+function* walk(directory: string, parent: Scope, builtIn: IgnoreLayer, rules: DirectoryRules, errors: string[]): Generator<WalkedFile> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(directory, { withFileTypes: true });
@@ -49,11 +60,11 @@ function walk(directory: string, parent: Scope, builtIn: IgnoreLayer, rules: Dir
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!scope.matcher.ignores(full, true)) walk(full, scope, builtIn, rules, errors, visit);
+      if (!scope.matcher.ignores(full, true)) yield* walk(full, scope, builtIn, rules, errors);
     } else if (entry.isFile() && entry.name !== CONFIG_FILE_NAME) {
       const languageId = knowledge.languageForFile(entry.name);
       if (languageId && resolved.languages.includes(languageId) && !scope.matcher.ignores(full, false))
-        visit(full, languageId, resolved.settingsIndex);
+        yield { file: full, languageId, settingsIndex: resolved.settingsIndex };
     }
   }
 }
