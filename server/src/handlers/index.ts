@@ -53,11 +53,12 @@ export function registerHandlers(
   });
   connection.onInitialized(() => {
     settings.register();
+    // The connection keeps one didChangeWatchedFiles handler: this one, for the settings and the workspace.
+    connection.onDidChangeWatchedFiles((params) => {
+      settings.watched(params.changes);
+      workspace.watched(params.changes);
+    });
     workspace.start();
-  });
-  connection.onDidChangeWatchedFiles((params) => {
-    settings.watched(params.changes);
-    workspace.watched(params.changes);
   });
   connection.onExecuteCommand((params) => (params.command === LINT_WORKSPACE_COMMAND ? workspace.lintWorkspace() : undefined));
   // Open documents get pushed diagnostics; the pull answers for them are empty so nothing shows twice.

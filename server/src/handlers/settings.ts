@@ -64,9 +64,10 @@ export class SettingsStore {
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
+    this.connection.onDidChangeWatchedFiles((params) => this.watched(params.changes));
   }
 
-  /** didChangeWatchedFiles (one handler for the connection, in handlers/index.ts): a config file changed. */
+  /** didChangeWatchedFiles: a config file changed. (The server's handler, in handlers/index.ts, calls this too.) */
   watched(changes: readonly { uri: string }[]): void {
     if (!changes.some((change) => change.uri.endsWith('/' + CONFIG_FILE_NAME))) return;
     this.clear();
