@@ -111,6 +111,22 @@ describe('the workspace over the protocol', () => {
     );
   });
 
+  test('a code lens on the declaration counts its uses', async () => {
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri('src/errors/FailedDependencyException.java'), languageId: 'java', version: 1, text: declaration },
+    });
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
+      textDocument: { uri: uri('src/errors/FailedDependencyException.java') },
+    })) as { range: { start: { line: number } }; command: { title: string } }[];
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command.title]),
+      [[1, '424 Failed Dependency · 1 use in 1 file']],
+    );
+    await client.connection.sendNotification('textDocument/didClose', {
+      textDocument: { uri: uri('src/errors/FailedDependencyException.java') },
+    });
+  });
+
   test('workspace/diagnostic reports the files that are not open, not the ignored ones; unchanged files say so', async () => {
     const report = (await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as WorkspaceDiagnosticReport;
     const byUri = new Map(report.items.map((item) => [item.uri, item]));

@@ -60,6 +60,7 @@ export function registerHandlers(
     });
     workspace.start();
   });
+  connection.onCodeLens((params) => workspace.codeLens(params.textDocument.uri));
   connection.onExecuteCommand((params) => (params.command === LINT_WORKSPACE_COMMAND ? workspace.lintWorkspace() : undefined));
   // Open documents get pushed diagnostics; the pull answers for them are empty so nothing shows twice.
   connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));

@@ -11,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CancellationToken,
   type ClientCapabilities,
+  type CodeLens,
+  CodeLensRefreshRequest,
   type Connection,
   type Diagnostic,
   DidChangeWatchedFilesNotification,
@@ -77,7 +79,10 @@ export class WorkspaceHandler {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     this.model.setRoots(this.folders.map((folder) => pathToFileURL(folder + path.sep).href));
-    const result: Partial<ServerCapabilities> = { executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] } };
+    const result: Partial<ServerCapabilities> = {
+      executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
+      codeLensProvider: { resolveProvider: false },
+    };
     if (this.pullSupported())
       result.diagnosticProvider = { identifier: 'http-status-lens', interFileDependencies: true, workspaceDiagnostics: true };
     return result;
@@ -216,7 +221,15 @@ export class WorkspaceHandler {
     this.refreshPull();
   }
 
+  /** textDocument/codeLens: the use count on each carrier declared in an open document. */
+  codeLens(uri: string): CodeLens[] {
+    const document = this.deps!.documents.get(uri);
+    return document ? this.deps!.service.doCodeLens(document) : [];
+  }
+
   private refreshPull(): void {
+    if (this.capabilities.workspace?.codeLens?.refreshSupport)
+      void this.deps!.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.deps!.connection.languages.diagnostics.refresh();
   }
 

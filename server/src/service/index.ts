@@ -2,11 +2,11 @@
  * The language service: pure functions of (document, settings). The server and the CLI are thin
  * adapters around it; nothing here knows about connections or files.
  */
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
 import { doCodeActions } from './features/codeActions';
 import { doComplete, resolveCompletionItem } from './features/completion';
-import { declarationHover, usesParagraph } from './features/carrierHover';
+import { carrierLenses, declarationHover, usesParagraph } from './features/carrierHover';
 import { doHover, siteAt } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import type { DocumentLike, ScannedDocument } from './model';
@@ -42,6 +42,8 @@ export interface LanguageService {
   adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
   doCodeActions(diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** A lens on each status carrier declared in the document, with its use count (issue 16; none without a workspace). */
+  doCodeLens(document: DocumentLike): CodeLens[];
   /** The served language of a document (by its language id, else its file extension), or undefined. */
   languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;
@@ -107,6 +109,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doValidation: (document, settings = defaultSettings()) =>
       doValidation(document, cache.get(document), settings, ruleContext(settings), options.onRuleFault),
     doCodeActions,
+    doCodeLens: (document) => (options.carriers ? carrierLenses(document, options.carriers) : []),
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };

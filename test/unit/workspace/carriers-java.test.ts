@@ -222,3 +222,16 @@ test('Kotlin: a getter (`override val httpStatus: HttpStatus get() = ...`), subc
   );
   assert.match(project.hover('src/FailedDependencyException.kt', 'FailedDependencyException :')!, /used 1 time in 1 file/);
 });
+
+test('a code lens on each declared carrier counts its uses (none without a workspace)', () => {
+  const project = new Project({
+    'src/shop/errors/FailedDependencyException.java': failedDependency,
+    'src/shop/coupons/CouponService.java': couponService,
+  });
+  const lenses = project.service.doCodeLens(project.document('src/shop/errors/FailedDependencyException.java'));
+  assert.deepEqual(
+    lenses.map((l) => [l.range.start.line, l.command?.title]),
+    [[6, '424 Failed Dependency · 1 use in 1 file']],
+  );
+  assert.deepEqual(project.service.doCodeLens(project.document('src/shop/coupons/CouponService.java')), []);
+});

@@ -2,7 +2,7 @@
  * Hover for status carriers (issue 16): at a use, where the status comes from (in hover.ts, from the site);
  * on a carrier's declaration (its name, or its status value), where it is used.
  */
-import type { Hover } from 'vscode-languageserver-types';
+import type { CodeLens, Hover } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import * as knowledge from '../../knowledge';
 import type { Carrier, CarrierLookup } from '../carriers';
@@ -31,6 +31,23 @@ export function usesParagraph(lookup: CarrierLookup, carrier: Carrier): string {
     .join('\n');
   const more = uses.length > MAX_LISTED ? `\n- … and ${uses.length - MAX_LISTED} more files` : '';
   return `${head}, used ${total} time${total === 1 ? '' : 's'} in ${uses.length} file${uses.length === 1 ? '' : 's'} (directly or through its subclasses); each use is judged where it is:\n${listed}${more}`;
+}
+
+/**
+ * A code lens on each carrier declared in a document: how often it is used, and in how many files (plain
+ * text: the model keeps counts per file, not each use's place).
+ */
+export function carrierLenses(document: DocumentLike, lookup: CarrierLookup): CodeLens[] {
+  return lookup.declaredIn(document.uri).map((carrier) => {
+    const uses = lookup.usesOf(carrier);
+    const total = uses.reduce((sum, use) => sum + use.count, 0);
+    const title =
+      uses.length === 0
+        ? `${phraseOf(carrier.code)} · no use found`
+        : `${phraseOf(carrier.code)} · ${total} use${total === 1 ? '' : 's'} in ${uses.length} file${uses.length === 1 ? '' : 's'}`;
+    const at = document.positionAt(carrier.nameStart);
+    return { range: { start: at, end: document.positionAt(carrier.nameEnd) }, command: { title, command: '' } };
+  });
 }
 
 /** The hover on a carrier's name where it is declared, or null. */
