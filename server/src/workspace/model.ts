@@ -180,6 +180,8 @@ export class WorkspaceModel implements CarrierLookup {
   }
 
   carrier(name: string, fromUri: string, family: string): Carrier | undefined {
+    // Asked for every name the scanner reads: most are no carrier's.
+    if (!this.carrierNames().has(name)) return undefined;
     const key = `${groupOf(family)}\0${name}\0${fromUri}`;
     let found = this.resolved.get(key);
     if (found === undefined) {
