@@ -25,7 +25,17 @@ export interface ProjectIndex {
   read: number;
 }
 
-export function indexProject(files: readonly FileTask[], cwd: string, config: CliConfig, cache?: LintCache): ProjectIndex {
+/**
+ * `walked`: directories the files were collected from by a whole walk; a project root among them is not
+ * walked again (its files are all in `files` already).
+ */
+export function indexProject(
+  files: readonly FileTask[],
+  cwd: string,
+  config: CliConfig,
+  cache?: LintCache,
+  walked: ReadonlySet<string> = new Set(),
+): ProjectIndex {
   const model = new WorkspaceModel();
   const stats: FileStats = new Map();
   const roots = projectRoots(files, cwd);
@@ -60,7 +70,8 @@ export function indexProject(files: readonly FileTask[], cwd: string, config: Cl
   // Text given on standard input stands for its file.
   for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file.text);
   const errors: string[] = [];
-  for (const root of roots) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
+  for (const root of roots)
+    if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
   for (const file of files) add(file.absolute, file.languageId);
   return { model, stats, read };
 }

@@ -77,7 +77,13 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   // Issue 16: the carriers of the files' projects first, so a use is judged by a declaration elsewhere.
   const cache = options.cache ? LintCache.load(cacheFile(options.cacheLocation, io.cwd), io.version) : undefined;
   if (cache?.discarded) warn(cache.discarded);
-  const project = files.length > 0 ? indexProject(files, io.cwd, config, cache) : undefined;
+  // A directory linted whole (and not cut by --shard) need not be walked again for its carriers.
+  const walked = new Set(
+    options.stdin || shard
+      ? []
+      : options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()),
+  );
+  const project = files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined;
   const tasks: LintTask[] = files.map((file, index) => ({ ...file, index }));
   const settingsKeys = new Map<number, string>();
   const settingsKey = (index: number) => {
