@@ -207,7 +207,12 @@ class CarrierPass {
     token.kind = kind;
     token.start = start;
     token.end = end;
-    token.text = kind === TokenKind.Identifier || kind === TokenKind.Punctuation ? this.text.slice(start, end) : '';
+    token.text =
+      kind === TokenKind.Identifier
+        ? this.text.slice(start, end)
+        : kind === TokenKind.Punctuation
+          ? punctuationText(this.text.charCodeAt(start))
+          : '';
     if (this.lineStart) {
       this.lineStart = false;
       if (this.indentation && this.frames.length === 0) this.dedent(start);
@@ -386,7 +391,7 @@ class CarrierPass {
     }
     if (declaration.kind === 'function') {
       // A helper is named after the status it writes (`failedDependency(w, err)`, `respondConflict`).
-      if (declaration.codes.size === 1 && !this.insideHandledClass(declaration)) {
+      if (declaration.codes.size === 1) {
         const [[code, value]] = declaration.codes;
         if (namesCode(declaration.name, code)) this.carrier(declaration, code, value, 'helper', 'function');
       }
@@ -407,10 +412,6 @@ class CarrierPass {
         end,
       });
     }
-  }
-
-  private insideHandledClass(declaration: Declaration): boolean {
-    return declaration.handles !== undefined;
   }
 
   private carrier(
@@ -849,6 +850,13 @@ function couldBeCarrier(name: string): boolean {
     couldBeCarrierCache.set(name, known);
   }
   return known;
+}
+
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** A punctuation token's text (one character), without slicing the file. */
+function punctuationText(c: number): string {
+  return c < 128 ? ASCII[c] : String.fromCharCode(c);
 }
 
 /** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */
