@@ -80,9 +80,10 @@ export class ScanCache {
 
   /** The scan of this very version, if cached. */
   current(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>): ScannedDocument | undefined {
-    // The workspace's carriers changed: every scan read them, so none is current.
+    // The workspace's carriers changed: the scans of source code read them, so none of those is current
+    // (a spec's scan, which may have cost seconds, does not depend on them).
     if (this.carriers && this.carriers.generation !== this.generation) {
-      this.entries.clear();
+      for (const [uri, entry] of this.entries) if (entry.scanned.kind === 'code') this.entries.delete(uri);
       this.generation = this.carriers.generation;
     }
     const entry = this.entries.get(document.uri);
