@@ -329,3 +329,16 @@ test('a function that compares a status (a test named after it) is no helper car
     ['not_found 404 helper'],
   );
 });
+
+test('a change of carriers re-scans source code, not specs', () => {
+  const project = new Project({
+    'app/errors.py': `class Taken(APIException):\n    status_code = 424\n`,
+    'app/views.py': `def create(name):\n    raise Taken("This name is already taken")\n`,
+    'api/openapi.yaml': `openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        '424':\n          description: The row is locked\n`,
+  });
+  const spec = project.service.scan(project.document('api/openapi.yaml'));
+  const code = project.service.scan(project.document('app/views.py'));
+  project.write('app/errors.py', `class Taken(APIException):\n    status_code = 409\n`);
+  assert.equal(project.service.scan(project.document('api/openapi.yaml')), spec);
+  assert.notEqual(project.service.scan(project.document('app/views.py')), code);
+});
