@@ -29,6 +29,7 @@ export interface ProjectIndex {
  * `walked`: directories the files were collected from by a whole walk; a project root among them is not
  * walked again (its files are all in `files` already).
  */
+/** The whole index in this thread (the bench and tests; lint reads with indexFiles, in workers when many). */
 export function indexProject(
   files: readonly FileTask[],
   cwd: string,
@@ -36,12 +37,45 @@ export function indexProject(
   cache?: LintCache,
   walked: ReadonlySet<string> = new Set(),
 ): ProjectIndex {
+  const plan = planIndex(files, cwd, config, cache, walked);
+  for (const file of plan.toRead) {
+    try {
+      plan.model.update(file.uri, fs.readFileSync(file.absolute, 'utf8'), file.languageId);
+    } catch {
+      // Unreadable here: linting it says so.
+    }
+  }
+  return finishIndex(plan, cache);
+}
+
+/** A file the index has still to read. */
+export interface FileToRead {
+  absolute: string;
+  uri: string;
+  languageId: string;
+}
+
+export interface IndexPlan extends ProjectIndex {
+  toRead: FileToRead[];
+}
+
+/**
+ * The files of the projects, with what the cache and standard input already give taken into the model; what
+ * is left to read (here, or by the lint workers: cli/workers.ts indexFiles) is `toRead`.
+ */
+export function planIndex(
+  files: readonly FileTask[],
+  cwd: string,
+  config: CliConfig,
+  cache?: LintCache,
+  walked: ReadonlySet<string> = new Set(),
+): IndexPlan {
   const model = new WorkspaceModel();
   const stats: FileStats = new Map();
+  const toRead: FileToRead[] = [];
   const roots = projectRoots(files, cwd);
   model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
   const seen = new Set<string>();
-  let read = 0;
   const add = (absolute: string, languageId: string, text?: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
@@ -59,13 +93,7 @@ export function indexProject(
     stats.set(absolute, { size: stat.size, mtimeMs: stat.mtimeMs });
     const cached = cache?.facts(absolute, stat);
     if (cached) return model.restore({ ...cached, uri });
-    try {
-      model.update(uri, fs.readFileSync(absolute, 'utf8'), languageId);
-      cache?.setFacts(absolute, stat, model.facts(uri));
-      read++;
-    } catch {
-      // Unreadable here: linting it says so.
-    }
+    toRead.push({ absolute, uri, languageId });
   };
   // Text given on standard input stands for its file.
   for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file.text);
@@ -73,7 +101,18 @@ export function indexProject(
   for (const root of roots)
     if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
   for (const file of files) add(file.absolute, file.languageId);
-  return { model, stats, read };
+  return { model, stats, read: toRead.length, toRead };
+}
+
+/** After the files to read are in the model: their facts go to the cache. */
+export function finishIndex(plan: IndexPlan, cache?: LintCache): ProjectIndex {
+  if (cache) {
+    for (const file of plan.toRead) {
+      const stat = plan.stats.get(file.absolute);
+      if (stat) cache.setFacts(file.absolute, stat, plan.model.facts(file.uri));
+    }
+  }
+  return { model: plan.model, stats: plan.stats, read: plan.read };
 }
 
 /**

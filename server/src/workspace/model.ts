@@ -117,8 +117,10 @@ export class WorkspaceModel implements CarrierLookup {
   /** What a worker thread needs to answer as this model does: the files that declare or use a carrier. */
   snapshot(): FileFacts[] {
     const result: FileFacts[] = [];
+    const names = this.carrierNames();
     for (const uri of this.files.keys()) {
       const facts = this.facts(uri, true)!;
+      facts.subclasses = facts.subclasses.filter((s) => names.has(s.name));
       if (facts.carriers.length > 0 || facts.subclasses.length > 0 || facts.uses.length > 0) result.push(facts);
     }
     return result;
@@ -149,11 +151,21 @@ export class WorkspaceModel implements CarrierLookup {
     return parts.join('|');
   }
 
-  /** The names of every carrier and subclass: the only uses worth keeping beyond a file's own reading. */
+  /**
+   * The names that can stand for a carrier: the carriers', and those of subclasses whose base is one of them,
+   * transitively (by name: resolution by path comes later). Most classes of a project extend something;
+   * only these few are worth resolving, and the only uses worth keeping beyond a file's own reading.
+   */
   private carrierNames(): Set<string> {
     if (!this.names_) {
-      this.names_ = new Set(this.byName().keys());
-      for (const name of this.subclassesByName().keys()) this.names_.add(name);
+      const names = new Set(this.byName().keys());
+      for (let depth = 0, added = names.size > 0; added && depth < MAX_SUBCLASS_DEPTH; depth++) {
+        added = false;
+        for (const [name, subs] of this.subclassesByName()) {
+          if (!names.has(name) && subs.some((s) => names.has(s.sub.base))) ((added = true), names.add(name));
+        }
+      }
+      this.names_ = names;
     }
     return this.names_;
   }
@@ -217,7 +229,9 @@ export class WorkspaceModel implements CarrierLookup {
   /** The files that use a carrier, directly or through a subclass that carries its status. */
   usesOf(carrier: Carrier): CarrierUse[] {
     const names = new Set([carrier.name]);
+    const carrying = this.carrierNames();
     for (const [name, subs] of this.subclassesByName()) {
+      if (!carrying.has(name)) continue;
       for (const { uri, family } of subs) {
         for (let c = this.carrier(name, uri, family); c; c = c.base) if (sameCarrier(c.base, carrier)) names.add(name);
       }
