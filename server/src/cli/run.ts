@@ -12,10 +12,10 @@ import { type Summary, createFormatter } from './formatters';
 import { Progress, type ProgressStream } from './progress';
 import { type LintTask } from './lintFile';
 import { collectFiles, stdinTask } from './walker';
-import { inOrder, indexFiles, runTasks } from './workers';
+import { inOrder, runTasks } from './workers';
 import { LintCache, cacheFile } from './cache';
 import { type FileReport } from './findings';
-import { type ProjectIndex, finishIndex, planIndex } from './project';
+import { indexProject } from './project';
 import { inShard } from './shard';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -83,12 +83,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
       ? []
       : options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()),
   );
-  let project: ProjectIndex | undefined;
-  if (files.length > 0) {
-    const plan = planIndex(files, io.cwd, config, cache, walked);
-    await indexFiles(plan.toRead, plan.model, { concurrency: options.concurrency, entry: io.entry });
-    project = finishIndex(plan, cache);
-  }
+  const project = files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined;
   const tasks: LintTask[] = files.map((file, index) => ({ ...file, index }));
   const settingsKeys = new Map<number, string>();
   const settingsKey = (index: number) => {

@@ -9,8 +9,6 @@ import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { type LanguageService, type Settings, getLanguageService } from '../service';
 import { type FileFacts, WorkspaceModel } from '../workspace/model';
-import type { FileToRead } from './project';
-import * as fs from 'node:fs';
 import type { FileReport } from './findings';
 import { type FixMode, type LintTask, lintFile } from './lintFile';
 
@@ -23,8 +21,6 @@ export const WORKER_MARK = 'http-status-lens/lint-worker';
 
 interface WorkerInit {
   mark: typeof WORKER_MARK;
-  /** 'index': read files' carrier facts (cli/project.ts) instead of linting. */
-  mode?: 'index';
   settingsTable: Settings[];
   fix: FixMode;
   /** The project's carriers (issue 16), as plain data. */
@@ -98,73 +94,10 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
   });
 }
 
-/**
- * Reads the carrier facts of files into the model: in worker threads when there are many (the same threshold
- * as linting), each reading a share, else here.
- */
-export async function indexFiles(
-  files: readonly FileToRead[],
-  model: WorkspaceModel,
-  options: Pick<RunOptions, 'concurrency' | 'entry'>,
-): Promise<void> {
-  const count = workerCount(files.length, options.concurrency);
-  if (count === 0) {
-    for (const file of files) {
-      try {
-        model.update(file.uri, fs.readFileSync(file.absolute, 'utf8'), file.languageId);
-      } catch {
-        // Unreadable here: linting it says so.
-      }
-    }
-    return;
-  }
-  const init: WorkerInit = { mark: WORKER_MARK, mode: 'index', settingsTable: [], fix: 'off' };
-  let next = 0;
-  await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(options.entry, { workerData: init });
-          const send = () => {
-            if (next >= files.length) return void worker.terminate().then(() => resolve(), reject);
-            worker.postMessage({ files: files.slice(next, next + BATCH * 4) });
-            next += BATCH * 4;
-          };
-          worker.on('message', (message: { facts: FileFacts[] }) => {
-            for (const facts of message.facts) model.restore(facts);
-            send();
-          });
-          worker.on('error', reject);
-          send();
-        }),
-    ),
-  );
-}
-
 /** The loop of a worker thread: lint each batch it is sent, answer with the reports. */
 export function runWorker(): void {
   const init = workerData as WorkerInit;
   const port = parentPort!;
-  if (init.mode === 'index') {
-    // One file at a time through a model of its own: only the facts go back.
-    const model = new WorkspaceModel();
-    port.on('message', ({ files }: { files: FileToRead[] }) => {
-      const facts: FileFacts[] = [];
-      for (const file of files) {
-        try {
-          model.update(file.uri, fs.readFileSync(file.absolute, 'utf8'), file.languageId);
-        } catch {
-          continue;
-        }
-        const found = model.facts(file.uri);
-        if (found) facts.push(found);
-        model.remove(file.uri);
-      }
-      port.postMessage({ facts });
-    });
-    return;
-  }
   const carriers = init.carriers && WorkspaceModel.fromSnapshot(init.carriers.facts, init.carriers.roots);
   const service = createService((fault) => port.postMessage({ fault }), carriers);
   port.on('message', ({ tasks }: { tasks: LintTask[] }) => {
