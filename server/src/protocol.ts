@@ -14,6 +14,9 @@ export const Commands = {
   showOutput: 'httpStatusLens.showOutput',
 } as const;
 
+/** The command the server carries out (executeCommand): lint every file of the workspace (issue 16, desktop only). */
+export const LINT_WORKSPACE_COMMAND = 'httpStatusLens.lintWorkspace';
+
 /** `initializationOptions` the client may send. */
 export interface InitializationOptions {
   /** Commands the client carries out itself (see Commands), so actions may name them. */

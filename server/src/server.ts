@@ -9,6 +9,7 @@ import { ClientConfigSource } from './handlers/clientConfig';
 import { DiskConfigSource } from './handlers/configFiles';
 import { createDocuments } from './handlers/documents';
 import { ScanWorker, isScanWorker, runScanWorker } from './handlers/scanWorker';
+import { WorkspaceHandler } from './handlers/workspace';
 import { EditLog } from './service';
 import { FrameWatch } from './transport/frameWatch';
 
@@ -22,7 +23,7 @@ else {
 
   // Config files of documents that are no files on disk (virtual workspaces) come from a client that offers them.
   const configSource = new DiskConfigSource(new ClientConfigSource(connection, false));
-  registerHandlers(connection, documents, { configSource, edits, scanWorker });
+  registerHandlers(connection, documents, { configSource, edits, scanWorker, workspace: new WorkspaceHandler() });
 
   documents.listen(connection);
   connection.listen();

@@ -14,6 +14,7 @@ for (const [file, schema] of [
   ['frameworks.json', 'frameworks.schema.json'],
   ['completion.json', 'completion.schema.json'],
   ['routes.json', 'routes.schema.json'],
+  ['carriers.json', 'carriers.schema.json'],
 ]) {
   test(`${file} matches data/schema/${schema}`, () => {
     const validate = ajv.compile(read(`schema/${schema}`));

@@ -1,5 +1,6 @@
 /** Command-line arguments of `http-status-lens lint`. Every mistake is a UsageError (exit code 2). */
 import { type RuleId, type Severity, ruleIds, severities } from '../service';
+import { type Shard, readShard } from './shard';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -29,6 +30,12 @@ export interface LintOptions {
   stdinFilename?: string;
   /** A path that yields no file to lint is an error (exit 2), as in ESLint; --no-error-on-unmatched-pattern allows it. */
   errorOnUnmatchedPattern: boolean;
+  /** --cache: reuse the results of unchanged files (issue 16). */
+  cache?: boolean;
+  /** --cache-location: the cache file, or a directory for it. */
+  cacheLocation?: string;
+  /** --shard i/n: lint only the i-th of n deterministic groups of the files. */
+  shard?: Shard;
   paths: string[];
 }
 
@@ -63,6 +70,12 @@ Input:
   --no-error-on-unmatched-pattern
                             a path or glob with no file to lint is not an error
 
+Large projects:
+  --cache                   reuse the results of unchanged files (.http-status-lens-cache); a change to
+                            the config, the tool's version or a carrier a file uses lints it again
+  --cache-location PATH     the cache file, or a directory for it (implies nothing without --cache)
+  --shard I/N               lint only the I-th of N groups of the files (deterministic, for CI matrices)
+
 Baseline:
   --write-baseline FILE     record the current findings in FILE
   --baseline FILE           report only findings that are not in FILE
@@ -76,7 +89,20 @@ Exit codes: 0 no findings over the limit, 1 an error or more warnings than --max
 2 a usage, configuration or I/O error. Documentation: docs/cli.md`;
 
 /** Options that take a value, by every name they answer to. */
-const VALUED = new Set(['-f', '--format', '--max-warnings', '-c', '--config', '--rule', '--baseline', '--write-baseline', '--concurrency', '--stdin-filename']);
+const VALUED = new Set([
+  '-f',
+  '--format',
+  '--max-warnings',
+  '-c',
+  '--config',
+  '--rule',
+  '--baseline',
+  '--write-baseline',
+  '--concurrency',
+  '--stdin-filename',
+  '--cache-location',
+  '--shard',
+]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
@@ -180,6 +206,18 @@ function parseLint(argv: readonly string[]): LintOptions {
       case '--no-error-on-unmatched-pattern':
         options.errorOnUnmatchedPattern = false;
         break;
+      case '--cache':
+        options.cache = true;
+        break;
+      case '--cache-location':
+        options.cacheLocation = value();
+        break;
+      case '--shard': {
+        const raw = value();
+        options.shard = readShard(raw);
+        if (!options.shard) throw new UsageError(`--shard needs I/N with 1 <= I <= N (e.g. --shard 2/4), got "${raw}"`);
+        break;
+      }
       default:
         throw new UsageError(`unknown option "${name}"`);
     }
@@ -201,7 +239,8 @@ function checkStdin(options: LintOptions): void {
   }
   if (options.stdinFilename === undefined) throw new UsageError('--stdin needs --stdin-filename PATH (its extension picks the language)');
   if (options.paths.length > 0) throw new UsageError('--stdin lints standard input: give no paths with it');
-  if (options.fix === 'write') throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to print the fixes as a diff');
+  if (options.fix === 'write')
+    throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to print the fixes as a diff');
   if (options.writeBaseline !== undefined || options.baseline !== undefined)
     throw new UsageError('--stdin cannot be combined with a baseline');
 }

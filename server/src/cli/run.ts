@@ -10,9 +10,15 @@ import { CliConfig } from './config';
 import { type Counts, type FileReport, type Finding, countFindings } from './findings';
 import { type Summary, createFormatter } from './formatters';
 import { Progress, type ProgressStream } from './progress';
-import { lintProject, mergeProjectFindings, withProjectChanges } from './project';
+import { type LintTask } from './lintFile';
 import { collectFiles, stdinTask } from './walker';
-import { runTasks } from './workers';
+import { inOrder, runTasks } from './workers';
+import { LintCache, cacheFile } from './cache';
+import { lintProject, mergeProjectFindings, withProjectChanges } from './project';
+import { indexProject } from './workspaceIndex';
+import { inShard } from './shard';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 export interface CliIo {
   cwd: string;
@@ -30,9 +36,12 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const config = new CliConfig(options, io.cwd);
   const baseline = options.baseline !== undefined ? Baseline.load(path.resolve(io.cwd, options.baseline)) : undefined;
   const writer = options.writeBaseline !== undefined ? new BaselineWriter(path.resolve(io.cwd, options.writeBaseline)) : undefined;
-  const { files, errors, ignored, notes } = options.stdin
+  const collected = options.stdin
     ? stdinTask(options.stdinFilename!, await io.readStdin(), io.cwd, config)
     : collectFiles(options.paths, io.cwd, config, options.errorOnUnmatchedPattern);
+  const { errors, ignored, notes } = collected;
+  const shard = options.shard;
+  const files = shard ? collected.files.filter((file) => inShard(path.relative(io.cwd, file.absolute), shard)) : collected.files;
 
   let failed = errors.length > 0;
   const progress = new Progress(files.length, io.stderr, io.env);
@@ -56,10 +65,10 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     }
     write(block);
   };
+  for (const line of config.untrusted) warn(line);
   const configProblems = config.problems(io.cwd);
   for (const problem of configProblems) warn(problem);
   failed ||= configProblems.length > 0;
-  for (const line of config.untrusted) warn(line);
   for (const error of errors) warn(error);
   for (const file of ignored) warn(`${file} is ignored (by a .gitignore or the config's "ignore"): not linted`);
   for (const note of notes ?? []) warn(note);
@@ -76,56 +85,108 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const summary: Summary = { errors: 0, warnings: 0, infos: 0, fixable: 0, files: files.length, inBaseline: 0, fixedFiles: 0 };
   const faults = new Set<string>();
   if (!dryRun) out(formatter.begin());
+
+  // Issue 16: the carriers of the files' projects first, so a use is judged by a declaration elsewhere.
+  const cache = options.cache ? LintCache.load(cacheFile(options.cacheLocation, io.cwd), io.version) : undefined;
+  if (cache?.discarded) warn(cache.discarded);
+  // A directory linted whole (and not cut by --shard) need not be walked again for its carriers.
+  const walked = new Set(
+    options.stdin || shard
+      ? []
+      : options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()),
+  );
+  const project = files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined;
   // Issue 17: handlers and specs linted together are joined (status-not-in-spec); --fix declares responses first.
-  let project: ReturnType<typeof lintProject>;
+  let joined: ReturnType<typeof lintProject>;
   try {
-    project = options.stdin ? undefined : lintProject(files, config.settingsTable, options.fix);
+    joined = options.stdin ? undefined : lintProject(files, config.settingsTable, options.fix);
   } catch (error) {
     // A fault in the join loses the project rules, never the rest of the run.
     warn(`the project rules (status-not-in-spec) were skipped after an internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
-  for (const note of project?.notes ?? []) warn(note);
+  for (const note of joined?.notes ?? []) warn(note);
+  const tasks: LintTask[] = withProjectChanges(files, joined).map((file, index) => ({ ...file, index }));
+  const settingsKeys = new Map<number, string>();
+  const settingsKey = (index: number) => {
+    let key = settingsKeys.get(index);
+    if (key === undefined) settingsKeys.set(index, (key = JSON.stringify(config.settingsTable[index])));
+    return key;
+  };
+  const cacheKeys = (task: LintTask) => ({
+    settings: settingsKey(task.settingsIndex),
+    dependencies: project?.model.dependencyKey(pathToFileURL(task.absolute).href) ?? '',
+    stat: task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined,
+  });
+  const reused: FileReport[] = [];
+  const fresh: LintTask[] = [];
+  for (const task of tasks) {
+    const keys = cache && options.fix === 'off' ? cacheKeys(task) : undefined;
+    const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, keys.dependencies);
+    if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored.report });
+    else fresh.push(task);
+  }
+  const report = inOrder((report) => onReport(report));
+  for (const stored of reused) report(stored);
 
   await runTasks(
-    withProjectChanges(files, project).map((file, index) => ({ ...file, index })),
+    fresh.map((task, index) => ({ ...task, index })),
     {
       settingsTable: config.settingsTable,
       fix: options.fix,
       concurrency: options.concurrency,
       entry: io.entry,
+      carriers: project?.model,
       onRuleFault: (message) => {
         if (!faults.has(message)) warn(message);
         faults.add(message);
       },
     },
-    (report) => {
-      progress.tick();
-      for (const note of report.notes) warn(note);
-      if (report.error) {
-        warn(report.error);
-        failed = true;
+    (done) => {
+      const task = fresh[done.index];
+      done.index = task.index;
+      if (cache && task.text === undefined) {
+        const keys = cacheKeys(task);
+        if (done.error || done.fixed || !keys.stat) cache.forget(task.absolute);
+        else cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, done);
       }
-      mergeProjectFindings(report, project);
-      if (report.fixed) summary.fixedFiles++;
-      writer?.add(report);
-      // With --write-baseline everything found is recorded, so nothing is new.
-      const fresh = writer ? [] : baseline ? baseline.newFindings(report) : report.findings;
-      summary.inBaseline += report.findings.length - fresh.length;
-      countFindings(fresh, all);
-      const shown = options.quiet ? fresh.filter((f) => f.severity === 'error') : fresh;
-      countFindings(shown, summary);
-      if (dryRun) out(report.diff ?? '');
-      else
-        out(
-          formatter.file({
-            file: report.file,
-            absolute: report.absolute,
-            findings: shown,
-            fingerprints: fingerprintsOf(shown, report),
-          }),
-        );
+      report(done);
     },
   );
+  if (cache) {
+    try {
+      cache.save(new Set([...(project?.stats.keys() ?? []), ...files.map((file) => file.absolute)]));
+    } catch (error) {
+      warn(`cannot write the cache ${cache.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+
+  function onReport(report: FileReport): void {
+    mergeProjectFindings(report, joined);
+    progress.tick();
+    for (const note of report.notes) warn(note);
+    if (report.error) {
+      warn(report.error);
+      failed = true;
+    }
+    if (report.fixed) summary.fixedFiles++;
+    writer?.add(report);
+    // With --write-baseline everything found is recorded, so nothing is new.
+    const fresh = writer ? [] : baseline ? baseline.newFindings(report) : report.findings;
+    summary.inBaseline += report.findings.length - fresh.length;
+    countFindings(fresh, all);
+    const shown = options.quiet ? fresh.filter((f) => f.severity === 'error') : fresh;
+    countFindings(shown, summary);
+    if (dryRun) out(report.diff ?? '');
+    else
+      out(
+        formatter.file({
+          file: report.file,
+          absolute: report.absolute,
+          findings: shown,
+          fingerprints: fingerprintsOf(shown, report),
+        }),
+      );
+  }
   progress.clear();
   if (!dryRun) out(formatter.end(summary));
 
@@ -144,6 +205,15 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   if (overLimit && options.format === 'stylish')
     warn(`${all.warnings} warning${all.warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`);
   return all.errors > 0 || overLimit ? 1 : 0;
+}
+
+function statOf(absolute: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const stat = fs.statSync(absolute);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
+  }
 }
 
 function useColor(options: LintOptions, io: CliIo): boolean {

@@ -6,10 +6,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, type IgnoreLayer, IgnoreMatcher, ignoreLayer, isFileIgnored } from '../config';
+import { CONFIG_FILE_NAME, type IgnoreLayer, isFileIgnored } from '../config';
 import * as knowledge from '../knowledge';
 import type { CliConfig } from './config';
-import { BUILT_IN_IGNORES, gitLayersAbove, gitignoreIn } from './gitignore';
+import { type DirectoryRules, type Visit, walkTree } from '../workspace/walk';
+import { gitLayersAbove, gitignoreIn } from './gitignore';
 import { GlobError, globMatcher, isGlob, splitGlob } from './glob';
 import { displayPath, relativePosix } from './paths';
 
@@ -60,10 +61,7 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
     }
     return layers;
   };
-  const walkFrom = (top: string, visit: Visit) => {
-    const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
-    walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), config, collected.errors, visit);
-  };
+  const walkFrom = (top: string, visit: Visit) => walkTree(top, directoryRules(config), collected.errors, visit);
 
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -77,7 +75,9 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
       const before = collected.files.length;
       walkFrom(absolute, add);
       if (collected.files.length === before && errorOnUnmatched)
-        throw new PathError(`no files to lint in "${given}": no source file or spec of an enabled language, or all ignored (--no-error-on-unmatched-pattern allows this)`);
+        throw new PathError(
+          `no files to lint in "${given}": no source file or spec of an enabled language, or all ignored (--no-error-on-unmatched-pattern allows this)`,
+        );
     } else if (stat?.isFile()) {
       const languageId = knowledge.languageForFile(absolute);
       if (!languageId || path.basename(absolute) === CONFIG_FILE_NAME) continue;
@@ -125,7 +125,8 @@ export function stdinTask(filename: string, text: string, cwd: string, config: C
   if (!languageId) collected.notes!.push(`${filename}: not linted (no supported language has this file name)`);
   else if (!resolved.settings.languages.includes(languageId))
     collected.notes!.push(`${filename}: not linted ("${languageId}" is not in "languages")`);
-  else if (isFileIgnored([...gitLayersAbove(directory), ...(own ? [own] : []), ...resolved.ignore], absolute)) collected.ignored.push(filename);
+  else if (isFileIgnored([...gitLayersAbove(directory), ...(own ? [own] : []), ...resolved.ignore], absolute))
+    collected.ignored.push(filename);
   else collected.files.push({ absolute, text, display: displayPath(absolute, cwd), languageId, settingsIndex: resolved.settingsIndex });
   return collected;
 }
@@ -138,66 +139,14 @@ function globMatcherOf(given: string, pattern: string): (relativePath: string) =
   }
 }
 
-type Visit = (file: string, languageId: string, settingsIndex: number, real?: Buffer) => void;
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A directory entry's name as text, and its exact bytes when they are not UTF-8 (`bad\xff.ts`). */
-function nameOf(raw: Buffer): { name: string; bytes?: Buffer } {
-  try {
-    return { name: strictUtf8.decode(raw) };
-  } catch {
-    return { name: raw.toString('utf8'), bytes: raw };
-  }
-}
-
-/** What applies in a directory; a child without its own .gitignore or config reuses its parent's matcher. */
-interface Scope {
-  git: IgnoreLayer[];
-  config: readonly IgnoreLayer[] | undefined;
-  matcher: IgnoreMatcher;
-}
-
-/**
- * `real` is the directory's exact bytes once a name above is not UTF-8: such names are read as bytes, shown
- * lossily, and opened by their bytes. (A .gitignore or config inside such a directory is not read.)
- */
-function walk(
-  directory: string,
-  parent: Scope,
-  builtIn: IgnoreLayer,
-  config: CliConfig,
-  errors: string[],
-  visit: Visit,
-  real?: Buffer,
-): void {
-  let entries: fs.Dirent<Buffer>[];
-  try {
-    entries = fs.readdirSync(real ?? directory, { withFileTypes: true, encoding: 'buffer' });
-  } catch (error) {
-    errors.push(`cannot read ${directory}: ${codeOf(error)}`);
-    return;
-  }
-  const named = entries.map((entry) => ({ entry, ...nameOf(entry.name) }));
-  const own = !real && named.some(({ name }) => name === '.gitignore') ? gitignoreIn(directory) : undefined;
-  const resolved = config.forDirectory(directory);
-  let scope = parent;
-  if (own || resolved.ignore !== parent.config) {
-    const git = own ? [...parent.git, own] : parent.git;
-    scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([builtIn, ...git, ...resolved.ignore]) };
-  }
-  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.entry.name, b.entry.name)));
-  for (const { entry, name, bytes } of named) {
-    const full = path.join(directory, name);
-    const fullReal = real || bytes ? Buffer.concat([real ?? Buffer.from(directory), Buffer.from(path.sep), entry.name]) : undefined;
-    if (entry.isDirectory()) {
-      if (!scope.matcher.ignores(full, true)) walk(full, scope, builtIn, config, errors, visit, fullReal);
-    } else if (entry.isFile() && name !== CONFIG_FILE_NAME) {
-      const languageId = knowledge.languageForFile(name);
-      if (languageId && resolved.settings.languages.includes(languageId) && !scope.matcher.ignores(full, false))
-        visit(full, languageId, resolved.settingsIndex, fullReal);
-    }
-  }
+/** The CLI's config as the shared walk reads it. */
+export function directoryRules(config: CliConfig): DirectoryRules {
+  return {
+    forDirectory: (directory) => {
+      const resolved = config.forDirectory(directory);
+      return { ignore: resolved.ignore, languages: resolved.settings.languages, settingsIndex: resolved.settingsIndex };
+    },
+  };
 }
 
 function codeOf(error: unknown): string {

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { type LanguageService, type Settings, getLanguageService } from '../service';
+import { type FileFacts, WorkspaceModel } from '../workspace/model';
 import type { FileReport } from './findings';
 import { type FixMode, type LintTask, lintFile } from './lintFile';
 
@@ -22,9 +23,13 @@ interface WorkerInit {
   mark: typeof WORKER_MARK;
   settingsTable: Settings[];
   fix: FixMode;
+  /** The project's carriers (issue 16), as plain data. */
+  carriers?: { facts: FileFacts[]; roots: readonly string[] };
 }
 
 export interface RunOptions {
+  /** The project's carriers (issue 16): a use in one file is judged by a declaration in another. */
+  carriers?: WorkspaceModel;
   settingsTable: Settings[];
   fix: FixMode;
   concurrency: number | 'auto' | 'off';
@@ -43,7 +48,7 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
   const ordered = inOrder(onReport);
   const count = workerCount(tasks.length, options.concurrency);
   if (count === 0) {
-    const service = createService(options.onRuleFault);
+    const service = createService(options.onRuleFault, options.carriers);
     for (const task of tasks) ordered(safeLint(service, task, options.settingsTable[task.settingsIndex], options.fix));
     return;
   }
@@ -52,6 +57,7 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
     let running = count;
     let received = 0;
     const init: WorkerInit = { mark: WORKER_MARK, settingsTable: options.settingsTable, fix: options.fix };
+    if (options.carriers) init.carriers = { facts: options.carriers.snapshot(), roots: options.carriers.rootList() };
     const workers: Worker[] = [];
     const send = (worker: Worker) => {
       if (next >= tasks.length) return false;
@@ -92,7 +98,8 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
 export function runWorker(): void {
   const init = workerData as WorkerInit;
   const port = parentPort!;
-  const service = createService((fault) => port.postMessage({ fault }));
+  const carriers = init.carriers && WorkspaceModel.fromSnapshot(init.carriers.facts, init.carriers.roots);
+  const service = createService((fault) => port.postMessage({ fault }), carriers);
   port.on('message', ({ tasks }: { tasks: LintTask[] }) => {
     port.postMessage({ reports: tasks.map((task) => safeLint(service, task, init.settingsTable[task.settingsIndex], init.fix)) });
   });
@@ -102,9 +109,10 @@ export function isLintWorker(): boolean {
   return parentPort !== null && (workerData as Partial<WorkerInit> | undefined)?.mark === WORKER_MARK;
 }
 
-function createService(onFault: (message: string) => void): LanguageService {
+function createService(onFault: (message: string) => void, carriers?: WorkspaceModel): LanguageService {
   const faulted = new Set<string>();
   return getLanguageService({
+    carriers,
     onRuleFault: (id, error) => {
       if (faulted.has(id)) return;
       faulted.add(id);
@@ -131,7 +139,7 @@ function safeLint(service: LanguageService, task: LintTask, settings: Settings, 
 }
 
 /** Passes reports on in index order, holding back those that arrive early. */
-function inOrder(onReport: (report: FileReport) => void): (report: FileReport) => void {
+export function inOrder(onReport: (report: FileReport) => void): (report: FileReport) => void {
   const waiting = new Map<number, FileReport>();
   let next = 0;
   return (report) => {

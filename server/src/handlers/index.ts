@@ -3,7 +3,7 @@ import type { Connection, InitializeResult, TextDocuments } from 'vscode-languag
 import { CodeActionKind, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleId } from '../service';
-import { Commands, FIX_ALL_KIND, type InitializationOptions, STATUS_REQUEST, type StatusParams } from '../protocol';
+import { Commands, FIX_ALL_KIND, type InitializationOptions, LINT_WORKSPACE_COMMAND, STATUS_REQUEST, type StatusParams } from '../protocol';
 import { type EditLog, getLanguageService } from '../service';
 import { onCodeAction } from './codeActions';
 import { onCompletion } from './completion';
@@ -13,6 +13,7 @@ import { OpenProject } from './project';
 import type { ScanWorker } from './scanWorker';
 import { type ConfigSource, SettingsStore } from './settings';
 import { onStatus } from './status';
+import type { WorkspaceHandler } from './workspace';
 
 export interface HandlerOptions {
   /** Where config files come from; without one, the editor settings alone apply. */
@@ -20,10 +21,12 @@ export interface HandlerOptions {
   edits?: EditLog;
   /** Checks large documents in a thread of their own (desktop); without one, they are checked in this one. */
   scanWorker?: ScanWorker;
+  /** The workspace's carriers, indexed in the background from disk (desktop; issue 16); without it, one file at a time. */
+  workspace?: WorkspaceHandler;
 }
 
 export function registerHandlers(connection: Connection, documents: TextDocuments<TextDocument>, options: HandlerOptions = {}): void {
-  const { configSource, edits, scanWorker } = options;
+  const { configSource, edits, scanWorker, workspace } = options;
   const faulted = new Set<RuleId>();
   const reportFault = (id: RuleId, error: unknown) => {
     if (faulted.has(id)) return;
@@ -32,7 +35,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
       `Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
   };
-  const service = getLanguageService({ edits, onRuleFault: reportFault });
+  const service = getLanguageService({ edits, onRuleFault: reportFault, carriers: workspace?.model });
   scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection, configSource);
   // Issue 17: handlers and specs joined over the open documents, until the workspace model holds the project.
@@ -51,6 +54,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker, (document, s) =>
     project.diagnostics(document, s),
   );
+  workspace?.connect({ connection, documents, service, settings, diagnostics });
 
   // Whether the client asks for an item's documentation when it shows the item (completionItem/resolve).
   let lazyDocumentation = false;
@@ -71,11 +75,26 @@ export function registerHandlers(connection: Connection, documents: TextDocument
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         definitionProvider: true,
         referencesProvider: true,
+        ...workspace?.initialize(params),
       },
       serverInfo: { name: 'http-status-lens' },
     };
   });
-  connection.onInitialized(() => settings.register());
+  connection.onInitialized(() => {
+    settings.register();
+    // The connection keeps one didChangeWatchedFiles handler: this one, for the settings and the workspace.
+    connection.onDidChangeWatchedFiles((params) => {
+      settings.watched(params.changes);
+      workspace?.watched(params.changes);
+    });
+    workspace?.start();
+  });
+  connection.onCodeLens((params) => workspace?.codeLens(params.textDocument.uri) ?? []);
+  connection.onExecuteCommand((params) => (params.command === LINT_WORKSPACE_COMMAND ? workspace?.lintWorkspace() : undefined));
+  // Open documents get pushed diagnostics; the pull answers for them are empty so nothing shows twice.
+  connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));
+  connection.languages.diagnostics.onWorkspace((params, token) => workspace?.workspaceDiagnostics(params.previousResultIds, token) ?? { items: [] });
+  connection.onShutdown(() => workspace?.stop());
   settings.onDidChange(() => diagnostics.revalidateAll());
   connection.onDidChangeConfiguration((params) => {
     settings.push(params.settings);
@@ -99,6 +118,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     diagnostics.schedule(event.document);
     // A handler's finding depends on its spec and the other way round.
     if (project.changed(event.document)) refreshOthers(event.document.uri);
+    workspace?.edited(event.document);
   });
   documents.onDidClose((event) => {
     diagnostics.clear(event.document.uri);
@@ -107,5 +127,6 @@ export function registerHandlers(connection: Connection, documents: TextDocument
     service.forget(event.document.uri);
     edits?.forget(event.document.uri);
     scanWorker?.closed(event.document.uri);
+    workspace?.closed(event.document.uri);
   });
 }

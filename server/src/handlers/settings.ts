@@ -77,11 +77,14 @@ export class SettingsStore {
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
       });
     }
-    this.connection.onDidChangeWatchedFiles((params) => {
-      if (!params.changes.some((change) => change.uri.endsWith('/' + CONFIG_FILE_NAME))) return;
-      this.clear();
-      for (const listener of this.listeners) listener();
-    });
+    this.connection.onDidChangeWatchedFiles((params) => this.watched(params.changes));
+  }
+
+  /** didChangeWatchedFiles: a config file changed. (The server's handler, in handlers/index.ts, calls this too.) */
+  watched(changes: readonly { uri: string }[]): void {
+    if (!changes.some((change) => change.uri.endsWith('/' + CONFIG_FILE_NAME))) return;
+    this.clear();
+    for (const listener of this.listeners) listener();
   }
 
   /** Called after a config file changed on disk (the settings are already cleared). */

@@ -30,6 +30,7 @@ export type * from './types';
 export { PhraseSet, toWords } from './phrases';
 // Route registrations (issue 17): read by server/src/routes/.
 export * from './routes';
+export { type CarrierShapes, carrierShapesOf } from './carriers';
 
 const codes = new Map<number, StatusCodeEntry>();
 for (const entry of statusCodes.codes as StatusCodeEntry[]) codes.set(entry.code, entry);

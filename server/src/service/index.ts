@@ -2,13 +2,14 @@
  * The language service: pure functions of (document, settings). The server and the CLI are thin
  * adapters around it; nothing here knows about connections or files.
  */
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
 import { doCodeActions } from './features/codeActions';
 import { documentationActions } from './features/documentation';
 import { type FixResult, fixDocument } from './features/fixAll';
 import { doComplete, resolveCompletionItem } from './features/completion';
-import { doHover } from './features/hover';
+import { carrierLenses, declarationHover, usesParagraph } from './features/carrierHover';
+import { doHover, siteAt } from './features/hover';
 import { type RuleFaultHandler, doValidation } from './features/validation';
 import { doProjectValidation } from './features/projectValidation';
 import type { ProjectFacts } from './project';
@@ -18,6 +19,7 @@ import type { EditLog } from './editLog';
 import { ScanCache, scan } from './scanners';
 import { type StaleScan, staleComplete, staleHover, staleScan } from './stale';
 import { type Settings, defaultSettings } from './settings';
+import type { CarrierLookup } from './carriers';
 
 export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
@@ -48,6 +50,7 @@ export { TokenKind, lex } from './scanners/code/lexer';
 export { type OutlineVisitor, visitJson, visitYaml } from './outline';
 export * from './project';
 export { projectDefinition, projectHover, projectReferences } from './features/projectNavigation';
+export type { Carrier, CarrierLookup, CarrierUse } from './carriers';
 
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
@@ -73,6 +76,8 @@ export interface LanguageService {
   doFixAll(document: DocumentLike, settings?: Settings): FixResult;
   /** The project rules' diagnostics of a file (status-not-in-spec...), over facts about the other files. */
   doProjectValidation(document: DocumentLike, facts: ProjectFacts, settings?: Settings): Diagnostic[];
+  /** A lens on each status carrier declared in the document, with its use count (issue 16; none without a workspace). */
+  doCodeLens(document: DocumentLike): CodeLens[];
   /** The served language of a document (by its language id, else its file extension), or undefined. */
   languageOf(document: DocumentLike): string | undefined;
   forget(uri: string): void;
@@ -83,10 +88,12 @@ export interface LanguageServiceOptions {
   onRuleFault?: RuleFaultHandler;
   /** The edits of open documents, so hover and completion on a large one can use its last scan meanwhile. */
   edits?: EditLog;
+  /** The workspace's status carriers (issue 16): their uses become sites; without it, each file stands alone. */
+  carriers?: CarrierLookup;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const cache = new ScanCache();
+  const cache = new ScanCache(options.carriers);
   const contexts = new WeakMap<string[], RuleContext>();
   const ruleContext = (settings: Settings): RuleContext => {
     let context = contexts.get(settings.dependencyWords);
@@ -114,9 +121,22 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   }
   const validate = (document: DocumentLike, scanned: ScannedDocument, settings: Settings) =>
     doValidation(document, scanned, settings, ruleContext(settings), options.onRuleFault);
+  /** Hover, with what the workspace knows of a carrier declared there (issue 16). */
+  function hover(document: DocumentLike, position: Position): Hover | null {
+    const result = answer(document, position, doHover, staleHover, true)!;
+    const carriers = options.carriers;
+    if (!carriers) return result;
+    const offset = document.offsetAt(position);
+    if (!result) return declarationHover(document, carriers, offset);
+    const scanned = cache.current(document);
+    const site = scanned && siteAt(scanned, offset);
+    if (site?.carries && typeof result.contents === 'object' && 'value' in result.contents)
+      result.contents.value = `${usesParagraph(carriers, site.carries)}\n\n---\n\n${result.contents.value}`;
+    return result;
+  }
   return {
     scan: (document) => cache.get(document),
-    doHover: (document, position) => answer(document, position, doHover, staleHover, true)!,
+    doHover: hover,
     doComplete: (document, position) => answer(document, position, doComplete, staleComplete, true)!,
     tryHover: (document, position) => answer(document, position, doHover, staleHover, false),
     tryComplete: (document, position) => answer(document, position, doComplete, staleComplete, false),
@@ -139,6 +159,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     doProjectValidation: (document, facts, settings = defaultSettings()) =>
       doProjectValidation(document, facts, settings, options.onRuleFault),
+    doCodeLens: (document) => (options.carriers ? carrierLenses(document, options.carriers) : []),
     languageOf: (document) => knowledge.resolveLanguageId(document.languageId, document.uri),
     forget: (uri) => cache.forget(uri),
   };

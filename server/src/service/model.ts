@@ -2,6 +2,7 @@
  * The scanned model: what scanners produce and every feature consumes.
  * Scanners are the only code that decides "this is a status code"; features never re-read the text.
  */
+import type { Carrier } from './carriers';
 
 /** How to write a different status code at a site, in the site's own style. */
 export type Spelling =
@@ -19,7 +20,9 @@ export type Spelling =
        * member of its module (`before + member + after` at `offset`), and the names already imported from it.
        */
       import?: { offset: number; before: string; after: string; present: string[] };
-    };
+    }
+  /** A carrier of the project (issue 16: `throw new FailedDependencyException(...)`), by its name. */
+  | { kind: 'carrier'; name: string };
 
 /** The spellings with nothing of the site in them, one object each for all sites (never changed). */
 export const NUMBER_SPELLING: Spelling = { kind: 'number' };
@@ -101,11 +104,26 @@ export interface StatusSite {
    * `class HTTPFailedDependency`): code that defines or maps the status, which the rules leave alone.
    */
   definesCode?: boolean;
+  /** The site is the use of a project carrier: the status comes from its declaration (issue 16). */
+  via?: CarrierVia;
+  /** The site is the status value of a carrier's declaration, whose uses are sites of their own (issue 16). */
+  carries?: Carrier;
   /**
    * The code is one item's status inside a 207 Multi-Status body (a SabreDAV propstat key): the
    * multistatus itself marks the dependency chain.
    */
   inMultistatus?: boolean;
+}
+
+/** How a carrier's use reaches its status, and what the project offers instead. */
+export interface CarrierVia {
+  carrier: Carrier;
+  /** Where it is declared, as shown: `src/errors/FailedDependencyException.java:6`. */
+  declaredAt: string;
+  /** The project's carriers of another code that this file could use instead, nearest first. */
+  carriersFor(code: number): Carrier[];
+  /** Where a carrier is declared, as shown. */
+  where(carrier: Carrier): string;
 }
 
 /** A place where a status code can be typed, recorded by the scanner for completion. */

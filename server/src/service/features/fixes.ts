@@ -9,6 +9,7 @@ import type { DocumentLike, StatusSite } from '../model';
 import type { Replacement, RuleHit, RuleId } from '../rules';
 import { describe } from '../rules/rule';
 import { DISABLE_NEXT_LINE } from '../scanners/suppressions';
+import { carrierReplacement } from './carrierFixes';
 
 type Fix = Omit<CodeAction, 'diagnostics'>;
 
@@ -22,6 +23,17 @@ export function fixesFor(document: DocumentLike, site: StatusSite, id: RuleId, h
 function replaceFix(document: DocumentLike, site: StatusSite, replacement: Replacement, range: Range): Fix {
   const target = typeof replacement.code === 'number' ? describe(replacement.code) : replacement.code;
   const why = replacement.why ? ` (${replacement.why})` : '';
+  // Issue 16: at a carrier's use, the project's own carrier of the new code, else an explanation.
+  if (site.spelling.kind === 'carrier' && typeof replacement.code === 'number') {
+    const carrier = carrierReplacement(document, site, replacement.code, target);
+    if ('explain' in carrier) return { title: carrier.explain, kind: CodeActionKind.QuickFix, isPreferred: false };
+    return {
+      title: `Change ${site.text} to ${carrier.newText}, ${target}${why} (${carrier.where})`,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: replacement.preferred,
+      edit: { changes: { [document.uri]: [...carrier.edits, { range, newText: carrier.newText }] } },
+    };
+  }
   const newText = spell(site, replacement.code);
   if (newText === undefined) {
     // `throw new ConflictException()` to 424: NestJS has no such class, and a number cannot replace a class.

@@ -4,6 +4,7 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import * as knowledge from '../../knowledge';
 import type { DocumentLike, ScannedDocument, StatusSite } from '../model';
 import { codePageUrl } from './codePages';
+import { viaLine } from './carrierHover';
 
 export function doHover(document: DocumentLike, scanned: ScannedDocument, offset: number): Hover | null {
   const site = siteAt(scanned, offset);
@@ -14,8 +15,9 @@ export function doHover(document: DocumentLike, scanned: ScannedDocument, offset
 export function hoverFor(document: DocumentLike, site: StatusSite, start: number, end: number): Hover {
   const { head, rest } = siteParts(site);
   const value = [
+    // How the status reaches the site (a carrier declared elsewhere), the code's meaning, the neighbours.
+    viaLine(site),
     head,
-    // The site's verdict, one line, goes here: right after the meaning, before the neighbours.
     rest,
     site.note ? `---\n\nThis response: ${site.note}` : '',
   ]

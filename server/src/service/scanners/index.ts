@@ -4,6 +4,7 @@
  */
 import * as knowledge from '../../knowledge';
 import { withLfLineBreaks } from '../lines';
+import type { CarrierLookup } from '../carriers';
 import type { DocumentLike, ScannedDocument } from '../model';
 import { scanCode } from './code';
 import { scanOpenApi } from './openapi/extractor';
@@ -11,7 +12,7 @@ import { scanOpenApi } from './openapi/extractor';
 /** Files larger than this are skipped (documented in the README); the largest real specs are ~35 MB. */
 export const MAX_FILE_SIZE = 40 * 1024 * 1024;
 
-export function scan(document: DocumentLike): ScannedDocument {
+export function scan(document: DocumentLike, carriers?: CarrierLookup): ScannedDocument {
   const languageId = knowledge.resolveLanguageId(document.languageId, document.uri);
   const language = languageId === undefined ? undefined : knowledge.language(languageId);
   if (!language) return { kind: 'none', sites: [] };
@@ -21,13 +22,31 @@ export function scan(document: DocumentLike): ScannedDocument {
   }
   const text = withLfLineBreaks(original);
   const scanned =
-    language.family === 'openapi' ? scanOpenApi(document, text, languageId === 'yaml') : scanCode(document, text, language.family);
+    language.family === 'openapi'
+      ? scanOpenApi(document, text, languageId === 'yaml')
+      : scanCode(document, text, language.family, carriers);
+  if (carriers) markDeclarations(scanned, document.uri, carriers);
   if (text !== original) {
     scanned.loneCr = true;
     // A site is its token as written (an invalid response key can hold a line break).
     for (const site of scanned.sites) site.text = original.slice(site.start, site.end);
   }
   return scanned;
+}
+
+/**
+ * The status value of a carrier's declaration is no finding while the carrier's uses are judged where they
+ * are (issue 16); it keeps its hover, which lists them.
+ */
+function markDeclarations(scanned: ScannedDocument, uri: string, carriers: CarrierLookup): void {
+  const declared = carriers.declaredIn(uri);
+  if (declared.length === 0) return;
+  for (const site of scanned.sites) {
+    const carrier = declared.find((c) => c.valueStart === site.start);
+    if (!carrier) continue;
+    site.carries = carrier;
+    if (carriers.usesOf(carrier).length > 0) site.definesCode = true;
+  }
 }
 
 /**
@@ -47,17 +66,26 @@ interface CacheEntry {
 export class ScanCache {
   /** In order of use, the most recent last. */
   private readonly entries = new Map<string, CacheEntry>();
+  private generation: number | undefined;
+
+  constructor(private readonly carriers?: CarrierLookup) {}
 
   get(document: DocumentLike): ScannedDocument {
     const current = this.current(document);
     if (current) return current;
-    const scanned = scan(document);
+    const scanned = scan(document, this.carriers);
     this.remember(document.uri, { version: document.version, languageId: document.languageId, scanned });
     return scanned;
   }
 
   /** The scan of this very version, if cached. */
   current(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>): ScannedDocument | undefined {
+    // The workspace's carriers changed: the scans of source code read them, so none of those is current
+    // (a spec's scan, which may have cost seconds, does not depend on them).
+    if (this.carriers && this.carriers.generation !== this.generation) {
+      for (const [uri, entry] of this.entries) if (entry.scanned.kind === 'code') this.entries.delete(uri);
+      this.generation = this.carriers.generation;
+    }
     const entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version || entry.languageId !== document.languageId) return undefined;
     // A use: it is the most recently used now.

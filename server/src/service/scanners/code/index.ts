@@ -11,6 +11,7 @@
  * - its *failure* block: the catch/except/rescue/`if err != nil` block it is in, if any.
  */
 import * as knowledge from '../../../knowledge';
+import type { CarrierLookup } from '../../carriers';
 import type { DocumentLike, ScannedDocument } from '../../model';
 import { Suppressions } from '../suppressions';
 import { assignIndentedScopes } from './indentation';
@@ -18,13 +19,13 @@ import { lex } from './lexer';
 import { CodeScanner } from './scanner';
 
 /** `text` is the document's text with lone CRs read as LFs (lines.ts). */
-export function scanCode(document: DocumentLike, text: string, family: string): ScannedDocument {
+export function scanCode(document: DocumentLike, text: string, family: string, carriers?: CarrierLookup): ScannedDocument {
   const syntax = knowledge.syntaxOf(family);
   const contexts = knowledge.statusContextsOf(family);
   const scopes = knowledge.scopeSyntaxOf(family);
   if (!syntax || !contexts || !scopes) return { kind: 'none', sites: [] };
   const suppressions = new Suppressions(document, text);
-  const scanner = new CodeScanner(text, contexts, knowledge.spellingsFor(family), scopes, suppressions, family, document.uri);
+  const scanner = new CodeScanner(text, contexts, knowledge.spellingsFor(family), scopes, suppressions, family, document.uri, carriers);
   lex(text, syntax, (kind, start, end) => scanner.token(kind, start, end));
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);

@@ -10,6 +10,7 @@ import { findMentions } from '../mentions';
 import { NO_SUPPRESSIONS, type Suppressions } from '../suppressions';
 import { type Imports, inImportStatement, readImports, resolvePhpName } from './imports';
 import { type PropstatFrame, PropstatLiterals, isStatusKey, statusSubscript, valueIsArray } from './propstat';
+import type { CarrierLookup } from '../../carriers';
 import { TokenKind } from './lexer';
 import { TextScope } from './scope';
 
@@ -130,6 +131,8 @@ export class CodeScanner {
     private readonly suppressions: Suppressions,
     private readonly family: string,
     private readonly uri: string,
+    /** The workspace's carriers (issue 16), when the service has a workspace. */
+    private readonly carriers?: CarrierLookup,
   ) {
     this.fileScope = new TextScope(text, 0, text.length, contexts.outboundCalls);
     this.frames = [newFrame('', true, false, 0)];
@@ -238,6 +241,8 @@ export class CodeScanner {
     if (this.packageName === undefined && this.frames.length === 1 && this.recentText(1) === 'package') this.packageName = word;
     if (word === 'if' && this.container().statementFirst !== word) this.startConditional();
     else if (statementKeywords.has(word)) this.top().statusValue = undefined;
+    // Workspace hook (issue 16): a project carrier used here is a site of its status.
+    if (this.carriers !== undefined && this.carrierUse(word, start, end)) return;
     const used = this.spellings.qualifiers.get(word);
     if (used) for (const scheme of used) this.schemesSeen.add(scheme);
     const candidates = this.spellings.byMember.get(word);
@@ -332,6 +337,39 @@ export class CodeScanner {
         scope: this.fileScope,
         suppressed: new Set(),
       });
+    return true;
+  }
+
+  /**
+   * A name the workspace knows as a carrier, thrown, raised, constructed or called here (`throw new
+   * FailedDependencyException("...")`, `raise Locked`, `failedDependency(w, err)`, Rust `Err(Locked)`): the site of
+   * its code, judged with what is said around it. Caught, tested, imported or extended, it is no use.
+   */
+  private carrierUse(word: string, start: number, end: number): boolean {
+    const carrier = this.carriers!.carrier(word, this.uri, this.family);
+    if (!carrier) return false;
+    if (carrier.uri === this.uri && start >= carrier.declarationStart && start < carrier.declarationEnd) return false;
+    const before = this.wordBefore(start);
+    let next = end;
+    while (this.text[next] === ' ' || this.text[next] === '\t') next++;
+    // `class Sub(...) : Carrier(...)` (Kotlin, C#): the base's constructor in a class header is no use.
+    if (this.recentText(1) === ':' && this.text[next] === '(') return false;
+    const used =
+      before === 'throw' ||
+      before === 'raise' ||
+      before === 'new' ||
+      (this.text[next] === '(' && this.recentText(1) !== '@') ||
+      this.text.startsWith('.new', next) ||
+      (this.recentText(1) === '(' && this.recentText(2) === 'Err');
+    if (!used) return false;
+    const site = this.addSite(carrier.code, start, end, { kind: 'carrier', name: word });
+    const lookup = this.carriers!;
+    site.via = {
+      carrier,
+      declaredAt: `${lookup.display(carrier.uri)}:${carrier.line + 1}`,
+      carriersFor: (code) => lookup.carriersFor(code, this.uri, this.family),
+      where: (other) => `${lookup.display(other.uri)}:${other.line + 1}`,
+    };
     return true;
   }
 

@@ -1,0 +1,121 @@
+/**
+ * `--cache`: as ESLint's. A file whose size and modification time are unchanged reuses what the last run
+ * found, unless something it depends on changed: the tool's version, its settings (the config files that
+ * apply, --rule), or a carrier it uses (or, for a file declaring one, whether it is used). Its carrier facts
+ * are reused too, so an unchanged file is not even read. Stored as one JSON file; a damaged or foreign one is
+ * ignored and rewritten.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileFacts } from '../workspace/model';
+import type { FileReport } from './findings';
+
+export const DEFAULT_CACHE_FILE = '.http-status-lens-cache';
+const FORMAT = 1;
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  facts?: Omit<FileFacts, 'uri'>;
+  result?: { settings: string; dependencies: string; report: Pick<FileReport, 'findings' | 'fingerprints' | 'notes'> };
+}
+
+interface Stored {
+  format: number;
+  version: string;
+  files: Record<string, Entry>;
+}
+
+/** Where the cache lives: `--cache-location` as a file, or a directory (an existing one, or a path ending in /). */
+export function cacheFile(location: string | undefined, cwd: string): string {
+  if (location === undefined) return path.join(cwd, DEFAULT_CACHE_FILE);
+  const resolved = path.resolve(cwd, location);
+  const isDirectory = /[\\/]$/.test(location) || fs.statSync(resolved, { throwIfNoEntry: false })?.isDirectory() === true;
+  return isDirectory ? path.join(resolved, DEFAULT_CACHE_FILE) : resolved;
+}
+
+export class LintCache {
+  private readonly files: Record<string, Entry>;
+  /** Why the stored cache was not used, for one line on stderr. */
+  readonly discarded?: string;
+
+  private constructor(
+    readonly file: string,
+    private readonly version: string,
+    stored: Stored | undefined,
+    discarded?: string,
+  ) {
+    this.files = stored?.files ?? {};
+    this.discarded = discarded;
+  }
+
+  static load(file: string, version: string): LintCache {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return new LintCache(file, version, undefined);
+    }
+    try {
+      const stored = JSON.parse(text) as Stored;
+      if (stored?.format !== FORMAT || typeof stored.files !== 'object' || stored.files === null)
+        return new LintCache(file, version, undefined, 'the cache was written in another format');
+      if (stored.version !== version) return new LintCache(file, version, undefined);
+      return new LintCache(file, version, stored);
+    } catch {
+      return new LintCache(file, version, undefined, `the cache ${file} could not be read as JSON; it is rewritten`);
+    }
+  }
+
+  /** The carrier facts stored for an unchanged file. */
+  facts(absolute: string, stat: { size: number; mtimeMs: number }): Omit<FileFacts, 'uri'> | undefined {
+    const entry = this.unchanged(absolute, stat);
+    return entry?.facts;
+  }
+
+  /** The report stored for an unchanged file, if its settings and dependencies are still the same. */
+  report(absolute: string, stat: { size: number; mtimeMs: number } | undefined, settings: string, dependencies: string): Entry['result'] {
+    if (!stat) return undefined;
+    const result = this.unchanged(absolute, stat)?.result;
+    return result && result.settings === settings && result.dependencies === dependencies ? result : undefined;
+  }
+
+  setFacts(absolute: string, stat: { size: number; mtimeMs: number }, facts: FileFacts | undefined): void {
+    const entry = this.entry(absolute, stat);
+    if (facts) entry.facts = { family: facts.family, carriers: facts.carriers, subclasses: facts.subclasses, uses: facts.uses };
+  }
+
+  setReport(absolute: string, stat: { size: number; mtimeMs: number }, settings: string, dependencies: string, report: FileReport): void {
+    this.entry(absolute, stat).result = {
+      settings,
+      dependencies,
+      report: { findings: report.findings, fingerprints: report.fingerprints, notes: report.notes },
+    };
+  }
+
+  forget(absolute: string): void {
+    delete this.files[absolute];
+  }
+
+  /** Keeps only the files of this run's projects, and writes the cache (atomically). */
+  save(keep: ReadonlySet<string>): void {
+    const files: Record<string, Entry> = {};
+    for (const name of Object.keys(this.files).sort()) if (keep.has(name)) files[name] = this.files[name];
+    const stored: Stored = { format: FORMAT, version: this.version, files };
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(stored));
+    fs.renameSync(temporary, this.file);
+  }
+
+  private unchanged(absolute: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
+    const entry = this.files[absolute];
+    return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
+  }
+
+  private entry(absolute: string, stat: { size: number; mtimeMs: number }): Entry {
+    let entry = this.unchanged(absolute, stat);
+    if (!entry) this.files[absolute] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+    return entry;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The workspace model for a lint run: the carriers of the projects the linted files belong to (each file's
+ * repository, else the working directory), read before linting so a use in one file is judged by a
+ * declaration in another. Files whose size and modification time the --cache has seen reuse their facts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isRepositoryRoot } from '../config';
+import * as knowledge from '../knowledge';
+import { MAX_FILE_SIZE } from '../service';
+import { WorkspaceModel } from '../workspace/model';
+import { walkTree } from '../workspace/walk';
+import type { LintCache } from './cache';
+import type { CliConfig } from './config';
+import { directoryRules, type FileTask } from './walker';
+
+/** The modification facts of each file read, for the cache. */
+export type FileStats = Map<string, { size: number; mtimeMs: number }>;
+
+export interface ProjectIndex {
+  model: WorkspaceModel;
+  stats: FileStats;
+  /** Files read (not taken from the cache), for the bench and --debug output. */
+  read: number;
+}
+
+/**
+ * `walked`: directories the files were collected from by a whole walk; a project root among them is not
+ * walked again (its files are all in `files` already).
+ */
+/**
+ * The whole index, in this thread: reading the files' carrier facts in the lint workers instead was slower on
+ * 5,000 files and 2 cores (bench/workspace.ts measured 1.7 s against 1.0 s: two more bundles to start, the
+ * facts to copy back).
+ */
+export function indexProject(
+  files: readonly FileTask[],
+  cwd: string,
+  config: CliConfig,
+  cache?: LintCache,
+  walked: ReadonlySet<string> = new Set(),
+): ProjectIndex {
+  const plan = planIndex(files, cwd, config, cache, walked);
+  for (const file of plan.toRead) {
+    try {
+      plan.model.update(file.uri, fs.readFileSync(file.absolute, 'utf8'), file.languageId);
+    } catch {
+      // Unreadable here: linting it says so.
+    }
+  }
+  return finishIndex(plan, cache);
+}
+
+/** A file the index has still to read. */
+export interface FileToRead {
+  absolute: string;
+  uri: string;
+  languageId: string;
+}
+
+export interface IndexPlan extends ProjectIndex {
+  toRead: FileToRead[];
+}
+
+/** The files of the projects, with what the cache and standard input already give taken into the model; what is left to read is `toRead`. */
+export function planIndex(
+  files: readonly FileTask[],
+  cwd: string,
+  config: CliConfig,
+  cache?: LintCache,
+  walked: ReadonlySet<string> = new Set(),
+): IndexPlan {
+  const model = new WorkspaceModel();
+  const stats: FileStats = new Map();
+  const toRead: FileToRead[] = [];
+  const roots = projectRoots(files, cwd);
+  model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
+  const seen = new Set<string>();
+  const add = (absolute: string, languageId: string, text?: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    const family = knowledge.language(languageId)?.family;
+    if (!family || !knowledge.carrierShapesOf(family)) return;
+    const uri = pathToFileURL(absolute).href;
+    if (text !== undefined) return void model.update(uri, text, languageId);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      return;
+    }
+    if (stat.size > MAX_FILE_SIZE) return;
+    stats.set(absolute, { size: stat.size, mtimeMs: stat.mtimeMs });
+    const cached = cache?.facts(absolute, stat);
+    if (cached) return model.restore({ ...cached, uri });
+    toRead.push({ absolute, uri, languageId });
+  };
+  // Text given on standard input stands for its file.
+  for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file.text);
+  const errors: string[] = [];
+  for (const root of roots)
+    if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
+  for (const file of files) add(file.absolute, file.languageId);
+  return { model, stats, read: toRead.length, toRead };
+}
+
+/** After the files to read are in the model: their facts go to the cache. */
+export function finishIndex(plan: IndexPlan, cache?: LintCache): ProjectIndex {
+  if (cache) {
+    for (const file of plan.toRead) {
+      const stat = plan.stats.get(file.absolute);
+      if (stat) cache.setFacts(file.absolute, stat, plan.model.facts(file.uri));
+    }
+  }
+  return { model: plan.model, stats: plan.stats, read: plan.read };
+}
+
+/**
+ * The project of each linted file: its repository's root, else the working directory when the file is
+ * inside it, else its own directory. Roots inside another root are left out.
+ */
+export function projectRoots(files: readonly FileTask[], cwd: string): string[] {
+  const roots = new Set<string>();
+  const byDirectory = new Map<string, string>();
+  for (const file of files) {
+    const directory = path.dirname(file.absolute);
+    let root = byDirectory.get(directory);
+    if (root === undefined) {
+      root = repositoryOf(directory) ?? (isInside(directory, cwd) ? cwd : directory);
+      byDirectory.set(directory, root);
+    }
+    roots.add(root);
+  }
+  const sorted = [...roots].sort((a, b) => a.length - b.length);
+  return sorted.filter((root, i) => !sorted.slice(0, i).some((outer) => isInside(root, outer)));
+}
+
+function repositoryOf(directory: string): string | undefined {
+  for (let dir = directory; ; dir = path.dirname(dir)) {
+    if (isRepositoryRoot(dir)) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

@@ -1,0 +1,351 @@
+/**
+ * The workspace in the editor (issue 16): the background index of the workspace folders' carriers (with
+ * window/workDoneProgress, respecting .gitignore and the config's `ignore`), kept current from edits and
+ * didChangeWatchedFiles; pull diagnostics for files that are not open (`workspace/diagnostic`) where the client
+ * supports them, and the "Lint Workspace" command, which pushes them where it does not. Open documents never
+ * wait for the index: they are answered at once with what it holds, and checked again when it changes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeLens,
+  CodeLensRefreshRequest,
+  type Connection,
+  type Diagnostic,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type InitializeParams,
+  type ServerCapabilities,
+  type TextDocuments,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigCascade, applyChain, ignoreLayersOf } from '../config';
+import * as knowledge from '../knowledge';
+import { type LanguageService, MAX_FILE_SIZE, defaultSettings } from '../service';
+import { WorkspaceModel } from '../workspace/model';
+import { walkFiles } from '../workspace/walk';
+import type { DiagnosticsPublisher } from './diagnostics';
+import type { SettingsStore } from './settings';
+import { LINT_WORKSPACE_COMMAND } from '../protocol';
+
+/** The longest the index works before letting requests through (each request takes a few turns: its settings, its answer). */
+const SLICE_MS = 4;
+/** Beyond this many files the index stops (and says so): its memory stays bounded whatever the workspace. */
+export const MAX_INDEXED_FILES = 100_000;
+/** An edited document's carriers are read again after this pause. */
+const EDIT_DEBOUNCE_MS = 300;
+
+interface LintedFile {
+  /** What the result was computed from: the file's size and time, the carriers' generation, the settings. */
+  key: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface WorkspaceDependencies {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: LanguageService;
+  settings: SettingsStore;
+  diagnostics: DiagnosticsPublisher;
+}
+
+export class WorkspaceHandler {
+  readonly model = new WorkspaceModel();
+  private deps: WorkspaceDependencies | undefined;
+  private folders: string[] = [];
+  private capabilities: ClientCapabilities = {};
+  /** Resolves when the first index is complete. */
+  ready: Promise<void> = Promise.resolve();
+  private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
+  private readonly linted = new Map<string, LintedFile>();
+  /** The files of the last walk, for workspace diagnostics. */
+  private files: { absolute: string; languageId: string }[] = [];
+  private stopped = false;
+  private readonly settingsIds = new Map<string, number>();
+
+  /** Called once the service exists: it reads this model. */
+  connect(deps: WorkspaceDependencies): void {
+    this.deps = deps;
+  }
+
+  /** The capabilities this layer adds, from what the client can do. */
+  initialize(params: InitializeParams): Partial<ServerCapabilities> {
+    this.capabilities = params.capabilities;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    this.model.setRoots(this.folders.map((folder) => pathToFileURL(folder + path.sep).href));
+    const result: Partial<ServerCapabilities> = {
+      executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
+      codeLensProvider: { resolveProvider: false },
+    };
+    if (this.pullSupported())
+      result.diagnosticProvider = { identifier: 'http-status-lens', interFileDependencies: true, workspaceDiagnostics: true };
+    return result;
+  }
+
+  /** After `initialized`: watch the files, and index the folders in the background. */
+  start(): void {
+    const { connection } = this.deps!;
+    if (this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      const extensions = [...new Set(knowledge.languageIds().flatMap((id) => knowledge.language(id)!.extensions))];
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/*{${extensions.join(',')}}` }],
+        })
+        .catch(() => undefined);
+    }
+    this.ready = this.index().catch((error: unknown) => {
+      connection.console.error(`HTTP Status Lens could not index the workspace: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** An open document changed: its carriers are read again after a pause. */
+  edited(document: TextDocument): void {
+    clearTimeout(this.pendingEdits.get(document.uri));
+    this.pendingEdits.set(
+      document.uri,
+      setTimeout(() => {
+        this.pendingEdits.delete(document.uri);
+        const current = this.deps!.documents.get(document.uri);
+        if (current && current.getText().length <= MAX_FILE_SIZE)
+          this.updated(this.model.update(current.uri, current.getText(), current.languageId));
+      }, EDIT_DEBOUNCE_MS),
+    );
+  }
+
+  /** A document was closed: what is on disk counts again. */
+  closed(uri: string): void {
+    clearTimeout(this.pendingEdits.get(uri));
+    this.pendingEdits.delete(uri);
+    this.readFromDisk(uri);
+  }
+
+  /** didChangeWatchedFiles: files created, changed or deleted outside the editor. */
+  watched(changes: readonly { uri: string; type: FileChangeType }[]): void {
+    let changed = false;
+    for (const change of changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      this.linted.delete(change.uri);
+      if (change.type === FileChangeType.Deleted) {
+        changed = this.model.remove(change.uri) || changed;
+        this.files = this.files.filter((f) => pathToFileURL(f.absolute).href !== change.uri);
+      } else if (!this.deps!.documents.get(change.uri)) {
+        changed = this.readFromDisk(change.uri) || changed;
+        const absolute = fileURLToPath(change.uri);
+        const languageId = knowledge.languageForFile(absolute);
+        if (change.type === FileChangeType.Created && languageId) this.files.push({ absolute, languageId });
+      }
+    }
+    this.updated(changed);
+  }
+
+  /** `workspace/diagnostic`: a report for every file of the workspace that is not open. */
+  async workspaceDiagnostics(
+    previous: readonly { uri: string; value: string }[],
+    token: CancellationToken,
+  ): Promise<WorkspaceDiagnosticReport> {
+    await this.ready;
+    const before = new Map(previous.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const slice = new Slice();
+    for (let i = 0; i < this.files.length; i++) {
+      if (token.isCancellationRequested) break;
+      await slice.pause();
+      const { absolute, languageId } = this.files[i];
+      const uri = pathToFileURL(absolute).href;
+      if (this.deps!.documents.get(uri)) continue;
+      const linted = await this.lint(absolute, uri, languageId);
+      if (!linted) continue;
+      if (before.get(uri) === linted.key) items.push({ kind: 'unchanged', uri, version: null, resultId: linted.key });
+      else items.push({ kind: 'full', uri, version: null, resultId: linted.key, items: linted.diagnostics });
+    }
+    return { items };
+  }
+
+  /** "HTTP Status Lens: Lint Workspace": lints every file; pushes the diagnostics where the client does not pull them. */
+  async lintWorkspace(): Promise<{ files: number; findings: number }> {
+    const { connection, documents } = this.deps!;
+    await this.ready;
+    const progress = await this.progress('Linting the workspace');
+    let findings = 0;
+    let files = 0;
+    const push = !this.pullSupported();
+    const slice = new Slice();
+    for (let i = 0; i < this.files.length; i++) {
+      if (await slice.pause()) progress?.report(`${i}/${this.files.length} files`, Math.round((i / this.files.length) * 100));
+      const { absolute, languageId } = this.files[i];
+      const uri = pathToFileURL(absolute).href;
+      const open = documents.get(uri);
+      const diagnostics = open
+        ? this.deps!.service.doValidation(open, await this.deps!.settings.get(uri))
+        : (await this.lint(absolute, uri, languageId))?.diagnostics;
+      if (!diagnostics) continue;
+      files++;
+      findings += diagnostics.length;
+      if (push && !open) void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    progress?.done();
+    if (!push) this.refreshPull();
+    void connection.window.showInformationMessage(
+      `HTTP Status Lens: ${findings} finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} of the workspace.`,
+    );
+    return { files, findings };
+  }
+
+  /** A short id per distinct settings, so a result's key does not hold a copy of them. */
+  private settingsId(settings: object): number {
+    const json = JSON.stringify(settings);
+    let id = this.settingsIds.get(json);
+    if (id === undefined) this.settingsIds.set(json, (id = this.settingsIds.size));
+    return id;
+  }
+
+  private pullSupported(): boolean {
+    return this.capabilities.textDocument?.diagnostic !== undefined;
+  }
+
+  /** The carriers changed: open documents are checked again, and the client asked to pull again. */
+  private updated(changed: boolean): void {
+    if (!changed || this.stopped) return;
+    this.linted.clear();
+    this.deps!.diagnostics.revalidateAll();
+    this.refreshPull();
+  }
+
+  /** textDocument/codeLens: the use count on each carrier declared in an open document. */
+  codeLens(uri: string): CodeLens[] {
+    const document = this.deps!.documents.get(uri);
+    return document ? this.deps!.service.doCodeLens(document) : [];
+  }
+
+  private refreshPull(): void {
+    if (this.capabilities.workspace?.codeLens?.refreshSupport)
+      void this.deps!.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.deps!.connection.languages.diagnostics.refresh();
+  }
+
+  private readFromDisk(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > MAX_FILE_SIZE) return this.model.remove(uri);
+      return this.model.update(uri, fs.readFileSync(file, 'utf8'));
+    } catch {
+      return this.model.remove(uri);
+    }
+  }
+
+  /** Lints a file that is not open, from disk, reusing the last result while nothing it depends on changed. */
+  private async lint(absolute: string, uri: string, languageId: string): Promise<LintedFile | undefined> {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      return undefined;
+    }
+    if (stat.size > MAX_FILE_SIZE) return undefined;
+    const settings = await this.deps!.settings.get(uri);
+    const language = knowledge.resolveLanguageId(languageId, uri);
+    const key = `${stat.size}:${stat.mtimeMs}:${this.model.generation}:${this.settingsId(settings)}`;
+    const known = this.linted.get(uri);
+    if (known?.key === key) return known;
+    let diagnostics: Diagnostic[] = [];
+    if (language !== undefined && settings.languages.includes(language)) {
+      let text: string;
+      try {
+        text = fs.readFileSync(absolute, 'utf8');
+      } catch {
+        return undefined;
+      }
+      const document = TextDocument.create(uri, languageId, 0, text);
+      diagnostics = this.deps!.service.doValidation(document, settings);
+      this.deps!.service.forget(uri);
+    }
+    // Only files with findings keep their diagnostics; the others keep their key alone.
+    const linted: LintedFile = { key, diagnostics };
+    this.linted.set(uri, linted);
+    return linted;
+  }
+
+  /** The first index: walk the folders, then read each file's carriers a batch at a time. */
+  private async index(): Promise<void> {
+    const { documents } = this.deps!;
+    const progress = await this.progress('Indexing status carriers');
+    const cascade = new ConfigCascade();
+    const files: { absolute: string; languageId: string }[] = [];
+    const errors: string[] = [];
+    const rules = {
+      forDirectory: (directory: string) => {
+        const chain = cascade.chainFor(directory);
+        return { ignore: ignoreLayersOf(chain), languages: applyChain(defaultSettings(), chain).languages, settingsIndex: 0 };
+      },
+    };
+    // Walked and read together, a few milliseconds at a time: requests on open documents go first.
+    this.files = files;
+    const slice = new Slice();
+    let changed = false;
+    for (const folder of this.folders) {
+      try {
+        for (const { file: absolute, languageId } of walkFiles(folder, rules, errors)) {
+          if (this.stopped) return;
+          if (files.length >= MAX_INDEXED_FILES) {
+            this.deps!.connection.console.warn(`HTTP Status Lens indexes the first ${MAX_INDEXED_FILES} files of the workspace only.`);
+            break;
+          }
+          files.push({ absolute, languageId });
+          if (await slice.pause()) progress?.report(`${files.length} files`);
+          const family = knowledge.language(languageId)?.family;
+          if (!family || !knowledge.carrierShapesOf(family)) continue;
+          // An open document's text is newer than the disk's.
+          const uri = pathToFileURL(absolute).href;
+          const open = documents.get(uri);
+          changed = (open ? this.model.update(uri, open.getText(), open.languageId) : this.readFromDisk(uri)) || changed;
+        }
+      } catch (error) {
+        errors.push(String(error));
+      }
+    }
+    progress?.done();
+    this.updated(changed);
+  }
+
+  private async progress(title: string): Promise<{ report(message: string, percentage?: number): void; done(): void } | undefined> {
+    if (!this.capabilities.window?.workDoneProgress) return undefined;
+    try {
+      const reporter = await this.deps!.connection.window.createWorkDoneProgress();
+      reporter.begin(`HTTP Status Lens: ${title}`, undefined, undefined, false);
+      return {
+        report: (message, percentage) => (percentage === undefined ? reporter.report(message) : reporter.report(percentage, message)),
+        done: () => reporter.done(),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Work in slices of SLICE_MS: `pause()` yields to the event loop when the slice is used up (and says so). */
+class Slice {
+  private started = performance.now();
+
+  async pause(): Promise<boolean> {
+    if (performance.now() - this.started < SLICE_MS) return false;
+    await nextTurn();
+    this.started = performance.now();
+    return true;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The shapes of status carriers per language family (data/carriers.json): how a project's own class or
+ * helper says which status it stands for. The workspace layer's carrier pass reads them from here.
+ */
+import carriersData from '../../../data/carriers.json';
+
+export interface CarrierShapes {
+  classKeywords: ReadonlySet<string>;
+  functionKeywords: ReadonlySet<string>;
+  implKeyword?: string;
+  baseKeywords: ReadonlySet<string>;
+  annotations: ReadonlySet<string>;
+  handlerAnnotations: ReadonlySet<string>;
+  superCalls: ReadonlySet<string>;
+  headerCalls: boolean;
+  properties: ReadonlySet<string>;
+  methods: ReadonlySet<string>;
+}
+
+interface CarrierFamilyData {
+  classKeywords?: string[];
+  functionKeywords?: string[];
+  implKeyword?: string;
+  baseKeywords?: string[];
+  annotations: string[];
+  handlerAnnotations?: string[];
+  superCalls: string[];
+  headerCalls?: boolean;
+  properties: string[];
+  methods: string[];
+  source: string;
+}
+
+const families = (carriersData as { families: Record<string, CarrierFamilyData> }).families;
+const compiled = new Map<string, CarrierShapes>();
+
+/** The carrier shapes of a family, or undefined when it has none. */
+export function carrierShapesOf(family: string): CarrierShapes | undefined {
+  let shapes = compiled.get(family);
+  const data = families[family];
+  if (!shapes && data) {
+    shapes = {
+      classKeywords: new Set(data.classKeywords ?? []),
+      functionKeywords: new Set(data.functionKeywords ?? []),
+      implKeyword: data.implKeyword,
+      baseKeywords: new Set(data.baseKeywords ?? []),
+      annotations: new Set(data.annotations),
+      handlerAnnotations: new Set(data.handlerAnnotations ?? []),
+      superCalls: new Set(data.superCalls),
+      headerCalls: data.headerCalls === true,
+      properties: new Set(data.properties),
+      methods: new Set(data.methods),
+    };
+    compiled.set(family, shapes);
+  }
+  return shapes;
+}

@@ -1,0 +1,869 @@
+/**
+ * The carrier pass: one light walk over a file's tokens (the scanner's lexer) that finds the project's own
+ * classes and helpers standing for a status code, in the shapes of data/carriers.json:
+ * - a class annotated with the status (`@ResponseStatus(HttpStatus.X) class FooException`);
+ * - a class passing a status to its base (`super(msg, HttpStatus.X)`, `super().__init__(status_code=424)`,
+ *   `parent::__construct(424)`, `: base(424)`, Kotlin `class Foo : ResponseStatusException(HttpStatus.X)`);
+ * - an error class (one with a base) whose status property holds it (`status_code = 424`, `code = 424`,
+ *   `this.status = 424`, `override val status = ...`, C# `StatusCode => 424`);
+ * - a class whose status method returns it (`getStatus()`, Rust `impl ResponseError { fn status_code }`);
+ * - an exception handler mapping types to a status (`@ExceptionHandler(Foo.class) @ResponseStatus(...)`);
+ * - a helper function named after the status it writes (`func failedDependency(w, err)`).
+ * A declaration is a carrier only when these shapes give it exactly one code. It also records, per file, the
+ * names used where a carrier would be used (called, constructed, thrown, raised), for "where is it used".
+ */
+import * as knowledge from '../knowledge';
+import type { CarrierShapes, FamilySpellings } from '../knowledge';
+import { TokenKind, lex } from '../service/scanners/code/lexer';
+import { namesCode } from '../service/scanners/code/scanner';
+
+export type CarrierShape = 'annotation' | 'super' | 'header' | 'property' | 'method' | 'exception-handler' | 'helper';
+
+/** A declaration of one file that stands for a status code. Offsets are the file's. */
+export interface CarrierDeclaration {
+  name: string;
+  code: number;
+  kind: 'class' | 'function';
+  shape: CarrierShape;
+  /** The name as written in the declaration (for the exception-handler shape, the type in the handler's annotation). */
+  nameStart: number;
+  nameEnd: number;
+  /** 0-based line of the name. */
+  line: number;
+  /** The status value that gives the code. */
+  valueStart: number;
+  valueEnd: number;
+  /** The whole declaration, header to end, where its own name is no use of it. */
+  start: number;
+  end: number;
+}
+
+/** A class with a base and no status of its own: it carries its base's status, if the base is a carrier. */
+export interface Subclass {
+  name: string;
+  base: string;
+  nameStart: number;
+  nameEnd: number;
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface FileCarriers {
+  carriers: CarrierDeclaration[];
+  subclasses: Subclass[];
+  /** Names called, constructed, thrown or raised in the file, with how often. */
+  uses: Map<string, number>;
+}
+
+interface Value {
+  code: number;
+  start: number;
+  end: number;
+}
+
+interface Declaration {
+  kind: 'class' | 'function' | 'impl';
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  start: number;
+  end: number;
+  base?: string;
+  /** Brace languages: the stack depth of its body; -1 while the header is read. Indentation languages: the line's indent. */
+  depth: number;
+  indent: number;
+  codes: Map<number, Value & { shape: CarrierShape }>;
+  /** Exception types this method handles (from a handler annotation). */
+  handles?: { name: string; start: number; end: number }[];
+  /** Kotlin: a base keyword was seen in the header, so a call there passes the status to the base. */
+  inBaseList?: boolean;
+  /** Kotlin/Scala expression body (`fun f() = X`): ends at the line's end. */
+  expressionBody?: boolean;
+}
+
+interface Frame {
+  open: number;
+  callee?: string;
+  calleeToken?: Token;
+  /** The callee was written after `@` (an annotation) or `[` (a C# attribute). */
+  annotation?: Annotation;
+  /** The frame is the parameter list of a declaration, not a call. */
+  declaring?: boolean;
+  /** The `{` of a declaration's body. */
+  body?: Declaration;
+  /** A `(` opened inside a class header (after its base keyword). */
+  header?: Declaration;
+}
+
+interface Annotation {
+  name: string;
+  values: Value[];
+  types: { name: string; start: number; end: number }[];
+}
+
+interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const controlWords = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'using',
+  'foreach',
+  'lock',
+  'synchronized',
+  'when',
+  'with',
+  'elseif',
+  'match',
+]);
+const useKeywords = new Set(['new', 'throw', 'raise']);
+/** How many recent tokens the pass keeps (one more than the deepest look back, for the token being read). */
+const RECENT = 16;
+
+/** Words followed by `(` or after `throw`/`new` that never name a carrier. */
+const notUses = new Set([
+  'new',
+  'throw',
+  'raise',
+  'super',
+  'constructor',
+  'this',
+  'self',
+  'base',
+  'parent',
+  'return',
+  'await',
+  'typeof',
+  'sizeof',
+]);
+const declarationWords = new Set(['function', 'def', 'fun', 'func', 'fn', 'class', 'struct', 'interface', 'type', 'extends', 'implements']);
+
+/** The carriers declared in a file, and the names it uses. `family` is its language family. */
+export function findCarriers(text: string, family: string): FileCarriers {
+  const shapes = knowledge.carrierShapesOf(family);
+  const syntax = knowledge.syntaxOf(family);
+  const scopes = knowledge.scopeSyntaxOf(family);
+  const result: FileCarriers = { carriers: [], subclasses: [], uses: new Map() };
+  if (!shapes || !syntax || !scopes) return result;
+  const pass = new CarrierPass(text, family, shapes, scopes.style === 'indentation', result);
+  lex(text, syntax, (kind, start, end) => pass.token(kind, start, end));
+  pass.finish();
+  return result;
+}
+
+class CarrierPass {
+  private readonly frames: Frame[] = [];
+  private readonly open: Declaration[] = [];
+  private pending: Declaration | undefined;
+  /** A function keyword was read: the next name at this depth before a `(` names the function. */
+  private functionKeyword: { depth: number; start: number; name?: Token } | undefined;
+  private classKeyword: { depth: number; start: number } | undefined;
+  private annotations: Annotation[] = [];
+  /**
+   * The last RECENT tokens, newest at `head - 1`: a ring of reused objects, since a file has hundreds of
+   * thousands of tokens and only the last few are ever looked at (a token kept longer is copied).
+   */
+  private readonly ring: Token[] = Array.from({ length: RECENT }, () => ({ kind: TokenKind.Punctuation, start: 0, end: 0, text: '' }));
+  private head = 0;
+  private lastClosed: { frame: Frame; at: number } | undefined;
+  private tokenIndex = 0;
+  private lineStart = true;
+  private readonly spellings: FamilySpellings;
+  private readonly statusCalls: ReadonlyMap<string, { argument: number }[]>;
+  private readonly statusProperties: ReadonlySet<string>;
+  private readonly lineStarts: number[] = [];
+  /** The argument index of each open `(` frame, kept beside the frames. */
+  private readonly argumentOf: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly family: string,
+    private readonly shapes: CarrierShapes,
+    private readonly indentation: boolean,
+    private readonly result: FileCarriers,
+  ) {
+    this.spellings = knowledge.spellingsFor(family);
+    const contexts = knowledge.statusContextsOf(family);
+    this.statusCalls = contexts?.calls ?? new Map();
+    this.statusProperties = contexts?.properties ?? new Set();
+  }
+
+  token(kind: TokenKind, start: number, end: number): void {
+    if (kind === TokenKind.Comment) return;
+    if (kind === TokenKind.Newline) {
+      this.lineStart = true;
+      this.newline();
+      return;
+    }
+    const token = this.ring[this.head % RECENT];
+    token.kind = kind;
+    token.start = start;
+    token.end = end;
+    token.text =
+      kind === TokenKind.Identifier
+        ? this.text.slice(start, end)
+        : kind === TokenKind.Punctuation
+          ? punctuationText(this.text.charCodeAt(start))
+          : '';
+    if (this.lineStart) {
+      this.lineStart = false;
+      if (this.indentation && this.frames.length === 0) this.dedent(start);
+    }
+    this.tokenIndex++;
+    if (kind === TokenKind.Identifier) this.identifier(token);
+    else if (kind === TokenKind.Number) this.number(token);
+    else if (kind === TokenKind.Punctuation) this.punctuation(token);
+    this.head++;
+  }
+
+  /** How many recent tokens there are. */
+  private get recentCount(): number {
+    return Math.min(this.head, RECENT - 1);
+  }
+
+  finish(): void {
+    this.endPending(this.text.length);
+    while (this.open.length > 0) this.close(this.open.pop()!, this.text.length);
+  }
+
+  // --- declarations -------------------------------------------------------------------------------------
+
+  private identifier(token: Token): void {
+    const word = token.text;
+    const depth = this.frames.length;
+    let previous = this.recentText(1);
+    // PHP `extends \RuntimeException`, `\App\Exceptions\Base`: a namespace path reads as its last name.
+    if (previous === '\\' && this.pending?.kind === 'class') previous = this.pending.base === undefined ? this.recentText(2) || '\\' : '.';
+    if (this.shapes.classKeywords.has(word) && previous !== '.' && previous !== ':') {
+      this.classKeyword = { depth, start: this.statementStart(token.start) };
+      return;
+    }
+    if (this.shapes.functionKeywords.has(word)) {
+      this.functionKeyword = { depth, start: this.statementStart(token.start) };
+      return;
+    }
+    if (word === this.shapes.implKeyword && depth === 0) {
+      this.startDeclaration('impl', token, this.statementStart(token.start));
+      return;
+    }
+    if (this.classKeyword?.depth === depth) {
+      this.startDeclaration('class', token, this.classKeyword.start);
+      this.classKeyword = undefined;
+      return;
+    }
+    if (this.functionKeyword?.depth === depth) {
+      this.functionKeyword.name = { ...token };
+      return;
+    }
+    const pending = this.pending;
+    // Python `class Foo(Base):`: the base is inside the header's parentheses.
+    if (
+      pending?.kind === 'class' &&
+      pending.base === undefined &&
+      previous === '(' &&
+      depth === pending.depth + 1 &&
+      this.isBaseKeyword('(')
+    ) {
+      pending.base = word;
+      return;
+    }
+    if (pending && depth === pending.depth) {
+      if (pending.kind === 'impl') {
+        // `impl Trait for Type`: the type is the name; `impl Type`: the first name.
+        if (previous === 'for' || previous === 'impl') this.rename(pending, token);
+        return;
+      }
+      if (pending.kind === 'class' && pending.base === undefined && this.isBaseKeyword(previous)) {
+        pending.base = word;
+        pending.inBaseList = true;
+        return;
+      }
+      // A qualified base (`exceptions.APIException`, `ActiveRecord::RecordInvalid`): its last name.
+      if (pending.kind === 'class' && pending.base !== undefined && (previous === '.' || previous === ':')) {
+        const qualifier = this.recentText(previous === ':' ? 3 : 2);
+        if (qualifier === pending.base) pending.base = word;
+        return;
+      }
+      if (pending.kind === 'class' && this.isBaseKeyword(word)) {
+        pending.inBaseList = true;
+        return;
+      }
+    }
+    // `@ExceptionHandler(Foo.class)`, `@ExceptionHandler(Foo::class)`: the handled types.
+    const annotation = this.top()?.annotation;
+    if (annotation && this.shapes.handlerAnnotations.has(annotation.name) && (word === 'class' || word === 'Class')) {
+      const type = this.recentToken(previous === '.' ? 2 : 3);
+      if (type?.kind === TokenKind.Identifier) annotation.types.push({ name: type.text, start: type.start, end: type.end });
+      return;
+    }
+    if (this.value(token)) return;
+    this.recordUse(token);
+  }
+
+  private isBaseKeyword(word: string): boolean {
+    return this.shapes.baseKeywords.has(word);
+  }
+
+  private startDeclaration(kind: Declaration['kind'], name: Token, start: number): void {
+    this.endPending(start);
+    this.pending = {
+      kind,
+      name: kind === 'impl' ? '' : name.text,
+      nameStart: name.start,
+      nameEnd: name.end,
+      start,
+      end: this.text.length,
+      depth: this.frames.length,
+      indent: this.indentOf(start),
+      codes: new Map(),
+    };
+    if (kind === 'impl') this.pending.nameStart = -1;
+    this.takeAnnotations(this.pending);
+  }
+
+  private rename(declaration: Declaration, name: Token): void {
+    declaration.name = name.text;
+    declaration.nameStart = name.start;
+    declaration.nameEnd = name.end;
+  }
+
+  /** The annotations read just before a declaration are its own. */
+  private takeAnnotations(declaration: Declaration): void {
+    for (const annotation of this.annotations) {
+      if (this.shapes.annotations.has(annotation.name))
+        for (const value of annotation.values) this.addCode(declaration, value, 'annotation');
+      if (this.shapes.handlerAnnotations.has(annotation.name)) (declaration.handles ??= []).push(...annotation.types);
+    }
+    this.annotations = [];
+  }
+
+  /** A declaration whose header was read opens (brace languages: at its `{`; indentation languages: at once). */
+  private openDeclaration(declaration: Declaration, depth: number): void {
+    declaration.depth = depth;
+    this.open.push(declaration);
+  }
+
+  /** The header read so far had no body (`class Foo : Base(HttpStatus.X)` in Kotlin, an abstract method): it ends here. */
+  private endPending(end: number): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    if (this.indentation) {
+      this.openDeclaration(pending, pending.indent);
+      return;
+    }
+    pending.end = end;
+    this.close(pending, end);
+  }
+
+  private close(declaration: Declaration, end: number): void {
+    declaration.end = end;
+    const owner = this.owningClass(declaration);
+    if (declaration.handles && declaration.codes.size === 1) {
+      // An exception handler: each type it handles carries the status it answers with.
+      const [[code, value]] = declaration.codes;
+      for (const type of declaration.handles)
+        this.carrier(
+          { name: type.name, nameStart: type.start, nameEnd: type.end, start: declaration.start, end },
+          code,
+          value,
+          'exception-handler',
+          'class',
+        );
+      return;
+    }
+    if (
+      declaration.kind === 'function' &&
+      owner &&
+      this.shapes.methods.has(declaration.name) &&
+      (owner.base !== undefined || owner.kind === 'impl')
+    ) {
+      for (const value of declaration.codes.values()) this.addCode(owner, value, 'method');
+      return;
+    }
+    if (declaration.kind === 'function') {
+      // A helper is named after the status it writes (`failedDependency(w, err)`, `respondConflict`).
+      if (declaration.codes.size === 1) {
+        const [[code, value]] = declaration.codes;
+        if (namesCode(declaration.name, code)) this.carrier(declaration, code, value, 'helper', 'function');
+      }
+      return;
+    }
+    if (declaration.nameStart < 0 || declaration.name === '') return;
+    if (declaration.codes.size === 1) {
+      const [[code, value]] = declaration.codes;
+      this.carrier(declaration, code, value, value.shape, 'class');
+    } else if (declaration.codes.size === 0 && declaration.base !== undefined && declaration.kind === 'class') {
+      this.result.subclasses.push({
+        name: declaration.name,
+        base: declaration.base,
+        nameStart: declaration.nameStart,
+        nameEnd: declaration.nameEnd,
+        line: this.lineOf(declaration.nameStart),
+        start: declaration.start,
+        end,
+      });
+    }
+  }
+
+  private carrier(
+    declaration: Pick<Declaration, 'name' | 'nameStart' | 'nameEnd' | 'start' | 'end'>,
+    code: number,
+    value: Value,
+    shape: CarrierShape,
+    kind: 'class' | 'function',
+  ): void {
+    this.result.carriers.push({
+      name: declaration.name,
+      code,
+      kind,
+      shape,
+      nameStart: declaration.nameStart,
+      nameEnd: declaration.nameEnd,
+      line: this.lineOf(declaration.nameStart),
+      valueStart: value.start,
+      valueEnd: value.end,
+      start: declaration.start,
+      end: declaration.end,
+    });
+  }
+
+  /** The class (or Rust impl) a method is declared in: the nearest open one. */
+  private owningClass(declaration: Declaration): Declaration | undefined {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const candidate = this.open[i];
+      if (candidate === declaration) continue;
+      if (candidate.kind !== 'function') return candidate;
+    }
+    return undefined;
+  }
+
+  private innermost(kind: 'class' | 'function'): Declaration | undefined {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const candidate = this.open[i];
+      if (kind === 'function' ? candidate.kind === 'function' : candidate.kind !== 'function') return candidate;
+    }
+    return undefined;
+  }
+
+  private addCode(declaration: Declaration, value: Value, shape: CarrierShape): void {
+    if (!declaration.codes.has(value.code)) declaration.codes.set(value.code, { ...value, shape });
+  }
+
+  // --- indentation ---------------------------------------------------------------------------------------
+
+  private newline(): void {
+    // Ruby `def status` without parentheses: the name is all there is.
+    const keyword = this.functionKeyword;
+    if (keyword?.name && this.frames.length === keyword.depth) this.startFunction(keyword.name, keyword.start);
+    const pending = this.pending;
+    // Kotlin `class Foo : Base(HttpStatus.X)` and `fun status() = HttpStatus.X` end with their line.
+    if (!this.indentation && pending && this.frames.length === pending.depth) {
+      const last = this.recentText(1);
+      if (last !== ':' && last !== ',' && last !== '=' && last !== '(') this.endPending(this.recentToken(1)?.end ?? 0);
+    }
+    const expression = this.open[this.open.length - 1];
+    if (expression?.expressionBody && this.frames.length === expression.depth) this.close(this.open.pop()!, this.recentToken(1)?.end ?? 0);
+  }
+
+  /** A logical line's first token: the declarations indented as deep or deeper end before it. */
+  private dedent(start: number): void {
+    this.endPending(start);
+    const indent = this.indentOf(start);
+    while (this.open.length > 0 && this.open[this.open.length - 1].indent >= indent)
+      this.close(this.open.pop()!, this.lineStartBefore(start));
+  }
+
+  /** The indentation of the line holding an offset. */
+  private indentOf(offset: number): number {
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    let i = lineStart;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return i - lineStart;
+  }
+
+  private lineStartBefore(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  // --- punctuation ---------------------------------------------------------------------------------------
+
+  private punctuation(token: Token): void {
+    const c = token.text;
+    if (c === '(' || c === '[' || c === '{') this.openFrame(token);
+    else if (c === ')' || c === ']' || c === '}') this.closeFrame(token);
+    else if (c === ',' && this.frames.length > 0) this.argumentOf[this.argumentOf.length - 1]++;
+    else if (c === ';') {
+      if (this.pending && this.frames.length === this.pending.depth) this.endPending(token.end);
+      this.functionKeyword = undefined;
+      if (this.frames.length === 0 || this.top()!.body) this.annotations = [];
+    } else if (c === '=' && !this.indentation) {
+      // Kotlin `fun status() = HttpStatus.X`: an expression body.
+      const pending = this.pending;
+      const next = this.text[token.end];
+      if (pending?.kind === 'function' && this.frames.length === pending.depth && next !== '=' && next !== '>') {
+        this.pending = undefined;
+        pending.expressionBody = true;
+        this.openDeclaration(pending, this.frames.length);
+      }
+    } else if (c === ':' && this.indentation && this.pending && this.frames.length === this.pending.depth) {
+      // Python `class Foo(Base):` / `def f():`: the body follows.
+      this.endPending(token.end);
+    }
+  }
+
+  private openFrame(token: Token): void {
+    const frame: Frame = { open: token.text.charCodeAt(0) };
+    const before = this.recentToken(1);
+    const depth = this.frames.length;
+    if (token.text === '(' && before?.kind === TokenKind.Identifier) {
+      frame.callee = before.text;
+      frame.calleeToken = { ...before };
+      if (this.recentText(2) === '@') frame.annotation = { name: before.text, values: [], types: [] };
+      else if (this.recentText(2) === '[' && this.family === 'csharp') frame.annotation = { name: before.text, values: [], types: [] };
+      if (this.functionKeyword?.depth === depth && this.functionKeyword.name?.start === before.start) {
+        // `def name(`, `func (r T) name(`, `fun Type.name(`: the parameters of a function named `name`.
+        this.startFunction(before, this.functionKeyword.start);
+        frame.declaring = true;
+      }
+    }
+    if (
+      token.text === '(' &&
+      this.pending?.kind === 'class' &&
+      this.pending.inBaseList &&
+      depth === this.pending.depth &&
+      this.shapes.headerCalls
+    )
+      frame.header = this.pending;
+    if (token.text === '{' && this.functionKeyword?.depth === depth) this.functionKeyword = undefined;
+    if (token.text === '{' && !this.indentation) {
+      const pending = this.pending;
+      if (pending && depth === pending.depth) {
+        this.pending = undefined;
+        frame.body = pending;
+        this.frames.push(frame);
+        this.argumentOf.push(0);
+        this.openDeclaration(pending, this.frames.length);
+        return;
+      }
+      const method = this.keywordlessMethod(depth);
+      if (method) {
+        frame.body = method;
+        this.frames.push(frame);
+        this.argumentOf.push(0);
+        this.openDeclaration(method, this.frames.length);
+        return;
+      }
+    }
+    this.frames.push(frame);
+    this.argumentOf.push(0);
+  }
+
+  private startFunction(name: Token, start: number): void {
+    this.functionKeyword = undefined;
+    this.endPending(start);
+    this.pending = {
+      kind: 'function',
+      name: name.text,
+      nameStart: name.start,
+      nameEnd: name.end,
+      start,
+      end: this.text.length,
+      depth: this.frames.length,
+      indent: this.indentOf(start),
+      codes: new Map(),
+    };
+    this.takeAnnotations(this.pending);
+  }
+
+  /** `Type name(...) {` / `name(...): T {` in a class body, without a function keyword: a method named `name`. */
+  private keywordlessMethod(depth: number): Declaration | undefined {
+    const closed = this.lastClosed;
+    if (!closed || closed.frame.open !== 40 || closed.frame.declaring || closed.frame.callee === undefined) return undefined;
+    if (controlWords.has(closed.frame.callee) || this.frames.length !== depth) return undefined;
+    // Only a few tokens (`throws X`, `: Promise<T>`, `-> T`) between the `)` and the `{`, none ending a statement.
+    if (this.tokenIndex - closed.at > 8) return undefined;
+    for (let n = 1; n <= this.tokenIndex - closed.at && n <= this.recentCount; n++) {
+      const text = this.recentText(n);
+      if (text === ';' || text === '=' || text === '}' || text === 'new' || text === '.') return undefined;
+    }
+    const owner = this.innermost('class');
+    if (!owner || owner.depth !== depth) return undefined;
+    const name = closed.frame.calleeToken!;
+    const declaration: Declaration = {
+      kind: 'function',
+      name: name.text,
+      nameStart: name.start,
+      nameEnd: name.end,
+      start: name.start,
+      end: this.text.length,
+      depth: -1,
+      indent: 0,
+      codes: new Map(),
+    };
+    this.takeAnnotations(declaration);
+    return declaration;
+  }
+
+  private closeFrame(token: Token): void {
+    const frame = this.frames.pop();
+    this.argumentOf.pop();
+    if (!frame) return;
+    if (frame.annotation) {
+      this.annotations.push(frame.annotation);
+      return;
+    }
+    if (frame.body) {
+      const index = this.open.lastIndexOf(frame.body);
+      if (index >= 0) {
+        // Declarations left open inside (an expression body without a newline) end with it.
+        while (this.open.length > index + 1) this.close(this.open.pop()!, token.start);
+        this.close(this.open.pop()!, token.end);
+      }
+      this.annotations = [];
+      return;
+    }
+    if (frame.open === 40) this.lastClosed = { frame, at: this.tokenIndex };
+  }
+
+  // --- values and uses ------------------------------------------------------------------------------------
+
+  private number(token: Token): void {
+    if (token.end - token.start !== 3) return;
+    const code = Number(this.text.slice(token.start, token.end));
+    if (Number.isInteger(code) && code >= 100 && code <= 599) this.place({ code, start: token.start, end: token.end }, true);
+  }
+
+  /** A framework constant (`HttpStatus.CONFLICT`, `status.HTTP_409_CONFLICT`, `:conflict`) ending at this token. */
+  private value(token: Token): boolean {
+    const candidates = this.spellings.byMember.get(token.text);
+    if (!candidates) return false;
+    for (const spelling of candidates) {
+      if (spelling.imports || spelling.package !== undefined) continue;
+      const prefix = spelling.qualifier + spelling.separator;
+      const start = token.start - prefix.length;
+      if (start < 0 || !this.text.startsWith(prefix, start)) continue;
+      const before = this.text.charCodeAt(start - 1);
+      if (isWordChar(before) || (spelling.qualifier === '' && before === 58)) continue;
+      if (spelling.qualifier === '' && spelling.separator === '') continue;
+      this.place({ code: spelling.code, start, end: token.end }, false);
+      return true;
+    }
+    return false;
+  }
+
+  /** Which declaration a status value gives its code to, by the shape it stands in. */
+  private place(value: Value, isNumber: boolean): void {
+    const frame = this.top();
+    if (frame?.annotation) {
+      frame.annotation.values.push(value);
+      return;
+    }
+    const cls = this.innermost('class');
+    const fn = this.innermost('function');
+    // Inside the class header: Kotlin `: ResponseStatusException(HttpStatus.X)`.
+    const header = this.frames.find((f) => f.header)?.header;
+    if (header) {
+      this.addCode(header, value, 'header');
+      return;
+    }
+    const callFrame = this.nearestCall();
+    if (callFrame && this.shapes.superCalls.has(callFrame.callee!) && cls) {
+      this.addCode(cls, value, 'super');
+      return;
+    }
+    const property = this.assignedProperty(value);
+    // The class's own property: bare in its body, on `this`/`self`/`@` anywhere (a bare name in a method is a local).
+    const own = property !== undefined && (fn === undefined ? !property.receiver || property.self : property.self);
+    if (property !== undefined && own && cls && this.shapes.properties.has(property.name) && (fn === undefined || this.isInside(fn, cls))) {
+      if (cls.base !== undefined || cls.kind === 'impl') {
+        this.addCode(cls, value, 'property');
+        return;
+      }
+    }
+    if (fn) {
+      // A status method's values; a helper's status writes (a status call's argument, a status property, a
+      // returned value), not the statuses it compares (a test asserting `status_code == HTTP_404_NOT_FOUND`).
+      if (
+        this.shapes.methods.has(fn.name) ||
+        this.inStatusContext(property?.name) ||
+        (!isNumber && this.recentText(this.valueTokens(value) + 1) === 'return')
+      )
+        this.addCode(fn, value, 'method');
+    }
+  }
+
+  private isInside(inner: Declaration, outer: Declaration): boolean {
+    return this.open.indexOf(inner) > this.open.indexOf(outer);
+  }
+
+  /** The nearest `(` frame that is a call (not a parameter list), within the current statement's brackets. */
+  private nearestCall(): Frame | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const frame = this.frames[i];
+      if (frame.body || frame.open === 123) return undefined;
+      if (frame.open === 40 && frame.callee !== undefined && !frame.declaring) return frame;
+    }
+    return undefined;
+  }
+
+  /**
+   * `name = V`, `name: Type = V`, `this.name = V`, `name => V` (C#), `name: V`: the name, whether it is written on a
+   * receiver (`response.status = V`), and whether that receiver is the object itself (`this.`, `self.`, `@`, `$this->`).
+   */
+  private assignedProperty(value: Value): { name: string; receiver: boolean; self: boolean } | undefined {
+    const name = this.assignedName(value);
+    if (!name) return undefined;
+    const before = this.recentText(name.at + 1);
+    if (before === '@') return { name: name.text, receiver: true, self: true };
+    const arrow = before === '>' && this.recentText(name.at + 2) === '-';
+    if (before !== '.' && !arrow) return { name: name.text, receiver: false, self: false };
+    const receiver = this.recentText(name.at + (arrow ? 3 : 2));
+    return { name: name.text, receiver: true, self: receiver === 'this' || receiver === 'self' || receiver === '$this' };
+  }
+
+  /** The name assigned the value, and how far back its token is. */
+  private assignedName(value: Value): { text: string; at: number } | undefined {
+    let n = 1;
+    // The value's own tokens: `HttpStatus.CONFLICT` is three, `:conflict` two.
+    while (n <= this.recentCount && this.recentToken(n)!.end > value.start) n++;
+    let at = n;
+    if (this.recentText(at) === '>' && this.recentText(at + 1) === '=') at += 2;
+    else if (this.recentText(at) === '=' || this.recentText(at) === ':') at += 1;
+    else return undefined;
+    // Kotlin `override val status: HttpStatus get() = V`: the getter's property.
+    if (this.recentText(at) === ')' && this.recentText(at + 1) === '(' && this.recentText(at + 2) === 'get') at += 3;
+    const name = this.recentToken(at);
+    if (name?.kind === TokenKind.Identifier && !declarationWords.has(name.text)) {
+      // `status: HttpStatus = V`: skip the type.
+      if (this.recentText(at + 1) === ':' && this.recentToken(at + 2)?.kind === TokenKind.Identifier)
+        return { text: withoutSigil(this.recentText(at + 2)), at: at + 2 };
+      return { text: withoutSigil(name.text), at };
+    }
+    return undefined;
+  }
+
+  /** How many of the recent tokens belong to the value (`HttpStatus.CONFLICT` read up to its `.`: 2). */
+  private valueTokens(value: Value): number {
+    let n = 0;
+    while (n < this.recentCount && this.recentToken(n + 1)!.end > value.start) n++;
+    return n;
+  }
+
+  private inStatusContext(property: string | undefined): boolean {
+    if (property !== undefined && this.statusProperties.has(property)) return true;
+    const frame = this.top();
+    if (frame?.open !== 40 || frame.callee === undefined) return false;
+    const argument = this.argumentOf[this.argumentOf.length - 1];
+    return this.statusCalls.get(frame.callee)?.some((c) => c.argument === argument) === true;
+  }
+
+  /** A name called, constructed, thrown or raised: a possible use of a carrier. */
+  private recordUse(token: Token): void {
+    const previous = this.recentText(1);
+    // Rust `Err(FooError)`: a unit struct is used without a call.
+    let used = useKeywords.has(previous) || (previous === '(' && this.recentText(2) === 'Err');
+    if (!used) {
+      const next = this.text.charCodeAt(token.end);
+      used = next === 40 /* ( */ && !declarationWords.has(previous) && previous !== '.';
+    }
+    // Ruby `Foo.new(...)`: the class before `.new`.
+    if (token.text === 'new' && previous === '.' && this.recentToken(2)?.kind === TokenKind.Identifier) {
+      if (couldBeCarrier(this.recentText(2))) this.countUse(this.recentText(2));
+      return;
+    }
+    if (used && couldBeCarrier(token.text) && !notUses.has(token.text) && previous !== '@' && !this.ownName(token.text))
+      this.countUse(token.text);
+  }
+
+  private ownName(name: string): boolean {
+    if (this.pending?.name === name) return true;
+    for (const declaration of this.open) if (declaration.name === name) return true;
+    return false;
+  }
+
+  private countUse(name: string): void {
+    this.result.uses.set(name, (this.result.uses.get(name) ?? 0) + 1);
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------------
+
+  /** Where the statement holding a keyword starts: its modifiers and annotations count as its header. */
+  private statementStart(offset: number): number {
+    return this.lineStartBefore(offset);
+  }
+
+  private lineOf(offset: number): number {
+    // Line starts are collected once, on the first question.
+    if (this.lineStarts.length === 0) {
+      this.lineStarts.push(0);
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    }
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  private top(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private recentToken(n: number): Token | undefined {
+    return n >= 1 && n <= this.recentCount ? this.ring[(this.head - n) % RECENT] : undefined;
+  }
+
+  private recentText(n: number): string {
+    return this.recentToken(n)?.text ?? '';
+  }
+}
+
+/** Every reason phrase, as the words a helper's name would have (`failedDependency`, `respond_not_found`). */
+let statusNames: knowledge.PhraseSet | undefined;
+const couldBeCarrierCache = new Map<string, boolean>();
+
+/**
+ * Whether a used name can be a carrier's: a class (capitalised: `FailedDependencyException`, `Locked`), or a
+ * helper named after a status (`failedDependency`). Other calls (`require`, `parseInt`) are not kept, which
+ * keeps the model small.
+ */
+function couldBeCarrier(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  let known = couldBeCarrierCache.get(name);
+  if (known === undefined) {
+    statusNames ??= new knowledge.PhraseSet(knowledge.allCodes().map((entry) => knowledge.toWords(entry.phrase).join(' ')));
+    known = statusNames.matches(knowledge.toWords(name));
+    if (couldBeCarrierCache.size > 100_000) couldBeCarrierCache.clear();
+    couldBeCarrierCache.set(name, known);
+  }
+  return known;
+}
+
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** A punctuation token's text (one character), without slicing the file. */
+function punctuationText(c: number): string {
+  return c < 128 ? ASCII[c] : String.fromCharCode(c);
+}
+
+/** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */
+function withoutSigil(name: string): string {
+  return name.charCodeAt(0) === 36 ? name.slice(1) : name;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}

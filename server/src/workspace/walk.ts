@@ -1,0 +1,97 @@
+/**
+ * The walk of a project tree, shared by the CLI (the files to lint, and the project they belong to) and the
+ * editor's background index: sorted by name, symbolic links not followed, each directory under the built-in
+ * ignores, the `.gitignore` files (and the repository's info/exclude) and the `ignore` of the config files
+ * that apply there.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, type IgnoreLayer, IgnoreMatcher, ignoreLayer } from '../config';
+import * as knowledge from '../knowledge';
+import { BUILT_IN_IGNORES, gitLayersAbove, gitignoreIn } from './gitignore';
+
+/** What applies in a directory: its config's ignore layers, the languages it enables, its settings' index. */
+export interface DirectoryRules {
+  forDirectory(directory: string): { ignore: readonly IgnoreLayer[]; languages: readonly string[]; settingsIndex: number };
+}
+
+/** `real`: the file's exact path bytes, when a name on it is not UTF-8 (`bad\xff.ts`): it opens by those. */
+export type Visit = (file: string, languageId: string, settingsIndex: number, real?: Buffer) => void;
+
+/** What applies in a directory; a child without its own .gitignore or config reuses its parent's matcher. */
+interface Scope {
+  git: IgnoreLayer[];
+  config: readonly IgnoreLayer[] | undefined;
+  matcher: IgnoreMatcher;
+}
+
+export interface WalkedFile {
+  file: string;
+  languageId: string;
+  settingsIndex: number;
+  /** The path's exact bytes, when a name on it is not valid UTF-8. */
+  real?: Buffer;
+}
+
+/** Visits every file of an enabled language below `top`; directories that cannot be read go to `errors`. */
+export function walkTree(top: string, rules: DirectoryRules, errors: string[], visit: Visit): void {
+  for (const found of walkFiles(top, rules, errors)) visit(found.file, found.languageId, found.settingsIndex, found.real);
+}
+
+/** The same walk, one file at a time, so a caller can pause it (the editor's index yields between batches). */
+export function* walkFiles(top: string, rules: DirectoryRules, errors: string[]): Generator<WalkedFile> {
+  const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
+  yield* walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), rules, errors);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A directory entry's name as text, and its exact bytes when they are not UTF-8 (`bad\xff.ts`). */
+function nameOf(raw: Buffer): { name: string; bytes?: Buffer } {
+  try {
+    return { name: strictUtf8.decode(raw) };
+  } catch {
+    return { name: raw.toString('utf8'), bytes: raw };
+  }
+}
+
+/**
+ * `real` is the directory's exact bytes once a name above is not UTF-8: such names are read as bytes, shown
+ * lossily, and opened by their bytes. (A .gitignore or config inside such a directory is not read.)
+ */
+function* walk(
+  directory: string,
+  parent: Scope,
+  builtIn: IgnoreLayer,
+  rules: DirectoryRules,
+  errors: string[],
+  real?: Buffer,
+): Generator<WalkedFile> {
+  let entries: fs.Dirent<Buffer>[];
+  try {
+    entries = fs.readdirSync(real ?? directory, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    errors.push(`cannot read ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return;
+  }
+  const named = entries.map((entry) => ({ entry, ...nameOf(entry.name) }));
+  const own = !real && named.some(({ name }) => name === '.gitignore') ? gitignoreIn(directory) : undefined;
+  const resolved = rules.forDirectory(directory);
+  let scope = parent;
+  if (own || resolved.ignore !== parent.config) {
+    const git = own ? [...parent.git, own] : parent.git;
+    scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([builtIn, ...git, ...resolved.ignore]) };
+  }
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.entry.name, b.entry.name)));
+  for (const { entry, name, bytes } of named) {
+    const full = path.join(directory, name);
+    const fullReal = real || bytes ? Buffer.concat([real ?? Buffer.from(directory), Buffer.from(path.sep), entry.name]) : undefined;
+    if (entry.isDirectory()) {
+      if (!scope.matcher.ignores(full, true)) yield* walk(full, scope, builtIn, rules, errors, fullReal);
+    } else if (entry.isFile() && name !== CONFIG_FILE_NAME) {
+      const languageId = knowledge.languageForFile(name);
+      if (languageId && resolved.languages.includes(languageId) && !scope.matcher.ignores(full, false))
+        yield { file: full, languageId, settingsIndex: resolved.settingsIndex, ...(fullReal && { real: fullReal }) };
+    }
+  }
+}

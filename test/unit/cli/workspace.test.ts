@@ -1,0 +1,119 @@
+/** The CLI and the workspace (issue 16): carriers across files, --cache, --shard. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { parseArgs } from '../../../server/src/cli/args';
+import { type Run, lintHere, makeTree, removeTrees } from './helpers';
+
+after(removeTrees);
+
+const declaration = `@ResponseStatus(HttpStatus.FAILED_DEPENDENCY)
+public class FailedDependencyException extends RuntimeException {
+    public FailedDependencyException(String message) { super(message); }
+}
+`;
+const use = `class CouponService {
+    void create(String code) {
+        if (exists(code)) throw new FailedDependencyException("This coupon code is already taken");
+    }
+}
+`;
+
+function rules(run: Run): string[] {
+  return (JSON.parse(run.stdout) as { file: string; ruleId: string }[]).map((f) => `${f.file.split(path.sep).join('/')}: ${f.ruleId}`);
+}
+
+test('a use is judged by a carrier declared in a file that is not linted (the project is read first)', async () => {
+  const dir = makeTree({ 'src/errors/FailedDependencyException.java': declaration, 'src/coupons/CouponService.java': use });
+  const run = await lintHere(['lint', 'src/coupons', '--format', 'json'], dir);
+  assert.deepEqual(rules(run), ['src/coupons/CouponService.java: 424-for-conflict']);
+  const all = await lintHere(['lint', '--format', 'json'], dir);
+  assert.deepEqual(rules(all), ['src/coupons/CouponService.java: 424-for-conflict']);
+});
+
+test('--cache reuses the result of an unchanged file, and lints again when a carrier it uses changes', async () => {
+  const dir = makeTree({ 'src/errors/FailedDependencyException.java': declaration, 'src/coupons/CouponService.java': use });
+  const file = path.join(dir, 'src/coupons/CouponService.java');
+  const time = new Date('2026-01-01T00:00:00Z');
+  fs.utimesSync(file, time, time);
+  const first = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(first), ['src/coupons/CouponService.java: 424-for-conflict']);
+  assert.ok(fs.existsSync(path.join(dir, '.http-status-lens-cache')));
+  // Same size and time, other words: only a reused result still says 424-for-conflict.
+  fs.writeFileSync(file, use.replace('already taken', 'xxxxxxx xxxxx'));
+  fs.utimesSync(file, time, time);
+  const second = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(second), ['src/coupons/CouponService.java: 424-for-conflict']);
+  // The carrier changes to 409: the unchanged use depends on it, so it is linted again (and now clean).
+  fs.writeFileSync(path.join(dir, 'src/errors/FailedDependencyException.java'), declaration.replace('FAILED_DEPENDENCY', 'CONFLICT'));
+  const third = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(third), []);
+});
+
+test('--cache: a config change or another tool version lints again', async () => {
+  const dir = makeTree({ 'src/A.java': `class A { void f() { return ResponseEntity.status(424).body("The row is locked"); } }\n` });
+  const first = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(first), ['src/A.java: 424-for-lock']);
+  fs.writeFileSync(path.join(dir, '.http-status-lens.json'), JSON.stringify({ rules: { '424-for-lock': 'off' } }));
+  const second = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(second), []);
+  const cache = JSON.parse(fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8'));
+  assert.equal(cache.version, '0.0.0-test');
+  cache.version = '0.0.0-older';
+  fs.writeFileSync(path.join(dir, '.http-status-lens-cache'), JSON.stringify(cache));
+  fs.rmSync(path.join(dir, '.http-status-lens.json'));
+  const third = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(third), ['src/A.java: 424-for-lock']);
+});
+
+test('--cache-location takes a file or a directory; a damaged cache is said and rewritten', async () => {
+  const dir = makeTree({ 'src/A.java': `class A { void f() { return ResponseEntity.status(424).body("The row is locked"); } }\n` });
+  await lintHere(['lint', '--cache', '--cache-location', 'tmp/', '--format', 'json'], dir);
+  assert.ok(fs.existsSync(path.join(dir, 'tmp/.http-status-lens-cache')));
+  fs.writeFileSync(path.join(dir, 'my-cache'), '{ not json');
+  const run = await lintHere(['lint', '--cache', '--cache-location', 'my-cache', '--format', 'json'], dir);
+  assert.match(run.stderr, /could not be read as JSON; it is rewritten/);
+  assert.deepEqual(rules(run), ['src/A.java: 424-for-lock']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'my-cache'), 'utf8')).format, 1);
+});
+
+test('--shard i/n: every file in exactly one shard, the same on every run', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 12; i++)
+    files[`src/F${i}.java`] = `class F${i} { void f() { return ResponseEntity.status(424).body("The row is locked"); } }\n`;
+  const dir = makeTree(files);
+  const seen: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    const run = await lintHere(['lint', '--shard', `${i}/3`, '--format', 'json'], dir);
+    assert.equal(run.code, 0);
+    const shard = rules(run).map((r) => r.split(':')[0]);
+    assert.ok(shard.length > 0 && shard.length < 12, `shard ${i} has ${shard.length} files`);
+    const again = await lintHere(['lint', '--shard', `${i}/3`, '--format', 'json'], dir);
+    assert.deepEqual(
+      rules(again).map((r) => r.split(':')[0]),
+      shard,
+    );
+    seen.push(...shard);
+  }
+  assert.deepEqual(seen.sort(), Object.keys(files).sort());
+  const wrong = await lintHere(['lint', '--shard', '0/3'], dir);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /--shard needs I\/N/);
+});
+
+test('parseArgs reads --cache, --cache-location and --shard', () => {
+  const parsed = parseArgs(['lint', '--cache', '--cache-location=.cache/', '--shard', '2/4', 'src']);
+  assert.equal(parsed.command, 'lint');
+  if (parsed.command !== 'lint') return;
+  assert.equal(parsed.options.cache, true);
+  assert.equal(parsed.options.cacheLocation, '.cache/');
+  assert.deepEqual(parsed.options.shard, { index: 2, count: 4 });
+  assert.throws(() => parseArgs(['lint', '--shard', '3']), /--shard needs I\/N/);
+});
+
+test('worker threads judge uses by the same carriers (the model travels as plain data)', async () => {
+  const dir = makeTree({ 'src/errors/FailedDependencyException.java': declaration, 'src/coupons/CouponService.java': use });
+  const run = await lintHere(['lint', '--concurrency', '2', '--format', 'json'], dir);
+  assert.deepEqual(rules(run), ['src/coupons/CouponService.java: 424-for-conflict']);
+});
