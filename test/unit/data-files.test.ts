@@ -13,6 +13,7 @@ for (const [file, schema] of [
   ['languages.json', 'languages.schema.json'],
   ['frameworks.json', 'frameworks.schema.json'],
   ['completion.json', 'completion.schema.json'],
+  ['outbound.json', 'outbound.schema.json'],
 ]) {
   test(`${file} matches data/schema/${schema}`, () => {
     const validate = ajv.compile(read(`schema/${schema}`));
@@ -35,5 +36,5 @@ test('every code-language family has a lexer, scopes and status contexts; every 
 
 test('a schema rejects broken data', () => {
   const validate = ajv.compile(read('schema/frameworks.schema.json'));
-  assert.equal(validate({ contexts: { go: { calls: [{ names: ['x y'], argument: 0 }], properties: [], outboundCalls: ['a'] } } }), false);
+  assert.equal(validate({ contexts: { go: { calls: [{ names: ['x y'], argument: 0 }], properties: [] } } }), false);
 });

@@ -26,6 +26,8 @@ export interface Finding {
   severity: SeverityName;
   message: string;
   fixes: { title: string; isPreferred: boolean; edits: FindingEdit[] }[];
+  /** Where the evidence the finding rests on stands (the call, condition or exception it quotes), 1-based. */
+  related?: { line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
 /** What linting one file gives; made in a worker or in the main thread, so plain data only. */
@@ -55,7 +57,7 @@ const severityNames: Record<DiagnosticSeverity, SeverityName> = {
 };
 
 export function toFinding(file: string, d: Diagnostic): Finding {
-  return {
+  const finding: Finding = {
     file,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
@@ -80,6 +82,15 @@ export function toFinding(file: string, d: Diagnostic): Finding {
           })),
       })),
   };
+  if (d.relatedInformation && d.relatedInformation.length > 0)
+    finding.related = d.relatedInformation.map((r) => ({
+      line: r.location.range.start.line + 1,
+      column: r.location.range.start.character + 1,
+      endLine: r.location.range.end.line + 1,
+      endColumn: r.location.range.end.character + 1,
+      message: r.message,
+    }));
+  return finding;
 }
 
 /** Whether --fix would apply a fix for this finding (hints are suggestions and are left alone). */

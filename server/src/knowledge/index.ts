@@ -9,6 +9,7 @@ import languagesData from '../../../data/languages.json';
 import frameworksData from '../../../data/frameworks.json';
 import spellingsData from '../../../data/spellings.json';
 import completionData from '../../../data/completion.json';
+import outboundData from '../../../data/outbound.json';
 import { PhraseSet } from './phrases';
 import type {
   CompletionRanking,
@@ -18,6 +19,7 @@ import type {
   LanguageEntry,
   LanguagesFile,
   LexerSyntax,
+  OutboundFile,
   ScopeSyntax,
   SpellingScheme,
   SpellingsFile,
@@ -28,7 +30,7 @@ import type {
 } from './types';
 
 export type * from './types';
-export { PhraseSet, toWords } from './phrases';
+export { PhraseSet, asWritten, findApart, toWords } from './phrases';
 
 const codes = new Map<number, StatusCodeEntry>();
 for (const entry of statusCodes.codes as StatusCodeEntry[]) codes.set(entry.code, entry);
@@ -115,7 +117,6 @@ export interface CompiledContexts {
   returnTuple: boolean;
   rackTriples: boolean;
   propstatArrays: boolean;
-  outboundCalls: PhraseSet;
 }
 
 const compiledContexts = new Map<string, CompiledContexts>();
@@ -141,12 +142,18 @@ export function statusContextsOf(family: string): CompiledContexts | undefined {
       returnTuple: contexts.returnTuple === true,
       rackTriples: contexts.rackTriples === true,
       propstatArrays: contexts.propstatArrays === true,
-      outboundCalls: new PhraseSet(contexts.outboundCalls),
     };
     compiledContexts.set(family, compiled);
   }
   return compiled;
 }
+
+/** Where the application's own code carries a status (data/frameworks.json `carriers`). */
+export const carriers = {
+  properties: new Set(frameworks.carriers.properties) as ReadonlySet<string>,
+  callWords: new Set(frameworks.carriers.callWords) as ReadonlySet<string>,
+  notCallWords: new Set(frameworks.carriers.notCallWords) as ReadonlySet<string>,
+};
 
 /** A named spelling of a status code: `qualifier + separator + member`. */
 export interface Spelling {
@@ -250,6 +257,8 @@ export interface CompiledConfusion {
   suggest: number[];
   phrases: PhraseSet;
   bySuggestion: { code: number; phrases: PhraseSet }[];
+  /** The phrases that count in a guarding condition: `phrases` and `guardPhrases`. */
+  guardPhrases: PhraseSet;
 }
 
 /** The confusions in precedence order (the order of data/vocabulary.json). */
@@ -259,7 +268,36 @@ export const confusions: readonly CompiledConfusion[] = Object.entries(vocabular
   suggest: c.suggest,
   phrases: new PhraseSet(c.phrases),
   bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
+  guardPhrases: new PhraseSet([...c.phrases, ...(c.guardPhrases ?? [])]),
 }));
+
+/** A dependency and its failure stated apart (data/vocabulary.json `failedApart`). */
+export const failedApart = {
+  subjects: new PhraseSet(vocabulary.failedApart.subjects),
+  failures: new PhraseSet(vocabulary.failedApart.failures),
+  maxGap: vocabulary.failedApart.maxGap,
+};
+
+/** Dependency words used as names (`dependency_id`, `Dependency` resource, a `dependencies` page). */
+export const dependencyNames = {
+  words: new Set(vocabulary.dependencyNames.words),
+  followers: new Set(vocabulary.dependencyNames.followers),
+};
+
+const outbound = outboundData as OutboundFile;
+
+/** Calls to other services and the errors that mean one failed (data/outbound.json). */
+export const outboundVocabulary = {
+  clients: new PhraseSet(outbound.clients.map((c) => c.phrase)),
+  /** Error phrases grouped by the code they point at, the most specific (timeouts, unavailable) first. */
+  errors: [504, 503, 502].map((code) => ({
+    code,
+    phrases: new PhraseSet(outbound.errors.filter((e) => e.suggest === code && !e.requiresCall).map((e) => e.phrase)),
+    onCall: new PhraseSet(outbound.errors.filter((e) => e.suggest === code).map((e) => e.phrase)),
+  })),
+  /** Receivers and callees of local work, their words joined (`http error` -> `httperror`). */
+  local: new Set(outbound.local.map((phrase) => phrase.replace(/ /g, ''))) as ReadonlySet<string>,
+};
 
 /** Which codes completion offers first, by context. */
 export const completionRanking: CompletionRanking = completionData as CompletionRanking;

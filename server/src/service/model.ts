@@ -44,8 +44,8 @@ export interface Scope {
   arrayOfOperations?: boolean;
   /** The response keys of the operation (OpenAPI only). */
   responses?: ResponsesMap;
-  /** The handler calls another service (fetch, axios, requests...): code only. */
-  makesOutboundCall?(): boolean;
+  /** The operation's HTTP method, lower-case (OpenAPI only; a handler's comes from its route, see blocks.ts methodOf). */
+  method?: string;
   /**
    * Set on a scan made in another thread (service/frozenScan.ts): whether the scope marks a dependency
    * chain for completion's ranking, decided there, since the words stay behind.
@@ -81,9 +81,11 @@ export interface StatusSite {
   end: number;
   /**
    * `use`: the code is returned or declared here, rules apply.
+   * `read`: the code is compared, switched on or tested for membership (`status == 424`, `case 424:`,
+   *   `in (423, 424)`): a status something else set, read here: hover only.
    * `mention`: prose such as "HTTP 424" in a comment or description: hover only.
    */
-  role: 'use' | 'mention';
+  role: 'use' | 'read' | 'mention';
   spelling: Spelling;
   /** What is said with this status: the response description, the error message passed beside it. */
   message: string;
@@ -96,6 +98,17 @@ export interface StatusSite {
   note?: string;
   /** The text of the error-handling block around the site (catch, except, rescue, if err != nil). */
   failure?: string;
+  /** Code: the innermost branch or error handler around the site (its guard), the outer ones chained. */
+  guard?: Guard;
+  /** Code: what the other statements of the site's block (its `case` section) say: their string literals. */
+  neighbours?: readonly Evidence[];
+  /** Code: the headers of the functions and declarations around the site (route, name, decorators). */
+  handler?: string;
+  /**
+   * The hover's verdict line, worked out where the scan was made (service/frozenScan.ts): a thawed site has
+   * no evidence left to judge from. '' when there is none.
+   */
+  verdict?: string;
   /**
    * The function or class around the site is named after the code (`isFailedDependency()`,
    * `class HTTPFailedDependency`): code that defines or maps the status, which the rules leave alone.
@@ -108,12 +121,47 @@ export interface StatusSite {
   inMultistatus?: boolean;
 }
 
+/**
+ * Something around a site that a verdict rests on, as written in the text: its message, a condition that
+ * guards it, the call whose failure led to it, the exception caught, a neighbouring statement's text, or
+ * the handler's own naming. `start`/`end` are offsets of the text (-1 when it has no place of its own).
+ */
+export interface Evidence {
+  kind: 'message' | 'condition' | 'call' | 'exception' | 'block' | 'handler';
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A branch or error handler around a site: the condition of an `if`/`elif`/`case`/`when` (an `else` has
+ * none: its sibling's condition says nothing of it), or the failure it handles (the call whose error it
+ * is, the exception type caught). `outer` is the next guard out. Plain data: it crosses a worker boundary.
+ */
+export interface Guard {
+  condition?: Evidence;
+  /** An error handler: catch, except, rescue, `if err != nil`, an `Err(..)` arm, `.catch(...)`. */
+  failure?: boolean;
+  call?: Evidence;
+  exception?: Evidence;
+  outer?: Guard;
+}
+
 /** A place where a status code can be typed, recorded by the scanner for completion. */
 export type CompletionSlot =
   /** Code: where a status value goes (`res.status(|`, `status_code=|`); offset is where the value starts. */
-  | { kind: 'value'; start: number; scope: Scope; failure?: string }
+  | { kind: 'value'; start: number; scope: Scope; failure?: string; guard?: Guard }
   /** Code: after a framework qualifier (`http.|`, `HttpStatus.|`): the schemes whose members can follow. */
-  | { kind: 'member'; start: number; scope: Scope; failure?: string; schemes: string[]; qualifier: string; separator: string }
+  | {
+      kind: 'member';
+      start: number;
+      scope: Scope;
+      failure?: string;
+      guard?: Guard;
+      schemes: string[];
+      qualifier: string;
+      separator: string;
+    }
   /** OpenAPI: a responses map, where a new response key can be typed. */
   | ResponsesSlot;
 

@@ -83,7 +83,7 @@ const cases: Record<string, [string, string][]> = {
     ['x/net/webdav, qualified', `w.WriteHeader([[webdav.StatusMulti]])\nreturn [[webdav.StatusLocked]], err`],
     [
       'x/net/webdav constants are bare in package webdav only',
-      `package webdav\nconst (\n\tStatusLocked = 423\n\tStatusFailedDependency    = 424\n)\nvar p = Propstat{Status: [[StatusFailedDependency]]}\nif [[StatusLocked]] == code && cfg.StatusLocked == 1 {}`,
+      `package webdav\nconst (\n\tStatusLocked = 423\n\tStatusFailedDependency    = 424\n)\nvar p = Propstat{Status: [[StatusFailedDependency]]}\nif StatusLocked == code && cfg.StatusLocked == 1 {}`,
     ],
     ['a bare name elsewhere is not the webdav constant', `package dav\nvar p = Propstat{Status: StatusFailedDependency}`],
   ],

@@ -14,12 +14,19 @@ describe('424-without-dependency', () => {
     {
       name: 'a plain DELETE returning 424',
       language: 'yaml',
-      text: yaml(`  /orders/{id}:\n    delete:\n      summary: Delete an order`, `        '[[424]]':\n          description: Could not delete the order.`),
+      text: yaml(
+        `  /orders/{id}:\n    delete:\n      summary: Delete an order`,
+        `        '[[424]]':\n          description: Could not delete the order.`,
+      ),
     },
     {
       name: 'bare and double-quoted keys, Swagger 2.0',
       language: 'yaml',
-      text: yaml(`  /a:\n    get:`, `        [[424]]:\n          description: Failed.\n        "200":\n          description: ok`, "swagger: '2.0'"),
+      text: yaml(
+        `  /a:\n    get:`,
+        `        [[424]]:\n          description: Failed.\n        "200":\n          description: ok`,
+        "swagger: '2.0'",
+      ),
     },
     {
       name: 'OpenAPI 3.2 query operation',
@@ -34,7 +41,10 @@ describe('424-without-dependency', () => {
     {
       name: 'a 207 beside it is a dependency context',
       language: 'yaml',
-      text: yaml(`  /orders:\n    post:`, `        '207':\n          description: Multi-status.\n        '424':\n          description: Failed.`),
+      text: yaml(
+        `  /orders:\n    post:`,
+        `        '207':\n          description: Multi-status.\n        '424':\n          description: Failed.`,
+      ),
     },
     {
       name: 'a tag that says workflow',
@@ -57,7 +67,10 @@ paths:
     {
       name: 'an array-of-operations request body',
       language: 'yaml',
-      text: yaml(`  /orders:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: array`, `        '424':\n          description: Failed.`),
+      text: yaml(
+        `  /orders:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: array`,
+        `        '424':\n          description: Failed.`,
+      ),
     },
     {
       name: 'the description names an earlier failed step',
@@ -67,13 +80,19 @@ paths:
     {
       name: 'extra dependency words from the settings',
       language: 'yaml',
-      text: yaml(`  /orders:\n    post:\n      summary: Saga step two`, `        '424':\n          description: Failed.`).replace('Saga', 'Choreography'),
+      text: yaml(`  /orders:\n    post:\n      summary: Saga step two`, `        '424':\n          description: Failed.`).replace(
+        'Saga',
+        'Choreography',
+      ),
       settings: { dependencyWords: ['choreography'] },
     },
     {
       name: 'a disable comment silences the site',
       language: 'yaml',
-      text: yaml(`  /a:\n    get:`, `        # http-status-lens-disable-next-line 424-without-dependency\n        '424':\n          description: Failed.`),
+      text: yaml(
+        `  /a:\n    get:`,
+        `        # http-status-lens-disable-next-line 424-without-dependency\n        '424':\n          description: Failed.`,
+      ),
     },
     {
       name: 'a JSON spec',
@@ -102,10 +121,23 @@ paths:
       text: `app.post('/orders/batch', async (req, res) => {\n  for (const op of req.body.operations) res.status(424);\n});`,
     },
     {
-      name: 'a handler whose text points at a lock: preferred fix 423',
+      name: 'a handler whose own route points at a lock: preferred fix 423',
       language: 'javascript',
-      text: `router.put('/docs/:id', (req, res) => {\n  if (isLocked(req.params.id)) res.sendStatus([[424]]);\n});`,
-      fixed: `router.put('/docs/:id', (req, res) => {\n  if (isLocked(req.params.id)) res.sendStatus(423);\n});`,
+      text: `router.put('/docs/:id/lock', (req, res) => {\n  res.sendStatus([[424]]);\n});`,
+      fixed: `router.put('/docs/:id/lock', (req, res) => {\n  res.sendStatus(423);\n});`,
+    },
+    {
+      name: 'a condition that points at a lock is 424-for-lock, not this rule',
+      language: 'javascript',
+      text: `router.put('/docs/:id', (req, res) => {\n  if (isLocked(req.params.id)) res.sendStatus(424);\n});`,
+    },
+    {
+      name: 'batch words in the body do not make the handler a batch handler',
+      language: 'typescript',
+      text: `app.delete('/orders/:id', async (req, res) => {\n  if (req.query.mode === 'batch') return res.status(207).end();\n  res.status([[424]]).end();\n});`.replace(
+        'res.status(207).end()',
+        "res.send('batch')",
+      ),
     },
     {
       name: 'one handler does not leak context into the next',

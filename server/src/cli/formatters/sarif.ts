@@ -62,6 +62,16 @@ export function sarifFormatter(context: FormatterContext): Formatter {
           level: LEVEL[f.severity],
           message: { text: f.message },
           locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
+          // The call, condition or exception the finding rests on (SARIF 2.1.0 §3.27.22).
+          ...(f.related
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  physicalLocation: { artifactLocation, region: region(r) },
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'httpStatusLens/v1': fingerprints[i] },
           ...(fixes.length > 0 ? { fixes } : {}),
         });

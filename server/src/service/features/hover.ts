@@ -3,6 +3,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import * as knowledge from '../../knowledge';
 import type { DocumentLike, ScannedDocument, StatusSite } from '../model';
+import { verdictLine } from './verdict';
 
 export function doHover(document: DocumentLike, scanned: ScannedDocument, offset: number): Hover | null {
   const site = siteAt(scanned, offset);
@@ -11,7 +12,7 @@ export function doHover(document: DocumentLike, scanned: ScannedDocument, offset
 
 /** The hover of a site whose token spans [start, end) in the document (a site of an earlier scan maps there). */
 export function hoverFor(document: DocumentLike, site: StatusSite, start: number, end: number): Hover {
-  const value = [describeSite(site), site.note ? `---\n\nThis response: ${site.note}` : ''].filter(Boolean).join('\n\n');
+  const value = [verdictLine(site), describeSite(site), site.note ? `---\n\nThis response: ${site.note}` : ''].filter(Boolean).join('\n\n');
   return {
     contents: { kind: MarkupKind.Markdown, value },
     range: { start: document.positionAt(start), end: document.positionAt(end) },

@@ -28,8 +28,7 @@ export function scanCode(document: DocumentLike, text: string, family: string): 
   lex(text, syntax, (kind, start, end) => scanner.token(kind, start, end));
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);
-  if (scopes.style === 'indentation')
-    assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, contexts.outboundCalls);
+  if (scopes.style === 'indentation') assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, scanner);
   suppressions.apply(sites, knowledge.commentPrefixOf(family));
   return {
     kind: 'code',

@@ -5,11 +5,23 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
-import { type CompletionSlot, NUMBER_SPELLING, type StatusSite } from '../../model';
+import { type CompletionSlot, type Evidence, type Guard, NUMBER_SPELLING, type StatusSite } from '../../model';
 import { findMentions } from '../mentions';
 import { NO_SUPPRESSIONS, type Suppressions } from '../suppressions';
 import { type Imports, inImportStatement, readImports, resolvePhpName } from './imports';
 import { type PropstatFrame, PropstatLiterals, isStatusKey, statusSubscript, valueIsArray } from './propstat';
+import {
+  type CallSpan,
+  type HeaderKind,
+  caughtException,
+  chainStart,
+  conditionOf,
+  handledCall,
+  headerKind,
+  isCallKeyword,
+  isDefinition,
+  link,
+} from './blocks';
 import { TokenKind } from './lexer';
 import { TextScope } from './scope';
 
@@ -44,7 +56,52 @@ interface Frame {
   /** Set on push: the nearest statement block at or above this frame, and the nearest failure, so neither lookup walks the stack (deep nesting would make that quadratic). */
   container?: Frame;
   enclosingFailure?: Frame['failure'];
+  /** The guards around what this frame holds, innermost first (blocks.ts); set on push, changed by sections. */
+  guard?: Guard;
+  /** For blocks: the guards from outside it, and those with the current `case` section or match arm. */
+  baseGuard?: Guard;
+  sectionGuard?: Guard;
+  kind?: HeaderKind;
+  /** For blocks: the header names a status (`switch (res.status)`, `match resp.status()`): its cases read one. */
+  statusSubject?: boolean;
+  /** Inside the condition of an `if`/`while`/`switch`/`for` (another branch's words when seen from a sibling statement). */
+  inCondition?: boolean;
+  /** For `(` `[` `{`: a membership test (`in (423, 424)`, `.includes(`), and whether its subject is a status. */
+  membership?: { status: boolean };
+  /** For blocks: what the statements of the current section say, and the sites of that section. */
+  said?: Evidence[];
+  sectionSites?: StatusSite[];
+  /** For blocks: where the current match arm started. */
+  sectionStart?: number;
+  /** For blocks: the first calls made in it (nested blocks too), those of the current statement and of the one before. */
+  calls?: CallSpan[];
+  statementCalls?: CallSpan[];
+  previousCalls?: CallSpan[];
+  /** For blocks: the calls of the header statement (`match client.get(url).send() {`), and of the last `try` body closed in it. */
+  headerCalls?: CallSpan[];
+  tryCalls?: CallSpan[];
 }
+
+/** How many calls a block or statement keeps for evidence: the handled call is among the first. */
+const MAX_CALLS = 12;
+/** How many string literals of a block section are kept as its neighbours' evidence. */
+const MAX_SAID = 12;
+/** Families whose match expressions have arms (`pattern => value`, Kotlin `pattern -> value`). */
+const armFamilies = new Set(['rust', 'kotlin', 'php', 'csharp']);
+const conditionCallees = new Set(['if', 'elseif', 'while', 'switch', 'for', 'foreach', 'when', 'match']);
+const membershipCalls = new Set([
+  'includes',
+  'include',
+  'contains',
+  'Contains',
+  'containsKey',
+  'in_array',
+  'has',
+  'indexOf',
+  'oneOf',
+  'any',
+  'member',
+]);
 
 type CodeSlot = Exclude<CompletionSlot, { kind: 'responses' }>;
 
@@ -121,6 +178,11 @@ export class CodeScanner {
   private readonly propstatLiterals = new PropstatLiterals();
   /** What the file imports, read on the first name that may need it. */
   private imports: Imports | undefined;
+  /** Indentation-scoped languages: every call and string literal, for indentation.ts to find a site's evidence. */
+  readonly calls: CallSpan[] = [];
+  readonly strings: Evidence[] = [];
+  /** The last `[...]` closed: `[423, 424].includes(status)` reads the codes in it. */
+  private lastClosedBracket: { start: number; end: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -131,7 +193,7 @@ export class CodeScanner {
     private readonly family: string,
     private readonly uri: string,
   ) {
-    this.fileScope = new TextScope(text, 0, text.length, contexts.outboundCalls);
+    this.fileScope = new TextScope(text, 0, text.length, 0);
     this.frames = [newFrame('', true, false, 0)];
     this.braces = scopes.style === 'braces';
     this.failurePhrases = new knowledge.PhraseSet(scopes.failureBlocks.map((p) => knowledge.toWords(p).join(' ')));
@@ -149,7 +211,9 @@ export class CodeScanner {
     if (kind === TokenKind.Newline) {
       this.atLineStart = true;
       const top = this.top();
-      if (top.block) this.endStatement(top, start);
+      // `if (x)` at the end of a line (Kotlin): the statement it guards is on the next one.
+      if (top.block && !(this.recentText(1) === ')' && this.lastClosedParen !== undefined && isControl(this.lastClosedParen)))
+        this.endStatement(top, start);
       return;
     }
     if (this.atLineStart) {
@@ -164,6 +228,7 @@ export class CodeScanner {
         // A template's text part stops before the `${` of a hole, which still belongs to the template.
         this.suppressions.addToken(start, kind === TokenKind.Template ? end + 1 : end);
         container.strings.push(this.text.slice(start, end));
+        this.say(container, start, end);
         this.mentions(start, end);
         this.reasonPhraseEntry(start, end);
         break;
@@ -214,6 +279,8 @@ export class CodeScanner {
   }
 
   private addSlot(slot: CodeSlot): void {
+    const guard = this.top().guard;
+    if (guard) slot.guard = guard;
     this.slots.push(slot);
     this.innermostFailure()?.members.push(slot);
   }
@@ -229,6 +296,7 @@ export class CodeScanner {
   finish(): void {
     while (this.frames.length > 1) this.close(this.text.length);
     this.endStatement(this.frames[0], this.text.length);
+    this.flushSection(this.frames[0]);
     for (const site of this.propstatLiterals.confirmed()) this.commit(site);
   }
 
@@ -236,6 +304,8 @@ export class CodeScanner {
     const word = this.text.slice(start, end);
     if (this.braces && this.functionKeywords.has(word)) this.pendingFunction = this.frames.length;
     if (this.packageName === undefined && this.frames.length === 1 && this.recentText(1) === 'package') this.packageName = word;
+    if ((word === 'case' || word === 'default') && this.top().kind === 'switch' && this.top().statementFirst === word)
+      this.startSection(start);
     if (word === 'if' && this.container().statementFirst !== word) this.startConditional();
     else if (statementKeywords.has(word)) this.top().statusValue = undefined;
     const used = this.spellings.qualifiers.get(word);
@@ -370,20 +440,91 @@ export class CodeScanner {
     if (!Number.isInteger(code) || code < 100) return;
     if (this.inStatusContext(0)) this.addSite(code, start, end, NUMBER_SPELLING);
     else if (this.contexts.rackTriples && this.recentText(1) === '[' && this.top().open === '[') this.top().triple = { code, start, end };
-    else if (this.isStatusComparison() && knowledge.isRegistered(code)) {
-      // `res.status === 503`, `resp.StatusCode == 200`: a status code worth a hover, but no use of one.
+    else if (!knowledge.isRegistered(code)) return;
+    else if (this.isStatusComparison() || this.readsStatusSubject(end)) {
+      // `res.status === 503`, `case 424:` in `switch (res.status)`, `status in (423, 424)`: a status read, not set.
       this.sites.push({
         code,
         text: this.text.slice(start, end),
         start,
         end,
-        role: 'mention',
+        role: 'read',
         spelling: NUMBER_SPELLING,
         message: '',
         scope: this.fileScope,
         suppressed: NO_SUPPRESSIONS,
       });
+    } else if (code >= 400 && this.carriesStatus(end)) this.addSite(code, start, end, NUMBER_SPELLING);
+  }
+
+  /** A number in a `case` of a switch on a status, a match arm on one, or a membership test of one. */
+  private readsStatusSubject(end: number): boolean {
+    const container = this.container();
+    if (
+      container.statusSubject &&
+      (container.statementFirst === 'case' || container.statementFirst === 'when' || this.followedByArrow(end))
+    )
+      return true;
+    return this.top().membership?.status === true;
+  }
+
+  /**
+   * A status carried through the application's own code (data/frameworks.json `carriers`): a 4xx/5xx literal
+   * given to a property or keyword named for a status (`code: 424`, `httpStatus=424`), passed to a call named
+   * for an error or a response (`new AppError(msg, 424)`, `errorResponse(w, 424, msg)`), or returned first
+   * beside an error (Go's `return 424, err`).
+   */
+  private carriesStatus(end: number): boolean {
+    const previous = this.recentText(1);
+    if ((previous === ':' || previous === '=' || previous === '>') && !this.isComparisonOperator()) {
+      const at = previous === '>' ? (this.recentText(2) === '=' ? 3 : 0) : 2;
+      const name = at > 0 ? this.recentToken(at) : undefined;
+      if (name?.kind === TokenKind.Identifier && knowledge.carriers.properties.has(propertyName(this.text.slice(name.start, name.end))))
+        return true;
+      if (name?.kind === TokenKind.String && knowledge.carriers.properties.has(unquote(this.text.slice(name.start, name.end)))) return true;
     }
+    const top = this.top();
+    if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined && carrierCall(top.callee)) return true;
+    if (this.family === 'go' && previous === 'return' && this.text[end] === ',') return true;
+    return false;
+  }
+
+  /** The `=`/`:` just read is part of `==`, `!=`, `<=`, `>=`, `:=`... or a ternary's `:`: no assignment. */
+  private isComparisonOperator(): boolean {
+    const previous = this.recentToken(1);
+    const before = this.recentToken(2);
+    if (!previous || !before || before.end !== previous.start) return false;
+    return '=!<>'.includes(this.text[before.start]);
+  }
+
+  /** The site's token is followed by `=>` or `->`: a match arm's pattern (`StatusCode::LOCKED =>`, `424 ->`). */
+  private followedByArrow(end: number): boolean {
+    let i = end;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return (this.text[i] === '=' || this.text[i] === '-') && this.text[i + 1] === '>';
+  }
+
+  /**
+   * A use site that only reads a status: compared (`== 424`, `!= http.StatusLocked`, `.equals(`, `is`), a
+   * `case` label, a match arm's pattern, or in a membership test (`in (...)`, `.includes(...)`).
+   */
+  private readsStatus(start: number, end: number): boolean {
+    const container = this.container();
+    if (container.kind === 'switch' && (container.statementFirst === 'case' || this.followedByArrow(end))) return true;
+    if (this.top().membership) return true;
+    let before = start;
+    while (before > 0 && (this.text[before - 1] === ' ' || this.text[before - 1] === '\t')) before--;
+    const b1 = this.text[before - 1];
+    if (b1 === '=' && (this.text[before - 2] === '=' || this.text[before - 2] === '!')) return true;
+    if (this.text.startsWith('is', before - 2) && !isWordChar(this.text.charCodeAt(before - 3))) return true;
+    if (this.text.startsWith('not', before - 3) && this.text.startsWith('is', before - 7)) return true;
+    const top = this.top();
+    if (top.open === '(' && (top.callee === 'equals' || top.callee === 'Equals' || top.callee === 'eq')) return true;
+    let after = end;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    const a = this.text.slice(after, after + 3);
+    if (a.startsWith('==') || a.startsWith('!=') || a.startsWith('.eq') || a.startsWith('.Eq')) return true;
+    return false;
   }
 
   /**
@@ -429,6 +570,7 @@ export class CodeScanner {
 
   private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): StatusSite {
     const site = this.newSite(code, start, end, spelling);
+    if (this.readsStatus(start, end)) site.role = 'read';
     this.commit(site);
     this.innermostFailure()?.members.push(site);
     return site;
@@ -448,13 +590,18 @@ export class CodeScanner {
       scope,
       suppressed: NO_SUPPRESSIONS,
     };
-    if (namesCode(this.enclosingHeaders(), code)) site.definesCode = true;
-    this.container().pending.push(site);
+    const headers = this.enclosingHeaders();
+    if (namesCode(headers, code)) site.definesCode = true;
+    if (headers.length > 0) site.handler = headers;
+    if (this.top().guard) site.guard = this.top().guard;
+    const container = this.container();
+    container.pending.push(site);
+    if (this.braces) (container.sectionSites ??= []).push(site);
     return site;
   }
 
   private commit(site: StatusSite): void {
-    if (this.braces) site.scope.codes.add(site.code!);
+    if (this.braces && site.role === 'use') site.scope.codes.add(site.code!);
     this.sites.push(site);
   }
 
@@ -519,12 +666,23 @@ export class CodeScanner {
       const callee = isName ? this.text.slice(before.start, before.end) : undefined;
       const frame: Frame = { ...newFrame('(', false, false, end), callee, calleeStart: before?.start };
       if (callee === 'array' && this.contexts.propstatArrays) frame.propstat = this.propstatLiteral(2);
+      if (callee !== undefined) this.recordCall(before!.start, before!.end, callee);
       // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
-      if (callee !== undefined && this.failureCalls.has(callee)) frame.failure = { start: before!.start, members: [] };
+      if (callee !== undefined && this.failureCalls.has(callee)) {
+        frame.failure = { start: before!.start, members: [] };
+        const handled = handledCall(this.text, this.container().statementCalls ?? []);
+        frame.guard = { failure: true, call: handled?.call };
+      }
+      if (callee !== undefined && (membershipCalls.has(callee) || this.wordBefore(before!.start) === 'in' || callee === 'in')) {
+        frame.membership = { status: this.membershipOfStatus(callee, before!.start) };
+        // `[423, 424].includes(status)`: the codes in the array just closed are read.
+        if (this.recentText(3) === ']' && this.lastClosedBracket) this.readBack(this.lastClosedBracket.start);
+      }
       this.push(frame);
     } else if (c === 91 /* [ */) {
       const frame = newFrame('[', false, false, end);
       if (this.contexts.propstatArrays) frame.propstat = this.propstatBracket(start);
+      if (this.recentText(1) === 'in') frame.membership = { status: this.membershipOfStatus('in', start) };
       this.push(frame);
     } else if (c === 123 /* { */) {
       this.openBrace(start, end);
@@ -536,9 +694,28 @@ export class CodeScanner {
       if (!isControl(this.lastClosedParen) && this.pendingFunction === undefined) this.pendingFunction = this.frames.length;
     } else if (c === 62 /* > */ && top.propstat?.kind === 'literal' && this.recentText(1) === '=' && this.recentToken(1)!.end === start) {
       this.propstatKey(top.propstat, end);
+    } else if (
+      c === 58 /* : */ &&
+      top.kind === 'switch' &&
+      (top.statementFirst === 'case' || top.statementFirst === 'default') &&
+      this.text[start + 1] !== ':' &&
+      this.text[start - 1] !== ':'
+    ) {
+      // The end of a `case x:` label: what follows is the section's first statement.
+      ((top.statementFirst = undefined), (top.statementStart = end), (top.strings = []));
+    } else if (
+      c === 62 /* > */ &&
+      top.kind === 'switch' &&
+      armFamilies.has(this.family) &&
+      top.statementFirst !== 'case' &&
+      (this.recentText(1) === '=' || this.recentText(1) === '-') &&
+      this.recentToken(1)!.end === start
+    ) {
+      this.startArm(top, this.recentToken(1)!.start);
     } else if (c === 44 /* , */) {
       top.argument++;
       if (top.triple && top.argument === 1) top.triple.second = end;
+      if (top.kind === 'switch' && top.sectionStart !== undefined) this.endArm(top, end);
     } else if (c === 59 /* ; */ && top.block) {
       this.pendingFunction = undefined;
       this.endStatement(top, end);
@@ -558,13 +735,16 @@ export class CodeScanner {
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
-      this.push(newFrame('{', false, false, end));
+      const frame = newFrame('{', false, false, end);
+      if (beforeText === 'in') frame.membership = { status: this.membershipOfStatus('in', start) };
+      this.push(frame);
       return;
     }
-    const headerStart = Math.max(this.container().statementStart, this.lastBlockEnd);
+    const container = this.container();
+    const headerStart = Math.max(container.statementStart, this.lastBlockEnd);
     if (isFunction && !this.handler) {
       this.handler = {
-        scope: new TextScope(this.text, headerStart, this.text.length, this.contexts.outboundCalls),
+        scope: new TextScope(this.text, headerStart, this.text.length, start),
         depth: this.frames.length,
       };
     }
@@ -578,7 +758,138 @@ export class CodeScanner {
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
       frame.failure = { start: headerStart, members: [] };
     }
+    if (frame.block) this.guardBlock(frame, container, headerStart, start);
     this.push(frame);
+    if (frame.block) frame.sectionStart = frame.kind === 'switch' ? end : undefined;
+  }
+
+  /**
+   * What a block's header says of what it holds (blocks.ts): the condition of an `if`, the failure an error
+   * handler handles (the call of the `try` body or of the statement before `if err != nil`, the exception
+   * caught, the scrutinee of a `match` for an `Err` arm), or that its sections are `case`s.
+   */
+  private guardBlock(frame: Frame, container: Frame, headerStart: number, braceStart: number): void {
+    let { kind, after } = headerKind(this.text, headerStart, braceStart);
+    // What the header says (Go's `if mode == "batch" {`) is the block's condition, not its container's statement.
+    if (container.said && container.said.length > 0 && container.said[container.said.length - 1].start >= headerStart)
+      container.said = container.said.filter((e) => e.start < headerStart);
+    // `if (x) {`: the condition read at `)` is the block's own, not its container's.
+    if (kind === 'if') container.guard = container.sectionGuard ?? container.baseGuard;
+    if (kind === 'other') {
+      // `let x = match y {`, `$x = match($s) {`: a match in the middle of a statement.
+      const inner = /(?:^|[\s=(])(match|switch|when)\b/.exec(this.text.slice(headerStart, braceStart));
+      if (inner) ((kind = 'switch'), (after = headerStart + inner.index + inner[0].length));
+    }
+    frame.kind = kind;
+    frame.headerCalls = container.statementCalls;
+    let guard: Guard | undefined;
+    if (kind === 'if') {
+      const keyword = this.text.slice(headerStart, after).trim().split(/\s+/).pop();
+      const condition = conditionOf(this.text, after, braceStart, keyword);
+      if (condition) guard = { condition };
+    } else if (kind === 'switch') {
+      frame.statusSubject = /status/i.test(this.text.slice(after, braceStart));
+    }
+    if (frame.failure) {
+      const calls =
+        kind === 'catch' ? (container.tryCalls ?? []) : [...(container.statementCalls ?? []), ...(container.previousCalls ?? [])];
+      // An `Err(e) =>` arm handles the failure of what its `match` is on.
+      const handled = handledCall(this.text, container.kind === 'switch' && kind === 'other' ? (container.headerCalls ?? []) : calls);
+      guard = {
+        ...guard,
+        failure: true,
+        call: handled?.call,
+        exception: kind === 'catch' ? caughtException(this.text, after, braceStart) : undefined,
+      };
+    }
+    frame.guard = guard;
+  }
+
+  /** A call seen at its `(`: kept, from its receiver chain, for the error handler that may handle its failure. */
+  private recordCall(calleeStart: number, calleeEnd: number, callee: string): void {
+    if (isCallKeyword(callee)) return;
+    const start = chainStart(this.text, calleeStart);
+    if (isDefinition(this.text, start)) return;
+    const call = { start, end: calleeEnd };
+    // A handler that writes a 207 Multi-Status (`$this->multiStatus(...)`, `MultiStatus(...)`) marks a chain for all of it.
+    if (isMultistatusCall(callee)) this.currentScope().codes.add(207);
+    if (!this.braces) {
+      this.calls.push(call);
+      return;
+    }
+    const container = this.container();
+    if ((container.statementCalls ??= []).length < MAX_CALLS) container.statementCalls.push(call);
+    if ((container.calls ??= []).length < MAX_CALLS) container.calls.push(call);
+  }
+
+  /** A string literal: what the statements of its block say, for the sites of that block. */
+  private say(container: Frame, start: number, end: number): void {
+    const evidence: Evidence = { kind: 'block', text: unquote(this.text.slice(start, end)), start, end };
+    if (!this.braces) this.strings.push(evidence);
+    // What a condition or a statement under an inline `if` says is that branch's, not the block's.
+    else if (this.top().inCondition || container.guard !== (container.sectionGuard ?? container.baseGuard)) return;
+    else if ((container.said ??= []).length < MAX_SAID) container.said.push(evidence);
+  }
+
+  /** The sites of a block section learn what the section said; a new section starts. */
+  private flushSection(frame: Frame): void {
+    if (frame.sectionSites && frame.said) for (const site of frame.sectionSites) site.neighbours = frame.said;
+    frame.sectionSites = undefined;
+    frame.said = undefined;
+  }
+
+  /** `case x:` / `default:` in a switch: a section whose guard is its label. */
+  private startSection(start: number): void {
+    const frame = this.top();
+    this.flushSection(frame);
+    let end = start;
+    while (
+      end < this.text.length &&
+      this.text[end] !== '\n' &&
+      !(this.text[end] === ':' && this.text[end + 1] !== ':' && this.text[end - 1] !== ':')
+    )
+      end++;
+    const label = this.text.slice(start, end);
+    const condition = label.startsWith('case') ? conditionOf(this.text, start + 4, end) : undefined;
+    frame.sectionGuard = condition ? link({ condition }, frame.baseGuard) : frame.baseGuard;
+    frame.guard = frame.sectionGuard;
+  }
+
+  /** `pattern =>` in a match (`pattern ->` in a Kotlin when): an arm guarded by its pattern; `Err(..)` handles a failure. */
+  private startArm(frame: Frame, arrowStart: number): void {
+    this.flushSection(frame);
+    const from = frame.sectionStart ?? frame.statementStart;
+    const pattern = conditionOf(this.text, from, arrowStart);
+    if (!pattern) return;
+    let guard: Omit<Guard, 'outer'> = { condition: pattern };
+    if (/^Err\b/.test(pattern.text)) guard = { failure: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call };
+    else if (pattern.text === '_' || pattern.text === 'else') return;
+    frame.sectionGuard = link(guard, frame.baseGuard);
+    frame.guard = frame.sectionGuard;
+  }
+
+  private endArm(frame: Frame, end: number): void {
+    this.flushSection(frame);
+    frame.sectionGuard = undefined;
+    frame.guard = frame.baseGuard;
+    frame.sectionStart = end;
+  }
+
+  /** Whether the subject of a membership test names a status: `status in (...)`, `[...].includes(res.status)` is decided later. */
+  private membershipOfStatus(callee: string, calleeStart: number): boolean {
+    if (callee === 'in' || this.wordBefore(calleeStart) === 'in') {
+      const lineStart = this.text.lastIndexOf('\n', calleeStart) + 1;
+      return /status/i.test(this.text.slice(Math.max(lineStart, calleeStart - 60), calleeStart));
+    }
+    return /status/i.test(this.text.slice(calleeStart, Math.min(this.text.length, calleeStart + 60)).split(')')[0]);
+  }
+
+  /** The sites from `start` on are reads (`[423, 424].includes(...)` seen at `.includes(`). */
+  private readBack(start: number): void {
+    for (let i = this.sites.length - 1; i >= 0 && this.sites[i].start >= start; i--) {
+      const site = this.sites[i];
+      if (site.role === 'use') site.role = 'read';
+    }
   }
 
   private close(end: number): void {
@@ -592,9 +903,15 @@ export class CodeScanner {
       const failureText = this.text.slice(frame.failure.start, end);
       for (const member of frame.failure.members) member.failure = failureText;
     }
+    if (frame.open === '[') this.lastClosedBracket = { start: frame.statementStart, end };
     if (frame.block) {
       this.lastBlockEnd = end;
       this.endStatement(frame, end);
+      this.flushSection(frame);
+      const outer = this.container();
+      if (frame.kind === 'try') outer.tryCalls = frame.calls;
+      if (frame.calls) for (const call of frame.calls) if ((outer.calls ??= []).length < MAX_CALLS) outer.calls.push(call);
+      if (outer.kind === 'switch' && outer.sectionStart !== undefined) this.endArm(outer, end);
       if (this.handler && this.handler.depth === this.frames.length) {
         this.handler.scope.end = end;
         this.handler = undefined;
@@ -605,6 +922,12 @@ export class CodeScanner {
       if (parent.block) this.endStatement(parent, end);
     } else if (frame.open === '(') {
       this.lastClosedParen = frame;
+      // `if (isLocked(id)) res.sendStatus(424);`: the condition guards the rest of the statement.
+      if (this.braces && (frame.callee === 'if' || frame.callee === 'elseif' || frame.callee === 'while')) {
+        const container = this.container();
+        const condition = conditionOf(this.text, frame.statementStart, end - 1);
+        if (condition) container.guard = link({ condition }, container.sectionGuard ?? container.baseGuard);
+      }
     }
   }
 
@@ -682,6 +1005,12 @@ export class CodeScanner {
     frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
+    if (frame.block) {
+      frame.previousCalls = frame.statementCalls;
+      frame.statementCalls = undefined;
+      // An inline `if (x) stmt;` guarded this statement only.
+      frame.guard = frame.sectionGuard ?? frame.baseGuard;
+    }
   }
 
   private recordLine(kind: TokenKind, start: number, end: number): void {
@@ -715,8 +1044,13 @@ export class CodeScanner {
   }
 
   private push(frame: Frame): void {
+    const top = this.top();
+    frame.inCondition = !frame.block && (top.inCondition || (frame.callee !== undefined && conditionCallees.has(frame.callee)));
     frame.container = frame.block ? frame : this.container();
     frame.enclosingFailure = frame.failure ?? this.top().enclosingFailure;
+    const outer = this.top().guard;
+    frame.guard = frame.guard ? link(frame.guard, outer) : outer;
+    if (frame.block) frame.baseGuard = frame.guard;
     this.frames.push(frame);
   }
 
@@ -776,6 +1110,17 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
     container: undefined,
     enclosingFailure: undefined,
   };
+}
+
+export function isMultistatusCall(callee: string): boolean {
+  return /multi_?status/i.test(callee);
+}
+
+/** A call whose name says it carries a status or an error (`new AppError(`, `errorResponse(`, `fail(`), not a test or a size. */
+function carrierCall(callee: string): boolean {
+  const words = knowledge.toWords(callee);
+  if (words.length === 0 || knowledge.carriers.notCallWords.has(words[0])) return false;
+  return words.some((word) => knowledge.carriers.callWords.has(word));
 }
 
 function isControl(paren: Frame): boolean {
