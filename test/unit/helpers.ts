@@ -34,11 +34,7 @@ export function onlyRule(id: RuleId, extra: Partial<Settings> = {}): Settings {
   return { ...settings, ...extra };
 }
 
-export function validate(
-  text: string,
-  languageId: string,
-  settings: Settings = defaultSettings(),
-): { document: TextDocument; diagnostics: Diagnostic[] } {
+export function validate(text: string, languageId: string, settings: Settings = defaultSettings()): { document: TextDocument; diagnostics: Diagnostic[] } {
   const doc = document(text, languageId);
   return { document: doc, diagnostics: service.doValidation(doc, settings) };
 }
@@ -60,9 +56,5 @@ export function applyAction(doc: TextDocument, action: CodeAction): string {
 }
 
 function extensionOf(languageId: string): string {
-  return (
-    { typescript: 'ts', javascript: 'js', yaml: 'yaml', json: 'json', typescriptreact: 'tsx', javascriptreact: 'jsx', jsonc: 'jsonc' }[
-      languageId
-    ] ?? 'txt'
-  );
+  return { typescript: 'ts', javascript: 'js', yaml: 'yaml', json: 'json', typescriptreact: 'tsx', javascriptreact: 'jsx', jsonc: 'jsonc' }[languageId] ?? 'txt';
 }
