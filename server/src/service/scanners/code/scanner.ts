@@ -664,7 +664,7 @@ export class CodeScanner {
       const before = this.recentToken(1);
       const isName = before?.kind === TokenKind.Identifier;
       const callee = isName ? this.text.slice(before.start, before.end) : undefined;
-      const frame: Frame = { ...newFrame('(', false, false, end), callee, calleeStart: before?.start };
+      const frame = newFrame('(', false, false, end, callee, before?.start);
       if (callee === 'array' && this.contexts.propstatArrays) frame.propstat = this.propstatLiteral(2);
       if (callee !== undefined) this.recordCall(before!.start, before!.end, callee);
       // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
@@ -1098,17 +1098,41 @@ export function namesCode(text: string, code: number): boolean {
   return phraseWords.length > 1 || words.includes('http') || words.includes('status');
 }
 
-function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number): Frame {
+/** Every field present from the start: frames of one shape keep the scanner's property reads fast. */
+function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number, callee?: string, calleeStart?: number): Frame {
   return {
     open,
+    triple: undefined,
+    statusValue: undefined,
+    propstat: undefined,
     block,
-    isFunction,
+    callee,
+    calleeStart,
     argument: 0,
+    isFunction,
     statementStart,
+    statementFirst: undefined,
     strings: [],
     pending: [],
+    header: undefined,
+    failure: undefined,
     container: undefined,
     enclosingFailure: undefined,
+    guard: undefined,
+    baseGuard: undefined,
+    sectionGuard: undefined,
+    kind: undefined,
+    statusSubject: undefined,
+    inCondition: undefined,
+    membership: undefined,
+    said: undefined,
+    sectionSites: undefined,
+    sectionStart: undefined,
+    calls: undefined,
+    statementCalls: undefined,
+    previousCalls: undefined,
+    headerCalls: undefined,
+    tryCalls: undefined,
   };
 }
 
