@@ -181,6 +181,8 @@ export class CodeScanner {
   /** Indentation-scoped languages: every call and string literal, for indentation.ts to find a site's evidence. */
   readonly calls: CallSpan[] = [];
   readonly strings: Evidence[] = [];
+  /** Ruby: the last `case` line is on a status (`case response.code`): its `when`s read one. */
+  private caseOfStatus = false;
   /** The last `[...]` closed: `[423, 424].includes(status)` reads the codes in it. */
   private lastClosedBracket: { start: number; end: number } | undefined;
 
@@ -306,6 +308,8 @@ export class CodeScanner {
     if (this.packageName === undefined && this.frames.length === 1 && this.recentText(1) === 'package') this.packageName = word;
     if ((word === 'case' || word === 'default') && this.top().kind === 'switch' && this.top().statementFirst === word)
       this.startSection(start);
+    if (!this.braces && word === 'case' && this.frames.length === 1 && this.container().statementFirst === word)
+      this.caseOfStatus = statusSubject(this.text.slice(end, this.text.indexOf('\n', end) >>> 0));
     if (word === 'if' && this.container().statementFirst !== word) this.startConditional();
     else if (statementKeywords.has(word)) this.top().statusValue = undefined;
     const used = this.spellings.qualifiers.get(word);
@@ -465,6 +469,8 @@ export class CodeScanner {
       (container.statementFirst === 'case' || container.statementFirst === 'when' || this.followedByArrow(end))
     )
       return true;
+    // Ruby's `case response.code` ... `when 424`, read line by line.
+    if (!this.braces && this.caseOfStatus && container.statementFirst === 'when') return true;
     return this.top().membership?.status === true;
   }
 
@@ -716,7 +722,8 @@ export class CodeScanner {
       top.argument++;
       if (top.triple && top.argument === 1) top.triple.second = end;
       if (top.kind === 'switch' && top.sectionStart !== undefined) this.endArm(top, end);
-    } else if (c === 59 /* ; */ && top.block) {
+    } else if (c === 59 /* ; */ && top.block && !(this.family === 'go' && goHeaderKeywords.has(top.statementFirst ?? ''))) {
+      // (Go's `if x, err := f(); err != nil {`: the `;` is inside the header, not the end of a statement.)
       this.pendingFunction = undefined;
       this.endStatement(top, end);
     }
@@ -731,7 +738,9 @@ export class CodeScanner {
     else if (this.pendingFunction === this.frames.length) isFunction = true;
     else if (beforeText === ')') isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
     else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
-    else if (before.kind === TokenKind.Identifier) block = !expressionKeywords.has(beforeText) && !this.isCompositeLiteral();
+    // Rust's postfix `.await` ends an expression: `match client.get(url).send().await {` opens a block.
+    else if (before.kind === TokenKind.Identifier)
+      block = (beforeText === 'await' && this.recentText(2) === '.') || (!expressionKeywords.has(beforeText) && !this.isCompositeLiteral());
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
@@ -788,8 +797,10 @@ export class CodeScanner {
       const condition = conditionOf(this.text, after, braceStart, keyword);
       if (condition) guard = { condition };
     } else if (kind === 'switch') {
-      frame.statusSubject = /status/i.test(this.text.slice(after, braceStart));
+      frame.statusSubject = statusSubject(this.text.slice(after, braceStart));
     }
+    // `if err == nil {` is the success branch, though its words are those of `if err != nil`.
+    if (frame.failure && kind === 'if' && guard?.condition && isSuccessCheck(guard.condition.text)) frame.failure = undefined;
     if (frame.failure) {
       const calls =
         kind === 'catch' ? (container.tryCalls ?? []) : [...(container.statementCalls ?? []), ...(container.previousCalls ?? [])];
@@ -1134,6 +1145,19 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
     headerCalls: undefined,
     tryCalls: undefined,
   };
+}
+
+/** Go's `if`, `switch` and `for` may start with a statement before a `;`. */
+const goHeaderKeywords = new Set(['if', 'switch', 'for']);
+
+/** A condition that checks for no error (`err == nil`, `error === null`): the success branch. */
+function isSuccessCheck(condition: string): boolean {
+  return /\berr\w*\s*===?\s*(nil|null|None)\b/.test(condition) && !/!=/.test(condition);
+}
+
+/** A switch or case subject that names a status (`res.status`, `resp.StatusCode`, `response.code`). */
+function statusSubject(subject: string): boolean {
+  return /status|code/i.test(subject.slice(0, 200));
 }
 
 export function isMultistatusCall(callee: string): boolean {
