@@ -220,7 +220,8 @@ function headerEnd(text: string, lines: readonly LineStart[], index: number): nu
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (c === '#' && depth === 0) return i;
-    else if (c === ':' && depth === 0 && text[i + 1] !== ':' && text[i - 1] !== ':') return i;
+    // (Ruby's symbols `:locked` and `Faraday::Error` are no header end.)
+    else if (c === ':' && depth === 0 && text[i + 1] !== ':' && text[i - 1] !== ':' && !/[A-Za-z_]/.test(text[i + 1] ?? '')) return i;
   }
   const then = text.lastIndexOf(' then', end);
   return then > lines[index].start ? then : end;

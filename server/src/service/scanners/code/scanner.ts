@@ -229,7 +229,8 @@ export class CodeScanner {
       case TokenKind.Template:
         // A template's text part stops before the `${` of a hole, which still belongs to the template.
         this.suppressions.addToken(start, kind === TokenKind.Template ? end + 1 : end);
-        container.strings.push(this.text.slice(start, end));
+        // What a condition says is its guard's, not the message of the status it guards.
+        if (!this.top().inCondition) container.strings.push(this.text.slice(start, end));
         this.say(container, start, end);
         this.mentions(start, end);
         this.reasonPhraseEntry(start, end);
@@ -740,7 +741,10 @@ export class CodeScanner {
     else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
     // Rust's postfix `.await` ends an expression: `match client.get(url).send().await {` opens a block.
     else if (before.kind === TokenKind.Identifier)
-      block = (beforeText === 'await' && this.recentText(2) === '.') || (!expressionKeywords.has(beforeText) && !this.isCompositeLiteral());
+      block =
+        (beforeText === 'await' && this.recentText(2) === '.') ||
+        switchExpressions.has(beforeText) ||
+        (!expressionKeywords.has(beforeText) && !this.isCompositeLiteral());
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
@@ -1017,6 +1021,8 @@ export class CodeScanner {
     frame.statementStart = end;
     frame.statementFirst = undefined;
     if (frame.block) {
+      // Kotlin's `when` arms end with their line: the next arm's pattern starts after it.
+      if (frame.kind === 'switch') frame.sectionStart = end;
       frame.previousCalls = frame.statementCalls;
       frame.statementCalls = undefined;
       // An inline `if (x) stmt;` guarded this statement only.
@@ -1149,6 +1155,8 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
 
 /** Go's `if`, `switch` and `for` may start with a statement before a `;`. */
 const goHeaderKeywords = new Set(['if', 'switch', 'for']);
+/** `val s = when {`, `x switch {`: a switch expression's arms, not a composite literal. */
+const switchExpressions = new Set(['when', 'switch', 'match']);
 
 /** A condition that checks for no error (`err == nil`, `error === null`): the success branch. */
 function isSuccessCheck(condition: string): boolean {
