@@ -150,4 +150,69 @@ paths:
       text: `app.delete('/x', (req, res) => {\n  // http-status-lens-disable-next-line 424-without-dependency\n  res.status(424);\n});`,
     },
   ]);
+
+  // Pattern 1: reading a status is not setting one (hover only, no finding), in every family.
+  runScenarios('424-without-dependency', [
+    { name: 'Go: a comparison with a local variable', language: 'go', text: `func h(w http.ResponseWriter, r *http.Request) {\n\tif status == http.StatusFailedDependency {\n\t\treturn\n\t}\n}\n` },
+    { name: 'Go: a case of a switch on a status', language: 'go', text: `func h(resp *http.Response) {\n\tswitch resp.StatusCode {\n\tcase http.StatusFailedDependency:\n\t\tretry()\n\t}\n}\n` },
+    { name: 'TypeScript: ===, a case, .includes()', language: 'typescript', text: `async function f() {\n  if (res.status === 424) return;\n  if ([StatusCodes.LOCKED, StatusCodes.FAILED_DEPENDENCY].includes(res.status)) return;\n  switch (res.status) {\n    case 424: break;\n  }\n}` },
+    { name: 'Python: ==, is, in (...)', language: 'python', text: `def f(resp):\n    if resp.status_code == HTTPStatus.FAILED_DEPENDENCY:\n        return 1\n    if status is HTTPStatus.FAILED_DEPENDENCY:\n        return 2\n    if resp.status_code in (423, 424):\n        return 3\n` },
+    { name: 'Java: equals and ==', language: 'java', text: `void f(ResponseEntity<?> r) {\n    if (HttpStatus.FAILED_DEPENDENCY.equals(r.getStatusCode())) { retry(); }\n    if (r.getStatusCode() == HttpStatus.FAILED_DEPENDENCY) { retry(); }\n}\n` },
+    { name: 'Kotlin: a when on a status', language: 'kotlin', text: `fun f(r: HttpResponse) {\n    when (r.status) {\n        HttpStatusCode.FailedDependency -> retry()\n    }\n}\n` },
+    { name: 'C#: ==', language: 'csharp', text: `void F(HttpResponseMessage r) {\n    if (r.StatusCode == HttpStatusCode.FailedDependency) { Retry(); }\n}\n` },
+    { name: 'PHP: === and in_array', language: 'php', text: `<?php\nfunction f($r) {\n    if ($r->getStatusCode() === Response::HTTP_FAILED_DEPENDENCY) { return; }\n    if (in_array($status, [Response::HTTP_LOCKED, Response::HTTP_FAILED_DEPENDENCY])) { return; }\n}\n` },
+    { name: 'Ruby: when on a case of a status', language: 'ruby', text: `def f(response)\n  case response.code\n  when 424\n    retry_later\n  end\nend\n` },
+    { name: 'Rust: a match arm on a status', language: 'rust', text: `fn f(s: StatusCode) -> bool {\n    match s {\n        StatusCode::FAILED_DEPENDENCY => true,\n        _ => false,\n    }\n}\n` },
+    { name: 'a read beside a use: only the use is judged', language: 'typescript', text: `app.delete('/x', async (req, res) => {\n  const r = await db.remove(id);\n  if (r.status === 424) res.status([[424]]).end();\n});` },
+  ]);
+
+  // Pattern 5: a GET only reads; a dependency word used as a name is no chain.
+  runScenarios('424-without-dependency', [
+    {
+      name: 'a GET operation tagged workflow has no earlier action that could fail',
+      language: 'yaml',
+      text: yaml(`  /workflows/{id}:\n    get:\n      tags: [workflow]`, `        '[[424]]':\n          description: Failed.`),
+    },
+    {
+      name: 'a GET whose 424 names an earlier failed action is 424 used as meant',
+      language: 'yaml',
+      text: yaml(`  /workflows/{id}/result:\n    get:`, `        '424':\n          description: The result is unavailable because the previous step failed.`),
+    },
+    {
+      name: 'a GET handler named for a workflow',
+      language: 'typescript',
+      text: `app.get('/workflows/:id', async (req, res) => {\n  res.status([[424]]).end();\n});`,
+    },
+    {
+      name: 'a POST handler named for a workflow',
+      language: 'typescript',
+      text: `app.post('/workflows/:id/run', async (req, res) => {\n  res.status(424).end();\n});`,
+    },
+    {
+      name: 'a dependency used as a name (dependency_id) is no dependency that failed',
+      language: 'python',
+      text: `def delete(dependency_id):\n    abort([[424]], "dependency id failed validation")\n`,
+    },
+    {
+      name: 'a dependency and its failure stated apart: the 424 is used as meant',
+      language: 'python',
+      text: `def run(task):\n    abort(424, "the parent task %s has failed" % task.parent)\n`,
+    },
+  ]);
+
+  // Pattern 4: a status carried through the application's own code is a site, judged where it is written.
+  runScenarios('424-without-dependency', [
+    { name: 'TypeScript: an error type of the app', language: 'typescript', text: `async function remove(id) {\n  throw new AppError('cannot remove', [[424]]);\n}` },
+    { name: 'TypeScript: a status keyword of a helper', language: 'typescript', text: `function remove(id) {\n  return fail(res, { httpStatus: [[424]], message: 'no' });\n}` },
+    { name: 'Go: a helper writing the response', language: 'go', text: `func remove(w http.ResponseWriter) {\n\terrorResponse(w, [[424]], "cannot remove")\n}\n` },
+    { name: 'Go: a status returned from a service function', language: 'go', text: `func (s *Service) Remove(id string) (int, error) {\n\treturn [[424]], errors.New("cannot remove")\n}\n` },
+    { name: 'Java: setStatus on an error object', language: 'java', text: `void remove(ApiError err) {\n    err.setStatus([[424]]);\n}\n` },
+    { name: 'Python: an app exception with a status keyword', language: 'python', text: `def remove():\n    raise ApiError("cannot remove", http_status=[[424]])\n` },
+    { name: 'PHP: an app exception', language: 'php', text: `<?php\nfunction remove() {\n    throw new DomainException('cannot remove', [[424]]);\n}\n` },
+    { name: 'Ruby: a status keyword of a helper', language: 'ruby', text: `def remove\n  fail_with(code: [[424]], message: "no")\nend\n` },
+    { name: 'C#: a problem result', language: 'csharp', text: `public IActionResult Remove() {\n    return Problem("cannot remove", statusCode: [[424]]);\n}\n` },
+    { name: 'Kotlin: an app exception', language: 'kotlin', text: `fun remove() {\n    throw ApiException("cannot remove", [[424]])\n}\n` },
+    { name: 'Rust: an app error constructor', language: 'rust', text: `fn remove() -> Result<(), ApiError> {\n    Err(ApiError::new([[424]], "cannot remove"))\n}\n` },
+    { name: 'not a status: a size, a timeout, a test assertion', language: 'typescript', text: `const width = 424;\nsetTimeout(run, 424);\nexpect(res.status).toBe(424);\nassertError(424);\nconst box = { width: 424 };` },
+  ]);
 });

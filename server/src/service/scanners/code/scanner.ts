@@ -491,9 +491,15 @@ export class CodeScanner {
       if (name?.kind === TokenKind.String && knowledge.carriers.properties.has(unquote(this.text.slice(name.start, name.end)))) return true;
     }
     const top = this.top();
-    if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined && carrierCall(top.callee)) return true;
+    if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined && carrierCall(this.calleeName(top))) return true;
     if (this.family === 'go' && previous === 'return' && this.text[end] === ',') return true;
     return false;
+  }
+
+  /** A call's name; for a constructor (`ApiError::new(`, `Error.new(`, `Problem.of(`) the type's name with it. */
+  private calleeName(frame: Frame): string {
+    if (!constructorNames.has(frame.callee!) || frame.calleeStart === undefined) return frame.callee!;
+    return this.text.slice(chainStart(this.text, frame.calleeStart), frame.calleeStart);
   }
 
   /** The `=`/`:` just read is part of `==`, `!=`, `<=`, `>=`, `:=`... or a ternary's `:`: no assignment. */
@@ -1063,6 +1069,8 @@ export class CodeScanner {
   private push(frame: Frame): void {
     const top = this.top();
     frame.inCondition = !frame.block && (top.inCondition || (frame.callee !== undefined && conditionCallees.has(frame.callee)));
+    // `in_array($s, [423, 424])`: the list inside a membership test is part of it.
+    if (!frame.block && frame.membership === undefined && top.membership !== undefined) frame.membership = top.membership;
     frame.container = frame.block ? frame : this.container();
     frame.enclosingFailure = frame.failure ?? this.top().enclosingFailure;
     const outer = this.top().guard;
@@ -1155,6 +1163,8 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
 
 /** Go's `if`, `switch` and `for` may start with a statement before a `;`. */
 const goHeaderKeywords = new Set(['if', 'switch', 'for']);
+/** Calls that construct their receiver's type: its name says what they carry. */
+const constructorNames = new Set(['new', 'of', 'from', 'create', 'with', 'build']);
 /** `val s = when {`, `x switch {`: a switch expression's arms, not a composite literal. */
 const switchExpressions = new Set(['when', 'switch', 'match']);
 
