@@ -215,4 +215,23 @@ paths:
     { name: 'Rust: an app error constructor', language: 'rust', text: `fn remove() -> Result<(), ApiError> {\n    Err(ApiError::new([[424]], "cannot remove"))\n}\n` },
     { name: 'not a status: a size, a timeout, a test assertion', language: 'typescript', text: `const width = 424;\nsetTimeout(run, 424);\nexpect(res.status).toBe(424);\nassertError(424);\nconst box = { width: 424 };` },
   ]);
+
+  // Seen in the corpus (x/net/webdav, pywebdav): a status inside a propstat is one item of a 207; local file work is no upstream.
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Go: Propstat{Status: ...} under a guard named conflict is one item of a multistatus',
+      language: 'go',
+      text: `func patch(patches []Patch) []Propstat {\n\tif conflict {\n\t\tpstat := Propstat{\n\t\t\tStatus: StatusFailedDependency,\n\t\t}\n\t\treturn []Propstat{pstat}\n\t}\n\treturn nil\n}\n`.replace('StatusFailedDependency', 'http.StatusFailedDependency'),
+    },
+    {
+      name: 'Go: an element of []Propstat{{...}, {...}} with its type elided',
+      language: 'go',
+      text: `func want() []Propstat {\n\treturn []Propstat{{\n\t\tStatus: http.StatusForbidden,\n\t}, {\n\t\tStatus: http.StatusFailedDependency,\n\t}}\n}\n`,
+    },
+    {
+      name: 'Python: a failed local file write is no upstream failure (but no chain either)',
+      language: 'python',
+      text: `def put(self, uri, data):\n    try:\n        with open(path, "bw+") as fp:\n            fp.write(data)\n    except Exception as e:\n        raise DAV_Error([[424]])\n`,
+    },
+  ]);
 });

@@ -496,6 +496,24 @@ export class CodeScanner {
     return false;
   }
 
+  /** The value being read is a field or argument of a propstat or multistatus structure (by its type or callee name). */
+  private inMultistatusItem(): boolean {
+    // Go elides the type of a slice's elements (`[]Propstat{{...}, {Status: ...}}`): up through unnamed literals.
+    for (let i = this.frames.length - 1; i > 0 && this.frames.length - i <= 3; i--) {
+      const frame = this.frames[i];
+      if (frame.block) return false;
+      if (frame.open === '(') return frame.callee !== undefined && multistatusName(this.calleeName(frame));
+      if (frame.open !== '{') return false;
+      // The type before a composite literal's `{` (`Propstat{`, `&webdav.Propstat{`).
+      let end = frame.statementStart - 1;
+      while (end > 0 && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+      let start = end;
+      while (start > 0 && isWordChar(this.text.charCodeAt(start - 1))) start--;
+      if (start < end) return multistatusName(this.text.slice(start, end));
+    }
+    return false;
+  }
+
   /** A call's name; for a constructor (`ApiError::new(`, `Error.new(`, `Problem.of(`) the type's name with it. */
   private calleeName(frame: Frame): string {
     if (!constructorNames.has(frame.callee!) || frame.calleeStart === undefined) return frame.callee!;
@@ -584,6 +602,8 @@ export class CodeScanner {
   private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): StatusSite {
     const site = this.newSite(code, start, end, spelling);
     if (this.readsStatus(start, end)) site.role = 'read';
+    // `Propstat{Status: StatusFailedDependency}`, `new MultiStatusResponse(..., 424)`: one item's status in a 207 body.
+    else if (this.inMultistatusItem()) site.inMultistatus = true;
     this.commit(site);
     this.innermostFailure()?.members.push(site);
     return site;
@@ -751,6 +771,8 @@ export class CodeScanner {
         (beforeText === 'await' && this.recentText(2) === '.') ||
         switchExpressions.has(beforeText) ||
         (!expressionKeywords.has(beforeText) && !this.isCompositeLiteral());
+    // Inside a composite literal, `{` after `{` or `,` is an element whose type Go elides (`[]T{{...}, {...}}`).
+    else if (!this.top().block && this.top().open === '{' && (beforeText === '{' || beforeText === ',')) block = false;
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
@@ -1012,7 +1034,14 @@ export class CodeScanner {
     // `=` of `x = Foo{` or `x := Foo{`, not of a comparison (`if a == b {`)
     if (before === '=') return !['=', '!', '<', '>'].includes(beforeThat);
     return (
-      before === '(' || before === ',' || before === '[' || before === '&' || before === 'return' || (before === ':' && beforeThat !== ')')
+      before === '(' ||
+      before === ',' ||
+      before === '[' ||
+      before === '&' ||
+      before === 'return' ||
+      (before === ':' && beforeThat !== ')') ||
+      // Go's slice and map literals: `[]Propstat{`, `map[string]int{`.
+      (before === ']' && this.family === 'go')
     );
   }
 
@@ -1176,6 +1205,10 @@ function isSuccessCheck(condition: string): boolean {
 /** A switch or case subject that names a status (`res.status`, `resp.StatusCode`, `response.code`). */
 function statusSubject(subject: string): boolean {
   return /status|code/i.test(subject.slice(0, 200));
+}
+
+function multistatusName(name: string): boolean {
+  return /propstat|multi_?status/i.test(name);
 }
 
 export function isMultistatusCall(callee: string): boolean {
