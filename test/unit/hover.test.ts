@@ -110,3 +110,36 @@ describe('language ids of other editors', () => {
     assert.equal(service.doHover(unknown, unknown.positionAt(text.indexOf('424') + 1)), null);
   });
 });
+
+describe('the verdict line on a 424 (the evidence around it, in one line, before the explanation)', () => {
+  const cases: [string, string, string][] = [
+    [
+      'in the error branch of an outbound call',
+      'typescript',
+      `app.post('/x', async (req, res) => {\n  try { await billing.invoiceFor(id); } catch (e) { res.status(4|24).end(); }\n});`,
+    ],
+    ['guarded by a condition', 'go', `func h(w http.ResponseWriter) {\n\tif etag != ifMatch {\n\t\tw.WriteHeader(4|24)\n\t}\n}\n`],
+    ['its own message', 'python', `def h():\n    abort(4|24, "the file is locked")\n`],
+    ['a batch handler', 'typescript', `app.post('/orders/batch', (req, res) => { res.status(4|24).end(); });`],
+    ['nothing around it', 'typescript', `app.delete('/x', (req, res) => { res.status(4|24).end(); });`],
+    ['read, not set', 'typescript', `if (res.status === 4|24) retry();`],
+    ['a 409 whose message names a failed prerequisite', 'typescript', `res.status(4|09).send('the parent task of this job has failed');`],
+  ];
+  const expected = [
+    'In the error branch of `billing.invoiceFor(...)`: an upstream failure, 502 fits.',
+    'Guarded by `etag != ifMatch`: a failed precondition, 412 fits.',
+    'Its message says "locked": a locked resource, 423 fits.',
+    'The handler says "batch": a dependency chain, 424 fits.',
+    'Nothing here marks a dependency chain: 409, 412, 423 or 502 may fit better.',
+    'Read here (compared, switched on or tested), not set: no finding.',
+    'Its message says "parent task of this job has failed": an earlier required action failed, 424 Failed Dependency fits.',
+  ];
+  cases.forEach(([name, languageId, marked], i) => {
+    test(name, () => {
+      const text = hoverText(marked, languageId)!;
+      const [first, second] = text.split('\n\n');
+      assert.equal(first, expected[i]);
+      assert.match(second, /^\*\*4(24 Failed Dependency|09 Conflict)\*\*/);
+    });
+  });
+});
