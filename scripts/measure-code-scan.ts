@@ -2,8 +2,10 @@
  * Code-scan throughput, in process: scan and validate (every rule on) the handler-ish source files of
  * node_modules (.js/.ts mentioning a status), the same files each run. Prints MB/s as the median of runs.
  *
- *   node --import tsx scripts/measure-code-scan.ts [--files 1500] [--runs 5] [--root DIR]
+ *   node --import tsx scripts/measure-code-scan.ts [--files 1500] [--runs 5] [--root DIR] [--corpus]
  *
+ * `--corpus` takes the code files of the installed corpus (.bench/corpus, every language family; see
+ * docs/corpus.md) instead of node_modules.
  * `--root` points at another checkout (e.g. a copy of an earlier commit) to compare side by side on the
  * same files in one sitting.
  */
@@ -22,7 +24,17 @@ const root = path.resolve(option('root', path.join(__dirname, '..')));
 const modules = path.join(__dirname, '..', 'node_modules');
 const HANDLERISH = /\b(status|statusCode|sendStatus|writeHead)\b/;
 
-function files(): { file: string; text: string }[] {
+function corpusFiles(): { file: string; text: string; languageId: string }[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const corpus = require('./corpus/corpus') as typeof import('./corpus/corpus');
+  const { files: listed } = corpus.listFiles(corpus.loadPackages());
+  return listed
+    .filter((file) => !corpus.isGenerated(file))
+    .slice(0, count)
+    .map((file) => ({ file: file.path, text: corpus.readText(file), languageId: file.languageId }));
+}
+
+function files(): { file: string; text: string; languageId?: string }[] {
   const found: { file: string; text: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -43,7 +55,7 @@ function files(): { file: string; text: string }[] {
 
 async function main(): Promise<void> {
   const service = await import(path.join(root, 'server/src/service/index.ts'));
-  const inputs = files();
+  const inputs = args.includes('--corpus') ? corpusFiles() : files();
   const bytes = inputs.reduce((n, f) => n + f.text.length, 0);
   const times: number[] = [];
   let findings = 0;
