@@ -259,6 +259,8 @@ export interface CompiledConfusion {
   bySuggestion: { code: number; phrases: PhraseSet }[];
   /** The phrases that count in a guarding condition: `phrases` and `guardPhrases`. */
   guardPhrases: PhraseSet;
+  /** The guard phrases count only where the condition is not negated (`!repo.exists(...)` is no conflict). */
+  guardNotNegated: boolean;
 }
 
 /** The confusions in precedence order (the order of data/vocabulary.json). */
@@ -269,6 +271,7 @@ export const confusions: readonly CompiledConfusion[] = Object.entries(vocabular
   phrases: new PhraseSet(c.phrases),
   bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
   guardPhrases: new PhraseSet([...c.phrases, ...(c.guardPhrases ?? [])]),
+  guardNotNegated: c.guardNotNegated === true,
 }));
 
 /** A dependency and its failure stated apart (data/vocabulary.json `failedApart`). */

@@ -43,6 +43,8 @@ export interface Confusion {
   bySuggestion?: Record<string, string[]>;
   /** Phrases that point at this confusion only in a condition guarding the site (`if repo.exists(...)`), not negated. */
   guardPhrases?: string[];
+  /** The guard phrases count only in a condition not negated as a whole. */
+  guardNotNegated?: boolean;
 }
 
 /** A dependency and its failure stated apart: a subject phrase, then within `maxGap` words a failure phrase. */

@@ -104,6 +104,21 @@ describe('424-for-upstream-failure', () => {
       text: `async fn other() -> Result<(), AppError> {\n    let x = reqwest::get(url).await.map_err(|e| AppError::new([[StatusCode::FAILED_DEPENDENCY]]))?;\n    Ok(())\n}\n`,
     },
     {
+      name: 'Go: a check of the status another service answered with',
+      language: 'go',
+      text: `func h(w http.ResponseWriter, r *http.Request) {\n\tresp, err := http.Get(url)\n\tif err != nil {\n\t\treturn\n\t}\n\tif resp.StatusCode != http.StatusOK {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t}\n}\n`,
+    },
+    {
+      name: 'JavaScript: `if (!response.ok)` after fetch (negated, still the upstream that answered)',
+      language: 'javascript',
+      text: `app.get('/x', async (req, res) => {\n  const response = await fetch(url);\n  if (!response.ok) return res.status([[424]]).end();\n});`,
+    },
+    {
+      name: 'Python: resp.status_code checked after requests',
+      language: 'python',
+      text: `def h():\n    resp = requests.get(url)\n    if resp.status_code != 200:\n        abort([[424]])\n`,
+    },
+    {
       name: 'a handled call that is an earlier step of a chain is 424 used as meant',
       language: 'typescript',
       text: `app.post('/orders', async (req, res) => {\n  try {\n    await pipeline.runPreviousStep(req.body);\n  } catch (e) {\n    res.status(424).end();\n  }\n});`,

@@ -142,7 +142,7 @@ function judgeText(text: string, evidence: Evidence, context: RuleContext, guard
     ) ??
     context.dependencyPhrases.find(words);
   if (chain !== undefined) return { kind: 'fits', evidence, quoted: quote(text, chain) };
-  const found = classify(words, guard && !isNegatedText(text) ? 'guard' : 'message');
+  const found = classify(words, guard ? (isNegatedText(text) ? 'negated guard' : 'guard') : 'message');
   if (!found) return undefined;
   return {
     kind: 'confusion',
@@ -207,11 +207,12 @@ function upstreamVerdict(evidence: Evidence, code: number, byRole: boolean): Ver
  */
 export function classify(
   words: readonly string[],
-  where: 'message' | 'guard' = 'message',
+  where: 'message' | 'guard' | 'negated guard' = 'message',
 ): { confusion: CompiledConfusion; phrase: string } | undefined {
   let best: { confusion: CompiledConfusion; phrase: string; length: number } | undefined;
   for (const confusion of knowledge.confusions) {
-    const phrases: PhraseSet = where === 'guard' ? confusion.guardPhrases : confusion.phrases;
+    const inGuard = where === 'guard' || (where === 'negated guard' && !confusion.guardNotNegated);
+    const phrases: PhraseSet = inGuard ? confusion.guardPhrases : confusion.phrases;
     const phrase = phrases.longest(words);
     if (phrase === undefined) continue;
     const length = phrase.split(' ').length;
