@@ -10,7 +10,7 @@ import frameworksData from '../../../data/frameworks.json';
 import spellingsData from '../../../data/spellings.json';
 import completionData from '../../../data/completion.json';
 import outboundData from '../../../data/outbound.json';
-import { PhraseSet } from './phrases';
+import { PhraseSet, toWords } from './phrases';
 import type {
   CompletionRanking,
   Confusion,
@@ -155,6 +155,13 @@ export const carriers = {
   notCallWords: new Set(frameworks.carriers.notCallWords) as ReadonlySet<string>,
 };
 
+/** Calls whose status arguments are read, not set: test assertions and comparisons (data/frameworks.json `reads`). */
+export function readsArguments(callee: string): boolean {
+  if (frameworks.reads.calls.includes(callee)) return true;
+  const lower = callee.toLowerCase();
+  return frameworks.reads.prefixes.some((prefix) => lower.startsWith(prefix));
+}
+
 /** A named spelling of a status code: `qualifier + separator + member`. */
 export interface Spelling {
   scheme: string;
@@ -242,6 +249,28 @@ export function memberFor(schemeId: string, code: number): string | undefined {
   return Array.isArray(names) ? names[0] : names;
 }
 
+let codesByPhrase: Map<string, number> | undefined;
+
+/**
+ * The code an identifier is named after (`FailedDependencyException`, `FailedDependencyError`, `FailedDependency`,
+ * `ConflictError` -> 424, 424, 424, 409): its words, less an Exception/Error suffix, are a reason phrase. A one-word
+ * phrase (`Conflict`, `Locked`) counts only with the suffix; `FileNotFoundException` is not `NotFound`.
+ */
+export function codeNamedBy(identifier: string): number | undefined {
+  if (!codesByPhrase) {
+    codesByPhrase = new Map();
+    for (const entry of allCodes()) if (!entry.unused) codesByPhrase.set(toWords(entry.phrase).join(' '), entry.code);
+  }
+  const words = toWords(identifier);
+  const suffix = words.length > 1 && (words[words.length - 1] === 'exception' || words[words.length - 1] === 'error');
+  if (suffix) words.pop();
+  if (words[words.length - 1] === 'http' || words[0] === 'http') return undefined;
+  if (words.length < 2 && !suffix) return undefined;
+  const code = codesByPhrase.get(words.join(' '));
+  // Without the suffix, a helper's name (`NotFound()`, `FailedDependency(...)`): only an error status, not `NoContent`.
+  return code !== undefined && (suffix || code >= 400) ? code : undefined;
+}
+
 /** Compiled vocabulary: each list once, as a PhraseSet. */
 export const phrases = {
   dependencyContext: new PhraseSet(vocabulary.dependencyContext.phrases),
@@ -298,6 +327,8 @@ export const outboundVocabulary = {
     phrases: new PhraseSet(outbound.errors.filter((e) => e.suggest === code && !e.requiresCall).map((e) => e.phrase)),
     onCall: new PhraseSet(outbound.errors.filter((e) => e.suggest === code).map((e) => e.phrase)),
   })),
+  /** Exception types of a local failure (a missing file or row, invalid input). */
+  localErrors: new PhraseSet(outbound.localErrors.map((e) => e.phrase)),
   /** Receivers and callees of local work, their words joined (`http error` -> `httperror`). */
   local: new Set(outbound.local.map((phrase) => phrase.replace(/ /g, ''))) as ReadonlySet<string>,
 };

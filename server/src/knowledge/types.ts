@@ -58,6 +58,7 @@ export interface ApartPhrases {
 export interface OutboundFile {
   clients: { phrase: string; examples: string[]; source: string }[];
   errors: { phrase: string; suggest: 502 | 503 | 504; examples: string[]; requiresCall?: boolean; source: string }[];
+  localErrors: { phrase: string; examples: string[]; source: string }[];
   local: string[];
 }
 
@@ -164,6 +165,7 @@ export interface StatusContexts {
 export interface FrameworksFile {
   contexts: Record<string, StatusContexts>;
   carriers: { description: string; properties: string[]; callWords: string[]; notCallWords: string[] };
+  reads: { description: string; prefixes: string[]; calls: string[] };
 }
 
 /** One framework's named spellings of status codes (data/spellings.json). */

@@ -6,6 +6,8 @@
 /** How to write a different status code at a site, in the site's own style. */
 export type Spelling =
   | { kind: 'number' }
+  /** The application's own error type or helper named after the status (`FailedDependencyException`). */
+  | { kind: 'named' }
   /** An OpenAPI response key; quote is the quote character around it, or '' for a bare key. */
   | { kind: 'key'; quote: '' | "'" | '"' }
   /** A framework constant or symbol (`qualifier + separator + member`); scheme names its table in data/spellings.json. */
@@ -23,6 +25,8 @@ export type Spelling =
 
 /** The spellings with nothing of the site in them, one object each for all sites (never changed). */
 export const NUMBER_SPELLING: Spelling = { kind: 'number' };
+/** The application's own type or helper named after the status (`FailedDependencyException`): no code can replace it. */
+export const NAMED_SPELLING: Spelling = { kind: 'named' };
 export const KEY_SPELLINGS: Record<'' | "'" | '"', Spelling> = {
   '': { kind: 'key', quote: '' },
   "'": { kind: 'key', quote: "'" },
@@ -42,6 +46,8 @@ export interface Scope {
   webdavMethod?: string;
   /** The request carries an array of operations (OpenAPI requestBody schema of type array). */
   arrayOfOperations?: boolean;
+  /** Code: what the handler declares each of its codes to mean (its responses map's descriptions). */
+  declared?: Map<number, Evidence>;
   /** The response keys of the operation (OpenAPI only). */
   responses?: ResponsesMap;
   /** The operation's HTTP method, lower-case (OpenAPI only; a handler's comes from its route, see blocks.ts methodOf). */
@@ -114,6 +120,8 @@ export interface StatusSite {
    * `class HTTPFailedDependency`): code that defines or maps the status, which the rules leave alone.
    */
   definesCode?: boolean;
+  /** A response declared in code for its handler (`responses={424: {"description": ...}}`): its description says what that code means in all of the handler. */
+  declares?: boolean;
   /**
    * The code is one item's status inside a 207 Multi-Status body (a SabreDAV propstat key): the
    * multistatus itself marks the dependency chain.

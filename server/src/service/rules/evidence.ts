@@ -66,7 +66,7 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   // 2. The guards around it, innermost first; a call known only by its shape waits for the handler's marks.
   let byRole: Verdict | undefined;
   for (let guard: Guard | undefined = site.guard; guard; guard = guard.outer) {
-    const found = judgeGuard(guard, context);
+    const found = judgeGuard(guard, context, 424);
     if (!found) continue;
     if (found.byRole) {
       byRole ??= found;
@@ -89,7 +89,16 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   const readsOnly = method === 'GET' || method === 'HEAD';
   const handlerText = spec ? undefined : site.handler;
   const handlerWords = spec ? scope.words() : handlerText ? knowledge.toWords(handlerText) : [];
-  if (!readsOnly) {
+  // What the handler declares this code to mean (`responses={424: {"description": "Email sending errors"}}`).
+  const declared = spec || site.declares ? undefined : scope.declared?.get(424);
+  if (declared) {
+    const said = judgeText(declared.text, declared, context, false);
+    if (said) return said;
+  }
+  // A handler's code whose own message gives another reason ("Workflow is not active") is not made a chain by
+  // the handler's naming: the message says what failed.
+  const ownReason = !spec && knowledge.toWords(site.message).length >= 3;
+  if (!readsOnly && !ownReason) {
     const phrase = context.dependencyPhrases.find(handlerWords);
     if (phrase !== undefined) {
       const where = spec ? operationEvidence(site) : { kind: 'handler' as const, text: handlerText!, start: -1, end: -1 };
@@ -140,7 +149,10 @@ function judgeText(text: string, evidence: Evidence, context: RuleContext, guard
       knowledge.failedApart.maxGap,
       knowledge.dependencyNames,
     ) ??
-    context.dependencyPhrases.find(words);
+    // Bare dependency words (batch, workflow, transaction) in a message or condition more often name a thing
+    // ("Workflow is not active") than a chain: only what the user configured counts here; the built-in words
+    // count in the handler's or operation's own naming.
+    context.userPhrases?.find(words);
   if (chain !== undefined) return { kind: 'fits', evidence, quoted: quote(text, chain) };
   const found = classify(words, guard ? (isNegatedText(text) ? 'negated guard' : 'guard') : 'message');
   if (!found) return undefined;
@@ -160,25 +172,41 @@ function isNegatedText(text: string): boolean {
 const upstream = () => knowledge.confusions.find((c) => c.rule === '424-for-upstream-failure')!;
 
 /** A guard: its condition, or the failure it handles (the exception caught, then the call). */
-function judgeGuard(guard: Guard, context: RuleContext): Verdict | undefined {
+function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict | undefined {
+  // `if (e instanceof FailedDependencyError)`, `catch (FailedDependencyException e)`: an error the application
+  // raised elsewhere, named for this very code, translated to it here; the raise is the site to judge.
+  for (const named of [guard.condition, guard.exception]) {
+    if (named && namesOwnCode(named.text, code)) return { kind: 'fits', evidence: named, mark: `an error named for ${code}, mapped to it` };
+  }
   if (guard.condition) {
     const said = judgeText(guard.condition.text, guard.condition, context, true);
     if (said) return said;
   }
   if (!guard.failure) return undefined;
-  // The call itself may be the earlier step of a chain (`pipeline.run(...)`, `runPreviousStep()`).
-  if (guard.call) {
-    const words = knowledge.toWords(guard.call.text);
-    const phrase = context.dependencyPhrases.find(words);
+  const callWords = guard.call && knowledge.toWords(guard.call.text);
+  const outbound = callWords !== undefined && knowledge.outboundVocabulary.clients.matches(callWords);
+  // A call that is not a client may itself be the earlier step of a chain (`pipeline.run(...)`, `runPreviousStep()`).
+  if (guard.call && callWords && !outbound) {
+    const phrase = knowledge.phrases.failedDependency.find(callWords) ?? context.dependencyPhrases.find(callWords);
     if (phrase !== undefined) return { kind: 'fits', evidence: guard.call, quoted: quote(guard.call.text, phrase) };
   }
   if (guard.exception) {
-    const code = networkCode(guard.exception.text, guard.call !== undefined);
-    if (code !== undefined) return { ...upstreamVerdict(guard.exception, code, false), also: guard.call };
+    const network = networkCode(guard.exception.text, guard.call !== undefined);
+    if (network !== undefined) return { ...upstreamVerdict(guard.exception, network, false), also: guard.call };
+    // A local failure (FileNotFoundError, ValueError, DoesNotExist) is no other service's, whatever the try body calls.
+    if (knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(guard.exception.text))) return undefined;
   }
   if (!guard.call) return undefined;
-  const outbound = knowledge.outboundVocabulary.clients.matches(knowledge.toWords(guard.call.text));
   return upstreamVerdict(guard.call, networkCode(guard.call.text, true) ?? 502, !outbound);
+}
+
+/** Whether a text names the code's own reason phrase (`FailedDependencyError` for 424): a mapping of it. */
+function namesOwnCode(text: string, code: number): boolean {
+  const phrase = knowledge.get(code)?.phrase;
+  if (!phrase) return false;
+  const wanted = knowledge.toWords(phrase);
+  if (wanted.length < 2) return false;
+  return knowledge.toWords(text).join(' ').includes(wanted.join(' '));
 }
 
 function networkCode(text: string, onCall: boolean): number | undefined {

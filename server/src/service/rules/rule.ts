@@ -30,6 +30,8 @@ export interface RuleHit {
 export interface RuleContext {
   /** The dependency-context vocabulary, with the user's extra words. */
   dependencyPhrases: PhraseSet;
+  /** The user's extra dependency words alone (they count wherever a dependency word may stand). */
+  userPhrases?: PhraseSet;
 }
 
 export interface Rule {

@@ -22,6 +22,8 @@ interface Placed {
   handler?: string;
   role?: StatusSite['role'];
   code?: number;
+  declares?: boolean;
+  message?: string;
   definesCode?: boolean;
 }
 
@@ -93,6 +95,12 @@ export function assignIndentedScopes(
       if (continuations.has(line.word)) ((siblingIndent = line.indent), (minIndent = line.indent + 1));
       else minIndent = line.indent;
     }
+    // A site in a decorator (`@router.post(..., responses={424: {...}})`) belongs to the function it decorates.
+    if (lines[siteLine].word === syntax.decorator) {
+      let next = siteLine + 1;
+      while (next < lines.length && lines[next].word === syntax.decorator) next++;
+      if (next < lines.length && functions.has(lines[next].word) && lines[next].indent === lines[siteLine].indent) header ??= next;
+    }
     if (site.code !== undefined && namesCode(definitions, site.code)) site.definesCode = true;
     if (failure !== undefined) site.failure = text.slice(lines[failure].start, blockEnd(text, lines, failure));
     let chain: Guard | undefined;
@@ -117,6 +125,15 @@ export function assignIndentedScopes(
     site.scope = scope;
   }
   for (const site of sites) if (site.role === 'use' && site.code !== undefined) site.scope.codes.add(site.code);
+  declareResponses(sites);
+}
+
+/** What each handler declares its codes to mean (its responses map), for all its sites of those codes. */
+export function declareResponses(sites: readonly Placed[]): void {
+  for (const site of sites) {
+    if (!site.declares || site.code === undefined || !site.message) continue;
+    (site.scope.declared ??= new Map()).set(site.code, { kind: 'handler', text: site.message, start: site.start, end: site.end ?? site.start });
+  }
 }
 
 /** The calls of a try/begin body (or of a def before its rescue) are what the except/rescue below it handles. */

@@ -13,7 +13,7 @@
 import * as knowledge from '../../../knowledge';
 import type { DocumentLike, ScannedDocument } from '../../model';
 import { Suppressions } from '../suppressions';
-import { assignIndentedScopes } from './indentation';
+import { assignIndentedScopes, declareResponses } from './indentation';
 import { lex } from './lexer';
 import { CodeScanner } from './scanner';
 
@@ -29,6 +29,7 @@ export function scanCode(document: DocumentLike, text: string, family: string): 
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);
   if (scopes.style === 'indentation') assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, scanner);
+  else declareResponses(sites);
   suppressions.apply(sites, knowledge.commentPrefixOf(family));
   return {
     kind: 'code',

@@ -5,7 +5,7 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
-import { type CompletionSlot, type Evidence, type Guard, NUMBER_SPELLING, type StatusSite } from '../../model';
+import { type CompletionSlot, type Evidence, type Guard, NAMED_SPELLING, NUMBER_SPELLING, type StatusSite } from '../../model';
 import { findMentions } from '../mentions';
 import { NO_SUPPRESSIONS, type Suppressions } from '../suppressions';
 import { type Imports, inImportStatement, readImports, resolvePhpName } from './imports';
@@ -47,6 +47,7 @@ interface Frame {
   /** For blocks: where the current statement started, its first word, what it has said, and its sites. */
   statementStart: number;
   statementFirst?: string;
+  statementFirstAt?: number;
   strings: string[];
   pending: StatusSite[];
   /** For blocks: the text before the `{` that introduced it (a signature, a declaration). */
@@ -181,6 +182,8 @@ export class CodeScanner {
   /** Indentation-scoped languages: every call and string literal, for indentation.ts to find a site's evidence. */
   readonly calls: CallSpan[] = [];
   readonly strings: Evidence[] = [];
+  /** The declared response whose description is being read, and the depth of its responses map. */
+  private declaring: { site: StatusSite; depth: number; said: string[] } | undefined;
   /** Ruby: the last `case` line is on a status (`case response.code`): its `when`s read one. */
   private caseOfStatus = false;
   /** The last `[...]` closed: `[423, 424].includes(status)` reads the codes in it. */
@@ -223,7 +226,7 @@ export class CodeScanner {
       if (!this.braces && this.frames.length === 1) this.recordLine(kind, start, end);
     }
     const container = this.container();
-    if (container.statementFirst === undefined) container.statementFirst = this.text.slice(start, end);
+    if (container.statementFirst === undefined) ((container.statementFirst = this.text.slice(start, end)), (container.statementFirstAt = start));
     switch (kind) {
       case TokenKind.String:
       case TokenKind.Template:
@@ -232,6 +235,7 @@ export class CodeScanner {
         // What a condition says is its guard's, not the message of the status it guards.
         if (!this.top().inCondition) container.strings.push(this.text.slice(start, end));
         this.say(container, start, end);
+        if (this.declaring && this.frames.length > this.declaring.depth) this.declaring.said.push(unquote(this.text.slice(start, end)));
         this.mentions(start, end);
         this.reasonPhraseEntry(start, end);
         break;
@@ -316,7 +320,10 @@ export class CodeScanner {
     const used = this.spellings.qualifiers.get(word);
     if (used) for (const scheme of used) this.schemesSeen.add(scheme);
     const candidates = this.spellings.byMember.get(word);
-    if (!candidates) return;
+    if (!candidates) {
+      this.namedStatus(word, start, end);
+      return;
+    }
     for (const spelling of candidates) {
       if (spelling.imports) {
         if (this.importedSpelling(spelling, start, end)) return;
@@ -339,6 +346,49 @@ export class CodeScanner {
         separator: spelling.separator,
       });
       return;
+    }
+    this.namedStatus(word, start, end);
+  }
+
+  /**
+   * The application's own error type or helper named after a status (`FailedDependencyException`,
+   * `FailedDependencyError`, a `FailedDependency(...)` helper): thrown, raised, constructed, called or
+   * subclassed it carries that status and is a site; caught or tested (`except FailedDependencyError:`,
+   * `instanceof`) it is read. Its definition (`class FailedDependencyException`) is neither.
+   */
+  private namedStatus(word: string, start: number, end: number): void {
+    const code = knowledge.codeNamedBy(word);
+    if (code === undefined || (this.imports !== undefined && inImportStatement(this.imports, start))) return;
+    // A framework's own status call (echo's `c.NoContent(502)`): the status is its argument, not its name.
+    if (this.contexts.calls.has(word)) return;
+    // `ChangeItem FailedDependency(...)`, `IActionResult FailedDependency(...)`: a method being defined, after its type.
+    const previous = this.recentToken(1);
+    if (previous?.kind === TokenKind.Identifier && !callKeywordsBefore.has(this.text.slice(previous.start, previous.end))) return;
+    const before = this.wordBefore(start);
+    if (before === 'class' || before === 'def' || before === 'function' || before === 'interface' || before === 'struct' || before === 'fun') return;
+    let next = end;
+    while (this.text[next] === ' ' || this.text[next] === '\t') next++;
+    const called = this.text[next] === '(';
+    const container = this.container();
+    const caught =
+      before === 'except' ||
+      before === 'rescue' ||
+      before === 'instanceof' ||
+      before === 'is' ||
+      (this.top().open === '(' && (this.top().callee === 'catch' || this.top().callee === 'isinstance' || this.top().callee === 'except')) ||
+      container.statementFirst === 'except' ||
+      container.statementFirst === 'rescue';
+    if (caught) {
+      // (A mention, as a caught framework class is: hover only.)
+      this.sites.push({ code, text: word, start, end, role: 'mention', spelling: NAMED_SPELLING, message: '', scope: this.fileScope, suppressed: NO_SUPPRESSIONS });
+      return;
+    }
+    if (!called && before !== 'throw' && before !== 'raise' && before !== 'new') return;
+    const site = this.addSite(code, start, end, NAMED_SPELLING);
+    // `class LlmEmptyResponseException : FailedDependencyException(...)`: the subclass's own name says what it is.
+    if (container.statementFirst === 'class' || /\bclass\b/.test(this.text.slice(container.statementFirstAt ?? start, start))) {
+      site.message = this.text.slice(container.statementFirstAt ?? start, start);
+      container.pending.pop();
     }
   }
 
@@ -446,6 +496,7 @@ export class CodeScanner {
     if (this.inStatusContext(0)) this.addSite(code, start, end, NUMBER_SPELLING);
     else if (this.contexts.rackTriples && this.recentText(1) === '[' && this.top().open === '[') this.top().triple = { code, start, end };
     else if (!knowledge.isRegistered(code)) return;
+    else if (this.isResponsesKey(end)) this.declaredResponse(code, start, end);
     else if (this.isStatusComparison() || this.readsStatusSubject(end)) {
       // `res.status === 503`, `case 424:` in `switch (res.status)`, `status in (423, 424)`: a status read, not set.
       this.sites.push({
@@ -460,6 +511,38 @@ export class CodeScanner {
         suppressed: NO_SUPPRESSIONS,
       });
     } else if (code >= 400 && this.carriesStatus(end)) this.addSite(code, start, end, NUMBER_SPELLING);
+  }
+
+  /**
+   * A key of a responses map declared in code (FastAPI's `responses={424: {"description": "..."}}`, the same map
+   * in a NestJS or Flask-smorest decorator): the number before `:` directly inside a `{` given to `responses`.
+   */
+  private isResponsesKey(end: number): boolean {
+    const top = this.top();
+    if (top.open !== '{' || top.block || (this.recentText(1) !== '{' && this.recentText(1) !== ',')) return false;
+    let after = end;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    if (this.text[after] !== ':') return false;
+    let at = top.statementStart - 1;
+    while (at > 0 && /[\s=:{]/.test(this.text[at - 1]) && top.statementStart - at < 6) at--;
+    return this.text.slice(Math.max(0, at - 9), at).endsWith('responses');
+  }
+
+  /** A declared response: a site whose message is its own description (the strings up to the next key). */
+  private declaredResponse(code: number, start: number, end: number): void {
+    const site = this.addSite(code, start, end, NUMBER_SPELLING);
+    site.declares = true;
+    // Its message is its description alone, not the whole decorator's strings.
+    const pending = this.container().pending;
+    if (pending[pending.length - 1] === site) pending.pop();
+    this.declaring = { site, depth: this.frames.length, said: [] };
+  }
+
+  private endDeclared(): void {
+    const { site, said } = this.declaring!;
+    // `{"description": "Email sending errors"}`: the key names are no part of what is said.
+    site.message = said.filter((text) => text !== 'description' && text !== 'model' && text !== 'content').join(' ');
+    this.declaring = undefined;
   }
 
   /** A number in a `case` of a switch on a status, a match arm on one, or a membership test of one. */
@@ -543,6 +626,12 @@ export class CodeScanner {
     const container = this.container();
     if (container.kind === 'switch' && (container.statementFirst === 'case' || this.followedByArrow(end))) return true;
     if (this.top().membership) return true;
+    // An argument of a test assertion or comparison (`assert.Equal(t, http.StatusFailedDependency, w.Code)`).
+    for (let i = this.frames.length - 1; i > 0 && this.frames.length - i <= 2; i--) {
+      const frame = this.frames[i];
+      if (frame.block) break;
+      if (frame.open === '(' && frame.callee !== undefined && knowledge.readsArguments(frame.callee)) return true;
+    }
     let before = start;
     while (before > 0 && (this.text[before - 1] === ' ' || this.text[before - 1] === '\t')) before--;
     const b1 = this.text[before - 1];
@@ -746,6 +835,7 @@ export class CodeScanner {
     ) {
       this.startArm(top, this.recentToken(1)!.start);
     } else if (c === 44 /* , */) {
+      if (this.declaring && this.frames.length === this.declaring.depth) this.endDeclared();
       top.argument++;
       if (top.triple && top.argument === 1) top.triple.second = end;
       if (top.kind === 'switch' && top.sectionStart !== undefined) this.endArm(top, end);
@@ -773,6 +863,8 @@ export class CodeScanner {
         (!expressionKeywords.has(beforeText) && !this.isCompositeLiteral());
     // Inside a composite literal, `{` after `{` or `,` is an element whose type Go elides (`[]T{{...}, {...}}`).
     else if (!this.top().block && this.top().open === '{' && (beforeText === '{' || beforeText === ',')) block = false;
+    // A Rust closure's body: `|(s, p)| {`.
+    else if (beforeText === '|' && this.family === 'rust') isFunction = true;
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
@@ -782,7 +874,8 @@ export class CodeScanner {
       return;
     }
     const container = this.container();
-    const headerStart = Math.max(container.statementStart, this.lastBlockEnd);
+    // From the statement's first token: a comment before it is no part of its header.
+    const headerStart = skipComments(this.text, Math.max(container.statementFirstAt ?? container.statementStart, this.lastBlockEnd), start);
     if (isFunction && !this.handler) {
       this.handler = {
         scope: new TextScope(this.text, headerStart, this.text.length, start),
@@ -828,8 +921,12 @@ export class CodeScanner {
       const keyword = this.text.slice(headerStart, after).trim().split(/\s+/).pop();
       const condition = conditionOf(this.text, after, braceStart, keyword);
       if (condition) guard = { condition };
+      // `if errors.Is(err, ErrX) {`: a branch for one way the call before it failed.
+      if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart, members: [] };
     } else if (kind === 'switch') {
       frame.statusSubject = statusSubject(this.text.slice(after, braceStart));
+      // The calls before a `switch { case errors.Is(err, ...): }`, whose error its cases test.
+      frame.headerCalls = [...(container.statementCalls ?? []), ...(container.previousCalls ?? [])];
     }
     // `if err == nil {` is the success branch, though its words are those of `if err != nil`.
     if (frame.failure && kind === 'if' && guard?.condition && isSuccessCheck(guard.condition.text)) frame.failure = undefined;
@@ -894,7 +991,9 @@ export class CodeScanner {
       end++;
     const label = this.text.slice(start, end);
     const condition = label.startsWith('case') ? conditionOf(this.text, start + 4, end) : undefined;
-    frame.sectionGuard = condition ? link({ condition }, frame.baseGuard) : frame.baseGuard;
+    // `case errors.Is(err, core.ErrVINDecoding):` handles one way the call before the switch failed.
+    const failure = condition && isErrorTest(condition.text) ? { failure: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call } : {};
+    frame.sectionGuard = condition ? link({ condition, ...failure }, frame.baseGuard) : frame.baseGuard;
     frame.guard = frame.sectionGuard;
   }
 
@@ -936,6 +1035,7 @@ export class CodeScanner {
   }
 
   private close(end: number): void {
+    if (this.declaring && this.frames.length === this.declaring.depth) this.endDeclared();
     const frame = this.frames.pop()!;
     if (frame.header) this.headers.pop();
     if (frame.triple && frame.argument === 2 && isRackHeaders(this.text, frame.triple.second)) {
@@ -1039,7 +1139,8 @@ export class CodeScanner {
       before === '[' ||
       before === '&' ||
       before === 'return' ||
-      (before === ':' && beforeThat !== ')') ||
+      // `key: Foo{...}` in Go and Rust; not Kotlin's or C#'s `class X : Base {`.
+      (before === ':' && beforeThat !== ')' && beforeThat !== ':' && (this.family === 'go' || this.family === 'rust')) ||
       // Go's slice and map literals: `[]Propstat{`, `map[string]int{`.
       (before === ']' && this.family === 'go')
     );
@@ -1055,6 +1156,7 @@ export class CodeScanner {
     frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
+    frame.statementFirstAt = undefined;
     if (frame.block) {
       // Kotlin's `when` arms end with their line: the next arm's pattern starts after it.
       if (frame.kind === 'switch') frame.sectionStart = end;
@@ -1166,6 +1268,7 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
     isFunction,
     statementStart,
     statementFirst: undefined,
+    statementFirstAt: undefined,
     strings: [],
     pending: [],
     header: undefined,
@@ -1190,12 +1293,36 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
   };
 }
 
+/** Past blanks and `//`, `#` and block comments: a comment before a block's header is no part of it. */
+function skipComments(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if ((c === '/' && text[i + 1] === '/') || (c === '#' && text[i + 1] !== '[')) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 || end > to ? to : end + 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 || end > to ? to : end + 2;
+    } else break;
+  }
+  return i;
+}
+
 /** Go's `if`, `switch` and `for` may start with a statement before a `;`. */
 const goHeaderKeywords = new Set(['if', 'switch', 'for']);
+/** Words after which a name is called or constructed rather than declared (`return FailedDependency(...)`). */
+const callKeywordsBefore = new Set(['return', 'throw', 'raise', 'new', 'await', 'yield', 'else', 'in', 'of', 'case', 'and', 'or', 'not', 'then', 'do', 'is', 'as', 'when', 'go', 'defer', 'echo', 'print']);
 /** Calls that construct their receiver's type: its name says what they carry. */
 const constructorNames = new Set(['new', 'of', 'from', 'create', 'with', 'build']);
 /** `val s = when {`, `x switch {`: a switch expression's arms, not a composite literal. */
 const switchExpressions = new Set(['when', 'switch', 'match']);
+
+/** A condition that tests which error a call returned (`errors.Is(err, ErrX)`, `err == ErrNotFound`). */
+function isErrorTest(condition: string): boolean {
+  return /\berrors\.(Is|As)\s*\(|\berr\w*\s*[!=]==?\s*[A-Za-z_][\w.]*/.test(condition) && !/\berr\w*\s*[!=]==?\s*(nil|null|None|undefined)\b/.test(condition);
+}
 
 /** A condition that checks for no error (`err == nil`, `error === null`): the success branch. */
 function isSuccessCheck(condition: string): boolean {
@@ -1207,8 +1334,9 @@ function statusSubject(subject: string): boolean {
   return /status|code/i.test(subject.slice(0, 200));
 }
 
+/** A type or constructor that holds one item's status of a 207 or a batch (`Propstat`, `TransactionalBatchOperationResult`). */
 function multistatusName(name: string): boolean {
-  return /propstat|multi_?status/i.test(name);
+  return /propstat|multi_?status/i.test(name) || knowledge.phrases.dependencyContext.matches(knowledge.toWords(name));
 }
 
 export function isMultistatusCall(callee: string): boolean {
