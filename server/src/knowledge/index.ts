@@ -275,6 +275,8 @@ export function codeNamedBy(identifier: string): number | undefined {
 export const phrases = {
   dependencyContext: new PhraseSet(vocabulary.dependencyContext.phrases),
   failedDependency: new PhraseSet(vocabulary.failedDependency.phrases),
+  /** In a condition guarding a 424: a flag that something before it failed (`if (failed)`). */
+  failedFlag: new PhraseSet(vocabulary.failedDependency.guardPhrases ?? []),
   failedPrerequisite: new PhraseSet(vocabulary.failedPrerequisite.phrases),
 };
 

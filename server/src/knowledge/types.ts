@@ -64,7 +64,7 @@ export interface OutboundFile {
 
 export interface VocabularyFile {
   dependencyContext: { phrases: string[]; webdavMethods: string[] };
-  failedDependency: { phrases: string[] };
+  failedDependency: { phrases: string[]; guardPhrases?: string[] };
   confusions: Record<string, Confusion>;
   failedPrerequisite: { phrases: string[] };
   /** An earlier action and its failure with words between them ("the parent task abc has failed"). */

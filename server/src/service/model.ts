@@ -150,6 +150,8 @@ export interface Guard {
   condition?: Evidence;
   /** An error handler: catch, except, rescue, `if err != nil`, an `Err(..)` arm, `.catch(...)`. */
   failure?: boolean;
+  /** The condition tests which error came back (`errors.Is(err, ErrX)`): an error branch even where the call is not in sight. */
+  errorTest?: boolean;
   call?: Evidence;
   exception?: Evidence;
   outer?: Guard;

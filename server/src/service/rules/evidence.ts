@@ -181,8 +181,18 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
   if (guard.condition) {
     const said = judgeText(guard.condition.text, guard.condition, context, true);
     if (said) return said;
+    // `if (failed)`, `if previous_failed`: a flag that an earlier action of the same request failed.
+    const words = knowledge.toWords(guard.condition.text);
+    const flag = !guard.failure && !isNegatedText(guard.condition.text) ? knowledge.phrases.failedFlag.find(words) : undefined;
+    if (flag !== undefined) return { kind: 'fits', evidence: guard.condition, quoted: quote(guard.condition.text, flag) };
   }
   if (!guard.failure) return undefined;
+  // `case errors.Is(err, ErrVINDecoding):` where the call that returned `err` is out of sight: known by its role.
+  // (Not an error named for a local failure: `errors.Is(err, ErrDeviceDefinitionNotFound)` is a lookup that found nothing.)
+  if (!guard.call && !guard.exception && guard.errorTest && guard.condition) {
+    const local = knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(guard.condition.text));
+    return local ? undefined : upstreamVerdict(guard.condition, 502, true);
+  }
   const callWords = guard.call && knowledge.toWords(guard.call.text);
   const outbound = callWords !== undefined && knowledge.outboundVocabulary.clients.matches(callWords);
   // A call that is not a client may itself be the earlier step of a chain (`pipeline.run(...)`, `runPreviousStep()`).

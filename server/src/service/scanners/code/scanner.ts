@@ -309,6 +309,9 @@ export class CodeScanner {
 
   private identifier(start: number, end: number): void {
     const word = this.text.slice(start, end);
+    // A message key said with a status (`Message.LLM_PROVIDER_ERROR`, `messages.REPORT_NOT_CREATED`): part of its message.
+    if (isMessageKey(word) && this.recentText(1) === '.' && /message|error|reason|text|i18n/i.test(this.recentText(2)))
+      this.container().strings.push(word);
     if (this.braces && this.functionKeywords.has(word)) this.pendingFunction = this.frames.length;
     if (this.packageName === undefined && this.frames.length === 1 && this.recentText(1) === 'package') this.packageName = word;
     if ((word === 'case' || word === 'default') && this.top().kind === 'switch' && this.top().statementFirst === word)
@@ -384,12 +387,10 @@ export class CodeScanner {
       return;
     }
     if (!called && before !== 'throw' && before !== 'raise' && before !== 'new') return;
-    const site = this.addSite(code, start, end, NAMED_SPELLING);
-    // `class LlmEmptyResponseException : FailedDependencyException(...)`: the subclass's own name says what it is.
-    if (container.statementFirst === 'class' || /\bclass\b/.test(this.text.slice(container.statementFirstAt ?? start, start))) {
-      site.message = this.text.slice(container.statementFirstAt ?? start, start);
-      container.pending.pop();
-    }
+    this.addSite(code, start, end, NAMED_SPELLING);
+    // `class LlmEmptyResponseException :\n FailedDependencyException(...)`: the subclass's own name says what it is.
+    const declared = this.declaredClassBefore(start);
+    if (declared) container.strings.push(declared);
   }
 
   /**
@@ -595,6 +596,18 @@ export class CodeScanner {
       if (start < end) return multistatusName(this.text.slice(start, end));
     }
     return false;
+  }
+
+  /** The name of the class whose header ends at `at` (`class LlmEmptyResponseException :\n  `), if any. */
+  private declaredClassBefore(at: number): string | undefined {
+    const from = this.text.lastIndexOf('class ', at);
+    if (from < 0 || at - from > 200 || (from > 0 && isWordChar(this.text.charCodeAt(from - 1)))) return undefined;
+    let nameStart = from + 6;
+    while (this.text[nameStart] === ' ') nameStart++;
+    let nameEnd = nameStart;
+    while (nameEnd < at && isWordChar(this.text.charCodeAt(nameEnd))) nameEnd++;
+    for (let i = nameEnd; i < at; i++) if ('{};()'.includes(this.text[i])) return undefined;
+    return nameEnd > nameStart ? this.text.slice(nameStart, nameEnd) : undefined;
   }
 
   /** A call's name; for a constructor (`ApiError::new(`, `Error.new(`, `Problem.of(`) the type's name with it. */
@@ -938,6 +951,7 @@ export class CodeScanner {
       guard = {
         ...guard,
         failure: true,
+        errorTest: kind === 'if' && guard?.condition !== undefined && isErrorTest(guard.condition.text),
         call: handled?.call,
         exception: kind === 'catch' ? caughtException(this.text, after, braceStart) : undefined,
       };
@@ -992,7 +1006,8 @@ export class CodeScanner {
     const label = this.text.slice(start, end);
     const condition = label.startsWith('case') ? conditionOf(this.text, start + 4, end) : undefined;
     // `case errors.Is(err, core.ErrVINDecoding):` handles one way the call before the switch failed.
-    const failure = condition && isErrorTest(condition.text) ? { failure: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call } : {};
+    const failure =
+      condition && isErrorTest(condition.text) ? { failure: true, errorTest: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call } : {};
     frame.sectionGuard = condition ? link({ condition, ...failure }, frame.baseGuard) : frame.baseGuard;
     frame.guard = frame.sectionGuard;
   }
@@ -1332,6 +1347,11 @@ function isSuccessCheck(condition: string): boolean {
 /** A switch or case subject that names a status (`res.status`, `resp.StatusCode`, `response.code`). */
 function statusSubject(subject: string): boolean {
   return /status|code/i.test(subject.slice(0, 200));
+}
+
+/** SCREAMING_SNAKE_CASE of two words or more: a message or error key (`LLM_PROVIDER_ERROR`). */
+function isMessageKey(word: string): boolean {
+  return word.length > 4 && word.includes('_') && word === word.toUpperCase() && /[A-Z]/.test(word) && !/^HTTP_/.test(word);
 }
 
 /** A type or constructor that holds one item's status of a 207 or a batch (`Propstat`, `TransactionalBatchOperationResult`). */
