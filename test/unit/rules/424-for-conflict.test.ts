@@ -39,4 +39,13 @@ describe('424-for-conflict', () => {
       text: `<?php\nfunction store($r) {\n    if ($this->users->alreadyRegistered($r->email)) {\n        abort([[424]]);\n    }\n}\n`,
     },
   ]);
+
+  // From the judgement corpus: the handler's declaration says what its 424 means.
+  runScenarios('424-for-conflict', [
+    {
+      name: 'Python/FastAPI: a declared race condition, for the declared key and the 424 the handler sets',
+      language: 'python',
+      text: `@router.delete(\n    "/session",\n    responses={[[424]]: {"description": "probably a race condition with simultaneous revoke attempts"}},\n)\ndef revoke(response: Response):\n    if not session.delete():\n        response.status_code = [[status.HTTP_424_FAILED_DEPENDENCY]]\n`,
+    },
+  ]);
 });

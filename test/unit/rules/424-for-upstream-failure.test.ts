@@ -157,4 +157,38 @@ describe('424-for-upstream-failure', () => {
       ['requests.exceptions.ConnectionError', 'requests.post'],
     );
   });
+
+  // Patterns from the judgement corpus (docs/corpus.md).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python/FastAPI: the handler declares what its 424 means, for every 424 of it',
+      language: 'python',
+      text: `@router.post(\n    "/account/register",\n    responses={\n        409: {"description": "Already registered"},\n        [[424]]: {"description": "Email sending errors were logged"},\n    },\n)\ndef register(response: Response):\n    sent = mailer.send(to)\n    if sent.errors:\n        response.status_code = [[status.HTTP_424_FAILED_DEPENDENCY]]\n`,
+    },
+    {
+      name: 'Go: a case for one error of the service call out of sight (errors.Is) is an upstream failure by its role',
+      language: 'go',
+      text: `func translate(err error) error {\n\tswitch {\n\tcase errors.Is(err, core.ErrVINDecoding):\n\t\treturn fiber.NewError([[fiber.StatusFailedDependency]], "could not decode")\n\tcase errors.Is(err, core.ErrDefinitionNotFound):\n\t\treturn fiber.NewError(fiber.StatusFailedDependency, "no definition")\n\t}\n\treturn err\n}\n`,
+    },
+    {
+      name: 'Kotlin: the app error type named for 424, with a message key that names the provider',
+      language: 'kotlin',
+      text: `fun call(): T {\n    return response?.body ?: throw [[FailedDependencyException]](Message.LLM_PROVIDER_ERROR)\n}\n`,
+    },
+    {
+      name: 'Kotlin: a subclass of the 424 type, named for what the upstream did',
+      language: 'kotlin',
+      text: `class LlmEmptyResponseException :\n  [[FailedDependencyException]](\n    Message.LLM_PROVIDER_EMPTY_RESPONSE,\n  )\n`,
+    },
+    {
+      name: 'Python: a local failure caught (FileNotFoundError) is no upstream, whatever the try body calls',
+      language: 'python',
+      text: `def report(r):\n    try:\n        data = build_cached_report(r)\n    except FileNotFoundError:\n        return {}, status.HTTP_424_FAILED_DEPENDENCY\n`,
+    },
+    {
+      name: 'Java: a local failure caught (FileNotFoundException) is no upstream',
+      language: 'java',
+      text: `ResponseEntity<?> get() {\n    try {\n        store.load(id);\n    } catch (FileNotFoundException e) {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n    return null;\n}\n`,
+    },
+  ]);
 });

@@ -234,4 +234,24 @@ paths:
       text: `def put(self, uri, data):\n    try:\n        with open(path, "bw+") as fp:\n            fp.write(data)\n    except Exception as e:\n        raise DAV_Error([[424]])\n`,
     },
   ]);
+
+  // Patterns from the judgement corpus (docs/corpus.md).
+  runScenarios('424-without-dependency', [
+    { name: 'Go: a test assertion reads the status', language: 'go', text: `func TestX(t *testing.T) {\n\tassert.Equal(t, http.StatusFailedDependency, w.Code)\n}\n` },
+    { name: 'TypeScript: expect().toBe() reads the status', language: 'typescript', text: `it('fails', async () => {\n  expect(res.status).toBe(StatusCodes.FAILED_DEPENDENCY);\n});` },
+    { name: 'PHP: assertSame reads the status', language: 'php', text: `<?php\nfunction testX() {\n    static::assertSame(Response::HTTP_FAILED_DEPENDENCY, $e->getStatusCode());\n}\n` },
+    { name: 'Python: assertEqual reads the status', language: 'python', text: `def test_x(self):\n    self.assertEqual(resp.status_code, status.HTTP_424_FAILED_DEPENDENCY)\n` },
+    { name: 'TypeScript: mapping the app error named for 424 to 424', language: 'typescript', text: `async function catchErrors(e) {\n  if (e instanceof FailedDependencyError) {\n    await errorHandler(424, e.message);\n  }\n}` },
+    { name: 'C#: a batch operation result holds one item of a chain', language: 'csharp', text: `void F() {\n    var r = new TransactionalBatchOperationResult(HttpStatusCode.FailedDependency);\n}\n` },
+    { name: 'C#: under a flag that an earlier change failed', language: 'csharp', text: `void Apply() {\n    if (failed)\n    {\n        result.Add(ChangeItem.FailedDependency(key));\n    }\n}\n` },
+    { name: 'C#: the app helper named for 424 is a site, its definition is not', language: 'csharp', text: `protected IActionResult FailedDependency(object body) => StatusCode(424, body);\npublic IActionResult Finalize(string id) {\n    if (id is null) return [[FailedDependency]](ErrorResponse.MissingPendingId);\n    return Ok();\n}\n`.replace('StatusCode(424, body)', 'Wrap(body)') },
+    { name: 'Python: the app error type named for 424, raised', language: 'python', text: `def validate(report):\n    if report.status != STATUS_COMPLETE:\n        raise [[FailedDependencyError]]({"detail": "not created"})\n` },
+    { name: 'Python: the app error type caught is a mention', language: 'python', text: `def f():\n    try:\n        g()\n    except FailedDependencyError:\n        pass\n` },
+    { name: 'Ruby: a message giving its own reason is not made a chain by a workflow handler', language: 'ruby', text: `class RunWorkflow\n  def call\n    context.fail!(message: "Workflow is not active", status: [[:failed_dependency]]) unless workflow.active?\n  end\nend\n` },
+    {
+      name: 'Python/FastAPI: the declared 424 itself is judged by its description',
+      language: 'python',
+      text: `@router.post("/x", responses={400: {"description": "Bad input"}, [[424]]: {"description": "The User-Agent was invalid"}})\ndef x():\n    pass\n`,
+    },
+  ]);
 });

@@ -19,4 +19,9 @@ describe('failed-prerequisite-not-424', () => {
     { name: 'a dependency used as a name', language: 'yaml', text: spec('The dependency graph failed to resolve a version.', `'409'`) },
     { name: 'too far apart', language: 'yaml', text: spec('The dependency list is shown on the project page, and the last import of the catalogue failed.', `'409'`) },
   ]);
+
+  // From the judgement corpus.
+  runScenarios('failed-prerequisite-not-424', [
+    { name: 'Go: previously failed', language: 'go', text: `func mint(c *fiber.Ctx) error {\n\treturn fiber.NewError([[fiber.StatusConflict]], "Synthetic device previously failed to mint")\n}\n` },
+  ]);
 });
