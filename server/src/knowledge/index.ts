@@ -252,9 +252,10 @@ export function memberFor(schemeId: string, code: number): string | undefined {
 let codesByPhrase: Map<string, number> | undefined;
 
 /**
- * The code an identifier is named after (`FailedDependencyException`, `FailedDependencyError`, `FailedDependency`,
- * `ConflictError` -> 424, 424, 424, 409): its words, less an Exception/Error suffix, are a reason phrase. A one-word
- * phrase (`Conflict`, `Locked`) counts only with the suffix; `FileNotFoundException` is not `NotFound`.
+ * The client-error code an identifier is named after (`FailedDependencyException`, `FailedDependencyError`,
+ * `FailedDependency`, `ConflictError` -> 424, 424, 424, 409): its words, less an Exception/Error suffix, are a
+ * reason phrase. A one-word phrase (`Conflict`, `Locked`) counts only with the suffix; `FileNotFoundException`
+ * is not `NotFound`.
  */
 export function codeNamedBy(identifier: string): number | undefined {
   if (!codesByPhrase) {
@@ -267,8 +268,9 @@ export function codeNamedBy(identifier: string): number | undefined {
   if (words[words.length - 1] === 'http' || words[0] === 'http') return undefined;
   if (words.length < 2 && !suffix) return undefined;
   const code = codesByPhrase.get(words.join(' '));
-  // Without the suffix, a helper's name (`NotFound()`, `FailedDependency(...)`): only an error status, not `NoContent`.
-  return code !== undefined && (suffix || code >= 400) ? code : undefined;
+  // Client errors only: the 5xx phrases are also the languages' own exceptions (`NotImplementedError`,
+  // `NotImplementedException`), and a helper without the suffix (`NoContent()`) is no error type.
+  return code !== undefined && code >= 400 && code < 500 ? code : undefined;
 }
 
 /** Compiled vocabulary: each list once, as a PhraseSet. */

@@ -360,6 +360,8 @@ export class CodeScanner {
    * `instanceof`) it is read. Its definition (`class FailedDependencyException`) is neither.
    */
   private namedStatus(word: string, start: number, end: number): void {
+    // (`FAILED_DEPENDENCY(424, "Failed Dependency")` declares an enum's constant: only types and functions count.)
+    if (word === word.toUpperCase()) return;
     const code = knowledge.codeNamedBy(word);
     if (code === undefined || (this.imports !== undefined && inImportStatement(this.imports, start))) return;
     // A framework's own status call (echo's `c.NoContent(502)`): the status is its argument, not its name.
@@ -387,6 +389,10 @@ export class CodeScanner {
       return;
     }
     if (!called && before !== 'throw' && before !== 'raise' && before !== 'new') return;
+    // chi's `r.NotFound(func(w, r) {...})` registers the handler for a status; it sends none here.
+    let argument = next + 1;
+    while (this.text[argument] === ' ') argument++;
+    if (called && this.text.startsWith('func', argument)) return;
     this.addSite(code, start, end, NAMED_SPELLING);
     // `class LlmEmptyResponseException :\n FailedDependencyException(...)`: the subclass's own name says what it is.
     const declared = this.declaredClassBefore(start);
@@ -596,6 +602,17 @@ export class CodeScanner {
       if (start < end) return multistatusName(this.text.slice(start, end));
     }
     return false;
+  }
+
+  /** The named site at a callee whose `(...)` turned out to be a definition's parameters: no site after all. */
+  private undoNamedSite(paren: Frame): void {
+    const site = this.sites[this.sites.length - 1];
+    if (!site || site.spelling.kind !== 'named' || site.start !== paren.calleeStart) return;
+    this.sites.pop();
+    for (const frame of this.frames) {
+      if (frame.pending[frame.pending.length - 1] === site) frame.pending.pop();
+      if (frame.sectionSites?.[frame.sectionSites.length - 1] === site) frame.sectionSites.pop();
+    }
   }
 
   /** The name of the class whose header ends at `at` (`class LlmEmptyResponseException :\n  `), if any. */
@@ -866,7 +883,11 @@ export class CodeScanner {
     let isFunction = false;
     if (!before) block = true;
     else if (this.pendingFunction === this.frames.length) isFunction = true;
-    else if (beforeText === ')') isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
+    else if (beforeText === ')') {
+      isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
+      // `badRequest(body) {`: a method named after a status being defined, not called.
+      if (isFunction) this.undoNamedSite(this.lastClosedParen!);
+    }
     else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
     // Rust's postfix `.await` ends an expression: `match client.get(url).send().await {` opens a block.
     else if (before.kind === TokenKind.Identifier)
