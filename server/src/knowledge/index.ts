@@ -249,28 +249,29 @@ export function memberFor(schemeId: string, code: number): string | undefined {
   return Array.isArray(names) ? names[0] : names;
 }
 
-let codesByPhrase: Map<string, number> | undefined;
+let namedCodes: Map<string, number> | undefined;
 
 /**
  * The client-error code an identifier is named after (`FailedDependencyException`, `FailedDependencyError`,
- * `FailedDependency`, `ConflictError` -> 424, 424, 424, 409): its words, less an Exception/Error suffix, are a
- * reason phrase. A one-word phrase (`Conflict`, `Locked`) counts only with the suffix; `FileNotFoundException`
- * is not `NotFound`.
+ * `FailedDependency`, `failed_dependency_error`, `ConflictError` -> 424, 424, 424, 424, 409): its letters, less an
+ * Exception/Error suffix, spell a reason phrase. A one-word phrase (`Conflict`, `Locked`) counts only with the
+ * suffix; `FileNotFoundException` is not `NotFound`. Client errors only: the 5xx phrases are also the
+ * languages' own exceptions (`NotImplementedError`). Called for every identifier of a file: one lookup.
  */
 export function codeNamedBy(identifier: string): number | undefined {
-  if (!codesByPhrase) {
-    codesByPhrase = new Map();
-    for (const entry of allCodes()) if (!entry.unused) codesByPhrase.set(toWords(entry.phrase).join(' '), entry.code);
+  if (identifier.length < 6) return undefined;
+  if (!namedCodes) {
+    namedCodes = new Map();
+    for (const entry of allCodes()) {
+      if (entry.unused || entry.code < 400 || entry.code >= 500) continue;
+      const words = toWords(entry.phrase);
+      const joined = words.join('');
+      if (words.length >= 2) namedCodes.set(joined, entry.code);
+      namedCodes.set(`${joined}exception`, entry.code);
+      namedCodes.set(`${joined}error`, entry.code);
+    }
   }
-  const words = toWords(identifier);
-  const suffix = words.length > 1 && (words[words.length - 1] === 'exception' || words[words.length - 1] === 'error');
-  if (suffix) words.pop();
-  if (words[words.length - 1] === 'http' || words[0] === 'http') return undefined;
-  if (words.length < 2 && !suffix) return undefined;
-  const code = codesByPhrase.get(words.join(' '));
-  // Client errors only: the 5xx phrases are also the languages' own exceptions (`NotImplementedError`,
-  // `NotImplementedException`), and a helper without the suffix (`NoContent()`) is no error type.
-  return code !== undefined && code >= 400 && code < 500 ? code : undefined;
+  return namedCodes.get((identifier.includes('_') ? identifier.replace(/_/g, '') : identifier).toLowerCase());
 }
 
 /** Compiled vocabulary: each list once, as a PhraseSet. */

@@ -360,10 +360,10 @@ export class CodeScanner {
    * `instanceof`) it is read. Its definition (`class FailedDependencyException`) is neither.
    */
   private namedStatus(word: string, start: number, end: number): void {
-    // (`FAILED_DEPENDENCY(424, "Failed Dependency")` declares an enum's constant: only types and functions count.)
-    if (word === word.toUpperCase()) return;
     const code = knowledge.codeNamedBy(word);
     if (code === undefined || (this.imports !== undefined && inImportStatement(this.imports, start))) return;
+    // (`FAILED_DEPENDENCY(424, "Failed Dependency")` declares an enum's constant: only types and functions count.)
+    if (word === word.toUpperCase()) return;
     // A framework's own status call (echo's `c.NoContent(502)`): the status is its argument, not its name.
     if (this.contexts.calls.has(word)) return;
     // `ChangeItem FailedDependency(...)`, `IActionResult FailedDependency(...)`: a method being defined, after its type.
