@@ -254,4 +254,14 @@ paths:
       text: `@router.post("/x", responses={400: {"description": "Bad input"}, [[424]]: {"description": "The User-Agent was invalid"}})\ndef x():\n    pass\n`,
     },
   ]);
+
+  // Pattern 5 in more families: a GET handler's workflow/batch naming marks no chain.
+  runScenarios('424-without-dependency', [
+    { name: 'Python: @app.get on a workflow route', language: 'python', text: `@app.get("/workflows/<id>")\ndef show(id):\n    abort([[424]])\n` },
+    { name: 'Python: @app.post on a workflow route marks a chain', language: 'python', text: `@app.post("/workflows/<id>/run")\ndef run(id):\n    abort(424)\n` },
+    { name: 'Go: gin r.GET on a batch route', language: 'go', text: `func routes(r *gin.Engine) {\n\tr.GET("/batches/:id", func(c *gin.Context) {\n\t\tc.Status([[http.StatusFailedDependency]])\n\t})\n}\n` },
+    { name: 'Java: @GetMapping on a batch route', language: 'java', text: `@GetMapping("/batches/{id}")\npublic ResponseEntity<?> get(@PathVariable String id) {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n}\n` },
+    { name: 'Ruby: Sinatra get on a batch route', language: 'ruby', text: `get '/batches/:id' do\n  halt [[424]]\nend\n` },
+    { name: 'C#: [HttpGet] on a workflow action', language: 'csharp', text: `[HttpGet("workflows/{id}")]\npublic IActionResult GetWorkflow(int id) {\n    return StatusCode([[424]]);\n}\n` },
+  ]);
 });

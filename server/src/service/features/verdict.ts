@@ -23,7 +23,12 @@ export function verdictLine(site: StatusSite, context: RuleContext = defaultCont
   if (site.role === 'read') return site.code === 424 ? 'Read here (compared, switched on or tested), not set: no finding.' : undefined;
   if (site.role !== 'use' || site.definesCode) return undefined;
   if (site.code !== 424 && site.code !== 409 && site.code !== 412 && site.code !== 423) return undefined;
-  return lineOf(assess(site, context), site.code);
+  try {
+    return lineOf(assess(site, context), site.code);
+  } catch {
+    // A fault in judging the site costs the hover its verdict line, never the hover (the rules report the fault).
+    return undefined;
+  }
 }
 
 function lineOf(verdict: Verdict, code: number): string | undefined {
