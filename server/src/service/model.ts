@@ -102,8 +102,6 @@ export interface StatusSite {
   suppressAt?: SuppressionPlace;
   /** Extra hover text for this site, e.g. the description of a `$ref`'d response. */
   note?: string;
-  /** The text of the error-handling block around the site (catch, except, rescue, if err != nil). */
-  failure?: string;
   /** Code: the innermost branch or error handler around the site (its guard), the outer ones chained. */
   guard?: Guard;
   /** Code: what the other statements of the site's block (its `case` section) say: their string literals. */
@@ -160,13 +158,12 @@ export interface Guard {
 /** A place where a status code can be typed, recorded by the scanner for completion. */
 export type CompletionSlot =
   /** Code: where a status value goes (`res.status(|`, `status_code=|`); offset is where the value starts. */
-  | { kind: 'value'; start: number; scope: Scope; failure?: string; guard?: Guard }
+  | { kind: 'value'; start: number; scope: Scope; guard?: Guard }
   /** Code: after a framework qualifier (`http.|`, `HttpStatus.|`): the schemes whose members can follow. */
   | {
       kind: 'member';
       start: number;
       scope: Scope;
-      failure?: string;
       guard?: Guard;
       schemes: string[];
       qualifier: string;

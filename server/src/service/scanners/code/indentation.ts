@@ -16,7 +16,6 @@ interface Placed {
   start: number;
   end?: number;
   scope: Scope;
-  failure?: string;
   guard?: Guard;
   neighbours?: readonly Evidence[];
   handler?: string;
@@ -57,7 +56,6 @@ export function assignIndentedScopes(
     let index = siteLine;
     let minIndent = lines[index].indent;
     let header: number | undefined;
-    let failure: number | undefined;
     /** The definitions around the site (def and class lines), to tell a code defined from a code used. */
     let definitions = '';
     /** Guards found on the way up, innermost first; an except/rescue waits for its try to know its calls. */
@@ -83,7 +81,6 @@ export function assignIndentedScopes(
         header = index;
         pendingFailure = resolveFailure(text, evidence.calls, pendingFailure, lines, index);
       } else if (failures.has(line.word)) {
-        if (header === undefined && failure === undefined) failure = index;
         const exception = caughtException(text, line.start + line.word.length, logicalEnd(text, lines, index));
         const guard: Omit<Guard, 'outer'> = { failure: true, exception };
         guards.push(guard);
@@ -102,7 +99,6 @@ export function assignIndentedScopes(
       if (next < lines.length && functions.has(lines[next].word) && lines[next].indent === lines[siteLine].indent) header ??= next;
     }
     if (site.code !== undefined && namesCode(definitions, site.code)) site.definesCode = true;
-    if (failure !== undefined) site.failure = text.slice(lines[failure].start, blockEnd(text, lines, failure));
     let chain: Guard | undefined;
     for (let i = guards.length - 1; i >= 0; i--) chain = link(guards[i], chain);
     if (chain) site.guard = chain;

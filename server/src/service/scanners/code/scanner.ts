@@ -53,10 +53,9 @@ interface Frame {
   /** For blocks: the text before the `{` that introduced it (a signature, a declaration). */
   header?: { start: number; end: number };
   /** An error-handling block: where its header starts, and the sites and slots inside it. */
-  failure?: { start: number; members: { failure?: string }[] };
+  failure?: { start: number };
   /** Set on push: the nearest statement block at or above this frame, and the nearest failure, so neither lookup walks the stack (deep nesting would make that quadratic). */
   container?: Frame;
-  enclosingFailure?: Frame['failure'];
   /** The guards around what this frame holds, innermost first (blocks.ts); set on push, changed by sections. */
   guard?: Guard;
   /** For blocks: the guards from outside it, and those with the current `case` section or match arm. */
@@ -289,16 +288,12 @@ export class CodeScanner {
     const guard = this.top().guard;
     if (guard) slot.guard = guard;
     this.slots.push(slot);
-    this.innermostFailure()?.members.push(slot);
   }
 
   private currentScope(): TextScope {
     return this.handler?.scope ?? this.fileScope;
   }
 
-  private innermostFailure(): Frame['failure'] {
-    return this.top().enclosingFailure;
-  }
 
   finish(): void {
     while (this.frames.length > 1) this.close(this.text.length);
@@ -724,7 +719,6 @@ export class CodeScanner {
     // `Propstat{Status: StatusFailedDependency}`, `new MultiStatusResponse(..., 424)`: one item's status in a 207 body.
     else if (this.inMultistatusItem()) site.inMultistatus = true;
     this.commit(site);
-    this.innermostFailure()?.members.push(site);
     return site;
   }
 
@@ -821,7 +815,7 @@ export class CodeScanner {
       if (callee !== undefined) this.recordCall(before!.start, before!.end, callee);
       // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
       if (callee !== undefined && this.failureCalls.has(callee)) {
-        frame.failure = { start: before!.start, members: [] };
+        frame.failure = { start: before!.start};
         const handled = handledCall(this.text, this.container().statementCalls ?? []);
         frame.guard = { failure: true, call: handled?.call };
       }
@@ -924,7 +918,7 @@ export class CodeScanner {
       this.headers.push(frame.header);
     }
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
-      frame.failure = { start: headerStart, members: [] };
+      frame.failure = { start: headerStart};
     }
     if (frame.block) this.guardBlock(frame, container, headerStart, start);
     this.push(frame);
@@ -956,7 +950,7 @@ export class CodeScanner {
       const condition = conditionOf(this.text, after, braceStart, keyword);
       if (condition) guard = { condition };
       // `if errors.Is(err, ErrX) {`: a branch for one way the call before it failed.
-      if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart, members: [] };
+      if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart};
     } else if (kind === 'switch') {
       frame.statusSubject = statusSubject(this.text.slice(after, braceStart));
       // The calls before a `switch { case errors.Is(err, ...): }`, whose error its cases test.
@@ -1078,10 +1072,6 @@ export class CodeScanner {
       this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, NUMBER_SPELLING);
     }
     if (frame.propstat) this.closePropstat(frame.propstat, frame.statementStart, end);
-    if (frame.failure) {
-      const failureText = this.text.slice(frame.failure.start, end);
-      for (const member of frame.failure.members) member.failure = failureText;
-    }
     if (frame.open === '[') this.lastClosedBracket = { start: frame.statementStart, end };
     if (frame.block) {
       this.lastBlockEnd = end;
@@ -1239,7 +1229,6 @@ export class CodeScanner {
     // `in_array($s, [423, 424])`: the list inside a membership test is part of it.
     if (!frame.block && frame.membership === undefined && top.membership !== undefined) frame.membership = top.membership;
     frame.container = frame.block ? frame : this.container();
-    frame.enclosingFailure = frame.failure ?? this.top().enclosingFailure;
     const outer = this.top().guard;
     frame.guard = frame.guard ? link(frame.guard, outer) : outer;
     if (frame.block) frame.baseGuard = frame.guard;
@@ -1310,7 +1299,6 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
     header: undefined,
     failure: undefined,
     container: undefined,
-    enclosingFailure: undefined,
     guard: undefined,
     baseGuard: undefined,
     sectionGuard: undefined,
