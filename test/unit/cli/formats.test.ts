@@ -112,7 +112,10 @@ describe('output formats (golden files for test/fixtures/cli/project)', () => {
       assert.deepEqual(result.relatedLocations, [
         {
           id: 0,
-          physicalLocation: { artifactLocation: { uri: 'invoice.go', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 14, endLine: 4, endColumn: 34 } },
+          physicalLocation: {
+            artifactLocation: { uri: 'invoice.go', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 4, startColumn: 14, endLine: 4, endColumn: 34 },
+          },
           message: { text: 'the call whose failure leads to it: h.billing.InvoiceFor(...)' },
         },
       ]);

@@ -128,7 +128,12 @@ export function assignIndentedScopes(
 export function declareResponses(sites: readonly Placed[]): void {
   for (const site of sites) {
     if (!site.declares || site.code === undefined || !site.message) continue;
-    (site.scope.declared ??= new Map()).set(site.code, { kind: 'handler', text: site.message, start: site.start, end: site.end ?? site.start });
+    (site.scope.declared ??= new Map()).set(site.code, {
+      kind: 'handler',
+      text: site.message,
+      start: site.start,
+      end: site.end ?? site.start,
+    });
   }
 }
 

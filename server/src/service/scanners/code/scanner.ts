@@ -225,7 +225,8 @@ export class CodeScanner {
       if (!this.braces && this.frames.length === 1) this.recordLine(kind, start, end);
     }
     const container = this.container();
-    if (container.statementFirst === undefined) ((container.statementFirst = this.text.slice(start, end)), (container.statementFirstAt = start));
+    if (container.statementFirst === undefined)
+      ((container.statementFirst = this.text.slice(start, end)), (container.statementFirstAt = start));
     switch (kind) {
       case TokenKind.String:
       case TokenKind.Template:
@@ -293,7 +294,6 @@ export class CodeScanner {
   private currentScope(): TextScope {
     return this.handler?.scope ?? this.fileScope;
   }
-
 
   finish(): void {
     while (this.frames.length > 1) this.close(this.text.length);
@@ -365,7 +365,15 @@ export class CodeScanner {
     const previous = this.recentToken(1);
     if (previous?.kind === TokenKind.Identifier && !callKeywordsBefore.has(this.text.slice(previous.start, previous.end))) return;
     const before = this.wordBefore(start);
-    if (before === 'class' || before === 'def' || before === 'function' || before === 'interface' || before === 'struct' || before === 'fun') return;
+    if (
+      before === 'class' ||
+      before === 'def' ||
+      before === 'function' ||
+      before === 'interface' ||
+      before === 'struct' ||
+      before === 'fun'
+    )
+      return;
     let next = end;
     while (this.text[next] === ' ' || this.text[next] === '\t') next++;
     const called = this.text[next] === '(';
@@ -375,12 +383,23 @@ export class CodeScanner {
       before === 'rescue' ||
       before === 'instanceof' ||
       before === 'is' ||
-      (this.top().open === '(' && (this.top().callee === 'catch' || this.top().callee === 'isinstance' || this.top().callee === 'except')) ||
+      (this.top().open === '(' &&
+        (this.top().callee === 'catch' || this.top().callee === 'isinstance' || this.top().callee === 'except')) ||
       container.statementFirst === 'except' ||
       container.statementFirst === 'rescue';
     if (caught) {
       // (A mention, as a caught framework class is: hover only.)
-      this.sites.push({ code, text: word, start, end, role: 'mention', spelling: NAMED_SPELLING, message: '', scope: this.fileScope, suppressed: NO_SUPPRESSIONS });
+      this.sites.push({
+        code,
+        text: word,
+        start,
+        end,
+        role: 'mention',
+        spelling: NAMED_SPELLING,
+        message: '',
+        scope: this.fileScope,
+        suppressed: NO_SUPPRESSIONS,
+      });
       return;
     }
     if (!called && before !== 'throw' && before !== 'raise' && before !== 'new') return;
@@ -576,7 +595,8 @@ export class CodeScanner {
       if (name?.kind === TokenKind.String && knowledge.carriers.properties.has(unquote(this.text.slice(name.start, name.end)))) return true;
     }
     const top = this.top();
-    if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined && carrierCall(this.calleeName(top))) return true;
+    if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined && carrierCall(this.calleeName(top)))
+      return true;
     if (this.family === 'go' && previous === 'return' && this.text[end] === ',') return true;
     return false;
   }
@@ -815,7 +835,7 @@ export class CodeScanner {
       if (callee !== undefined) this.recordCall(before!.start, before!.end, callee);
       // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
       if (callee !== undefined && this.failureCalls.has(callee)) {
-        frame.failure = { start: before!.start};
+        frame.failure = { start: before!.start };
         const handled = handledCall(this.text, this.container().statementCalls ?? []);
         frame.guard = { failure: true, call: handled?.call };
       }
@@ -881,8 +901,7 @@ export class CodeScanner {
       isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
       // `badRequest(body) {`: a method named after a status being defined, not called.
       if (isFunction) this.undoNamedSite(this.lastClosedParen!);
-    }
-    else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
+    } else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
     // Rust's postfix `.await` ends an expression: `match client.get(url).send().await {` opens a block.
     else if (before.kind === TokenKind.Identifier)
       block =
@@ -918,7 +937,7 @@ export class CodeScanner {
       this.headers.push(frame.header);
     }
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
-      frame.failure = { start: headerStart};
+      frame.failure = { start: headerStart };
     }
     if (frame.block) this.guardBlock(frame, container, headerStart, start);
     this.push(frame);
@@ -950,7 +969,7 @@ export class CodeScanner {
       const condition = conditionOf(this.text, after, braceStart, keyword);
       if (condition) guard = { condition };
       // `if errors.Is(err, ErrX) {`: a branch for one way the call before it failed.
-      if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart};
+      if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart };
     } else if (kind === 'switch') {
       frame.statusSubject = statusSubject(this.text.slice(after, braceStart));
       // The calls before a `switch { case errors.Is(err, ...): }`, whose error its cases test.
@@ -1022,7 +1041,9 @@ export class CodeScanner {
     const condition = label.startsWith('case') ? conditionOf(this.text, start + 4, end) : undefined;
     // `case errors.Is(err, core.ErrVINDecoding):` handles one way the call before the switch failed.
     const failure =
-      condition && isErrorTest(condition.text) ? { failure: true, errorTest: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call } : {};
+      condition && isErrorTest(condition.text)
+        ? { failure: true, errorTest: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call }
+        : {};
     frame.sectionGuard = condition ? link({ condition, ...failure }, frame.baseGuard) : frame.baseGuard;
     frame.guard = frame.sectionGuard;
   }
@@ -1337,7 +1358,30 @@ function skipComments(text: string, from: number, to: number): number {
 /** Go's `if`, `switch` and `for` may start with a statement before a `;`. */
 const goHeaderKeywords = new Set(['if', 'switch', 'for']);
 /** Words after which a name is called or constructed rather than declared (`return FailedDependency(...)`). */
-const callKeywordsBefore = new Set(['return', 'throw', 'raise', 'new', 'await', 'yield', 'else', 'in', 'of', 'case', 'and', 'or', 'not', 'then', 'do', 'is', 'as', 'when', 'go', 'defer', 'echo', 'print']);
+const callKeywordsBefore = new Set([
+  'return',
+  'throw',
+  'raise',
+  'new',
+  'await',
+  'yield',
+  'else',
+  'in',
+  'of',
+  'case',
+  'and',
+  'or',
+  'not',
+  'then',
+  'do',
+  'is',
+  'as',
+  'when',
+  'go',
+  'defer',
+  'echo',
+  'print',
+]);
 /** Calls that construct their receiver's type: its name says what they carry. */
 const constructorNames = new Set(['new', 'of', 'from', 'create', 'with', 'build']);
 /** `val s = when {`, `x switch {`: a switch expression's arms, not a composite literal. */
@@ -1345,7 +1389,10 @@ const switchExpressions = new Set(['when', 'switch', 'match']);
 
 /** A condition that tests which error a call returned (`errors.Is(err, ErrX)`, `err == ErrNotFound`). */
 function isErrorTest(condition: string): boolean {
-  return /\berrors\.(Is|As)\s*\(|\berr\w*\s*[!=]==?\s*[A-Za-z_][\w.]*/.test(condition) && !/\berr\w*\s*[!=]==?\s*(nil|null|None|undefined)\b/.test(condition);
+  return (
+    /\berrors\.(Is|As)\s*\(|\berr\w*\s*[!=]==?\s*[A-Za-z_][\w.]*/.test(condition) &&
+    !/\berr\w*\s*[!=]==?\s*(nil|null|None|undefined)\b/.test(condition)
+  );
 }
 
 /** A condition that checks for no error (`err == nil`, `error === null`): the success branch. */
