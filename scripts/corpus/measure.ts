@@ -52,7 +52,8 @@ for (const file of files) {
   const started = performance.now();
   const sites = service.scan(document).sites;
   const ms = performance.now() - started;
-  const uses = sites.filter((s) => s.role === 'use');
+  // A status read (compared, switched on) is recognised as much as one set: both count as reported.
+  const uses = sites.filter((s) => s.role !== 'mention');
   // Recall also counts hover-only sites in code (a comparison with a status property); candidates leave
   // comments and strings out, so prose mentions never meet one.
   scanned.set(`${file.pkgId}\t${file.path}`, { file, document, uses, found: sites });

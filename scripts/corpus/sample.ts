@@ -45,7 +45,7 @@ for (const file of files) {
     kind === 'precision'
       ? service
           .scan(TextDocument.create(`file:///corpus/${file.pkgId}/${file.path}`, file.languageId, 1, text))
-          .sites.filter((s) => s.role === 'use' && (mode !== 'numbers' || s.spelling.kind === 'number'))
+          .sites.filter((s) => s.role !== 'mention' && (mode !== 'numbers' || s.spelling.kind === 'number'))
           .map((s) => ({ file, start: s.start, end: s.end, text: s.text }))
       : candidates(text).map((c) => ({ file, start: c.start, end: c.end, text: c.text }));
   const list = byFamily.get(file.family) ?? [];

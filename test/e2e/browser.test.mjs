@@ -128,7 +128,8 @@ async function hoverToken(page, s) {
   const box = () => tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
   // The hover widget shows the diagnostic's message first, then the hover providers' Markdown parts.
   const hover = page.locator('.monaco-hover:not(.hidden) .hover-row .rendered-markdown')
-    .filter({ hasText: /^\s*424 Failed Dependency/ });
+    // Our hover: the verdict line, then `**424 Failed Dependency** · Client Error` (the diagnostic's text has no `·`).
+    .filter({ hasText: /424 Failed Dependency · / });
   // The language server may still be starting: move away and back until its hover shows.
   return waitFor('the hover with "424 Failed Dependency"', async () => {
     const b = await box();
@@ -182,9 +183,10 @@ async function scenario(page, s, log) {
   log('squiggle under 424');
 
   const hoverText = await hoverToken(page, s);
-  const first = hoverText.split('\n').find((l) => l.trim()) ?? '';
-  if (!/^424 Failed Dependency/.test(first.trim())) {
-    throw new Error(`hover does not start with "424 Failed Dependency": ${JSON.stringify(hoverText.slice(0, 200))}`);
+  // The verdict at the site in one line first (issue 14), then what 424 means.
+  const [verdict, first = ''] = hoverText.split('\n').filter((l) => l.trim());
+  if (!/fits\.$|may fit better\.$/.test(verdict.trim()) || !/^424 Failed Dependency/.test(first.trim())) {
+    throw new Error(`hover does not start with a verdict and "424 Failed Dependency": ${JSON.stringify(hoverText.slice(0, 200))}`);
   }
   log(`hover: ${first.trim()}`);
   await shot(page, '.monaco-hover:not(.hidden)', `${s.shot}-hover`);

@@ -260,8 +260,13 @@ async function main() {
               : Array.isArray(contents)
                 ? contents.map((x) => x.value ?? x).join('\n')
                 : contents.value;
-          const first = (text.split('\n').find((l) => l.trim()) ?? '').replace(/[*_`#]/g, '').trim();
-          if (!/^424 Failed Dependency/.test(first)) throw new Error(`hover starts with ${JSON.stringify(first)}`);
+          // The verdict at the site in one line first (issue 14), then what 424 means.
+          const [verdict, explanation] = text
+            .split('\n')
+            .filter((l) => l.trim())
+            .map((l) => l.replace(/[*_`#]/g, '').trim());
+          if (!/423 fits\.$/.test(verdict ?? '')) throw new Error(`hover starts with ${JSON.stringify(verdict)}`);
+          if (!/^424 Failed Dependency/.test(explanation ?? '')) throw new Error(`hover explains ${JSON.stringify(explanation)}`);
           if (contents.kind && contents.kind !== 'markdown') throw new Error(`hover kind ${contents.kind}`);
         });
         check(`${label}: Neovim applies the preferred quick fix (-> ${c.replacement})`, () => {

@@ -93,7 +93,7 @@ describe('the web server bundle in a web worker', () => {
       textDocument: { uri },
       position: positionOf(handler, '424'),
     })) as Hover;
-    assert.match((hover.contents as MarkupContent).value, /^\*\*424 Failed Dependency\*\*/);
+    assert.match((hover.contents as MarkupContent).value, /^(?:[^\n]+\n\n)?\*\*424 Failed Dependency\*\*/);
     const actions = (await connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: lock.range,
@@ -159,7 +159,7 @@ describe('the web server bundle in a web worker', () => {
       textDocument: { uri },
       position: positionOf(text, "'424'", 2),
     })) as Hover;
-    assert.match((hover.contents as MarkupContent).value, /^\*\*424 Failed Dependency\*\*/);
+    assert.match((hover.contents as MarkupContent).value, /^(?:[^\n]+\n\n)?\*\*424 Failed Dependency\*\*/);
     // A line at the top moves the finding down by one.
     const after = next(uri);
     await connection.sendNotification('textDocument/didChange', {

@@ -45,7 +45,8 @@ describe('the bundled server over stdio', () => {
       position: positionOf(specText, "'424':\n          description: The order is locked", 2),
     })) as Hover;
     const value = (hover.contents as MarkupContent).value;
-    assert.ok(value.startsWith('**424 Failed Dependency**'), value);
+    // The verdict line first (its description speaks of a lock), then the meaning and the neighbours.
+    assert.match(value, /^Its message says "locked": a locked resource, 423 fits\.\n\n\*\*424 Failed Dependency\*\*/, value);
     assert.match(value, /\*\*Use instead\*\*\n- \*\*409 Conflict\*\* when /);
   });
 

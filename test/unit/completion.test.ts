@@ -104,6 +104,20 @@ describe('completion in code', () => {
     assert.deepEqual(labels(items).slice(0, 3), ['502', '503', '504']);
   });
 
+  test('in the error branch of a call, in Go, Python, Java and Ruby: 502/503/504 first; elsewhere in the same handler not', () => {
+    const go = `func h(w http.ResponseWriter, r *http.Request) {\n\tinv, err := s.billing.InvoiceFor(id)\n\tif err != nil {\n\t\tw.WriteHeader(|)\n\t}\n}\n`;
+    assert.deepEqual(labels(complete(go, 'go').items).slice(0, 3), ['502', '503', '504']);
+    const py = `def h():\n    try:\n        requests.get(url)\n    except requests.ConnectionError:\n        abort(|)\n`;
+    assert.deepEqual(labels(complete(py, 'python').items).slice(0, 3), ['502', '503', '504']);
+    const java = `ResponseEntity<?> h() {\n    try {\n        restTemplate.getForObject(url, String.class);\n    } catch (RestClientException e) {\n        return ResponseEntity.status(|).build();\n    }\n}\n`;
+    assert.deepEqual(labels(complete(java, 'java').items).slice(0, 3), ['502', '503', '504']);
+    const ruby = `def h\n  begin\n    Faraday.get(url)\n  rescue Faraday::Error\n    head(|)\n  end\nend\n`;
+    assert.deepEqual(labels(complete(ruby, 'ruby').items).slice(0, 3), ['502', '503', '504']);
+    // The same handler outside the error branch: no 5xx first.
+    const outside = `app.get('/x', async (req, res) => {\n  try { await fetch(u) } catch (e) { log(e) }\n  res.status(|)\n})`;
+    assert.notDeepEqual(labels(complete(outside, 'typescript').items).slice(0, 3), ['502', '503', '504']);
+  });
+
   test('in a batch handler, 207 and 424 first', () => {
     const { items } = complete(`@app.post("/orders/batch")\ndef run():\n    abort(|)\n`, 'python');
     assert.deepEqual(labels(items).slice(0, 2), ['207', '424']);

@@ -77,7 +77,8 @@ describe('corpus fixtures', () => {
       const truth = truthOf(text);
       const reported = new Map<number, number[]>();
       for (const site of service.scan(document).sites) {
-        if (site.role !== 'use' || site.code === undefined) continue;
+        // Set or read (compared, switched on): either way the scanner recognised a status code.
+        if (site.role === 'mention' || site.code === undefined) continue;
         const line = document.positionAt(site.start).line + 1;
         reported.set(line, [...(reported.get(line) ?? []), site.code]);
       }

@@ -15,6 +15,7 @@ for (const [file, schema] of [
   ['completion.json', 'completion.schema.json'],
   ['routes.json', 'routes.schema.json'],
   ['carriers.json', 'carriers.schema.json'],
+  ['outbound.json', 'outbound.schema.json'],
 ]) {
   test(`${file} matches data/schema/${schema}`, () => {
     const validate = ajv.compile(read(`schema/${schema}`));
@@ -37,7 +38,7 @@ test('every code-language family has a lexer, scopes and status contexts; every 
 
 test('a schema rejects broken data', () => {
   const validate = ajv.compile(read('schema/frameworks.schema.json'));
-  assert.equal(validate({ contexts: { go: { calls: [{ names: ['x y'], argument: 0 }], properties: [], outboundCalls: ['a'] } } }), false);
+  assert.equal(validate({ contexts: { go: { calls: [{ names: ['x y'], argument: 0 }], properties: [] } } }), false);
 });
 
 test('routes.json: every family with route shapes is a served code family', () => {

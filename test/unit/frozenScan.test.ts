@@ -39,7 +39,22 @@ paths:
           description: ok
 `;
 
+/** Reads, error branches of outbound calls and guarded sites: their roles, verdict lines and completion ranking. */
+const evidenceHandler = `app.post('/invoices', async (req, res) => {
+  if (res.status === 424) return;
+  try {
+    await billing.invoiceFor(req.body.id);
+  } catch (e) {
+    res.status(424).end();
+    res.status();
+  }
+  if (isLocked(req.params.id)) res.sendStatus(424);
+  res.status(409).send('the parent task of this job has failed');
+});
+`;
+
 const cases: [string, string, string][] = [
+  ['evidence: reads, error branches, guards', 'typescript', evidenceHandler],
   ['batch spec (YAML)', 'yaml', batchSpec],
   ['petstore (YAML)', 'yaml', fs.readFileSync(path.join(examples, '3.0/yaml/petstore.yaml'), 'utf8')],
   ['response examples (JSON)', 'json', fs.readFileSync(path.join(examples, '3.0/json/response-examples.json'), 'utf8')],

@@ -20,8 +20,11 @@ describe('a hover that fits a hover', () => {
   for (const code of [424, 409, 412, 423, 502, 503, 504, 207]) {
     test(`${code}: the meaning in one line, the neighbours one line each, at most 12 lines, the rest behind a link`, () => {
       const text = hoverText(`res.status(${String(code).replace(/^(\d)/, '$1|')})`, 'typescript')!;
-      const shown = lines(text);
-      assert.ok(shown.length <= 12, `${shown.length} lines:\n${shown.join('\n')}`);
+      const all = lines(text);
+      assert.ok(all.length <= 12, `${all.length} lines:\n${all.join('\n')}`);
+      // A 424 with nothing around it first says so (its verdict, one line); the layout follows.
+      const shown = code === 424 ? all.slice(1) : all;
+      if (code === 424) assert.match(all[0], /^Nothing here marks a dependency chain/);
       assert.match(shown[0], new RegExp(`^${code} `));
       assert.doesNotMatch(shown[1], /^Use instead/, 'the meaning comes second');
       assert.equal(shown[2], 'Use instead');
@@ -42,7 +45,8 @@ describe('hover on OpenAPI response keys', () => {
   for (const key of [`'4|24'`, `"4|24"`, `4|24`]) {
     test(`YAML key ${key}`, () => {
       const text = hoverText(spec(key), 'yaml');
-      assert.ok(text?.startsWith('**424 Failed Dependency**'), text);
+      // The verdict first, in one line, then the meaning and the neighbours to use instead.
+      assert.match(text!, /^Nothing here marks a dependency chain: 409, 412, 423 or 502 may fit better\.\n\n\*\*424 Failed Dependency\*\*/);
       assert.match(text!, /\*\*Use instead\*\*\n- \*\*409 Conflict\*\* when /);
       assert.match(text!, /\*\*423 Locked\*\* when the target resource is locked/);
       assert.match(text!, /rfc4918#section-11\.4/);
@@ -126,8 +130,44 @@ describe('language ids of other editors', () => {
   test('an unknown language id falls back on the file extension', () => {
     const text = 'return StatusCode(424);';
     const cs = TextDocument.create('file:///x/Controller.cs', 'cs', 1, text);
-    assert.match((service.doHover(cs, cs.positionAt(text.indexOf('424') + 1))!.contents as { value: string }).value, /424 Failed Dependency/);
+    assert.match(
+      (service.doHover(cs, cs.positionAt(text.indexOf('424') + 1))!.contents as { value: string }).value,
+      /424 Failed Dependency/,
+    );
     const unknown = TextDocument.create('file:///x/notes.txt', 'plaintext', 1, text);
     assert.equal(service.doHover(unknown, unknown.positionAt(text.indexOf('424') + 1)), null);
+  });
+});
+
+describe('the verdict line on a 424 (the evidence around it, in one line, before the explanation)', () => {
+  const cases: [string, string, string][] = [
+    [
+      'in the error branch of an outbound call',
+      'typescript',
+      `app.post('/x', async (req, res) => {\n  try { await billing.invoiceFor(id); } catch (e) { res.status(4|24).end(); }\n});`,
+    ],
+    ['guarded by a condition', 'go', `func h(w http.ResponseWriter) {\n\tif etag != ifMatch {\n\t\tw.WriteHeader(4|24)\n\t}\n}\n`],
+    ['its own message', 'python', `def h():\n    abort(4|24, "the file is locked")\n`],
+    ['a batch handler', 'typescript', `app.post('/orders/batch', (req, res) => { res.status(4|24).end(); });`],
+    ['nothing around it', 'typescript', `app.delete('/x', (req, res) => { res.status(4|24).end(); });`],
+    ['read, not set', 'typescript', `if (res.status === 4|24) retry();`],
+    ['a 409 whose message names a failed prerequisite', 'typescript', `res.status(4|09).send('the parent task of this job has failed');`],
+  ];
+  const expected = [
+    'In the error branch of `billing.invoiceFor(...)`: an upstream failure, 502 fits.',
+    'Guarded by `etag != ifMatch`: a failed precondition, 412 fits.',
+    'Its message says "locked": a locked resource, 423 fits.',
+    'The handler says "batch": a dependency chain, 424 fits.',
+    'Nothing here marks a dependency chain: 409, 412, 423 or 502 may fit better.',
+    'Read here (compared, switched on or tested), not set: no finding.',
+    'Its message says "parent task of this job has failed": an earlier required action failed, 424 Failed Dependency fits.',
+  ];
+  cases.forEach(([name, languageId, marked], i) => {
+    test(name, () => {
+      const text = hoverText(marked, languageId)!;
+      const [first, second] = text.split('\n\n');
+      assert.equal(first, expected[i]);
+      assert.match(second, /^\*\*4(24 Failed Dependency|09 Conflict)\*\*/);
+    });
   });
 });

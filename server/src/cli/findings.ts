@@ -18,9 +18,12 @@ export interface FindingEdit {
   file?: string;
 }
 
-/** A place in another file the finding rests on (SARIF relatedLocations, LSP relatedInformation). */
+/**
+ * A place the finding rests on (SARIF relatedLocations, LSP relatedInformation): its evidence in the same file,
+ * or a place in another file (`file`), such as the spec operation of a project rule.
+ */
 export interface RelatedPlace {
-  file: string;
+  file?: string;
   line: number;
   column: number;
   endLine: number;
@@ -72,8 +75,13 @@ const severityNames: Record<DiagnosticSeverity, SeverityName> = {
  * edits and related places of a diagnostic that reaches into another file (the project rules).
  */
 export function toFinding(file: string, d: Diagnostic, here?: { uri: string; display(uri: string): string }): Finding {
-  const related =
-    here && d.relatedInformation?.map((r) => ({ file: here.display(r.location.uri), ...oneBased(r.location.range), message: r.message }));
+  // Where the evidence stands (the call, condition or exception it quotes), and the places in other files it
+  // reaches (the spec operation of a project rule): those name their file.
+  const related = d.relatedInformation?.map((r) => ({
+    ...(here && r.location.uri !== here.uri ? { file: here.display(r.location.uri) } : {}),
+    ...oneBased(r.location.range),
+    message: r.message,
+  }));
   return {
     file,
     line: d.range.start.line + 1,

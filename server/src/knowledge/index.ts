@@ -8,8 +8,9 @@ import vocabularyData from '../../../data/vocabulary.json';
 import frameworksData from '../../../data/frameworks.json';
 import spellingsData from '../../../data/spellings.json';
 import completionData from '../../../data/completion.json';
+import outboundData from '../../../data/outbound.json';
 import { languagesFile } from './languages';
-import { PhraseSet } from './phrases';
+import { PhraseSet, toWords } from './phrases';
 import type {
   CompletionRanking,
   Confusion,
@@ -17,6 +18,7 @@ import type {
   FrameworksFile,
   LanguageEntry,
   LexerSyntax,
+  OutboundFile,
   ScopeSyntax,
   SpellingScheme,
   SpellingsFile,
@@ -27,7 +29,7 @@ import type {
 } from './types';
 
 export type * from './types';
-export { PhraseSet, toWords } from './phrases';
+export { PhraseSet, asWritten, findApart, toWords } from './phrases';
 // Route registrations (issue 17): read by server/src/routes/.
 export * from './routes';
 export { type CarrierShapes, carrierShapesOf } from './carriers';
@@ -122,7 +124,6 @@ export interface CompiledContexts {
   returnTuple: boolean;
   rackTriples: boolean;
   propstatArrays: boolean;
-  outboundCalls: PhraseSet;
 }
 
 const compiledContexts = new Map<string, CompiledContexts>();
@@ -148,11 +149,24 @@ export function statusContextsOf(family: string): CompiledContexts | undefined {
       returnTuple: contexts.returnTuple === true,
       rackTriples: contexts.rackTriples === true,
       propstatArrays: contexts.propstatArrays === true,
-      outboundCalls: new PhraseSet(contexts.outboundCalls),
     };
     compiledContexts.set(family, compiled);
   }
   return compiled;
+}
+
+/** Where the application's own code carries a status (data/frameworks.json `carriers`). */
+export const carriers = {
+  properties: new Set(frameworks.carriers.properties) as ReadonlySet<string>,
+  callWords: new Set(frameworks.carriers.callWords) as ReadonlySet<string>,
+  notCallWords: new Set(frameworks.carriers.notCallWords) as ReadonlySet<string>,
+};
+
+/** Calls whose status arguments are read, not set: test assertions and comparisons (data/frameworks.json `reads`). */
+export function readsArguments(callee: string): boolean {
+  if (frameworks.reads.calls.includes(callee)) return true;
+  const lower = callee.toLowerCase();
+  return frameworks.reads.prefixes.some((prefix) => lower.startsWith(prefix));
 }
 
 /** A named spelling of a status code: `qualifier + separator + member`. */
@@ -242,10 +256,37 @@ export function memberFor(schemeId: string, code: number): string | undefined {
   return Array.isArray(names) ? names[0] : names;
 }
 
+let namedCodes: Map<string, number> | undefined;
+
+/**
+ * The client-error code an identifier is named after (`FailedDependencyException`, `FailedDependencyError`,
+ * `FailedDependency`, `failed_dependency_error`, `ConflictError` -> 424, 424, 424, 424, 409): its letters, less an
+ * Exception/Error suffix, spell a reason phrase. A one-word phrase (`Conflict`, `Locked`) counts only with the
+ * suffix; `FileNotFoundException` is not `NotFound`. Client errors only: the 5xx phrases are also the
+ * languages' own exceptions (`NotImplementedError`). Called for every identifier of a file: one lookup.
+ */
+export function codeNamedBy(identifier: string): number | undefined {
+  if (identifier.length < 6) return undefined;
+  if (!namedCodes) {
+    namedCodes = new Map();
+    for (const entry of allCodes()) {
+      if (entry.unused || entry.code < 400 || entry.code >= 500) continue;
+      const words = toWords(entry.phrase);
+      const joined = words.join('');
+      if (words.length >= 2) namedCodes.set(joined, entry.code);
+      namedCodes.set(`${joined}exception`, entry.code);
+      namedCodes.set(`${joined}error`, entry.code);
+    }
+  }
+  return namedCodes.get((identifier.includes('_') ? identifier.replace(/_/g, '') : identifier).toLowerCase());
+}
+
 /** Compiled vocabulary: each list once, as a PhraseSet. */
 export const phrases = {
   dependencyContext: new PhraseSet(vocabulary.dependencyContext.phrases),
   failedDependency: new PhraseSet(vocabulary.failedDependency.phrases),
+  /** In a condition guarding a 424: a flag that something before it failed (`if (failed)`). */
+  failedFlag: new PhraseSet(vocabulary.failedDependency.guardPhrases ?? []),
   failedPrerequisite: new PhraseSet(vocabulary.failedPrerequisite.phrases),
 };
 
@@ -257,6 +298,10 @@ export interface CompiledConfusion {
   suggest: number[];
   phrases: PhraseSet;
   bySuggestion: { code: number; phrases: PhraseSet }[];
+  /** The phrases that count in a guarding condition: `phrases` and `guardPhrases`. */
+  guardPhrases: PhraseSet;
+  /** The guard phrases count only where the condition is not negated (`!repo.exists(...)` is no conflict). */
+  guardNotNegated: boolean;
 }
 
 /** The confusions in precedence order (the order of data/vocabulary.json). */
@@ -266,7 +311,39 @@ export const confusions: readonly CompiledConfusion[] = Object.entries(vocabular
   suggest: c.suggest,
   phrases: new PhraseSet(c.phrases),
   bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
+  guardPhrases: new PhraseSet([...c.phrases, ...(c.guardPhrases ?? [])]),
+  guardNotNegated: c.guardNotNegated === true,
 }));
+
+/** A dependency and its failure stated apart (data/vocabulary.json `failedApart`). */
+export const failedApart = {
+  subjects: new PhraseSet(vocabulary.failedApart.subjects),
+  failures: new PhraseSet(vocabulary.failedApart.failures),
+  maxGap: vocabulary.failedApart.maxGap,
+};
+
+/** Dependency words used as names (`dependency_id`, `Dependency` resource, a `dependencies` page). */
+export const dependencyNames = {
+  words: new Set(vocabulary.dependencyNames.words),
+  followers: new Set(vocabulary.dependencyNames.followers),
+};
+
+const outbound = outboundData as OutboundFile;
+
+/** Calls to other services and the errors that mean one failed (data/outbound.json). */
+export const outboundVocabulary = {
+  clients: new PhraseSet(outbound.clients.map((c) => c.phrase)),
+  /** Error phrases grouped by the code they point at, the most specific (timeouts, unavailable) first. */
+  errors: [504, 503, 502].map((code) => ({
+    code,
+    phrases: new PhraseSet(outbound.errors.filter((e) => e.suggest === code && !e.requiresCall).map((e) => e.phrase)),
+    onCall: new PhraseSet(outbound.errors.filter((e) => e.suggest === code).map((e) => e.phrase)),
+  })),
+  /** Exception types of a local failure (a missing file or row, invalid input). */
+  localErrors: new PhraseSet(outbound.localErrors.map((e) => e.phrase)),
+  /** Receivers and callees of local work, their words joined (`http error` -> `httperror`). */
+  local: new Set(outbound.local.map((phrase) => phrase.replace(/ /g, ''))) as ReadonlySet<string>,
+};
 
 /** Which codes completion offers first, by context. */
 export const completionRanking: CompletionRanking = completionData as CompletionRanking;

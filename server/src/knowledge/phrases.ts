@@ -74,6 +74,18 @@ export class PhraseSet {
     return best?.text;
   }
 
+  /** How many words of the longest phrase that starts at `words[at]`, or 0. */
+  prefixAt(words: readonly string[], at: number): number {
+    let best = 0;
+    for (const pattern of this.patterns) {
+      if (pattern.length <= best || at + pattern.length > words.length) continue;
+      let j = 0;
+      while (j < pattern.length && wordMatches(pattern[j], words[at + j])) j++;
+      if (j === pattern.length) best = pattern.length;
+    }
+    return best;
+  }
+
   matches(words: readonly string[]): boolean {
     return this.patterns.some((pattern) => indexOf(pattern, words) >= 0);
   }
@@ -105,4 +117,67 @@ function indexOf(pattern: WordPattern[], words: readonly string[]): number {
 
 function wordMatches(pattern: WordPattern, word: string): boolean {
   return pattern.prefix ? word.startsWith(pattern.word) : word === pattern.word;
+}
+
+/**
+ * The words of `text` that `matched` (words as toWords gives them, space-separated) came from, as written:
+ * "if match" in `etag != ifMatch` is `ifMatch`, in "If-Match header" it is `If-Match`. The text itself
+ * when the words are not found (they always are when `matched` was found in toWords(text)).
+ */
+export function asWritten(text: string, matched: string): string {
+  const wanted = matched.split(' ');
+  const spans: { start: number; end: number }[] = [];
+  let start = -1;
+  const flush = (end: number) => {
+    if (start >= 0) spans.push({ start, end });
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isDigit(c) || isUpper(c) || isLower(c))) {
+      flush(i);
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    const prev = text.charCodeAt(i - 1);
+    if (isUpper(c) && (isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))))) {
+      flush(i);
+      start = i;
+    }
+  }
+  flush(text.length);
+  for (let i = 0; i + wanted.length <= spans.length; i++) {
+    let j = 0;
+    while (j < wanted.length && text.slice(spans[i + j].start, spans[i + j].end).toLowerCase() === wanted[j]) j++;
+    if (j === wanted.length) return text.slice(spans[i].start, spans[i + wanted.length - 1].end);
+  }
+  return text;
+}
+
+/**
+ * A subject phrase, then a failure phrase within `maxGap` words after it ("the parent task abc has failed").
+ * A subject used as a name (`dependency id`, `dependencies page`) does not count. Returns the words from
+ * the subject to the failure, or undefined.
+ */
+export function findApart(
+  words: readonly string[],
+  subjects: PhraseSet,
+  failures: PhraseSet,
+  maxGap: number,
+  names?: { words: ReadonlySet<string>; followers: ReadonlySet<string> },
+): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const subject = subjects.prefixAt(words, i);
+    if (subject === 0) continue;
+    const last = i + subject - 1;
+    if (names && names.words.has(words[last]) && names.followers.has(words[last + 1] ?? '')) continue;
+    for (let j = last + 1; j <= last + 1 + maxGap && j < words.length; j++) {
+      const failure = failures.prefixAt(words, j);
+      if (failure > 0) return words.slice(i, j + failure).join(' ');
+    }
+  }
+  return undefined;
 }

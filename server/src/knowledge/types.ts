@@ -43,13 +43,36 @@ export interface Confusion {
   phrases: string[];
   /** Phrases that make one of the alternatives (by code) the better first choice. */
   bySuggestion?: Record<string, string[]>;
+  /** Phrases that point at this confusion only in a condition guarding the site (`if repo.exists(...)`), not negated. */
+  guardPhrases?: string[];
+  /** The guard phrases count only in a condition not negated as a whole. */
+  guardNotNegated?: boolean;
+}
+
+/** A dependency and its failure stated apart: a subject phrase, then within `maxGap` words a failure phrase. */
+export interface ApartPhrases {
+  subjects: string[];
+  failures: string[];
+  maxGap: number;
+}
+
+/** data/outbound.json: calls to other services and the errors that mean one failed. */
+export interface OutboundFile {
+  clients: { phrase: string; examples: string[]; source: string }[];
+  errors: { phrase: string; suggest: 502 | 503 | 504; examples: string[]; requiresCall?: boolean; source: string }[];
+  localErrors: { phrase: string; examples: string[]; source: string }[];
+  local: string[];
 }
 
 export interface VocabularyFile {
   dependencyContext: { phrases: string[]; webdavMethods: string[] };
-  failedDependency: { phrases: string[] };
+  failedDependency: { phrases: string[]; guardPhrases?: string[] };
   confusions: Record<string, Confusion>;
   failedPrerequisite: { phrases: string[] };
+  /** An earlier action and its failure with words between them ("the parent task abc has failed"). */
+  failedApart: ApartPhrases;
+  /** Dependency words that name a thing (a resource type, a feature, an id) rather than a chain when followed by these. */
+  dependencyNames: { words: string[]; followers: string[] };
 }
 
 /** One lexer configuration per language family (see data/languages.json). */
@@ -139,11 +162,12 @@ export interface StatusContexts {
    */
   propstatArrays?: boolean;
   /** Phrases that show a handler calls another service (fetch, axios, requests...). */
-  outboundCalls: string[];
 }
 
 export interface FrameworksFile {
   contexts: Record<string, StatusContexts>;
+  carriers: { description: string; properties: string[]; callWords: string[]; notCallWords: string[] };
+  reads: { description: string; prefixes: string[]; calls: string[] };
 }
 
 /** One framework's named spellings of status codes (data/spellings.json). */

@@ -7,14 +7,18 @@
  */
 import * as knowledge from '../knowledge';
 import type { CompletionSlot, ScannedDocument, Scope, StatusSite } from './model';
+import { verdictLine } from './features/verdict';
 import { scopeMarksDependency } from './rules/rule';
 
-/** The sites as columns: start, end, code (-1: none), role (1: use) per site; the texts that are not the code's digits; the notes. */
+/** The sites as columns: start, end, code (-1: none), role (0 mention, 1 use, 2 read) per site; the texts that are not the code's digits; the notes; the hover verdicts. */
 interface FrozenSites {
   numbers: Int32Array;
   texts: [number, string][];
   notes: [number, string][];
+  verdicts: [number, string][];
 }
+
+const ROLES: StatusSite['role'][] = ['mention', 'use', 'read'];
 
 interface FrozenScope {
   codes: number[];
@@ -22,7 +26,6 @@ interface FrozenScope {
   arrayOfOperations?: boolean;
   responses?: { keys: string[] };
   marksDependency: boolean;
-  outbound: boolean;
 }
 
 type FrozenSlot = Omit<CompletionSlot, 'scope'> & { scope: number };
@@ -37,11 +40,14 @@ export interface FrozenScan extends Omit<ScannedDocument, 'sites' | 'slots'> {
 
 export function freezeScan(scanned: ScannedDocument): FrozenScan {
   const numbers = new Int32Array(scanned.sites.length * 4);
-  const sites: FrozenSites = { numbers, texts: [], notes: [] };
+  const sites: FrozenSites = { numbers, texts: [], notes: [], verdicts: [] };
   scanned.sites.forEach((site, i) => {
-    numbers.set([site.start, site.end, site.code ?? -1, site.role === 'use' ? 1 : 0], i * 4);
+    numbers.set([site.start, site.end, site.code ?? -1, ROLES.indexOf(site.role)], i * 4);
     if (site.code === undefined || site.text !== String(site.code)) sites.texts.push([i, site.text]);
     if (site.note !== undefined) sites.notes.push([i, site.note]);
+    // The evidence stays behind: the hover's verdict goes over as its line.
+    const verdict = site.code === 424 || site.code === 409 || site.code === 412 || site.code === 423 ? verdictLine(site) : undefined;
+    if (verdict !== undefined) sites.verdicts.push([i, verdict]);
   });
   const scopes: FrozenScope[] = [];
   const indexOf = new Map<Scope, number>();
@@ -55,7 +61,6 @@ export function freezeScan(scanned: ScannedDocument): FrozenScan {
         arrayOfOperations: scope.arrayOfOperations,
         responses: scope.responses && { keys: scope.responses.keys },
         marksDependency: scopeMarksDependency(scope, knowledge.phrases.dependencyContext),
-        outbound: scope.makesOutboundCall?.() === true,
       });
     }
     return index;
@@ -82,7 +87,6 @@ export function thawScan(frozen: FrozenScan): ScannedDocument {
     webdavMethod: scope.webdavMethod,
     arrayOfOperations: scope.arrayOfOperations,
     responses: scope.responses,
-    makesOutboundCall: () => scope.outbound,
     marksDependency: scope.marksDependency,
   }));
   const siteScope: Scope = { words: () => NO_WORDS, codes: new Set() };
@@ -94,7 +98,7 @@ export function thawScan(frozen: FrozenScan): ScannedDocument {
   };
 }
 
-function thawSites({ numbers, texts, notes }: FrozenSites, scope: Scope): StatusSite[] {
+function thawSites({ numbers, texts, notes, verdicts }: FrozenSites, scope: Scope): StatusSite[] {
   const sites: StatusSite[] = [];
   for (let i = 0; i < numbers.length; i += 4) {
     const code = numbers[i + 2] < 0 ? undefined : numbers[i + 2];
@@ -103,15 +107,17 @@ function thawSites({ numbers, texts, notes }: FrozenSites, scope: Scope): Status
       text: String(code),
       start: numbers[i],
       end: numbers[i + 1],
-      role: numbers[i + 3] === 1 ? 'use' : 'mention',
+      role: ROLES[numbers[i + 3]],
       spelling: NOT_CARRIED,
       message: '',
       scope,
       suppressed: NO_RULES,
       note: undefined,
+      verdict: '',
     });
   }
   for (const [i, text] of texts) sites[i].text = text;
   for (const [i, note] of notes) sites[i].note = note;
+  for (const [i, verdict] of verdicts) sites[i].verdict = verdict;
   return sites;
 }

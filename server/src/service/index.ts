@@ -98,7 +98,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const ruleContext = (settings: Settings): RuleContext => {
     let context = contexts.get(settings.dependencyWords);
     if (!context) {
-      context = { dependencyPhrases: knowledge.phrases.dependencyContext.extend(settings.dependencyWords) };
+      context = {
+        dependencyPhrases: knowledge.phrases.dependencyContext.extend(settings.dependencyWords),
+        userPhrases: settings.dependencyWords.length > 0 ? new knowledge.PhraseSet([]).extend(settings.dependencyWords) : undefined,
+      };
       contexts.set(settings.dependencyWords, context);
     }
     return context;

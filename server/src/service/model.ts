@@ -7,6 +7,8 @@ import type { Carrier } from './carriers';
 /** How to write a different status code at a site, in the site's own style. */
 export type Spelling =
   | { kind: 'number' }
+  /** The application's own error type or helper named after the status (`FailedDependencyException`). */
+  | { kind: 'named' }
   /** An OpenAPI response key; quote is the quote character around it, or '' for a bare key. */
   | { kind: 'key'; quote: '' | "'" | '"' }
   /** A framework constant or symbol (`qualifier + separator + member`); scheme names its table in data/spellings.json. */
@@ -26,6 +28,8 @@ export type Spelling =
 
 /** The spellings with nothing of the site in them, one object each for all sites (never changed). */
 export const NUMBER_SPELLING: Spelling = { kind: 'number' };
+/** The application's own type or helper named after the status (`FailedDependencyException`): no code can replace it. */
+export const NAMED_SPELLING: Spelling = { kind: 'named' };
 export const KEY_SPELLINGS: Record<'' | "'" | '"', Spelling> = {
   '': { kind: 'key', quote: '' },
   "'": { kind: 'key', quote: "'" },
@@ -45,10 +49,12 @@ export interface Scope {
   webdavMethod?: string;
   /** The request carries an array of operations (OpenAPI requestBody schema of type array). */
   arrayOfOperations?: boolean;
+  /** Code: what the handler declares each of its codes to mean (its responses map's descriptions). */
+  declared?: Map<number, Evidence>;
   /** The response keys of the operation (OpenAPI only). */
   responses?: ResponsesMap;
-  /** The handler calls another service (fetch, axios, requests...): code only. */
-  makesOutboundCall?(): boolean;
+  /** The operation's HTTP method, lower-case (OpenAPI only; a handler's comes from its route, see blocks.ts methodOf). */
+  method?: string;
   /**
    * Set on a scan made in another thread (service/frozenScan.ts): whether the scope marks a dependency
    * chain for completion's ranking, decided there, since the words stay behind.
@@ -84,9 +90,11 @@ export interface StatusSite {
   end: number;
   /**
    * `use`: the code is returned or declared here, rules apply.
+   * `read`: the code is compared, switched on or tested for membership (`status == 424`, `case 424:`,
+   *   `in (423, 424)`): a status something else set, read here: hover only.
    * `mention`: prose such as "HTTP 424" in a comment or description: hover only.
    */
-  role: 'use' | 'mention';
+  role: 'use' | 'read' | 'mention';
   spelling: Spelling;
   /** What is said with this status: the response description, the error message passed beside it. */
   message: string;
@@ -97,8 +105,17 @@ export interface StatusSite {
   suppressAt?: SuppressionPlace;
   /** Extra hover text for this site, e.g. the description of a `$ref`'d response. */
   note?: string;
-  /** The text of the error-handling block around the site (catch, except, rescue, if err != nil). */
-  failure?: string;
+  /** Code: the innermost branch or error handler around the site (its guard), the outer ones chained. */
+  guard?: Guard;
+  /** Code: what the other statements of the site's block (its `case` section) say: their string literals. */
+  neighbours?: readonly Evidence[];
+  /** Code: the headers of the functions and declarations around the site (route, name, decorators). */
+  handler?: string;
+  /**
+   * The hover's verdict line, worked out where the scan was made (service/frozenScan.ts): a thawed site has
+   * no evidence left to judge from. '' when there is none.
+   */
+  verdict?: string;
   /**
    * The function or class around the site is named after the code (`isFailedDependency()`,
    * `class HTTPFailedDependency`): code that defines or maps the status, which the rules leave alone.
@@ -108,6 +125,8 @@ export interface StatusSite {
   via?: CarrierVia;
   /** The site is the status value of a carrier's declaration, whose uses are sites of their own (issue 16). */
   carries?: Carrier;
+  /** A response declared in code for its handler (`responses={424: {"description": ...}}`): its description says what that code means in all of the handler. */
+  declares?: boolean;
   /**
    * The code is one item's status inside a 207 Multi-Status body (a SabreDAV propstat key): the
    * multistatus itself marks the dependency chain.
@@ -126,12 +145,48 @@ export interface CarrierVia {
   where(carrier: Carrier): string;
 }
 
+/**
+ * Something around a site that a verdict rests on, as written in the text: its message, a condition that
+ * guards it, the call whose failure led to it, the exception caught, a neighbouring statement's text, or
+ * the handler's own naming. `start`/`end` are offsets of the text (-1 when it has no place of its own).
+ */
+export interface Evidence {
+  kind: 'message' | 'condition' | 'call' | 'exception' | 'block' | 'handler';
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A branch or error handler around a site: the condition of an `if`/`elif`/`case`/`when` (an `else` has
+ * none: its sibling's condition says nothing of it), or the failure it handles (the call whose error it
+ * is, the exception type caught). `outer` is the next guard out. Plain data: it crosses a worker boundary.
+ */
+export interface Guard {
+  condition?: Evidence;
+  /** An error handler: catch, except, rescue, `if err != nil`, an `Err(..)` arm, `.catch(...)`. */
+  failure?: boolean;
+  /** The condition tests which error came back (`errors.Is(err, ErrX)`): an error branch even where the call is not in sight. */
+  errorTest?: boolean;
+  call?: Evidence;
+  exception?: Evidence;
+  outer?: Guard;
+}
+
 /** A place where a status code can be typed, recorded by the scanner for completion. */
 export type CompletionSlot =
   /** Code: where a status value goes (`res.status(|`, `status_code=|`); offset is where the value starts. */
-  | { kind: 'value'; start: number; scope: Scope; failure?: string }
+  | { kind: 'value'; start: number; scope: Scope; guard?: Guard }
   /** Code: after a framework qualifier (`http.|`, `HttpStatus.|`): the schemes whose members can follow. */
-  | { kind: 'member'; start: number; scope: Scope; failure?: string; schemes: string[]; qualifier: string; separator: string }
+  | {
+      kind: 'member';
+      start: number;
+      scope: Scope;
+      guard?: Guard;
+      schemes: string[];
+      qualifier: string;
+      separator: string;
+    }
   /** OpenAPI: a responses map, where a new response key can be typed. */
   | ResponsesSlot;
 

@@ -96,7 +96,10 @@ for (const c of LOCK_CASES) {
       'a hover mentioning 424 Failed Dependency',
     );
     const ours = hoverText(hovers).find((t) => t.includes('424 Failed Dependency'))!;
-    assert.match(plainFirstLine(ours), /^424 Failed Dependency/, `hover starts with: ${plainFirstLine(ours)}`);
+    // The verdict at the site in one line first (issue 14), then what 424 means.
+    const [verdict, explanation] = ours.split('\n\n').map(plainFirstLine);
+    assert.match(verdict, /423 fits\.$/, `the hover's first line is the verdict: ${verdict}`);
+    assert.match(explanation, /^424 Failed Dependency/, `then the explanation: ${explanation}`);
   });
 
   test(`${c.label}: preferred quick fix changes ${token} to ${replacement} (423 Locked)`, async () => {

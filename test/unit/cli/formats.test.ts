@@ -2,6 +2,7 @@
 // schema; and the real bundle: --version, --help, exit codes, the same JSON as in-process.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
@@ -128,6 +129,38 @@ describe('output formats (golden files for test/fixtures/cli/project)', () => {
     const run = await lintHere(['lint', '-f', 'junit', '--no-config'], dir);
     assert.match(run.stdout, /<testsuite name="a&amp;b&lt;c&gt;\.ts"/);
     assert.doesNotMatch(run.stdout, /<testsuite name="a&b/);
+  });
+
+  test('what a finding rests on: SARIF relatedLocations, JSON related (1-based)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsl-related-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.git'));
+      fs.writeFileSync(
+        path.join(dir, 'invoice.go'),
+        'package api\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tinv, err := h.billing.InvoiceFor(r.Context(), id)\n\tif err != nil {\n\t\tw.WriteHeader(424)\n\t}\n}\n',
+      );
+      const json = JSON.parse((await lintHere(['lint', '--format', 'json'], dir)).stdout);
+      assert.equal(json.length, 1);
+      assert.equal(json[0].ruleId, '424-for-upstream-failure');
+      assert.deepEqual(json[0].related, [
+        { line: 4, column: 14, endLine: 4, endColumn: 34, message: 'the call whose failure leads to it: h.billing.InvoiceFor(...)' },
+      ]);
+      const log = JSON.parse((await lintHere(['lint', '--format', 'sarif'], dir)).stdout);
+      assert.deepEqual(validateSarif(log), []);
+      const [result] = log.runs[0].results;
+      assert.deepEqual(result.relatedLocations, [
+        {
+          id: 0,
+          physicalLocation: {
+            artifactLocation: { uri: 'invoice.go', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 4, startColumn: 14, endLine: 4, endColumn: 34 },
+          },
+          message: { text: 'the call whose failure leads to it: h.billing.InvoiceFor(...)' },
+        },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('--fix-dry-run: a unified diff and nothing else; the files stay as they are', async () => {

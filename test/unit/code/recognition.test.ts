@@ -43,8 +43,9 @@ const cases: Record<string, [string, string][]> = {
       `import { Injectable, NotFoundException, ConflictException as Dup } from '@nestjs/common';\nimport * as nest from '@nestjs/common';\nfunction f() {\n  if (!x) throw new [[NotFoundException]]('no order');\n  throw new [[nest.PreconditionFailedException]]();\n}`,
     ],
     [
+      // The app's own ConflictException and GoneException are sites by their names (issue 14, pattern 4), not NestJS's classes.
       'NestJS class names that are not thrown: caught, extended, unimported, in strings',
-      `import { NotFoundException } from '@nestjs/common';\nimport { ConflictException } from './errors';\nclass Gone extends NotFoundException {}\nif (e instanceof NotFoundException) {}\nthrow new ConflictException();\nthrow new GoneException();\nconst s = "throw new NotFoundException()"; // throw new NotFoundException()`,
+      `import { NotFoundException } from '@nestjs/common';\nimport { ConflictException } from './errors';\nclass Gone extends NotFoundException {}\nif (e instanceof NotFoundException) {}\nthrow new [[ConflictException]]();\nthrow new [[GoneException]]();\nconst s = "throw new NotFoundException()"; // throw new NotFoundException()`,
     ],
   ],
   python: [
@@ -71,7 +72,7 @@ const cases: Record<string, [string, string][]> = {
     ],
     [
       'class names that are not raised: defined, caught, unimported, strings and comments',
-      `from werkzeug.exceptions import NotFound\nfrom .errors import Conflict\n\nclass Gone(NotFound):\n    pass\n\nclass Locked(Exception):\n    pass\n\ntry:\n    raise Locked()\nexcept NotFound:\n    raise Conflict()\n@app.errorhandler(NotFound)\ndef h(e): pass\ns = "raise NotFound()"  # raise NotFound()\nraise exceptions.NotFound()\nraise FailedDependency()`,
+      `from werkzeug.exceptions import NotFound\nfrom .errors import Conflict\n\nclass Gone(NotFound):\n    pass\n\nclass Locked(Exception):\n    pass\n\ntry:\n    raise Locked()\nexcept NotFound:\n    raise Conflict()\n@app.errorhandler(NotFound)\ndef h(e): pass\ns = "raise NotFound()"  # raise NotFound()\nraise exceptions.[[NotFound]]()\nraise [[FailedDependency]]()`,
     ],
   ],
   go: [
@@ -83,7 +84,7 @@ const cases: Record<string, [string, string][]> = {
     ['x/net/webdav, qualified', `w.WriteHeader([[webdav.StatusMulti]])\nreturn [[webdav.StatusLocked]], err`],
     [
       'x/net/webdav constants are bare in package webdav only',
-      `package webdav\nconst (\n\tStatusLocked = 423\n\tStatusFailedDependency    = 424\n)\nvar p = Propstat{Status: [[StatusFailedDependency]]}\nif [[StatusLocked]] == code && cfg.StatusLocked == 1 {}`,
+      `package webdav\nconst (\n\tStatusLocked = 423\n\tStatusFailedDependency    = 424\n)\nvar p = Propstat{Status: [[StatusFailedDependency]]}\nif StatusLocked == code && cfg.StatusLocked == 1 {}`,
     ],
     ['a bare name elsewhere is not the webdav constant', `package dav\nvar p = Propstat{Status: StatusFailedDependency}`],
   ],

@@ -12,10 +12,183 @@ describe('424-for-upstream-failure', () => {
     { name: 'a real 502', language: 'yaml', text: spec('Upstream failed.', `'502'`) },
   ]);
 
+  // Pattern 2: a 424 in the error branch of a call to another service, in every language family.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Go: `x, err := <call>; if err != nil`, a client the data does not name (by its role)',
+      language: 'go',
+      text: `func (h *H) invoice(w http.ResponseWriter, r *http.Request) {\n\tinv, err := h.billing.InvoiceFor(r.Context(), id)\n\tif err != nil {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t\treturn\n\t}\n\tjson.NewEncoder(w).Encode(inv)\n}\n`,
+      fixed: `func (h *H) invoice(w http.ResponseWriter, r *http.Request) {\n\tinv, err := h.billing.InvoiceFor(r.Context(), id)\n\tif err != nil {\n\t\tw.WriteHeader(http.StatusBadGateway)\n\t\treturn\n\t}\n\tjson.NewEncoder(w).Encode(inv)\n}\n`,
+    },
+    {
+      name: 'Go: the call in the if header, context.DeadlineExceeded -> 504',
+      language: 'go',
+      text: `func h(w http.ResponseWriter, r *http.Request) {\n\tif _, err := client.Do(req); errors.Is(err, context.DeadlineExceeded) {\n\t\thttp.Error(w, "slow", [[424]])\n\t}\n}\n`,
+      fixed: `func h(w http.ResponseWriter, r *http.Request) {\n\tif _, err := client.Do(req); errors.Is(err, context.DeadlineExceeded) {\n\t\thttp.Error(w, "slow", 504)\n\t}\n}\n`,
+    },
+    {
+      name: 'Go: local work failing (parsing the body) is no upstream',
+      language: 'go',
+      text: `func h(w http.ResponseWriter, r *http.Request) {\n\terr := json.NewDecoder(r.Body).Decode(&v)\n\tif err != nil {\n\t\tw.WriteHeader(424)\n\t}\n}\n`,
+    },
+    {
+      name: 'TypeScript: try { await <call> } catch',
+      language: 'typescript',
+      text: `app.post('/invoices', async (req, res) => {\n  try {\n    await billing.invoiceFor(req.body.id);\n  } catch (e) {\n    return res.status([[424]]).json({ error: 'could not invoice' });\n  }\n});`,
+    },
+    {
+      name: 'JavaScript: fetch(...).catch(...)',
+      language: 'javascript',
+      text: `app.get('/x', (req, res) => {\n  fetch(url).then((r) => r.json()).catch((err) => res.status([[424]]).end());\n});`,
+    },
+    {
+      name: 'JavaScript: ECONNREFUSED in the condition of the catch block',
+      language: 'javascript',
+      text: `app.get('/x', async (req, res) => {\n  try { await axios.get(url); } catch (err) {\n    if (err.code === 'ECONNREFUSED') res.status([[424]]).end();\n  }\n});`,
+    },
+    {
+      name: 'TypeScript: the try branch itself is no error branch',
+      language: 'typescript',
+      text: `app.post('/x', async (req, res) => {\n  try {\n    await client.send(cmd);\n    res.status(424).end();\n  } catch (e) {\n    res.status(500).end();\n  }\n});`,
+    },
+    {
+      name: 'Python: except requests.Timeout -> 504',
+      language: 'python',
+      text: `@app.post("/pay")\ndef pay():\n    try:\n        requests.post(PSP, json=body, timeout=3)\n    except requests.Timeout:\n        abort([[424]])\n`,
+      fixed: `@app.post("/pay")\ndef pay():\n    try:\n        requests.post(PSP, json=body, timeout=3)\n    except requests.Timeout:\n        abort(504)\n`,
+    },
+    {
+      name: 'Python: aiohttp ClientSession, an error type by its name',
+      language: 'python',
+      text: `async def handle(request):\n    try:\n        async with session.get(url) as resp:\n            data = await resp.json()\n    except aiohttp.ClientError:\n        return web.json_response({}, status=[[424]])\n`,
+    },
+    {
+      name: 'Python: the else of a try is no error branch',
+      language: 'python',
+      text: `def pay():\n    try:\n        requests.post(PSP)\n    except requests.ConnectionError:\n        abort(502)\n    else:\n        abort(424)\n`,
+    },
+    {
+      name: 'Java: catch (RestClientException) around RestTemplate',
+      language: 'java',
+      text: `@PostMapping("/orders")\npublic ResponseEntity<?> create(@RequestBody Order o) {\n    try {\n        restTemplate.postForObject(url, o, Void.class);\n    } catch (RestClientException e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
+    },
+    {
+      name: 'Kotlin: catch (e: IOException) around a client call',
+      language: 'kotlin',
+      text: `fun create(call: ApplicationCall) {\n    try {\n        client.get(url)\n    } catch (e: IOException) {\n        call.respond([[HttpStatusCode.FailedDependency]])\n    }\n}\n`,
+    },
+    {
+      name: 'C#: catch (HttpRequestException) around HttpClient',
+      language: 'csharp',
+      text: `public async Task<IActionResult> Get(int id) {\n    try {\n        var r = await _http.GetAsync(url);\n    } catch (HttpRequestException ex) {\n        return StatusCode([[StatusCodes.Status424FailedDependency]]);\n    }\n    return Ok();\n}\n`,
+    },
+    {
+      name: 'PHP: catch (GuzzleException) around Guzzle',
+      language: 'php',
+      text: `<?php\nfunction store($request) {\n    try {\n        $this->client->request('POST', $url);\n    } catch (GuzzleException $e) {\n        return response()->json(['error' => 'x'], [[424]]);\n    }\n}\n`,
+    },
+    {
+      name: 'Ruby: rescue Faraday::TimeoutError -> 504',
+      language: 'ruby',
+      text: `class OrdersController < ApplicationController\n  def create\n    begin\n      Faraday.get(url)\n    rescue Faraday::TimeoutError => e\n      head [[424]]\n    end\n  end\nend\n`,
+      fixed: `class OrdersController < ApplicationController\n  def create\n    begin\n      Faraday.get(url)\n    rescue Faraday::TimeoutError => e\n      head 504\n    end\n  end\nend\n`,
+    },
+    {
+      name: 'Rust: match <call> { Err(e) => ... }',
+      language: 'rust',
+      text: `async fn handler() -> impl IntoResponse {\n    match client.get(url).send().await {\n        Ok(r) => StatusCode::OK,\n        Err(e) => [[StatusCode::FAILED_DEPENDENCY]],\n    }\n}\n`,
+    },
+    {
+      name: 'Rust: map_err on a reqwest call',
+      language: 'rust',
+      text: `async fn other() -> Result<(), AppError> {\n    let x = reqwest::get(url).await.map_err(|e| AppError::new([[StatusCode::FAILED_DEPENDENCY]]))?;\n    Ok(())\n}\n`,
+    },
+    {
+      name: 'Go: a check of the status another service answered with',
+      language: 'go',
+      text: `func h(w http.ResponseWriter, r *http.Request) {\n\tresp, err := http.Get(url)\n\tif err != nil {\n\t\treturn\n\t}\n\tif resp.StatusCode != http.StatusOK {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t}\n}\n`,
+    },
+    {
+      name: 'JavaScript: `if (!response.ok)` after fetch (negated, still the upstream that answered)',
+      language: 'javascript',
+      text: `app.get('/x', async (req, res) => {\n  const response = await fetch(url);\n  if (!response.ok) return res.status([[424]]).end();\n});`,
+    },
+    {
+      name: 'Python: resp.status_code checked after requests',
+      language: 'python',
+      text: `def h():\n    resp = requests.get(url)\n    if resp.status_code != 200:\n        abort([[424]])\n`,
+    },
+    {
+      name: 'a handled call that is an earlier step of a chain is 424 used as meant',
+      language: 'typescript',
+      text: `app.post('/orders', async (req, res) => {\n  try {\n    await pipeline.runPreviousStep(req.body);\n  } catch (e) {\n    res.status(424).end();\n  }\n});`,
+    },
+    {
+      name: 'a batch handler: a call known only by its role weighs less than the handler naming a chain',
+      language: 'typescript',
+      text: `app.post('/orders/batch', async (req, res) => {\n  try {\n    await store.save(req.body);\n  } catch (e) {\n    res.status(424).end();\n  }\n});`,
+    },
+  ]);
+
   test('the alternatives are offered, not preferred', () => {
     const { diagnostics } = validate(spec('The upstream service failed.').replace(/\[\[|\]\]/g, ''), 'yaml', onlyRule('424-for-upstream-failure'));
     const titles = actionsFor(diagnostics).map((a) => `${a.isPreferred ? '*' : ''}${a.title}`);
     assert.deepEqual(titles.slice(0, 3), ['*Change 424 to 502 Bad Gateway', 'Change 424 to 503 Service Unavailable', 'Change 424 to 504 Gateway Timeout']);
     assert.match(titles[3], /^Disable 424-for-upstream-failure for this line$/);
   });
+
+  test('the finding quotes the call as written and points at it (relatedInformation)', () => {
+    const text = `func h(w http.ResponseWriter, r *http.Request) {\n\tinv, err := h.billing.InvoiceFor(r.Context(), id)\n\tif err != nil {\n\t\tw.WriteHeader(424)\n\t}\n}\n`;
+    const { document, diagnostics } = validate(text, 'go', onlyRule('424-for-upstream-failure'));
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0].message, /in the error branch of `h\.billing\.InvoiceFor\(\.\.\.\)`/);
+    const related = diagnostics[0].relatedInformation ?? [];
+    assert.equal(related.length, 1);
+    assert.equal(document.getText(related[0].location.range), 'h.billing.InvoiceFor');
+    assert.equal(related[0].location.uri, document.uri);
+  });
+
+  test('a caught exception is quoted with the call it came from, both pointed at', () => {
+    const text = `def pay():\n    try:\n        requests.post(PSP)\n    except requests.exceptions.ConnectionError:\n        abort(424)\n`;
+    const { document, diagnostics } = validate(text, 'python', onlyRule('424-for-upstream-failure'));
+    assert.match(diagnostics[0].message, /the caught `requests\.exceptions\.ConnectionError` of `requests\.post\(\.\.\.\)`/);
+    assert.deepEqual(
+      diagnostics[0].relatedInformation!.map((r) => document.getText(r.location.range)),
+      ['requests.exceptions.ConnectionError', 'requests.post'],
+    );
+  });
+
+  // Patterns from the judgement corpus (docs/corpus.md).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python/FastAPI: the handler declares what its 424 means, for every 424 of it',
+      language: 'python',
+      text: `@router.post(\n    "/account/register",\n    responses={\n        409: {"description": "Already registered"},\n        [[424]]: {"description": "Email sending errors were logged"},\n    },\n)\ndef register(response: Response):\n    sent = mailer.send(to)\n    if sent.errors:\n        response.status_code = [[status.HTTP_424_FAILED_DEPENDENCY]]\n`,
+    },
+    {
+      name: 'Go: a case for one error of the service call out of sight (errors.Is) is an upstream failure by its role',
+      language: 'go',
+      text: `func translate(err error) error {\n\tswitch {\n\tcase errors.Is(err, core.ErrVINDecoding):\n\t\treturn fiber.NewError([[fiber.StatusFailedDependency]], "could not decode")\n\tcase errors.Is(err, core.ErrDefinitionNotFound):\n\t\treturn fiber.NewError(fiber.StatusFailedDependency, "no definition")\n\t}\n\treturn err\n}\n`,
+    },
+    {
+      name: 'Kotlin: the app error type named for 424, with a message key that names the provider',
+      language: 'kotlin',
+      text: `fun call(): T {\n    return response?.body ?: throw [[FailedDependencyException]](Message.LLM_PROVIDER_ERROR)\n}\n`,
+    },
+    {
+      name: 'Kotlin: a subclass of the 424 type, named for what the upstream did',
+      language: 'kotlin',
+      text: `class LlmEmptyResponseException :\n  [[FailedDependencyException]](\n    Message.LLM_PROVIDER_EMPTY_RESPONSE,\n  )\n`,
+    },
+    {
+      name: 'Python: a local failure caught (FileNotFoundError) is no upstream, whatever the try body calls',
+      language: 'python',
+      text: `def report(r):\n    try:\n        data = build_cached_report(r)\n    except FileNotFoundError:\n        return {}, status.HTTP_424_FAILED_DEPENDENCY\n`,
+    },
+    {
+      name: 'Java: a local failure caught (FileNotFoundException) is no upstream',
+      language: 'java',
+      text: `ResponseEntity<?> get() {\n    try {\n        store.load(id);\n    } catch (FileNotFoundException e) {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n    return null;\n}\n`,
+    },
+  ]);
 });

@@ -69,11 +69,16 @@ export function sarifFormatter(context: FormatterContext): Formatter {
           message: { text: f.message },
           locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
           partialFingerprints: { 'httpStatusLens/v1': fingerprints[i] },
+          // The call, condition or exception the finding rests on, or the spec operation of a project rule in
+          // another file (SARIF 2.1.0 §3.27.22).
           ...(f.related
             ? {
                 relatedLocations: f.related.map((r, id) => ({
                   id,
-                  physicalLocation: { artifactLocation: location(path.resolve(context.cwd, r.file)), region: region(r) },
+                  physicalLocation: {
+                    artifactLocation: r.file === undefined ? artifactLocation : location(path.resolve(context.cwd, r.file)),
+                    region: region(r),
+                  },
                   message: { text: r.message },
                 })),
               }

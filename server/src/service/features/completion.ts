@@ -9,6 +9,7 @@ import * as knowledge from '../../knowledge';
 import type { StatusCodeEntry } from '../../knowledge';
 import { withLfLineBreaks } from '../lines';
 import type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope } from '../model';
+import { inFailedCall } from '../rules/evidence';
 import { scopeMarksDependency } from '../rules/rule';
 import { renderCodePage } from './codePages';
 import { describeCode } from './hover';
@@ -236,7 +237,8 @@ function completeCode(document: DocumentLike, text: string, scanned: ScannedDocu
   const range = { start: document.positionAt(wordStart), end: document.positionAt(offset) };
   const context = {
     dependency: hasDependencyContext(slot.scope),
-    failure: slot.failure !== undefined && slot.scope.makesOutboundCall?.() === true,
+    // In the error branch of a call to another service, the 5xx that report its failure come first.
+    failure: inFailedCall(slot.guard),
   };
   if (slot.kind === 'member') {
     const items: CompletionItem[] = [];

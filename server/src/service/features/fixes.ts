@@ -38,7 +38,10 @@ function replaceFix(document: DocumentLike, site: StatusSite, replacement: Repla
   if (newText === undefined) {
     // `throw new ConflictException()` to 424: NestJS has no such class, and a number cannot replace a class.
     return {
-      title: `The framework of ${site.text} has no class for ${target}: change it by hand (its generic HTTP exception takes the code)`,
+      title:
+        site.spelling.kind === 'named'
+          ? `${site.text} is the application's own type for ${site.code}: use (or add) one for ${target} by hand`
+          : `The framework of ${site.text} has no class for ${target}: change it by hand (its generic HTTP exception takes the code)`,
       kind: CodeActionKind.QuickFix,
       isPreferred: false,
     };
@@ -82,6 +85,7 @@ function keySet(keys: readonly string[]): Set<string> {
  * unless its names are classes (`raise web.HTTPFailedDependency()`): then there is none (undefined).
  */
 function spell(site: StatusSite, code: number | string): string | undefined {
+  if (site.spelling.kind === 'named') return undefined;
   if (site.spelling.kind !== 'constant' || typeof code !== 'number') return String(code);
   const member = knowledge.memberFor(site.spelling.scheme, code);
   if (member === undefined) return knowledge.schemeOf(site.spelling.scheme)?.constructs === true ? undefined : String(code);

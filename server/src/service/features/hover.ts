@@ -5,6 +5,7 @@ import * as knowledge from '../../knowledge';
 import type { DocumentLike, ScannedDocument, StatusSite } from '../model';
 import { codePageUrl } from './codePages';
 import { viaLine } from './carrierHover';
+import { verdictLine } from './verdict';
 
 export function doHover(document: DocumentLike, scanned: ScannedDocument, offset: number): Hover | null {
   const site = siteAt(scanned, offset);
@@ -15,8 +16,10 @@ export function doHover(document: DocumentLike, scanned: ScannedDocument, offset
 export function hoverFor(document: DocumentLike, site: StatusSite, start: number, end: number): Hover {
   const { head, rest } = siteParts(site);
   const value = [
-    // How the status reaches the site (a carrier declared elsewhere), the code's meaning, the neighbours.
+    // What the reader needs at the site first: how the status reaches it (a carrier declared elsewhere), its
+    // verdict in one line (when it has one), the code's meaning in one line, then the neighbours.
     viaLine(site),
+    verdictLine(site),
     head,
     rest,
     site.note ? `---\n\nThis response: ${site.note}` : '',

@@ -2,9 +2,9 @@
  * Diagnostics: at each status site the first rule that applies (rules/index.ts order) is reported, with
  * everything its quick fixes need in `data`, so code actions never look at the document again.
  */
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { DocumentLike, ScannedDocument, StatusSite } from '../model';
+import type { DocumentLike, Evidence, ScannedDocument, StatusSite } from '../model';
 import { type RuleContext, type RuleHit, type RuleId, docsUrl, rules } from '../rules';
 import type { Severity } from '../rules/presets';
 import { isSuppressed } from '../scanners/suppressions';
@@ -62,7 +62,7 @@ function firstHit(site: StatusSite, context: RuleContext, onFault: RuleFaultHand
 function toDiagnostic(document: DocumentLike, site: StatusSite, id: RuleId, hit: RuleHit, severity: DiagnosticSeverity): Diagnostic {
   const range = { start: document.positionAt(site.start), end: document.positionAt(site.end) };
   const data: DiagnosticData = { fixes: fixesFor(document, site, id, hit, range) };
-  return {
+  const diagnostic: Diagnostic = {
     range,
     severity,
     source: SOURCE,
@@ -70,6 +70,27 @@ function toDiagnostic(document: DocumentLike, site: StatusSite, id: RuleId, hit:
     codeDescription: { href: docsUrl(id) },
     message: hit.message,
     data,
+  };
+  const related = hit.evidence?.map((e) => relatedInformation(document, e)).filter((r) => r !== undefined);
+  if (related && related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+const evidenceLabels: Record<Evidence['kind'], string> = {
+  message: 'what is said with it',
+  condition: 'the condition that guards it',
+  call: 'the call whose failure leads to it',
+  exception: 'the exception caught',
+  block: 'what the statement beside it says',
+  handler: 'the handler',
+};
+
+/** Where the evidence a finding rests on stands, when it has a place of its own in the text. */
+function relatedInformation(document: DocumentLike, evidence: Evidence): DiagnosticRelatedInformation | undefined {
+  if (evidence.start < 0) return undefined;
+  return {
+    location: { uri: document.uri, range: { start: document.positionAt(evidence.start), end: document.positionAt(evidence.end) } },
+    message: `${evidenceLabels[evidence.kind]}: ${evidence.text}`,
   };
 }
 

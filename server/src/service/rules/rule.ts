@@ -1,7 +1,7 @@
 /** What a rule is, and the site facts the 424 rules share. */
 import * as knowledge from '../../knowledge';
 import type { PhraseSet } from '../../knowledge';
-import type { Scope, StatusSite } from '../model';
+import type { Evidence, Scope, StatusSite } from '../model';
 
 export type RuleId =
   | '424-without-dependency'
@@ -26,11 +26,15 @@ export interface Replacement {
 export interface RuleHit {
   message: string;
   replacements: Replacement[];
+  /** What the finding rests on, the one its message quotes first (a condition, call, exception or statement). */
+  evidence?: Evidence[];
 }
 
 export interface RuleContext {
   /** The dependency-context vocabulary, with the user's extra words. */
   dependencyPhrases: PhraseSet;
+  /** The user's extra dependency words alone (they count wherever a dependency word may stand). */
+  userPhrases?: PhraseSet;
 }
 
 export interface Rule {
@@ -61,35 +65,6 @@ export function scopeMarksDependency(scope: Scope, phrases: PhraseSet): boolean 
   if (scope.codes.has(207) || scope.webdavMethod !== undefined || scope.arrayOfOperations) return true;
   const words = scope.words();
   return once(words, phrases, () => phrases.matches(words));
-}
-
-/** The words of a text; the sites of one statement (or one error-handling block) share the same text. */
-function wordsOf(cache: { text?: string; words?: readonly string[] }, text: string): readonly string[] {
-  if (cache.text !== text || !cache.words) ((cache.text = text), (cache.words = knowledge.toWords(text)));
-  return cache.words;
-}
-const lastMessage: { text?: string; words?: readonly string[] } = {};
-const lastFailure: { text?: string; words?: readonly string[] } = {};
-
-/** The words of what is said with the status (its message or description). */
-export function messageWords(site: StatusSite): readonly string[] {
-  return wordsOf(lastMessage, site.message);
-}
-
-/** The words of the error-handling block around the site, if any. */
-export function failureWords(site: StatusSite): readonly string[] {
-  return site.failure === undefined ? [] : wordsOf(lastFailure, site.failure);
-}
-
-/** The words of the operation or handler around the site. */
-export function scopeWords(site: StatusSite): readonly string[] {
-  return site.scope.words();
-}
-
-/** The 424's own message names an earlier action that failed: the code is used as meant. */
-export function namesFailedDependency(site: StatusSite): boolean {
-  const words = messageWords(site);
-  return once(words, knowledge.phrases.failedDependency, () => knowledge.phrases.failedDependency.matches(words));
 }
 
 export function describe(code: number): string {

@@ -4,17 +4,19 @@
  * Flask-style `return body, 424`); a framework constant or symbol from data/spellings.json is one by its
  * qualified spelling. The lexer keeps strings and comments out of code; "HTTP 424" in them is a mention.
  *
- * The context of a site (documented in docs/rules/424-without-dependency.md):
+ * The context of a site (its evidence, read by rules/evidence.ts; documented in docs/rules/424-without-dependency.md):
  * - its *message*: the string literals of the statement it is in (`res.status(424).json({ error: "..." })`);
+ * - its *guards*: the branches and error handlers around it (blocks.ts), with the call and exception they handle;
+ * - its *neighbours*: what the other statements of its block say;
  * - its *scope*: its handler — the outermost function around it, from the start of the statement that holds
- *   that function (so the route and the decorators count) to the function's end; the file without one;
- * - its *failure* block: the catch/except/rescue/`if err != nil` block it is in, if any.
+ *   that function (so the route and the decorators count) to the function's end; the file without one. Only the
+ *   header's words are read (scope.ts).
  */
 import * as knowledge from '../../../knowledge';
 import type { CarrierLookup } from '../../carriers';
 import type { DocumentLike, ScannedDocument } from '../../model';
 import { Suppressions } from '../suppressions';
-import { assignIndentedScopes } from './indentation';
+import { assignIndentedScopes, declareResponses } from './indentation';
 import { lex } from './lexer';
 import { CodeScanner } from './scanner';
 
@@ -29,8 +31,8 @@ export function scanCode(document: DocumentLike, text: string, family: string, c
   lex(text, syntax, (kind, start, end) => scanner.token(kind, start, end));
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);
-  if (scopes.style === 'indentation')
-    assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, contexts.outboundCalls);
+  if (scopes.style === 'indentation') assignIndentedScopes(text, [...sites, ...scanner.slots], scanner.lines, scopes, scanner);
+  else declareResponses(sites);
   suppressions.apply(sites, knowledge.commentPrefixOf(family));
   return {
     kind: 'code',

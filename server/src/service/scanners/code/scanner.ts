@@ -5,12 +5,24 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
-import { type CompletionSlot, NUMBER_SPELLING, type StatusSite } from '../../model';
+import { type CompletionSlot, type Evidence, type Guard, NAMED_SPELLING, NUMBER_SPELLING, type StatusSite } from '../../model';
 import { findMentions } from '../mentions';
 import { NO_SUPPRESSIONS, type Suppressions } from '../suppressions';
 import { type Imports, inImportStatement, readImports, resolvePhpName } from './imports';
 import { type PropstatFrame, PropstatLiterals, isStatusKey, statusSubscript, valueIsArray } from './propstat';
 import type { CarrierLookup } from '../../carriers';
+import {
+  type CallSpan,
+  type HeaderKind,
+  caughtException,
+  chainStart,
+  conditionOf,
+  handledCall,
+  headerKind,
+  isCallKeyword,
+  isDefinition,
+  link,
+} from './blocks';
 import { TokenKind } from './lexer';
 import { TextScope } from './scope';
 
@@ -36,16 +48,61 @@ interface Frame {
   /** For blocks: where the current statement started, its first word, what it has said, and its sites. */
   statementStart: number;
   statementFirst?: string;
+  statementFirstAt?: number;
   strings: string[];
   pending: StatusSite[];
   /** For blocks: the text before the `{` that introduced it (a signature, a declaration). */
   header?: { start: number; end: number };
   /** An error-handling block: where its header starts, and the sites and slots inside it. */
-  failure?: { start: number; members: { failure?: string }[] };
+  failure?: { start: number };
   /** Set on push: the nearest statement block at or above this frame, and the nearest failure, so neither lookup walks the stack (deep nesting would make that quadratic). */
   container?: Frame;
-  enclosingFailure?: Frame['failure'];
+  /** The guards around what this frame holds, innermost first (blocks.ts); set on push, changed by sections. */
+  guard?: Guard;
+  /** For blocks: the guards from outside it, and those with the current `case` section or match arm. */
+  baseGuard?: Guard;
+  sectionGuard?: Guard;
+  kind?: HeaderKind;
+  /** For blocks: the header names a status (`switch (res.status)`, `match resp.status()`): its cases read one. */
+  statusSubject?: boolean;
+  /** Inside the condition of an `if`/`while`/`switch`/`for` (another branch's words when seen from a sibling statement). */
+  inCondition?: boolean;
+  /** For `(` `[` `{`: a membership test (`in (423, 424)`, `.includes(`), and whether its subject is a status. */
+  membership?: { status: boolean };
+  /** For blocks: what the statements of the current section say, and the sites of that section. */
+  said?: Evidence[];
+  sectionSites?: StatusSite[];
+  /** For blocks: where the current match arm started. */
+  sectionStart?: number;
+  /** For blocks: the first calls made in it (nested blocks too), those of the current statement and of the one before. */
+  calls?: CallSpan[];
+  statementCalls?: CallSpan[];
+  previousCalls?: CallSpan[];
+  /** For blocks: the calls of the header statement (`match client.get(url).send() {`), and of the last `try` body closed in it. */
+  headerCalls?: CallSpan[];
+  tryCalls?: CallSpan[];
 }
+
+/** How many calls a block or statement keeps for evidence: the handled call is among the first. */
+const MAX_CALLS = 12;
+/** How many string literals of a block section are kept as its neighbours' evidence. */
+const MAX_SAID = 12;
+/** Families whose match expressions have arms (`pattern => value`, Kotlin `pattern -> value`). */
+const armFamilies = new Set(['rust', 'kotlin', 'php', 'csharp']);
+const conditionCallees = new Set(['if', 'elseif', 'while', 'switch', 'for', 'foreach', 'when', 'match']);
+const membershipCalls = new Set([
+  'includes',
+  'include',
+  'contains',
+  'Contains',
+  'containsKey',
+  'in_array',
+  'has',
+  'indexOf',
+  'oneOf',
+  'any',
+  'member',
+]);
 
 type CodeSlot = Exclude<CompletionSlot, { kind: 'responses' }>;
 
@@ -122,6 +179,15 @@ export class CodeScanner {
   private readonly propstatLiterals = new PropstatLiterals();
   /** What the file imports, read on the first name that may need it. */
   private imports: Imports | undefined;
+  /** Indentation-scoped languages: every call and string literal, for indentation.ts to find a site's evidence. */
+  readonly calls: CallSpan[] = [];
+  readonly strings: Evidence[] = [];
+  /** The declared response whose description is being read, and the depth of its responses map. */
+  private declaring: { site: StatusSite; depth: number; said: string[] } | undefined;
+  /** Ruby: the last `case` line is on a status (`case response.code`): its `when`s read one. */
+  private caseOfStatus = false;
+  /** The last `[...]` closed: `[423, 424].includes(status)` reads the codes in it. */
+  private lastClosedBracket: { start: number; end: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -134,7 +200,7 @@ export class CodeScanner {
     /** The workspace's carriers (issue 16), when the service has a workspace. */
     private readonly carriers?: CarrierLookup,
   ) {
-    this.fileScope = new TextScope(text, 0, text.length, contexts.outboundCalls);
+    this.fileScope = new TextScope(text, 0, text.length, 0);
     this.frames = [newFrame('', true, false, 0)];
     this.braces = scopes.style === 'braces';
     this.failurePhrases = new knowledge.PhraseSet(scopes.failureBlocks.map((p) => knowledge.toWords(p).join(' ')));
@@ -152,7 +218,9 @@ export class CodeScanner {
     if (kind === TokenKind.Newline) {
       this.atLineStart = true;
       const top = this.top();
-      if (top.block) this.endStatement(top, start);
+      // `if (x)` at the end of a line (Kotlin): the statement it guards is on the next one.
+      if (top.block && !(this.recentText(1) === ')' && this.lastClosedParen !== undefined && isControl(this.lastClosedParen)))
+        this.endStatement(top, start);
       return;
     }
     if (this.atLineStart) {
@@ -160,13 +228,17 @@ export class CodeScanner {
       if (!this.braces && this.frames.length === 1) this.recordLine(kind, start, end);
     }
     const container = this.container();
-    if (container.statementFirst === undefined) container.statementFirst = this.text.slice(start, end);
+    if (container.statementFirst === undefined)
+      ((container.statementFirst = this.text.slice(start, end)), (container.statementFirstAt = start));
     switch (kind) {
       case TokenKind.String:
       case TokenKind.Template:
         // A template's text part stops before the `${` of a hole, which still belongs to the template.
         this.suppressions.addToken(start, kind === TokenKind.Template ? end + 1 : end);
-        container.strings.push(this.text.slice(start, end));
+        // What a condition says is its guard's, not the message of the status it guards.
+        if (!this.top().inCondition) container.strings.push(this.text.slice(start, end));
+        this.say(container, start, end);
+        if (this.declaring && this.frames.length > this.declaring.depth) this.declaring.said.push(unquote(this.text.slice(start, end)));
         this.mentions(start, end);
         this.reasonPhraseEntry(start, end);
         break;
@@ -217,28 +289,33 @@ export class CodeScanner {
   }
 
   private addSlot(slot: CodeSlot): void {
+    const guard = this.top().guard;
+    if (guard) slot.guard = guard;
     this.slots.push(slot);
-    this.innermostFailure()?.members.push(slot);
   }
 
   private currentScope(): TextScope {
     return this.handler?.scope ?? this.fileScope;
   }
 
-  private innermostFailure(): Frame['failure'] {
-    return this.top().enclosingFailure;
-  }
-
   finish(): void {
     while (this.frames.length > 1) this.close(this.text.length);
     this.endStatement(this.frames[0], this.text.length);
+    this.flushSection(this.frames[0]);
     for (const site of this.propstatLiterals.confirmed()) this.commit(site);
   }
 
   private identifier(start: number, end: number): void {
     const word = this.text.slice(start, end);
+    // A message key said with a status (`Message.LLM_PROVIDER_ERROR`, `messages.REPORT_NOT_CREATED`): part of its message.
+    if (isMessageKey(word) && this.recentText(1) === '.' && /message|error|reason|text|i18n/i.test(this.recentText(2)))
+      this.container().strings.push(word);
     if (this.braces && this.functionKeywords.has(word)) this.pendingFunction = this.frames.length;
     if (this.packageName === undefined && this.frames.length === 1 && this.recentText(1) === 'package') this.packageName = word;
+    if ((word === 'case' || word === 'default') && this.top().kind === 'switch' && this.top().statementFirst === word)
+      this.startSection(start);
+    if (!this.braces && word === 'case' && this.frames.length === 1 && this.container().statementFirst === word)
+      this.caseOfStatus = statusSubject(this.text.slice(end, this.text.indexOf('\n', end) >>> 0));
     if (word === 'if' && this.container().statementFirst !== word) this.startConditional();
     else if (statementKeywords.has(word)) this.top().statusValue = undefined;
     // Workspace hook (issue 16): a project carrier used here is a site of its status.
@@ -246,7 +323,10 @@ export class CodeScanner {
     const used = this.spellings.qualifiers.get(word);
     if (used) for (const scheme of used) this.schemesSeen.add(scheme);
     const candidates = this.spellings.byMember.get(word);
-    if (!candidates) return;
+    if (!candidates) {
+      this.namedStatus(word, start, end);
+      return;
+    }
     for (const spelling of candidates) {
       if (spelling.imports) {
         if (this.importedSpelling(spelling, start, end)) return;
@@ -270,6 +350,72 @@ export class CodeScanner {
       });
       return;
     }
+    this.namedStatus(word, start, end);
+  }
+
+  /**
+   * The application's own error type or helper named after a status (`FailedDependencyException`,
+   * `FailedDependencyError`, a `FailedDependency(...)` helper): thrown, raised, constructed, called or
+   * subclassed it carries that status and is a site; caught or tested (`except FailedDependencyError:`,
+   * `instanceof`) it is read. Its definition (`class FailedDependencyException`) is neither.
+   */
+  private namedStatus(word: string, start: number, end: number): void {
+    const code = knowledge.codeNamedBy(word);
+    if (code === undefined || (this.imports !== undefined && inImportStatement(this.imports, start))) return;
+    // (`FAILED_DEPENDENCY(424, "Failed Dependency")` declares an enum's constant: only types and functions count.)
+    if (word === word.toUpperCase()) return;
+    // A framework's own status call (echo's `c.NoContent(502)`): the status is its argument, not its name.
+    if (this.contexts.calls.has(word)) return;
+    // `ChangeItem FailedDependency(...)`, `IActionResult FailedDependency(...)`: a method being defined, after its type.
+    const previous = this.recentToken(1);
+    if (previous?.kind === TokenKind.Identifier && !callKeywordsBefore.has(this.text.slice(previous.start, previous.end))) return;
+    const before = this.wordBefore(start);
+    if (
+      before === 'class' ||
+      before === 'def' ||
+      before === 'function' ||
+      before === 'interface' ||
+      before === 'struct' ||
+      before === 'fun'
+    )
+      return;
+    let next = end;
+    while (this.text[next] === ' ' || this.text[next] === '\t') next++;
+    const called = this.text[next] === '(';
+    const container = this.container();
+    const caught =
+      before === 'except' ||
+      before === 'rescue' ||
+      before === 'instanceof' ||
+      before === 'is' ||
+      (this.top().open === '(' &&
+        (this.top().callee === 'catch' || this.top().callee === 'isinstance' || this.top().callee === 'except')) ||
+      container.statementFirst === 'except' ||
+      container.statementFirst === 'rescue';
+    if (caught) {
+      // (A mention, as a caught framework class is: hover only.)
+      this.sites.push({
+        code,
+        text: word,
+        start,
+        end,
+        role: 'mention',
+        spelling: NAMED_SPELLING,
+        message: '',
+        scope: this.fileScope,
+        suppressed: NO_SUPPRESSIONS,
+      });
+      return;
+    }
+    if (!called && before !== 'throw' && before !== 'raise' && before !== 'new') return;
+    // chi's `r.NotFound(func(w, r) {...})` registers the handler for a status; it sends none here.
+    let argument = next + 1;
+    while (this.text[argument] === ' ') argument++;
+    if (called && this.text.startsWith('func', argument)) return;
+    this.addSite(code, start, end, NAMED_SPELLING);
+    // `class LlmEmptyResponseException :\n FailedDependencyException(...)`: the subclass's own name says what it is.
+    const declared = this.declaredClassBefore(start);
+    if (declared) container.strings.push(declared);
   }
 
   /**
@@ -352,8 +498,9 @@ export class CodeScanner {
     const before = this.wordBefore(start);
     let next = end;
     while (this.text[next] === ' ' || this.text[next] === '\t') next++;
-    // `class Sub(...) : Carrier(...)` (Kotlin, C#): the base's constructor in a class header is no use.
-    if (this.recentText(1) === ':' && this.text[next] === '(') return false;
+    // `class Sub(...) : Carrier(...)` (Kotlin, C#): the base's constructor in a class header is no use, and, the
+    // workspace knowing the base, no site by its name either (the subclass is a carrier of its own).
+    if (this.recentText(1) === ':' && this.text[next] === '(') return true;
     const used =
       before === 'throw' ||
       before === 'raise' ||
@@ -408,20 +555,180 @@ export class CodeScanner {
     if (!Number.isInteger(code) || code < 100) return;
     if (this.inStatusContext(0)) this.addSite(code, start, end, NUMBER_SPELLING);
     else if (this.contexts.rackTriples && this.recentText(1) === '[' && this.top().open === '[') this.top().triple = { code, start, end };
-    else if (this.isStatusComparison() && knowledge.isRegistered(code)) {
-      // `res.status === 503`, `resp.StatusCode == 200`: a status code worth a hover, but no use of one.
+    else if (!knowledge.isRegistered(code)) return;
+    else if (this.isResponsesKey(end)) this.declaredResponse(code, start, end);
+    else if (this.isStatusComparison() || this.readsStatusSubject(end)) {
+      // `res.status === 503`, `case 424:` in `switch (res.status)`, `status in (423, 424)`: a status read, not set.
       this.sites.push({
         code,
         text: this.text.slice(start, end),
         start,
         end,
-        role: 'mention',
+        role: 'read',
         spelling: NUMBER_SPELLING,
         message: '',
         scope: this.fileScope,
         suppressed: NO_SUPPRESSIONS,
       });
+    } else if (code >= 400 && this.carriesStatus(end)) this.addSite(code, start, end, NUMBER_SPELLING);
+  }
+
+  /**
+   * A key of a responses map declared in code (FastAPI's `responses={424: {"description": "..."}}`, the same map
+   * in a NestJS or Flask-smorest decorator): the number before `:` directly inside a `{` given to `responses`.
+   */
+  private isResponsesKey(end: number): boolean {
+    const top = this.top();
+    if (top.open !== '{' || top.block || (this.recentText(1) !== '{' && this.recentText(1) !== ',')) return false;
+    let after = end;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    if (this.text[after] !== ':') return false;
+    let at = top.statementStart - 1;
+    while (at > 0 && /[\s=:{]/.test(this.text[at - 1]) && top.statementStart - at < 6) at--;
+    return this.text.slice(Math.max(0, at - 9), at).endsWith('responses');
+  }
+
+  /** A declared response: a site whose message is its own description (the strings up to the next key). */
+  private declaredResponse(code: number, start: number, end: number): void {
+    const site = this.addSite(code, start, end, NUMBER_SPELLING);
+    site.declares = true;
+    // Its message is its description alone, not the whole decorator's strings.
+    const pending = this.container().pending;
+    if (pending[pending.length - 1] === site) pending.pop();
+    this.declaring = { site, depth: this.frames.length, said: [] };
+  }
+
+  private endDeclared(): void {
+    const { site, said } = this.declaring!;
+    // `{"description": "Email sending errors"}`: the key names are no part of what is said.
+    site.message = said.filter((text) => text !== 'description' && text !== 'model' && text !== 'content').join(' ');
+    this.declaring = undefined;
+  }
+
+  /** A number in a `case` of a switch on a status, a match arm on one, or a membership test of one. */
+  private readsStatusSubject(end: number): boolean {
+    const container = this.container();
+    if (
+      container.statusSubject &&
+      (container.statementFirst === 'case' || container.statementFirst === 'when' || this.followedByArrow(end))
+    )
+      return true;
+    // Ruby's `case response.code` ... `when 424`, read line by line.
+    if (!this.braces && this.caseOfStatus && container.statementFirst === 'when') return true;
+    return this.top().membership?.status === true;
+  }
+
+  /**
+   * A status carried through the application's own code (data/frameworks.json `carriers`): a 4xx/5xx literal
+   * given to a property or keyword named for a status (`code: 424`, `httpStatus=424`), passed to a call named
+   * for an error or a response (`new AppError(msg, 424)`, `errorResponse(w, 424, msg)`), or returned first
+   * beside an error (Go's `return 424, err`).
+   */
+  private carriesStatus(end: number): boolean {
+    const previous = this.recentText(1);
+    if ((previous === ':' || previous === '=' || previous === '>') && !this.isComparisonOperator()) {
+      const at = previous === '>' ? (this.recentText(2) === '=' ? 3 : 0) : 2;
+      const name = at > 0 ? this.recentToken(at) : undefined;
+      if (name?.kind === TokenKind.Identifier && knowledge.carriers.properties.has(propertyName(this.text.slice(name.start, name.end))))
+        return true;
+      if (name?.kind === TokenKind.String && knowledge.carriers.properties.has(unquote(this.text.slice(name.start, name.end)))) return true;
     }
+    const top = this.top();
+    if ((previous === '(' || previous === ',') && top.open === '(' && top.callee !== undefined && carrierCall(this.calleeName(top)))
+      return true;
+    if (this.family === 'go' && previous === 'return' && this.text[end] === ',') return true;
+    return false;
+  }
+
+  /** The value being read is a field or argument of a propstat or multistatus structure (by its type or callee name). */
+  private inMultistatusItem(): boolean {
+    // Go elides the type of a slice's elements (`[]Propstat{{...}, {Status: ...}}`): up through unnamed literals.
+    for (let i = this.frames.length - 1; i > 0 && this.frames.length - i <= 3; i--) {
+      const frame = this.frames[i];
+      if (frame.block) return false;
+      if (frame.open === '(') return frame.callee !== undefined && multistatusName(this.calleeName(frame));
+      if (frame.open !== '{') return false;
+      // The type before a composite literal's `{` (`Propstat{`, `&webdav.Propstat{`).
+      let end = frame.statementStart - 1;
+      while (end > 0 && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+      let start = end;
+      while (start > 0 && isWordChar(this.text.charCodeAt(start - 1))) start--;
+      if (start < end) return multistatusName(this.text.slice(start, end));
+    }
+    return false;
+  }
+
+  /** The named site at a callee whose `(...)` turned out to be a definition's parameters: no site after all. */
+  private undoNamedSite(paren: Frame): void {
+    const site = this.sites[this.sites.length - 1];
+    if (!site || site.spelling.kind !== 'named' || site.start !== paren.calleeStart) return;
+    this.sites.pop();
+    for (const frame of this.frames) {
+      if (frame.pending[frame.pending.length - 1] === site) frame.pending.pop();
+      if (frame.sectionSites?.[frame.sectionSites.length - 1] === site) frame.sectionSites.pop();
+    }
+  }
+
+  /** The name of the class whose header ends at `at` (`class LlmEmptyResponseException :\n  `), if any. */
+  private declaredClassBefore(at: number): string | undefined {
+    const from = this.text.lastIndexOf('class ', at);
+    if (from < 0 || at - from > 200 || (from > 0 && isWordChar(this.text.charCodeAt(from - 1)))) return undefined;
+    let nameStart = from + 6;
+    while (this.text[nameStart] === ' ') nameStart++;
+    let nameEnd = nameStart;
+    while (nameEnd < at && isWordChar(this.text.charCodeAt(nameEnd))) nameEnd++;
+    for (let i = nameEnd; i < at; i++) if ('{};()'.includes(this.text[i])) return undefined;
+    return nameEnd > nameStart ? this.text.slice(nameStart, nameEnd) : undefined;
+  }
+
+  /** A call's name; for a constructor (`ApiError::new(`, `Error.new(`, `Problem.of(`) the type's name with it. */
+  private calleeName(frame: Frame): string {
+    if (!constructorNames.has(frame.callee!) || frame.calleeStart === undefined) return frame.callee!;
+    return this.text.slice(chainStart(this.text, frame.calleeStart), frame.calleeStart);
+  }
+
+  /** The `=`/`:` just read is part of `==`, `!=`, `<=`, `>=`, `:=`... or a ternary's `:`: no assignment. */
+  private isComparisonOperator(): boolean {
+    const previous = this.recentToken(1);
+    const before = this.recentToken(2);
+    if (!previous || !before || before.end !== previous.start) return false;
+    return '=!<>'.includes(this.text[before.start]);
+  }
+
+  /** The site's token is followed by `=>` or `->`: a match arm's pattern (`StatusCode::LOCKED =>`, `424 ->`). */
+  private followedByArrow(end: number): boolean {
+    let i = end;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return (this.text[i] === '=' || this.text[i] === '-') && this.text[i + 1] === '>';
+  }
+
+  /**
+   * A use site that only reads a status: compared (`== 424`, `!= http.StatusLocked`, `.equals(`, `is`), a
+   * `case` label, a match arm's pattern, or in a membership test (`in (...)`, `.includes(...)`).
+   */
+  private readsStatus(start: number, end: number): boolean {
+    const container = this.container();
+    if (container.kind === 'switch' && (container.statementFirst === 'case' || this.followedByArrow(end))) return true;
+    if (this.top().membership) return true;
+    // An argument of a test assertion or comparison (`assert.Equal(t, http.StatusFailedDependency, w.Code)`).
+    for (let i = this.frames.length - 1; i > 0 && this.frames.length - i <= 2; i--) {
+      const frame = this.frames[i];
+      if (frame.block) break;
+      if (frame.open === '(' && frame.callee !== undefined && knowledge.readsArguments(frame.callee)) return true;
+    }
+    let before = start;
+    while (before > 0 && (this.text[before - 1] === ' ' || this.text[before - 1] === '\t')) before--;
+    const b1 = this.text[before - 1];
+    if (b1 === '=' && (this.text[before - 2] === '=' || this.text[before - 2] === '!')) return true;
+    if (this.text.startsWith('is', before - 2) && !isWordChar(this.text.charCodeAt(before - 3))) return true;
+    if (this.text.startsWith('not', before - 3) && this.text.startsWith('is', before - 7)) return true;
+    const top = this.top();
+    if (top.open === '(' && (top.callee === 'equals' || top.callee === 'Equals' || top.callee === 'eq')) return true;
+    let after = end;
+    while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+    const a = this.text.slice(after, after + 3);
+    if (a.startsWith('==') || a.startsWith('!=') || a.startsWith('.eq') || a.startsWith('.Eq')) return true;
+    return false;
   }
 
   /**
@@ -467,8 +774,10 @@ export class CodeScanner {
 
   private addSite(code: number, start: number, end: number, spelling: StatusSite['spelling']): StatusSite {
     const site = this.newSite(code, start, end, spelling);
+    if (this.readsStatus(start, end)) site.role = 'read';
+    // `Propstat{Status: StatusFailedDependency}`, `new MultiStatusResponse(..., 424)`: one item's status in a 207 body.
+    else if (this.inMultistatusItem()) site.inMultistatus = true;
     this.commit(site);
-    this.innermostFailure()?.members.push(site);
     return site;
   }
 
@@ -486,13 +795,18 @@ export class CodeScanner {
       scope,
       suppressed: NO_SUPPRESSIONS,
     };
-    if (namesCode(this.enclosingHeaders(), code)) site.definesCode = true;
-    this.container().pending.push(site);
+    const headers = this.enclosingHeaders();
+    if (namesCode(headers, code)) site.definesCode = true;
+    if (headers.length > 0) site.handler = headers;
+    if (this.top().guard) site.guard = this.top().guard;
+    const container = this.container();
+    container.pending.push(site);
+    if (this.braces) (container.sectionSites ??= []).push(site);
     return site;
   }
 
   private commit(site: StatusSite): void {
-    if (this.braces) site.scope.codes.add(site.code!);
+    if (this.braces && site.role === 'use') site.scope.codes.add(site.code!);
     this.sites.push(site);
   }
 
@@ -555,14 +869,25 @@ export class CodeScanner {
       const before = this.recentToken(1);
       const isName = before?.kind === TokenKind.Identifier;
       const callee = isName ? this.text.slice(before.start, before.end) : undefined;
-      const frame: Frame = { ...newFrame('(', false, false, end), callee, calleeStart: before?.start };
+      const frame = newFrame('(', false, false, end, callee, before?.start);
       if (callee === 'array' && this.contexts.propstatArrays) frame.propstat = this.propstatLiteral(2);
+      if (callee !== undefined) this.recordCall(before!.start, before!.end, callee);
       // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
-      if (callee !== undefined && this.failureCalls.has(callee)) frame.failure = { start: before!.start, members: [] };
+      if (callee !== undefined && this.failureCalls.has(callee)) {
+        frame.failure = { start: before!.start };
+        const handled = handledCall(this.text, this.container().statementCalls ?? []);
+        frame.guard = { failure: true, call: handled?.call };
+      }
+      if (callee !== undefined && (membershipCalls.has(callee) || this.wordBefore(before!.start) === 'in' || callee === 'in')) {
+        frame.membership = { status: this.membershipOfStatus(callee, before!.start) };
+        // `[423, 424].includes(status)`: the codes in the array just closed are read.
+        if (this.recentText(3) === ']' && this.lastClosedBracket) this.readBack(this.lastClosedBracket.start);
+      }
       this.push(frame);
     } else if (c === 91 /* [ */) {
       const frame = newFrame('[', false, false, end);
       if (this.contexts.propstatArrays) frame.propstat = this.propstatBracket(start);
+      if (this.recentText(1) === 'in') frame.membership = { status: this.membershipOfStatus('in', start) };
       this.push(frame);
     } else if (c === 123 /* { */) {
       this.openBrace(start, end);
@@ -574,10 +899,31 @@ export class CodeScanner {
       if (!isControl(this.lastClosedParen) && this.pendingFunction === undefined) this.pendingFunction = this.frames.length;
     } else if (c === 62 /* > */ && top.propstat?.kind === 'literal' && this.recentText(1) === '=' && this.recentToken(1)!.end === start) {
       this.propstatKey(top.propstat, end);
+    } else if (
+      c === 58 /* : */ &&
+      top.kind === 'switch' &&
+      (top.statementFirst === 'case' || top.statementFirst === 'default') &&
+      this.text[start + 1] !== ':' &&
+      this.text[start - 1] !== ':'
+    ) {
+      // The end of a `case x:` label: what follows is the section's first statement.
+      ((top.statementFirst = undefined), (top.statementStart = end), (top.strings = []));
+    } else if (
+      c === 62 /* > */ &&
+      top.kind === 'switch' &&
+      armFamilies.has(this.family) &&
+      top.statementFirst !== 'case' &&
+      (this.recentText(1) === '=' || this.recentText(1) === '-') &&
+      this.recentToken(1)!.end === start
+    ) {
+      this.startArm(top, this.recentToken(1)!.start);
     } else if (c === 44 /* , */) {
+      if (this.declaring && this.frames.length === this.declaring.depth) this.endDeclared();
       top.argument++;
       if (top.triple && top.argument === 1) top.triple.second = end;
-    } else if (c === 59 /* ; */ && top.block) {
+      if (top.kind === 'switch' && top.sectionStart !== undefined) this.endArm(top, end);
+    } else if (c === 59 /* ; */ && top.block && !(this.family === 'go' && goHeaderKeywords.has(top.statementFirst ?? ''))) {
+      // (Go's `if x, err := f(); err != nil {`: the `;` is inside the header, not the end of a statement.)
       this.pendingFunction = undefined;
       this.endStatement(top, end);
     }
@@ -590,19 +936,35 @@ export class CodeScanner {
     let isFunction = false;
     if (!before) block = true;
     else if (this.pendingFunction === this.frames.length) isFunction = true;
-    else if (beforeText === ')') isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
-    else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
-    else if (before.kind === TokenKind.Identifier) block = !expressionKeywords.has(beforeText) && !this.isCompositeLiteral();
+    else if (beforeText === ')') {
+      isFunction = this.lastClosedParen !== undefined && !isControl(this.lastClosedParen);
+      // `badRequest(body) {`: a method named after a status being defined, not called.
+      if (isFunction) this.undoNamedSite(this.lastClosedParen!);
+    } else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
+    // Rust's postfix `.await` ends an expression: `match client.get(url).send().await {` opens a block.
+    else if (before.kind === TokenKind.Identifier)
+      block =
+        (beforeText === 'await' && this.recentText(2) === '.') ||
+        switchExpressions.has(beforeText) ||
+        (!expressionKeywords.has(beforeText) && !this.isCompositeLiteral());
+    // Inside a composite literal, `{` after `{` or `,` is an element whose type Go elides (`[]T{{...}, {...}}`).
+    else if (!this.top().block && this.top().open === '{' && (beforeText === '{' || beforeText === ',')) block = false;
+    // A Rust closure's body: `|(s, p)| {`.
+    else if (beforeText === '|' && this.family === 'rust') isFunction = true;
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
-      this.push(newFrame('{', false, false, end));
+      const frame = newFrame('{', false, false, end);
+      if (beforeText === 'in') frame.membership = { status: this.membershipOfStatus('in', start) };
+      this.push(frame);
       return;
     }
-    const headerStart = Math.max(this.container().statementStart, this.lastBlockEnd);
+    const container = this.container();
+    // From the statement's first token: a comment before it is no part of its header.
+    const headerStart = skipComments(this.text, Math.max(container.statementFirstAt ?? container.statementStart, this.lastBlockEnd), start);
     if (isFunction && !this.handler) {
       this.handler = {
-        scope: new TextScope(this.text, headerStart, this.text.length, this.contexts.outboundCalls),
+        scope: new TextScope(this.text, headerStart, this.text.length, start),
         depth: this.frames.length,
       };
     }
@@ -614,25 +976,171 @@ export class CodeScanner {
       this.headers.push(frame.header);
     }
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
-      frame.failure = { start: headerStart, members: [] };
+      frame.failure = { start: headerStart };
     }
+    if (frame.block) this.guardBlock(frame, container, headerStart, start);
     this.push(frame);
+    if (frame.block) frame.sectionStart = frame.kind === 'switch' ? end : undefined;
+  }
+
+  /**
+   * What a block's header says of what it holds (blocks.ts): the condition of an `if`, the failure an error
+   * handler handles (the call of the `try` body or of the statement before `if err != nil`, the exception
+   * caught, the scrutinee of a `match` for an `Err` arm), or that its sections are `case`s.
+   */
+  private guardBlock(frame: Frame, container: Frame, headerStart: number, braceStart: number): void {
+    let { kind, after } = headerKind(this.text, headerStart, braceStart);
+    // What the header says (Go's `if mode == "batch" {`) is the block's condition, not its container's statement.
+    if (container.said && container.said.length > 0 && container.said[container.said.length - 1].start >= headerStart)
+      container.said = container.said.filter((e) => e.start < headerStart);
+    // `if (x) {`: the condition read at `)` is the block's own, not its container's.
+    if (kind === 'if') container.guard = container.sectionGuard ?? container.baseGuard;
+    if (kind === 'other') {
+      // `let x = match y {`, `$x = match($s) {`: a match in the middle of a statement.
+      const inner = /(?:^|[\s=(])(match|switch|when)\b/.exec(this.text.slice(headerStart, braceStart));
+      if (inner) ((kind = 'switch'), (after = headerStart + inner.index + inner[0].length));
+    }
+    frame.kind = kind;
+    frame.headerCalls = container.statementCalls;
+    let guard: Guard | undefined;
+    if (kind === 'if') {
+      const keyword = this.text.slice(headerStart, after).trim().split(/\s+/).pop();
+      const condition = conditionOf(this.text, after, braceStart, keyword);
+      if (condition) guard = { condition };
+      // `if errors.Is(err, ErrX) {`: a branch for one way the call before it failed.
+      if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart };
+    } else if (kind === 'switch') {
+      frame.statusSubject = statusSubject(this.text.slice(after, braceStart));
+      // The calls before a `switch { case errors.Is(err, ...): }`, whose error its cases test.
+      frame.headerCalls = [...(container.statementCalls ?? []), ...(container.previousCalls ?? [])];
+    }
+    // `if err == nil {` is the success branch, though its words are those of `if err != nil`.
+    if (frame.failure && kind === 'if' && guard?.condition && isSuccessCheck(guard.condition.text)) frame.failure = undefined;
+    if (frame.failure) {
+      const calls =
+        kind === 'catch' ? (container.tryCalls ?? []) : [...(container.statementCalls ?? []), ...(container.previousCalls ?? [])];
+      // An `Err(e) =>` arm handles the failure of what its `match` is on.
+      const handled = handledCall(this.text, container.kind === 'switch' && kind === 'other' ? (container.headerCalls ?? []) : calls);
+      guard = {
+        ...guard,
+        failure: true,
+        errorTest: kind === 'if' && guard?.condition !== undefined && isErrorTest(guard.condition.text),
+        call: handled?.call,
+        exception: kind === 'catch' ? caughtException(this.text, after, braceStart) : undefined,
+      };
+    }
+    frame.guard = guard;
+  }
+
+  /** A call seen at its `(`: kept, from its receiver chain, for the error handler that may handle its failure. */
+  private recordCall(calleeStart: number, calleeEnd: number, callee: string): void {
+    if (isCallKeyword(callee)) return;
+    const start = chainStart(this.text, calleeStart);
+    if (isDefinition(this.text, start)) return;
+    const call = { start, end: calleeEnd };
+    // A handler that writes a 207 Multi-Status (`$this->multiStatus(...)`, `MultiStatus(...)`) marks a chain for all of it.
+    if (isMultistatusCall(callee)) this.currentScope().codes.add(207);
+    if (!this.braces) {
+      this.calls.push(call);
+      return;
+    }
+    const container = this.container();
+    if ((container.statementCalls ??= []).length < MAX_CALLS) container.statementCalls.push(call);
+    if ((container.calls ??= []).length < MAX_CALLS) container.calls.push(call);
+  }
+
+  /** A string literal: what the statements of its block say, for the sites of that block. */
+  private say(container: Frame, start: number, end: number): void {
+    const evidence: Evidence = { kind: 'block', text: unquote(this.text.slice(start, end)), start, end };
+    if (!this.braces) this.strings.push(evidence);
+    // What a condition or a statement under an inline `if` says is that branch's, not the block's.
+    else if (this.top().inCondition || container.guard !== (container.sectionGuard ?? container.baseGuard)) return;
+    else if ((container.said ??= []).length < MAX_SAID) container.said.push(evidence);
+  }
+
+  /** The sites of a block section learn what the section said; a new section starts. */
+  private flushSection(frame: Frame): void {
+    if (frame.sectionSites && frame.said) for (const site of frame.sectionSites) site.neighbours = frame.said;
+    frame.sectionSites = undefined;
+    frame.said = undefined;
+  }
+
+  /** `case x:` / `default:` in a switch: a section whose guard is its label. */
+  private startSection(start: number): void {
+    const frame = this.top();
+    this.flushSection(frame);
+    let end = start;
+    while (
+      end < this.text.length &&
+      this.text[end] !== '\n' &&
+      !(this.text[end] === ':' && this.text[end + 1] !== ':' && this.text[end - 1] !== ':')
+    )
+      end++;
+    const label = this.text.slice(start, end);
+    const condition = label.startsWith('case') ? conditionOf(this.text, start + 4, end) : undefined;
+    // `case errors.Is(err, core.ErrVINDecoding):` handles one way the call before the switch failed.
+    const failure =
+      condition && isErrorTest(condition.text)
+        ? { failure: true, errorTest: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call }
+        : {};
+    frame.sectionGuard = condition ? link({ condition, ...failure }, frame.baseGuard) : frame.baseGuard;
+    frame.guard = frame.sectionGuard;
+  }
+
+  /** `pattern =>` in a match (`pattern ->` in a Kotlin when): an arm guarded by its pattern; `Err(..)` handles a failure. */
+  private startArm(frame: Frame, arrowStart: number): void {
+    this.flushSection(frame);
+    const from = frame.sectionStart ?? frame.statementStart;
+    const pattern = conditionOf(this.text, from, arrowStart);
+    if (!pattern) return;
+    let guard: Omit<Guard, 'outer'> = { condition: pattern };
+    if (/^Err\b/.test(pattern.text)) guard = { failure: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call };
+    else if (pattern.text === '_' || pattern.text === 'else') return;
+    frame.sectionGuard = link(guard, frame.baseGuard);
+    frame.guard = frame.sectionGuard;
+  }
+
+  private endArm(frame: Frame, end: number): void {
+    this.flushSection(frame);
+    frame.sectionGuard = undefined;
+    frame.guard = frame.baseGuard;
+    frame.sectionStart = end;
+  }
+
+  /** Whether the subject of a membership test names a status: `status in (...)`, `[...].includes(res.status)` is decided later. */
+  private membershipOfStatus(callee: string, calleeStart: number): boolean {
+    if (callee === 'in' || this.wordBefore(calleeStart) === 'in') {
+      const lineStart = this.text.lastIndexOf('\n', calleeStart) + 1;
+      return /status/i.test(this.text.slice(Math.max(lineStart, calleeStart - 60), calleeStart));
+    }
+    return /status/i.test(this.text.slice(calleeStart, Math.min(this.text.length, calleeStart + 60)).split(')')[0]);
+  }
+
+  /** The sites from `start` on are reads (`[423, 424].includes(...)` seen at `.includes(`). */
+  private readBack(start: number): void {
+    for (let i = this.sites.length - 1; i >= 0 && this.sites[i].start >= start; i--) {
+      const site = this.sites[i];
+      if (site.role === 'use') site.role = 'read';
+    }
   }
 
   private close(end: number): void {
+    if (this.declaring && this.frames.length === this.declaring.depth) this.endDeclared();
     const frame = this.frames.pop()!;
     if (frame.header) this.headers.pop();
     if (frame.triple && frame.argument === 2 && isRackHeaders(this.text, frame.triple.second)) {
       this.addSite(frame.triple.code, frame.triple.start, frame.triple.end, NUMBER_SPELLING);
     }
     if (frame.propstat) this.closePropstat(frame.propstat, frame.statementStart, end);
-    if (frame.failure) {
-      const failureText = this.text.slice(frame.failure.start, end);
-      for (const member of frame.failure.members) member.failure = failureText;
-    }
+    if (frame.open === '[') this.lastClosedBracket = { start: frame.statementStart, end };
     if (frame.block) {
       this.lastBlockEnd = end;
       this.endStatement(frame, end);
+      this.flushSection(frame);
+      const outer = this.container();
+      if (frame.kind === 'try') outer.tryCalls = frame.calls;
+      if (frame.calls) for (const call of frame.calls) if ((outer.calls ??= []).length < MAX_CALLS) outer.calls.push(call);
+      if (outer.kind === 'switch' && outer.sectionStart !== undefined) this.endArm(outer, end);
       if (this.handler && this.handler.depth === this.frames.length) {
         this.handler.scope.end = end;
         this.handler = undefined;
@@ -643,6 +1151,12 @@ export class CodeScanner {
       if (parent.block) this.endStatement(parent, end);
     } else if (frame.open === '(') {
       this.lastClosedParen = frame;
+      // `if (isLocked(id)) res.sendStatus(424);`: the condition guards the rest of the statement.
+      if (this.braces && (frame.callee === 'if' || frame.callee === 'elseif' || frame.callee === 'while')) {
+        const container = this.container();
+        const condition = conditionOf(this.text, frame.statementStart, end - 1);
+        if (condition) container.guard = link({ condition }, container.sectionGuard ?? container.baseGuard);
+      }
     }
   }
 
@@ -706,7 +1220,15 @@ export class CodeScanner {
     // `=` of `x = Foo{` or `x := Foo{`, not of a comparison (`if a == b {`)
     if (before === '=') return !['=', '!', '<', '>'].includes(beforeThat);
     return (
-      before === '(' || before === ',' || before === '[' || before === '&' || before === 'return' || (before === ':' && beforeThat !== ')')
+      before === '(' ||
+      before === ',' ||
+      before === '[' ||
+      before === '&' ||
+      before === 'return' ||
+      // `key: Foo{...}` in Go and Rust; not Kotlin's or C#'s `class X : Base {`.
+      (before === ':' && beforeThat !== ')' && beforeThat !== ':' && (this.family === 'go' || this.family === 'rust')) ||
+      // Go's slice and map literals: `[]Propstat{`, `map[string]int{`.
+      (before === ']' && this.family === 'go')
     );
   }
 
@@ -720,6 +1242,15 @@ export class CodeScanner {
     frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
+    frame.statementFirstAt = undefined;
+    if (frame.block) {
+      // Kotlin's `when` arms end with their line: the next arm's pattern starts after it.
+      if (frame.kind === 'switch') frame.sectionStart = end;
+      frame.previousCalls = frame.statementCalls;
+      frame.statementCalls = undefined;
+      // An inline `if (x) stmt;` guarded this statement only.
+      frame.guard = frame.sectionGuard ?? frame.baseGuard;
+    }
   }
 
   private recordLine(kind: TokenKind, start: number, end: number): void {
@@ -753,8 +1284,14 @@ export class CodeScanner {
   }
 
   private push(frame: Frame): void {
+    const top = this.top();
+    frame.inCondition = !frame.block && (top.inCondition || (frame.callee !== undefined && conditionCallees.has(frame.callee)));
+    // `in_array($s, [423, 424])`: the list inside a membership test is part of it.
+    if (!frame.block && frame.membership === undefined && top.membership !== undefined) frame.membership = top.membership;
     frame.container = frame.block ? frame : this.container();
-    frame.enclosingFailure = frame.failure ?? this.top().enclosingFailure;
+    const outer = this.top().guard;
+    frame.guard = frame.guard ? link(frame.guard, outer) : outer;
+    if (frame.block) frame.baseGuard = frame.guard;
     this.frames.push(frame);
   }
 
@@ -802,18 +1339,130 @@ export function namesCode(text: string, code: number): boolean {
   return phraseWords.length > 1 || words.includes('http') || words.includes('status');
 }
 
-function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number): Frame {
+/** Every field present from the start: frames of one shape keep the scanner's property reads fast. */
+function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number, callee?: string, calleeStart?: number): Frame {
   return {
     open,
+    triple: undefined,
+    statusValue: undefined,
+    propstat: undefined,
     block,
-    isFunction,
+    callee,
+    calleeStart,
     argument: 0,
+    isFunction,
     statementStart,
+    statementFirst: undefined,
+    statementFirstAt: undefined,
     strings: [],
     pending: [],
+    header: undefined,
+    failure: undefined,
     container: undefined,
-    enclosingFailure: undefined,
+    guard: undefined,
+    baseGuard: undefined,
+    sectionGuard: undefined,
+    kind: undefined,
+    statusSubject: undefined,
+    inCondition: undefined,
+    membership: undefined,
+    said: undefined,
+    sectionSites: undefined,
+    sectionStart: undefined,
+    calls: undefined,
+    statementCalls: undefined,
+    previousCalls: undefined,
+    headerCalls: undefined,
+    tryCalls: undefined,
   };
+}
+
+/** Past blanks and `//`, `#` and block comments: a comment before a block's header is no part of it. */
+function skipComments(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if ((c === '/' && text[i + 1] === '/') || (c === '#' && text[i + 1] !== '[')) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 || end > to ? to : end + 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 || end > to ? to : end + 2;
+    } else break;
+  }
+  return i;
+}
+
+/** Go's `if`, `switch` and `for` may start with a statement before a `;`. */
+const goHeaderKeywords = new Set(['if', 'switch', 'for']);
+/** Words after which a name is called or constructed rather than declared (`return FailedDependency(...)`). */
+const callKeywordsBefore = new Set([
+  'return',
+  'throw',
+  'raise',
+  'new',
+  'await',
+  'yield',
+  'else',
+  'in',
+  'of',
+  'case',
+  'and',
+  'or',
+  'not',
+  'then',
+  'do',
+  'is',
+  'as',
+  'when',
+  'go',
+  'defer',
+  'echo',
+  'print',
+]);
+/** Calls that construct their receiver's type: its name says what they carry. */
+const constructorNames = new Set(['new', 'of', 'from', 'create', 'with', 'build']);
+/** `val s = when {`, `x switch {`: a switch expression's arms, not a composite literal. */
+const switchExpressions = new Set(['when', 'switch', 'match']);
+
+/** A condition that tests which error a call returned (`errors.Is(err, ErrX)`, `err == ErrNotFound`). */
+function isErrorTest(condition: string): boolean {
+  return (
+    /\berrors\.(Is|As)\s*\(|\berr\w*\s*[!=]==?\s*[A-Za-z_][\w.]*/.test(condition) &&
+    !/\berr\w*\s*[!=]==?\s*(nil|null|None|undefined)\b/.test(condition)
+  );
+}
+
+/** A condition that checks for no error (`err == nil`, `error === null`): the success branch. */
+function isSuccessCheck(condition: string): boolean {
+  return /\berr\w*\s*===?\s*(nil|null|None)\b/.test(condition) && !/!=/.test(condition);
+}
+
+/** A switch or case subject that names a status (`res.status`, `resp.StatusCode`, `response.code`). */
+function statusSubject(subject: string): boolean {
+  return /status|code/i.test(subject.slice(0, 200));
+}
+
+/** SCREAMING_SNAKE_CASE of two words or more: a message or error key (`LLM_PROVIDER_ERROR`). */
+function isMessageKey(word: string): boolean {
+  return word.length > 4 && word.includes('_') && word === word.toUpperCase() && /[A-Z]/.test(word) && !/^HTTP_/.test(word);
+}
+
+/** A type or constructor that holds one item's status of a 207 or a batch (`Propstat`, `TransactionalBatchOperationResult`). */
+function multistatusName(name: string): boolean {
+  return /propstat|multi_?status/i.test(name) || knowledge.phrases.dependencyContext.matches(knowledge.toWords(name));
+}
+
+export function isMultistatusCall(callee: string): boolean {
+  return /multi_?status/i.test(callee);
+}
+
+/** A call whose name says it carries a status or an error (`new AppError(`, `errorResponse(`, `fail(`), not a test or a size. */
+function carrierCall(callee: string): boolean {
+  const words = knowledge.toWords(callee);
+  if (words.length === 0 || knowledge.carriers.notCallWords.has(words[0])) return false;
+  return words.some((word) => knowledge.carriers.callWords.has(word));
 }
 
 function isControl(paren: Frame): boolean {

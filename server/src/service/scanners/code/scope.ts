@@ -1,27 +1,25 @@
-/** The scope of sites in source code: a span of the text whose words are read only when a rule asks. */
+/**
+ * The scope of sites in source code: a handler. Its words, for what holds for all of it (DESIGN.md
+ * "Evidence"), are those of its header only — the route, decorators or annotations, and the function's name
+ * and parameters — never the statements of its body, where a word in one branch would decide every site.
+ */
 import * as knowledge from '../../../knowledge';
-import type { PhraseSet } from '../../../knowledge';
 import type { Scope } from '../../model';
 
 export class TextScope implements Scope {
   readonly codes = new Set<number>();
   private cachedWords: string[] | undefined;
-  private outbound: boolean | undefined;
 
   constructor(
     private readonly text: string,
     readonly start: number,
     public end: number,
-    private readonly outboundCalls: PhraseSet,
+    /** Where the header ends (the body's `{`, the end of the `def` line); the file scope has none. */
+    public headerEnd: number,
   ) {}
 
   words(): readonly string[] {
-    this.cachedWords ??= knowledge.toWords(this.text.slice(this.start, this.end));
+    this.cachedWords ??= knowledge.toWords(this.text.slice(this.start, Math.min(this.headerEnd, this.start + 2000)));
     return this.cachedWords;
-  }
-
-  makesOutboundCall(): boolean {
-    this.outbound ??= this.outboundCalls.matches(this.words());
-    return this.outbound;
   }
 }

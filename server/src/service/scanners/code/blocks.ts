@@ -1,0 +1,282 @@
+/**
+ * Block structure around a site, for the evidence its verdict rests on (DESIGN.md "Evidence"): which branch
+ * or error handler it stands in, the condition of that branch, the call whose failure the handler handles,
+ * the exception type caught. The scanner feeds brace blocks as it meets them (scanner.ts); Python and Ruby
+ * blocks come from indentation (indentation.ts). What is read here is a short header or statement, never a
+ * whole function: each helper is linear in the text it is given.
+ */
+import * as knowledge from '../../../knowledge';
+import type { Evidence, Guard } from '../../model';
+
+/** A call as written: from the start of its receiver chain (`s.billing.invoiceFor`) to the end of the callee. */
+export interface CallSpan {
+  start: number;
+  end: number;
+}
+
+/** The keyword a block header starts with, as far as evidence goes. */
+export type HeaderKind = 'if' | 'else' | 'switch' | 'case' | 'try' | 'catch' | 'other';
+
+const conditionKeywords = new Set(['if', 'elif', 'elseif', 'elsif', 'unless', 'while', 'when']);
+const switchKeywords = new Set(['switch', 'match', 'when', 'select', 'case']);
+/** Callees that are no call to anything: keywords a `(` follows, and definitions. */
+const notCalls = new Set([
+  'if',
+  'elif',
+  'elseif',
+  'while',
+  'for',
+  'foreach',
+  'switch',
+  'catch',
+  'return',
+  'function',
+  'func',
+  'fn',
+  'def',
+  'fun',
+  'match',
+  'when',
+  'using',
+  'lock',
+  'sizeof',
+  'typeof',
+  'await',
+  'yield',
+  'throw',
+  'raise',
+  'new',
+  'in',
+  'not',
+  'and',
+  'or',
+  'print',
+  'super',
+  'this',
+  'self',
+  'assert',
+  'rescue',
+  'except',
+  'with',
+  'synchronized',
+]);
+const definitionWords = new Set([
+  'function',
+  'func',
+  'fn',
+  'def',
+  'fun',
+  'class',
+  'interface',
+  'struct',
+  'void',
+  'public',
+  'private',
+  'protected',
+  'static',
+  'async',
+]);
+
+const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
+
+/** The first word of a header and where it ends, past any closing braces (`} else if`). */
+function firstWord(text: string, from: number, to: number): { word: string; end: number } {
+  let i = from;
+  while (i < to && !isWord(text.charCodeAt(i))) i++;
+  let end = i;
+  while (end < to && isWord(text.charCodeAt(end))) end++;
+  return { word: text.slice(i, end), end };
+}
+
+/** What kind of block a header opens: `if (x)`, `} else if x`, `else`, `switch`, `try`, `catch (E e)`. */
+export function headerKind(text: string, start: number, end: number): { kind: HeaderKind; after: number } {
+  let { word, end: after } = firstWord(text, start, end);
+  if (word === 'else') {
+    const next = firstWord(text, after, end);
+    if (next.word !== 'if') return { kind: 'else', after };
+    ((word = 'if'), (after = next.end));
+  }
+  if (word === 'elif' || word === 'elseif' || word === 'elsif' || word === 'if' || word === 'unless' || word === 'while')
+    return { kind: 'if', after };
+  if (switchKeywords.has(word)) return { kind: word === 'case' ? 'case' : 'switch', after };
+  if (word === 'try' || word === 'begin') return { kind: 'try', after };
+  if (word === 'catch' || word === 'except' || word === 'rescue') return { kind: 'catch', after };
+  return { kind: 'other', after };
+}
+
+/** The condition of an `if`/`while` header, as written, without the keyword and outer parentheses. */
+export function conditionOf(text: string, from: number, to: number, keyword = ''): Evidence | undefined {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /[\s:{]/.test(text[end - 1])) end--;
+  if (text[start] === '(' && text[end - 1] === ')' && balanced(text, start + 1, end - 1)) (start++, end--);
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end <= start) return undefined;
+  const written = text.slice(start, Math.min(end, start + 200));
+  return { kind: 'condition', text: keyword === 'unless' ? `unless ${written}` : written, start, end };
+}
+
+function balanced(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Whether a condition is negated as a whole (`!repo.exists()`, `not found`, `unless x`). */
+export function isNegated(condition: string): boolean {
+  return condition.startsWith('!') || condition.startsWith('not ') || condition.startsWith('unless ');
+}
+
+/**
+ * Where the receiver chain of a callee starts: `billing.invoiceFor` of `await billing.invoiceFor(`,
+ * `$this->client->get`, `Net::HTTP.get`, `self.session.get`. Walks back over words and member separators.
+ */
+export function chainStart(text: string, calleeStart: number): number {
+  let i = calleeStart;
+  for (;;) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46 /* . */ && isWord(text.charCodeAt(i - 2))) i--;
+    else if (c === 46 && text.charCodeAt(i - 2) === 63 /* ?. */) i -= 2;
+    else if (c === 58 && text.charCodeAt(i - 2) === 58 /* :: */) i -= 2;
+    else if (c === 62 && text.charCodeAt(i - 2) === 45 /* -> */) i -= 2;
+    else if (c === 41 /* ) */ && i - calleeStart < 120) {
+      // `client.newCall(req).execute`: a call in the chain, read back over its arguments.
+      const open = matchingOpen(text, i - 1);
+      if (open < 0) return i;
+      i = open;
+      continue;
+    } else return i;
+    while (i > 0 && isWord(text.charCodeAt(i - 1))) i--;
+  }
+}
+
+function matchingOpen(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0 && close - i < 200; i--) {
+    const c = text[i];
+    if (c === ')') depth++;
+    else if (c === '(' && --depth === 0) return isWord(text.charCodeAt(i - 1)) ? i : -1;
+  }
+  return -1;
+}
+
+/** Whether the word before a callee makes it a definition (`function handle(`, `def get(`), not a call. */
+export function isDefinition(text: string, chainStartAt: number): boolean {
+  let end = chainStartAt;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && isWord(text.charCodeAt(start - 1))) start--;
+  return definitionWords.has(text.slice(start, end));
+}
+
+export function isCallKeyword(callee: string): boolean {
+  return notCalls.has(callee);
+}
+
+/** A call as quoted in a message: `billing.invoiceFor(...)`, arguments elided. */
+export function quoteCall(text: string, call: CallSpan): string {
+  const written = text.slice(call.start, call.end).replace(/\([^()]*\)/g, '(...)');
+  return `${written.length > 80 ? `${written.slice(0, 77)}...` : written}(...)`;
+}
+
+const callWords = new WeakMap<CallSpan, string[]>();
+function wordsOfCall(text: string, call: CallSpan): string[] {
+  let words = callWords.get(call);
+  if (!words) callWords.set(call, (words = knowledge.toWords(text.slice(call.start, call.end))));
+  return words;
+}
+
+/**
+ * The call whose failure a handler handles, among the calls of what it guards (a try body, the statement
+ * before `if err != nil`): the first that names a client of another service (data/outbound.json); else, by
+ * its role, the first that is not local work (logging, formatting, parsing, writing the response).
+ */
+export function handledCall(text: string, calls: readonly CallSpan[]): { call: Evidence; outbound: boolean } | undefined {
+  const { clients } = knowledge.outboundVocabulary;
+  let byRole: CallSpan | undefined;
+  for (const call of calls) {
+    const words = wordsOfCall(text, call);
+    if (clients.matches(words)) return { call: evidenceOf(text, call), outbound: true };
+    if (byRole === undefined && !isLocal(text, call)) byRole = call;
+  }
+  return byRole && { call: evidenceOf(text, byRole), outbound: false };
+}
+
+/**
+ * Local work: the receiver (`log.`, `json.`, `c.`), the callee (`Errorf`, `render`) or the whole name
+ * (`http.Error`) is in data/outbound.json `local`; `this.`/`self.` in front say nothing either way.
+ */
+function isLocal(text: string, call: CallSpan): boolean {
+  const local = knowledge.outboundVocabulary.local;
+  const segments = text
+    .slice(call.start, call.end)
+    .split(/\?\.|\.|::|->/)
+    .map((segment) => knowledge.toWords(segment).join(''))
+    .filter((segment) => segment.length > 0);
+  while (segments.length > 1 && (segments[0] === 'this' || segments[0] === 'self')) segments.shift();
+  if (segments.length === 0) return true;
+  return local.has(segments[0]) || local.has(segments[segments.length - 1]) || local.has(segments.join(''));
+}
+
+function evidenceOf(text: string, call: CallSpan): Evidence {
+  return { kind: 'call', text: quoteCall(text, call), start: call.start, end: call.end };
+}
+
+/** The exception type a catch/except/rescue header names, as written (`HttpRequestException`, `requests.exceptions.Timeout`). */
+export function caughtException(text: string, from: number, to: number): Evidence | undefined {
+  let header = text.slice(from, to);
+  let offset = from;
+  const open = header.indexOf('(');
+  if (open >= 0)
+    ((offset += open + 1), (header = header.slice(open + 1, header.lastIndexOf(')') > open ? header.lastIndexOf(')') : undefined)));
+  // Kotlin `e: IOException`; Java/C# `IOException e`, `HttpRequestException ex when (...)`; PHP `GuzzleException $e`;
+  // Python `requests.Timeout as e`, `(A, B) as e`; Ruby `Faraday::Error => e`.
+  // Only inside parentheses is a colon a type annotation; Python's `except X:` ends with one.
+  const typeText = open >= 0 && header.includes(':') && !header.includes('::') ? header.slice(header.indexOf(':') + 1) : header;
+  const skip = header.length - typeText.length;
+  const match = /^[\s(]*([A-Za-z_\\][\w.:\\]*(?:\s*[|,]\s*[A-Za-z_\\][\w.:\\]*)*)/.exec(typeText);
+  if (!match) return undefined;
+  let written = match[1].trim();
+  // `IOException e` -> `IOException`; a lone lower-case name is the variable of an untyped catch (`catch (e)`).
+  if (/^[a-z_$][\w$]*$/.test(written) && open >= 0) return undefined;
+  written = trimEnd(written, [' as', ' when', ':']);
+  const start = offset + skip + match[0].indexOf(match[1]);
+  return { kind: 'exception', text: written, start, end: start + written.length };
+}
+
+/** The text without the given endings (and the blanks before them), however often they repeat. */
+function trimEnd(text: string, endings: string[]): string {
+  let result = text.trimEnd();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const ending of endings) if (result.endsWith(ending)) ((result = result.slice(0, -ending.length).trimEnd()), (changed = true));
+  }
+  return result;
+}
+
+/** The code an exception type or error value points at when it means another service failed (504, 503, 502), or undefined. */
+export function networkFailure(text: string, hasCall: boolean): number | undefined {
+  const words = knowledge.toWords(text);
+  for (const group of knowledge.outboundVocabulary.errors) if ((hasCall ? group.onCall : group.phrases).matches(words)) return group.code;
+  return undefined;
+}
+
+/** Links a guard in front of a chain. */
+export function link(guard: Omit<Guard, 'outer'>, outer: Guard | undefined): Guard {
+  return outer ? { ...guard, outer } : { ...guard };
+}
+
+/** A handler's request method, from its route or annotations (`app.get(`, `@GetMapping`, `[HttpGet]`, `r.GET(`, `get '/x' do`). */
+export function methodOf(handler: string | undefined): string | undefined {
+  if (!handler) return undefined;
+  const match = /(?:\.|@|\[Http|\b)(get|head|post|put|patch|delete)(?:mapping)?\s*[('"[\]]/i.exec(handler);
+  return match?.[1].toUpperCase();
+}
+
+export { conditionKeywords };
