@@ -112,6 +112,7 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   connection.onCodeAction((params) => onCodeAction(params, documents, service, settings, diagnostics, documentationCommand));
   documents.onDidOpen((event) => {
     scanWorker?.opened(event.document);
+    workspace?.opened();
     diagnostics.schedule(event.document, 0);
   });
   documents.onDidChangeContent((event) => {

@@ -33,6 +33,9 @@ import type { DiagnosticsPublisher } from './diagnostics';
 import type { SettingsStore } from './settings';
 import { LINT_WORKSPACE_COMMAND } from '../protocol';
 
+/** The result id of an open document's (empty) workspace report: its findings are pushed. */
+const OPEN = 'open';
+
 /** The longest the index works before letting requests through (each request takes a few turns: its settings, its answer). */
 const SLICE_MS = 4;
 /** Beyond this many files the index stops (and says so): its memory stays bounded whatever the workspace. */
@@ -122,11 +125,25 @@ export class WorkspaceHandler {
     );
   }
 
-  /** A document was closed: what is on disk counts again. */
+  /** A document was opened: the workspace report stops speaking for it (its findings are pushed now). */
+  opened(): void {
+    this.refreshSoon();
+  }
+
+  /** A document was closed: what is on disk counts again, and the workspace report speaks for it again. */
   closed(uri: string): void {
     clearTimeout(this.pendingEdits.get(uri));
     this.pendingEdits.delete(uri);
     this.readFromDisk(uri);
+    this.refreshSoon();
+  }
+
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** One pull refresh after a burst of opens and closes. */
+  private refreshSoon(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.deps && this.refreshPull(), 200);
   }
 
   /** didChangeWatchedFiles: files created, changed or deleted outside the editor. */
@@ -162,7 +179,13 @@ export class WorkspaceHandler {
       await slice.pause();
       const { absolute, languageId } = this.files[i];
       const uri = pathToFileURL(absolute).href;
-      if (this.deps!.documents.get(uri)) continue;
+      // An open document's findings are pushed; an empty report here clears what an earlier pull said of it
+      // (VS Code keeps a workspace report for a document it does not pull itself, one open but not in a tab).
+      if (this.deps!.documents.get(uri)) {
+        if (before.get(uri) === OPEN) items.push({ kind: 'unchanged', uri, version: null, resultId: OPEN });
+        else items.push({ kind: 'full', uri, version: null, resultId: OPEN, items: [] });
+        continue;
+      }
       const linted = await this.lint(absolute, uri, languageId);
       if (!linted) continue;
       if (before.get(uri) === linted.key) items.push({ kind: 'unchanged', uri, version: null, resultId: linted.key });
