@@ -23,6 +23,8 @@ export interface InitializationOptions {
   clientCommands?: string[];
   /** The client answers httpStatusLens/configFiles (below) for documents that are not files on disk. */
   configFiles?: boolean;
+  /** The client pulls the workspace's diagnostics (workspace/diagnostic) and merges them with pushed ones. */
+  workspaceDiagnostics?: boolean;
 }
 
 /** `httpStatusLens/status`: what the server does with one document, for the language status item. */

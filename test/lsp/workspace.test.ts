@@ -56,6 +56,7 @@ describe('the workspace over the protocol', () => {
       processId: process.pid,
       rootUri: pathToFileURL(dir).href,
       workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'project' }],
+      initializationOptions: { workspaceDiagnostics: true },
       capabilities: {
         window: { workDoneProgress: true },
         workspace: {

@@ -31,7 +31,7 @@ import { WorkspaceModel } from '../workspace/model';
 import { walkFiles } from '../workspace/walk';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { SettingsStore } from './settings';
-import { LINT_WORKSPACE_COMMAND } from '../protocol';
+import { type InitializationOptions, LINT_WORKSPACE_COMMAND } from '../protocol';
 
 /** The result id of an open document's (empty) workspace report: its findings are pushed. */
 const OPEN = 'open';
@@ -76,9 +76,12 @@ export class WorkspaceHandler {
     this.deps = deps;
   }
 
+  private wantsPull = false;
+
   /** The capabilities this layer adds, from what the client can do. */
   initialize(params: InitializeParams): Partial<ServerCapabilities> {
     this.capabilities = params.capabilities;
+    this.wantsPull = (params.initializationOptions as InitializationOptions | undefined)?.workspaceDiagnostics === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     this.model.setRoots(this.folders.map((folder) => pathToFileURL(folder + path.sep).href));
@@ -232,8 +235,14 @@ export class WorkspaceHandler {
     return id;
   }
 
+  /**
+   * Pull diagnostics for the files that are not open, for a client that can pull and asks for them
+   * (`initializationOptions.workspaceDiagnostics`). Not offered by default: VS Code keeps a workspace report of
+   * a file beside the pushed diagnostics of the same file once it is opened, so for a moment (until the next
+   * pull) its findings show twice; the Lint Workspace command pushes them instead.
+   */
   private pullSupported(): boolean {
-    return this.capabilities.textDocument?.diagnostic !== undefined;
+    return this.capabilities.textDocument?.diagnostic !== undefined && this.wantsPull;
   }
 
   /** The carriers changed: open documents are checked again, and the client asked to pull again. */
