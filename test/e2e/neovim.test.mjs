@@ -77,14 +77,18 @@ function runNeovim(bin, env, timeoutMs, args = ['-u', 'NONE', '-c', `luafile ${D
     });
     child.on('exit', async (code, signal) => {
       clearTimeout(timer);
-      // anything left in the group (a server that ignored shutdown/exit) is a failure, and must not linger
-      let leftover = false;
-      try {
-        process.kill(-child.pid, 0);
-        leftover = true;
-      } catch {
-        /* group empty */
-      }
+      // anything left in the group (a server that ignored shutdown/exit) is a failure, and must not linger;
+      // a server gets 2 s to notice its client is gone (stdin closed) and exit
+      const groupAlive = () => {
+        try {
+          process.kill(-child.pid, 0);
+          return true;
+        } catch {
+          return false; // group empty
+        }
+      };
+      for (let waited = 0; groupAlive() && waited < 2000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      const leftover = groupAlive();
       if (leftover) await killGroup(child.pid);
       resolvePromise({ code, signal, timedOut, leftover, output });
     });
@@ -246,9 +250,13 @@ async function main() {
           if (d.severity !== 2) throw new Error(`severity ${d.severity}, expected 2 (Warning)`);
           if (!String(d.codeDescription?.href ?? '').endsWith(RULE_DOC))
             throw new Error(`codeDescription.href ${d.codeDescription?.href} does not link ${RULE_DOC}`);
-          const atSite = r.diagnostics.filter((x) => x.range.start.line === c.range.start.line);
+          // One 424 finding per site; whether the spec declares the code (status-not-in-spec) is another question,
+          // asked here since an earlier case's quick fix changed the spec's 424.
+          const atSite = r.diagnostics.filter((x) => x.range.start.line === c.range.start.line && !String(x.code).startsWith('status-not-in-spec'));
           if (atSite.length !== 1) throw new Error(`one finding per site; got:\n${describe(r.diagnostics)}`);
-          const shown = (r.shown ?? []).filter((s) => s.lnum === c.range.start.line && s.col === c.range.start.character);
+          const shown = (r.shown ?? []).filter(
+            (s) => s.lnum === c.range.start.line && s.col === c.range.start.character && !/is not declared by/.test(s.message),
+          );
           if (shown.length !== 1) throw new Error(`vim.diagnostic.get() does not show it: ${JSON.stringify(r.shown)}`);
         });
         check(`${label}: hover explains 424 Failed Dependency`, () => {
