@@ -85,6 +85,8 @@ interface Frame {
 
 /** How many calls a block or statement keeps for evidence: the handled call is among the first. */
 const MAX_CALLS = 12;
+/** How many of a statement's string literals make its message. */
+const MAX_MESSAGE_STRINGS = 16;
 /** How many string literals of a block section are kept as its neighbours' evidence. */
 const MAX_SAID = 12;
 /** Families whose match expressions have arms (`pattern => value`, Kotlin `pattern -> value`). */
@@ -1234,7 +1236,9 @@ export class CodeScanner {
 
   private endStatement(frame: Frame, end: number): void {
     if (frame.pending.length > 0) {
-      const message = frame.strings.map(unquote).join(' ');
+      // What a statement says with its status: its first strings (a statement that never ends, thousands of
+      // calls long, must not hand every site all of them to judge).
+      const message = frame.strings.slice(0, MAX_MESSAGE_STRINGS).map(unquote).join(' ');
       for (const site of frame.pending) site.message = message;
       frame.pending = [];
     }
