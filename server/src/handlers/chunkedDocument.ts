@@ -7,6 +7,7 @@
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lastAtOrBefore } from '../service';
 
 /** Chunks are split to this size: a keystroke copies one (16 KB: edits cost ~60% of what 64 KB chunks cost; 4 KB gains nothing more). */
 const CHUNK = 16 * 1024;
@@ -169,14 +170,7 @@ export class ChunkedTextDocument implements TextDocument {
 
   /** The chunk holding offset (the last chunk for the end of the text). */
   private chunkAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, lastAtOrBefore(this.starts, offset));
   }
 
   /** An offset at the end of a line moves back before its line break, as the library does. */

@@ -4,7 +4,7 @@
  * read as code.
  */
 import * as knowledge from '../knowledge';
-import { TokenKind, lex } from '../service';
+import { TokenKind, firstAtOrAfter, lastAtOrBefore, lex } from '../service';
 
 export { TokenKind };
 
@@ -74,25 +74,11 @@ export class Tokens {
 
   /** The index of the first token starting at or after an offset. */
   indexAt(offset: number): number {
-    let low = 0;
-    let high = this.list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.list[mid].start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstAtOrAfter(this.list, offset);
   }
 
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, lastAtOrBefore(this.lineStarts, offset));
   }
 
   lineStart(line: number): number {

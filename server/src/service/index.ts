@@ -38,6 +38,7 @@ export {
 export { type RuleId, docsUrl, ruleIds } from './rules';
 export { type Severity, defaultSeverities, severities } from './rules/presets';
 export { didYouMean } from './didYouMean';
+export { firstAtOrAfter, lastAtOrBefore } from './sorted';
 export { type FixResult, fixDocument } from './features/fixAll';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';

@@ -15,6 +15,7 @@
 import * as knowledge from '../knowledge';
 import type { CarrierShapes, FamilySpellings } from '../knowledge';
 import { TokenKind, lex } from '../service/scanners/code/lexer';
+import { lastAtOrBefore } from '../service/sorted';
 import { namesCode } from '../service/scanners/code/scanner';
 
 export type CarrierShape = 'annotation' | 'super' | 'header' | 'property' | 'method' | 'exception-handler' | 'helper';
@@ -807,14 +808,7 @@ class CarrierPass {
       this.lineStarts.push(0);
       for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     }
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, lastAtOrBefore(this.lineStarts, offset));
   }
 
   private top(): Frame | undefined {

@@ -10,6 +10,7 @@ import type { Evidence, Guard, Scope, StatusSite } from '../../model';
 import { type CallSpan, caughtException, conditionOf, handledCall, link } from './blocks';
 import { type LineStart, isMultistatusCall, namesCode } from './scanner';
 import { TextScope } from './scope';
+import { firstAtOrAfter } from '../../sorted';
 
 /** What gets a scope here: status sites and completion slots. */
 interface Placed {
@@ -51,7 +52,7 @@ export function assignIndentedScopes(
   const scopes = new Map<number, TextScope>();
   for (const site of sites) {
     if (site.role === 'mention') continue;
-    const siteLine = lineIndexAt(lines, site.start);
+    const siteLine = firstAtOrAfter(lines, site.start + 1) - 1;
     if (siteLine < 0) continue;
     let index = siteLine;
     let minIndent = lines[index].indent;
@@ -207,17 +208,6 @@ function neighboursOf(lines: readonly LineStart[], siteLine: number, strings: re
   return found;
 }
 
-function firstAtOrAfter(items: readonly { start: number }[], offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 function lineText(text: string, start: number): string {
   const end = text.indexOf('\n', start);
   return text.slice(start, end < 0 ? text.length : end);
@@ -258,19 +248,4 @@ function blockEnd(text: string, lines: readonly LineStart[], header: number): nu
     if (lines[i].indent <= indent && !continuations.has(lines[i].word)) return lines[i].start;
   }
   return text.length;
-}
-
-/** The last line starting at or before the offset (lines are in order). */
-function lineIndexAt(lines: readonly LineStart[], offset: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (lines[mid].start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }
