@@ -74,14 +74,15 @@ export function planIndex(
   const model = new WorkspaceModel();
   const stats: FileStats = new Map();
   const toRead: FileToRead[] = [];
-  const roots = projectRoots(files, cwd);
+  // Only code uses carriers: a run over specs alone does not read the project (a spec in a tree of 5,000
+  // sources was linted 4x slower for it).
+  const roots = projectRoots(files.filter((file) => usesCarriers(file.languageId)), cwd);
   model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
   const seen = new Set<string>();
   const add = (absolute: string, languageId: string, text?: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    const family = knowledge.language(languageId)?.family;
-    if (!family || !knowledge.carrierShapesOf(family)) return;
+    if (!usesCarriers(languageId)) return;
     const uri = pathToFileURL(absolute).href;
     if (text !== undefined) return void model.update(uri, text, languageId);
     let stat: fs.Stats;
@@ -103,6 +104,11 @@ export function planIndex(
     if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
   for (const file of files) add(file.absolute, file.languageId);
   return { model, stats, read: toRead.length, toRead };
+}
+
+function usesCarriers(languageId: string): boolean {
+  const family = knowledge.language(languageId)?.family;
+  return family !== undefined && knowledge.carrierShapesOf(family) !== undefined;
 }
 
 /** After the files to read are in the model: their facts go to the cache. */
