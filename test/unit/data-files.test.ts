@@ -4,24 +4,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
+import { declarationFiles, declarationOf } from '../../scripts/data-types';
 
 const dataDir = path.join(__dirname, '../../data');
 const read = (name: string) => JSON.parse(fs.readFileSync(path.join(dataDir, name), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: true });
 
-for (const [file, schema] of [
-  ['languages.json', 'languages.schema.json'],
-  ['frameworks.json', 'frameworks.schema.json'],
-  ['completion.json', 'completion.schema.json'],
-  ['routes.json', 'routes.schema.json'],
-  ['carriers.json', 'carriers.schema.json'],
-  ['outbound.json', 'outbound.schema.json'],
-]) {
+// Every data file against its schema: data/<name>.json and data/schema/<name>.schema.json.
+for (const schema of fs.readdirSync(path.join(dataDir, 'schema')).filter((name) => name.endsWith('.schema.json'))) {
+  const file = schema.replace(/\.schema\.json$/, '.json');
   test(`${file} matches data/schema/${schema}`, () => {
     const validate = ajv.compile(read(`schema/${schema}`));
     assert.ok(validate(read(file)), ajv.errorsText(validate.errors));
   });
 }
+
+test('the data types (data/*.d.json.ts) are the ones the schemas generate', async () => {
+  for (const { schema, declaration } of declarationFiles()) {
+    const actual = fs.existsSync(declaration) ? fs.readFileSync(declaration, 'utf8') : '(missing)';
+    assert.equal(actual, await declarationOf(schema), `${path.basename(declaration)} is stale: run npm run data:types`);
+  }
+});
 
 test('every code-language family has a lexer, scopes and status contexts; every family is used', () => {
   const languages = read('languages.json');

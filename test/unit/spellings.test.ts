@@ -52,7 +52,7 @@ function spellingsOf(s: Scheme): [string, number][] {
 function familyIndex(family: string): Map<string, Set<number>> {
   const index = new Map<string, Set<number>>();
   for (const s of Object.values(schemes)) {
-    if (!s.families.includes(family)) continue;
+    if (!s.families.some((name) => name === family)) continue;
     for (const [spelling, code] of spellingsOf(s)) {
       const set = index.get(spelling) ?? new Set<number>();
       set.add(code);

@@ -3,6 +3,7 @@
  * helper says which status it stands for. The workspace layer's carrier pass reads them from here.
  */
 import carriersData from '../../../data/carriers.json';
+import type { CarriersFile } from './types';
 
 export interface CarrierShapes {
   classKeywords: ReadonlySet<string>;
@@ -17,21 +18,9 @@ export interface CarrierShapes {
   methods: ReadonlySet<string>;
 }
 
-interface CarrierFamilyData {
-  classKeywords?: string[];
-  functionKeywords?: string[];
-  implKeyword?: string;
-  baseKeywords?: string[];
-  annotations: string[];
-  handlerAnnotations?: string[];
-  superCalls: string[];
-  headerCalls?: boolean;
-  properties: string[];
-  methods: string[];
-  source: string;
-}
+type CarrierFamilyData = CarriersFile['families'][string];
 
-const families = (carriersData as { families: Record<string, CarrierFamilyData> }).families;
+const families: Readonly<Record<string, CarrierFamilyData>> = carriersData.families;
 const compiled = new Map<string, CarrierShapes>();
 
 /** The carrier shapes of a family, or undefined when it has none. */

@@ -15,17 +15,13 @@ import type {
   CompletionRanking,
   Confusion,
   Explanation,
-  FrameworksFile,
   LanguageEntry,
   LexerSyntax,
-  OutboundFile,
   ScopeSyntax,
   SpellingScheme,
-  SpellingsFile,
   StatusClass,
   StatusCodeEntry,
   StatusContexts,
-  VocabularyFile,
 } from './types';
 
 export type * from './types';
@@ -35,12 +31,12 @@ export * from './routes';
 export { type CarrierShapes, carrierShapesOf } from './carriers';
 
 const codes = new Map<number, StatusCodeEntry>();
-for (const entry of statusCodes.codes as StatusCodeEntry[]) codes.set(entry.code, entry);
-const classes = statusCodes.classes as Record<string, StatusClass>;
-const richEntries = explanations.entries as Record<string, Explanation>;
+for (const entry of statusCodes.codes) codes.set(entry.code, entry);
+const classes: Readonly<Record<string, StatusClass>> = statusCodes.classes;
+const richEntries: Readonly<Record<string, Explanation>> = explanations.entries;
 const languages = languagesFile;
-const frameworks = frameworksData as FrameworksFile;
-const vocabulary = vocabularyData as VocabularyFile;
+const frameworks = frameworksData;
+const vocabulary = vocabularyData;
 
 if (codes.size === 0 || !codes.has(424)) throw new Error('data/status-codes.json is missing the registry');
 
@@ -53,7 +49,7 @@ export function isRegistered(code: number): boolean {
 }
 
 export function allCodes(): readonly StatusCodeEntry[] {
-  return statusCodes.codes as StatusCodeEntry[];
+  return statusCodes.codes;
 }
 
 /** The class of a code ("4" -> Client Error), also for unregistered codes inside 100-599. */
@@ -203,7 +199,7 @@ export interface FamilySpellings {
   modules: string[];
 }
 
-const spellingSchemes = (spellingsData as SpellingsFile).schemes;
+const spellingSchemes = spellingsData.schemes;
 const familySpellings = new Map<string, FamilySpellings>();
 
 export function spellingsFor(family: string): FamilySpellings {
@@ -211,7 +207,7 @@ export function spellingsFor(family: string): FamilySpellings {
   if (!result) {
     result = { byMember: new Map(), schemes: [], byQualifier: new Map(), qualifiers: new Map(), modules: [] };
     for (const [id, scheme] of Object.entries(spellingSchemes)) {
-      if (!scheme.families.includes(family)) continue;
+      if (!scheme.families.some((name) => name === family)) continue;
       result.schemes.push({ id, scheme });
       for (const qualifier of scheme.qualifiers) {
         if (qualifier === '') continue;
@@ -328,7 +324,7 @@ export const dependencyNames = {
   followers: new Set(vocabulary.dependencyNames.followers),
 };
 
-const outbound = outboundData as OutboundFile;
+const outbound = outboundData;
 
 /** Calls to other services and the errors that mean one failed (data/outbound.json). */
 export const outboundVocabulary = {
@@ -346,4 +342,4 @@ export const outboundVocabulary = {
 };
 
 /** Which codes completion offers first, by context. */
-export const completionRanking: CompletionRanking = completionData as CompletionRanking;
+export const completionRanking: CompletionRanking = completionData;

@@ -5,7 +5,7 @@
 import languagesData from '../../../data/languages.json';
 import type { LanguagesFile } from './types';
 
-export const languagesFile = languagesData as LanguagesFile;
+export const languagesFile: LanguagesFile = languagesData;
 
 /** Every language id the server analyses, in the data's order. */
 export const servedLanguageIds: readonly string[] = Object.keys(languagesFile.languages);
