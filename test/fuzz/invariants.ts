@@ -16,6 +16,8 @@ import { withLfLineBreaks } from '../../server/src/service/lines';
 import { TokenKind, lex } from '../../server/src/service/scanners/code/lexer';
 import { visitYaml } from '../../server/src/service/outline';
 import { ruleIds } from '../../server/src/service/rules';
+import { readFile } from '../../server/src/routes';
+import { WorkspaceModel } from '../../server/src/workspace/model';
 import type { RuleId } from '../../server/src/service/rules';
 
 export interface CheckOptions {
@@ -201,6 +203,10 @@ export function checkDocument(languageId: string, text: string, options: CheckOp
     const twice = clock.time('doValidation (fresh service)', () => again.doValidation(makeDocument(languageId, text), allRulesOn));
     assert.deepEqual(strip(twice), strip(diagnostics), 'the same input gave a different answer');
   }
+  // The server's own passes over the same text (the route join of issue 17, the workspace's carriers of
+  // issue 16): a hostile input must not hang them either (a one-line spec once took 9 s in the join alone).
+  clock.time('routes', () => readFile(doc, service));
+  clock.time('carriers', () => new WorkspaceModel().update(doc.uri, text, languageId));
   let fixesApplied = 0;
   const actions = service.doCodeActions(doc, diagnostics.slice(0, fixLimit), diagnostics);
   for (const action of actions) fixesApplied += checkAction(action, languageId, text, doc, scanned, facts, clock) ? 1 : 0;

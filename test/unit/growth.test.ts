@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentLike, getLanguageService } from '../../server/src/service';
+import { readOperations } from '../../server/src/routes';
 import { countingBuiltins } from './workCounter';
 
 const chains: [language: string, form: string, make: (n: number) => string][] = [
@@ -71,6 +72,22 @@ describe('conditional chains grow linearly', () => {
       assert.ok(large.sites >= 4 * n, `every branch is a site (${large.sites} at n=${4 * n})`);
       const growth = large.work / small.work;
       assert.ok(growth <= 4.5, `work grew x${growth.toFixed(2)} for x4 the chain (${small.work} -> ${large.work}): super-linear`);
+    });
+  }
+});
+
+/** An operation's responses all on one line (a minified spec): the route join's reader of a spec stays linear. */
+const oneLineSpecs: [format: string, make: (n: number) => string][] = [
+  ['json', (n) => `{"openapi":"3.0.0","paths":{"/a":{"get":{"responses":{${Array.from({ length: n }, (_, i) => `"${400 + (i % 100)}${i}":{"description":"d"}`).join(',')}}}}}}`],
+  ['yaml', (n) => `openapi: 3.0.0\npaths: {/a: {get: {responses: {${Array.from({ length: n }, (_, i) => `"${400 + (i % 100)}${i}": {description: d}`).join(', ')}}}}}\n`],
+];
+
+describe('spec operations on one line grow linearly', () => {
+  for (const [format, make] of oneLineSpecs) {
+    test(format, () => {
+      const work = (n: number) => countingBuiltins(() => readOperations('file:///spec', make(n), format === 'yaml')).steps;
+      const growth = work(8_000) / work(2_000);
+      assert.ok(growth <= 4.5, `work grew x${growth.toFixed(2)} for x4 the responses: super-linear`);
     });
   }
 });

@@ -221,8 +221,20 @@ class OperationReader implements OutlineVisitor {
     return key;
   }
 
+  /** The line the visit is on: its start and the next line break (the visit goes forward, so each search resumes there). */
+  private line = { start: 0, next: -2 };
+
+  /** Linear over a whole visit: searching back from each key instead was quadratic on a one-line spec. */
   private lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    if (offset < this.line.start) return this.text.lastIndexOf('\n', offset - 1) + 1;
+    let { start, next } = this.line;
+    if (next === -2) next = this.text.indexOf('\n');
+    while (next >= 0 && next < offset) {
+      start = next + 1;
+      next = this.text.indexOf('\n', start);
+    }
+    this.line = { start, next };
+    return start;
   }
 
   private column(offset: number): number {
