@@ -8,18 +8,14 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
-/** Splits text into lower-case words: "processBatch_items HTTPStatus" -> process, batch, items, http, status. */
-export function toWords(text: string): string[] {
-  const words: string[] = [];
+/** Calls `word` with the bounds of each word of `text`: runs of letters and digits, split at camelCase humps. */
+function forEachWord(text: string, word: (start: number, end: number) => void): void {
   let start = -1;
-  const flush = (end: number) => {
-    if (start >= 0) words.push(text.slice(start, end).toLowerCase());
-    start = -1;
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!(isDigit(c) || isUpper(c) || isLower(c))) {
-      flush(i);
+      if (start >= 0) word(start, i);
+      start = -1;
       continue;
     }
     if (start < 0) {
@@ -29,11 +25,17 @@ export function toWords(text: string): string[] {
     const prev = text.charCodeAt(i - 1);
     // fooBar -> foo|Bar ; HTTPStatus -> HTTP|Status (an upper letter followed by a lower one starts a word)
     if (isUpper(c) && (isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))))) {
-      flush(i);
+      word(start, i);
       start = i;
     }
   }
-  flush(text.length);
+  if (start >= 0) word(start, text.length);
+}
+
+/** Splits text into lower-case words: "processBatch_items HTTPStatus" -> process, batch, items, http, status. */
+export function toWords(text: string): string[] {
+  const words: string[] = [];
+  forEachWord(text, (start, end) => words.push(text.slice(start, end).toLowerCase()));
   return words;
 }
 
@@ -127,28 +129,7 @@ function wordMatches(pattern: WordPattern, word: string): boolean {
 export function asWritten(text: string, matched: string): string {
   const wanted = matched.split(' ');
   const spans: { start: number; end: number }[] = [];
-  let start = -1;
-  const flush = (end: number) => {
-    if (start >= 0) spans.push({ start, end });
-    start = -1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!(isDigit(c) || isUpper(c) || isLower(c))) {
-      flush(i);
-      continue;
-    }
-    if (start < 0) {
-      start = i;
-      continue;
-    }
-    const prev = text.charCodeAt(i - 1);
-    if (isUpper(c) && (isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))))) {
-      flush(i);
-      start = i;
-    }
-  }
-  flush(text.length);
+  forEachWord(text, (start, end) => spans.push({ start, end }));
   for (let i = 0; i + wanted.length <= spans.length; i++) {
     let j = 0;
     while (j < wanted.length && text.slice(spans[i + j].start, spans[i + j].end).toLowerCase() === wanted[j]) j++;

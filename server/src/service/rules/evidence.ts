@@ -125,16 +125,13 @@ function assessOther(site: StatusSite): Verdict {
 
 /** The words of an earlier required action that failed, next to each other or stated apart. */
 export function failedPrerequisite(words: readonly string[]): string | undefined {
-  return (
-    knowledge.phrases.failedPrerequisite.find(words) ??
-    knowledge.findApart(
-      words,
-      knowledge.failedApart.subjects,
-      knowledge.failedApart.failures,
-      knowledge.failedApart.maxGap,
-      knowledge.dependencyNames,
-    )
-  );
+  return knowledge.phrases.failedPrerequisite.find(words) ?? failedApart(words);
+}
+
+/** An earlier action and its failure stated apart ("the parent task abc has failed"). */
+function failedApart(words: readonly string[]): string | undefined {
+  const { subjects, failures, maxGap } = knowledge.failedApart;
+  return knowledge.findApart(words, subjects, failures, maxGap, knowledge.dependencyNames);
 }
 
 /** A text (a message, a neighbour's string): a named failed dependency or chain, else a confusion. */
@@ -142,13 +139,7 @@ function judgeText(text: string, evidence: Evidence, context: RuleContext, guard
   const words = knowledge.toWords(text);
   const chain =
     knowledge.phrases.failedDependency.find(words) ??
-    knowledge.findApart(
-      words,
-      knowledge.failedApart.subjects,
-      knowledge.failedApart.failures,
-      knowledge.failedApart.maxGap,
-      knowledge.dependencyNames,
-    ) ??
+    failedApart(words) ??
     // Bare dependency words (batch, workflow, transaction) in a message or condition more often name a thing
     // ("Workflow is not active") than a chain: only what the user configured counts here; the built-in words
     // count in the handler's or operation's own naming.
