@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { clientOptions, registerFeatures } from './features';
+import { clientOptions, startClient } from './features';
 
 /** The web worker API of the extension host (not in the Node typings this project compiles against). */
 declare class Worker {
@@ -18,10 +18,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browserServer.js'));
   client = new LanguageClient('httpStatusLens', 'HTTP Status Lens', clientOptions(), worker as never);
-  // Before start: the server asks for config files as soon as documents open.
-  registerFeatures(context, client);
-  await client.start();
-  context.subscriptions.push(client);
+  await startClient(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { clientOptions, registerFeatures } from './features';
+import { clientOptions, startClient } from './features';
 
 let client: LanguageClient | undefined;
 
@@ -17,10 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   client = new LanguageClient('httpStatusLens', 'HTTP Status Lens', serverOptions, clientOptions());
-  // Before start: the server asks for config files as soon as documents open.
-  registerFeatures(context, client);
-  await client.start();
-  context.subscriptions.push(client);
+  await startClient(context, client);
 }
 
 export async function deactivate(): Promise<void> {

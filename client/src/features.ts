@@ -80,7 +80,15 @@ const middleware: Middleware = {
   },
 };
 
-export function registerFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+/** Starts the client with the extension's features, the same on the desktop and the web. */
+export async function startClient(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<void> {
+  // Before start: the server asks for config files as soon as documents open.
+  registerFeatures(context, client);
+  await client.start();
+  context.subscriptions.push(client);
+}
+
+function registerFeatures(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const docs = new DocsProvider(context.extensionUri);
   client.onRequest(CONFIG_FILES_REQUEST, (params: { uri: string }) => configFiles(params.uri));
   context.subscriptions.push(
