@@ -40,12 +40,13 @@ export function isLarge(document: DocumentLike): boolean {
 }
 
 /**
- * A document's first check goes to the worker, whatever its size, when the text holds this many status-like
- * numbers (100-599): the check's cost grows with its sites, and a 420 KB conditional chain of 30,000 held
- * the server's thread over a second, requests on every other document waiting behind it. Later checks
- * move there too once one takes SLOW_CHECK_MS.
+ * A document's first check goes to the worker, whatever its size, when its text holds this many status-like
+ * numbers (100-599): the check's cost grows with its sites. A 420 KB conditional chain of 30,000 held the
+ * server's thread 1.6 s, requests on every other document waiting behind it; one of 2,000 takes ~100 ms, as
+ * much as SLOW_CHECK_MS (`npm run measure:dense-check`, on a shared 2-core machine). A document that grows
+ * dense later moves after one check of SLOW_CHECK_MS.
  */
-const DENSE_SITES = 4000;
+const DENSE_SITES = 2000;
 
 /**
  * A check in the server's thread that took longer than this hands its document to the scan worker for good: a
@@ -271,10 +272,10 @@ class DocumentAnalysis implements Analysis {
 
 /**
  * Whether a document's first check is expected to hold the server's thread (SLOW_CHECK_MS or more): one
- * whose text holds DENSE_SITES status-like numbers. A guess from one pass over the text (~1 ms for 400 KB),
+ * whose text holds DENSE_SITES status-like numbers. A guess from one pass over the text (under 3 ms for 990 KB),
  * made once, at open; a document that grows dense later is moved after its first slow check.
  */
-function firstCheckIsSlow(document: TextDocument): boolean {
+export function firstCheckIsSlow(document: DocumentLike): boolean {
   if (textLength(document) < DENSE_SITES * 4) return false;
   const numbers = /\b[1-5]\d\d\b/g;
   const text = document.getText();
