@@ -5,7 +5,7 @@
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startSession } from './session';
-import { ClientConfigSource } from './settings/clientConfig';
+import { ClientConfigSource } from './editorSettings/clientConfig';
 
 const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));

@@ -8,8 +8,8 @@ import { WorkspaceHandler } from './handlers/workspace';
 import { ScanWorker } from './large/worker';
 import { isScanWorker, runScanWorker } from './large/workerThread';
 import { startSession } from './session';
-import { ClientConfigSource } from './settings/clientConfig';
-import { DiskConfigSource } from './settings/diskConfig';
+import { ClientConfigSource } from './editorSettings/clientConfig';
+import { DiskConfigSource } from './editorSettings/diskConfig';
 import { FrameWatch } from './transport/frameWatch';
 
 if (isScanWorker()) runScanWorker();

@@ -10,10 +10,9 @@ import { registerHandlers } from './handlers';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { OpenProject } from './handlers/project';
 import type { WorkspaceHandler } from './handlers/workspace';
-import { type Analysis, createAnalysis } from './large';
-import type { ScanWorker } from './large/worker';
+import { type Analysis, type ScanWorker, createAnalysis } from './large';
 import { type LanguageService, type RuleId, getLanguageService } from './service';
-import { type ConfigSource, SettingsStore } from './settings/store';
+import { type ConfigSource, SettingsStore } from './editorSettings/store';
 
 export interface SessionOptions {
   /** Where config files come from; without one, the editor settings alone apply. */

@@ -2,7 +2,7 @@
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service';
-import type { SettingsStore } from '../settings/store';
+import type { SettingsStore } from '../editorSettings/store';
 import { throwIfCancelled } from '../transport/cancellation';
 
 /** Throws if the request was cancelled while its settings were read. */

@@ -7,7 +7,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../large';
 import type { LanguageService, Settings } from '../service';
-import { type SettingsStore, isConfigFile } from '../settings/store';
+import { type SettingsStore, isConfigFile } from '../editorSettings/store';
 
 /** How long after a change to a spec or a file with routes the other documents are checked again (one refresh per burst). */
 const REFRESH_OTHERS_MS = 300;

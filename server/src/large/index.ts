@@ -31,6 +31,8 @@ import { type StaleScan, staleComplete, staleHover } from './stale';
 import type { AdoptedScan, ScanWorker } from './worker';
 
 export { ChunkedTextDocument } from './chunkedText';
+// The worker itself is started by the process (server.ts): the web bundle cannot hold it.
+export type { ScanWorker } from './worker';
 
 /** From this size a document takes the large path: below it a fresh scan is fast enough (a few milliseconds). */
 export const LARGE_SIZE = 1_000_000;
