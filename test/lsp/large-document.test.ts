@@ -1,5 +1,5 @@
 /**
- * A spec over a megabyte, over stdio: kept in chunks and checked in the scan worker (handlers/scanWorker.ts).
+ * A spec over a megabyte, over stdio: kept in chunks and checked in the scan worker (server/src/large/).
  * Everything a small document gets must still hold: diagnostics of the latest version, hover and completion
  * (from the adopted scan mapped through edits, or after a fresh scan when an edit touched the token).
  */
@@ -90,7 +90,7 @@ describe('a large spec (checked in the scan worker)', () => {
 
   test('typing: checks wait for a pause, and the scan keeps up over a long burst', async () => {
     // Keystrokes 150 ms apart: each would get its own check after the 100 ms debounce; during a burst
-    // the check waits for a 200 ms pause instead (DiagnosticsPublisher), so nothing is published meanwhile.
+    // the check waits for a 200 ms pause instead (large/index.ts), so nothing is published meanwhile.
     let published = 0;
     let last = Infinity;
     const counting = (async () => {

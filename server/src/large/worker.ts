@@ -13,7 +13,7 @@ import { type FrozenScan, type RuleId, type ScannedDocument, type Settings, thaw
 export const WORKER_MARK = 'http-status-lens/scan-worker';
 /**
  * How many versions the server's copy of a scan may lag behind (hover and completion map it through the
- * edits, service/editLog.ts). Adopting a new copy costs the server's thread ~5-14 ms (the message and
+ * edits, editLog.ts). Adopting a new copy costs the server's thread ~5-14 ms (the message and
  * the thaw, github.json): at a pause it comes with the check after REFRESH_AFTER versions; while typing
  * goes on without one, only after REFRESH_WHILE_TYPING, so that few keystrokes wait behind it.
  */
