@@ -1,7 +1,7 @@
 // Times what a first check of a document dense with status sites costs the thread it runs in (scan and every
 // rule), for the Python conditional chain of issue 20 (`abort(424 if x else ... 409)`) at several lengths,
 // and the one pass over the text that decides whether a document's first check goes to the scan worker
-// (server/src/large/index.ts: firstCheckIsSlow).
+// (server/src/large/analysis.ts: firstCheckIsSlow).
 // Run: npm run measure:dense-check
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { firstCheckIsSlow } from '../server/src/large';
