@@ -1,20 +1,14 @@
 /**
  * The language server in a web worker (vscode.dev, github.dev, code-server's web extension host): the same
- * handlers and service as server.ts, with config files read by the client (handlers/clientConfig.ts) and
- * large documents checked in this thread, since a worker cannot start another here.
+ * session as server.ts, with config files read by the client (settings/clientConfig.ts) and large documents
+ * checked in this thread, since a worker cannot start another here.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { registerHandlers } from './handlers';
-import { ClientConfigSource } from './handlers/clientConfig';
-import { createDocuments } from './handlers/documents';
-import { EditLog } from './service';
+import { startSession } from './session';
+import { ClientConfigSource } from './editorSettings/clientConfig';
 
 const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
-const edits = new EditLog();
-const documents = createDocuments(edits);
 
-registerHandlers(connection, documents, { configSource: new ClientConfigSource(connection), edits });
-
-documents.listen(connection);
+startSession(connection, { configSource: new ClientConfigSource(connection) });
 connection.listen();

@@ -1,31 +1,25 @@
 /**
- * The language server process: a connection (stdio or node-ipc, chosen by the command line), the open
- * documents, and the handlers. Feature logic lives in service/, request wiring in handlers/. The same
- * bundle runs in the worker thread that checks large documents (handlers/scanWorker.ts).
+ * The language server process: a connection (stdio or node-ipc, chosen by the command line) and one session
+ * over it (session.ts: the service, the documents, the handlers). The same bundle runs in the worker thread
+ * that checks large documents (large/workerThread.ts).
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { registerHandlers } from './handlers';
-import { ClientConfigSource } from './handlers/clientConfig';
-import { DiskConfigSource } from './handlers/configFiles';
-import { createDocuments } from './handlers/documents';
-import { ScanWorker, isScanWorker, runScanWorker } from './handlers/scanWorker';
 import { WorkspaceHandler } from './handlers/workspace';
-import { EditLog } from './service';
+import { ScanWorker } from './large/worker';
+import { isScanWorker, runScanWorker } from './large/workerThread';
+import { startSession } from './session';
+import { ClientConfigSource } from './editorSettings/clientConfig';
+import { DiskConfigSource } from './editorSettings/diskConfig';
 import { FrameWatch } from './transport/frameWatch';
 
 if (isScanWorker()) runScanWorker();
 else {
   const connection = createConnection(ProposedFeatures.all);
-  const edits = new EditLog();
   // Only the bundle can run in a worker (a source file run by a TypeScript loader could not).
-  const scanWorker = new ScanWorker(__filename.endsWith('.js') ? __filename : undefined);
-  const documents = createDocuments(edits, scanWorker);
-
+  const worker = new ScanWorker(__filename.endsWith('.js') ? __filename : undefined);
   // Config files of documents that are no files on disk (virtual workspaces) come from a client that offers them.
   const configSource = new DiskConfigSource(new ClientConfigSource(connection, false));
-  registerHandlers(connection, documents, { configSource, edits, scanWorker, workspace: new WorkspaceHandler() });
-
-  documents.listen(connection);
+  startSession(connection, { configSource, worker, workspace: new WorkspaceHandler() });
   connection.listen();
 
   if (process.argv.includes('--stdio')) {

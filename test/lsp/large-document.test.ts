@@ -1,5 +1,5 @@
 /**
- * A spec over a megabyte, over stdio: kept in chunks and checked in the scan worker (handlers/scanWorker.ts).
+ * A spec over a megabyte, over stdio: kept in chunks and checked in the scan worker (server/src/large/).
  * Everything a small document gets must still hold: diagnostics of the latest version, hover and completion
  * (from the adopted scan mapped through edits, or after a fresh scan when an edit touched the token).
  */
@@ -90,7 +90,7 @@ describe('a large spec (checked in the scan worker)', () => {
 
   test('typing: checks wait for a pause, and the scan keeps up over a long burst', async () => {
     // Keystrokes 150 ms apart: each would get its own check after the 100 ms debounce; during a burst
-    // the check waits for a 200 ms pause instead (DiagnosticsPublisher), so nothing is published meanwhile.
+    // the check waits for a 200 ms pause instead (large/index.ts), so nothing is published meanwhile.
     let published = 0;
     let last = Infinity;
     const counting = (async () => {
@@ -121,3 +121,38 @@ describe('a large spec (checked in the scan worker)', () => {
     assert.deepEqual((await cleared).diagnostics, []);
   });
 });
+
+describe('a dense document under a megabyte (issue 20, item 1)', () => {
+  const client = new TestClient();
+  before(async () => {
+    await client.initialize();
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('its first check runs in the worker: a hover on another document is answered meanwhile', async () => {
+    // 420 KB, 30,000 status sites: its first check held the server's thread over a second.
+    const dense = 'file:///tmp/dense-chain.py';
+    const denseText = 'abort(' + '424 if x else '.repeat(30_000) + '409)\n';
+    const small = 'file:///tmp/small.ts';
+    const smallText = "app.get('/a', (req, res) => res.status(404));\n";
+    const events: string[] = [];
+    const denseChecked = client.nextDiagnostics(dense, 60_000).then((published) => (events.push('dense checked'), published));
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dense, languageId: 'python', version: 1, text: denseText } });
+    await client.open(small, 'typescript', smallText);
+    const hover = await hoverValueOf(client, small, positionOf(smallText, '404', 1));
+    events.push('hover answered');
+    assert.match(hover!, /\*\*404 Not Found\*\*/);
+    const diagnostics = (await denseChecked).diagnostics;
+    assert.deepEqual(events, ['hover answered', 'dense checked']);
+    // The check itself is the same: the first 1,000 findings and a note counting the rest.
+    assert.equal(diagnostics.length, 1001);
+    assert.match(diagnostics[1000].message, /^29000 more findings in this file are not shown/);
+  });
+});
+
+async function hoverValueOf(client: TestClient, uri: string, position: { line: number; character: number }) {
+  const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+  return hover && (hover.contents as MarkupContent).value;
+}

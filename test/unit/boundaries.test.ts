@@ -29,6 +29,9 @@ describe('layer boundaries (npm run lint)', () => {
     ['server/src/config/x.ts', "import { phrases } from '../knowledge/phrases';", /knowledge registry/],
     ['server/src/handlers/x.ts', "import vocabulary from '../../../data/vocabulary.json';", /only reader of data/],
     ['client/src/x.ts', "import spellings from '../../data/spellings.json';", /only reader of data/],
+    ['server/src/handlers/x.ts', "import { staleHover } from '../large/stale';", /one seam/],
+    ['server/src/documents/x.ts', "import { EditLog } from '../large/editLog';", /one seam/],
+    ['server/src/service/x.ts', "import { isLarge } from '../large';", /never reaches out/],
   ];
   for (const [file, code, message] of crossings) {
     test(`${file}: ${code}`, async () => {
@@ -42,5 +45,6 @@ describe('layer boundaries (npm run lint)', () => {
     assert.deepEqual(await problems('server/src/service/x.ts', "import type { Diagnostic } from 'vscode-languageserver-types';\nimport * as knowledge from '../knowledge';"), []);
     assert.deepEqual(await problems('server/src/cli/x.ts', "import { getLanguageService } from '../service';\nimport * as knowledge from '../knowledge';"), []);
     assert.deepEqual(await problems('server/src/knowledge/x.ts', "import codes from '../../../data/status-codes.json';"), []);
+    assert.deepEqual(await problems('server/src/handlers/x.ts', "import { isLarge } from '../large';"), []);
   });
 });

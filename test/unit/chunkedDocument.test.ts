@@ -1,5 +1,5 @@
 /**
- * The chunked document (server/src/handlers/chunkedDocument.ts) must be indistinguishable from the
+ * The chunked document (server/src/large/chunkedText.ts) must be indistinguishable from the
  * library's TextDocument: same text, same positions and offsets (line breaks CR, LF and CRLF, clamping,
  * positions at line ends), after any sequence of edits, across chunk borders.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkedTextDocument } from '../../server/src/handlers/chunkedDocument';
+import { ChunkedTextDocument } from '../../server/src/large/chunkedText';
 
 const text = fc
   .array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀', '424'), { maxLength: 40 })

@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ScanWorker } from '../../server/src/handlers/scanWorker';
-import { EditLog, defaultSettings, getLanguageService } from '../../server/src/service';
+import { EditLog } from '../../server/src/large/editLog';
+import { ScanWorker } from '../../server/src/large/worker';
+import { defaultSettings } from '../../server/src/service';
 
 const entry = path.resolve(__dirname, '../../dist/server.js');
 
@@ -19,8 +20,8 @@ describe('the scan worker under an edit storm', () => {
     '40 hovers and checks asked at once cost at most two scans, and every one is answered',
     { skip: !fs.existsSync(entry) && 'npm run build' },
     async () => {
-      const worker = new ScanWorker(entry, 0);
-      worker.connect(getLanguageService(), () => {});
+      const worker = new ScanWorker(entry);
+      worker.connect(() => {}, () => {});
       const posted: string[] = [];
       const post = (worker as unknown as { post: (m: { kind: string }) => void }).post.bind(worker);
       (worker as unknown as { post: (m: { kind: string }) => void }).post = (message) => (posted.push(message.kind), post(message));
@@ -30,7 +31,7 @@ describe('the scan worker under an edit storm', () => {
         1,
         "openapi: 3.0.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          description: gone\n",
       );
-      worker.opened(document);
+      worker.takeOver(document);
       const refreshes: Promise<void>[] = [];
       const checks: Promise<{ version: number }>[] = [];
       for (let i = 0; i < 20; i++) {

@@ -4,29 +4,22 @@
  * for by kind, and among the quick fixes of a finding when the file has more than one fix to apply (as
  * ESLint's "Fix all auto-fixable problems"), unless the file is large (its check is then not instant).
  */
-import type { CodeAction, CodeActionParams, TextDocuments, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { servedDocument } from '../documents/served';
+import { isLarge } from '../large';
 import { FIX_ALL_KIND } from '../protocol';
-import { type LanguageService, STALE_MIN_SIZE, textLength } from '../service';
-import { servedDocument } from './documents';
-import type { DiagnosticsPublisher } from './diagnostics';
-import type { SettingsStore } from './settings';
+import type { Session } from '../session';
 
-export async function onCodeAction(
-  params: CodeActionParams,
-  documents: TextDocuments<TextDocument>,
-  service: LanguageService,
-  settings: SettingsStore,
-  diagnostics: DiagnosticsPublisher,
-  documentationCommand?: string,
-): Promise<CodeAction[]> {
+export async function onCodeAction(params: CodeActionParams, session: Session): Promise<CodeAction[]> {
+  const { documents, service, settings, diagnostics } = session;
+  const documentationCommand = session.client.documentationCommand;
   const open = documents.get(params.textDocument.uri);
   const requested = params.context?.diagnostics;
   if (!open || !Array.isArray(requested)) return [];
   const only = params.context.only;
   const fixAll = async () => {
-    const document = await servedDocument(open.uri, documents, service, settings);
+    const document = await servedDocument(open.uri, session);
     return document && service.doFixAll(document, await settings.get(document.uri));
   };
   const actions: CodeAction[] = [];
@@ -35,7 +28,7 @@ export async function onCodeAction(
     const quickFixes = service.doCodeActions(open, requested, diagnostics.published(open.uri));
     actions.push(...quickFixes);
     // Beside a finding's own fix only (one the server published), never for a diagnostic it does not know.
-    if (quickFixes.length > 0 && textLength(open) < STALE_MIN_SIZE) {
+    if (quickFixes.length > 0 && !isLarge(open)) {
       const fixed = await fixAll();
       if (fixed && fixed.fixed > 1) actions.push(fixAllAction(open.uri, fixed.edits, CodeActionKind.QuickFix));
     }

@@ -7,15 +7,14 @@
  */
 import type { Definition, Diagnostic, Hover, Location, TextDocumentPositionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isLarge } from '../large';
 import { type FileRead, ProjectIndex, joins, readFile } from '../routes';
 import {
   type LanguageService,
-  STALE_MIN_SIZE,
   type Settings,
   projectDefinition,
   projectHover,
   projectReferences,
-  textLength,
 } from '../service';
 
 export class OpenProject {
@@ -47,7 +46,7 @@ export class OpenProject {
   private readOf(document: TextDocument): FileRead {
     const cached = this.reads.get(document.uri);
     if (cached?.version === document.version) return cached.read;
-    const read = textLength(document) < STALE_MIN_SIZE ? readFile(document, this.service) : ({ kind: 'none' } as const);
+    const read = !isLarge(document) ? readFile(document, this.service) : ({ kind: 'none' } as const);
     this.reads.set(document.uri, { version: document.version, read });
     return read;
   }
@@ -78,7 +77,7 @@ export class OpenProject {
 
   /** status-not-in-spec (and spec-status-never-returned when on) for an open document. */
   diagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
-    const facts = textLength(document) < STALE_MIN_SIZE ? this.facts() : undefined;
+    const facts = !isLarge(document) ? this.facts() : undefined;
     return facts && facts.document(document.uri) ? this.service.doProjectValidation(document, facts, settings) : [];
   }
 

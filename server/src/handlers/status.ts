@@ -1,20 +1,8 @@
 /** `httpStatusLens/status`: what the server does with one document, for the client's language status item. */
-import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStatus, StatusParams } from '../protocol';
-import type { LanguageService } from '../service';
-import type { DiagnosticsPublisher } from './diagnostics';
-import type { ScanWorker } from './scanWorker';
-import type { SettingsStore } from './settings';
+import type { Session } from '../session';
 
-export async function onStatus(
-  params: StatusParams,
-  documents: TextDocuments<TextDocument>,
-  service: LanguageService,
-  settings: SettingsStore,
-  diagnostics: DiagnosticsPublisher,
-  scanWorker?: ScanWorker,
-): Promise<DocumentStatus> {
+export async function onStatus(params: StatusParams, { documents, service, analysis, settings, diagnostics }: Session): Promise<DocumentStatus> {
   const uri = String(params?.uri);
   const resolved = await settings.get(uri);
   const { configFiles, ignored } = settings.sourcesOf(uri);
@@ -26,8 +14,8 @@ export async function onStatus(
   if (language === undefined) return not(`The language ${document.languageId} is not one HTTP Status Lens reads.`);
   if (ignored) return not(`An \`ignore\` pattern in ${configFiles.join(', ')} excludes this file.`);
   if (!resolved.languages.includes(language)) return not(`\`${language}\` is not in the httpStatusLens.languages setting.`);
-  // A large document is scanned in the worker: this thread does not scan it just to answer.
-  const scanned = scanWorker?.owns(uri) ? undefined : service.scan(document);
+  // A document checked in the worker is not scanned in this thread just to answer.
+  const scanned = analysis.scanned(document);
   if (scanned?.skipped) return not(`Skipped: ${scanned.skipped}.`);
   if (scanned?.kind === 'none') return not('Not an OpenAPI document (no `openapi` or `swagger` root key).');
   return { ...base, language, analysed: true, kind: scanned?.kind, findings: diagnostics.findingsOf(uri) };

@@ -30,7 +30,7 @@ import { type LanguageService, MAX_FILE_SIZE, defaultSettings } from '../service
 import { WorkspaceModel } from '../workspace/model';
 import { walkFiles } from '../workspace/walk';
 import type { DiagnosticsPublisher } from './diagnostics';
-import type { SettingsStore } from './settings';
+import type { SettingsStore } from '../editorSettings/store';
 import { type InitializationOptions, LINT_WORKSPACE_COMMAND } from '../protocol';
 
 /** The result id of an open document's (empty) workspace report: its findings are pushed. */

@@ -15,15 +15,17 @@ import { doProjectValidation } from './features/projectValidation';
 import type { ProjectFacts } from './project';
 import type { DocumentLike, ScannedDocument } from './model';
 import type { RuleContext } from './rules';
-import type { EditLog } from './editLog';
 import { ScanCache, scan } from './scanners';
-import { type StaleScan, staleComplete, staleHover, staleScan } from './stale';
 import { type Settings, defaultSettings } from './settings';
 import type { CarrierLookup } from './carriers';
 
-export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
+export type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
 export { withoutDocumentation } from './features/completion';
+// Hover and completion from a scan the caller holds: one made in another thread, or one of an earlier
+// version whose places the caller maps through the edits since (server/src/large/).
+export { doHover as hoverFromScan, hoverFor, siteAt } from './features/hover';
+export { doComplete as completeFromScan } from './features/completion';
 export {
   type Settings,
   type SettingsLayer,
@@ -42,9 +44,7 @@ export { firstAtOrAfter, lastAtOrBefore } from './sorted';
 export { type FixResult, fixDocument } from './features/fixAll';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
-export { EditLog } from './editLog';
 export { type FrozenScan, freezeScan, thawScan, transferablesOf } from './frozenScan';
-export { STALE_MIN_SIZE } from './stale';
 // Issue 17: routes and spec operations are read with the scanners' own lexer and outline readers, and the
 // project rules run over facts the route index (later the workspace) provides.
 export { TokenKind, lex } from './scanners/code/lexer';
@@ -57,14 +57,8 @@ export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
   doHover(document: DocumentLike, position: Position): Hover | null;
   doComplete(document: DocumentLike, position: Position): CompletionList | null;
-  /** Hover without scanning: from the current or the last scan; undefined when only a fresh scan can answer. */
-  tryHover(document: DocumentLike, position: Position): Hover | null | undefined;
-  /** Completion without scanning, as tryHover. */
-  tryComplete(document: DocumentLike, position: Position): CompletionList | null | undefined;
   /** completionItem/resolve: adds the documentation to an item sent without it (see withoutDocumentation). */
   resolveCompletion(item: CompletionItem): CompletionItem;
-  /** Takes a scan made elsewhere (a worker thread) as the document's last scan, unless a newer one is cached. */
-  adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
   /**
    * The quick fixes for the `requested` diagnostics (from the client) that are among `own` (the server's
@@ -87,8 +81,6 @@ export interface LanguageService {
 export interface LanguageServiceOptions {
   /** Told when a rule throws (once per rule is enough for a log). */
   onRuleFault?: RuleFaultHandler;
-  /** The edits of open documents, so hover and completion on a large one can use its last scan meanwhile. */
-  edits?: EditLog;
   /** The workspace's status carriers (issue 16): their uses become sites; without it, each file stands alone. */
   carriers?: CarrierLookup;
 }
@@ -107,33 +99,17 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     }
     return context;
   };
-  /** An answer from the scan of this version, else from the last scan mapped through the edits, else from a fresh scan if allowed. */
-  function answer<T>(
-    document: DocumentLike,
-    position: Position,
-    fromScan: (document: DocumentLike, scanned: ScannedDocument, offset: number) => T,
-    fromStale: (document: DocumentLike, stale: StaleScan, offset: number) => T | undefined,
-    scan: boolean,
-  ): T | undefined {
-    const offset = document.offsetAt(position);
-    const current = cache.current(document);
-    if (current) return fromScan(document, current, offset);
-    const stale = staleScan(cache, options.edits, document, !scan);
-    const answer = stale && fromStale(document, stale, offset);
-    if (answer !== undefined) return answer;
-    return scan ? fromScan(document, cache.get(document), offset) : undefined;
-  }
   const validate = (document: DocumentLike, scanned: ScannedDocument, settings: Settings) =>
     doValidation(document, scanned, settings, ruleContext(settings), options.onRuleFault);
   /** Hover, with what the workspace knows of a carrier declared there (issue 16). */
   function hover(document: DocumentLike, position: Position): Hover | null {
-    const result = answer(document, position, doHover, staleHover, true)!;
+    const offset = document.offsetAt(position);
+    const scanned = cache.get(document);
+    const result = doHover(document, scanned, offset);
     const carriers = options.carriers;
     if (!carriers) return result;
-    const offset = document.offsetAt(position);
     if (!result) return declarationHover(document, carriers, offset);
-    const scanned = cache.current(document);
-    const site = scanned && siteAt(scanned, offset);
+    const site = siteAt(scanned, offset);
     if (site?.carries && typeof result.contents === 'object' && 'value' in result.contents)
       result.contents.value = `${usesParagraph(carriers, site.carries)}\n\n---\n\n${result.contents.value}`;
     return result;
@@ -141,10 +117,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     scan: (document) => cache.get(document),
     doHover: hover,
-    doComplete: (document, position) => answer(document, position, doComplete, staleComplete, true)!,
-    tryHover: (document, position) => answer(document, position, doHover, staleHover, false),
-    tryComplete: (document, position) => answer(document, position, doComplete, staleComplete, false),
-    adopt: (document, scanned) => cache.adopt(document, scanned),
+    doComplete: (document, position) => doComplete(document, cache.get(document), document.offsetAt(position)),
     resolveCompletion: resolveCompletionItem,
     doValidation: (document, settings = defaultSettings()) => validate(document, cache.get(document), settings),
     doCodeActions,

@@ -18,19 +18,11 @@ let offeredEntries: readonly StatusCodeEntry[] | undefined;
 /** The codes completion offers (the registry's, less those marked unused), listed once. */
 const offered = () => (offeredEntries ??= knowledge.allCodes().filter((entry) => !entry.unused));
 
-/**
- * `place` puts a slot of an earlier scan into the current text (service/stale.ts); it is applied only to
- * the few slots looked at, not to every slot of a large spec.
- */
-export function doComplete(
-  document: DocumentLike,
-  scanned: ScannedDocument,
-  offset: number,
-  place: (slot: ResponsesSlot) => ResponsesSlot = (slot) => slot,
-): CompletionList | null {
+/** Completion at `offset`. Slots are read by index, few of them: a large spec's may be placed as they are read (large/stale.ts). */
+export function doComplete(document: DocumentLike, scanned: ScannedDocument, offset: number): CompletionList | null {
   if (!scanned.slots || scanned.slots.length === 0) return null;
   return scanned.kind === 'openapi'
-    ? completeResponseKey(document, scanned.slots as ResponsesSlot[], offset, place)
+    ? completeResponseKey(document, scanned.slots as ResponsesSlot[], offset)
     : completeCode(document, scanned.loneCr ? withLfLineBreaks(document.getText()) : document.getText(), scanned, offset);
 }
 
@@ -130,12 +122,7 @@ export function resolveCompletionItem(item: CompletionItem): CompletionItem {
 
 // --- OpenAPI: response keys ------------------------------------------------------------------------
 
-function completeResponseKey(
-  document: DocumentLike,
-  slots: ResponsesSlot[],
-  offset: number,
-  place: (slot: ResponsesSlot) => ResponsesSlot,
-): CompletionList | null {
+function completeResponseKey(document: DocumentLike, slots: ResponsesSlot[], offset: number): CompletionList | null {
   const lineStart = lineStartOf(document, offset);
   const near = new TextWindow(document, lineStart, offset + 200);
   let indentEnd = lineStart;
@@ -144,7 +131,7 @@ function completeResponseKey(
   const typed = near.slice(indentEnd, offset);
   if (!/^["']?[0-9Xx]{0,3}$/.test(typed)) return null;
   const typedQuote = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
-  const slot = responsesSlotAt(document, slots, offset, lineStart, indentEnd, place);
+  const slot = responsesSlotAt(document, slots, offset, lineStart, indentEnd);
   if (!slot) return null;
   const quote = slot.json ? '"' : typedQuote || slot.quote;
   // An editor that closed the quote for us left it after the cursor: replace it too.
@@ -176,18 +163,17 @@ function responsesSlotAt(
   offset: number,
   lineStart: number,
   indentEnd: number,
-  place: (slot: ResponsesSlot) => ResponsesSlot,
 ): ResponsesSlot | undefined {
   let low = 0;
   let high = slots.length - 1;
   let last = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (place(slots[mid]).start < offset) ((last = mid), (low = mid + 1));
+    if (slots[mid].start < offset) ((last = mid), (low = mid + 1));
     else high = mid - 1;
   }
   for (let i = last; i >= 0; i--) {
-    const slot = place(slots[i]);
+    const slot = slots[i];
     if (slot.json) {
       if (offset <= slot.end)
         return inJsonMap(new TextWindow(document, lineStartOf(document, slot.start), indentEnd), slot, indentEnd, offset)

@@ -93,23 +93,11 @@ export class ScanCache {
     return entry.scanned;
   }
 
-  /** Caches a scan made elsewhere, unless one of a newer version is here already. */
-  adopt(document: Pick<DocumentLike, 'uri' | 'languageId' | 'version'>, scanned: ScannedDocument): void {
-    const entry = this.entries.get(document.uri);
-    if (entry && entry.languageId === document.languageId && entry.version > document.version) return;
-    this.remember(document.uri, { version: document.version, languageId: document.languageId, scanned });
-  }
-
   /** Keeps a scan as the most recently used, forgetting the least recently used beyond MAX_SCANS. */
   private remember(uri: string, entry: CacheEntry): void {
     this.entries.delete(uri);
     this.entries.set(uri, entry);
     if (this.entries.size > MAX_SCANS) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  /** The last scan of a document, whatever its version. */
-  peek(uri: string): CacheEntry | undefined {
-    return this.entries.get(uri);
   }
 
   forget(uri: string): void {

@@ -9,7 +9,7 @@ import { URI } from 'vscode-uri';
 import { type ConfigFile, parseConfig } from '../config/file';
 import { rebase } from '../config/patterns';
 import { CONFIG_FILES_REQUEST, type ConfigFilesResult, type InitializationOptions } from '../protocol';
-import type { ConfigSource } from './settings';
+import type { ConfigSource } from './store';
 
 export class ClientConfigSource implements ConfigSource {
   private readonly files = new Map<string, ConfigFile>();

@@ -5,7 +5,7 @@
  * thread that answers hover. Here an edit rewrites one chunk and a read touches only the chunks it needs.
  * Positions follow the library's rules exactly (same line breaks, same clamping), so both agree.
  */
-import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lastAtOrBefore } from '../service';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigCascade, ignoreLayersOf, isFileIgnored } from '../config';
 import type { InitializationOptions } from '../protocol';
-import type { ConfigSource } from './settings';
+import type { ConfigSource } from './store';
 
 export class DiskConfigSource implements ConfigSource {
   private knownFolders: string[] = [];

@@ -23,7 +23,7 @@ export interface OffsetMap {
 
 /**
  * How many edits a log keeps: the scan worker refreshes the server's copy of a scan every 500 versions
- * (handlers/scanWorker.ts), but at 1,700 edits/s (multi-cursor edits, replace all) another 1,000 come in
+ * (worker.ts), but at 1,700 edits/s (multi-cursor edits, replace all) another 1,000 come in
  * while the worker scans a 13 MB spec, and past the log hover had nothing to answer from. Mapping is
  * cheap: a completion on github.json through 500 edits takes ~0.1 ms.
  */

@@ -1,48 +1,33 @@
 /**
- * Large documents are scanned and checked in a worker thread, so that hover and completion never wait
- * behind a re-scan of a 13 MB spec (~200 ms). The worker keeps its own copy of each large document, fed
- * the same incremental changes as the server's, and answers with diagnostics and a frozen scan
- * (service/frozenScan.ts), which the server adopts for hover and completion. Small documents stay in the
- * server's thread: scanning them costs less than a message.
- *
- * The worker runs this same bundle (dist/server.js); server.ts starts runScanWorker() in it.
+ * The server's side of the scan worker: large documents are scanned and checked in a worker thread, so that
+ * hover and completion never wait behind a re-scan of a 13 MB spec (~200 ms). The worker keeps its own copy
+ * of each document it is given, fed the same incremental changes as the server's, and answers with
+ * diagnostics and a frozen scan (service/frozenScan.ts), which the server adopts for hover and completion.
+ * Which documents it is given is decided in index.ts. The worker's own loop is workerThread.ts.
  */
-import { Worker, parentPort, workerData } from 'node:worker_threads';
-import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  type FrozenScan,
-  type LanguageService,
-  STALE_MIN_SIZE,
-  type Settings,
-  freezeScan,
-  getLanguageService,
-  textLength,
-  thawScan,
-  transferablesOf,
-} from '../service';
-import type { RuleId } from '../service';
-import { ChunkedTextDocument } from './chunkedDocument';
-import { capDiagnostics } from './diagnostics';
+import { type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
 
-const MARK = 'http-status-lens/scan-worker';
+export const WORKER_MARK = 'http-status-lens/scan-worker';
 /**
  * How many versions the server's copy of a scan may lag behind (hover and completion map it through the
- * edits, service/editLog.ts). Adopting a new copy costs the server's thread ~5-14 ms (the message and
+ * edits, editLog.ts). Adopting a new copy costs the server's thread ~5-14 ms (the message and
  * the thaw, github.json): at a pause it comes with the check after REFRESH_AFTER versions; while typing
  * goes on without one, only after REFRESH_WHILE_TYPING, so that few keystrokes wait behind it.
  */
 const REFRESH_AFTER = 100;
 const REFRESH_WHILE_TYPING = 500;
 
-type ToWorker =
+export type ToWorker =
   | { kind: 'open'; uri: string; languageId: string; version: number; text: string }
   | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
   /** The document as it is now: its diagnostics when settings are given, its scan when asked. */
   | { kind: 'check'; id: number; uri: string; settings?: Settings; scan: boolean };
 
-type FromWorker =
+export type FromWorker =
   | { kind: 'checked'; id: number; version: number; scan?: FrozenScan; diagnostics?: Diagnostic[]; skipped?: string }
   | { kind: 'failed'; id: number; message: string }
   | { kind: 'fault'; rule: RuleId; message: string };
@@ -56,7 +41,7 @@ interface Mirrored {
   refreshing?: boolean;
 }
 
-interface Checked {
+export interface Checked {
   version: number;
   diagnostics?: Diagnostic[];
   /** Why the document was not scanned (too large). */
@@ -69,6 +54,14 @@ interface Waiting {
   scan: boolean;
   promise: Promise<Checked>;
   settle(outcome: Promise<Checked>): void;
+}
+
+/** A scan the worker made, thawed in the server's thread. */
+export interface AdoptedScan {
+  uri: string;
+  languageId: string;
+  version: number;
+  scanned: ScannedDocument;
 }
 
 interface Request {
@@ -85,19 +78,21 @@ export class ScanWorker {
   /** Per document: the check running in the worker and the one waiting behind it. */
   private readonly lines = new Map<string, { running?: Promise<Checked>; waiting?: Waiting }>();
   private nextId = 0;
-  private service: LanguageService | undefined;
+  private adopt: (adopted: AdoptedScan) => void = () => {};
   private onRuleFault: (rule: RuleId, message: string) => void = () => {};
 
   /** `entry` is the script the worker runs (this bundle); without one, every document stays in this thread. */
-  constructor(
-    private readonly entry: string | undefined,
-    private readonly minSize = STALE_MIN_SIZE,
-  ) {}
+  constructor(private readonly entry: string | undefined) {}
 
-  /** The service that adopts the worker's scans, and where rule faults in the worker are reported. */
-  connect(service: LanguageService, onRuleFault: (rule: RuleId, message: string) => void): void {
-    this.service = service;
+  /** Where the worker's scans go (the server's copy for hover and completion), and where its rule faults are reported. */
+  connect(adopt: (adopted: AdoptedScan) => void, onRuleFault: (rule: RuleId, message: string) => void): void {
+    this.adopt = adopt;
     this.onRuleFault = onRuleFault;
+  }
+
+  /** Whether a worker can run here at all (not from a source file, nor after it failed). */
+  get available(): boolean {
+    return this.entry !== undefined && !this.broken;
   }
 
   /** Whether the document is checked in the worker. */
@@ -105,22 +100,18 @@ export class ScanWorker {
     return !this.broken && this.mirrored.has(uri);
   }
 
-  opened(document: TextDocument): void {
-    if (textLength(document) >= this.minSize) this.takeOver(document);
-  }
-
-  /** From now on the document is checked in the worker, whatever its size (its checks were found slow). */
+  /** From now on the document is checked in the worker, with the text it has now. */
   takeOver(document: TextDocument): void {
-    if (!this.entry || this.broken || this.mirrored.has(document.uri)) return;
+    if (!this.available || this.mirrored.has(document.uri)) return;
     const { uri, languageId, version } = document;
     this.mirrored.set(uri, { languageId, version });
     this.post({ kind: 'open', uri, languageId, version, text: document.getText() });
   }
 
-  /** After the server's copy took `changes` (a document that grows large moves to the worker). */
+  /** After the server's copy of a document the worker checks took `changes`. */
   changed(document: TextDocument, changes: TextDocumentContentChangeEvent[]): void {
     const mirrored = this.owns(document.uri) && this.mirrored.get(document.uri);
-    if (!mirrored) return this.opened(document);
+    if (!mirrored) return;
     mirrored.version = document.version;
     this.post({ kind: 'change', uri: document.uri, version: document.version, changes });
     // Typing without a pause long enough for a check: the server's copy of the scan still has to keep up.
@@ -200,7 +191,7 @@ export class ScanWorker {
 
   private start(): Worker | undefined {
     if (this.worker || this.broken || !this.entry) return this.worker;
-    const worker = new Worker(this.entry, { workerData: { mark: MARK } });
+    const worker = new Worker(this.entry, { workerData: { mark: WORKER_MARK } });
     // The server process ends when its client does; the worker must not keep it alive.
     worker.unref();
     worker.on('message', (message: FromWorker) => this.receive(message));
@@ -217,7 +208,7 @@ export class ScanWorker {
     if (message.kind === 'failed') return request.reject(new Error(message.message));
     const mirrored = this.mirrored.get(request.uri);
     if (message.scan && mirrored) {
-      this.service?.adopt({ uri: request.uri, languageId: mirrored.languageId, version: message.version }, thawScan(message.scan));
+      this.adopt({ uri: request.uri, languageId: mirrored.languageId, version: message.version, scanned: thawScan(message.scan) });
       mirrored.adopted = Math.max(mirrored.adopted ?? -1, message.version);
     }
     request.resolve({ version: message.version, diagnostics: message.diagnostics, skipped: message.skipped });
@@ -231,55 +222,4 @@ export class ScanWorker {
     for (const request of this.requests.values()) request.reject(error);
     this.requests.clear();
   }
-}
-
-export function isScanWorker(): boolean {
-  return parentPort !== null && (workerData as { mark?: string } | undefined)?.mark === MARK;
-}
-
-/** The worker's loop: keep the copies of the large documents, scan and check them on request. */
-export function runScanWorker(): void {
-  const port = parentPort!;
-  const documents = new Map<string, ChunkedTextDocument>();
-  const faulted = new Set<RuleId>();
-  const service = getLanguageService({
-    onRuleFault: (rule, error) => {
-      if (faulted.has(rule)) return;
-      faulted.add(rule);
-      port.postMessage({ kind: 'fault', rule, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    },
-  });
-  const answer = (message: FromWorker) =>
-    port.postMessage(message, message.kind === 'checked' && message.scan ? transferablesOf(message.scan) : []);
-  port.on('message', (message: ToWorker) => {
-    switch (message.kind) {
-      case 'open':
-        // In chunks here too: a whole-string copy would be flattened (copied) on every keystroke.
-        documents.set(message.uri, new ChunkedTextDocument(message.uri, message.languageId, message.version, message.text));
-        return;
-      case 'change': {
-        const document = documents.get(message.uri);
-        document?.update(message.changes, message.version);
-        return;
-      }
-      case 'close':
-        documents.delete(message.uri);
-        service.forget(message.uri);
-        return;
-      case 'check': {
-        const { id, uri, settings } = message;
-        const document = documents.get(uri);
-        if (!document) return answer({ kind: 'failed', id, message: `${uri} is not open in the worker` });
-        try {
-          const scanned = service.scan(document);
-          const scan = message.scan ? freezeScan(scanned) : undefined;
-          // Capped here: copying 30,000 diagnostics to the server's thread would block it as long as checking them.
-          const diagnostics = settings && capDiagnostics(service.doValidation(document, settings));
-          answer({ kind: 'checked', id, version: document.version, scan, diagnostics, skipped: scanned.skipped });
-        } catch (error) {
-          answer({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-        }
-      }
-    }
-  });
 }

@@ -19,7 +19,7 @@ import { SOURCE, type Settings, defaultSettings, resolveSettings } from '../serv
 import { applySettingsLayer } from '../service';
 
 /**
- * Where the config files of a document come from: the disk (configFiles.ts, desktop) or the client, which
+ * Where the config files of a document come from: the disk (diskConfig.ts, desktop) or the client, which
  * reads them through the workspace file system (clientConfig.ts, web). Nothing outside the workspace folders.
  */
 export interface ConfigSource {
@@ -80,7 +80,7 @@ export class SettingsStore {
     this.connection.onDidChangeWatchedFiles((params) => this.watched(params.changes));
   }
 
-  /** didChangeWatchedFiles: a config file changed. (The server's handler, in handlers/index.ts, calls this too.) */
+  /** didChangeWatchedFiles: a config file changed. (The server's handler, in handlers/initialize.ts, calls this too.) */
   watched(changes: readonly { uri: string }[]): void {
     if (!changes.some((change) => change.uri.endsWith('/' + CONFIG_FILE_NAME))) return;
     this.clear();

@@ -1,0 +1,24 @@
+/** didOpen, didChange, didClose: each open document's analysis, diagnostics, project and workspace kept in step. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Session } from '../session';
+
+export function onOpen(document: TextDocument, { analysis, diagnostics, workspace }: Session): void {
+  analysis.opened(document);
+  workspace?.opened();
+  diagnostics.schedule(document, 0);
+}
+
+export function onContentChange(document: TextDocument, { diagnostics, project, workspace }: Session): void {
+  diagnostics.schedule(document);
+  // A handler's finding depends on its spec and the other way round.
+  if (project.changed(document)) diagnostics.refreshOthers(document.uri);
+  workspace?.edited(document);
+}
+
+export function onClose(document: TextDocument, { analysis, diagnostics, project, settings, workspace }: Session): void {
+  diagnostics.clear(document.uri);
+  if (project.changed(document, true)) diagnostics.refreshOthers(document.uri);
+  settings.forget(document.uri);
+  analysis.closed(document.uri);
+  workspace?.closed(document.uri);
+}

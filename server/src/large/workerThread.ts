@@ -1,0 +1,61 @@
+/**
+ * The scan worker's own loop, in its thread (worker.ts is the server's side): it keeps a copy of each
+ * document it is given, in chunks, and scans and checks it on request. It runs this same bundle
+ * (dist/server.js): server.ts starts runScanWorker() when it finds itself in the worker.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type RuleId, freezeScan, getLanguageService, transferablesOf } from '../service';
+import { capDiagnostics } from './cap';
+import { ChunkedTextDocument } from './chunkedText';
+import { type FromWorker, type ToWorker, WORKER_MARK } from './worker';
+
+export function isScanWorker(): boolean {
+  return parentPort !== null && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK;
+}
+
+/** The worker's loop: keep the copies of the large documents, scan and check them on request. */
+export function runScanWorker(): void {
+  const port = parentPort!;
+  const documents = new Map<string, ChunkedTextDocument>();
+  const faulted = new Set<RuleId>();
+  const service = getLanguageService({
+    onRuleFault: (rule, error) => {
+      if (faulted.has(rule)) return;
+      faulted.add(rule);
+      port.postMessage({ kind: 'fault', rule, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    },
+  });
+  const answer = (message: FromWorker) =>
+    port.postMessage(message, message.kind === 'checked' && message.scan ? transferablesOf(message.scan) : []);
+  port.on('message', (message: ToWorker) => {
+    switch (message.kind) {
+      case 'open':
+        // In chunks here too: a whole-string copy would be flattened (copied) on every keystroke.
+        documents.set(message.uri, new ChunkedTextDocument(message.uri, message.languageId, message.version, message.text));
+        return;
+      case 'change': {
+        const document = documents.get(message.uri);
+        document?.update(message.changes, message.version);
+        return;
+      }
+      case 'close':
+        documents.delete(message.uri);
+        service.forget(message.uri);
+        return;
+      case 'check': {
+        const { id, uri, settings } = message;
+        const document = documents.get(uri);
+        if (!document) return answer({ kind: 'failed', id, message: `${uri} is not open in the worker` });
+        try {
+          const scanned = service.scan(document);
+          const scan = message.scan ? freezeScan(scanned) : undefined;
+          // Capped here: copying 30,000 diagnostics to the server's thread would block it as long as checking them.
+          const diagnostics = settings && capDiagnostics(service.doValidation(document, settings));
+          answer({ kind: 'checked', id, version: document.version, scan, diagnostics, skipped: scanned.skipped });
+        } catch (error) {
+          answer({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        }
+      }
+    }
+  });
+}
