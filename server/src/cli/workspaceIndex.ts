@@ -42,14 +42,20 @@ export function indexProject(
   walked: ReadonlySet<string> = new Set(),
 ): ProjectIndex {
   const plan = planIndex(files, cwd, config, cache, walked);
+  readInto(plan);
+  return finishIndex(plan, cache);
+}
+
+/** Reads the files of the plan still to read (those of `only`, when given) into its model. */
+export function readInto(plan: IndexPlan, only?: ReadonlySet<string>): void {
   for (const file of plan.toRead) {
+    if (only && !only.has(file.absolute)) continue;
     try {
       plan.model.update(file.uri, fs.readFileSync(file.absolute, 'utf8'), file.languageId);
     } catch {
       // Unreadable here: linting it says so.
     }
   }
-  return finishIndex(plan, cache);
 }
 
 /** A file the index has still to read. */

@@ -147,15 +147,18 @@ const notUses = new Set([
 ]);
 const declarationWords = new Set(['function', 'def', 'fun', 'func', 'fn', 'class', 'struct', 'interface', 'type', 'extends', 'implements']);
 
-/** The carriers declared in a file, and the names it uses. `family` is its language family. */
-export function findCarriers(text: string, family: string): FileCarriers {
+/**
+ * The carriers declared in a file, and the names it uses. `family` is its language family. `keepTokens`: the
+ * file is scanned next, which replays the tokens instead of lexing it again (lexer.ts).
+ */
+export function findCarriers(text: string, family: string, keepTokens = false): FileCarriers {
   const shapes = knowledge.carrierShapesOf(family);
   const syntax = knowledge.syntaxOf(family);
   const scopes = knowledge.scopeSyntaxOf(family);
   const result: FileCarriers = { carriers: [], subclasses: [], uses: new Map() };
   if (!shapes || !syntax || !scopes) return result;
   const pass = new CarrierPass(text, family, shapes, scopes.style === 'indentation', result);
-  lex(text, syntax, (kind, start, end) => pass.token(kind, start, end));
+  lex(text, syntax, (kind, start, end) => pass.token(kind, start, end), keepTokens);
   pass.finish();
   return result;
 }

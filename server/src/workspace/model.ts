@@ -17,6 +17,24 @@ export interface FileFacts {
   uses: [string, number][];
 }
 
+/** The language family a file's carriers are read in (`languageId` undefined: by the file name), if it has carrier shapes. */
+function carrierFamily(uri: string, languageId?: string): string | undefined {
+  const id = knowledge.resolveLanguageId(languageId ?? '', uri);
+  const family = id === undefined ? undefined : knowledge.language(id)?.family;
+  return family && knowledge.carrierShapesOf(family) ? family : undefined;
+}
+
+/**
+ * A file's facts read from its text, as plain data (a lint worker reads them beside its scan). `keepTokens`:
+ * the same text is scanned next, which then replays the tokens instead of lexing again.
+ */
+export function readFacts(uri: string, text: string, languageId?: string, keepTokens = false): FileFacts | undefined {
+  const family = carrierFamily(uri, languageId);
+  if (!family) return undefined;
+  const found = findCarriers(text, family, keepTokens);
+  return { uri, family, carriers: found.carriers, subclasses: found.subclasses, uses: [...found.uses] };
+}
+
 /** Families whose code can use each other's classes. */
 const interop: Record<string, string> = { java: 'jvm', kotlin: 'jvm' };
 const groupOf = (family: string) => interop[family] ?? family;
@@ -66,9 +84,8 @@ export class WorkspaceModel implements CarrierLookup {
    * its declarations changed (then the generation moved on).
    */
   update(uri: string, text: string, languageId?: string): boolean {
-    const id = knowledge.resolveLanguageId(languageId ?? '', uri);
-    const family = id === undefined ? undefined : knowledge.language(id)?.family;
-    if (!family || !knowledge.carrierShapesOf(family)) return this.remove(uri);
+    const family = carrierFamily(uri, languageId);
+    if (!family) return this.remove(uri);
     const found = findCarriers(text, family);
     // The names are slices of the file's text: kept as they are, each would keep the whole text alive.
     const uses = new Map<string, number>();
@@ -95,6 +112,8 @@ export class WorkspaceModel implements CarrierLookup {
       subclasses: facts.subclasses,
       uses: new Map(facts.uses.map(([name, count]) => [this.intern(name), count])),
     };
+    for (const carrier of found.carriers) carrier.name = this.intern(carrier.name);
+    for (const sub of found.subclasses) ((sub.name = this.intern(sub.name)), (sub.base = this.intern(sub.base)));
     const signature = signatureOf(found);
     const before = this.files.get(facts.uri);
     this.files.set(facts.uri, { family: facts.family, found, signature });
