@@ -6,12 +6,12 @@
  * The workers run this same bundle (dist/cli.js): cli.ts starts runWorker() when it is not the main thread.
  */
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { type LanguageService, type Settings, getLanguageService } from '../service';
 import { type FileFacts, WorkspaceModel, readFacts } from '../workspace/model';
 import type { FileReport } from './findings';
 import { type FixMode, type LintTask, lintFile } from './lintFile';
+import { fileUri } from './paths';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 200;
@@ -133,7 +133,7 @@ function safeLint(service: LanguageService, task: LintTask, settings: Settings, 
     if (!collectFacts) return lintFile(service, task, settings, fix);
     let facts: FileFacts | undefined;
     const report = lintFile(service, task, settings, fix, (text) => {
-      facts = readFacts(pathToFileURL(task.absolute).href, text, task.languageId, true);
+      facts = readFacts(fileUri(task.absolute), text, task.languageId, true);
     });
     if (facts) report.facts = facts;
     return report;

@@ -12,6 +12,7 @@ import { MAX_FILE_SIZE } from '../service';
 import { WorkspaceModel } from '../workspace/model';
 import { walkTree } from '../workspace/walk';
 import type { LintCache } from './cache';
+import { fileUri } from './paths';
 import type { CliConfig } from './config';
 import { directoryRules, type FileTask } from './walker';
 
@@ -88,7 +89,7 @@ export function planIndex(
     seen.add(absolute);
     const family = knowledge.language(languageId)?.family;
     if (!family || !knowledge.carrierShapesOf(family)) return;
-    const uri = pathToFileURL(absolute).href;
+    const uri = fileUri(absolute);
     if (text !== undefined) return void model.update(uri, text, languageId);
     let stat: fs.Stats;
     try {
