@@ -36,11 +36,14 @@ test('kept tokens serve the same text only, once', () => {
   tokens(text, 'ruby', true);
   // Another text after `keep` is lexed afresh and drops what was kept.
   const other = 'def status = 409\n';
-  assert.deepEqual(tokens(other, 'ruby'), (() => {
-    const out: Tokens = [];
-    lex(other, knowledge.syntaxOf('ruby')!, (kind, start, end) => out.push([kind, start, end]));
-    return out;
-  })());
+  assert.deepEqual(
+    tokens(other, 'ruby'),
+    (() => {
+      const out: Tokens = [];
+      lex(other, knowledge.syntaxOf('ruby')!, (kind, start, end) => out.push([kind, start, end]));
+      return out;
+    })(),
+  );
   assert.deepEqual(tokens(text, 'ruby'), fresh);
   // Another syntax for the same text: lexed afresh.
   tokens(text, 'ruby', true);

@@ -97,6 +97,24 @@ interface Frame {
   header?: Declaration;
 }
 
+interface ErrorTest {
+  types: Token[];
+  /** How many frames are open outside the `if (`. */
+  depth: number;
+  /** Reading the condition, then the branch: a `{` block or one statement. */
+  phase: 'condition' | 'await-body' | 'body' | 'statement';
+  body?: Frame;
+}
+
+interface Rescue {
+  types: Token[];
+  handler?: string;
+  /** `with:` was read: the next name is the handler's. */
+  withSeen: boolean;
+  depth: number;
+  start: number;
+}
+
 interface Annotation {
   name: string;
   values: Value[];
@@ -178,6 +196,13 @@ class CarrierPass {
   private readonly ring: Token[] = Array.from({ length: RECENT }, () => ({ kind: TokenKind.Punctuation, start: 0, end: 0, text: '' }));
   private head = 0;
   private lastClosed: { frame: Frame; at: number } | undefined;
+  /** An error handler's `if (err instanceof X)` being read, and the codes its branches set per tested type. */
+  private errorTest: ErrorTest | undefined;
+  private readonly testedTypes = new Map<string, { type: Token; codes: Map<number, Value>; end: number }>();
+  /** A `rescue_from X, Y, with: :handler` statement being read, those read, and each function's one code. */
+  private rescue: Rescue | undefined;
+  private readonly rescues: Rescue[] = [];
+  private readonly functionCodes = new Map<string, Map<number, Value>>();
   private tokenIndex = 0;
   private lineStart = true;
   private readonly spellings: FamilySpellings;
@@ -222,6 +247,9 @@ class CarrierPass {
       if (this.indentation && this.frames.length === 0) this.dedent(start);
     }
     this.tokenIndex++;
+    // `if (err instanceof X) res.status(424)`: a branch without braces is one statement.
+    if (this.errorTest?.phase === 'await-body' && !(kind === TokenKind.Punctuation && token.text === '{'))
+      this.errorTest.phase = 'statement';
     if (kind === TokenKind.Identifier) this.identifier(token);
     else if (kind === TokenKind.Number) this.number(token);
     else if (kind === TokenKind.Punctuation) this.punctuation(token);
@@ -236,6 +264,33 @@ class CarrierPass {
   finish(): void {
     this.endPending(this.text.length);
     while (this.open.length > 0) this.close(this.open.pop()!, this.text.length);
+    this.endRescue();
+    // Each type an error handler tests carries the one code its branches set; a handler method named by
+    // `rescue_from ..., with:` gives its types the one code it sets.
+    for (const [name, tested] of this.testedTypes) {
+      if (tested.codes.size !== 1) continue;
+      const [[code, value]] = tested.codes;
+      this.carrier(
+        { name, nameStart: tested.type.start, nameEnd: tested.type.end, start: tested.type.start, end: tested.end },
+        code,
+        value,
+        'exception-handler',
+        'class',
+      );
+    }
+    for (const rescue of this.rescues) {
+      const codes = this.functionCodes.get(rescue.handler!);
+      if (codes?.size !== 1) continue;
+      const [[code, value]] = codes;
+      for (const type of rescue.types)
+        this.carrier(
+          { name: type.text, nameStart: type.start, nameEnd: type.end, start: rescue.start, end: type.end },
+          code,
+          value,
+          'exception-handler',
+          'class',
+        );
+    }
   }
 
   // --- declarations -------------------------------------------------------------------------------------
@@ -308,6 +363,13 @@ class CarrierPass {
       if (type?.kind === TokenKind.Identifier) annotation.types.push({ name: type.text, start: type.start, end: type.end });
       return;
     }
+    if (this.rescue && this.rescueWord(token, previous)) return;
+    if (this.shapes.rescueCalls.has(word) && previous !== '.') {
+      this.endRescue();
+      this.rescue = { types: [], withSeen: false, depth, start: this.lineStartBefore(token.start) };
+      return;
+    }
+    if (this.shapes.errorTests?.keywords.has(previous) && isCapitalised(word) && this.testsError(token)) return;
     if (this.value(token)) return;
     this.recordUse(token);
   }
@@ -370,6 +432,8 @@ class CarrierPass {
 
   private close(declaration: Declaration, end: number): void {
     declaration.end = end;
+    if (declaration.kind === 'function' && declaration.name !== '' && declaration.codes.size === 1 && this.shapes.rescueCalls.size > 0)
+      this.functionCodes.set(declaration.name, declaration.codes);
     const owner = this.owningClass(declaration);
     if (declaration.handles && declaration.codes.size === 1) {
       // An exception handler: each type it handles carries the status it answers with.
@@ -465,6 +529,7 @@ class CarrierPass {
   // --- indentation ---------------------------------------------------------------------------------------
 
   private newline(): void {
+    if (this.rescue && this.frames.length <= this.rescue.depth) this.endRescue();
     // Ruby `def status` without parentheses: the name is all there is.
     const keyword = this.functionKeyword;
     if (keyword?.name && this.frames.length === keyword.depth) this.startFunction(keyword.name, keyword.start);
@@ -506,6 +571,7 @@ class CarrierPass {
     else if (c === ')' || c === ']' || c === '}') this.closeFrame(token);
     else if (c === ',' && this.frames.length > 0) this.argumentOf[this.argumentOf.length - 1]++;
     else if (c === ';') {
+      if (this.errorTest?.phase === 'statement' && this.frames.length <= this.errorTest.depth) this.errorTest = undefined;
       if (this.pending && this.frames.length === this.pending.depth) this.endPending(token.end);
       this.functionKeyword = undefined;
       if (this.frames.length === 0 || this.top()!.body) this.annotations = [];
@@ -526,6 +592,7 @@ class CarrierPass {
 
   private openFrame(token: Token): void {
     const frame: Frame = { open: token.text.charCodeAt(0) };
+    if (this.errorTest?.phase === 'await-body' && token.text === '{') ((this.errorTest.phase = 'body'), (this.errorTest.body = frame));
     const before = this.recentToken(1);
     const depth = this.frames.length;
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
@@ -621,6 +688,11 @@ class CarrierPass {
     const frame = this.frames.pop();
     this.argumentOf.pop();
     if (!frame) return;
+    const test = this.errorTest;
+    if (test) {
+      if (test.phase === 'condition' && this.frames.length === test.depth) test.phase = 'await-body';
+      else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
+    }
     if (frame.annotation) {
       this.annotations.push(frame.annotation);
       return;
@@ -636,6 +708,72 @@ class CarrierPass {
       return;
     }
     if (frame.open === 40) this.lastClosed = { frame, at: this.tokenIndex };
+  }
+
+  // --- error handlers ---------------------------------------------------------------------------------------
+
+  /**
+   * `err instanceof X` (`context.Exception is X`) in the condition of an `if`, on a name that holds the caught
+   * error: X is read as a tested type (several with `||`). Returns whether it was.
+   */
+  private testsError(type: Token): boolean {
+    const subject = withoutSigil(this.recentText(2)).toLowerCase();
+    const tests = this.shapes.errorTests!;
+    if (!tests.subjects.has(subject) && !subject.endsWith('error') && !subject.endsWith('exception')) return false;
+    let depth = -1;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const frame = this.frames[i];
+      if (frame.open !== 40) return false;
+      if (frame.callee === 'if') {
+        depth = i;
+        break;
+      }
+    }
+    if (depth < 0) return false;
+    if (this.errorTest?.phase === 'condition' && this.errorTest.depth === depth) this.errorTest.types.push({ ...type });
+    else this.errorTest = { types: [{ ...type }], depth, phase: 'condition' };
+    return true;
+  }
+
+  /** A word of a `rescue_from` statement: a type it rescues, `with:` and the handler's name, or `do` opening its block. */
+  private rescueWord(token: Token, previous: string): boolean {
+    const rescue = this.rescue!;
+    if (this.frames.length !== rescue.depth) return false;
+    if (token.text === 'with' && this.text.charCodeAt(token.end) === 58 /* : */) return (rescue.withSeen = true);
+    if (rescue.withSeen && previous === ':' && rescue.handler === undefined) {
+      rescue.handler = token.text;
+      return true;
+    }
+    if (token.text === 'do' && rescue.types.length > 0) {
+      // The block is a handler of its own: what it renders, its types carry.
+      const types = rescue.types;
+      this.rescue = undefined;
+      this.endPending(rescue.start);
+      this.pending = {
+        kind: 'function',
+        name: '',
+        nameStart: -1,
+        nameEnd: -1,
+        start: rescue.start,
+        end: this.text.length,
+        depth: this.frames.length,
+        indent: this.indentOf(rescue.start),
+        codes: new Map(),
+        handles: types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
+      };
+      return true;
+    }
+    if (!isCapitalised(token.text) || rescue.withSeen) return false;
+    // `Coupons::Taken`: the last name.
+    if (previous === ':' && this.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop();
+    rescue.types.push({ ...token });
+    return true;
+  }
+
+  private endRescue(): void {
+    const rescue = this.rescue;
+    this.rescue = undefined;
+    if (rescue?.handler !== undefined && rescue.types.length > 0) this.rescues.push(rescue);
   }
 
   // --- values and uses ------------------------------------------------------------------------------------
@@ -669,6 +807,20 @@ class CarrierPass {
     const frame = this.top();
     if (frame?.annotation) {
       frame.annotation.values.push(value);
+      return;
+    }
+    const test = this.errorTest;
+    if (
+      test &&
+      (test.phase === 'body' || test.phase === 'statement') &&
+      value.code >= 400 &&
+      this.inStatusContext(this.assignedProperty(value)?.name)
+    ) {
+      for (const type of test.types) {
+        const tested =
+          this.testedTypes.get(type.text) ?? this.testedTypes.set(type.text, { type, codes: new Map(), end: value.end }).get(type.text)!;
+        if (!tested.codes.has(value.code)) tested.codes.set(value.code, value);
+      }
       return;
     }
     const cls = this.innermost('class');
@@ -859,6 +1011,11 @@ function punctuationText(c: number): string {
 /** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */
 function withoutSigil(name: string): string {
   return name.charCodeAt(0) === 36 ? name.slice(1) : name;
+}
+
+function isCapitalised(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 function isWordChar(c: number): boolean {

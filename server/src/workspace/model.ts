@@ -364,24 +364,21 @@ export class WorkspaceModel implements CarrierLookup {
   private resolve(name: string, fromUri: string, group: string, depth: number): Carrier | undefined {
     const own = (this.byName().get(name) ?? []).filter((c) => groupOf(this.files.get(c.uri)!.family) === group);
     const subs = (this.subclassesByName().get(name) ?? []).filter((s) => groupOf(s.family) === group);
-    type Candidate = { uri: string; get: () => Carrier | undefined };
-    const candidates: Candidate[] = [
-      ...own.map((c) => ({ uri: c.uri, get: () => c })),
-      ...subs.map((s) => ({ uri: s.uri, get: () => this.inherited(s.sub, s.uri, group, depth) })),
-    ];
-    if (candidates.length === 0) return undefined;
-    let best: Carrier | undefined;
-    let bestNearness = -1;
-    let ambiguous = false;
-    for (const candidate of candidates) {
-      const score = candidate.uri === fromUri ? Number.MAX_SAFE_INTEGER : nearness(candidate.uri, fromUri);
-      if (score < bestNearness) continue;
-      const carrier = candidate.get();
-      if (score > bestNearness) {
-        ((best = carrier), (bestNearness = score), (ambiguous = false));
-      } else if (carrier?.code !== best?.code) ambiguous = true;
-    }
-    return ambiguous ? undefined : best;
+    // A type an error handler maps to a status (`@ExceptionHandler`, `err instanceof X`, `rescue_from`) is
+    // declared elsewhere, most often as a plain class: the mapping counts where the class gives no status.
+    const mapped = own.filter((c) => c.shape === 'exception-handler');
+    const declared = nearest(
+      [
+        ...own.filter((c) => c.shape !== 'exception-handler').map((c) => ({ uri: c.uri, get: () => c })),
+        ...subs.map((s) => ({ uri: s.uri, get: () => this.inherited(s.sub, s.uri, group, depth) })),
+      ],
+      fromUri,
+    );
+    if (declared.carrier || declared.ambiguous) return declared.carrier;
+    return nearest(
+      mapped.map((c) => ({ uri: c.uri, get: () => c })),
+      fromUri,
+    ).carrier;
   }
 
   /** A subclass carries its base's status (`class CouponTaken extends FailedDependencyException {}`). */
@@ -420,6 +417,24 @@ function nearness(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length && a.charCodeAt(i) === b.charCodeAt(i); i++) if (a.charCodeAt(i) === 47) shared++;
   return shared;
+}
+
+/** The nearest candidate to `fromUri` by path; equally near ones with different codes are ambiguous (no carrier). */
+function nearest(
+  candidates: { uri: string; get: () => Carrier | undefined }[],
+  fromUri: string,
+): { carrier?: Carrier; ambiguous: boolean } {
+  let best: Carrier | undefined;
+  let bestNearness = -1;
+  let ambiguous = false;
+  for (const candidate of candidates) {
+    const score = candidate.uri === fromUri ? Number.MAX_SAFE_INTEGER : nearness(candidate.uri, fromUri);
+    if (score < bestNearness) continue;
+    const carrier = candidate.get();
+    if (score > bestNearness) ((best = carrier), (bestNearness = score), (ambiguous = false));
+    else if (carrier?.code !== best?.code) ambiguous = true;
+  }
+  return ambiguous ? { ambiguous } : { carrier: best, ambiguous };
 }
 
 function signatureOf(found: FileCarriers): string {
