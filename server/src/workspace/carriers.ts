@@ -101,9 +101,11 @@ interface ErrorTest {
   types: Token[];
   /** How many frames are open outside the `if (`. */
   depth: number;
-  /** Reading the condition, then the branch: a `{` block or one statement. */
-  phase: 'condition' | 'await-body' | 'body' | 'statement';
+  /** Reading the condition, then the branch: a `{` block, one statement, or (indentation) the indented block. */
+  phase: 'condition' | 'await-body' | 'body' | 'statement' | 'block';
   body?: Frame;
+  /** Indentation languages: the indentation of the `if` line. */
+  indent?: number;
 }
 
 interface Rescue {
@@ -363,6 +365,17 @@ class CarrierPass {
       if (type?.kind === TokenKind.Identifier) annotation.types.push({ name: type.text, start: type.start, end: type.end });
       return;
     }
+    // Python `@app.exception_handler(CouponTaken)`, `@app.errorhandler(CouponTaken)`: the type itself.
+    if (
+      annotation &&
+      this.indentation &&
+      this.shapes.handlerAnnotations.has(annotation.name) &&
+      isCapitalised(word) &&
+      (previous === '(' || previous === ',')
+    ) {
+      annotation.types.push({ name: word, start: token.start, end: token.end });
+      return;
+    }
     if (this.rescue && this.rescueWord(token, previous)) return;
     if (this.shapes.rescueCalls.has(word) && previous !== '.') {
       this.endRescue();
@@ -370,6 +383,7 @@ class CarrierPass {
       return;
     }
     if (this.shapes.errorTests?.keywords.has(previous) && isCapitalised(word) && this.testsError(token)) return;
+    if (this.shapes.errorTests && previous === ',' && isCapitalised(word) && this.testsErrorByCall(token)) return;
     if (this.value(token)) return;
     this.recordUse(token);
   }
@@ -547,6 +561,7 @@ class CarrierPass {
   private dedent(start: number): void {
     this.endPending(start);
     const indent = this.indentOf(start);
+    if (this.errorTest?.phase === 'block' && indent <= this.errorTest.indent!) this.errorTest = undefined;
     while (this.open.length > 0 && this.open[this.open.length - 1].indent >= indent)
       this.close(this.open.pop()!, this.lineStartBefore(start));
   }
@@ -584,6 +599,8 @@ class CarrierPass {
         pending.expressionBody = true;
         this.openDeclaration(pending, this.frames.length);
       }
+    } else if (c === ':' && this.indentation && this.errorTest?.phase === 'condition' && this.frames.length === this.errorTest.depth) {
+      this.errorTest.phase = 'block';
     } else if (c === ':' && this.indentation && this.pending && this.frames.length === this.pending.depth) {
       // Python `class Foo(Base):` / `def f():`: the body follows.
       this.endPending(token.end);
@@ -598,7 +615,7 @@ class CarrierPass {
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
       frame.callee = before.text;
       frame.calleeToken = { ...before };
-      if (this.recentText(2) === '@') frame.annotation = { name: before.text, values: [], types: [] };
+      if (this.isDecorator()) frame.annotation = { name: before.text, values: [], types: [] };
       else if (this.recentText(2) === '[' && this.family === 'csharp') frame.annotation = { name: before.text, values: [], types: [] };
       if (this.functionKeyword?.depth === depth && this.functionKeyword.name?.start === before.start) {
         // `def name(`, `func (r T) name(`, `fun Type.name(`: the parameters of a function named `name`.
@@ -735,6 +752,23 @@ class CarrierPass {
     return true;
   }
 
+  /**
+   * Python `if isinstance(exc, X):` (and `elif`): X, the second argument of a test call on the caught error, is
+   * a tested type; the branch is the indented block. Returns whether it was.
+   */
+  private testsErrorByCall(type: Token): boolean {
+    const frame = this.top();
+    const tests = this.shapes.errorTests!;
+    if (frame?.open !== 40 || frame.callee === undefined || !tests.keywords.has(frame.callee) || this.recentText(3) !== '(') return false;
+    const subject = this.recentText(2).toLowerCase();
+    if (!tests.subjects.has(subject) && !subject.endsWith('error') && !subject.endsWith('exception')) return false;
+    const lineStart = this.lineStartBefore(type.start);
+    const first = this.text.slice(lineStart, lineStart + 120).trimStart();
+    if (!first.startsWith('if ') && !first.startsWith('elif ')) return false;
+    this.errorTest = { types: [{ ...type }], depth: this.frames.length - 1, phase: 'condition', indent: this.indentOf(type.start) };
+    return true;
+  }
+
   /** A word of a `rescue_from` statement: a type it rescues, `with:` and the handler's name, or `do` opening its block. */
   private rescueWord(token: Token, previous: string): boolean {
     const rescue = this.rescue!;
@@ -812,7 +846,8 @@ class CarrierPass {
     const test = this.errorTest;
     if (
       test &&
-      (test.phase === 'body' || test.phase === 'statement') &&
+      test.phase !== 'condition' &&
+      test.phase !== 'await-body' &&
       value.code >= 400 &&
       this.inStatusContext(this.assignedProperty(value)?.name)
     ) {
@@ -855,6 +890,13 @@ class CarrierPass {
       )
         this.addCode(fn, value, 'method');
     }
+  }
+
+  /** The callee just read follows `@`, maybe through a dotted path (`@app.exception_handler`, `@org.x.ResponseStatus`). */
+  private isDecorator(): boolean {
+    let n = 2;
+    while (this.recentText(n) === '.' && this.recentToken(n + 1)?.kind === TokenKind.Identifier) n += 2;
+    return this.recentText(n) === '@';
   }
 
   private isInside(inner: Declaration, outer: Declaration): boolean {

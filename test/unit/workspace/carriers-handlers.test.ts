@@ -197,3 +197,57 @@ end
     '424-for-lock: DocumentLocked',
   ]);
 });
+
+test('DRF exception handler testing `isinstance(exc, X)` before a Response status; FastAPI @app.exception_handler(X)', () => {
+  const project = new Project({
+    'api/handlers.py': `from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+
+def api_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if isinstance(exc, CouponTaken):
+        return Response({"detail": str(exc)}, status=status.HTTP_424_FAILED_DEPENDENCY)
+    elif isinstance(exc, NotFound):
+        return Response(status=404)
+    return response
+`,
+    'api/main.py': `from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+
+app = FastAPI()
+
+
+@app.exception_handler(DocumentLocked)
+async def document_locked(request, exc):
+    return JSONResponse(status_code=424, content={"detail": str(exc)})
+`,
+    'api/views.py': `def create_coupon(request):
+    if Coupon.objects.filter(code=request.data["code"]).exists():
+        raise CouponTaken("This coupon code is already taken")
+
+
+async def edit(doc):
+    if doc.locked_by:
+        raise DocumentLocked("The document is locked by another editor")
+`,
+  });
+  assert.deepEqual(project.findings('api/views.py'), ['424-for-conflict: CouponTaken', '424-for-lock: DocumentLocked']);
+  assert.deepEqual(project.findings('api/handlers.py'), []);
+});
+
+test('Python: isinstance on something that is no caught error, or outside an if, maps nothing', () => {
+  const project = new Project({
+    'api/handlers.py': `def view(request, user):
+    if isinstance(user, Admin):
+        return Response(status=424)
+    ok = isinstance(exc, Redirected) and Response(status=424)
+`,
+    'api/views.py': `def f():
+    raise Admin("The row is locked")
+    raise Redirected("The row is locked")
+`,
+  });
+  assert.deepEqual(project.findings('api/views.py'), []);
+});
