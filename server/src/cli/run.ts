@@ -154,6 +154,8 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
 
   // Reports found without the model, for files whose findings depend on no carrier (decided once all facts are in).
   const unjoined = new Map<number, FileReport>();
+  // The progress line counts a file once, when it is first linted.
+  const ticked = new Set<number>();
   if (plan) {
     const toRead = new Set(plan.toRead.map((file) => file.absolute));
     const reading = tasks.filter((task) => task.text === undefined && toRead.has(task.absolute));
@@ -162,6 +164,8 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
       toRead.delete(task.absolute);
       done.facts = undefined;
       unjoined.set(done.index, done);
+      ticked.add(done.index);
+      progress.tick();
     });
     // The project's other files (outside the linted paths) are read here.
     readInto(plan, toRead);
@@ -202,7 +206,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
 
   function onReport(report: FileReport): void {
     mergeProjectFindings(report, joined);
-    progress.tick();
+    if (!ticked.has(report.index)) progress.tick();
     for (const note of report.notes) warn(note);
     if (report.error) {
       warn(report.error);
