@@ -130,6 +130,28 @@ interface Token {
   text: string;
 }
 
+/**
+ * A token of the ring: an identifier's text is sliced from the file only when asked for (most identifiers
+ * are neither a keyword nor called, and slicing and hashing every one was a third of the pass).
+ */
+class RingToken implements Token {
+  kind = TokenKind.Punctuation;
+  start = 0;
+  end = 0;
+  cached: string | undefined = '';
+
+  constructor(private readonly source: string) {}
+
+  get text(): string {
+    return (this.cached ??= this.source.slice(this.start, this.end));
+  }
+}
+
+/** A token kept beyond the ring: a plain copy with its text. */
+function copyToken(token: Token): Token {
+  return { kind: token.kind, start: token.start, end: token.end, text: token.text };
+}
+
 const controlWords = new Set([
   'if',
   'for',
@@ -195,7 +217,9 @@ class CarrierPass {
    * The last RECENT tokens, newest at `head - 1`: a ring of reused objects, since a file has hundreds of
    * thousands of tokens and only the last few are ever looked at (a token kept longer is copied).
    */
-  private readonly ring: Token[] = Array.from({ length: RECENT }, () => ({ kind: TokenKind.Punctuation, start: 0, end: 0, text: '' }));
+  private readonly ring: RingToken[];
+  /** Per ASCII first character, the lengths (bit n; 31: longer) of the words `identifier` looks up. */
+  private readonly gate: Uint32Array;
   private head = 0;
   private lastClosed: { frame: Frame; at: number } | undefined;
   /** An error handler's `if (err instanceof X)` being read, and the codes its branches set per tested type. */
@@ -221,7 +245,9 @@ class CarrierPass {
     private readonly indentation: boolean,
     private readonly result: FileCarriers,
   ) {
+    this.ring = Array.from({ length: RECENT }, () => new RingToken(text));
     this.spellings = knowledge.spellingsFor(family);
+    this.gate = gateOf(shapes, this.spellings);
     const contexts = knowledge.statusContextsOf(family);
     this.statusCalls = contexts?.calls ?? new Map();
     this.statusProperties = contexts?.properties ?? new Set();
@@ -238,12 +264,8 @@ class CarrierPass {
     token.kind = kind;
     token.start = start;
     token.end = end;
-    token.text =
-      kind === TokenKind.Identifier
-        ? this.text.slice(start, end)
-        : kind === TokenKind.Punctuation
-          ? punctuationText(this.text.charCodeAt(start))
-          : '';
+    token.cached =
+      kind === TokenKind.Identifier ? undefined : kind === TokenKind.Punctuation ? punctuationText(this.text.charCodeAt(start)) : '';
     if (this.lineStart) {
       this.lineStart = false;
       if (this.indentation && this.frames.length === 0) this.dedent(start);
@@ -298,8 +320,21 @@ class CarrierPass {
   // --- declarations -------------------------------------------------------------------------------------
 
   private identifier(token: Token): void {
-    const word = token.text;
     const depth = this.frames.length;
+    const first = this.text.charCodeAt(token.start);
+    // Whether the word may be one looked up below (a keyword, a framework constant's member), or a
+    // declaration header, an annotation or a rescue_from is being read: most identifiers are none of these.
+    const looked = first >= 128 || (this.gate[first] & (1 << Math.min(token.end - token.start, 31))) !== 0;
+    if (
+      !looked &&
+      this.pending === undefined &&
+      this.rescue === undefined &&
+      this.classKeyword?.depth !== depth &&
+      this.functionKeyword?.depth !== depth &&
+      this.top()?.annotation === undefined
+    )
+      return this.plainIdentifier(token, first);
+    const word = token.text;
     let previous = this.recentText(1);
     // PHP `extends \RuntimeException`, `\App\Exceptions\Base`: a namespace path reads as its last name.
     if (previous === '\\' && this.pending?.kind === 'class') previous = this.pending.base === undefined ? this.recentText(2) || '\\' : '.';
@@ -321,7 +356,7 @@ class CarrierPass {
       return;
     }
     if (this.functionKeyword?.depth === depth) {
-      this.functionKeyword.name = { ...token };
+      this.functionKeyword.name = copyToken(token);
       return;
     }
     const pending = this.pending;
@@ -385,6 +420,16 @@ class CarrierPass {
     if (this.shapes.errorTests?.keywords.has(previous) && isCapitalised(word) && this.testsError(token)) return;
     if (this.shapes.errorTests && previous === ',' && isCapitalised(word) && this.testsErrorByCall(token)) return;
     if (this.value(token)) return;
+    this.recordUse(token);
+  }
+
+  /** An identifier that is no keyword, outside any header: a type an error handler tests, else maybe a use. */
+  private plainIdentifier(token: Token, first: number): void {
+    if (first >= 65 && first <= 90 && this.shapes.errorTests) {
+      const previous = this.recentText(1);
+      if (this.shapes.errorTests.keywords.has(previous) && this.testsError(token)) return;
+      if (previous === ',' && this.testsErrorByCall(token)) return;
+    }
     this.recordUse(token);
   }
 
@@ -614,7 +659,7 @@ class CarrierPass {
     const depth = this.frames.length;
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
       frame.callee = before.text;
-      frame.calleeToken = { ...before };
+      frame.calleeToken = copyToken(before);
       if (this.isDecorator()) frame.annotation = { name: before.text, values: [], types: [] };
       else if (this.recentText(2) === '[' && this.family === 'csharp') frame.annotation = { name: before.text, values: [], types: [] };
       if (this.functionKeyword?.depth === depth && this.functionKeyword.name?.start === before.start) {
@@ -747,8 +792,8 @@ class CarrierPass {
       }
     }
     if (depth < 0) return false;
-    if (this.errorTest?.phase === 'condition' && this.errorTest.depth === depth) this.errorTest.types.push({ ...type });
-    else this.errorTest = { types: [{ ...type }], depth, phase: 'condition' };
+    if (this.errorTest?.phase === 'condition' && this.errorTest.depth === depth) this.errorTest.types.push(copyToken(type));
+    else this.errorTest = { types: [copyToken(type)], depth, phase: 'condition' };
     return true;
   }
 
@@ -765,7 +810,7 @@ class CarrierPass {
     const lineStart = this.lineStartBefore(type.start);
     const first = this.text.slice(lineStart, lineStart + 120).trimStart();
     if (!first.startsWith('if ') && !first.startsWith('elif ')) return false;
-    this.errorTest = { types: [{ ...type }], depth: this.frames.length - 1, phase: 'condition', indent: this.indentOf(type.start) };
+    this.errorTest = { types: [copyToken(type)], depth: this.frames.length - 1, phase: 'condition', indent: this.indentOf(type.start) };
     return true;
   }
 
@@ -800,7 +845,7 @@ class CarrierPass {
     if (!isCapitalised(token.text) || rescue.withSeen) return false;
     // `Coupons::Taken`: the last name.
     if (previous === ':' && this.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop();
-    rescue.types.push({ ...token });
+    rescue.types.push(copyToken(token));
     return true;
   }
 
@@ -966,15 +1011,23 @@ class CarrierPass {
 
   /** A name called, constructed, thrown or raised: a possible use of a carrier. */
   private recordUse(token: Token): void {
-    const previous = this.recentText(1);
+    const next = this.text.charCodeAt(token.end);
+    const before = this.recentToken(1);
+    // A word before is read only where it can matter (`new`, `throw`, `raise`; a declaration word before a
+    // call): most are never sliced from the file.
+    const length = before ? before.end - before.start : 0;
+    const previous =
+      before?.kind !== TokenKind.Identifier ? (before?.text ?? '') : length === 3 || length === 5 || next === 40 ? before.text : '';
     // Rust `Err(FooError)`: a unit struct is used without a call.
     let used = useKeywords.has(previous) || (previous === '(' && this.recentText(2) === 'Err');
-    if (!used) {
-      const next = this.text.charCodeAt(token.end);
-      used = next === 40 /* ( */ && !declarationWords.has(previous) && previous !== '.';
-    }
+    if (!used) used = next === 40 /* ( */ && !declarationWords.has(previous) && previous !== '.';
     // Ruby `Foo.new(...)`: the class before `.new`.
-    if (token.text === 'new' && previous === '.' && this.recentToken(2)?.kind === TokenKind.Identifier) {
+    if (
+      previous === '.' &&
+      token.end - token.start === 3 &&
+      this.text.startsWith('new', token.start) &&
+      this.recentToken(2)?.kind === TokenKind.Identifier
+    ) {
       if (couldBeCarrier(this.recentText(2))) this.countUse(this.recentText(2));
       return;
     }
@@ -1019,6 +1072,30 @@ class CarrierPass {
   private recentText(n: number): string {
     return this.recentToken(n)?.text ?? '';
   }
+}
+
+const gates = new WeakMap<CarrierShapes, Uint32Array>();
+
+/** The first characters and lengths of every word the pass looks up, for `identifier`'s quick test. */
+function gateOf(shapes: CarrierShapes, spellings: FamilySpellings): Uint32Array {
+  let gate = gates.get(shapes);
+  if (!gate) {
+    const words = [
+      ...shapes.classKeywords,
+      ...shapes.functionKeywords,
+      ...shapes.baseKeywords,
+      ...shapes.rescueCalls,
+      ...(shapes.implKeyword ? [shapes.implKeyword] : []),
+      ...spellings.byMember.keys(),
+    ];
+    const built = new Uint32Array(128);
+    for (const word of words) {
+      const first = word.charCodeAt(0);
+      if (first < 128) built[first] |= 1 << Math.min(word.length, 31);
+    }
+    gates.set(shapes, (gate = built));
+  }
+  return gate;
 }
 
 /** Every reason phrase, as the words a helper's name would have (`failedDependency`, `respond_not_found`). */
