@@ -1,7 +1,7 @@
 /**
  * The workspace model for a lint run: the carriers of the projects the linted files belong to (each file's
- * repository, else the working directory), read before linting so a use in one file is judged by a
- * declaration in another. Files whose size and modification time the --cache has seen reuse their facts.
+ * repository, else the working directory), so a use in one file is judged by a declaration in another.
+ * Files whose size and modification time the --cache has seen reuse their facts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,9 +31,9 @@ export interface ProjectIndex {
  * walked again (its files are all in `files` already).
  */
 /**
- * The whole index, in this thread: reading the files' carrier facts in the lint workers instead was slower on
- * 5,000 files and 2 cores (bench/workspace.ts measured 1.7 s against 1.0 s: two more bundles to start, the
- * facts to copy back).
+ * The whole index, in this thread, before linting: for --fix and --stdin, where each file is linted once
+ * with every carrier known. A plain lint instead reads each file's facts in its lint worker, from the same
+ * lexing as the lint (run.ts: planIndex, then finishIndex once the workers have given the facts).
  */
 export function indexProject(
   files: readonly FileTask[],
