@@ -1,6 +1,7 @@
 /**
- * Whole-process measurements: wall time from spawn to exit (hrtime in this process) and the child's peak
- * resident set size (from GNU time's %M, which is getrusage's ru_maxrss of the waited-for process tree).
+ * Whole-process measurements: wall time from spawn to exit (hrtime in this process), the child's peak
+ * resident set size (from GNU time's %M, which is getrusage's ru_maxrss of the waited-for process tree) and
+ * its CPU time (%U + %S: what the run costs whatever else the shared machine runs).
  * Statistics are medians with min-max; latencies also get p50/p99.
  */
 import { spawn } from 'node:child_process';
@@ -13,6 +14,8 @@ export interface ProcessRun {
   ms: number;
   /** Peak RSS in MB; undefined when GNU time is missing. */
   rssMB?: number;
+  /** User + system CPU time in ms, all threads; undefined when GNU time is missing. */
+  cpuMs?: number;
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
@@ -29,7 +32,7 @@ export interface RunOptions {
 
 export async function runProcess(command: string, args: readonly string[], options: RunOptions): Promise<ProcessRun> {
   const rssFile = `${options.stdoutFile ?? '/tmp/http-status-lens-bench'}.${process.pid}.rss`;
-  const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, [...args]];
+  const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, command, ...args]] : [command, [...args]];
   const stdout = fs.openSync(options.stdoutFile ?? '/dev/null', 'w');
   const stderr = fs.openSync(options.stderrFile ?? '/dev/null', 'w');
   const started = process.hrtime.bigint();
@@ -48,6 +51,7 @@ export async function runProcess(command: string, args: readonly string[], optio
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     clearTimeout(timer);
     let rssMB: number | undefined;
+    let cpuMs: number | undefined;
     let exitCode = code;
     if (hasGnuTime && fs.existsSync(rssFile)) {
       const text = fs.readFileSync(rssFile, 'utf8');
@@ -56,10 +60,11 @@ export async function runProcess(command: string, args: readonly string[], optio
       const status = /exited with non-zero status (\d+)/.exec(text);
       if (status) exitCode = Number(status[1]);
       if (/terminated by signal/.test(text)) exitCode = null;
-      const kb = Number(text.trim().split('\n').pop());
+      const [user, system, kb] = (text.trim().split('\n').pop() ?? '').split(' ').map(Number);
       if (Number.isFinite(kb)) rssMB = kb / 1024;
+      if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
     }
-    return { ms, rssMB, exitCode, signal, timedOut };
+    return { ms, rssMB, cpuMs, exitCode, signal, timedOut };
   } finally {
     fs.closeSync(stdout);
     fs.closeSync(stderr);

@@ -27,6 +27,18 @@ export type Names5 = string[];
  * Methods whose status value is the class's status (`getStatus()`, Rust `status_code`).
  */
 export type Names6 = string[];
+/**
+ * The type test operator (`instanceof`, `is`), or a call testing the type (`isinstance(exc, X)`).
+ */
+export type Names7 = string[];
+/**
+ * Names of the tested error, lower-case (a name ending in error or exception counts too).
+ */
+export type Names8 = string[];
+/**
+ * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from`).
+ */
+export type Names9 = string[];
 
 export interface CarriersFile {
   $schema?: string;
@@ -51,6 +63,14 @@ export interface CarriersFile {
        */
       properties: string[];
       methods: Names6;
+      /**
+       * An error handler testing the caught error's type (`err instanceof X`, `context.Exception is X`) in an `if` whose branch sets a 4xx/5xx status: X carries it (Express error middleware, ASP.NET Core exception filters and UseExceptionHandler).
+       */
+      errorTests?: {
+        keywords: Names7;
+        subjects: Names8;
+      };
+      rescueCalls?: Names9;
       /**
        * Where the shapes were checked.
        */

@@ -5,6 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticData } from '../service';
+import type { FileFacts } from '../workspace/model';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -61,6 +62,8 @@ export interface FileReport {
   fixed?: boolean;
   /** --fix-dry-run: the unified diff of what --fix would write. */
   diff?: string;
+  /** The file's carrier facts, read beside its scan in a run that collects them (workers.ts). */
+  facts?: FileFacts;
 }
 
 const severityNames: Record<DiagnosticSeverity, SeverityName> = {

@@ -20,7 +20,14 @@ export interface LintTask extends FileTask {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function lintFile(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode): FileReport {
+/** `onText`: given the text read from disk before it is scanned (the carrier facts are read from it). */
+export function lintFile(
+  service: LanguageService,
+  task: LintTask,
+  settings: Settings,
+  fix: FixMode,
+  onText?: (text: string) => void,
+): FileReport {
   const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
   if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, report);
   let bytes: Buffer;
@@ -46,6 +53,7 @@ export function lintFile(service: LanguageService, task: LintTask, settings: Set
     text = bytes.toString('utf8');
     validUtf8 = false;
   }
+  onText?.(text);
   return lintText(service, task, text, validUtf8, settings, fix, report, { file, stat, bytes });
 }
 

@@ -1,5 +1,6 @@
 /** How files are named in output: relative to the working directory when inside it, else absolute. */
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
@@ -11,4 +12,17 @@ export function relativePosix(base: string, absolute: string): string | undefine
   const relative = path.relative(base, absolute);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
+}
+
+/** Characters a file URI writes as they are in a POSIX path (pathToFileURL leaves them unescaped). */
+const plainPath = /^\/[A-Za-z0-9/._+-]*$/;
+/** `.` and `..` segments, which a URL resolves. */
+const dotSegment = /\/\.\.?(?:\/|$)/;
+
+/**
+ * `pathToFileURL(absolute).href`, without building a URL for the common path that needs no escaping: a
+ * --cache re-run asks it twice for every file of the project (a tenth of its time).
+ */
+export function fileUri(absolute: string): string {
+  return plainPath.test(absolute) && !dotSegment.test(absolute) ? `file://${absolute}` : pathToFileURL(absolute).href;
 }

@@ -13,8 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
-import { type FileRead, ProjectIndex, joins, readFile } from '../routes';
-import { type DiagnosticData, type LanguageService, MAX_FILE_SIZE, type Settings, getLanguageService } from '../service';
+import { type FileRead, ProjectIndex, readFile } from '../routes';
+import { type DiagnosticData, type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings, getLanguageService } from '../service';
 import { fingerprint } from './baseline';
 import { type FileReport, type Finding, toFinding } from './findings';
 import { fixDocument, writeInPlace } from './fix';
@@ -48,36 +48,38 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
   if (wanted.length < 2) return undefined;
   const service = getLanguageService();
   const documents = new Map<string, Entry>();
-  const read = (task: FileTask): Entry | undefined => {
+  // Specs first: without one there is nothing to join, and the handlers need not be read (a --cache re-run
+  // of a tree without a spec read every source file here).
+  const isSpecFile = (task: FileTask) => knowledge.language(task.languageId)?.family === 'openapi';
+  const reads = new Map<string, FileRead>();
+  const read = (document: DocumentLike) => reads.get(document.uri) ?? readFile(document, service);
+  const specs = new Map<FileTask, Entry | undefined>();
+  for (const task of tasks) if (isSpecFile(task)) specs.set(task, load(task));
+  if (![...reads.values()].some((r) => r.kind === 'spec' && r.operations.isSpec)) return undefined;
+  for (const task of tasks) {
+    const entry = specs.has(task) ? specs.get(task) : load(task);
+    if (entry) documents.set(entry.document.uri, entry);
+  }
+  function load(task: FileTask): Entry | undefined {
     try {
       const stat = fs.statSync(task.absolute);
       if (stat.size > MAX_FILE_SIZE) return undefined;
+      const uri = pathToFileURL(task.absolute).href;
       const bytes = fs.readFileSync(task.absolute);
-      const document = TextDocument.create(pathToFileURL(task.absolute).href, task.languageId, 1, bytes.toString('utf8'));
+      const document = TextDocument.create(uri, task.languageId, 1, bytes.toString('utf8'));
+      if (isSpecFile(task)) reads.set(uri, readFile(document, service));
       return { task, document, stat, bytes };
     } catch {
-      return undefined; // Unreadable files are reported by the file's own lint.
+      // Unreadable files are reported by the file's own lint.
+      return undefined;
     }
-  };
-  // Specs first: without one, reading every handler's routes would cost a code-only run a third more.
-  const reads = new Map<string, FileRead>();
-  const specs = new Map<FileTask, Entry | undefined>();
-  for (const task of tasks) {
-    if (knowledge.language(task.languageId)?.family !== 'openapi') continue;
-    const entry = read(task);
-    specs.set(task, entry);
-    if (entry) reads.set(entry.document.uri, readFile(entry.document, service));
-  }
-  if (![...reads.values()].some(joins)) return undefined;
-  for (const task of tasks) {
-    const entry = specs.has(task) ? specs.get(task) : read(task);
-    if (entry) documents.set(entry.document.uri, entry);
   }
   let index = new ProjectIndex(
     service,
     [...documents.values()].map((d) => d.document),
-    (document) => reads.get(document.uri) ?? readFile(document, service),
+    read,
   );
+  reads.clear();
   if (!index.joinable) return undefined;
   const result: ProjectLint = { byFile: new Map(), notes: [], changed: new Map(), wrote: new Set() };
   const settingsOf = (uri: string) => settingsTable[documents.get(uri)!.task.settingsIndex];

@@ -15,10 +15,12 @@ import { collectFiles, stdinTask } from './walker';
 import { inOrder, runTasks } from './workers';
 import { LintCache, cacheFile } from './cache';
 import { lintProject, mergeProjectFindings, withProjectChanges } from './project';
-import { indexProject } from './workspaceIndex';
+import { finishIndex, indexProject, planIndex, readInto } from './workspaceIndex';
+import type { WorkspaceModel } from '../workspace/model';
 import { inShard } from './shard';
+import { fileUri } from './paths';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 
 export interface CliIo {
   cwd: string;
@@ -95,7 +97,11 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
       ? []
       : options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()),
   );
-  const project = files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined;
+  // Without --fix, the files still to read give their carrier facts as they are linted (one lexing for both,
+  // in the workers); a file whose findings turn out to depend on a carrier is linted again with the model.
+  const collecting = options.fix === 'off' && !options.stdin && files.length > 0;
+  const plan = collecting ? planIndex(files, io.cwd, config, cache, walked) : undefined;
+  const project = plan ?? (files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined);
   // Issue 17: handlers and specs linted together are joined (status-not-in-spec); --fix declares responses first.
   let joined: ReturnType<typeof lintProject>;
   try {
@@ -109,49 +115,87 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const settingsKeys = new Map<number, string>();
   const settingsKey = (index: number) => {
     let key = settingsKeys.get(index);
-    if (key === undefined) settingsKeys.set(index, (key = JSON.stringify(config.settingsTable[index])));
+    // A digest: the settings written out in each file's cache entry were three quarters of the cache.
+    if (key === undefined)
+      settingsKeys.set(index, (key = createHash('sha256').update(JSON.stringify(config.settingsTable[index])).digest('base64')));
     return key;
   };
   const cacheKeys = (task: LintTask) => ({
     settings: settingsKey(task.settingsIndex),
-    dependencies: project?.model.dependencyKey(pathToFileURL(task.absolute).href) ?? '',
+    dependencies: project?.model.dependencyKey(fileUri(task.absolute)) ?? '',
     stat: task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined,
   });
+  const run = (
+    batch: readonly LintTask[],
+    carriers: WorkspaceModel | undefined,
+    collectFacts: boolean,
+    onDone: (report: FileReport, task: LintTask) => void,
+  ) =>
+    runTasks(
+      batch.map((task, index) => ({ ...task, index })),
+      {
+        settingsTable: config.settingsTable,
+        fix: options.fix,
+        concurrency: options.concurrency,
+        entry: io.entry,
+        carriers,
+        collectFacts,
+        onRuleFault: (message) => {
+          if (!faults.has(message)) warn(message);
+          faults.add(message);
+        },
+      },
+      (done) => {
+        const task = batch[done.index];
+        done.index = task.index;
+        onDone(done, task);
+      },
+    );
+
+  // Reports found without the model, for files whose findings depend on no carrier (decided once all facts are in).
+  const unjoined = new Map<number, FileReport>();
+  // The progress line counts a file once, when it is first linted.
+  const ticked = new Set<number>();
+  if (plan) {
+    const toRead = new Set(plan.toRead.map((file) => file.absolute));
+    const reading = tasks.filter((task) => task.text === undefined && toRead.has(task.absolute));
+    await run(reading, undefined, true, (done, task) => {
+      if (done.facts) plan.model.restore(done.facts);
+      toRead.delete(task.absolute);
+      done.facts = undefined;
+      unjoined.set(done.index, done);
+      ticked.add(done.index);
+      progress.tick();
+    });
+    // The project's other files (outside the linted paths) are read here.
+    readInto(plan, toRead);
+    finishIndex(plan, cache);
+  }
+
   const reused: FileReport[] = [];
   const fresh: LintTask[] = [];
   for (const task of tasks) {
     const keys = cache && options.fix === 'off' ? cacheKeys(task) : undefined;
     const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, keys.dependencies);
+    const first = unjoined.get(task.index);
     if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored.report });
-    else fresh.push(task);
+    else if (first && !first.error && (keys?.dependencies ?? project?.model.dependencyKey(fileUri(task.absolute))) === '') {
+      if (keys?.stat && cache) cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, first);
+      reused.push(first);
+    } else fresh.push(task);
   }
+  unjoined.clear();
   const report = inOrder((report) => onReport(report));
   for (const stored of reused) report(stored);
 
-  await runTasks(
-    fresh.map((task, index) => ({ ...task, index })),
-    {
-      settingsTable: config.settingsTable,
-      fix: options.fix,
-      concurrency: options.concurrency,
-      entry: io.entry,
-      carriers: project?.model,
-      onRuleFault: (message) => {
-        if (!faults.has(message)) warn(message);
-        faults.add(message);
-      },
-    },
-    (done) => {
-      const task = fresh[done.index];
-      done.index = task.index;
-      if (cache && task.text === undefined) {
-        const keys = cacheKeys(task);
-        if (done.error || done.fixed || !keys.stat) cache.forget(task.absolute);
-        else cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, done);
-      }
-      report(done);
-    },
-  );
+  await run(fresh, project?.model, false, (done, task) => {
+    if (cache && task.text === undefined) {
+      const keys = cacheKeys(task);
+      if (done.error || done.fixed || !keys.stat) cache.forget(task.absolute);
+      else cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, done);
+    }
+    report(done);
+  });
   if (cache) {
     try {
       cache.save(new Set([...(project?.stats.keys() ?? []), ...files.map((file) => file.absolute)]));
@@ -162,7 +206,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
 
   function onReport(report: FileReport): void {
     mergeProjectFindings(report, joined);
-    progress.tick();
+    if (!ticked.has(report.index)) progress.tick();
     for (const note of report.notes) warn(note);
     if (report.error) {
       warn(report.error);

@@ -8,9 +8,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { type LanguageService, type Settings, getLanguageService } from '../service';
-import { type FileFacts, WorkspaceModel } from '../workspace/model';
+import { type FileFacts, WorkspaceModel, readFacts } from '../workspace/model';
 import type { FileReport } from './findings';
 import { type FixMode, type LintTask, lintFile } from './lintFile';
+import { fileUri } from './paths';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 200;
@@ -25,11 +26,14 @@ interface WorkerInit {
   fix: FixMode;
   /** The project's carriers (issue 16), as plain data. */
   carriers?: { facts: FileFacts[]; roots: readonly string[] };
+  collectFacts?: boolean;
 }
 
 export interface RunOptions {
   /** The project's carriers (issue 16): a use in one file is judged by a declaration in another. */
   carriers?: WorkspaceModel;
+  /** Each report also gives the file's carrier facts, read from the text it scans (one lexing for both). */
+  collectFacts?: boolean;
   settingsTable: Settings[];
   fix: FixMode;
   concurrency: number | 'auto' | 'off';
@@ -49,14 +53,15 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
   const count = workerCount(tasks.length, options.concurrency);
   if (count === 0) {
     const service = createService(options.onRuleFault, options.carriers);
-    for (const task of tasks) ordered(safeLint(service, task, options.settingsTable[task.settingsIndex], options.fix));
+    for (const task of tasks)
+      ordered(safeLint(service, task, options.settingsTable[task.settingsIndex], options.fix, options.collectFacts === true));
     return;
   }
   await new Promise<void>((resolve, reject) => {
     let next = 0;
     let running = count;
     let received = 0;
-    const init: WorkerInit = { mark: WORKER_MARK, settingsTable: options.settingsTable, fix: options.fix };
+    const init: WorkerInit = { mark: WORKER_MARK, settingsTable: options.settingsTable, fix: options.fix, collectFacts: options.collectFacts };
     if (options.carriers) init.carriers = { facts: options.carriers.snapshot(), roots: options.carriers.rootList() };
     const workers: Worker[] = [];
     const send = (worker: Worker) => {
@@ -101,7 +106,9 @@ export function runWorker(): void {
   const carriers = init.carriers && WorkspaceModel.fromSnapshot(init.carriers.facts, init.carriers.roots);
   const service = createService((fault) => port.postMessage({ fault }), carriers);
   port.on('message', ({ tasks }: { tasks: LintTask[] }) => {
-    port.postMessage({ reports: tasks.map((task) => safeLint(service, task, init.settingsTable[task.settingsIndex], init.fix)) });
+    port.postMessage({
+      reports: tasks.map((task) => safeLint(service, task, init.settingsTable[task.settingsIndex], init.fix, init.collectFacts === true)),
+    });
   });
 }
 
@@ -121,9 +128,15 @@ function createService(onFault: (message: string) => void, carriers?: WorkspaceM
   });
 }
 
-function safeLint(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode): FileReport {
+function safeLint(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode, collectFacts: boolean): FileReport {
   try {
-    return lintFile(service, task, settings, fix);
+    if (!collectFacts) return lintFile(service, task, settings, fix);
+    let facts: FileFacts | undefined;
+    const report = lintFile(service, task, settings, fix, (text) => {
+      facts = readFacts(fileUri(task.absolute), text, task.languageId, true);
+    });
+    if (facts) report.facts = facts;
+    return report;
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return {

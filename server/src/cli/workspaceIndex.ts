@@ -1,7 +1,7 @@
 /**
  * The workspace model for a lint run: the carriers of the projects the linted files belong to (each file's
- * repository, else the working directory), read before linting so a use in one file is judged by a
- * declaration in another. Files whose size and modification time the --cache has seen reuse their facts.
+ * repository, else the working directory), so a use in one file is judged by a declaration in another.
+ * Files whose size and modification time the --cache has seen reuse their facts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { MAX_FILE_SIZE } from '../service';
 import { WorkspaceModel } from '../workspace/model';
 import { walkTree } from '../workspace/walk';
 import type { LintCache } from './cache';
+import { fileUri } from './paths';
 import type { CliConfig } from './config';
 import { directoryRules, type FileTask } from './walker';
 
@@ -30,9 +31,9 @@ export interface ProjectIndex {
  * walked again (its files are all in `files` already).
  */
 /**
- * The whole index, in this thread: reading the files' carrier facts in the lint workers instead was slower on
- * 5,000 files and 2 cores (bench/workspace.ts measured 1.7 s against 1.0 s: two more bundles to start, the
- * facts to copy back).
+ * The whole index, in this thread, before linting: for --fix and --stdin, where each file is linted once
+ * with every carrier known. A plain lint instead reads each file's facts in its lint worker, from the same
+ * lexing as the lint (run.ts: planIndex, then finishIndex once the workers have given the facts).
  */
 export function indexProject(
   files: readonly FileTask[],
@@ -42,14 +43,20 @@ export function indexProject(
   walked: ReadonlySet<string> = new Set(),
 ): ProjectIndex {
   const plan = planIndex(files, cwd, config, cache, walked);
+  readInto(plan);
+  return finishIndex(plan, cache);
+}
+
+/** Reads the files of the plan still to read (those of `only`, when given) into its model. */
+export function readInto(plan: IndexPlan, only?: ReadonlySet<string>): void {
   for (const file of plan.toRead) {
+    if (only && !only.has(file.absolute)) continue;
     try {
       plan.model.update(file.uri, fs.readFileSync(file.absolute, 'utf8'), file.languageId);
     } catch {
       // Unreadable here: linting it says so.
     }
   }
-  return finishIndex(plan, cache);
 }
 
 /** A file the index has still to read. */
@@ -83,7 +90,7 @@ export function planIndex(
     if (seen.has(absolute)) return;
     seen.add(absolute);
     if (!usesCarriers(languageId)) return;
-    const uri = pathToFileURL(absolute).href;
+    const uri = fileUri(absolute);
     if (text !== undefined) return void model.update(uri, text, languageId);
     let stat: fs.Stats;
     try {

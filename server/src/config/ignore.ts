@@ -45,6 +45,11 @@ export function toPosix(file: string): string {
   return path.sep === '/' ? file : file.split(path.sep).join('/');
 }
 
+/** A normalized POSIX absolute path: no empty, `.` or `..` segment, no trailing slash. */
+const normalizedPosix = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+
 function fromRoot(absolute: string): string {
+  // The walk asks this for every file: slicing a normalized path is what path.relative would give.
+  if (path.sep === '/' && normalizedPosix.test(absolute)) return absolute.slice(1);
   return toPosix(path.relative(path.parse(absolute).root, absolute));
 }

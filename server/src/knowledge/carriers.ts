@@ -16,6 +16,10 @@ export interface CarrierShapes {
   headerCalls: boolean;
   properties: ReadonlySet<string>;
   methods: ReadonlySet<string>;
+  /** An error handler's test of the caught error's type (`err instanceof X`) whose branch sets a status. */
+  errorTests?: { keywords: ReadonlySet<string>; subjects: ReadonlySet<string> };
+  /** Calls mapping exception types to a handler method or block (Rails `rescue_from X, with: :handler`). */
+  rescueCalls: ReadonlySet<string>;
 }
 
 type CarrierFamilyData = CarriersFile['families'][string];
@@ -39,6 +43,8 @@ export function carrierShapesOf(family: string): CarrierShapes | undefined {
       headerCalls: data.headerCalls === true,
       properties: new Set(data.properties),
       methods: new Set(data.methods),
+      errorTests: data.errorTests && { keywords: new Set(data.errorTests.keywords), subjects: new Set(data.errorTests.subjects) },
+      rescueCalls: new Set(data.rescueCalls ?? []),
     };
     compiled.set(family, shapes);
   }

@@ -97,6 +97,26 @@ interface Frame {
   header?: Declaration;
 }
 
+interface ErrorTest {
+  types: Token[];
+  /** How many frames are open outside the `if (`. */
+  depth: number;
+  /** Reading the condition, then the branch: a `{` block, one statement, or (indentation) the indented block. */
+  phase: 'condition' | 'await-body' | 'body' | 'statement' | 'block';
+  body?: Frame;
+  /** Indentation languages: the indentation of the `if` line. */
+  indent?: number;
+}
+
+interface Rescue {
+  types: Token[];
+  handler?: string;
+  /** `with:` was read: the next name is the handler's. */
+  withSeen: boolean;
+  depth: number;
+  start: number;
+}
+
 interface Annotation {
   name: string;
   values: Value[];
@@ -108,6 +128,28 @@ interface Token {
   start: number;
   end: number;
   text: string;
+}
+
+/**
+ * A token of the ring: an identifier's text is sliced from the file only when asked for (most identifiers
+ * are neither a keyword nor called, and slicing and hashing every one was a third of the pass).
+ */
+class RingToken implements Token {
+  kind = TokenKind.Punctuation;
+  start = 0;
+  end = 0;
+  cached: string | undefined = '';
+
+  constructor(private readonly source: string) {}
+
+  get text(): string {
+    return (this.cached ??= this.source.slice(this.start, this.end));
+  }
+}
+
+/** A token kept beyond the ring: a plain copy with its text. */
+function copyToken(token: Token): Token {
+  return { kind: token.kind, start: token.start, end: token.end, text: token.text };
 }
 
 const controlWords = new Set([
@@ -147,15 +189,18 @@ const notUses = new Set([
 ]);
 const declarationWords = new Set(['function', 'def', 'fun', 'func', 'fn', 'class', 'struct', 'interface', 'type', 'extends', 'implements']);
 
-/** The carriers declared in a file, and the names it uses. `family` is its language family. */
-export function findCarriers(text: string, family: string): FileCarriers {
+/**
+ * The carriers declared in a file, and the names it uses. `family` is its language family. `keepTokens`: the
+ * file is scanned next, which replays the tokens instead of lexing it again (lexer.ts).
+ */
+export function findCarriers(text: string, family: string, keepTokens = false): FileCarriers {
   const shapes = knowledge.carrierShapesOf(family);
   const syntax = knowledge.syntaxOf(family);
   const scopes = knowledge.scopeSyntaxOf(family);
   const result: FileCarriers = { carriers: [], subclasses: [], uses: new Map() };
   if (!shapes || !syntax || !scopes) return result;
   const pass = new CarrierPass(text, family, shapes, scopes.style === 'indentation', result);
-  lex(text, syntax, (kind, start, end) => pass.token(kind, start, end));
+  lex(text, syntax, (kind, start, end) => pass.token(kind, start, end), keepTokens);
   pass.finish();
   return result;
 }
@@ -172,9 +217,18 @@ class CarrierPass {
    * The last RECENT tokens, newest at `head - 1`: a ring of reused objects, since a file has hundreds of
    * thousands of tokens and only the last few are ever looked at (a token kept longer is copied).
    */
-  private readonly ring: Token[] = Array.from({ length: RECENT }, () => ({ kind: TokenKind.Punctuation, start: 0, end: 0, text: '' }));
+  private readonly ring: RingToken[];
+  /** Per ASCII first character, the lengths (bit n; 31: longer) of the words `identifier` looks up. */
+  private readonly gate: Uint32Array;
   private head = 0;
   private lastClosed: { frame: Frame; at: number } | undefined;
+  /** An error handler's `if (err instanceof X)` being read, and the codes its branches set per tested type. */
+  private errorTest: ErrorTest | undefined;
+  private readonly testedTypes = new Map<string, { type: Token; codes: Map<number, Value>; end: number }>();
+  /** A `rescue_from X, Y, with: :handler` statement being read, those read, and each function's one code. */
+  private rescue: Rescue | undefined;
+  private readonly rescues: Rescue[] = [];
+  private readonly functionCodes = new Map<string, Map<number, Value>>();
   private tokenIndex = 0;
   private lineStart = true;
   private readonly spellings: FamilySpellings;
@@ -191,7 +245,9 @@ class CarrierPass {
     private readonly indentation: boolean,
     private readonly result: FileCarriers,
   ) {
+    this.ring = Array.from({ length: RECENT }, () => new RingToken(text));
     this.spellings = knowledge.spellingsFor(family);
+    this.gate = gateOf(shapes, this.spellings);
     const contexts = knowledge.statusContextsOf(family);
     this.statusCalls = contexts?.calls ?? new Map();
     this.statusProperties = contexts?.properties ?? new Set();
@@ -208,17 +264,16 @@ class CarrierPass {
     token.kind = kind;
     token.start = start;
     token.end = end;
-    token.text =
-      kind === TokenKind.Identifier
-        ? this.text.slice(start, end)
-        : kind === TokenKind.Punctuation
-          ? punctuationText(this.text.charCodeAt(start))
-          : '';
+    token.cached =
+      kind === TokenKind.Identifier ? undefined : kind === TokenKind.Punctuation ? punctuationText(this.text.charCodeAt(start)) : '';
     if (this.lineStart) {
       this.lineStart = false;
       if (this.indentation && this.frames.length === 0) this.dedent(start);
     }
     this.tokenIndex++;
+    // `if (err instanceof X) res.status(424)`: a branch without braces is one statement.
+    if (this.errorTest?.phase === 'await-body' && !(kind === TokenKind.Punctuation && token.text === '{'))
+      this.errorTest.phase = 'statement';
     if (kind === TokenKind.Identifier) this.identifier(token);
     else if (kind === TokenKind.Number) this.number(token);
     else if (kind === TokenKind.Punctuation) this.punctuation(token);
@@ -233,13 +288,53 @@ class CarrierPass {
   finish(): void {
     this.endPending(this.text.length);
     while (this.open.length > 0) this.close(this.open.pop()!, this.text.length);
+    this.endRescue();
+    // Each type an error handler tests carries the one code its branches set; a handler method named by
+    // `rescue_from ..., with:` gives its types the one code it sets.
+    for (const [name, tested] of this.testedTypes) {
+      if (tested.codes.size !== 1) continue;
+      const [[code, value]] = tested.codes;
+      this.carrier(
+        { name, nameStart: tested.type.start, nameEnd: tested.type.end, start: tested.type.start, end: tested.end },
+        code,
+        value,
+        'exception-handler',
+        'class',
+      );
+    }
+    for (const rescue of this.rescues) {
+      const codes = this.functionCodes.get(rescue.handler!);
+      if (codes?.size !== 1) continue;
+      const [[code, value]] = codes;
+      for (const type of rescue.types)
+        this.carrier(
+          { name: type.text, nameStart: type.start, nameEnd: type.end, start: rescue.start, end: type.end },
+          code,
+          value,
+          'exception-handler',
+          'class',
+        );
+    }
   }
 
   // --- declarations -------------------------------------------------------------------------------------
 
   private identifier(token: Token): void {
-    const word = token.text;
     const depth = this.frames.length;
+    const first = this.text.charCodeAt(token.start);
+    // Whether the word may be one looked up below (a keyword, a framework constant's member), or a
+    // declaration header, an annotation or a rescue_from is being read: most identifiers are none of these.
+    const looked = first >= 128 || (this.gate[first] & (1 << Math.min(token.end - token.start, 31))) !== 0;
+    if (
+      !looked &&
+      this.pending === undefined &&
+      this.rescue === undefined &&
+      this.classKeyword?.depth !== depth &&
+      this.functionKeyword?.depth !== depth &&
+      this.top()?.annotation === undefined
+    )
+      return this.plainIdentifier(token, first);
+    const word = token.text;
     let previous = this.recentText(1);
     // PHP `extends \RuntimeException`, `\App\Exceptions\Base`: a namespace path reads as its last name.
     if (previous === '\\' && this.pending?.kind === 'class') previous = this.pending.base === undefined ? this.recentText(2) || '\\' : '.';
@@ -261,7 +356,7 @@ class CarrierPass {
       return;
     }
     if (this.functionKeyword?.depth === depth) {
-      this.functionKeyword.name = { ...token };
+      this.functionKeyword.name = copyToken(token);
       return;
     }
     const pending = this.pending;
@@ -305,7 +400,36 @@ class CarrierPass {
       if (type?.kind === TokenKind.Identifier) annotation.types.push({ name: type.text, start: type.start, end: type.end });
       return;
     }
+    // Python `@app.exception_handler(CouponTaken)`, `@app.errorhandler(CouponTaken)`: the type itself.
+    if (
+      annotation &&
+      this.indentation &&
+      this.shapes.handlerAnnotations.has(annotation.name) &&
+      isCapitalised(word) &&
+      (previous === '(' || previous === ',')
+    ) {
+      annotation.types.push({ name: word, start: token.start, end: token.end });
+      return;
+    }
+    if (this.rescue && this.rescueWord(token, previous)) return;
+    if (this.shapes.rescueCalls.has(word) && previous !== '.') {
+      this.endRescue();
+      this.rescue = { types: [], withSeen: false, depth, start: this.lineStartBefore(token.start) };
+      return;
+    }
+    if (this.shapes.errorTests?.keywords.has(previous) && isCapitalised(word) && this.testsError(token)) return;
+    if (this.shapes.errorTests && previous === ',' && isCapitalised(word) && this.testsErrorByCall(token)) return;
     if (this.value(token)) return;
+    this.recordUse(token);
+  }
+
+  /** An identifier that is no keyword, outside any header: a type an error handler tests, else maybe a use. */
+  private plainIdentifier(token: Token, first: number): void {
+    if (first >= 65 && first <= 90 && this.shapes.errorTests) {
+      const previous = this.recentText(1);
+      if (this.shapes.errorTests.keywords.has(previous) && this.testsError(token)) return;
+      if (previous === ',' && this.testsErrorByCall(token)) return;
+    }
     this.recordUse(token);
   }
 
@@ -367,6 +491,8 @@ class CarrierPass {
 
   private close(declaration: Declaration, end: number): void {
     declaration.end = end;
+    if (declaration.kind === 'function' && declaration.name !== '' && declaration.codes.size === 1 && this.shapes.rescueCalls.size > 0)
+      this.functionCodes.set(declaration.name, declaration.codes);
     const owner = this.owningClass(declaration);
     if (declaration.handles && declaration.codes.size === 1) {
       // An exception handler: each type it handles carries the status it answers with.
@@ -462,6 +588,7 @@ class CarrierPass {
   // --- indentation ---------------------------------------------------------------------------------------
 
   private newline(): void {
+    if (this.rescue && this.frames.length <= this.rescue.depth) this.endRescue();
     // Ruby `def status` without parentheses: the name is all there is.
     const keyword = this.functionKeyword;
     if (keyword?.name && this.frames.length === keyword.depth) this.startFunction(keyword.name, keyword.start);
@@ -479,6 +606,7 @@ class CarrierPass {
   private dedent(start: number): void {
     this.endPending(start);
     const indent = this.indentOf(start);
+    if (this.errorTest?.phase === 'block' && indent <= this.errorTest.indent!) this.errorTest = undefined;
     while (this.open.length > 0 && this.open[this.open.length - 1].indent >= indent)
       this.close(this.open.pop()!, this.lineStartBefore(start));
   }
@@ -503,6 +631,7 @@ class CarrierPass {
     else if (c === ')' || c === ']' || c === '}') this.closeFrame(token);
     else if (c === ',' && this.frames.length > 0) this.argumentOf[this.argumentOf.length - 1]++;
     else if (c === ';') {
+      if (this.errorTest?.phase === 'statement' && this.frames.length <= this.errorTest.depth) this.errorTest = undefined;
       if (this.pending && this.frames.length === this.pending.depth) this.endPending(token.end);
       this.functionKeyword = undefined;
       if (this.frames.length === 0 || this.top()!.body) this.annotations = [];
@@ -515,6 +644,8 @@ class CarrierPass {
         pending.expressionBody = true;
         this.openDeclaration(pending, this.frames.length);
       }
+    } else if (c === ':' && this.indentation && this.errorTest?.phase === 'condition' && this.frames.length === this.errorTest.depth) {
+      this.errorTest.phase = 'block';
     } else if (c === ':' && this.indentation && this.pending && this.frames.length === this.pending.depth) {
       // Python `class Foo(Base):` / `def f():`: the body follows.
       this.endPending(token.end);
@@ -523,12 +654,13 @@ class CarrierPass {
 
   private openFrame(token: Token): void {
     const frame: Frame = { open: token.text.charCodeAt(0) };
+    if (this.errorTest?.phase === 'await-body' && token.text === '{') ((this.errorTest.phase = 'body'), (this.errorTest.body = frame));
     const before = this.recentToken(1);
     const depth = this.frames.length;
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
       frame.callee = before.text;
-      frame.calleeToken = { ...before };
-      if (this.recentText(2) === '@') frame.annotation = { name: before.text, values: [], types: [] };
+      frame.calleeToken = copyToken(before);
+      if (this.isDecorator()) frame.annotation = { name: before.text, values: [], types: [] };
       else if (this.recentText(2) === '[' && this.family === 'csharp') frame.annotation = { name: before.text, values: [], types: [] };
       if (this.functionKeyword?.depth === depth && this.functionKeyword.name?.start === before.start) {
         // `def name(`, `func (r T) name(`, `fun Type.name(`: the parameters of a function named `name`.
@@ -618,6 +750,11 @@ class CarrierPass {
     const frame = this.frames.pop();
     this.argumentOf.pop();
     if (!frame) return;
+    const test = this.errorTest;
+    if (test) {
+      if (test.phase === 'condition' && this.frames.length === test.depth) test.phase = 'await-body';
+      else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
+    }
     if (frame.annotation) {
       this.annotations.push(frame.annotation);
       return;
@@ -633,6 +770,89 @@ class CarrierPass {
       return;
     }
     if (frame.open === 40) this.lastClosed = { frame, at: this.tokenIndex };
+  }
+
+  // --- error handlers ---------------------------------------------------------------------------------------
+
+  /**
+   * `err instanceof X` (`context.Exception is X`) in the condition of an `if`, on a name that holds the caught
+   * error: X is read as a tested type (several with `||`). Returns whether it was.
+   */
+  private testsError(type: Token): boolean {
+    const subject = withoutSigil(this.recentText(2)).toLowerCase();
+    const tests = this.shapes.errorTests!;
+    if (!tests.subjects.has(subject) && !subject.endsWith('error') && !subject.endsWith('exception')) return false;
+    let depth = -1;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const frame = this.frames[i];
+      if (frame.open !== 40) return false;
+      if (frame.callee === 'if') {
+        depth = i;
+        break;
+      }
+    }
+    if (depth < 0) return false;
+    if (this.errorTest?.phase === 'condition' && this.errorTest.depth === depth) this.errorTest.types.push(copyToken(type));
+    else this.errorTest = { types: [copyToken(type)], depth, phase: 'condition' };
+    return true;
+  }
+
+  /**
+   * Python `if isinstance(exc, X):` (and `elif`): X, the second argument of a test call on the caught error, is
+   * a tested type; the branch is the indented block. Returns whether it was.
+   */
+  private testsErrorByCall(type: Token): boolean {
+    const frame = this.top();
+    const tests = this.shapes.errorTests!;
+    if (frame?.open !== 40 || frame.callee === undefined || !tests.keywords.has(frame.callee) || this.recentText(3) !== '(') return false;
+    const subject = this.recentText(2).toLowerCase();
+    if (!tests.subjects.has(subject) && !subject.endsWith('error') && !subject.endsWith('exception')) return false;
+    const lineStart = this.lineStartBefore(type.start);
+    const first = this.text.slice(lineStart, lineStart + 120).trimStart();
+    if (!first.startsWith('if ') && !first.startsWith('elif ')) return false;
+    this.errorTest = { types: [copyToken(type)], depth: this.frames.length - 1, phase: 'condition', indent: this.indentOf(type.start) };
+    return true;
+  }
+
+  /** A word of a `rescue_from` statement: a type it rescues, `with:` and the handler's name, or `do` opening its block. */
+  private rescueWord(token: Token, previous: string): boolean {
+    const rescue = this.rescue!;
+    if (this.frames.length !== rescue.depth) return false;
+    if (token.text === 'with' && this.text.charCodeAt(token.end) === 58 /* : */) return (rescue.withSeen = true);
+    if (rescue.withSeen && previous === ':' && rescue.handler === undefined) {
+      rescue.handler = token.text;
+      return true;
+    }
+    if (token.text === 'do' && rescue.types.length > 0) {
+      // The block is a handler of its own: what it renders, its types carry.
+      const types = rescue.types;
+      this.rescue = undefined;
+      this.endPending(rescue.start);
+      this.pending = {
+        kind: 'function',
+        name: '',
+        nameStart: -1,
+        nameEnd: -1,
+        start: rescue.start,
+        end: this.text.length,
+        depth: this.frames.length,
+        indent: this.indentOf(rescue.start),
+        codes: new Map(),
+        handles: types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
+      };
+      return true;
+    }
+    if (!isCapitalised(token.text) || rescue.withSeen) return false;
+    // `Coupons::Taken`: the last name.
+    if (previous === ':' && this.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop();
+    rescue.types.push(copyToken(token));
+    return true;
+  }
+
+  private endRescue(): void {
+    const rescue = this.rescue;
+    this.rescue = undefined;
+    if (rescue?.handler !== undefined && rescue.types.length > 0) this.rescues.push(rescue);
   }
 
   // --- values and uses ------------------------------------------------------------------------------------
@@ -668,6 +888,21 @@ class CarrierPass {
       frame.annotation.values.push(value);
       return;
     }
+    const test = this.errorTest;
+    if (
+      test &&
+      test.phase !== 'condition' &&
+      test.phase !== 'await-body' &&
+      value.code >= 400 &&
+      this.inStatusContext(this.assignedProperty(value)?.name)
+    ) {
+      for (const type of test.types) {
+        const tested =
+          this.testedTypes.get(type.text) ?? this.testedTypes.set(type.text, { type, codes: new Map(), end: value.end }).get(type.text)!;
+        if (!tested.codes.has(value.code)) tested.codes.set(value.code, value);
+      }
+      return;
+    }
     const cls = this.innermost('class');
     const fn = this.innermost('function');
     // Inside the class header: Kotlin `: ResponseStatusException(HttpStatus.X)`.
@@ -700,6 +935,13 @@ class CarrierPass {
       )
         this.addCode(fn, value, 'method');
     }
+  }
+
+  /** The callee just read follows `@`, maybe through a dotted path (`@app.exception_handler`, `@org.x.ResponseStatus`). */
+  private isDecorator(): boolean {
+    let n = 2;
+    while (this.recentText(n) === '.' && this.recentToken(n + 1)?.kind === TokenKind.Identifier) n += 2;
+    return this.recentText(n) === '@';
   }
 
   private isInside(inner: Declaration, outer: Declaration): boolean {
@@ -769,15 +1011,23 @@ class CarrierPass {
 
   /** A name called, constructed, thrown or raised: a possible use of a carrier. */
   private recordUse(token: Token): void {
-    const previous = this.recentText(1);
+    const next = this.text.charCodeAt(token.end);
+    const before = this.recentToken(1);
+    // A word before is read only where it can matter (`new`, `throw`, `raise`; a declaration word before a
+    // call): most are never sliced from the file.
+    const length = before ? before.end - before.start : 0;
+    const previous =
+      before?.kind !== TokenKind.Identifier ? (before?.text ?? '') : length === 3 || length === 5 || next === 40 ? before.text : '';
     // Rust `Err(FooError)`: a unit struct is used without a call.
     let used = useKeywords.has(previous) || (previous === '(' && this.recentText(2) === 'Err');
-    if (!used) {
-      const next = this.text.charCodeAt(token.end);
-      used = next === 40 /* ( */ && !declarationWords.has(previous) && previous !== '.';
-    }
+    if (!used) used = next === 40 /* ( */ && !declarationWords.has(previous) && previous !== '.';
     // Ruby `Foo.new(...)`: the class before `.new`.
-    if (token.text === 'new' && previous === '.' && this.recentToken(2)?.kind === TokenKind.Identifier) {
+    if (
+      previous === '.' &&
+      token.end - token.start === 3 &&
+      this.text.startsWith('new', token.start) &&
+      this.recentToken(2)?.kind === TokenKind.Identifier
+    ) {
       if (couldBeCarrier(this.recentText(2))) this.countUse(this.recentText(2));
       return;
     }
@@ -824,6 +1074,30 @@ class CarrierPass {
   }
 }
 
+const gates = new WeakMap<CarrierShapes, Uint32Array>();
+
+/** The first characters and lengths of every word the pass looks up, for `identifier`'s quick test. */
+function gateOf(shapes: CarrierShapes, spellings: FamilySpellings): Uint32Array {
+  let gate = gates.get(shapes);
+  if (!gate) {
+    const words = [
+      ...shapes.classKeywords,
+      ...shapes.functionKeywords,
+      ...shapes.baseKeywords,
+      ...shapes.rescueCalls,
+      ...(shapes.implKeyword ? [shapes.implKeyword] : []),
+      ...spellings.byMember.keys(),
+    ];
+    const built = new Uint32Array(128);
+    for (const word of words) {
+      const first = word.charCodeAt(0);
+      if (first < 128) built[first] |= 1 << Math.min(word.length, 31);
+    }
+    gates.set(shapes, (gate = built));
+  }
+  return gate;
+}
+
 /** Every reason phrase, as the words a helper's name would have (`failedDependency`, `respond_not_found`). */
 let statusNames: knowledge.PhraseSet | undefined;
 const couldBeCarrierCache = new Map<string, boolean>();
@@ -856,6 +1130,11 @@ function punctuationText(c: number): string {
 /** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */
 function withoutSigil(name: string): string {
   return name.charCodeAt(0) === 36 ? name.slice(1) : name;
+}
+
+function isCapitalised(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 function isWordChar(c: number): boolean {

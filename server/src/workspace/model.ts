@@ -17,6 +17,24 @@ export interface FileFacts {
   uses: [string, number][];
 }
 
+/** The language family a file's carriers are read in (`languageId` undefined: by the file name), if it has carrier shapes. */
+function carrierFamily(uri: string, languageId?: string): string | undefined {
+  const id = knowledge.resolveLanguageId(languageId ?? '', uri);
+  const family = id === undefined ? undefined : knowledge.language(id)?.family;
+  return family && knowledge.carrierShapesOf(family) ? family : undefined;
+}
+
+/**
+ * A file's facts read from its text, as plain data (a lint worker reads them beside its scan). `keepTokens`:
+ * the same text is scanned next, which then replays the tokens instead of lexing again.
+ */
+export function readFacts(uri: string, text: string, languageId?: string, keepTokens = false): FileFacts | undefined {
+  const family = carrierFamily(uri, languageId);
+  if (!family) return undefined;
+  const found = findCarriers(text, family, keepTokens);
+  return { uri, family, carriers: found.carriers, subclasses: found.subclasses, uses: [...found.uses] };
+}
+
 /** Families whose code can use each other's classes. */
 const interop: Record<string, string> = { java: 'jvm', kotlin: 'jvm' };
 const groupOf = (family: string) => interop[family] ?? family;
@@ -66,9 +84,8 @@ export class WorkspaceModel implements CarrierLookup {
    * its declarations changed (then the generation moved on).
    */
   update(uri: string, text: string, languageId?: string): boolean {
-    const id = knowledge.resolveLanguageId(languageId ?? '', uri);
-    const family = id === undefined ? undefined : knowledge.language(id)?.family;
-    if (!family || !knowledge.carrierShapesOf(family)) return this.remove(uri);
+    const family = carrierFamily(uri, languageId);
+    if (!family) return this.remove(uri);
     const found = findCarriers(text, family);
     // The names are slices of the file's text: kept as they are, each would keep the whole text alive.
     const uses = new Map<string, number>();
@@ -95,6 +112,8 @@ export class WorkspaceModel implements CarrierLookup {
       subclasses: facts.subclasses,
       uses: new Map(facts.uses.map(([name, count]) => [this.intern(name), count])),
     };
+    for (const carrier of found.carriers) carrier.name = this.intern(carrier.name);
+    for (const sub of found.subclasses) ((sub.name = this.intern(sub.name)), (sub.base = this.intern(sub.base)));
     const signature = signatureOf(found);
     const before = this.files.get(facts.uri);
     this.files.set(facts.uri, { family: facts.family, found, signature });
@@ -345,24 +364,21 @@ export class WorkspaceModel implements CarrierLookup {
   private resolve(name: string, fromUri: string, group: string, depth: number): Carrier | undefined {
     const own = (this.byName().get(name) ?? []).filter((c) => groupOf(this.files.get(c.uri)!.family) === group);
     const subs = (this.subclassesByName().get(name) ?? []).filter((s) => groupOf(s.family) === group);
-    type Candidate = { uri: string; get: () => Carrier | undefined };
-    const candidates: Candidate[] = [
-      ...own.map((c) => ({ uri: c.uri, get: () => c })),
-      ...subs.map((s) => ({ uri: s.uri, get: () => this.inherited(s.sub, s.uri, group, depth) })),
-    ];
-    if (candidates.length === 0) return undefined;
-    let best: Carrier | undefined;
-    let bestNearness = -1;
-    let ambiguous = false;
-    for (const candidate of candidates) {
-      const score = candidate.uri === fromUri ? Number.MAX_SAFE_INTEGER : nearness(candidate.uri, fromUri);
-      if (score < bestNearness) continue;
-      const carrier = candidate.get();
-      if (score > bestNearness) {
-        ((best = carrier), (bestNearness = score), (ambiguous = false));
-      } else if (carrier?.code !== best?.code) ambiguous = true;
-    }
-    return ambiguous ? undefined : best;
+    // A type an error handler maps to a status (`@ExceptionHandler`, `err instanceof X`, `rescue_from`) is
+    // declared elsewhere, most often as a plain class: the mapping counts where the class gives no status.
+    const mapped = own.filter((c) => c.shape === 'exception-handler');
+    const declared = nearest(
+      [
+        ...own.filter((c) => c.shape !== 'exception-handler').map((c) => ({ uri: c.uri, get: () => c })),
+        ...subs.map((s) => ({ uri: s.uri, get: () => this.inherited(s.sub, s.uri, group, depth) })),
+      ],
+      fromUri,
+    );
+    if (declared.carrier || declared.ambiguous) return declared.carrier;
+    return nearest(
+      mapped.map((c) => ({ uri: c.uri, get: () => c })),
+      fromUri,
+    ).carrier;
   }
 
   /** A subclass carries its base's status (`class CouponTaken extends FailedDependencyException {}`). */
@@ -401,6 +417,24 @@ function nearness(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length && a.charCodeAt(i) === b.charCodeAt(i); i++) if (a.charCodeAt(i) === 47) shared++;
   return shared;
+}
+
+/** The nearest candidate to `fromUri` by path; equally near ones with different codes are ambiguous (no carrier). */
+function nearest(
+  candidates: { uri: string; get: () => Carrier | undefined }[],
+  fromUri: string,
+): { carrier?: Carrier; ambiguous: boolean } {
+  let best: Carrier | undefined;
+  let bestNearness = -1;
+  let ambiguous = false;
+  for (const candidate of candidates) {
+    const score = candidate.uri === fromUri ? Number.MAX_SAFE_INTEGER : nearness(candidate.uri, fromUri);
+    if (score < bestNearness) continue;
+    const carrier = candidate.get();
+    if (score > bestNearness) ((best = carrier), (bestNearness = score), (ambiguous = false));
+    else if (carrier?.code !== best?.code) ambiguous = true;
+  }
+  return ambiguous ? { ambiguous } : { carrier: best, ambiguous };
 }
 
 function signatureOf(found: FileCarriers): string {

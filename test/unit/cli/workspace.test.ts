@@ -128,3 +128,23 @@ test('worker threads judge uses by the same carriers (the model travels as plain
   const run = await lintHere(['lint', '--concurrency', '2', '--format', 'json'], dir);
   assert.deepEqual(rules(run), ['src/coupons/CouponService.java: 424-for-conflict']);
 });
+
+test('files read as they are linted: a use of a carrier declared in a later file is linted again with it; the rest keep their first findings', async () => {
+  const files: Record<string, string> = {
+    // Sorted before the declaration: its first lint has no carrier to go by.
+    'src/a/CouponService.java': use,
+    'src/a/Locks.java': `class Locks { ResponseEntity<?> f() { return ResponseEntity.status(424).body("The row is locked"); } }\n`,
+    'src/z/FailedDependencyException.java': declaration,
+  };
+  // Enough files for the workers to share them.
+  for (let i = 0; i < 40; i++) files[`src/m/Plain${i}.java`] = `class Plain${i} { int f() { return ${i}; } }\n`;
+  const dir = makeTree(files);
+  const expected = ['src/a/CouponService.java: 424-for-conflict', 'src/a/Locks.java: 424-for-lock'];
+  for (const concurrency of ['off', '2']) {
+    const run = await lintHere(['lint', '--concurrency', concurrency, '--format', 'json'], dir);
+    assert.deepEqual(rules(run), expected, `--concurrency ${concurrency}`);
+    const cached = await lintHere(['lint', '--concurrency', concurrency, '--cache', '--format', 'json'], dir);
+    assert.deepEqual(rules(cached), expected, `--concurrency ${concurrency} --cache`);
+    fs.rmSync(path.join(dir, '.http-status-lens-cache'));
+  }
+});
