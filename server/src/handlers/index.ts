@@ -39,18 +39,12 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   scanWorker?.connect(service, reportFault);
   const settings = new SettingsStore(connection, configSource);
   // Issue 17: handlers and specs joined over the open documents, until the workspace model holds the project.
-  const project = new OpenProject(documents, service, (message) => connection.console.error(message));
-  /** One refresh of the other documents after a burst of changes to a spec or a file with routes. */
-  let refresh: NodeJS.Timeout | undefined;
-  const refreshed = new Set<string>();
-  const refreshOthers = (changed: string) => {
-    refreshed.add(changed);
-    clearTimeout(refresh);
-    refresh = setTimeout(() => {
-      for (const other of documents.all()) if (!refreshed.has(other.uri)) diagnostics.schedule(other, 0);
-      refreshed.clear();
-    }, 300);
-  };
+  const project = new OpenProject(
+    documents,
+    service,
+    (message) => connection.console.error(message),
+    (document) => diagnostics.schedule(document, 0),
+  );
   const diagnostics = new DiagnosticsPublisher(connection, documents, service, settings, scanWorker, (document, s) =>
     project.diagnostics(document, s),
   );
@@ -118,12 +112,12 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   documents.onDidChangeContent((event) => {
     diagnostics.schedule(event.document);
     // A handler's finding depends on its spec and the other way round.
-    if (project.changed(event.document)) refreshOthers(event.document.uri);
+    project.changed(event.document);
     workspace?.edited(event.document);
   });
   documents.onDidClose((event) => {
     diagnostics.clear(event.document.uri);
-    if (project.changed(event.document, true)) refreshOthers(event.document.uri);
+    project.changed(event.document, true);
     settings.forget(event.document.uri);
     service.forget(event.document.uri);
     edits?.forget(event.document.uri);

@@ -2,8 +2,15 @@
  * The project rules' navigation in the editor, over the open documents: until the workspace model (issue 16)
  * indexes the whole project, a ProjectIndex of the open handlers and specs answers the hover line ("declared
  * in openapi.yaml, GET /orders/{id}"), go to definition from a handler's status to the response key, and find
- * references from a response key to the handler sites. Rebuilt only when an open document changes; large
- * documents stay out (their requests must stay within the latency budget).
+ * references from a response key to the handler sites. Large documents stay out (their requests must stay
+ * within the latency budget).
+ *
+ * The index is rebuilt lazily, on the first question after a change, and once per burst: opening a folder
+ * of 500 documents would otherwise rebuild it (over every open document) for each one, quadratic. While a
+ * burst of changes to several documents goes on (no pause of 300 ms), a document that changed gets its
+ * project findings at once until the burst has spent 50 ms on rebuilds; after that they wait for the
+ * pause, when the index is rebuilt once and every document whose findings may have changed is checked
+ * again. Typing in one document rebuilds at each check, as its findings must follow the text.
  */
 import type { Definition, Diagnostic, Hover, Location, TextDocumentPositionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,30 +25,63 @@ import {
   textLength,
 } from '../service';
 
+export interface BurstTiming {
+  /** A pause this long ends a burst of changes. */
+  settleMs: number;
+  /** What a burst across several documents may spend on rebuilding the index before it waits for its end. */
+  rebuildBudgetMs: number;
+}
+
+const BURST_TIMING: BurstTiming = { settleMs: 300, rebuildBudgetMs: 50 };
+
 export class OpenProject {
   private index: ProjectIndex | undefined;
   private stale = true;
   /** Each open document's read, for its version: a rebuild reads only what changed. */
   private readonly reads = new Map<string, { version: number; read: FileRead }>();
+  /** The documents changed since the last pause. */
+  private readonly burst = new Set<string>();
+  /** Documents whose project findings were left out during the burst: checked again after it. */
+  private readonly owed = new Set<string>();
+  /** A document of the burst takes part in a join (a spec, routes, mounts) now or did before. */
+  private joinChanged = false;
+  private spentMs = 0;
+  private settle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: LanguageService,
     /** Where a fault of the join is reported, once (the server's log). */
     private readonly report: (message: string) => void,
+    /** Checks a document again (its diagnostics are published anew). */
+    private readonly recheck: (document: TextDocument) => void,
+    private readonly timing: BurstTiming = BURST_TIMING,
   ) {}
 
-  /**
-   * An open document changed, opened or closed. Returns whether the others' project diagnostics may change
-   * with it: it takes part in a join (a spec, routes, mounts) now or did before.
-   */
-  changed(document: TextDocument, closed = false): boolean {
+  /** How many times the index was built (for tests of the burst). */
+  builds = 0;
+
+  /** An open document changed, opened or closed. */
+  changed(document: TextDocument, closed = false): void {
     const before = this.reads.get(document.uri);
-    const took = before !== undefined && joins(before.read);
-    // Dropped now, rebuilt on the next request: a closed document must not stay alive in an old index.
-    ((this.stale = true), (this.index = undefined));
-    if (closed) return this.reads.delete(document.uri) && took;
-    return took || joins(this.readOf(document));
+    if (before !== undefined && joins(before.read)) this.joinChanged = true;
+    this.stale = true;
+    this.burst.add(document.uri);
+    if (closed) (this.reads.delete(document.uri), this.owed.delete(document.uri));
+    else if (joins(this.readOf(document))) this.joinChanged = true;
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => this.settled(), this.timing.settleMs);
+  }
+
+  /** The end of a burst: one rebuild (on the first check) and the checks the burst put off or changed. */
+  private settled(): void {
+    const single = this.burst.size === 1 ? [...this.burst][0] : undefined;
+    // Dropped, not kept stale: a closed document must not stay alive in an old index.
+    if (this.stale) this.index = undefined;
+    const again = this.joinChanged ? this.documents.all() : [...this.owed].flatMap((uri) => this.documents.get(uri) ?? []);
+    // Typing in one document: its own last check already had the fresh index.
+    for (const document of again) if (document.uri !== single || this.owed.has(single)) this.recheck(document);
+    (this.burst.clear(), this.owed.clear(), (this.joinChanged = false), (this.spentMs = 0));
   }
 
   private readOf(document: TextDocument): FileRead {
@@ -64,21 +104,40 @@ export class OpenProject {
     }
   }
 
+  /** Whether a rebuild for a check of `uri` waits for the burst's end. */
+  private putOff(uri: string): boolean {
+    const alone = this.burst.size === 0 || (this.burst.size === 1 && this.burst.has(uri));
+    return !alone && this.spentMs >= this.timing.rebuildBudgetMs;
+  }
+
   private faultReported = false;
 
   private build(): ProjectIndex | undefined {
     if (this.stale) {
+      const started = performance.now();
       // Every open document: a controller without routes holds the handlers that routes.rb or a router names.
       const open = this.documents.all().filter((d) => this.readOf(d).kind !== 'none');
       this.index = new ProjectIndex(this.service, open, (d) => this.readOf(d as TextDocument));
       this.stale = false;
+      this.builds++;
+      if (this.burst.size > 0) this.spentMs += performance.now() - started;
     }
+    return this.joinable();
+  }
+
+  private joinable(): ProjectIndex | undefined {
     return this.index?.joinable ? this.index : undefined;
   }
 
   /** status-not-in-spec (and spec-status-never-returned when on) for an open document. */
   diagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
-    const facts = textLength(document) < STALE_MIN_SIZE ? this.facts() : undefined;
+    if (textLength(document) >= STALE_MIN_SIZE) return [];
+    let facts: ProjectIndex | undefined;
+    if (this.stale && this.putOff(document.uri)) {
+      // A document the burst did not change keeps the index from before it (its read there is current).
+      if (!this.index || this.burst.has(document.uri)) return (this.owed.add(document.uri), []);
+      facts = this.joinable();
+    } else facts = this.facts();
     return facts && facts.document(document.uri) ? this.service.doProjectValidation(document, facts, settings) : [];
   }
 

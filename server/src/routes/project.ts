@@ -93,7 +93,17 @@ export class ProjectIndex implements ProjectFacts {
     return spec && spec.syntaxErrors === 0 ? spec.operations : [];
   }
 
+  /** Joins made once per index (every check, hover and reference asks again), by what decides them. */
+  private readonly joined = new Map<string, { operations: readonly OperationFact[] } | Unmatched>();
+
   operationsFor(route: RouteFact): { operations: readonly OperationFact[] } | Unmatched {
+    const key = `${route.method} ${route.template} ${route.path} ${route.unknown ?? ''}`;
+    let joined = this.joined.get(key);
+    if (!joined) this.joined.set(key, (joined = this.join(route)));
+    return joined;
+  }
+
+  private join(route: RouteFact): { operations: readonly OperationFact[] } | Unmatched {
     if (route.unknown) return { reason: 'unknown-path', detail: route.unknown };
     const candidates = (this.byTemplate.get(route.template) ?? []).filter((o) => route.method === '*' || o.method === route.method);
     const unique = [...new Set(candidates)];
@@ -106,11 +116,15 @@ export class ProjectIndex implements ProjectFacts {
       };
     }
     const specs = new Set(unique.map((o) => o.uri));
-    if (specs.size > 1)
+    if (specs.size > 1) {
+      // Two are named; a workspace of many copies of one spec gets a count, not a list of them all.
+      const named = distinctNames([...specs]).slice(0, 2);
+      const rest = specs.size - named.length;
       return {
         reason: 'ambiguous',
-        detail: `${distinctNames([...specs]).join(' and ')} both declare ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
+        detail: `${named.join(rest > 0 ? ', ' : ' and ')}${rest > 0 ? ` and ${rest} other spec${rest === 1 ? '' : 's'} all` : ' both'} declare ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
       };
+    }
     return { operations: unique };
   }
 
