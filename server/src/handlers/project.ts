@@ -58,6 +58,9 @@ export class OpenProject {
     private readonly timing: BurstTiming = BURST_TIMING,
   ) {}
 
+  /** The settings each document was last checked with: its pinned specs and what a `default` response covers. */
+  private readonly settingsOf = new Map<string, Settings>();
+
   /** How many times the index was built (for tests of the burst). */
   builds = 0;
 
@@ -65,10 +68,15 @@ export class OpenProject {
   changed(document: TextDocument, closed = false): void {
     const before = this.reads.get(document.uri);
     if (before !== undefined && joins(before.read)) this.joinChanged = true;
-    this.stale = true;
-    this.burst.add(document.uri);
-    if (closed) (this.reads.delete(document.uri), this.owed.delete(document.uri));
+    if (closed) (this.reads.delete(document.uri), this.owed.delete(document.uri), this.settingsOf.delete(document.uri));
     else if (joins(this.readOf(document))) this.joinChanged = true;
+    this.touched(document.uri);
+  }
+
+  /** A change to the join through `uri`: part of the burst going on. */
+  private touched(uri: string): void {
+    this.stale = true;
+    this.burst.add(uri);
     clearTimeout(this.settle);
     this.settle = setTimeout(() => this.settled(), this.timing.settleMs);
   }
@@ -117,7 +125,12 @@ export class OpenProject {
       const started = performance.now();
       // Every open document: a controller without routes holds the handlers that routes.rb or a router names.
       const open = this.documents.all().filter((d) => this.readOf(d).kind !== 'none');
-      this.index = new ProjectIndex(this.service, open, (d) => this.readOf(d as TextDocument));
+      this.index = new ProjectIndex(
+        this.service,
+        open,
+        (d) => this.readOf(d as TextDocument),
+        (uri) => this.settingsOf.get(uri)?.specs ?? [],
+      );
       this.stale = false;
       this.builds++;
       if (this.burst.size > 0) this.spentMs += performance.now() - started;
@@ -132,6 +145,11 @@ export class OpenProject {
   /** status-not-in-spec (and spec-status-never-returned when on) for an open document. */
   diagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
     if (textLength(document) >= STALE_MIN_SIZE) return [];
+    // New pins (a config file changed): the join changes with them, for every document.
+    const before = this.settingsOf.get(document.uri);
+    this.settingsOf.set(document.uri, settings);
+    if (before !== undefined && JSON.stringify(before.specs) !== JSON.stringify(settings.specs))
+      ((this.joinChanged = true), this.touched(document.uri));
     let facts: ProjectIndex | undefined;
     if (this.stale && this.putOff(document.uri)) {
       // A document the burst did not change keeps the index from before it (its read there is current).
@@ -145,7 +163,7 @@ export class OpenProject {
   hover(hover: Hover | null, params: TextDocumentPositionParams): Hover | null {
     const document = this.documents.get(params.textDocument.uri);
     const facts = document && this.facts();
-    const line = facts && projectHover(document.uri, document.offsetAt(params.position), facts);
+    const line = facts && projectHover(document.uri, document.offsetAt(params.position), facts, this.coverage(document.uri));
     if (!line) return hover;
     if (!hover) return { contents: { kind: 'markdown', value: line } };
     const contents = hover.contents as { kind?: string; value?: string };
@@ -157,14 +175,19 @@ export class OpenProject {
   definition(params: TextDocumentPositionParams): Definition | null {
     const document = this.documents.get(params.textDocument.uri);
     const facts = document && this.facts();
-    const found = facts ? projectDefinition(document.uri, document.offsetAt(params.position), facts) : [];
+    const found = facts ? projectDefinition(document.uri, document.offsetAt(params.position), facts, this.coverage(document.uri)) : [];
     return found.length > 0 ? found : null;
   }
 
   references(params: TextDocumentPositionParams): Location[] | null {
     const document = this.documents.get(params.textDocument.uri);
     const facts = document && this.facts();
-    const found = facts ? projectReferences(document.uri, document.offsetAt(params.position), facts) : [];
+    const found = facts ? projectReferences(document.uri, document.offsetAt(params.position), facts, this.coverage(document.uri)) : [];
     return found.length > 0 ? found : null;
+  }
+
+  /** What a `default` response covers for the rule in the settings of a document (its last check's). */
+  private coverage(uri: string) {
+    return this.settingsOf.get(uri)?.ruleOptions['status-not-in-spec'];
   }
 }

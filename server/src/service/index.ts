@@ -27,6 +27,9 @@ export { withoutDocumentation } from './features/completion';
 export {
   type Settings,
   type SettingsLayer,
+  type SpecPin,
+  type RuleOptions,
+  DEFAULT_COVERS,
   SETTINGS_KEYS,
   applySettingsLayer,
   defaultSettings,
