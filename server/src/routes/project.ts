@@ -128,6 +128,12 @@ export class ProjectIndex implements ProjectFacts {
       };
     }
     const specs = new Set(unique.map((o) => o.uri));
+    const unread = unique.find((o) => o.unread);
+    if (unread && specs.size === 1)
+      return {
+        reason: 'responses-not-read',
+        detail: `${unread.method} ${unread.path} in ${fileName(unread.uri)} ${unread.unread}, so its responses are not known`,
+      };
     if (specs.size > 1) {
       // Two are named; a workspace of many copies of one spec gets a count, not a list of them all.
       const named = distinctNames([...specs]).slice(0, 2);

@@ -117,6 +117,33 @@ describe('bad input: no false finding, and the reason is known', () => {
       assert.match(projectHover(`file:///project/${file}`, offset, p.index)!, /^Not checked against an OpenAPI spec: the path is built at run time/);
     });
 
+  // A split spec (the GoIT template, Redocly's split layout): the operation is a $ref, its responses are in
+  // another file. The pattern is the spec's, so every family's handlers would be flagged for every code.
+  const splitSpecs: [string, string][] = [
+    ['yaml', "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /orders/{id}:\n    get:\n      $ref: '../swagger/paths/orders/get.yaml'\n"],
+    ['json', '{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {"/orders/{id}": {"get": {"$ref": "paths/orders-get.json"}}}}'],
+    ['yaml', "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /orders/{id}:\n    get:\n      summary: no responses written\n"],
+  ];
+  const handlers: [string, string, string][] = [
+    ['a.js', "router.get('/orders/:id', (req, res) => { res.status(410).end(); });", '410'],
+    ['a.py', '@app.get("/orders/{order_id}")\nasync def read_order(order_id: int):\n    raise HTTPException(status_code=410)\n', '410'],
+    ['a.go', 'func main() {\n\tr.GET("/orders/:id", func(c *gin.Context) {\n\t\tc.JSON(http.StatusGone, nil)\n\t})\n}\n', 'StatusGone'],
+    ['A.java', '@RestController\nclass Orders {\n  @GetMapping("/orders/{id}")\n  ResponseEntity<?> get() {\n    return ResponseEntity.status(410).build();\n  }\n}\n', '410'],
+  ];
+  for (const [file, code, token] of handlers)
+    test(`an operation whose responses are elsewhere (a $ref, none written) is not judged: ${file.slice(file.indexOf('.') + 1)} handlers`, () => {
+      for (const [format, spec] of splitSpecs) {
+        const p = project({ [file]: code, [`openapi.${format}`]: spec });
+        assert.deepEqual(p.flagged(file), [], spec);
+        const [route] = p.index.routesOf(`file:///project/${file}`);
+        assert.equal((p.index.operationsFor(route) as { reason?: string }).reason, 'responses-not-read');
+        assert.match(
+          projectHover(`file:///project/${file}`, code.indexOf(token) + 1, p.index)!,
+          /^Not checked against an OpenAPI spec: GET \/orders\/\{id\} in openapi\.(yaml|json) (is a \$ref to \S+|declares no responses), so its responses are not known\.$/,
+        );
+      }
+    });
+
   test('many specs declaring the same path: two named, the rest counted', () => {
     const spec = openapi({ '/orders/{id}': { get: [200] } });
     const p = project({ 'a.js': handler, 'openapi.yaml': spec, 'v1/openapi.yaml': spec, 'v2/openapi.yaml': spec, 'v3/openapi.yaml': spec });
