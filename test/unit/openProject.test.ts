@@ -95,6 +95,26 @@ describe('the open project in a burst of changes', () => {
     assert.ok(!e.rechecked.includes(h.uri), 'its own last check was current: not checked again');
   });
 
+  test('after a burst, only the documents whose findings it changed are checked (and published) again', async () => {
+    const e = editor(10_000);
+    const yaml = e.open('file:///p/openapi.yaml', 'yaml', spec);
+    const handlers = Array.from({ length: 5 }, (_, i) => e.open(`file:///p/h${i}.js`, 'javascript', handler(i)));
+    [yaml, ...handlers].forEach((d) => e.found(d));
+    await pause();
+    e.rechecked.length = 0;
+    // Another spec, of other paths: it takes part in the join, but no handler's finding changes.
+    const other = e.open('file:///p/other.yaml', 'yaml', spec.replace('/orders/{id}', '/invoices/{id}'));
+    e.found(other);
+    await pause();
+    assert.deepEqual(e.rechecked, []);
+    // A spec that declares the handlers' 410: each of them changes, and only they are checked again.
+    e.edit(other, spec.replace("'200'", "'410'").replace('/orders/{id}', '/invoices/{id}'));
+    e.edit(yaml, spec + "        '410':\n          description: Gone\n");
+    await pause();
+    assert.deepEqual([...e.rechecked].sort(), handlers.map((d) => d.uri).sort(), 'the specs found nothing before or after');
+    assert.deepEqual(handlers.map((d) => e.found(d)), Array(5).fill(0));
+  });
+
   test('closing the spec in a burst takes the findings away after the pause, and the closed spec leaves the index', async () => {
     const e = editor(0);
     const yaml = e.open('file:///p/openapi.yaml', 'yaml', spec);

@@ -61,6 +61,9 @@ export class OpenProject {
   /** The settings each document was last checked with: its pinned specs and what a `default` response covers. */
   private readonly settingsOf = new Map<string, Settings>();
 
+  /** What each document's last check found, to tell whether a burst changed it. */
+  private readonly found = new Map<string, string>();
+
   /** How many times the index was built (for tests of the burst). */
   builds = 0;
 
@@ -68,7 +71,12 @@ export class OpenProject {
   changed(document: TextDocument, closed = false): void {
     const before = this.reads.get(document.uri);
     if (before !== undefined && joins(before.read)) this.joinChanged = true;
-    if (closed) (this.reads.delete(document.uri), this.owed.delete(document.uri), this.settingsOf.delete(document.uri));
+    if (closed) {
+      for (const map of [this.reads, this.settingsOf, this.found]) map.delete(document.uri);
+      this.owed.delete(document.uri);
+      // Dropped at once: a closed document must not stay alive in an old index (rebuilt on the next question).
+      this.index = undefined;
+    }
     else if (joins(this.readOf(document))) this.joinChanged = true;
     this.touched(document.uri);
   }
@@ -84,12 +92,19 @@ export class OpenProject {
   /** The end of a burst: one rebuild (on the first check) and the checks the burst put off or changed. */
   private settled(): void {
     const single = this.burst.size === 1 ? [...this.burst][0] : undefined;
-    // Dropped, not kept stale: a closed document must not stay alive in an old index.
-    if (this.stale) this.index = undefined;
-    const again = this.joinChanged ? this.documents.all() : [...this.owed].flatMap((uri) => this.documents.get(uri) ?? []);
-    // Typing in one document: its own last check already had the fresh index.
-    for (const document of again) if (document.uri !== single || this.owed.has(single)) this.recheck(document);
+    const owed = new Set(this.owed);
+    const again = this.joinChanged ? this.documents.all() : [...owed].flatMap((uri) => this.documents.get(uri) ?? []);
     (this.burst.clear(), this.owed.clear(), (this.joinChanged = false), (this.spentMs = 0));
+    if (this.stale) this.index = undefined;
+    for (const document of again) {
+      // Typing in one document: its own last check already had the fresh index.
+      if (document.uri === single && !owed.has(single)) continue;
+      // A document whose findings the burst did not change is not checked (and published) again.
+      const before = this.found.get(document.uri);
+      const settings = this.settingsOf.get(document.uri);
+      if (!owed.has(document.uri) && before !== undefined && settings && before === keyOf(this.diagnostics(document, settings))) continue;
+      this.recheck(document);
+    }
   }
 
   private readOf(document: TextDocument): FileRead {
@@ -156,7 +171,9 @@ export class OpenProject {
       if (!this.index || this.burst.has(document.uri)) return (this.owed.add(document.uri), []);
       facts = this.joinable();
     } else facts = this.facts();
-    return facts && facts.document(document.uri) ? this.service.doProjectValidation(document, facts, settings) : [];
+    const found = facts && facts.document(document.uri) ? this.service.doProjectValidation(document, facts, settings) : [];
+    this.found.set(document.uri, keyOf(found));
+    return found;
   }
 
   /** The hover with the project's line added under the status explanation. */
@@ -190,4 +207,9 @@ export class OpenProject {
   private coverage(uri: string) {
     return this.settingsOf.get(uri)?.ruleOptions['status-not-in-spec'];
   }
+}
+
+/** The identity of a document's project findings: what a client would show. */
+function keyOf(diagnostics: Diagnostic[]): string {
+  return JSON.stringify(diagnostics.map((d) => [d.range, d.code, d.message, d.severity]));
 }
