@@ -58,7 +58,12 @@ export function startSession(connection: Connection, options: SessionOptions = {
   const analysis = createAnalysis(service, { worker, onRuleFault: reportFault });
   const documents = createDocuments(analysis);
   const settings = new SettingsStore(connection, configSource);
-  const project = new OpenProject(documents, service, (message) => connection.console.error(message));
+  const project = new OpenProject(
+    documents,
+    service,
+    (message) => connection.console.error(message),
+    (document) => diagnostics.schedule(document, 0),
+  );
   const diagnostics = new DiagnosticsPublisher({
     connection,
     documents,

@@ -3,6 +3,10 @@
  * go to definition lands on the response key, find references from the key lists the handler sites.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient, positionOf } from './client';
@@ -99,5 +103,78 @@ describe('project navigation: a handler in another open file', () => {
       found.map((d) => d.range.start),
       [positionOf(controllerText, '410')],
     );
+  });
+});
+
+describe('project config in the editor: specs pinned in a monorepo, defaultCovers', () => {
+  const client = new TestClient();
+  let dir: string;
+  const handlerText = "router.get('/orders/:id', (req, res) => {\n  if (!req.user) return res.status(401).end();\n  res.status(410).end();\n});\n";
+  const specWith = (key: string) => `${spec}        '${key}':\n          description: x\n`;
+  before(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hsl-project-config-')));
+    fs.writeFileSync(
+      path.join(dir, '.http-status-lens.json'),
+      JSON.stringify({
+        specs: [
+          { spec: 'orders/openapi.yaml', handlers: ['orders/**'] },
+          { spec: 'returns/openapi.yaml', handlers: ['returns/**'] },
+        ],
+        rules: { 'status-not-in-spec': ['warning', { defaultCovers: 'errors' }] },
+      }),
+    );
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The lines of the status-not-in-spec findings of a document, once they stop changing (a burst settles). */
+  async function findingsOf(uri: string, expected: number[]): Promise<number[]> {
+    const deadline = Date.now() + 10_000;
+    let lines: number[] = [];
+    while (Date.now() < deadline) {
+      const published = await client.nextDiagnostics(uri, 10_000).catch(() => undefined);
+      if (!published) break;
+      lines = published.diagnostics.filter((d) => d.code === 'status-not-in-spec').map((d) => d.range.start.line + 1);
+      if (JSON.stringify(lines) === JSON.stringify(expected)) break;
+    }
+    return lines;
+  }
+
+  test('each service joins its own spec (two specs declare the path); a default response covers only errors', async () => {
+    const folder = pathToFileURL(dir).href;
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'w' }],
+      capabilities: { workspace: { configuration: true } },
+    });
+    await client.connection.sendNotification('initialized', {});
+    const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+    const orders = uri('orders/routes.js');
+    const returns = uri('returns/routes.js');
+    const found = { orders: findingsOf(orders, [2]), returns: findingsOf(returns, [3]) };
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri('orders/openapi.yaml'), languageId: 'yaml', version: 1, text: specWith('410') },
+    });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri('returns/openapi.yaml'), languageId: 'yaml', version: 1, text: specWith('401') },
+    });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: orders, languageId: 'javascript', version: 1, text: handlerText } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: returns, languageId: 'javascript', version: 1, text: handlerText } });
+    assert.deepEqual(await found.orders, [2], 'orders declares 410, not 401');
+    assert.deepEqual(await found.returns, [3], 'returns declares 401, not 410');
+    // defaultCovers "errors": a default response declares the 401, not a 201.
+    const edited = findingsOf(orders, [3]);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('orders/openapi.yaml'), version: 2 },
+      contentChanges: [{ text: specWith('default') }],
+    });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: orders, version: 2 },
+      contentChanges: [{ text: handlerText.replace('410', '201') }],
+    });
+    assert.deepEqual(await edited, [3]);
   });
 });

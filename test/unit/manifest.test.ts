@@ -23,7 +23,8 @@ test('the rules setting names every rule and severity', () => {
   const setting = manifest.contributes.configuration.properties['httpStatusLens.rules'];
   assert.deepEqual([...setting.propertyNames.enum].sort(), [...ruleIds].sort());
   assert.deepEqual(Object.keys(defaultSeverities).sort(), [...ruleIds].sort());
-  assert.deepEqual(setting.additionalProperties.enum, ['off', 'hint', 'info', 'warning', 'error']);
+  assert.deepEqual(setting.additionalProperties.anyOf[0].enum, ['off', 'hint', 'info', 'warning', 'error']);
+  assert.equal(setting.additionalProperties.anyOf[1].type, 'array', 'or [severity, options], as in ESLint');
 });
 
 test('the manifest can be installed into the VS Code build tested here (1.100)', () => {

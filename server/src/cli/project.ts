@@ -74,31 +74,28 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
       return undefined;
     }
   }
-  let index = new ProjectIndex(
-    service,
-    [...documents.values()].map((d) => d.document),
-    read,
-  );
+  const settingsOf = (uri: string) => settingsTable[documents.get(uri)!.task.settingsIndex];
+  const build = () =>
+    new ProjectIndex(
+      service,
+      [...documents.values()].map((d) => d.document),
+      read,
+      (uri) => settingsOf(uri).specs,
+    );
+  let index = build();
+  // The specs' reads served the first index; after --fix changes a file, it is read again.
   reads.clear();
   if (!index.joinable) return undefined;
   const result: ProjectLint = { byFile: new Map(), notes: [], changed: new Map(), wrote: new Set() };
-  const settingsOf = (uri: string) => settingsTable[documents.get(uri)!.task.settingsIndex];
   if (fix !== 'off') {
     for (const [uri, entry] of documents) {
       const own = fixDocument(service, entry.document, settingsOf(uri));
       if (own.applied > 0 && !own.refused)
         ((entry.original = entry.document.getText()), (entry.document = TextDocument.create(uri, entry.document.languageId, own.document.version, own.document.getText())));
     }
-    index = new ProjectIndex(
-      service,
-      [...documents.values()].map((d) => d.document),
-    );
+    index = build();
     const changed = declareMissingResponses(service, index, documents, settingsOf, fix, result);
-    if (changed)
-      index = new ProjectIndex(
-        service,
-        [...documents.values()].map((d) => d.document),
-      );
+    if (changed) index = build();
   }
   const display = (uri: string) => documents.get(uri)?.task.display ?? safePath(uri);
   for (const [uri, { task, document }] of documents) {

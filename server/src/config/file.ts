@@ -4,12 +4,12 @@
  * invalid value is left out (its default applies), a file that is not JSON counts as empty.
  */
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { SETTINGS_KEYS, type SettingsLayer, didYouMean, isObject, readSettingsLayer, typeName } from '../service';
+import { SETTINGS_KEYS, type SettingsLayer, type SpecPin, didYouMean, isObject, readSettingsLayer, typeName } from '../service';
 
 export const CONFIG_FILE_NAME = '.http-status-lens.json';
 
 /** Keys of the file beyond the settings shared with VS Code. */
-const FILE_KEYS = ['$schema', 'root', 'ignore'] as const;
+const FILE_KEYS = ['$schema', 'root', 'ignore', 'specs'] as const;
 export const CONFIG_KEYS: readonly string[] = [...FILE_KEYS, ...SETTINGS_KEYS];
 
 export interface ConfigProblem {
@@ -114,9 +114,59 @@ export function parseConfig(text: string, file: string, directory = parentOf(fil
       });
     }
   }
+  if (raw.specs !== undefined) {
+    const specs = readSpecs(raw.specs, directory, (message, where, key = false) =>
+      config.problems.push({ message, ...at(['specs', ...where], key), fatal: false }),
+    );
+    if (specs.length > 0) config.settings = { ...config.settings, specs };
+  }
   if (raw.$schema !== undefined && typeof raw.$schema !== 'string')
     config.problems.push({ message: 'ignoring "$schema": expected a string', ...at(['$schema']), fatal: false });
   return config;
+}
+
+const SPEC_KEYS = ['spec', 'handlers'];
+
+/**
+ * `specs`: each entry pins a spec to the handler files it describes, as .gitignore-style patterns relative to
+ * the file's folder. An entry without a usable `spec` or any usable `handlers` pattern is left out whole (a
+ * half-read pin would join handlers to the wrong spec); an unknown key is left out alone.
+ */
+function readSpecs(
+  raw: unknown,
+  base: string,
+  problem: (message: string, where: (string | number)[], key?: boolean) => void,
+): SpecPin[] {
+  const shape = '{ "spec": "path/to/openapi.yaml", "handlers": ["src/**"] }';
+  if (!Array.isArray(raw)) {
+    problem(`ignoring "specs": expected an array of ${shape}, got ${typeName(raw)}`, []);
+    return [];
+  }
+  const pins: SpecPin[] = [];
+  raw.forEach((entry, index) => {
+    if (!isObject(entry)) return problem(`ignoring this "specs" entry: expected ${shape}, got ${typeName(entry)}`, [index]);
+    for (const key of Object.keys(entry))
+      if (!SPEC_KEYS.includes(key))
+        problem(`ignoring "${key}" in a "specs" entry (${didYouMean(key, SPEC_KEYS).slice(2) || 'an entry has "spec" and "handlers"'})`, [index, key], true);
+    const { spec, handlers } = entry;
+    if (typeof spec !== 'string' || spec.trim() === '')
+      return problem(
+        `ignoring this "specs" entry: "spec" must be the spec's path relative to this file (a non-empty string), got ${spec === undefined ? 'nothing' : typeName(spec)}; its handlers join with any spec`,
+        spec === undefined ? [index] : [index, 'spec'],
+      );
+    if (!Array.isArray(handlers) || handlers.length === 0)
+      return problem(
+        `ignoring this "specs" entry: "handlers" must be a non-empty array of .gitignore-style patterns (for example ["services/orders/**"]), got ${handlers === undefined ? 'nothing' : typeName(handlers)}; ${spec} joins with any handler`,
+        handlers === undefined ? [index] : [index, 'handlers'],
+      );
+    const patterns = handlers.filter((pattern, at) => {
+      const ok = typeof pattern === 'string' && pattern.trim() !== '';
+      if (!ok) problem('ignoring this "handlers" pattern: expected a non-empty string (a .gitignore-style pattern)', [index, 'handlers', at]);
+      return ok;
+    }) as string[];
+    if (patterns.length > 0) pins.push({ base, spec: [spec], handlers: patterns });
+  });
+  return pins;
 }
 
 export function emptyConfig(file: string, text: string, directory = parentOf(file)): ConfigFile {

@@ -9,9 +9,6 @@ import type { Analysis } from '../large';
 import type { LanguageService, Settings } from '../service';
 import { type SettingsStore, isConfigFile } from '../editorSettings/store';
 
-/** How long after a change to a spec or a file with routes the other documents are checked again (one refresh per burst). */
-const REFRESH_OTHERS_MS = 300;
-
 export interface DiagnosticsDependencies {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
@@ -29,9 +26,6 @@ export class DiagnosticsPublisher {
   /** What was last published for each document: code actions take their fixes from these, not from the client. */
   private readonly lastPublished = new Map<string, readonly Diagnostic[]>();
 
-  private refreshTimer: NodeJS.Timeout | undefined;
-  private readonly refreshed = new Set<string>();
-
   constructor(private readonly deps: DiagnosticsDependencies) {}
 
   /** A check of the document after `delay` ms (by default, once edits settle); a check already scheduled is replaced. */
@@ -41,16 +35,6 @@ export class DiagnosticsPublisher {
       document.uri,
       setTimeout(() => void this.validate(document.uri, document.version), this.deps.analysis.delay(document.uri, delay)),
     );
-  }
-
-  /** One check of the other documents after a burst of changes to a spec or a file with routes. */
-  refreshOthers(changed: string): void {
-    this.refreshed.add(changed);
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
-      for (const other of this.deps.documents.all()) if (!this.refreshed.has(other.uri)) this.schedule(other, 0);
-      this.refreshed.clear();
-    }, REFRESH_OTHERS_MS);
   }
 
   published(uri: string): readonly Diagnostic[] {

@@ -10,14 +10,14 @@ export function onOpen(document: TextDocument, { analysis, diagnostics, workspac
 
 export function onContentChange(document: TextDocument, { diagnostics, project, workspace }: Session): void {
   diagnostics.schedule(document);
-  // A handler's finding depends on its spec and the other way round.
-  if (project.changed(document)) diagnostics.refreshOthers(document.uri);
+  // A handler's finding depends on its spec and the other way round: the project checks the others again.
+  project.changed(document);
   workspace?.edited(document);
 }
 
 export function onClose(document: TextDocument, { analysis, diagnostics, project, settings, workspace }: Session): void {
   diagnostics.clear(document.uri);
-  if (project.changed(document, true)) diagnostics.refreshOthers(document.uri);
+  project.changed(document, true);
   settings.forget(document.uri);
   analysis.closed(document.uri);
   workspace?.closed(document.uri);

@@ -124,6 +124,8 @@ class OperationReader implements OutlineVisitor {
       if (key === 'basePath') this.basePath = value;
     } else if (top.kind === 'server' && key === 'url') this.servers.push(value);
     else if (top.kind === 'responses' && this.insertion && key !== undefined) this.lastValueEnd(offset + length);
+    // A split spec: the operation is in another file (or elsewhere in this one), its responses with it.
+    else if (top.kind === 'operation' && key === '$ref' && this.operation) this.operation.unread = `is a $ref to ${value}`;
   }
 
   onAlias(): void {
@@ -148,9 +150,11 @@ class OperationReader implements OutlineVisitor {
         templates: [],
         at: { start: this.keyOffset, end: this.keyOffset + key!.length },
         responses: [],
+        unread: 'declares no responses',
       };
       this.operations.push(this.operation);
     } else if (kind === 'responses' && this.operation) {
+      if (this.operation.unread === 'declares no responses') delete this.operation.unread;
       const flow = !this.json && this.text[offset] === '{';
       this.descriptionColumn = undefined;
       this.insertion = {

@@ -7,10 +7,11 @@
 import { URI, Utils } from 'vscode-uri';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as knowledge from '../knowledge';
-import type { DocumentLike, LanguageService, OperationFact, ProjectFacts, RouteFact, Span, StatusSite, Unmatched } from '../service';
+import type { DocumentLike, LanguageService, OperationFact, ProjectFacts, RouteFact, Span, SpecPin, StatusSite, Unmatched } from '../service';
 import { normaliseTemplate } from '../service';
 import type { Definition } from './definitions';
 import { type SpecOperations, readOperations } from './operations';
+import { SpecPins } from './pins';
 import { type FileRoute, type FileRoutes, type HandlerRef, type MountFact, readRoutes } from './reader';
 
 /** What one document gives the index: a spec's operations, a source file's routes and definitions, or nothing. */
@@ -49,13 +50,21 @@ export class ProjectIndex implements ProjectFacts {
   private readonly brokenTemplates = new Map<string, string>();
   private readonly routesByUri = new Map<string, FileRoute[]>();
 
-  /** `read` may answer from a cache of earlier reads (the editor keeps one per document version). */
+  /** Specs pinned to handlers by the config (`specs`), when any file's settings pin one. */
+  private readonly pins: SpecPins | undefined;
+
+  /**
+   * `read` may answer from a cache of earlier reads (the editor keeps one per document version); `pinsOf`
+   * gives the `specs` of the settings of a file.
+   */
   constructor(
     private readonly service: Pick<LanguageService, 'scan' | 'languageOf'>,
     documents: Iterable<DocumentLike>,
     read: (document: DocumentLike) => FileRead = (document) => readFile(document, service),
+    pinsOf?: (uri: string) => readonly SpecPin[],
   ) {
     for (const document of documents) this.add(document, read);
+    if (pinsOf && SpecPins.any(pinsOf, this.documents.keys())) this.pins = new SpecPins(pinsOf);
     // Prefixes first: a route keeps its path when it moves to its handler's file.
     this.applyMounts();
     this.resolveHandlers();
@@ -93,24 +102,47 @@ export class ProjectIndex implements ProjectFacts {
     return spec && spec.syntaxErrors === 0 ? spec.operations : [];
   }
 
+  /** Joins made once per index (every check, hover and reference asks again), by what decides them. */
+  private readonly joined = new Map<string, { operations: readonly OperationFact[] } | Unmatched>();
+
   operationsFor(route: RouteFact): { operations: readonly OperationFact[] } | Unmatched {
+    // With pins, a route's file decides which specs it may join.
+    const key = `${route.method} ${route.template} ${route.path} ${route.unknown ?? ''} ${this.pins ? route.uri : ''}`;
+    let joined = this.joined.get(key);
+    if (!joined) this.joined.set(key, (joined = this.join(route)));
+    return joined;
+  }
+
+  private join(route: RouteFact): { operations: readonly OperationFact[] } | Unmatched {
     if (route.unknown) return { reason: 'unknown-path', detail: route.unknown };
-    const candidates = (this.byTemplate.get(route.template) ?? []).filter((o) => route.method === '*' || o.method === route.method);
+    const candidates = (this.byTemplate.get(route.template) ?? []).filter(
+      (o) => (route.method === '*' || o.method === route.method) && (!this.pins || this.pins.allows(route.uri, o.uri)),
+    );
     const unique = [...new Set(candidates)];
     if (unique.length === 0) {
       const broken = this.brokenTemplates.get(route.template);
       if (broken) return { reason: 'spec-does-not-parse', detail: `${fileName(broken)} declares ${route.template} but does not parse` };
       return {
         reason: 'no-operation',
-        detail: `no OpenAPI operation declares ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
+        detail: `no OpenAPI operation ${this.pins?.pinsOfHandler(route.uri).length ? 'of the specs pinned to this file ("specs" in the config) ' : ''}declares ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
       };
     }
     const specs = new Set(unique.map((o) => o.uri));
-    if (specs.size > 1)
+    const unread = unique.find((o) => o.unread);
+    if (unread && specs.size === 1)
+      return {
+        reason: 'responses-not-read',
+        detail: `${unread.method} ${unread.path} in ${fileName(unread.uri)} ${unread.unread}, so its responses are not known`,
+      };
+    if (specs.size > 1) {
+      // Two are named; a workspace of many copies of one spec gets a count, not a list of them all.
+      const named = distinctNames([...specs]).slice(0, 2);
+      const rest = specs.size - named.length;
       return {
         reason: 'ambiguous',
-        detail: `${distinctNames([...specs]).join(' and ')} both declare ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
+        detail: `${named.join(rest > 0 ? ', ' : ' and ')}${rest > 0 ? ` and ${rest} other spec${rest === 1 ? '' : 's'} all` : ' both'} declare ${route.method === '*' ? '' : route.method + ' '}${route.path}`,
       };
+    }
     return { operations: unique };
   }
 

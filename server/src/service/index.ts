@@ -29,6 +29,9 @@ export { doComplete as completeFromScan } from './features/completion';
 export {
   type Settings,
   type SettingsLayer,
+  type SpecPin,
+  type RuleOptions,
+  DEFAULT_COVERS,
   SETTINGS_KEYS,
   applySettingsLayer,
   defaultSettings,

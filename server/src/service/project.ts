@@ -57,12 +57,20 @@ export interface OperationFact {
   /** The path key's span, for navigation and related locations. */
   at: Span;
   responses: ResponseKey[];
+  /**
+   * Why the operation's responses are not known, when they are not written in it: its body is a `$ref` (a
+   * split spec), or it has no `responses` map. Such an operation is not judged: a finding would be a guess.
+   */
+  unread?: string;
   /** Undefined when the responses map cannot take a key written by a fix (a flow mapping, no map). */
   insertion?: ResponseInsertion;
 }
 
 /** Why a route has no operation to check against; shown on hover rather than guessed around. */
-export type Unmatched = { reason: 'no-operation' | 'ambiguous' | 'unknown-path' | 'spec-does-not-parse'; detail: string };
+export type Unmatched = {
+  reason: 'no-operation' | 'ambiguous' | 'unknown-path' | 'spec-does-not-parse' | 'responses-not-read';
+  detail: string;
+};
 
 export interface ProjectFacts {
   /** The routes registered in a file (with their handler spans resolved, also across files). */

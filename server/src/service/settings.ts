@@ -12,8 +12,31 @@ import { type Severity, defaultSeverities, severities } from './rules/presets';
 
 export interface Settings {
   rules: Record<RuleId, Severity>;
+  /** The options of the rules that take any, as ESLint's `"rule": ["severity", { options }]`. */
+  ruleOptions: RuleOptions;
   languages: string[];
   dependencyWords: string[];
+  /** Specs pinned to the handlers they describe (a config file's `specs`), outermost config first. */
+  specs: SpecPin[];
+}
+
+/** Which codes a `default` response key declares: every code, the 4xx and 5xx ones, or none. */
+export const DEFAULT_COVERS = ['all', 'errors', 'none'] as const;
+export type DefaultCovers = (typeof DEFAULT_COVERS)[number];
+
+export interface RuleOptions {
+  'status-not-in-spec': { defaultCovers: DefaultCovers };
+  'spec-status-never-returned': { exempt: number[] };
+}
+
+/** One entry of a config file's `specs`: its patterns are .gitignore-style, relative to `base`. */
+export interface SpecPin {
+  /** The config file's folder (a path; a uri in the web). */
+  base: string;
+  /** Where the spec is (usually one path). */
+  spec: string[];
+  /** The handler files it describes. */
+  handlers: string[];
 }
 
 export interface ResolvedSettings {
@@ -25,8 +48,11 @@ export interface ResolvedSettings {
 /** What one source sets; a key left out leaves the value below it alone. */
 export interface SettingsLayer {
   rules?: Partial<Record<RuleId, Severity>>;
+  ruleOptions?: { [K in keyof RuleOptions]?: Partial<RuleOptions[K]> };
   languages?: string[];
   dependencyWords?: string[];
+  /** Read from a config file only (its patterns are relative to the file's folder). */
+  specs?: SpecPin[];
 }
 
 /** A problem in one source, with the JSON path of the offending value (for a diagnostic on a config file). */
@@ -41,7 +67,21 @@ export interface SettingsProblem {
 export const SETTINGS_KEYS = ['rules', 'languages', 'dependencyWords'] as const;
 
 export function defaultSettings(): Settings {
-  return { rules: { ...defaultSeverities }, languages: knowledge.languageIds(), dependencyWords: [] };
+  return {
+    rules: { ...defaultSeverities },
+    ruleOptions: defaultRuleOptions(),
+    languages: knowledge.languageIds(),
+    dependencyWords: [],
+    specs: [],
+  };
+}
+
+export function defaultRuleOptions(): RuleOptions {
+  return {
+    'status-not-in-spec': { defaultCovers: 'all' },
+    // Codes frameworks and middleware answer with on their own (data/routes.json).
+    'spec-status-never-returned': { exempt: [...knowledge.frameworkCodes].sort((a, b) => a - b) },
+  };
 }
 
 /** Reads raw settings of unknown shape; `where` names their source in messages. */
@@ -65,19 +105,30 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
       problems.push({ path: ['rules'], message: `ignoring "rules": expected an object of rule id -> severity, got ${typeName(rules)}` });
     else {
       layer.rules = {};
-      for (const [id, severity] of Object.entries(rules)) {
-        if (!(ruleIds as string[]).includes(id))
+      for (const [id, value] of Object.entries(rules)) {
+        if (!(ruleIds as string[]).includes(id)) {
           problems.push({
             path: ['rules', id],
             key: true,
             message: `ignoring "${id}" in "rules" (not a rule id${didYouMean(id, ruleIds) || `; the rules are ${ruleIds.join(', ')}`})`,
           });
-        else if (typeof severity !== 'string' || !(severities as string[]).includes(severity))
+          continue;
+        }
+        // ESLint's form: a severity, or [severity, options].
+        const [severity, options] = Array.isArray(value) ? value : [value];
+        const at = Array.isArray(value) ? ['rules', id, 0] : ['rules', id];
+        if (Array.isArray(value) && (value.length < 1 || value.length > 2))
           problems.push({
             path: ['rules', id],
+            message: `ignoring "rules.${id}": expected a severity or [severity, options], got an array of ${value.length}; the rule keeps its severity ("${defaultSeverities[id as RuleId]}" by default)`,
+          });
+        else if (typeof severity !== 'string' || !(severities as string[]).includes(severity))
+          problems.push({
+            path: at,
             message: `ignoring "rules.${id}": ${JSON.stringify(severity)} is not a severity (${severities.join(', ')}${typeof severity === 'string' ? didYouMean(severity, severities) : ''}); the rule keeps its severity ("${defaultSeverities[id as RuleId]}" by default)`,
           });
         else layer.rules[id as RuleId] = severity as Severity;
+        if (Array.isArray(value) && value.length === 2) readRuleOptions(id as RuleId, options, layer, problems);
       }
     }
   }
@@ -108,13 +159,70 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
   return { layer, problems };
 }
 
+/** The options of one rule (`rules.<id>[1]`): each valid one is kept, each invalid one reported and left out. */
+function readRuleOptions(id: RuleId, options: unknown, layer: SettingsLayer, problems: SettingsProblem[]): void {
+  const path = ['rules', id, 1];
+  const known = id in defaultRuleOptions() ? Object.keys(defaultRuleOptions()[id as keyof RuleOptions]) : [];
+  if (known.length === 0) {
+    problems.push({ path, message: `ignoring the options of "rules.${id}": the rule takes no options` });
+    return;
+  }
+  if (!isObject(options)) {
+    problems.push({ path, message: `ignoring the options of "rules.${id}": expected an object, got ${typeName(options)}` });
+    return;
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const where = [...path, key];
+    if (!known.includes(key)) {
+      problems.push({
+        path: where,
+        key: true,
+        message: `ignoring "${key}" in the options of "rules.${id}" (not an option of the rule${didYouMean(key, known) || `; its options are ${known.join(', ')}`})`,
+      });
+    } else if (key === 'defaultCovers') {
+      if (typeof value === 'string' && (DEFAULT_COVERS as readonly string[]).includes(value))
+        layer.ruleOptions = { ...layer.ruleOptions, 'status-not-in-spec': { defaultCovers: value as DefaultCovers } };
+      else
+        problems.push({
+          path: where,
+          message: `ignoring "defaultCovers" of "rules.${id}": ${JSON.stringify(value)} is not one of ${DEFAULT_COVERS.join(', ')}${typeof value === 'string' ? didYouMean(value, DEFAULT_COVERS) : ''}; a \`default\` response keeps covering every code`,
+        });
+    } else if (key === 'exempt') {
+      if (!Array.isArray(value)) {
+        problems.push({ path: where, message: `ignoring "exempt" of "rules.${id}": expected an array of status codes, got ${typeName(value)}` });
+        continue;
+      }
+      const codes: number[] = [];
+      value.forEach((code, index) => {
+        if (Number.isInteger(code) && code >= 100 && code <= 599) codes.push(code);
+        else
+          problems.push({
+            path: [...where, index],
+            message: `ignoring ${JSON.stringify(code)} in "exempt" of "rules.${id}": expected a status code (a number from 100 to 599)`,
+          });
+      });
+      layer.ruleOptions = { ...layer.ruleOptions, 'spec-status-never-returned': { exempt: [...new Set(codes)] } };
+    }
+  }
+}
+
 /**
- * `settings` with `layer` on top: rule severities per rule id, `languages` replaced, `dependencyWords` added
- * to (extra words only ever widen the vocabulary, so every source's words count).
+ * `settings` with `layer` on top: rule severities and options per rule id, `languages` replaced,
+ * `dependencyWords` added to (extra words only ever widen the vocabulary, so every source's words count),
+ * `specs` added to (each config file pins the specs below its folder).
  */
 export function applySettingsLayer(settings: Settings, layer: SettingsLayer): Settings {
+  const options = layer.ruleOptions;
   return {
     rules: layer.rules ? { ...settings.rules, ...layer.rules } : settings.rules,
+    // An option replaces the one below it (an `exempt` list is the whole list, as in ESLint).
+    ruleOptions: options
+      ? {
+          'status-not-in-spec': { ...settings.ruleOptions['status-not-in-spec'], ...options['status-not-in-spec'] },
+          'spec-status-never-returned': { ...settings.ruleOptions['spec-status-never-returned'], ...options['spec-status-never-returned'] },
+        }
+      : settings.ruleOptions,
+    specs: layer.specs?.length ? [...settings.specs, ...layer.specs] : settings.specs,
     languages: layer.languages ? [...layer.languages] : settings.languages,
     dependencyWords: layer.dependencyWords?.length
       ? [...new Set([...settings.dependencyWords, ...layer.dependencyWords])]

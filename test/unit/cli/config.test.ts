@@ -353,6 +353,19 @@ describe('the JSON schema (schemas/http-status-lens.schema.json)', () => {
       '{"root": "yes"}',
       '{"rule": {}}',
       '[]',
+      '{"rules": {"status-not-in-spec": ["error", {"defaultCovers": "errors"}], "spec-status-never-returned": ["info", {"exempt": [404]}]}}',
+      '{"rules": {"spec-status-never-returned": ["info"]}}',
+      '{"rules": {"status-not-in-spec": ["warning", {"defaultCovers": "some"}]}}',
+      '{"rules": {"status-not-in-spec": ["warning", {"defaultCover": "all"}]}}',
+      '{"rules": {"spec-status-never-returned": ["info", {"exempt": [999]}]}}',
+      '{"rules": {"spec-status-never-returned": ["info", {}, 1]}}',
+      '{"specs": [{"spec": "services/orders/openapi.yaml", "handlers": ["services/orders/**"]}]}',
+      '{"specs": [{"spec": "a.yaml"}]}',
+      '{"specs": [{"spec": "a.yaml", "handlers": []}]}',
+      '{"specs": [{"spec": "a.yaml", "handlers": ["a/**"], "handler": []}]}',
+      '{"specs": "a.yaml"}',
+      '{"rules": {"424-for-lock": ["error"]}}',
+      '{"rules": {"424-for-lock": ["error", {}]}}',
     ];
     for (const sample of samples) {
       const byValidator = parseConfig(sample, '/x/.http-status-lens.json').problems.length === 0;

@@ -9,8 +9,11 @@ import type { Location } from 'vscode-languageserver-types';
 import type { StatusSite } from '../model';
 import type { OperationFact, ProjectFacts, ResponseKey, RouteFact, Span } from '../project';
 import { declares, operationName } from '../rules/projectRule';
+import type { RuleOptions } from '../settings';
 
-const OPTIONS = { defaultCoversAll: true };
+type Coverage = RuleOptions['status-not-in-spec'];
+/** What a `default` key covers unless the settings of the file asked about say otherwise. */
+const COVERAGE: Coverage = { defaultCovers: 'all' };
 
 interface CodeSpot {
   site: StatusSite;
@@ -38,14 +41,14 @@ function specSpot(uri: string, offset: number, facts: ProjectFacts): { operation
 }
 
 /** Markdown for the hover of a handler's status or a spec's response key; undefined where the project has nothing to say. */
-export function projectHover(uri: string, offset: number, facts: ProjectFacts): string | undefined {
+export function projectHover(uri: string, offset: number, facts: ProjectFacts, coverage = COVERAGE): string | undefined {
   const code = codeSpot(uri, offset, facts);
   if (code) {
     const { site, route } = code;
     const joined = facts.operationsFor(route);
     if (!('operations' in joined)) return `Not checked against an OpenAPI spec: ${joined.detail}.`;
     if (site.code === undefined) return undefined;
-    const declaring = joined.operations.filter((o) => declares(o, site.code!, OPTIONS));
+    const declaring = joined.operations.filter((o) => declares(o, site.code!, coverage));
     if (declaring.length > 0) return `Declared in ${declaring.map((o) => `${fileOf(o.uri)}, ${o.method} ${o.path}`).join('; ')}.`;
     return `Not declared by ${joined.operations.map(operationName).join(', ')}.`;
   }
@@ -55,13 +58,13 @@ export function projectHover(uri: string, offset: number, facts: ProjectFacts): 
   if (routes.length === 0) return `No route of the project is known to serve ${spec.operation.method} ${spec.operation.path}.`;
   if (!spec.response)
     return `Served by ${routes.map((r) => `${r.method === '*' ? 'every method of' : r.method} ${r.path} (${fileOf(r.uri)})`).join(', ')}.`;
-  const sites = producers(spec.operation, spec.response, facts);
+  const sites = producers(spec.operation, spec.response, facts, coverage);
   if (sites.length === 0) return `No handler of ${spec.operation.method} ${spec.operation.path} sets a status this key covers.`;
   return `Returned by ${sites.length} handler site${sites.length === 1 ? '' : 's'} (find references to list them).`;
 }
 
 /** Go to definition from a handler's status: the response key that declares it, else the operation. */
-export function projectDefinition(uri: string, offset: number, facts: ProjectFacts): Location[] {
+export function projectDefinition(uri: string, offset: number, facts: ProjectFacts, coverage = COVERAGE): Location[] {
   const code = codeSpot(uri, offset, facts);
   if (!code || code.site.code === undefined) return [];
   const joined = facts.operationsFor(code.route);
@@ -69,7 +72,7 @@ export function projectDefinition(uri: string, offset: number, facts: ProjectFac
   const locations: Location[] = [];
   for (const operation of joined.operations) {
     const exact = operation.responses.find((r) => r.key === String(code.site.code));
-    const covering = exact ?? operation.responses.find((r) => declares({ ...operation, responses: [r] }, code.site.code!, OPTIONS));
+    const covering = exact ?? operation.responses.find((r) => declares({ ...operation, responses: [r] }, code.site.code!, coverage));
     const target = covering ?? operation.at;
     const location = locationOf(operation.uri, target, facts);
     if (location) locations.push(location);
@@ -78,23 +81,23 @@ export function projectDefinition(uri: string, offset: number, facts: ProjectFac
 }
 
 /** Find references from a response key (the handler sites it covers) or an operation (its routes). */
-export function projectReferences(uri: string, offset: number, facts: ProjectFacts): Location[] {
+export function projectReferences(uri: string, offset: number, facts: ProjectFacts, coverage = COVERAGE): Location[] {
   const spec = specSpot(uri, offset, facts);
   if (!spec) return [];
   const found = spec.response
-    ? producers(spec.operation, spec.response, facts).map(({ uri, site }) => locationOf(uri, site, facts))
+    ? producers(spec.operation, spec.response, facts, coverage).map(({ uri, site }) => locationOf(uri, site, facts))
     : facts.routesFor(spec.operation).map((r) => locationOf(r.uri, r.at, facts));
   return found.filter((l): l is Location => l !== undefined);
 }
 
 /** The handler sites of an operation whose code a response key covers. */
-function producers(operation: OperationFact, response: ResponseKey, facts: ProjectFacts): { uri: string; site: StatusSite }[] {
+function producers(operation: OperationFact, response: ResponseKey, facts: ProjectFacts, coverage: Coverage): { uri: string; site: StatusSite }[] {
   const only = { ...operation, responses: [response] };
   const found: { uri: string; site: StatusSite }[] = [];
   for (const route of facts.routesFor(operation)) {
     if (!route.handler) continue;
     for (const site of facts.sitesIn(route.uri, route.handler)) {
-      if (site.code !== undefined && declares(only, site.code, OPTIONS) && !found.some((f) => f.site === site))
+      if (site.code !== undefined && declares(only, site.code, coverage) && !found.some((f) => f.site === site))
         found.push({ uri: route.uri, site });
     }
   }

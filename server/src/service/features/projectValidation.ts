@@ -8,7 +8,7 @@ import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver-types'
 import type { DocumentLike } from '../model';
 import type { OperationFact, ProjectFacts } from '../project';
 import { type RuleId, docsUrl, projectRules } from '../rules';
-import type { ProjectHit, ProjectRuleOptions } from '../rules/projectRule';
+import type { ProjectHit } from '../rules/projectRule';
 import type { Severity } from '../rules/presets';
 import { describe } from '../rules/rule';
 import { isSuppressed } from '../scanners/suppressions';
@@ -24,14 +24,11 @@ const severityMap: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
 };
 
-export const DEFAULT_PROJECT_OPTIONS: ProjectRuleOptions = { defaultCoversAll: true };
-
 export function doProjectValidation(
   document: DocumentLike,
   facts: ProjectFacts,
   settings: Settings,
   onFault: RuleFaultHandler = () => {},
-  options: ProjectRuleOptions = DEFAULT_PROJECT_OPTIONS,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of projectRules) {
@@ -39,7 +36,7 @@ export function doProjectValidation(
     if (severity === 'off') continue;
     let hits: ProjectHit[];
     try {
-      hits = rule.check(document.uri, facts, options);
+      hits = rule.check(document.uri, facts, settings.ruleOptions);
     } catch (error) {
       onFault(rule.id, error);
       continue;

@@ -4,6 +4,7 @@
  */
 import type { OperationFact, ProjectFacts, Span } from '../project';
 import type { StatusSite } from '../model';
+import type { RuleOptions } from '../settings';
 import type { Replacement, RuleId } from './rule';
 
 export interface RelatedPlace extends Span {
@@ -22,23 +23,20 @@ export interface ProjectHit {
   addResponse?: { operation: OperationFact; code: number };
 }
 
-export interface ProjectRuleOptions {
-  /** A `default` response covers every code (true unless configured). */
-  defaultCoversAll: boolean;
-}
-
 export interface ProjectRule {
   id: RuleId;
   /** The findings of one file of the project. */
-  check(uri: string, facts: ProjectFacts, options: ProjectRuleOptions): ProjectHit[];
+  check(uri: string, facts: ProjectFacts, options: RuleOptions): ProjectHit[];
 }
 
-/** Whether an operation's response keys declare a code: the code itself, its range key (`4XX`), or `default`. */
-export function declares(operation: OperationFact, code: number, options: ProjectRuleOptions): boolean {
+/**
+ * Whether an operation's response keys declare a code: the code itself, its range key (`4XX`), or `default`
+ * as configured (every code, the 4xx and 5xx ones, or none).
+ */
+export function declares(operation: OperationFact, code: number, options: RuleOptions['status-not-in-spec']): boolean {
   const range = `${Math.floor(code / 100)}XX`;
-  return operation.responses.some(
-    (r) => r.key === String(code) || r.key.toUpperCase() === range || (options.defaultCoversAll && r.key === 'default'),
-  );
+  const byDefault = options.defaultCovers === 'all' || (options.defaultCovers === 'errors' && code >= 400);
+  return operation.responses.some((r) => r.key === String(code) || r.key.toUpperCase() === range || (byDefault && r.key === 'default'));
 }
 
 /** `GET /orders/{id} in openapi.yaml`. */

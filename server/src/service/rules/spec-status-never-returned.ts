@@ -1,16 +1,16 @@
 /**
  * A code an operation declares that none of its handlers produces: dead documentation, or a handler that lost
- * a branch. Codes frameworks and middleware answer with on their own (knowledge: frameworkCodes) are exempt,
- * and so is a 200 when the handlers set no success code (a body returned as is answers 200).
+ * a branch. Codes frameworks and middleware answer with on their own are exempt (by default knowledge's
+ * frameworkCodes; the rule's `exempt` option replaces them), and so is a 200 when the handlers set no success code (a body returned as is answers 200).
  */
-import * as knowledge from '../../knowledge';
 import { describe } from './rule';
 import type { ProjectHit, ProjectRule } from './projectRule';
 
 const rule: ProjectRule = {
   id: 'spec-status-never-returned',
-  check(uri, facts, _options) {
+  check(uri, facts, options) {
     const hits: ProjectHit[] = [];
+    const exempt = new Set(options['spec-status-never-returned'].exempt);
     const sites = facts.sitesIn(uri, { start: 0, end: Number.MAX_SAFE_INTEGER });
     for (const operation of facts.operationsOf(uri)) {
       const routes = facts.routesFor(operation);
@@ -23,7 +23,7 @@ const rule: ProjectRule = {
       for (const response of operation.responses) {
         if (!/^[1-5][0-9][0-9]$/.test(response.key)) continue;
         const code = Number(response.key);
-        if (produced.has(code) || knowledge.frameworkCodes.has(code)) continue;
+        if (produced.has(code) || exempt.has(code)) continue;
         const site = sites.find((s) => s.start === response.start);
         if (!site) continue;
         hits.push({

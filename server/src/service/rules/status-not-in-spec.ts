@@ -19,7 +19,7 @@ const rule: ProjectRule = {
         const code = site.code;
         // One finding per site, even when two routes share a handler.
         if (code === undefined || seen.has(site.start)) continue;
-        if (joined.operations.some((operation) => declares(operation, code, options))) continue;
+        if (joined.operations.some((operation) => declares(operation, code, options['status-not-in-spec']))) continue;
         seen.add(site.start);
         const operation = joined.operations[0];
         const declared = joined.operations.flatMap((o) => o.responses.map((r) => r.key));
