@@ -7,22 +7,14 @@ import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, TextEdit } f
 import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentLike } from '../model';
 import type { OperationFact, ProjectFacts } from '../project';
-import { type RuleId, docsUrl, projectRules } from '../rules';
+import { type RuleId, projectRules } from '../rules';
 import type { ProjectHit } from '../rules/projectRule';
-import type { Severity } from '../rules/presets';
 import { describe } from '../rules/rule';
 import { isSuppressed } from '../scanners/suppressions';
 import type { Settings } from '../settings';
 import { responseInsertion } from './addResponse';
 import { fixesFor } from './fixes';
-import { type DiagnosticData, type RuleFaultHandler, SOURCE } from './validation';
-
-const severityMap: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
-  hint: DiagnosticSeverity.Hint,
-  info: DiagnosticSeverity.Information,
-  warning: DiagnosticSeverity.Warning,
-  error: DiagnosticSeverity.Error,
-};
+import { type RuleFaultHandler, diagnosticSeverity, findingDiagnostic } from './validation';
 
 export function doProjectValidation(
   document: DocumentLike,
@@ -43,7 +35,7 @@ export function doProjectValidation(
     }
     for (const hit of hits) {
       if (hit.site.role !== 'use' || isSuppressed(hit.site, rule.id)) continue;
-      diagnostics.push(toDiagnostic(document, facts, hit, rule.id, severityMap[severity]));
+      diagnostics.push(toDiagnostic(document, facts, hit, rule.id, diagnosticSeverity[severity]));
     }
   }
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -64,17 +56,7 @@ function toDiagnostic(document: DocumentLike, facts: ProjectFacts, hit: ProjectH
       message: place.message,
     });
   }
-  const data: DiagnosticData = { fixes };
-  return {
-    range,
-    severity,
-    source: SOURCE,
-    code: id,
-    codeDescription: { href: docsUrl(id) },
-    message: hit.message,
-    relatedInformation: relatedInformation.length > 0 ? relatedInformation : undefined,
-    data,
-  };
+  return findingDiagnostic(range, id, hit.message, severity, fixes, relatedInformation);
 }
 
 function addResponseFix(facts: ProjectFacts, operation: OperationFact, code: number): Omit<CodeAction, 'diagnostics'> | undefined {

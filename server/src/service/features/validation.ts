@@ -2,7 +2,7 @@
  * Diagnostics: at each status site the first rule that applies (rules/index.ts order) is reported, with
  * everything its quick fixes need in `data`, so code actions never look at the document again.
  */
-import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentLike, Evidence, ScannedDocument, StatusSite } from '../model';
 import { type RuleContext, type RuleHit, type RuleId, docsUrl, rules } from '../rules';
@@ -18,7 +18,8 @@ export interface DiagnosticData {
   fixes: Omit<CodeAction, 'diagnostics'>[];
 }
 
-const severityMap: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
+/** The LSP severity of each configured one. */
+export const diagnosticSeverity: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
   info: DiagnosticSeverity.Information,
   warning: DiagnosticSeverity.Warning,
@@ -42,7 +43,7 @@ export function doValidation(
     if (!found) continue;
     const severity = settings.rules[found.id];
     if (severity === 'off' || isSuppressed(site, found.id)) continue;
-    diagnostics.push(toDiagnostic(document, site, found.id, found.hit, severityMap[severity]));
+    diagnostics.push(toDiagnostic(document, site, found.id, found.hit, diagnosticSeverity[severity]));
   }
   return diagnostics;
 }
@@ -61,17 +62,21 @@ function firstHit(site: StatusSite, context: RuleContext, onFault: RuleFaultHand
 
 function toDiagnostic(document: DocumentLike, site: StatusSite, id: RuleId, hit: RuleHit, severity: DiagnosticSeverity): Diagnostic {
   const range = { start: document.positionAt(site.start), end: document.positionAt(site.end) };
-  const data: DiagnosticData = { fixes: fixesFor(document, site, id, hit, range) };
-  const diagnostic: Diagnostic = {
-    range,
-    severity,
-    source: SOURCE,
-    code: id,
-    codeDescription: { href: docsUrl(id) },
-    message: hit.message,
-    data,
-  };
   const related = hit.evidence?.map((e) => relatedInformation(document, e)).filter((r) => r !== undefined);
+  return findingDiagnostic(range, id, hit.message, severity, fixesFor(document, site, id, hit, range), related);
+}
+
+/** A finding as a diagnostic, the same for a file's rules and the project's; its fixes travel in `data`. */
+export function findingDiagnostic(
+  range: Range,
+  id: RuleId,
+  message: string,
+  severity: DiagnosticSeverity,
+  fixes: DiagnosticData['fixes'],
+  related?: DiagnosticRelatedInformation[],
+): Diagnostic {
+  const data: DiagnosticData = { fixes };
+  const diagnostic: Diagnostic = { range, severity, source: SOURCE, code: id, codeDescription: { href: docsUrl(id) }, message, data };
   if (related && related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
