@@ -1031,8 +1031,25 @@ class CarrierPass {
       if (couldBeCarrier(this.recentText(2))) this.countUse(this.recentText(2));
       return;
     }
+    // `raise Errors::CouponTaken`, `throw new errors.CouponTaken()`: a qualified name is used when the word
+    // before its first qualifier says so.
+    const qualifiers = this.qualifierTokens();
+    if (qualifiers > 0) {
+      if (useKeywords.has(this.recentText(qualifiers + 1)) && couldBeCarrier(token.text) && !notUses.has(token.text)) this.countUse(token.text);
+      return;
+    }
     if (used && couldBeCarrier(token.text) && !notUses.has(token.text) && previous !== '@' && !this.ownName(token.text))
       this.countUse(token.text);
+  }
+
+  /** How many tokens before this one qualify it (`Errors` `:` `:`, `errors` `.`): 0 for a plain name. */
+  private qualifierTokens(): number {
+    let back = 0;
+    for (;;) {
+      const separator = this.recentText(back + 1) === '.' ? 1 : this.recentText(back + 1) === ':' && this.recentText(back + 2) === ':' ? 2 : 0;
+      if (separator === 0 || this.recentToken(back + separator + 1)?.kind !== TokenKind.Identifier) return back;
+      back += separator + 1;
+    }
   }
 
   private ownName(name: string): boolean {

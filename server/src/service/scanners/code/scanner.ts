@@ -497,7 +497,8 @@ export class CodeScanner {
     const carrier = this.carriers!.carrier(word, this.uri, this.family);
     if (!carrier) return false;
     if (carrier.uri === this.uri && start >= carrier.declarationStart && start < carrier.declarationEnd) return false;
-    const before = this.wordBefore(start);
+    // `raise Errors::CouponTaken`, `throw new errors.CouponTaken()`: the word before the qualified name.
+    const before = this.wordBefore(this.qualifiedNameStart(start));
     let next = end;
     while (this.text[next] === ' ' || this.text[next] === '\t') next++;
     // `class Sub(...) : Carrier(...)` (Kotlin, C#): the base's constructor in a class header is no use, and, the
@@ -532,6 +533,19 @@ export class CodeScanner {
   }
 
   /** The word just before an offset, across blanks (`raise`, `new`, `extends`), or ''. */
+  /** Where a name qualified by modules or namespaces (`Errors::CouponTaken`, `errors.CouponTaken`) starts. */
+  private qualifiedNameStart(start: number): number {
+    let at = start;
+    for (;;) {
+      const separator = this.text.startsWith('::', at - 2) ? 2 : this.text[at - 1] === '.' ? 1 : 0;
+      if (separator === 0) return at;
+      let word = at - separator;
+      while (word > 0 && isWordChar(this.text.charCodeAt(word - 1))) word--;
+      if (word === at - separator) return at;
+      at = word;
+    }
+  }
+
   private wordBefore(offset: number): string {
     let end = offset;
     while (end > 0 && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
