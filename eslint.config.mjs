@@ -13,7 +13,15 @@ const dataFiles = {
   message: 'knowledge/ is the only reader of data/: ask server/src/knowledge for it.',
 };
 const connection = {
-  group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*', 'vscode-languageclient', 'vscode-languageclient/*'],
+  group: [
+    'vscode',
+    'vscode-languageserver',
+    'vscode-languageserver/*',
+    'vscode-jsonrpc',
+    'vscode-jsonrpc/*',
+    'vscode-languageclient',
+    'vscode-languageclient/*',
+  ],
   message: 'service/ is pure: it may use the LSP types (vscode-languageserver-types) and TextDocument, never a connection.',
 };
 const outerLayers = {
@@ -25,7 +33,7 @@ const outerLayers = {
 };
 const serviceInside = {
   group: ['**/service/*', '**/service/**'],
-  message: 'go through the service\'s public interface (server/src/service/index.ts).',
+  message: "go through the service's public interface (server/src/service/index.ts).",
 };
 const knowledgeInside = {
   group: ['**/knowledge/*', '**/knowledge/**'],
@@ -46,7 +54,10 @@ export default [
     rules: restrict(dataFiles),
   },
   { files: ['server/src/service/**/*.ts'], rules: restrict(dataFiles, connection, outerLayers, knowledgeInside) },
-  { files: ['server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/config/**/*.ts', 'server/src/large/**/*.ts'], rules: restrict(dataFiles, serviceInside, knowledgeInside) },
+  {
+    files: ['server/src/cli/**/*.ts', 'server/src/cli.ts', 'server/src/config/**/*.ts', 'server/src/large/**/*.ts'],
+    rules: restrict(dataFiles, serviceInside, knowledgeInside),
+  },
   {
     files: ['server/src/handlers/**/*.ts', 'server/src/documents/**/*.ts', 'server/src/editorSettings/**/*.ts', 'server/src/session.ts'],
     rules: restrict(dataFiles, serviceInside, knowledgeInside, largeInside),

@@ -24,7 +24,12 @@ const NEUTRAL = 'The request could not be completed.';
 export const LOCK_REF = 'bench_resource_locked';
 
 export const KINDS: readonly Kind[] = [
-  { id: 'no-context', expected: '424-without-dependency', synthetic: true, what: 'an operation with nothing that marks a dependency chain' },
+  {
+    id: 'no-context',
+    expected: '424-without-dependency',
+    synthetic: true,
+    what: 'an operation with nothing that marks a dependency chain',
+  },
   { id: 'lock', expected: '424-for-lock', synthetic: false, what: 'description speaks of a locked resource' },
   { id: 'conflict', expected: '424-for-conflict', synthetic: false, what: 'description speaks of a duplicate' },
   { id: 'precondition', expected: '424-for-precondition', synthetic: false, what: 'description speaks of If-Match / ETag' },
@@ -84,7 +89,7 @@ export function inject(spec: Json): InjectResult {
   const total = siteCount(operations.length);
   const isSwagger2 = typeof spec.swagger === 'string';
   const refPrefix = isSwagger2 ? '#/responses/' : '#/components/responses/';
-  const named = isSwagger2 ? ((spec.responses ??= {}) as Json) : (((spec.components ??= {}) as Json).responses ??= {}) as Json;
+  const named = isSwagger2 ? ((spec.responses ??= {}) as Json) : ((((spec.components ??= {}) as Json).responses ??= {}) as Json);
   named[LOCK_REF] = { description: descriptions.lock };
 
   const sites: InjectResult['sites'] = [];

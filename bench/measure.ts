@@ -37,7 +37,12 @@ export async function runProcess(command: string, args: readonly string[], optio
   const stderr = fs.openSync(options.stderrFile ?? '/dev/null', 'w');
   const started = process.hrtime.bigint();
   try {
-    const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', stdout, stderr], detached: true });
+    const child = spawn(file, argv, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', stdout, stderr],
+      detached: true,
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

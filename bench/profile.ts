@@ -30,7 +30,9 @@ interface CpuProfile {
 export function profileCli(args: string[], dir: string, top = 12): Profile {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(root, 'dist/cli.js'), ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+  execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(root, 'dist/cli.js'), ...args], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   return readProfile(dir, path.join(root, 'dist/cli.js'), top);
 }
 

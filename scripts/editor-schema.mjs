@@ -6,8 +6,21 @@
 
 /** Keywords that only validate: VS Code would report them; the server does instead. */
 const CONSTRAINTS = new Set([
-  'type', 'enum', 'const', 'additionalProperties', 'propertyNames', 'required', 'uniqueItems', 'minItems',
-  'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'not',
+  'type',
+  'enum',
+  'const',
+  'additionalProperties',
+  'propertyNames',
+  'required',
+  'uniqueItems',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'not',
 ]);
 
 /** Snippets VS Code inserts for a completed key, which `type` used to give. */

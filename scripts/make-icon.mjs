@@ -23,25 +23,35 @@ function arc(cx, cy, r, from, to, steps = 24) {
 }
 const GLYPHS = {
   4: [
-    [[0.46, 0.0], [0.0, 0.66], [0.62, 0.66]],
-    [[0.46, 0.0], [0.46, 1.0]],
+    [
+      [0.46, 0.0],
+      [0.0, 0.66],
+      [0.62, 0.66],
+    ],
+    [
+      [0.46, 0.0],
+      [0.46, 1.0],
+    ],
   ],
-  2: [
-    [...arc(0.31, 0.29, 0.29, Math.PI * 1.05, Math.PI * 2.2), [0.02, 1.0], [0.62, 1.0]],
-  ],
+  2: [[...arc(0.31, 0.29, 0.29, Math.PI * 1.05, Math.PI * 2.2), [0.02, 1.0], [0.62, 1.0]]],
 };
 
 function segDist(px, py, [ax, ay], [bx, by]) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
 // Layout of "424" in pixels.
 const S = SIZE / 128;
-const glyphH = 46 * S, glyphW = 0.62 * glyphH, gap = 9 * S, stroke = 9.5 * S;
+const glyphH = 46 * S,
+  glyphW = 0.62 * glyphH,
+  gap = 9 * S,
+  stroke = 9.5 * S;
 const textW = 3 * glyphW + 2 * gap;
-const x0 = (SIZE - textW) / 2, y0 = 32 * S;
+const x0 = (SIZE - textW) / 2,
+  y0 = 32 * S;
 const segments = [];
 '424'.split('').forEach((ch, i) => {
   const ox = x0 + i * (glyphW + gap);
@@ -62,23 +72,34 @@ function roundedRectInside(x, y, x1, y1, x2, y2, r) {
 }
 
 const lerp = (a, b, t) => a + (b - a) * t;
-const TOP = [37, 99, 235], BOTTOM = [30, 58, 138], AMBER = [251, 191, 36], WHITE = [255, 255, 255];
+const TOP = [37, 99, 235],
+  BOTTOM = [30, 58, 138],
+  AMBER = [251, 191, 36],
+  WHITE = [255, 255, 255];
 const pixels = Buffer.alloc(SIZE * SIZE * 4);
 for (let py = 0; py < SIZE; py++) {
   for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
-        const x = px + (sx + 0.5) / SS, y = py + (sy + 0.5) / SS;
+        const x = px + (sx + 0.5) / SS,
+          y = py + (sy + 0.5) / SS;
         if (!roundedRectInside(x, y, 2 * S, 2 * S, SIZE - 2 * S, SIZE - 2 * S, 26 * S)) continue;
         const t = y / SIZE;
         let c = [lerp(TOP[0], BOTTOM[0], t), lerp(TOP[1], BOTTOM[1], t), lerp(TOP[2], BOTTOM[2], t)];
         if (roundedRectInside(x, y, 30 * S, 95 * S, SIZE - 30 * S, 103 * S, 4 * S)) c = AMBER;
         if (segments.some(([p, q]) => segDist(x, y, p, q) <= stroke / 2)) c = WHITE;
-        r += c[0]; g += c[1]; b += c[2]; a += 255;
+        r += c[0];
+        g += c[1];
+        b += c[2];
+        a += 255;
       }
     }
-    const n = SS * SS, i = (py * SIZE + px) * 4;
+    const n = SS * SS,
+      i = (py * SIZE + px) * 4;
     const cov = a / n;
     // premultiplied sum -> straight alpha
     pixels[i] = cov ? Math.round(r / (a / 255)) : 0;

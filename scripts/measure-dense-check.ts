@@ -25,6 +25,7 @@ for (const sites of [1_000, 2_000, 4_000, 30_000]) {
 }
 
 // The pass's worst case: a text just under the large path's size without status numbers, read to its end.
-const code = 'export function handler(req, res) {\n  if (!req.user) return res.status(unauthorized).json({ error: "who are you" });\n  res.json(load(req.params.id));\n}\n';
+const code =
+  'export function handler(req, res) {\n  if (!req.user) return res.status(unauthorized).json({ error: "who are you" });\n  res.json(load(req.params.id));\n}\n';
 const plain = TextDocument.create('file:///plain.ts', 'typescript', 1, code.repeat(Math.floor(990_000 / code.length)));
 measure('worker or not, 990 KB of code', plain.getText().length, RUNS, () => (firstCheckIsSlow(plain) ? 1 : 0));

@@ -12,7 +12,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, ToolMissingError, findChromium, findCodeServer, findNeovim, loadPlaywright, makeTempDir, packageVsix,
+  ROOT,
+  ToolMissingError,
+  findChromium,
+  findCodeServer,
+  findNeovim,
+  loadPlaywright,
+  makeTempDir,
+  packageVsix,
 } from './e2e/tools.mjs';
 import { checkPackage, printResults, zipEntries, zipRead } from '../test/e2e/package.test.mjs';
 
@@ -58,7 +65,9 @@ function run(label, file, extraArgs) {
 // Ctrl+C reaches the whole foreground process group, so the running child already has it: just wait for it to
 // clean up. A SIGTERM (e.g. from a CI supervisor) targets this process only: pass it on.
 let interrupted = false;
-process.on('SIGINT', () => { interrupted = true; });
+process.on('SIGINT', () => {
+  interrupted = true;
+});
 process.on('SIGTERM', () => {
   interrupted = true;
   child?.kill('SIGTERM');
@@ -81,7 +90,9 @@ async function main() {
     }
     throw err;
   }
-  for (const f of opt('vsix') ? [] : ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browserClient.js', 'dist/browserServer.js']) {
+  for (const f of opt('vsix')
+    ? []
+    : ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browserClient.js', 'dist/browserServer.js']) {
     if (!existsSync(join(ROOT, f))) {
       console.error(`${PREFIX} ERROR: ${f} is missing: run \`npm run build\` first (npm test does).`);
       return 1;
@@ -106,23 +117,40 @@ async function main() {
       for (const f of files) console.log(`  ${String(entries.get(f).size).padStart(8)}  ${f}`);
       const { passed, failed } = printResults(results);
       console.log(`${passed} passed, ${failed} failed`);
-      outcomes.push({ label: 'package checks', ok: failed === 0, seconds: (Date.now() - t0) / 1000, detail: failed ? `${failed} failed` : '' });
+      outcomes.push({
+        label: 'package checks',
+        ok: failed === 0,
+        seconds: (Date.now() - t0) / 1000,
+        detail: failed ? `${failed} failed` : '',
+      });
     }
-    if (only.has('npm-package') && !interrupted) outcomes.push(await run('npm package (npm pack, installed into an empty project)', 'test/e2e/npm-package.test.mjs', []));
-    if (only.has('suite') && !interrupted) outcomes.push(await run('integration suite (@vscode/test-electron in code-server)', 'test/e2e/runTest.mjs', ['--vsix', vsix]));
-    if (only.has('browser') && !interrupted) outcomes.push(await run('browser end-to-end (chromium + code-server)', 'test/e2e/browser.test.mjs', ['--vsix', vsix]));
+    if (only.has('npm-package') && !interrupted)
+      outcomes.push(await run('npm package (npm pack, installed into an empty project)', 'test/e2e/npm-package.test.mjs', []));
+    if (only.has('suite') && !interrupted)
+      outcomes.push(await run('integration suite (@vscode/test-electron in code-server)', 'test/e2e/runTest.mjs', ['--vsix', vsix]));
+    if (only.has('browser') && !interrupted)
+      outcomes.push(await run('browser end-to-end (chromium + code-server)', 'test/e2e/browser.test.mjs', ['--vsix', vsix]));
     if (only.has('web') && !interrupted)
-      outcomes.push(await run('web extension in the browser (code-server\'s web worker extension host)', 'test/e2e/browser.test.mjs', ['--vsix', vsix, '--web']));
+      outcomes.push(
+        await run("web extension in the browser (code-server's web worker extension host)", 'test/e2e/browser.test.mjs', [
+          '--vsix',
+          vsix,
+          '--web',
+        ]),
+      );
     if (only.has('neovim') && !interrupted) {
       const server = serverFromVsix(vsix, join(scratch, 'vsix-server'));
-      outcomes.push(await run('Neovim as LSP client (the .vsix\'s dist/server.js --stdio)', 'test/e2e/neovim.test.mjs', ['--server', server]));
+      outcomes.push(
+        await run("Neovim as LSP client (the .vsix's dist/server.js --stdio)", 'test/e2e/neovim.test.mjs', ['--server', server]),
+      );
     }
   } finally {
     if (process.env.E2E_KEEP !== '1') rmSync(scratch, { recursive: true, force: true });
   }
 
   console.log(`\n${PREFIX} summary`);
-  for (const o of outcomes) console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${o.label} (${o.seconds.toFixed(1)} s)${o.detail ? ` ${o.detail}` : ''}`);
+  for (const o of outcomes)
+    console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${o.label} (${o.seconds.toFixed(1)} s)${o.detail ? ` ${o.detail}` : ''}`);
   const failed = outcomes.filter((o) => !o.ok).length + (interrupted ? 1 : 0);
   if (interrupted) console.log(`${PREFIX} interrupted`);
   console.log(`${PREFIX} ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -132,7 +160,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`${PREFIX} ERROR: ${process.env.E2E_DEBUG === '1' ? err.stack : err.message ?? err}`);
+    console.error(`${PREFIX} ERROR: ${process.env.E2E_DEBUG === '1' ? err.stack : (err.message ?? err)}`);
     process.exit(1);
   },
 );

@@ -16,7 +16,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import {
-  ROOT, ToolMissingError, findChromium, findCodeServer, launchChromium, makeTempDir, startCodeServer, tail,
+  ROOT,
+  ToolMissingError,
+  findChromium,
+  findCodeServer,
+  launchChromium,
+  makeTempDir,
+  startCodeServer,
+  tail,
   writeUserSettings,
 } from './tools.mjs';
 
@@ -28,12 +35,24 @@ function parseArgs(argv) {
   const opts = { extensionDevelopmentPath: [], positional: [], ignored: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--version' || a === '-v') { opts.version = true; continue; }
-    if (a === '--help' || a === '-h') { opts.help = true; continue; }
+    if (a === '--version' || a === '-v') {
+      opts.version = true;
+      continue;
+    }
+    if (a === '--help' || a === '-h') {
+      opts.help = true;
+      continue;
+    }
     const m = /^--([^=]+)(?:=(.*))?$/s.exec(a);
-    if (!m) { opts.positional.push(a); continue; }
+    if (!m) {
+      opts.positional.push(a);
+      continue;
+    }
     const [, name, inline] = m;
-    if (!known.has(name)) { opts.ignored.push(a); continue; }
+    if (!known.has(name)) {
+      opts.ignored.push(a);
+      continue;
+    }
     let value = inline;
     if (value === undefined) {
       value = argv[++i];
@@ -62,7 +81,9 @@ const remote = (authority, p) => `vscode-remote://${authority}${encodeURI(abs(p)
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.help) {
-    console.log('usage: code-server-launcher --extensionDevelopmentPath=DIR --extensionTestsPath=PATH [--user-data-dir=DIR] [--extensions-dir=DIR] [FOLDER]');
+    console.log(
+      'usage: code-server-launcher --extensionDevelopmentPath=DIR --extensionTestsPath=PATH [--user-data-dir=DIR] [--extensions-dir=DIR] [FOLDER]',
+    );
     return 0;
   }
   if (opts.version) {
@@ -72,7 +93,7 @@ async function main() {
   }
   if (!opts.extensionTestsPath) throw new UsageError('--extensionTestsPath is required (this launcher only runs extension tests)');
   if (opts.extensionDevelopmentPath.length > 1) {
-    throw new UsageError('code-server\'s web workbench takes one --extensionDevelopmentPath; got ' + opts.extensionDevelopmentPath.length);
+    throw new UsageError("code-server's web workbench takes one --extensionDevelopmentPath; got " + opts.extensionDevelopmentPath.length);
   }
   if (opts.positional.length > 1) throw new UsageError(`at most one folder to open; got ${opts.positional.join(' ')}`);
 
@@ -82,7 +103,11 @@ async function main() {
 
   const timeoutMs = Number(opts['launcher-timeout'] ?? process.env.CODE_SERVER_LAUNCHER_TIMEOUT_MS ?? 120_000);
   const ownDirs = []; // scratch folders made here (none when test-electron passes both) are removed at the end
-  const scratch = (prefix) => { const d = makeTempDir(prefix); ownDirs.push(d); return d; };
+  const scratch = (prefix) => {
+    const d = makeTempDir(prefix);
+    ownDirs.push(d);
+    return d;
+  };
   const userDataDir = abs(opts['user-data-dir'] ?? scratch('cs-user-'));
   const extensionsDir = abs(opts['extensions-dir'] ?? scratch('cs-ext-'));
   writeUserSettings(userDataDir);
@@ -93,15 +118,16 @@ async function main() {
   let timer;
   let cleaning;
   // Idempotent: the signal handlers, the parent watch and main's finally all share one cleanup.
-  const cleanup = () => (cleaning ??= (async () => {
-    clearTimeout(timer);
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      if (verbose) console.error(`${PREFIX} code-server log:\n${tail(server.logFile, 200)}`);
-      await server.stop();
-    }
-    for (const d of ownDirs) rmSync(d, { recursive: true, force: true });
-  })());
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      clearTimeout(timer);
+      if (browser) await browser.close().catch(() => {});
+      if (server) {
+        if (verbose) console.error(`${PREFIX} code-server log:\n${tail(server.logFile, 200)}`);
+        await server.stop();
+      }
+      for (const d of ownDirs) rmSync(d, { recursive: true, force: true });
+    })());
   let exiting = false;
   const stopAndExit = (why, code) => {
     if (exiting) return; // test-electron sends SIGINT again after the terminal's: one cleanup is enough
@@ -114,8 +140,13 @@ async function main() {
   process.on('SIGHUP', () => stopAndExit('SIGHUP', 129));
   // If whoever started us dies (e.g. test-electron's process killed with SIGTERM), stop too.
   const parent = process.ppid;
-  setInterval(() => { if (process.ppid !== parent) stopAndExit('the parent process exited', 1); }, 500).unref();
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => { /* EPIPE once the parent is gone */ });
+  setInterval(() => {
+    if (process.ppid !== parent) stopAndExit('the parent process exited', 1);
+  }, 500).unref();
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', () => {
+      /* EPIPE once the parent is gone */
+    });
 
   const started = Date.now();
   try {
@@ -163,7 +194,9 @@ async function main() {
         const [page] = browser.contexts()[0]?.pages() ?? [];
         if (page) await page.screenshot({ path: join(dir, 'launcher-timeout.png') });
         console.error(`${PREFIX} screenshot of the stuck workbench: test-results/screenshots/launcher-timeout.png`);
-      } catch { /* best effort */ }
+      } catch {
+        /* best effort */
+      }
     }
     if (server && !(err instanceof TimeoutError)) console.error(`${PREFIX} code-server log (tail):\n${tail(server.logFile)}`);
     throw err;
@@ -189,7 +222,7 @@ main().then(
       console.error(`${PREFIX} usage error: ${err.message}`);
       process.exit(2);
     }
-    console.error(`${PREFIX} ERROR: ${err instanceof TimeoutError ? err.message : err.stack ?? err}`);
+    console.error(`${PREFIX} ERROR: ${err instanceof TimeoutError ? err.message : (err.stack ?? err)}`);
     process.exit(err instanceof TimeoutError ? 124 : 1);
   },
 );

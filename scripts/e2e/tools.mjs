@@ -28,12 +28,16 @@ const INSTALL_HINT = 'Run scripts/install-tools.sh (it installs Debian chromium 
 /** The code-server executable: $CODE_SERVER, else .tools/code-server, else `code-server` on PATH. */
 export function findCodeServer() {
   if (process.env.CODE_SERVER) {
-    if (!existsSync(process.env.CODE_SERVER)) throw new ToolMissingError(`$CODE_SERVER=${process.env.CODE_SERVER} does not exist. ${INSTALL_HINT}`);
+    if (!existsSync(process.env.CODE_SERVER))
+      throw new ToolMissingError(`$CODE_SERVER=${process.env.CODE_SERVER} does not exist. ${INSTALL_HINT}`);
     return process.env.CODE_SERVER;
   }
   const candidates = [
     join(ROOT, '.tools/code-server/node_modules/.bin/code-server'),
-    ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => join(d, 'code-server')),
+    ...(process.env.PATH ?? '')
+      .split(':')
+      .filter(Boolean)
+      .map((d) => join(d, 'code-server')),
   ].filter(Boolean);
   const found = candidates.find((c) => existsSync(c));
   if (!found) {
@@ -124,7 +128,11 @@ export function writeUserSettings(userDataDir, extra = {}) {
   const file = join(dir, 'settings.json');
   let current = {};
   if (existsSync(file)) {
-    try { current = JSON.parse(readFileSync(file, 'utf8')); } catch { current = {}; }
+    try {
+      current = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      current = {};
+    }
   }
   writeFileSync(file, JSON.stringify({ ...QUIET_SETTINGS, ...current, ...extra }, null, 2));
 }
@@ -143,16 +151,21 @@ export async function startCodeServer({ userDataDir, extensionsDir, env = {}, st
   const logFile = join(userDataDir, 'code-server.log');
   const log = createWriteStream(logFile);
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--config', config,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    config,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   const child = spawn(bin, args, {
     detached: true, // own process group: the extension host and language server live in it too
@@ -162,7 +175,9 @@ export async function startCodeServer({ userDataDir, extensionsDir, env = {}, st
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
   const spawnError = new Promise((_, rej) => child.on('error', (e) => rej(new ToolMissingError(`cannot start ${bin}: ${e.message}`))));
   spawnError.catch(() => {});
   // A watchdog in a process group of its own: if the owner of this code-server dies in any way (even SIGKILL,
@@ -174,7 +189,11 @@ export async function startCodeServer({ userDataDir, extensionsDir, env = {}, st
   watchdog.unref();
   const stop = async () => {
     await killGroup(child.pid);
-    try { process.kill(-watchdog.pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-watchdog.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   };
 
   const url = `http://127.0.0.1:${port}`;
@@ -182,11 +201,14 @@ export async function startCodeServer({ userDataDir, extensionsDir, env = {}, st
   try {
     for (;;) {
       if (exited) throw new Error(`code-server exited early (${exited.code ?? exited.signal}); log:\n${tail(logFile)}`);
-      if (Date.now() > deadline) throw new Error(`code-server did not answer ${url}/healthz within ${startTimeoutMs} ms; log:\n${tail(logFile)}`);
+      if (Date.now() > deadline)
+        throw new Error(`code-server did not answer ${url}/healthz within ${startTimeoutMs} ms; log:\n${tail(logFile)}`);
       try {
         const res = await fetch(`${url}/healthz`);
         if (res.ok) break;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       await Promise.race([sleep(100), spawnError]);
     }
   } catch (err) {
@@ -225,24 +247,45 @@ export function descendants(pid) {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(entry));
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   const out = [];
-  const walk = (p) => { for (const c of children.get(p) ?? []) { out.push(c); walk(c); } };
+  const walk = (p) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
   walk(pid);
   return out;
 }
 
 function safeReaddir(d) {
-  try { return readdirSync(d); } catch { return []; }
+  try {
+    return readdirSync(d);
+  } catch {
+    return [];
+  }
 }
 
 function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function groupAlive(pgid) {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** SIGTERM the process group (and any descendant that left it), then SIGKILL what remains after a grace period. */
@@ -250,8 +293,18 @@ export async function killGroup(pgid, graceMs = 2000) {
   if (!pgid) return;
   const stragglers = descendants(pgid);
   const signal = (sig) => {
-    try { process.kill(-pgid, sig); } catch { /* group gone */ }
-    for (const p of stragglers) { try { process.kill(p, sig); } catch { /* gone */ } }
+    try {
+      process.kill(-pgid, sig);
+    } catch {
+      /* group gone */
+    }
+    for (const p of stragglers) {
+      try {
+        process.kill(p, sig);
+      } catch {
+        /* gone */
+      }
+    }
   };
   signal('SIGTERM');
   const deadline = Date.now() + graceMs;
@@ -306,9 +359,7 @@ export function installVsix(vsix, extensionsDir, userDataDir) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
   });
-  const dirs = safeReaddir(extensionsDir).filter(
-    (d) => !before.has(d) && existsSync(join(extensionsDir, d, 'package.json')),
-  );
+  const dirs = safeReaddir(extensionsDir).filter((d) => !before.has(d) && existsSync(join(extensionsDir, d, 'package.json')));
   if (dirs.length !== 1) {
     throw new Error(`installing ${vsix} into the fresh folder ${extensionsDir} created ${dirs.length} extension folders:\n${output}`);
   }
@@ -322,14 +373,21 @@ export const MIN_NEOVIM = [0, 7];
 
 /** Neovim for the LSP-client test: $NVIM_PATH, else `nvim` on PATH; it must be 0.7 or newer. Returns { bin, version }. */
 export function findNeovim() {
-  const hint = 'Install Debian\'s neovim (scripts/install-tools.sh does: apt-get install neovim).';
+  const hint = "Install Debian's neovim (scripts/install-tools.sh does: apt-get install neovim).";
   let bin = process.env.NVIM_PATH;
   if (bin && !existsSync(bin)) throw new ToolMissingError(`$NVIM_PATH=${bin} does not exist. ${hint}`);
-  bin ??= (process.env.PATH ?? '').split(':').filter(Boolean).map((d) => join(d, 'nvim')).find((c) => existsSync(c));
+  bin ??= (process.env.PATH ?? '')
+    .split(':')
+    .filter(Boolean)
+    .map((d) => join(d, 'nvim'))
+    .find((c) => existsSync(c));
   if (!bin) throw new ToolMissingError(`nvim not found (looked at $NVIM_PATH and PATH). ${hint}`);
   const res = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000 });
   const m = /NVIM v(\d+)\.(\d+)\.(\d+)/.exec(res.stdout ?? '');
-  if (!m) throw new ToolMissingError(`${bin} --version did not print an NVIM version (${(res.stderr || res.error?.message || '').trim()}). ${hint}`);
+  if (!m)
+    throw new ToolMissingError(
+      `${bin} --version did not print an NVIM version (${(res.stderr || res.error?.message || '').trim()}). ${hint}`,
+    );
   const version = m.slice(1).map(Number);
   if (version[0] < MIN_NEOVIM[0] || (version[0] === MIN_NEOVIM[0] && version[1] < MIN_NEOVIM[1])) {
     throw new ToolMissingError(`${bin} is Neovim ${version.join('.')}; the LSP test needs ${MIN_NEOVIM.join('.')} or newer. ${hint}`);

@@ -52,7 +52,9 @@ export function startSession(connection: Connection, options: SessionOptions = {
   const reportFault = (id: RuleId, error: unknown) => {
     if (faulted.has(id)) return;
     faulted.add(id);
-    connection.console.error(`Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    connection.console.error(
+      `Rule ${id} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   };
   const service = getLanguageService({ onRuleFault: reportFault, carriers: workspace?.model });
   const analysis = createAnalysis(service, { worker, onRuleFault: reportFault });
@@ -73,7 +75,17 @@ export function startSession(connection: Connection, options: SessionOptions = {
     crossFile: (document, s) => project.diagnostics(document, s),
   });
   workspace?.connect({ connection, documents, service, settings, diagnostics });
-  const session: Session = { connection, documents, service, analysis, settings, diagnostics, project, workspace, client: { lazyDocumentation: false } };
+  const session: Session = {
+    connection,
+    documents,
+    service,
+    analysis,
+    settings,
+    diagnostics,
+    project,
+    workspace,
+    client: { lazyDocumentation: false },
+  };
   registerHandlers(session);
   documents.listen(connection);
   return session;

@@ -16,8 +16,18 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import {
-  ROOT, ToolMissingError, findChromium, findCodeServer, installVsix, launchChromium, makeTempDir, packageVsix,
-  parseOption, startCodeServer, tail, writeUserSettings,
+  ROOT,
+  ToolMissingError,
+  findChromium,
+  findCodeServer,
+  installVsix,
+  launchChromium,
+  makeTempDir,
+  packageVsix,
+  parseOption,
+  startCodeServer,
+  tail,
+  writeUserSettings,
 } from '../../scripts/e2e/tools.mjs';
 import { zipEntries, zipRead } from './package.test.mjs';
 
@@ -30,7 +40,7 @@ const named = (name) => (WEB ? `web-${name}` : name);
 
 const SCENARIOS = [
   {
-    name: 'OpenAPI YAML spec: hover, warning squiggle and quick fix on the \'424\' key',
+    name: "OpenAPI YAML spec: hover, warning squiggle and quick fix on the '424' key",
     file: 'openapi.yaml',
     shot: 'openapi-yaml',
     line: "'424':", // text that identifies the line in the editor
@@ -60,9 +70,7 @@ const PROBLEMS = {
 
 /** Text of every rendered editor line, spaces normalised. */
 async function editorLines(page) {
-  return page.$$eval('.monaco-editor .view-lines .view-line', (els) =>
-    els.map((e) => e.textContent.replace(/\u00a0/g, ' ')),
-  );
+  return page.$$eval('.monaco-editor .view-lines .view-line', (els) => els.map((e) => e.textContent.replace(/\u00a0/g, ' ')));
 }
 
 /**
@@ -70,29 +78,38 @@ async function editorLines(page) {
  * line containing `line`, measured with a DOM Range over the text nodes (a span's centre can be another word).
  */
 async function tokenBox(page, { line, token, offset, length }) {
-  return page.evaluate(({ line, token, offset, length }) => {
-    for (const el of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-      const text = el.textContent.replace(/\u00a0/g, ' ');
-      const lineAt = text.indexOf(line);
-      if (lineAt < 0) continue;
-      const at = text.indexOf(token, lineAt) + offset;
-      if (at < offset) continue;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      let started = false;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent.length;
-        if (!started && at < seen + len) { range.setStart(n, at - seen); started = true; }
-        if (started && at + length <= seen + len) { range.setEnd(n, at + length - seen); break; }
-        seen += len;
+  return page.evaluate(
+    ({ line, token, offset, length }) => {
+      for (const el of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+        const text = el.textContent.replace(/\u00a0/g, ' ');
+        const lineAt = text.indexOf(line);
+        if (lineAt < 0) continue;
+        const at = text.indexOf(token, lineAt) + offset;
+        if (at < offset) continue;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let seen = 0;
+        let started = false;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent.length;
+          if (!started && at < seen + len) {
+            range.setStart(n, at - seen);
+            started = true;
+          }
+          if (started && at + length <= seen + len) {
+            range.setEnd(n, at + length - seen);
+            break;
+          }
+          seen += len;
+        }
+        if (!started) continue;
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
       }
-      if (!started) continue;
-      const r = range.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }
-    return null;
-  }, { line, token, offset, length });
+      return null;
+    },
+    { line, token, offset, length },
+  );
 }
 
 async function waitFor(what, fn, timeoutMs = WAIT, intervalMs = 200) {
@@ -105,29 +122,38 @@ async function waitFor(what, fn, timeoutMs = WAIT, intervalMs = 200) {
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
 async function openWithQuickOpen(page, file) {
-  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
-  await waitFor(`the quick open box for ${file}`, async () => {
-    await page.keyboard.press('Control+P');
-    return page.locator('.quick-input-widget input').isVisible();
-  }, WAIT, 500);
+  await page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 640, y: 400 } })
+    .catch(() => {});
+  await waitFor(
+    `the quick open box for ${file}`,
+    async () => {
+      await page.keyboard.press('Control+P');
+      return page.locator('.quick-input-widget input').isVisible();
+    },
+    WAIT,
+    500,
+  );
   await page.locator('.quick-input-widget input').fill(file);
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${file}"]`).first();
   await row.waitFor({ state: 'visible', timeout: WAIT });
   await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${file}"], .tab.active[data-resource-name="${file}"]`).first()
-    .waitFor({ timeout: WAIT });
+  await page.locator(`.tab.active[aria-label*="${file}"], .tab.active[data-resource-name="${file}"]`).first().waitFor({ timeout: WAIT });
 }
 
 async function hoverToken(page, s) {
   const box = () => tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
   // The hover widget shows the diagnostic's message first, then the hover providers' Markdown parts.
-  const hover = page.locator('.monaco-hover:not(.hidden) .hover-row .rendered-markdown')
+  const hover = page
+    .locator('.monaco-hover:not(.hidden) .hover-row .rendered-markdown')
     // Our hover: the verdict line, then `**424 Failed Dependency** · Client Error` (the diagnostic's text has no `·`).
     .filter({ hasText: /424 Failed Dependency · / });
   // The language server may still be starting: move away and back until its hover shows.
@@ -150,14 +176,22 @@ async function squiggleUnder(page, s) {
   const b = await tokenBox(page, { line: s.line, token: s.token, offset: s.tokenOffset, length: 3 });
   if (!b) return false;
   const squiggles = await page.$$eval('.monaco-editor .squiggly-warning', (els) =>
-    els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }),
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
   );
-  return squiggles.some((q) => q.x < b.x + b.width && q.x + q.width > b.x && Math.abs(q.y + q.height / 2 - (b.y + b.height / 2)) < b.height);
+  return squiggles.some(
+    (q) => q.x < b.x + b.width && q.x + q.width > b.x && Math.abs(q.y + q.height / 2 - (b.y + b.height / 2)) < b.height,
+  );
 }
 
 /** Waits for the CSS animations under `selector` (the hover's and menus' fade-in) to end, then screenshots the editor area. */
 async function shot(page, selector, name) {
-  await page.locator(selector).first().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
     .catch(() => {});
   await page.locator('.part.editor').screenshot({ path: join(SHOTS, `${named(name)}.png`) });
 }
@@ -231,8 +265,12 @@ async function scenario(page, s, log) {
 
   await waitFor(`the line to read "${s.fixedLine}"`, async () => (await editorLines(page)).some((l) => l.includes(s.fixedLine)));
   if ((await editorLines(page)).some((l) => l.includes(s.line))) throw new Error(`"${s.line}" is still in the editor after the fix`);
-  await waitFor('the squiggle to go after the fix', async () => (await page.$$('.monaco-editor .squiggly-warning')).length === 0
-    || !(await squiggleUnder(page, { ...s, line: s.fixedLine, token: s.token.replace('424', '423') })));
+  await waitFor(
+    'the squiggle to go after the fix',
+    async () =>
+      (await page.$$('.monaco-editor .squiggly-warning')).length === 0 ||
+      !(await squiggleUnder(page, { ...s, line: s.fixedLine, token: s.token.replace('424', '423') })),
+  );
   log(`fixed: ${s.fixedLine}`);
   await shot(page, '.monaco-editor', `${s.shot}-fixed`);
 }
@@ -274,7 +312,12 @@ async function configScenario(page, log) {
   await waitFor('an error squiggle under 424', async () => {
     const box = await b();
     const errors = await page.$$eval('.monaco-editor .squiggly-error', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
-    return box && errors.some((q) => q.x < box.x + box.width && q.x + q.width > box.x && Math.abs(q.y + q.height / 2 - (box.y + box.height / 2)) < box.height);
+    return (
+      box &&
+      errors.some(
+        (q) => q.x < box.x + box.width && q.x + q.width > box.x && Math.abs(q.y + q.height / 2 - (box.y + box.height / 2)) < box.height,
+      )
+    );
   });
   log(`error squiggle in ${s.file}: ${CONFIG.folder}/.http-status-lens.json applies`);
   await shot(page, '.monaco-editor', 'config');
@@ -307,10 +350,29 @@ async function statusScenario(page, log) {
   });
   if (!/source code · 8 of 9 rules on · config: none/.test(text)) throw new Error(`the status item says: ${text}`);
   log(`language status: ${text}`);
-  await page.locator('.hover-language-status').first().evaluate((el) => Promise.all(el.closest('.monaco-hover, .workbench-hover-container, body').getAnimations({ subtree: true }).map((a) => a.finished))).catch(() => {});
+  await page
+    .locator('.hover-language-status')
+    .first()
+    .evaluate((el) =>
+      Promise.all(
+        el
+          .closest('.monaco-hover, .workbench-hover-container, body')
+          .getAnimations({ subtree: true })
+          .map((a) => a.finished),
+      ),
+    )
+    .catch(() => {});
   await page.screenshot({ path: join(SHOTS, `${named('status')}.png`) });
   await item.locator('.monaco-link', { hasText: 'Show Output' }).first().click();
-  await waitFor('the Output panel', async () => /output/i.test(await page.locator('.part.panel .composite.title').first().innerText().catch(() => '')));
+  await waitFor('the Output panel', async () =>
+    /output/i.test(
+      await page
+        .locator('.part.panel .composite.title')
+        .first()
+        .innerText()
+        .catch(() => ''),
+    ),
+  );
   log('Show Output opens the Output panel');
   await page.keyboard.press('Control+J');
 }
@@ -365,7 +427,10 @@ function browserOnlyVsix(vsix, out) {
 }
 
 async function main() {
-  const args = parseOption(process.argv.slice(2).filter((a) => a !== '--web'), 'vsix');
+  const args = parseOption(
+    process.argv.slice(2).filter((a) => a !== '--web'),
+    'vsix',
+  );
   findCodeServer();
   findChromium();
   const started = Date.now();
@@ -376,7 +441,10 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const overall = Number(process.env.E2E_BROWSER_TIMEOUT_MS ?? 90_000);
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.on(sig, async () => {
       console.error(`${PREFIX} ${sig}: stopping code-server and chromium`);
       await browser?.close().catch(() => {});
@@ -413,13 +481,32 @@ async function main() {
     const page = await context.newPage();
     // The web worker extension host logs to the page's console: keep what our extension says.
     const hostLog = [];
-    page.on('console', (message) => /http-status-lens|HTTP Status Lens|httpStatusLens/i.test(message.text()) && hostLog.push(message.text()));
+    page.on(
+      'console',
+      (message) => /http-status-lens|HTTP Status Lens|httpStatusLens/i.test(message.text()) && hostLog.push(message.text()),
+    );
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: WAIT }).catch(() => {});
+    await page
+      .locator('.explorer-folders-view, .explorer-viewlet')
+      .first()
+      .waitFor({ timeout: WAIT })
+      .catch(() => {});
 
-    const web = WEB ? [{ name: `a ${CONFIG.folder}/.http-status-lens.json read through the workspace file system applies`, shot: 'config', run: configScenario }] : [];
-    const status = { name: 'the language status item: analysed, findings, rules and config; Show Output', shot: 'status', run: statusScenario };
+    const web = WEB
+      ? [
+          {
+            name: `a ${CONFIG.folder}/.http-status-lens.json read through the workspace file system applies`,
+            shot: 'config',
+            run: configScenario,
+          },
+        ]
+      : [];
+    const status = {
+      name: 'the language status item: analysed, findings, rules and config; Show Output',
+      shot: 'status',
+      run: statusScenario,
+    };
     for (const s of [{ name: PROBLEMS.name, shot: 'problems', run: problemsScenario }, ...SCENARIOS, ...web, status]) {
       const t0 = Date.now();
       const lines = [];
@@ -453,14 +540,16 @@ async function main() {
     else rmSync(scratch, { recursive: true, force: true });
   }
   console.log(`${passed} passed, ${failed} failed`);
-  console.log(`${PREFIX} ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);
+  console.log(
+    `${PREFIX} ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`,
+  );
   return failed ? 1 : 0;
 }
 
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`${PREFIX} ERROR: ${err instanceof ToolMissingError ? err.message : err.stack ?? err}`);
+    console.error(`${PREFIX} ERROR: ${err instanceof ToolMissingError ? err.message : (err.stack ?? err)}`);
     process.exit(1);
   },
 );

@@ -13,9 +13,14 @@ const PREFIX = '[e2e fresh-clone]';
 
 function step(label, command, args, cwd) {
   const t0 = Date.now();
-  const res = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const res = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  if (res.status !== 0) throw new Error(`${label} failed (exit ${res.status ?? res.signal}) after ${seconds} s:\n${res.stdout}\n${res.stderr}`);
+  if (res.status !== 0)
+    throw new Error(`${label} failed (exit ${res.status ?? res.signal}) after ${seconds} s:\n${res.stdout}\n${res.stderr}`);
   console.log(`${PREFIX} ${label}: ok in ${seconds} s`);
   return res.stdout;
 }

@@ -252,7 +252,9 @@ async function main() {
             throw new Error(`codeDescription.href ${d.codeDescription?.href} does not link ${RULE_DOC}`);
           // One 424 finding per site; whether the spec declares the code (status-not-in-spec) is another question,
           // asked here since an earlier case's quick fix changed the spec's 424.
-          const atSite = r.diagnostics.filter((x) => x.range.start.line === c.range.start.line && !String(x.code).startsWith('status-not-in-spec'));
+          const atSite = r.diagnostics.filter(
+            (x) => x.range.start.line === c.range.start.line && !String(x.code).startsWith('status-not-in-spec'),
+          );
           if (atSite.length !== 1) throw new Error(`one finding per site; got:\n${describe(r.diagnostics)}`);
           const shown = (r.shown ?? []).filter(
             (s) => s.lnum === c.range.start.line && s.col === c.range.start.character && !/is not declared by/.test(s.message),

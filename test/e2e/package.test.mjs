@@ -18,7 +18,10 @@ export const TESTED_VSCODE = '1.100.3';
 export function zipEntries(buf) {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error('not a zip file (no end of central directory)');
   const count = buf.readUInt16LE(eocd + 10);
@@ -29,7 +32,9 @@ export function zipEntries(buf) {
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
     const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    const nameLen = buf.readUInt16LE(p + 28),
+      extraLen = buf.readUInt16LE(p + 30),
+      commentLen = buf.readUInt16LE(p + 32);
     const offset = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     entries.set(name, { size, compressedSize, method, offset });
@@ -46,7 +51,8 @@ export function zipRead(buf, entry) {
 }
 
 function cmpVersion(a, b) {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 }
@@ -112,14 +118,17 @@ export async function checkPackage(vsix, { warnings = [] } = {}) {
     if (!entry) throw new Error(`${manifest.icon} is not in the package`);
     const png = zipRead(buf, entry);
     if (png.readUInt32BE(0) !== 0x89504e47) throw new Error(`${manifest.icon} is not a PNG`);
-    const w = png.readUInt32BE(16), h = png.readUInt32BE(20);
+    const w = png.readUInt32BE(16),
+      h = png.readUInt32BE(20);
     if (w < 128 || h < 128) throw new Error(`${w}x${h}`);
     return `${w}x${h}`;
   });
 
   check('the manifest is complete for the marketplace and Open VSX', () => {
     const missing = [];
-    const need = (cond, what) => { if (!cond) missing.push(what); };
+    const need = (cond, what) => {
+      if (!cond) missing.push(what);
+    };
     need(manifest.publisher, 'publisher');
     need(manifest.displayName, 'displayName');
     need(manifest.description, 'description');
@@ -157,7 +166,11 @@ export async function checkPackage(vsix, { warnings = [] } = {}) {
     if (!(await isLicenseOk(ROOT, packaged))) throw new Error('ovsx: no license (Open VSX refuses unlicensed extensions)');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(packaged.name) || !/^[a-z0-9][a-z0-9-]*$/.test(packaged.publisher))
       throw new Error(`name "${packaged.name}" / publisher "${packaged.publisher}": Open VSX ids are lowercase letters, digits and dashes`);
-    results.push({ name: "the .vsix passes Open VSX's checks (ovsx: manifest fields, license)", ok: true, detail: `${packaged.publisher}.${packaged.name} ${packaged.version}, ${packaged.license}` });
+    results.push({
+      name: "the .vsix passes Open VSX's checks (ovsx: manifest fields, license)",
+      ok: true,
+      detail: `${packaged.publisher}.${packaged.name} ${packaged.version}, ${packaged.license}`,
+    });
   } catch (err) {
     results.push({ name: "the .vsix passes Open VSX's checks (ovsx: manifest fields, license)", ok: false, detail: err.message });
   }
@@ -166,10 +179,14 @@ export async function checkPackage(vsix, { warnings = [] } = {}) {
 }
 
 export function printResults(results, log = console.log) {
-  let passed = 0, failed = 0;
+  let passed = 0,
+    failed = 0;
   for (const r of results) {
-    if (r.ok) passed++; else failed++;
-    log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.detail ? (r.ok ? ` (${r.detail})` : `\n       ${r.detail.replace(/\n/g, '\n       ')}`) : ''}`);
+    if (r.ok) passed++;
+    else failed++;
+    log(
+      `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.detail ? (r.ok ? ` (${r.detail})` : `\n       ${r.detail.replace(/\n/g, '\n       ')}`) : ''}`,
+    );
   }
   return { passed, failed };
 }

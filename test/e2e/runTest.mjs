@@ -11,7 +11,17 @@ import { chmodSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, ToolMissingError, descendants, findChromium, findCodeServer, installVsix, makeTempDir, packageVsix, parseOption } from '../../scripts/e2e/tools.mjs';
+import {
+  ROOT,
+  ToolMissingError,
+  descendants,
+  findChromium,
+  findCodeServer,
+  installVsix,
+  makeTempDir,
+  packageVsix,
+  parseOption,
+} from '../../scripts/e2e/tools.mjs';
 
 const LAUNCHER = join(ROOT, 'scripts/e2e/code-server-launcher.mjs');
 
@@ -54,7 +64,9 @@ export async function runIntegrationSuite({ vsix } = {}) {
     } else if (mode !== 'download') {
       vscodeExecutablePath = mode;
     }
-    console.log(`[e2e suite] ${installed} in ${vscodeExecutablePath ? (mode === 'launcher' ? 'code-server' : mode) : 'a downloaded VS Code'}`);
+    console.log(
+      `[e2e suite] ${installed} in ${vscodeExecutablePath ? (mode === 'launcher' ? 'code-server' : mode) : 'a downloaded VS Code'}`,
+    );
     await runTests({
       ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
       extensionDevelopmentPath: installed,
@@ -83,7 +95,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // launcher stops code-server, runTests rejects and the scratch folder is removed.
   process.on('SIGTERM', () => {
     for (const pid of descendants(process.pid)) {
-      try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
     }
   });
   runIntegrationSuite(parseOption(process.argv.slice(2), 'vsix')).catch((err) => {

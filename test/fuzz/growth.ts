@@ -36,7 +36,10 @@ export const HANG_MS = 120_000;
  * with no time budget: what `npm test` asks of each hostile input whatever the load.
  */
 export async function completes(sandbox: Sandbox, hostile: HostileCase, n: number): Promise<void> {
-  const outcome = await sandbox.run({ kind: 'hostile', name: hostile.name, n, options: { fixLimit: 1, probes: 4, shallow: true } }, HANG_MS);
+  const outcome = await sandbox.run(
+    { kind: 'hostile', name: hostile.name, n, options: { fixLimit: 1, probes: 4, shallow: true } },
+    HANG_MS,
+  );
   if (outcome.status === 'timeout') assert.fail(`no answer within ${HANG_MS / 1000} s for ${hostile.make(n).length} characters: a hang`);
   if (outcome.status !== 'ok') assert.fail(`${outcome.status}: ${outcome.error}`);
 }

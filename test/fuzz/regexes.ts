@@ -46,4 +46,3 @@ export function findRegexes(): { literals: Found[]; dynamic: { file: string; lin
   }
   return { literals, dynamic };
 }
-

@@ -139,7 +139,9 @@ describe('a dense document under a megabyte (issue 20, item 1)', () => {
     const smallText = "app.get('/a', (req, res) => res.status(404));\n";
     const events: string[] = [];
     const denseChecked = client.nextDiagnostics(dense, 60_000).then((published) => (events.push('dense checked'), published));
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: dense, languageId: 'python', version: 1, text: denseText } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: dense, languageId: 'python', version: 1, text: denseText },
+    });
     await client.open(small, 'typescript', smallText);
     const hover = await hoverValueOf(client, small, positionOf(smallText, '404', 1));
     events.push('hover answered');

@@ -109,7 +109,8 @@ describe('project navigation: a handler in another open file', () => {
 describe('project config in the editor: specs pinned in a monorepo, defaultCovers', () => {
   const client = new TestClient();
   let dir: string;
-  const handlerText = "router.get('/orders/:id', (req, res) => {\n  if (!req.user) return res.status(401).end();\n  res.status(410).end();\n});\n";
+  const handlerText =
+    "router.get('/orders/:id', (req, res) => {\n  if (!req.user) return res.status(401).end();\n  res.status(410).end();\n});\n";
   const specWith = (key: string) => `${spec}        '${key}':\n          description: x\n`;
   before(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hsl-project-config-')));
@@ -161,8 +162,12 @@ describe('project config in the editor: specs pinned in a monorepo, defaultCover
     await client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: uri('returns/openapi.yaml'), languageId: 'yaml', version: 1, text: specWith('401') },
     });
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: orders, languageId: 'javascript', version: 1, text: handlerText } });
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: returns, languageId: 'javascript', version: 1, text: handlerText } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: orders, languageId: 'javascript', version: 1, text: handlerText },
+    });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: returns, languageId: 'javascript', version: 1, text: handlerText },
+    });
     assert.deepEqual(await found.orders, [2], 'orders declares 410, not 401');
     assert.deepEqual(await found.returns, [3], 'returns declares 401, not 410');
     // defaultCovers "errors": a default response declares the 401, not a 201.

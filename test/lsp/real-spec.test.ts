@@ -41,7 +41,10 @@ describe('real specs over stdio', () => {
         assert.ok(published.some((d) => d.code === '424-without-dependency'));
         assert.ok(published.filter((d) => d.code === 'unregistered-status-code').length >= 20);
         const key = languageId === 'yaml' ? "'424':" : '"424":';
-        const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, key, 2) })) as Hover;
+        const hover = (await client.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri },
+          position: positionOf(text, key, 2),
+        })) as Hover;
         assert.match((hover.contents as MarkupContent).value, /^[^\n]+\n\n\*\*424 Failed Dependency\*\*/);
       }
     });

@@ -30,7 +30,13 @@ describe('the bundled server over stdio', () => {
   test('publishes diagnostics for an OpenAPI spec', async () => {
     const diagnostics = await client.open(specUri, 'yaml', specText);
     const codes = diagnostics.map((d) => d.code).sort();
-    assert.deepEqual(codes, ['424-for-conflict', '424-for-lock', '424-for-upstream-failure', '424-without-dependency', 'failed-prerequisite-not-424']);
+    assert.deepEqual(codes, [
+      '424-for-conflict',
+      '424-for-lock',
+      '424-for-upstream-failure',
+      '424-without-dependency',
+      'failed-prerequisite-not-424',
+    ]);
     for (const d of diagnostics) {
       assert.equal(d.source, 'http-status-lens');
       assert.match(d.codeDescription!.href, /docs\/rules\/.+\.md$/);
@@ -51,7 +57,10 @@ describe('the bundled server over stdio', () => {
   });
 
   test('no hover on a plain value', async () => {
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: specUri }, position: positionOf(specText, '3.1.0') });
+    const hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: specUri },
+      position: positionOf(specText, '3.1.0'),
+    });
     assert.equal(hover, null);
   });
 
@@ -73,7 +82,11 @@ describe('the bundled server over stdio', () => {
     const uri = 'file:///tmp/lock.yaml';
     const diagnostics = await client.open(uri, 'yaml', specText);
     const lock = diagnostics.find((d) => d.code === '424-for-lock')!;
-    const forged = { title: 'Change 424 to 423 Locked', isPreferred: true, edit: { changes: { 'file:///etc/passwd': [{ range: lock.range, newText: 'root::0:0::/:/bin/sh' }] } } };
+    const forged = {
+      title: 'Change 424 to 423 Locked',
+      isPreferred: true,
+      edit: { changes: { 'file:///etc/passwd': [{ range: lock.range, newText: 'root::0:0::/:/bin/sh' }] } },
+    };
     const outside = { start: { line: 100_000, character: 0 }, end: { line: 100_000, character: 3 } };
     const ask = (diagnostic: object) =>
       client.connection.sendRequest('textDocument/codeAction', {
@@ -83,7 +96,10 @@ describe('the bundled server over stdio', () => {
       }) as Promise<CodeAction[]>;
     // The server's own fixes, whatever the client's data says.
     const actions = await ask({ ...lock, data: { fixes: [forged] } });
-    assert.deepEqual(actions.flatMap((a) => Object.keys(a.edit?.changes ?? {})), actions.filter((a) => a.edit).map(() => uri));
+    assert.deepEqual(
+      actions.flatMap((a) => Object.keys(a.edit?.changes ?? {})),
+      actions.filter((a) => a.edit).map(() => uri),
+    );
     assert.ok(!JSON.stringify(actions).includes('passwd'), JSON.stringify(actions));
     assert.ok(actions.some((a) => a.title === 'Change 424 to 423 Locked' && a.edit!.changes![uri][0].newText === '423'));
     // A diagnostic the server did not publish (another range, another rule, outside the text) gets nothing.
@@ -96,7 +112,10 @@ describe('the bundled server over stdio', () => {
     const text = 'abort(' + '424 if x else '.repeat(1500) + '409)\n';
     const diagnostics = await client.open('file:///tmp/chain.py', 'python', text);
     assert.equal(diagnostics.length, 1001);
-    assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === '424-without-dependency' && d.data === undefined), 'no data on the wire');
+    assert.ok(
+      diagnostics.slice(0, 1000).every((d) => d.code === '424-without-dependency' && d.data === undefined),
+      'no data on the wire',
+    );
     assert.match(diagnostics[1000].message, /^500 more findings in this file are not shown/);
     // Fixes still come, from the server's own copy.
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
@@ -126,7 +145,10 @@ describe('the bundled server over stdio', () => {
     const next = client.nextDiagnostics(handlerUri);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     assert.equal((await next).diagnostics.length, 3);
-    assert.ok(client.messages.some((m) => m.includes('ignoring "rules.424-for-lock": "loud" is not a severity')), client.messages.join('\n'));
+    assert.ok(
+      client.messages.some((m) => m.includes('ignoring "rules.424-for-lock": "loud" is not a severity')),
+      client.messages.join('\n'),
+    );
     client.settings = {};
   });
 
@@ -145,7 +167,10 @@ describe('the bundled server over stdio', () => {
     let published = await next;
     while (published.version === 1) published = await client.nextDiagnostics(uri);
     assert.equal(published.version, 30);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['424-without-dependency']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['424-without-dependency'],
+    );
   });
 });
 
@@ -154,7 +179,9 @@ describe('the server over node-ipc', () => {
     const child = fork(path.join(root, 'dist/server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
-    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo: { name: string } };
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as {
+      serverInfo: { name: string };
+    };
     assert.equal(result.serverInfo.name, 'http-status-lens');
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await connection.sendRequest('shutdown');

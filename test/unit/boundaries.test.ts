@@ -42,8 +42,17 @@ describe('layer boundaries (npm run lint)', () => {
   }
 
   test('what the layers may use stays allowed', async () => {
-    assert.deepEqual(await problems('server/src/service/x.ts', "import type { Diagnostic } from 'vscode-languageserver-types';\nimport * as knowledge from '../knowledge';"), []);
-    assert.deepEqual(await problems('server/src/cli/x.ts', "import { getLanguageService } from '../service';\nimport * as knowledge from '../knowledge';"), []);
+    assert.deepEqual(
+      await problems(
+        'server/src/service/x.ts',
+        "import type { Diagnostic } from 'vscode-languageserver-types';\nimport * as knowledge from '../knowledge';",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await problems('server/src/cli/x.ts', "import { getLanguageService } from '../service';\nimport * as knowledge from '../knowledge';"),
+      [],
+    );
     assert.deepEqual(await problems('server/src/knowledge/x.ts', "import codes from '../../../data/status-codes.json';"), []);
     assert.deepEqual(await problems('server/src/handlers/x.ts', "import { isLarge } from '../large';"), []);
   });

@@ -13,12 +13,9 @@ import vocabularySchema from '../../data/schema/vocabulary.schema.json';
 
 // The IANA HTTP Status Code Registry, 100-511: every assigned code, including the "(Unused)" 306 and 418.
 const REGISTRY: readonly number[] = [
-  100, 101, 102, 103,
-  200, 201, 202, 203, 204, 205, 206, 207, 208, 226,
-  300, 301, 302, 303, 304, 305, 306, 307, 308,
-  400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418,
-  421, 422, 423, 424, 425, 426, 428, 429, 431, 451,
-  500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+  100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308, 400, 401, 402, 403,
+  404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501,
+  502, 503, 504, 505, 506, 507, 508, 510, 511,
 ];
 
 // Codes not defined by RFC 9110: where each one is defined.
@@ -71,9 +68,23 @@ const RULE_IDS = [
 const PHRASE = /^[a-z0-9]+\*?( [a-z0-9]+\*?)*$/;
 const WEBDAV_METHOD = /^[A-Z]+(-[A-Z]+)*$/;
 
-interface Spec { rfc: string; section: string; url: string }
-interface Code { code: number; phrase: string; spec: Spec; summary: string; unused?: boolean; note?: string }
-interface Contrast { code: number; difference: string }
+interface Spec {
+  rfc: string;
+  section: string;
+  url: string;
+}
+interface Code {
+  code: number;
+  phrase: string;
+  spec: Spec;
+  summary: string;
+  unused?: boolean;
+  note?: string;
+}
+interface Contrast {
+  code: number;
+  difference: string;
+}
 interface Entry {
   meaning: string;
   whenItFits: string[];
@@ -82,7 +93,12 @@ interface Entry {
   notToBeConfusedWith: Contrast[];
   faq?: { question: string; answer: string }[];
 }
-interface Confusion { rule: string; suggest: number[]; phrases: string[]; bySuggestion?: Record<string, string[]> }
+interface Confusion {
+  rule: string;
+  suggest: number[];
+  phrases: string[];
+  bySuggestion?: Record<string, string[]>;
+}
 interface Vocabulary {
   dependencyContext: { phrases: string[]; webdavMethods: string[] };
   failedDependency: { phrases: string[] };
@@ -165,11 +181,18 @@ test('the schemas reject a broken file', () => {
 test('codes are unique and sorted ascending', () => {
   const list = codes.map((c) => c.code);
   assert.equal(new Set(list).size, list.length, 'duplicate codes');
-  assert.deepEqual(list, [...list].sort((x, y) => x - y), 'codes not sorted');
+  assert.deepEqual(
+    list,
+    [...list].sort((x, y) => x - y),
+    'codes not sorted',
+  );
 });
 
 test('codes are exactly the IANA registry set from 100 to 511', () => {
-  assert.deepEqual(codes.map((c) => c.code), [...REGISTRY]);
+  assert.deepEqual(
+    codes.map((c) => c.code),
+    [...REGISTRY],
+  );
 });
 
 test('every code belongs to a declared class', () => {
@@ -262,7 +285,10 @@ test('the neighbours of 424 have entries that contrast back with 424', () => {
   for (const code of [409, 412, 423, 502, 503, 504, 207]) {
     const e = entries[String(code)];
     assert.ok(e, `missing entry ${code}`);
-    assert.ok(e.notToBeConfusedWith.some((c) => c.code === 424), `${code} must contrast with 424`);
+    assert.ok(
+      e.notToBeConfusedWith.some((c) => c.code === 424),
+      `${code} must contrast with 424`,
+    );
   }
 });
 
@@ -285,7 +311,7 @@ test('no phrase is made redundant by another phrase of the same list', () => {
   }
 });
 
-test('confusions use the design\'s rule ids, in precedence order, with registered suggestions', () => {
+test("confusions use the design's rule ids, in precedence order, with registered suggestions", () => {
   assert.deepEqual(Object.keys(vocab.confusions), ['lock', 'precondition', 'conflict', 'upstream']);
   const expected: Record<string, [string, number]> = {
     lock: ['424-for-lock', 423],

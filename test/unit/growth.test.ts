@@ -78,8 +78,16 @@ describe('conditional chains grow linearly', () => {
 
 /** An operation's responses all on one line (a minified spec): the route join's reader of a spec stays linear. */
 const oneLineSpecs: [format: string, make: (n: number) => string][] = [
-  ['json', (n) => `{"openapi":"3.0.0","paths":{"/a":{"get":{"responses":{${Array.from({ length: n }, (_, i) => `"${400 + (i % 100)}${i}":{"description":"d"}`).join(',')}}}}}}`],
-  ['yaml', (n) => `openapi: 3.0.0\npaths: {/a: {get: {responses: {${Array.from({ length: n }, (_, i) => `"${400 + (i % 100)}${i}": {description: d}`).join(', ')}}}}}\n`],
+  [
+    'json',
+    (n) =>
+      `{"openapi":"3.0.0","paths":{"/a":{"get":{"responses":{${Array.from({ length: n }, (_, i) => `"${400 + (i % 100)}${i}":{"description":"d"}`).join(',')}}}}}}`,
+  ],
+  [
+    'yaml',
+    (n) =>
+      `openapi: 3.0.0\npaths: {/a: {get: {responses: {${Array.from({ length: n }, (_, i) => `"${400 + (i % 100)}${i}": {description: d}`).join(', ')}}}}}\n`,
+  ],
 ];
 
 describe('spec operations on one line grow linearly', () => {

@@ -37,7 +37,11 @@ export function onlyRule(id: RuleId, extra: Partial<Settings> = {}): Settings {
 /** The document and full diagnostic list each diagnostic came from, as the server keeps what it published. */
 const publishedWith = new WeakMap<Diagnostic, { document: TextDocument; diagnostics: Diagnostic[] }>();
 
-export function validate(text: string, languageId: string, settings: Settings = defaultSettings()): { document: TextDocument; diagnostics: Diagnostic[] } {
+export function validate(
+  text: string,
+  languageId: string,
+  settings: Settings = defaultSettings(),
+): { document: TextDocument; diagnostics: Diagnostic[] } {
   const doc = document(text, languageId);
   const diagnostics = service.doValidation(doc, settings);
   for (const d of diagnostics) publishedWith.set(d, { document: doc, diagnostics });
@@ -64,5 +68,9 @@ export function applyAction(doc: TextDocument, action: CodeAction): string {
 }
 
 function extensionOf(languageId: string): string {
-  return { typescript: 'ts', javascript: 'js', yaml: 'yaml', json: 'json', typescriptreact: 'tsx', javascriptreact: 'jsx', jsonc: 'jsonc' }[languageId] ?? 'txt';
+  return (
+    { typescript: 'ts', javascript: 'js', yaml: 'yaml', json: 'json', typescriptreact: 'tsx', javascriptreact: 'jsx', jsonc: 'jsonc' }[
+      languageId
+    ] ?? 'txt'
+  );
 }

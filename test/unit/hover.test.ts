@@ -15,7 +15,10 @@ paths:
 
 describe('a hover that fits a hover', () => {
   const plain = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/[*_[\]]/g, '');
-  const lines = (markdown: string) => plain(markdown).split('\n').filter((line) => line.trim() !== '');
+  const lines = (markdown: string) =>
+    plain(markdown)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
 
   for (const code of [424, 409, 412, 423, 502, 503, 504, 207]) {
     test(`${code}: the meaning in one line, the neighbours one line each, at most 12 lines, the rest behind a link`, () => {

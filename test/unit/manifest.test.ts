@@ -10,7 +10,10 @@ import { defaultSeverities } from '../../server/src/service/rules/presets';
 const languageIds = Object.keys(languages.languages);
 
 test('activation events cover every served language, explicitly', () => {
-  assert.deepEqual(manifest.activationEvents, languageIds.map((id) => `onLanguage:${id}`));
+  assert.deepEqual(
+    manifest.activationEvents,
+    languageIds.map((id) => `onLanguage:${id}`),
+  );
 });
 
 test('the languages setting lists the served languages', () => {

@@ -27,7 +27,13 @@ function editor(rebuildBudgetMs: number) {
   const documents = { all: () => [...open.values()], get: (uri: string) => open.get(uri) } as unknown as TextDocuments<TextDocument>;
   const rechecked: string[] = [];
   const faults: string[] = [];
-  const project = new OpenProject(documents, service, (m) => faults.push(m), (d) => rechecked.push(d.uri), { settleMs: 30, rebuildBudgetMs });
+  const project = new OpenProject(
+    documents,
+    service,
+    (m) => faults.push(m),
+    (d) => rechecked.push(d.uri),
+    { settleMs: 30, rebuildBudgetMs },
+  );
   const settings = defaultSettings();
   return {
     project,
@@ -63,12 +69,23 @@ describe('the open project in a burst of changes', () => {
     e.open('file:///p/openapi.yaml', 'yaml', spec);
     const handlers = Array.from({ length: 40 }, (_, i) => e.open(`file:///p/h${i}.js`, 'javascript', handler(i)));
     // Budget 0: every document the burst changed waits for the pause.
-    assert.deepEqual(handlers.map((d) => e.found(d)), Array(40).fill(0), 'put off during the burst');
+    assert.deepEqual(
+      handlers.map((d) => e.found(d)),
+      Array(40).fill(0),
+      'put off during the burst',
+    );
     assert.equal(e.project.builds, 0);
     await pause();
     assert.equal(new Set(e.rechecked).size, e.rechecked.length, 'each document checked once');
-    assert.ok(handlers.every((d) => e.rechecked.includes(d.uri)), 'every handler checked again after the pause');
-    assert.deepEqual(handlers.map((d) => e.found(d)), Array(40).fill(1), 'the findings after the pause');
+    assert.ok(
+      handlers.every((d) => e.rechecked.includes(d.uri)),
+      'every handler checked again after the pause',
+    );
+    assert.deepEqual(
+      handlers.map((d) => e.found(d)),
+      Array(40).fill(1),
+      'the findings after the pause',
+    );
     assert.equal(e.project.builds, 1, 'one build for all of them');
     assert.deepEqual(e.faults, []);
   });
@@ -112,7 +129,10 @@ describe('the open project in a burst of changes', () => {
     e.edit(yaml, spec + "        '410':\n          description: Gone\n");
     await pause();
     assert.deepEqual([...e.rechecked].sort(), handlers.map((d) => d.uri).sort(), 'the specs found nothing before or after');
-    assert.deepEqual(handlers.map((d) => e.found(d)), Array(5).fill(0));
+    assert.deepEqual(
+      handlers.map((d) => e.found(d)),
+      Array(5).fill(0),
+    );
   });
 
   test('closing the spec in a burst takes the findings away after the pause, and the closed spec leaves the index', async () => {
@@ -120,11 +140,17 @@ describe('the open project in a burst of changes', () => {
     const yaml = e.open('file:///p/openapi.yaml', 'yaml', spec);
     const handlers = Array.from({ length: 5 }, (_, i) => e.open(`file:///p/h${i}.js`, 'javascript', handler(i)));
     await pause();
-    assert.deepEqual(handlers.map((d) => e.found(d)), Array(5).fill(1));
+    assert.deepEqual(
+      handlers.map((d) => e.found(d)),
+      Array(5).fill(1),
+    );
     e.close(yaml);
     e.edit(handlers[0], handler(9));
     await pause();
     assert.ok(handlers.every((d) => e.rechecked.includes(d.uri)));
-    assert.deepEqual(handlers.map((d) => e.found(d)), Array(5).fill(0));
+    assert.deepEqual(
+      handlers.map((d) => e.found(d)),
+      Array(5).fill(0),
+    );
   });
 });

@@ -57,7 +57,10 @@ describe('regex safety: every regular expression in server/src runs in linear ti
 
   test('BOUNDED lists only regexes that exist', () => {
     const keys = new Set(literals.map((found) => `${found.file} /${found.source}/`));
-    assert.deepEqual(Object.keys(BOUNDED).filter((key) => !keys.has(key)), []);
+    assert.deepEqual(
+      Object.keys(BOUNDED).filter((key) => !keys.has(key)),
+      [],
+    );
   });
 
   test('every regex built at run time is known and checked', () => {

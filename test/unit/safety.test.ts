@@ -28,7 +28,11 @@ const root = path.resolve(__dirname, '../..');
 /** Node modules that reach the network, start processes or run code. */
 const FORBIDDEN = ['child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'cluster', 'inspector', 'vm', 'worker_threads'];
 /** worker_threads runs the CLI's and the server's own bundle on another thread, from these places only. */
-const WORKER_PLACES = [path.join('server', 'src', 'cli'), path.join('server', 'src', 'large', 'worker.ts'), path.join('server', 'src', 'large', 'workerThread.ts')];
+const WORKER_PLACES = [
+  path.join('server', 'src', 'cli'),
+  path.join('server', 'src', 'large', 'worker.ts'),
+  path.join('server', 'src', 'large', 'workerThread.ts'),
+];
 const mayStartWorkers = (relative: string) => WORKER_PLACES.some((place) => relative.startsWith(place));
 /** Global calls that reach the network or evaluate code. */
 const FORBIDDEN_CALLS = new Set(['fetch', 'eval', 'Function', 'WebSocket', 'XMLHttpRequest', 'EventSource', 'importScripts']);
@@ -184,7 +188,14 @@ describe('safety: the web bundles (vscode.dev, github.dev)', () => {
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
-    for (const nodeOnly of ['large/worker.ts', 'large/workerThread.ts', 'editorSettings/diskConfig.ts', 'config/load.ts', 'config/cascade.ts', 'cli/'])
+    for (const nodeOnly of [
+      'large/worker.ts',
+      'large/workerThread.ts',
+      'editorSettings/diskConfig.ts',
+      'config/load.ts',
+      'config/cascade.ts',
+      'cli/',
+    ])
       assert.ok(!inputs.some((input) => input.includes(nodeOnly)), `${nodeOnly} is in the web server bundle`);
     assert.ok(inputs.some((input) => input.includes('editorSettings/clientConfig.ts')));
   });

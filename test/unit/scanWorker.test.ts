@@ -21,7 +21,10 @@ describe('the scan worker under an edit storm', () => {
     { skip: !fs.existsSync(entry) && 'npm run build' },
     async () => {
       const worker = new ScanWorker(entry);
-      worker.connect(() => {}, () => {});
+      worker.connect(
+        () => {},
+        () => {},
+      );
       const posted: string[] = [];
       const post = (worker as unknown as { post: (m: { kind: string }) => void }).post.bind(worker);
       (worker as unknown as { post: (m: { kind: string }) => void }).post = (message) => (posted.push(message.kind), post(message));

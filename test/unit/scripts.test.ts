@@ -19,10 +19,13 @@ function files(dir: string): string[] {
 function reached(file: string): string[] {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:from\s+|import\(\s*|require\(\s*)['"](\.{1,2}\/[^'"]+)['"]|['"`](?:\$\{?[A-Z_]+\}?\/)?(scripts\/[\w./-]+)['"`]/g)) {
+  for (const match of text.matchAll(
+    /(?:from\s+|import\(\s*|require\(\s*)['"](\.{1,2}\/[^'"]+)['"]|['"`](?:\$\{?[A-Z_]+\}?\/)?(scripts\/[\w./-]+)['"`]/g,
+  )) {
     const target = match[1] ? path.join(path.dirname(file), match[1]) : match[2];
     for (const candidate of [target, `${target}.ts`, `${target}.mjs`, path.join(target, 'index.ts')])
-      if (fs.existsSync(path.join(root, candidate)) && fs.statSync(path.join(root, candidate)).isFile()) found.push(path.normalize(candidate));
+      if (fs.existsSync(path.join(root, candidate)) && fs.statSync(path.join(root, candidate)).isFile())
+        found.push(path.normalize(candidate));
   }
   return found;
 }

@@ -91,7 +91,8 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
     for (const [uri, entry] of documents) {
       const own = fixDocument(service, entry.document, settingsOf(uri));
       if (own.applied > 0 && !own.refused)
-        ((entry.original = entry.document.getText()), (entry.document = TextDocument.create(uri, entry.document.languageId, own.document.version, own.document.getText())));
+        ((entry.original = entry.document.getText()),
+          (entry.document = TextDocument.create(uri, entry.document.languageId, own.document.version, own.document.getText())));
     }
     index = build();
     const changed = declareMissingResponses(service, index, documents, settingsOf, fix, result);

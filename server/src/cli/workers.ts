@@ -61,7 +61,12 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
     let next = 0;
     let running = count;
     let received = 0;
-    const init: WorkerInit = { mark: WORKER_MARK, settingsTable: options.settingsTable, fix: options.fix, collectFacts: options.collectFacts };
+    const init: WorkerInit = {
+      mark: WORKER_MARK,
+      settingsTable: options.settingsTable,
+      fix: options.fix,
+      collectFacts: options.collectFacts,
+    };
     if (options.carriers) init.carriers = { facts: options.carriers.snapshot(), roots: options.carriers.rootList() };
     const workers: Worker[] = [];
     const send = (worker: Worker) => {

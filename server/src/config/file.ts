@@ -93,7 +93,12 @@ export function parseConfig(text: string, file: string, directory = parentOf(fil
 
   if (raw.root !== undefined) {
     if (typeof raw.root === 'boolean') config.root = raw.root;
-    else config.problems.push({ message: `ignoring "root": expected true or false, got ${typeName(raw.root)}`, ...at(['root']), fatal: false });
+    else
+      config.problems.push({
+        message: `ignoring "root": expected true or false, got ${typeName(raw.root)}`,
+        ...at(['root']),
+        fatal: false,
+      });
   }
   if (raw.ignore !== undefined) {
     if (!Array.isArray(raw.ignore))
@@ -132,11 +137,7 @@ const SPEC_KEYS = ['spec', 'handlers'];
  * the file's folder. An entry without a usable `spec` or any usable `handlers` pattern is left out whole (a
  * half-read pin would join handlers to the wrong spec); an unknown key is left out alone.
  */
-function readSpecs(
-  raw: unknown,
-  base: string,
-  problem: (message: string, where: (string | number)[], key?: boolean) => void,
-): SpecPin[] {
+function readSpecs(raw: unknown, base: string, problem: (message: string, where: (string | number)[], key?: boolean) => void): SpecPin[] {
   const shape = '{ "spec": "path/to/openapi.yaml", "handlers": ["src/**"] }';
   if (!Array.isArray(raw)) {
     problem(`ignoring "specs": expected an array of ${shape}, got ${typeName(raw)}`, []);
@@ -147,7 +148,11 @@ function readSpecs(
     if (!isObject(entry)) return problem(`ignoring this "specs" entry: expected ${shape}, got ${typeName(entry)}`, [index]);
     for (const key of Object.keys(entry))
       if (!SPEC_KEYS.includes(key))
-        problem(`ignoring "${key}" in a "specs" entry (${didYouMean(key, SPEC_KEYS).slice(2) || 'an entry has "spec" and "handlers"'})`, [index, key], true);
+        problem(
+          `ignoring "${key}" in a "specs" entry (${didYouMean(key, SPEC_KEYS).slice(2) || 'an entry has "spec" and "handlers"'})`,
+          [index, key],
+          true,
+        );
     const { spec, handlers } = entry;
     if (typeof spec !== 'string' || spec.trim() === '')
       return problem(
@@ -161,7 +166,8 @@ function readSpecs(
       );
     const patterns = handlers.filter((pattern, at) => {
       const ok = typeof pattern === 'string' && pattern.trim() !== '';
-      if (!ok) problem('ignoring this "handlers" pattern: expected a non-empty string (a .gitignore-style pattern)', [index, 'handlers', at]);
+      if (!ok)
+        problem('ignoring this "handlers" pattern: expected a non-empty string (a .gitignore-style pattern)', [index, 'handlers', at]);
       return ok;
     }) as string[];
     if (patterns.length > 0) pins.push({ base, spec: [spec], handlers: patterns });

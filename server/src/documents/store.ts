@@ -8,7 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, ChunkedTextDocument, LARGE_SIZE, isLarge } from '../large';
 
 function create(uri: string, languageId: string, version: number, text: string): TextDocument {
-  return text.length >= LARGE_SIZE ? new ChunkedTextDocument(uri, languageId, version, text) : TextDocument.create(uri, languageId, version, text);
+  return text.length >= LARGE_SIZE
+    ? new ChunkedTextDocument(uri, languageId, version, text)
+    : TextDocument.create(uri, languageId, version, text);
 }
 
 export function createDocuments(analysis: Pick<Analysis, 'edited' | 'changed'>): TextDocuments<TextDocument> {

@@ -16,13 +16,7 @@ import type { Definition, Diagnostic, Hover, Location, TextDocumentPositionParam
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isLarge } from '../large';
 import { type FileRead, ProjectIndex, joins, readFile } from '../routes';
-import {
-  type LanguageService,
-  type Settings,
-  projectDefinition,
-  projectHover,
-  projectReferences,
-} from '../service';
+import { type LanguageService, type Settings, projectDefinition, projectHover, projectReferences } from '../service';
 
 export interface BurstTiming {
   /** A pause this long ends a burst of changes. */
@@ -75,8 +69,7 @@ export class OpenProject {
       this.owed.delete(document.uri);
       // Dropped at once: a closed document must not stay alive in an old index (rebuilt on the next question).
       this.index = undefined;
-    }
-    else if (joins(this.readOf(document))) this.joinChanged = true;
+    } else if (joins(this.readOf(document))) this.joinChanged = true;
     this.touched(document.uri);
   }
 

@@ -2,7 +2,10 @@
 import type { DocumentStatus, StatusParams } from '../protocol';
 import type { Session } from '../session';
 
-export async function onStatus(params: StatusParams, { documents, service, analysis, settings, diagnostics }: Session): Promise<DocumentStatus> {
+export async function onStatus(
+  params: StatusParams,
+  { documents, service, analysis, settings, diagnostics }: Session,
+): Promise<DocumentStatus> {
   const uri = String(params?.uri);
   const resolved = await settings.get(uri);
   const { configFiles, ignored } = settings.sourcesOf(uri);

@@ -7,7 +7,17 @@
 import { URI, Utils } from 'vscode-uri';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as knowledge from '../knowledge';
-import type { DocumentLike, LanguageService, OperationFact, ProjectFacts, RouteFact, Span, SpecPin, StatusSite, Unmatched } from '../service';
+import type {
+  DocumentLike,
+  LanguageService,
+  OperationFact,
+  ProjectFacts,
+  RouteFact,
+  Span,
+  SpecPin,
+  StatusSite,
+  Unmatched,
+} from '../service';
 import { normaliseTemplate } from '../service';
 import type { Definition } from './definitions';
 import { type SpecOperations, readOperations } from './operations';

@@ -134,7 +134,10 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
   }
   if (languages !== undefined) {
     if (!isStringArray(languages))
-      problems.push({ path: ['languages'], message: `ignoring "languages": expected an array of language ids, got ${typeName(languages)}` });
+      problems.push({
+        path: ['languages'],
+        message: `ignoring "languages": expected an array of language ids, got ${typeName(languages)}`,
+      });
     else {
       const supported = languages.filter((id) => knowledge.language(id));
       // A list of nothing but typos must not turn all analysis off: then the whole setting is left out.
@@ -153,7 +156,10 @@ export function readSettingsLayer(raw: Record<string, unknown>): { layer: Settin
   }
   if (dependencyWords !== undefined) {
     if (!isStringArray(dependencyWords))
-      problems.push({ path: ['dependencyWords'], message: `ignoring "dependencyWords": expected an array of strings, got ${typeName(dependencyWords)}` });
+      problems.push({
+        path: ['dependencyWords'],
+        message: `ignoring "dependencyWords": expected an array of strings, got ${typeName(dependencyWords)}`,
+      });
     else layer.dependencyWords = dependencyWords;
   }
   return { layer, problems };
@@ -189,7 +195,10 @@ function readRuleOptions(id: RuleId, options: unknown, layer: SettingsLayer, pro
         });
     } else if (key === 'exempt') {
       if (!Array.isArray(value)) {
-        problems.push({ path: where, message: `ignoring "exempt" of "rules.${id}": expected an array of status codes, got ${typeName(value)}` });
+        problems.push({
+          path: where,
+          message: `ignoring "exempt" of "rules.${id}": expected an array of status codes, got ${typeName(value)}`,
+        });
         continue;
       }
       const codes: number[] = [];

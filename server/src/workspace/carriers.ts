@@ -1035,7 +1035,8 @@ class CarrierPass {
     // before its first qualifier says so.
     const qualifiers = this.qualifierTokens();
     if (qualifiers > 0) {
-      if (useKeywords.has(this.recentText(qualifiers + 1)) && couldBeCarrier(token.text) && !notUses.has(token.text)) this.countUse(token.text);
+      if (useKeywords.has(this.recentText(qualifiers + 1)) && couldBeCarrier(token.text) && !notUses.has(token.text))
+        this.countUse(token.text);
       return;
     }
     if (used && couldBeCarrier(token.text) && !notUses.has(token.text) && previous !== '@' && !this.ownName(token.text))
@@ -1046,7 +1047,8 @@ class CarrierPass {
   private qualifierTokens(): number {
     let back = 0;
     for (;;) {
-      const separator = this.recentText(back + 1) === '.' ? 1 : this.recentText(back + 1) === ':' && this.recentText(back + 2) === ':' ? 2 : 0;
+      const separator =
+        this.recentText(back + 1) === '.' ? 1 : this.recentText(back + 1) === ':' && this.recentText(back + 2) === ':' ? 2 : 0;
       if (separator === 0 || this.recentToken(back + separator + 1)?.kind !== TokenKind.Identifier) return back;
       back += separator + 1;
     }

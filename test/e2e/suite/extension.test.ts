@@ -16,7 +16,10 @@ test('the package ships the bundles and rule docs, and no sources or node_module
   // vsce stores README.md, CHANGELOG.md and LICENSE as readme.md, changelog.md, LICENSE.txt
   const top = fs.readdirSync(root).map((f) => f.toLowerCase());
   for (const f of ['readme.md', 'changelog.md', 'license']) {
-    assert.ok(top.some((t) => t === f || t.startsWith(`${f}.`)), `${f} is missing from the package (has ${top.join(', ')})`);
+    assert.ok(
+      top.some((t) => t === f || t.startsWith(`${f}.`)),
+      `${f} is missing from the package (has ${top.join(', ')})`,
+    );
   }
   assert.ok(fs.existsSync(path.join(root, 'docs/rules/424-for-lock.md')), 'docs/rules/424-for-lock.md is missing from the package');
   for (const f of ['node_modules', 'client', 'server', 'test', 'src', 'tsconfig.json', 'esbuild.mjs', '.tools']) {
@@ -30,6 +33,14 @@ gate('the installed .vsix is the extension under test; it activates and its serv
   const expected = process.env.E2E_EXTENSION_PATH;
   if (expected) assert.equal(path.resolve(ext.extensionPath), path.resolve(expected), 'not running the installed .vsix');
   const doc = await openFixture('openapi.yaml');
-  await retry(() => ext.isActive, (active) => active, `${EXTENSION_ID} to activate`);
-  await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.source === SOURCE), `any ${SOURCE} diagnostic (is the language server running?)`);
+  await retry(
+    () => ext.isActive,
+    (active) => active,
+    `${EXTENSION_ID} to activate`,
+  );
+  await waitForDiagnostics(
+    doc.uri,
+    (ds) => ds.some((d) => d.source === SOURCE),
+    `any ${SOURCE} diagnostic (is the language server running?)`,
+  );
 });

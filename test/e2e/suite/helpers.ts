@@ -31,16 +31,17 @@ export function ruleOf(d: vscode.Diagnostic): string | undefined {
 }
 
 export function ours(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
-  return vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === SOURCE && (rule === undefined || ruleOf(d) === rule));
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (rule === undefined || ruleOf(d) === rule));
 }
 
 export function describeDiagnostics(uri: vscode.Uri): string {
   const all = vscode.languages.getDiagnostics(uri);
   if (!all.length) return '(none)';
   return all
-    .map((d) => `${d.source ?? '?'}/${ruleOf(d) ?? '-'} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`)
+    .map(
+      (d) =>
+        `${d.source ?? '?'}/${ruleOf(d) ?? '-'} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`,
+    )
     .join('\n    ');
 }
 
@@ -64,7 +65,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       done();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.fsPath)}; diagnostics now:\n    ${describeDiagnostics(uri)}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.fsPath)}; diagnostics now:\n    ${describeDiagnostics(uri)}`,
+        ),
+      );
     }, timeoutMs);
     const done = () => {
       clearTimeout(timer);
@@ -108,17 +113,16 @@ export function positionOf(doc: vscode.TextDocument, needle: string, offsetInNee
 }
 
 export function hoverText(hovers: vscode.Hover[]): string[] {
-  return hovers.map((h) =>
-    h.contents
-      .map((c) => (typeof c === 'string' ? c : c.value))
-      .join('\n'),
-  );
+  return hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'));
 }
 
 /** Markdown to its plain first line: drops heading marks, emphasis, code ticks. */
 export function plainFirstLine(markdown: string): string {
   const line = markdown.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.replace(/^#+\s*/, '').replace(/[*_`]/g, '').trim();
+  return line
+    .replace(/^#+\s*/, '')
+    .replace(/[*_`]/g, '')
+    .trim();
 }
 
 export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {

@@ -2,8 +2,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  applyCodeAction, codeActionsAt, describeDiagnostics, executeHover, hoverText, isLockWarning, openFixture, ours,
-  plainFirstLine, positionOf, retry, revert, waitForDiagnostics,
+  applyCodeAction,
+  codeActionsAt,
+  describeDiagnostics,
+  executeHover,
+  hoverText,
+  isLockWarning,
+  openFixture,
+  ours,
+  plainFirstLine,
+  positionOf,
+  retry,
+  revert,
+  waitForDiagnostics,
 } from './helpers';
 import { test } from './runner';
 
@@ -27,23 +38,41 @@ export const LOCK_CASES: LockCase[] = [
   { label: 'OpenAPI YAML', file: 'openapi.yaml', languageId: 'yaml', needle: "'424':", offset: 1, fixed: "'423':" },
   { label: 'OpenAPI JSON', file: 'openapi.json', languageId: 'json', needle: '"424":', offset: 1, fixed: '"423":' },
   {
-    label: 'TypeScript handler', file: 'src/handler.ts', languageId: 'typescript',
-    needle: 'res.status(424)', offset: 11, fixed: 'res.status(423)',
+    label: 'TypeScript handler',
+    file: 'src/handler.ts',
+    languageId: 'typescript',
+    needle: 'res.status(424)',
+    offset: 11,
+    fixed: 'res.status(423)',
   },
   {
-    label: 'Python handler', file: 'src/handler.py', languageId: 'python',
-    needle: 'HTTPException(status_code=424,', offset: 26, fixed: 'HTTPException(status_code=423,',
+    label: 'Python handler',
+    file: 'src/handler.py',
+    languageId: 'python',
+    needle: 'HTTPException(status_code=424,',
+    offset: 26,
+    fixed: 'HTTPException(status_code=423,',
   },
   {
     // a framework constant: the finding covers the whole qualified name, and the fix writes Go's name for 423
-    label: 'Go handler', file: 'src/handler.go', languageId: 'go',
-    needle: 'http.StatusFailedDependency)', offset: 0, length: 'http.StatusFailedDependency'.length,
-    fixed: 'http.StatusLocked)', title: /http\.StatusFailedDependency.*423/,
+    label: 'Go handler',
+    file: 'src/handler.go',
+    languageId: 'go',
+    needle: 'http.StatusFailedDependency)',
+    offset: 0,
+    length: 'http.StatusFailedDependency'.length,
+    fixed: 'http.StatusLocked)',
+    title: /http\.StatusFailedDependency.*423/,
   },
   {
-    label: 'C# controller', file: 'src/DocumentsController.cs', languageId: 'csharp',
-    needle: 'StatusCodes.Status424FailedDependency,', offset: 0, length: 'StatusCodes.Status424FailedDependency'.length,
-    fixed: 'StatusCodes.Status423Locked,', title: /Status424FailedDependency.*423/,
+    label: 'C# controller',
+    file: 'src/DocumentsController.cs',
+    languageId: 'csharp',
+    needle: 'StatusCodes.Status424FailedDependency,',
+    offset: 0,
+    length: 'StatusCodes.Status424FailedDependency'.length,
+    fixed: 'StatusCodes.Status423Locked,',
+    title: /Status424FailedDependency.*423/,
   },
 ];
 

@@ -47,7 +47,7 @@ export async function runAll(log: (line: string) => void = (l) => console.log(l)
       log(`  ok   ${t.name} (${Date.now() - started} ms)`);
     } catch (err) {
       failed++;
-      const detail = err instanceof Error ? err.stack ?? err.message : inspect(err);
+      const detail = err instanceof Error ? (err.stack ?? err.message) : inspect(err);
       log(`  FAIL ${t.name} (${Date.now() - started} ms)\n${detail.replace(/^/gm, '       ')}`);
       if (t.gate) closedBy = t.name;
     }

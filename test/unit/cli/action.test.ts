@@ -83,7 +83,12 @@ function runAction(workspace: string, given: Record<string, string>) {
           .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
       );
     }
-    extraPath = fs.readFileSync(githubPath, 'utf8').split('\n').filter(Boolean).map((dir) => `${dir}:`).join('');
+    extraPath = fs
+      .readFileSync(githubPath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((dir) => `${dir}:`)
+      .join('');
     if (result.status !== 0) break;
   }
   const output = Object.fromEntries(Object.entries(action.outputs).map(([name, spec]) => [name, expand(spec.value, inputs, outputs)]));
@@ -118,7 +123,7 @@ describe('the GitHub Action (action.yml), its run steps executed directly', () =
   });
 
   test('annotates each finding and fails on warnings over the limit (0 by default)', () => {
-    const workspace = makeTree({ 'src/orders.ts': LOCK, 'src/ok.ts': "res.status(423);\n" });
+    const workspace = makeTree({ 'src/orders.ts': LOCK, 'src/ok.ts': 'res.status(423);\n' });
     const { ran } = runAction(workspace, { package: tarball, paths: 'src' });
     assert.deepEqual(
       ran.map((r) => [r.name, r.code]),
@@ -133,20 +138,35 @@ describe('the GitHub Action (action.yml), its run steps executed directly', () =
 
   test('writes SARIF for the upload step, and honours a baseline', () => {
     const workspace = makeTree({ 'a.ts': LOCK, 'b.ts': LOCK.replace('/x', '/y') });
-    const baseline = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'lint', '--write-baseline', 'baseline.json', 'a.ts'], { cwd: workspace });
+    const baseline = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'lint', '--write-baseline', 'baseline.json', 'a.ts'], {
+      cwd: workspace,
+    });
     assert.equal(baseline.status, 0);
-    const { ran, output } = runAction(workspace, { package: tarball, sarif: 'report.sarif', baseline: 'baseline.json', 'upload-sarif': 'true' });
+    const { ran, output } = runAction(workspace, {
+      package: tarball,
+      sarif: 'report.sarif',
+      baseline: 'baseline.json',
+      'upload-sarif': 'true',
+    });
     assert.equal(ran[1].code, 1, 'b.ts is new');
     assert.equal(output.sarif, 'report.sarif');
     const sarif = JSON.parse(fs.readFileSync(path.join(workspace, 'report.sarif'), 'utf8'));
-    const files = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    const files = sarif.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0].physicalLocation.artifactLocation.uri,
+    );
     assert.deepEqual(files, ['b.ts'], 'the baseline applies to the SARIF report too');
     assert.doesNotMatch(ran[1].stdout, /file=a\.ts/);
   });
 
   test('a clean tree passes; annotations off gives the plain report; args and working-directory apply', () => {
     const workspace = makeTree({ 'api/a.ts': LOCK });
-    const clean = runAction(workspace, { package: tarball, 'working-directory': 'api', args: '--rule 424-for-lock=off', annotations: 'false' });
+    const clean = runAction(workspace, {
+      package: tarball,
+      'working-directory': 'api',
+      args: '--rule 424-for-lock=off',
+      annotations: 'false',
+    });
     assert.equal(clean.ran[1].code, 0, clean.ran[1].stderr);
     assert.equal(clean.ran[1].stdout, 'No problems found in 1 file.\n');
   });

@@ -203,7 +203,10 @@ describe('precedence in the CLI', () => {
     });
     const run = await lintHere(['lint', '-f', 'json'], dir);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /\.http-status-lens\.json:2:29: ignoring "rules\.424-for-lock": "loud" is not a severity .*; the rule keeps its severity \("warning" by default\)\n/);
+    assert.match(
+      run.stderr,
+      /\.http-status-lens\.json:2:29: ignoring "rules\.424-for-lock": "loud" is not a severity .*; the rule keeps its severity \("warning" by default\)\n/,
+    );
     assert.doesNotMatch(run.stderr, /the default applies/, 'each message says what happens itself');
     assert.deepEqual(filesOf(run), ['a.ts'], 'the valid part (ignore) still applies; findings are still reported');
     const broken = makeTree({ '.http-status-lens.json': '{"rules": ', 'a.ts': LOCK });
@@ -383,7 +386,10 @@ describe('the JSON schema (schemas/http-status-lens.schema.json)', () => {
     const visit = (node: unknown, where: string): void => {
       if (typeof node !== 'object' || node === null) return;
       for (const [key, value] of Object.entries(node)) {
-        assert.ok(!constraints.has(key) || where.endsWith('.examples') || where.endsWith('.default'), `${where}.${key} would be reported by VS Code`);
+        assert.ok(
+          !constraints.has(key) || where.endsWith('.examples') || where.endsWith('.default'),
+          `${where}.${key} would be reported by VS Code`,
+        );
         if (key !== 'examples' && key !== 'default') visit(value, `${where}.${key}`);
       }
     };

@@ -73,9 +73,10 @@ describe('--fix', () => {
 
   test('the scanned model says whether a spec parses, JSON or YAML, so --fix reads it once', () => {
     const service = getLanguageService();
-    const scan = (uri: string, languageId: string, text: string) => service.scan(TextDocument.create(uri, languageId, 1, text)).syntaxErrors;
-    assert.equal(scan('file:///a.yaml', 'yaml', "openapi: 3.1.0\npaths: {}\n"), 0);
-    assert.ok(scan('file:///b.yaml', 'yaml', "openapi: 3.1.0\npaths:\n  bad: [unclosed\n")! > 0);
+    const scan = (uri: string, languageId: string, text: string) =>
+      service.scan(TextDocument.create(uri, languageId, 1, text)).syntaxErrors;
+    assert.equal(scan('file:///a.yaml', 'yaml', 'openapi: 3.1.0\npaths: {}\n'), 0);
+    assert.ok(scan('file:///b.yaml', 'yaml', 'openapi: 3.1.0\npaths:\n  bad: [unclosed\n')! > 0);
     assert.equal(scan('file:///c.json', 'json', '{"openapi": "3.1.0", "paths": {}}'), 0);
     assert.ok(scan('file:///d.json', 'json', '{"openapi": "3.1.0", "paths": {"/x": {]}}')! > 0);
   });

@@ -34,7 +34,10 @@ describe('output formats (golden files for test/fixtures/cli/project)', () => {
     const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
     for (const f of findings)
       // `related`: the other file a project rule's finding rests on (status-not-in-spec: the operation in the spec).
-      assert.deepEqual(Object.keys(f).filter((k) => k !== 'related'), ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'fixes']);
+      assert.deepEqual(
+        Object.keys(f).filter((k) => k !== 'related'),
+        ['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message', 'fixes'],
+      );
     const lock = findings.find((f) => f.ruleId === '424-for-lock')!;
     assert.deepEqual([lock.file, lock.line, lock.column, lock.endLine, lock.endColumn], ['api.yaml', 12, 10, 12, 13]);
     assert.equal(run.stdout, JSON.stringify(findings, null, 2) + '\n', 'streamed output is exactly JSON.stringify of the whole array');

@@ -39,7 +39,15 @@ export async function lintHere(args: string[], cwd = project, env: NodeJS.Proces
   try {
     const parsed = parseArgs(args);
     if (parsed.command !== 'lint') throw new Error('lintHere runs lint only');
-    const code = await lint(parsed.options, { cwd, env, stdout: out, stderr: err, readStdin: async () => stdin, version: '0.0.0-test', entry: CLI });
+    const code = await lint(parsed.options, {
+      cwd,
+      env,
+      stdout: out,
+      stderr: err,
+      readStdin: async () => stdin,
+      version: '0.0.0-test',
+      entry: CLI,
+    });
     return { code, stdout, stderr };
   } catch (error) {
     if (error instanceof UsageError || error instanceof PathError)

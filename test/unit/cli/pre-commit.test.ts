@@ -44,7 +44,10 @@ describe('the pre-commit hook', () => {
     const failing = run();
     assert.equal(failing.status, 1, failing.stderr);
     assert.match(failing.stdout, /api\/orders\.ts:1:\d+\s+warning .*424-for-lock/);
-    fs.writeFileSync(path.join(repo, 'api/orders.ts'), "app.put('/x', (req, res) => res.status(423).send('The order is locked by another user'));\n");
+    fs.writeFileSync(
+      path.join(repo, 'api/orders.ts'),
+      "app.put('/x', (req, res) => res.status(423).send('The order is locked by another user'));\n",
+    );
     const passing = run();
     assert.equal(passing.status, 0, passing.stdout + passing.stderr);
   });

@@ -20,7 +20,10 @@ after(removeTrees);
 
 /** The text each problem of a config points at. */
 function problemsOf(text: string): { message: string; at: string }[] {
-  return parseConfig(text, '/x/.http-status-lens.json').problems.map((p) => ({ message: p.message, at: text.slice(p.offset, p.offset + p.length) }));
+  return parseConfig(text, '/x/.http-status-lens.json').problems.map((p) => ({
+    message: p.message,
+    at: text.slice(p.offset, p.offset + p.length),
+  }));
 }
 
 const spec = (extra = '') => `openapi: 3.0.0
@@ -31,13 +34,17 @@ paths:
         '200':
           description: OK
 ${extra}`;
-const handler = "router.get('/orders/:id', (req, res) => {\n  if (!req.user) return res.status(401).end();\n  res.status(410).end();\n});\n";
+const handler =
+  "router.get('/orders/:id', (req, res) => {\n  if (!req.user) return res.status(401).end();\n  res.status(410).end();\n});\n";
 
 describe('reading the project rules config', () => {
   test('rule options in ESLint form, and specs with paths relative to the file', () => {
     const config = parseConfig(
       JSON.stringify({
-        rules: { 'status-not-in-spec': ['error', { defaultCovers: 'errors' }], 'spec-status-never-returned': ['info', { exempt: [404, 500] }] },
+        rules: {
+          'status-not-in-spec': ['error', { defaultCovers: 'errors' }],
+          'spec-status-never-returned': ['info', { exempt: [404, 500] }],
+        },
         specs: [{ spec: 'services/orders/openapi.yaml', handlers: ['services/orders/**'] }],
       }),
       '/repo/.http-status-lens.json',
@@ -78,7 +85,8 @@ describe('reading the project rules config', () => {
     const problems = problemsOf(text);
     const find = (pattern: RegExp) => problems.find((p) => pattern.test(p.message));
     assert.deepEqual(find(/"defaultCover" in the options/), {
-      message: 'ignoring "defaultCover" in the options of "rules.status-not-in-spec" (not an option of the rule; did you mean "defaultCovers"?)',
+      message:
+        'ignoring "defaultCover" in the options of "rules.status-not-in-spec" (not an option of the rule; did you mean "defaultCovers"?)',
       at: '"defaultCover"',
     });
     assert.equal(find(/"some" is not one of all, errors, none/)?.at, '"some"');
@@ -89,10 +97,16 @@ describe('reading the project rules config', () => {
       message: 'ignoring the options of "rules.424-for-lock": the rule takes no options',
       at: '{ "x": 1 }',
     });
-    assert.match(find(/rules.424-for-conflict": expected a severity or \[severity, options\], got an array of 3/)!.message, /keeps its severity/);
+    assert.match(
+      find(/rules.424-for-conflict": expected a severity or \[severity, options\], got an array of 3/)!.message,
+      /keeps its severity/,
+    );
     assert.equal(find(/"loud" is not a severity/)?.at, '"loud"');
     assert.equal(find(/ignoring this "specs" entry: expected \{/)?.at, '"openapi.yaml"');
-    assert.match(find(/"handlers" must be a non-empty array .* got nothing; a\/openapi.yaml joins with any handler/)!.message, /a\/openapi/);
+    assert.match(
+      find(/"handlers" must be a non-empty array .* got nothing; a\/openapi.yaml joins with any handler/)!.message,
+      /a\/openapi/,
+    );
     assert.equal(find(/"handler" in a "specs" entry/)?.message, 'ignoring "handler" in a "specs" entry (did you mean "handlers"?)');
     assert.equal(find(/ignoring this "handlers" pattern/)?.at, '""');
     assert.match(find(/"spec" must be the spec's path .* got nothing; its handlers join with any spec/)!.message, /spec/);
@@ -110,10 +124,19 @@ describe('reading the project rules config', () => {
   });
 
   test('config files further down add pins and replace options', () => {
-    const outer = parseConfig('{"specs": [{"spec": "a.yaml", "handlers": ["a/**"]}], "rules": {"spec-status-never-returned": ["info", {"exempt": [404]}]}}', '/r/.http-status-lens.json');
-    const inner = parseConfig('{"specs": [{"spec": "b.yaml", "handlers": ["**"]}], "rules": {"spec-status-never-returned": ["info", {"exempt": [500]}]}}', '/r/b/.http-status-lens.json');
+    const outer = parseConfig(
+      '{"specs": [{"spec": "a.yaml", "handlers": ["a/**"]}], "rules": {"spec-status-never-returned": ["info", {"exempt": [404]}]}}',
+      '/r/.http-status-lens.json',
+    );
+    const inner = parseConfig(
+      '{"specs": [{"spec": "b.yaml", "handlers": ["**"]}], "rules": {"spec-status-never-returned": ["info", {"exempt": [500]}]}}',
+      '/r/b/.http-status-lens.json',
+    );
     const settings = applyChain(defaultSettings(), [outer, inner]);
-    assert.deepEqual(settings.specs.map((p) => `${p.base}:${p.spec[0]}`), ['/r:a.yaml', '/r/b:b.yaml']);
+    assert.deepEqual(
+      settings.specs.map((p) => `${p.base}:${p.spec[0]}`),
+      ['/r:a.yaml', '/r/b:b.yaml'],
+    );
     assert.deepEqual(settings.ruleOptions['spec-status-never-returned'].exempt, [500], 'a list replaces the one above it, as in ESLint');
   });
 });
@@ -134,7 +157,14 @@ const monorepo = {
 
 describe('the CLI honours the project config', () => {
   const findings = async (dir: string) =>
-    (JSON.parse((await lintHere(['lint', '-f', 'json', '.'], dir)).stdout) as { file: string; line: number; ruleId: string; message: string }[])
+    (
+      JSON.parse((await lintHere(['lint', '-f', 'json', '.'], dir)).stdout) as {
+        file: string;
+        line: number;
+        ruleId: string;
+        message: string;
+      }[]
+    )
       .filter((f) => f.ruleId === 'status-not-in-spec' || f.ruleId === 'spec-status-never-returned')
       .map((f) => `${f.file}:${f.line} ${f.ruleId}`);
 
@@ -163,7 +193,11 @@ describe('the CLI honours the project config', () => {
     });
     assert.deepEqual(await findings(makeTree(files('all'))), []);
     assert.deepEqual(await findings(makeTree(files('errors'))), ['routes.js:3 status-not-in-spec']);
-    assert.deepEqual(await findings(makeTree(files('none'))), ['routes.js:2 status-not-in-spec', 'routes.js:3 status-not-in-spec', 'routes.js:4 status-not-in-spec']);
+    assert.deepEqual(await findings(makeTree(files('none'))), [
+      'routes.js:2 status-not-in-spec',
+      'routes.js:3 status-not-in-spec',
+      'routes.js:4 status-not-in-spec',
+    ]);
   });
 
   test('exempt: the codes spec-status-never-returned leaves alone', async () => {
@@ -189,7 +223,13 @@ describe('the editor honours the same config', () => {
       open.set(uri, TextDocument.create(uri, name.endsWith('.js') ? 'javascript' : 'yaml', 1, text));
     }
     const documents = { all: () => [...open.values()], get: (uri: string) => open.get(uri) } as unknown as TextDocuments<TextDocument>;
-    const project = new OpenProject(documents, service, (m) => assert.fail(m), () => {}, { settleMs: 1, rebuildBudgetMs: 1000 });
+    const project = new OpenProject(
+      documents,
+      service,
+      (m) => assert.fail(m),
+      () => {},
+      { settleMs: 1, rebuildBudgetMs: 1000 },
+    );
     // Each document checked once (its settings recorded), then the join is current for all.
     for (const document of open.values()) project.diagnostics(document, settings);
     return (name: string) =>
@@ -211,6 +251,9 @@ describe('the editor honours the same config', () => {
       'routes.js': handler,
     };
     assert.deepEqual(openTree(dir, defaults, '{}')('routes.js'), []);
-    assert.deepEqual(openTree(dir, defaults, '{"rules": {"status-not-in-spec": ["warning", {"defaultCovers": "none"}]}}')('routes.js'), [2, 3]);
+    assert.deepEqual(
+      openTree(dir, defaults, '{"rules": {"status-not-in-spec": ["warning", {"defaultCovers": "none"}]}}')('routes.js'),
+      [2, 3],
+    );
   });
 });

@@ -28,7 +28,10 @@ describe('--stdin', () => {
     const dir = makeTree({});
     const python = "abort(424, 'The order is locked by another user')\n";
     const asPython = await lintHere(['lint', '--stdin', '--stdin-filename', 'app.py', '-f', 'json'], dir, {}, python);
-    assert.deepEqual(findings(asPython.stdout).map((f) => f.ruleId), ['424-for-lock']);
+    assert.deepEqual(
+      findings(asPython.stdout).map((f) => f.ruleId),
+      ['424-for-lock'],
+    );
     const asText = await lintHere(['lint', '--stdin', '--stdin-filename', 'notes.txt', '-f', 'json'], dir, {}, python);
     assert.equal(asText.stdout, '[]\n');
     assert.match(asText.stderr, /notes\.txt: not linted \(no supported language/);
@@ -76,6 +79,9 @@ describe('--stdin', () => {
     const big = '// filler line\n'.repeat(20_000) + LOCKED;
     const run = runCli(['lint', '--stdin', '--stdin-filename', 'big.ts', '-f', 'json'], dir, {}, big);
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(findings(run.stdout).map((f) => [f.line, f.ruleId]), [[20_001, '424-for-lock']]);
+    assert.deepEqual(
+      findings(run.stdout).map((f) => [f.line, f.ruleId]),
+      [[20_001, '424-for-lock']],
+    );
   });
 });

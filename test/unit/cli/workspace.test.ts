@@ -53,13 +53,20 @@ test('--cache reuses the result of an unchanged file, and lints again when a car
 
 test('a run over specs alone does not read the project for carriers (only code uses them)', async () => {
   const spec = 'openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths: {}\n';
-  const dir = makeTree({ 'openapi.yaml': spec, 'src/errors/FailedDependencyException.java': declaration, 'src/coupons/CouponService.java': use });
+  const dir = makeTree({
+    'openapi.yaml': spec,
+    'src/errors/FailedDependencyException.java': declaration,
+    'src/coupons/CouponService.java': use,
+  });
   await lintHere(['lint', '--cache', '--format', 'json', 'openapi.yaml'], dir);
   const cached = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8')).files ?? {});
   assert.ok(!cached.some((file) => file.endsWith('.java')), `no Java file read: ${cached.join(', ')}`);
   await lintHere(['lint', '--cache', '--format', 'json', 'openapi.yaml', 'src/coupons'], dir);
   const both = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8')).files ?? {});
-  assert.ok(both.some((file) => file.endsWith('FailedDependencyException.java')), `the carrier's file is read: ${both.join(', ')}`);
+  assert.ok(
+    both.some((file) => file.endsWith('FailedDependencyException.java')),
+    `the carrier's file is read: ${both.join(', ')}`,
+  );
 });
 
 test('--cache: a config change or another tool version lints again', async () => {

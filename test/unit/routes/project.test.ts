@@ -100,10 +100,19 @@ describe('bad input: no false finding, and the reason is known', () => {
   const runTime: [string, string][] = [
     ['a.py', '@app.get(PREFIX + "/{order_id}")\nasync def read_order(order_id: int):\n    raise HTTPException(status_code=410)\n'],
     ['a2.py', '@app.route(f"{PREFIX}/<int:order_id>")\ndef read_order(order_id):\n    abort(410)\n'],
-    ['a.go', 'func main() {\n\tmux.HandleFunc("GET "+prefix+"/{id}", func(w http.ResponseWriter, r *http.Request) {\n\t\tw.WriteHeader(http.StatusGone)\n\t})\n}\n'],
-    ['A.java', '@RestController\nclass Orders {\n  @GetMapping(PREFIX + "/{id}")\n  ResponseEntity<?> get() {\n    return ResponseEntity.status(410).build();\n  }\n}\n'],
+    [
+      'a.go',
+      'func main() {\n\tmux.HandleFunc("GET "+prefix+"/{id}", func(w http.ResponseWriter, r *http.Request) {\n\t\tw.WriteHeader(http.StatusGone)\n\t})\n}\n',
+    ],
+    [
+      'A.java',
+      '@RestController\nclass Orders {\n  @GetMapping(PREFIX + "/{id}")\n  ResponseEntity<?> get() {\n    return ResponseEntity.status(410).build();\n  }\n}\n',
+    ],
     ['A.cs', 'app.MapGet(prefix + "/{id}", () => Results.StatusCode(410));\n'],
-    ['a.rb', 'Rails.application.routes.draw do\n  get "#{prefix}/:id", to: "orders#show"\nend\nclass OrdersController < ApplicationController\n  def show\n    head 410\n  end\nend\n'],
+    [
+      'a.rb',
+      'Rails.application.routes.draw do\n  get "#{prefix}/:id", to: "orders#show"\nend\nclass OrdersController < ApplicationController\n  def show\n    head 410\n  end\nend\n',
+    ],
     ['a.php', "<?php\nRoute::get($prefix . '/{id}', function () {\n    abort(410);\n});\n"],
   ];
   for (const [file, code] of runTime)
@@ -114,21 +123,34 @@ describe('bad input: no false finding, and the reason is known', () => {
       assert.equal(more.length, 0);
       assert.equal((p.index.operationsFor(route) as { reason?: string }).reason, 'unknown-path');
       const offset = code.indexOf(code.includes('410') ? '410' : 'StatusGone') + 1;
-      assert.match(projectHover(`file:///project/${file}`, offset, p.index)!, /^Not checked against an OpenAPI spec: the path is built at run time/);
+      assert.match(
+        projectHover(`file:///project/${file}`, offset, p.index)!,
+        /^Not checked against an OpenAPI spec: the path is built at run time/,
+      );
     });
 
   // A split spec (the GoIT template, Redocly's split layout): the operation is a $ref, its responses are in
   // another file. The pattern is the spec's, so every family's handlers would be flagged for every code.
   const splitSpecs: [string, string][] = [
-    ['yaml', "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /orders/{id}:\n    get:\n      $ref: '../swagger/paths/orders/get.yaml'\n"],
-    ['json', '{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {"/orders/{id}": {"get": {"$ref": "paths/orders-get.json"}}}}'],
+    [
+      'yaml',
+      "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /orders/{id}:\n    get:\n      $ref: '../swagger/paths/orders/get.yaml'\n",
+    ],
+    [
+      'json',
+      '{"openapi": "3.0.0", "info": {"title": "x", "version": "1"}, "paths": {"/orders/{id}": {"get": {"$ref": "paths/orders-get.json"}}}}',
+    ],
     ['yaml', "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /orders/{id}:\n    get:\n      summary: no responses written\n"],
   ];
   const handlers: [string, string, string][] = [
     ['a.js', "router.get('/orders/:id', (req, res) => { res.status(410).end(); });", '410'],
     ['a.py', '@app.get("/orders/{order_id}")\nasync def read_order(order_id: int):\n    raise HTTPException(status_code=410)\n', '410'],
     ['a.go', 'func main() {\n\tr.GET("/orders/:id", func(c *gin.Context) {\n\t\tc.JSON(http.StatusGone, nil)\n\t})\n}\n', 'StatusGone'],
-    ['A.java', '@RestController\nclass Orders {\n  @GetMapping("/orders/{id}")\n  ResponseEntity<?> get() {\n    return ResponseEntity.status(410).build();\n  }\n}\n', '410'],
+    [
+      'A.java',
+      '@RestController\nclass Orders {\n  @GetMapping("/orders/{id}")\n  ResponseEntity<?> get() {\n    return ResponseEntity.status(410).build();\n  }\n}\n',
+      '410',
+    ],
   ];
   for (const [file, code, token] of handlers)
     test(`an operation whose responses are elsewhere (a $ref, none written) is not judged: ${file.slice(file.indexOf('.') + 1)} handlers`, () => {

@@ -153,17 +153,61 @@ paths:
 
   // Pattern 1: reading a status is not setting one (hover only, no finding), in every family.
   runScenarios('424-without-dependency', [
-    { name: 'Go: a comparison with a local variable', language: 'go', text: `func h(w http.ResponseWriter, r *http.Request) {\n\tif status == http.StatusFailedDependency {\n\t\treturn\n\t}\n}\n` },
-    { name: 'Go: a case of a switch on a status', language: 'go', text: `func h(resp *http.Response) {\n\tswitch resp.StatusCode {\n\tcase http.StatusFailedDependency:\n\t\tretry()\n\t}\n}\n` },
-    { name: 'TypeScript: ===, a case, .includes()', language: 'typescript', text: `async function f() {\n  if (res.status === 424) return;\n  if ([StatusCodes.LOCKED, StatusCodes.FAILED_DEPENDENCY].includes(res.status)) return;\n  switch (res.status) {\n    case 424: break;\n  }\n}` },
-    { name: 'Python: ==, is, in (...)', language: 'python', text: `def f(resp):\n    if resp.status_code == HTTPStatus.FAILED_DEPENDENCY:\n        return 1\n    if status is HTTPStatus.FAILED_DEPENDENCY:\n        return 2\n    if resp.status_code in (423, 424):\n        return 3\n` },
-    { name: 'Java: equals and ==', language: 'java', text: `void f(ResponseEntity<?> r) {\n    if (HttpStatus.FAILED_DEPENDENCY.equals(r.getStatusCode())) { retry(); }\n    if (r.getStatusCode() == HttpStatus.FAILED_DEPENDENCY) { retry(); }\n}\n` },
-    { name: 'Kotlin: a when on a status', language: 'kotlin', text: `fun f(r: HttpResponse) {\n    when (r.status) {\n        HttpStatusCode.FailedDependency -> retry()\n    }\n}\n` },
-    { name: 'C#: ==', language: 'csharp', text: `void F(HttpResponseMessage r) {\n    if (r.StatusCode == HttpStatusCode.FailedDependency) { Retry(); }\n}\n` },
-    { name: 'PHP: === and in_array', language: 'php', text: `<?php\nfunction f($r) {\n    if ($r->getStatusCode() === Response::HTTP_FAILED_DEPENDENCY) { return; }\n    if (in_array($status, [Response::HTTP_LOCKED, Response::HTTP_FAILED_DEPENDENCY])) { return; }\n}\n` },
-    { name: 'Ruby: when on a case of a status', language: 'ruby', text: `def f(response)\n  case response.code\n  when 424\n    retry_later\n  end\nend\n` },
-    { name: 'Rust: a match arm on a status', language: 'rust', text: `fn f(s: StatusCode) -> bool {\n    match s {\n        StatusCode::FAILED_DEPENDENCY => true,\n        _ => false,\n    }\n}\n` },
-    { name: 'a read beside a use: only the use is judged', language: 'typescript', text: `app.delete('/x', async (req, res) => {\n  const r = await db.remove(id);\n  if (r.status === 424) res.status([[424]]).end();\n});` },
+    {
+      name: 'Go: a comparison with a local variable',
+      language: 'go',
+      text: `func h(w http.ResponseWriter, r *http.Request) {\n\tif status == http.StatusFailedDependency {\n\t\treturn\n\t}\n}\n`,
+    },
+    {
+      name: 'Go: a case of a switch on a status',
+      language: 'go',
+      text: `func h(resp *http.Response) {\n\tswitch resp.StatusCode {\n\tcase http.StatusFailedDependency:\n\t\tretry()\n\t}\n}\n`,
+    },
+    {
+      name: 'TypeScript: ===, a case, .includes()',
+      language: 'typescript',
+      text: `async function f() {\n  if (res.status === 424) return;\n  if ([StatusCodes.LOCKED, StatusCodes.FAILED_DEPENDENCY].includes(res.status)) return;\n  switch (res.status) {\n    case 424: break;\n  }\n}`,
+    },
+    {
+      name: 'Python: ==, is, in (...)',
+      language: 'python',
+      text: `def f(resp):\n    if resp.status_code == HTTPStatus.FAILED_DEPENDENCY:\n        return 1\n    if status is HTTPStatus.FAILED_DEPENDENCY:\n        return 2\n    if resp.status_code in (423, 424):\n        return 3\n`,
+    },
+    {
+      name: 'Java: equals and ==',
+      language: 'java',
+      text: `void f(ResponseEntity<?> r) {\n    if (HttpStatus.FAILED_DEPENDENCY.equals(r.getStatusCode())) { retry(); }\n    if (r.getStatusCode() == HttpStatus.FAILED_DEPENDENCY) { retry(); }\n}\n`,
+    },
+    {
+      name: 'Kotlin: a when on a status',
+      language: 'kotlin',
+      text: `fun f(r: HttpResponse) {\n    when (r.status) {\n        HttpStatusCode.FailedDependency -> retry()\n    }\n}\n`,
+    },
+    {
+      name: 'C#: ==',
+      language: 'csharp',
+      text: `void F(HttpResponseMessage r) {\n    if (r.StatusCode == HttpStatusCode.FailedDependency) { Retry(); }\n}\n`,
+    },
+    {
+      name: 'PHP: === and in_array',
+      language: 'php',
+      text: `<?php\nfunction f($r) {\n    if ($r->getStatusCode() === Response::HTTP_FAILED_DEPENDENCY) { return; }\n    if (in_array($status, [Response::HTTP_LOCKED, Response::HTTP_FAILED_DEPENDENCY])) { return; }\n}\n`,
+    },
+    {
+      name: 'Ruby: when on a case of a status',
+      language: 'ruby',
+      text: `def f(response)\n  case response.code\n  when 424\n    retry_later\n  end\nend\n`,
+    },
+    {
+      name: 'Rust: a match arm on a status',
+      language: 'rust',
+      text: `fn f(s: StatusCode) -> bool {\n    match s {\n        StatusCode::FAILED_DEPENDENCY => true,\n        _ => false,\n    }\n}\n`,
+    },
+    {
+      name: 'a read beside a use: only the use is judged',
+      language: 'typescript',
+      text: `app.delete('/x', async (req, res) => {\n  const r = await db.remove(id);\n  if (r.status === 424) res.status([[424]]).end();\n});`,
+    },
   ]);
 
   // Pattern 5: a GET only reads; a dependency word used as a name is no chain.
@@ -176,7 +220,10 @@ paths:
     {
       name: 'a GET whose 424 names an earlier failed action is 424 used as meant',
       language: 'yaml',
-      text: yaml(`  /workflows/{id}/result:\n    get:`, `        '424':\n          description: The result is unavailable because the previous step failed.`),
+      text: yaml(
+        `  /workflows/{id}/result:\n    get:`,
+        `        '424':\n          description: The result is unavailable because the previous step failed.`,
+      ),
     },
     {
       name: 'a GET handler named for a workflow',
@@ -202,18 +249,54 @@ paths:
 
   // Pattern 4: a status carried through the application's own code is a site, judged where it is written.
   runScenarios('424-without-dependency', [
-    { name: 'TypeScript: an error type of the app', language: 'typescript', text: `async function remove(id) {\n  throw new AppError('cannot remove', [[424]]);\n}` },
-    { name: 'TypeScript: a status keyword of a helper', language: 'typescript', text: `function remove(id) {\n  return fail(res, { httpStatus: [[424]], message: 'no' });\n}` },
-    { name: 'Go: a helper writing the response', language: 'go', text: `func remove(w http.ResponseWriter) {\n\terrorResponse(w, [[424]], "cannot remove")\n}\n` },
-    { name: 'Go: a status returned from a service function', language: 'go', text: `func (s *Service) Remove(id string) (int, error) {\n\treturn [[424]], errors.New("cannot remove")\n}\n` },
+    {
+      name: 'TypeScript: an error type of the app',
+      language: 'typescript',
+      text: `async function remove(id) {\n  throw new AppError('cannot remove', [[424]]);\n}`,
+    },
+    {
+      name: 'TypeScript: a status keyword of a helper',
+      language: 'typescript',
+      text: `function remove(id) {\n  return fail(res, { httpStatus: [[424]], message: 'no' });\n}`,
+    },
+    {
+      name: 'Go: a helper writing the response',
+      language: 'go',
+      text: `func remove(w http.ResponseWriter) {\n\terrorResponse(w, [[424]], "cannot remove")\n}\n`,
+    },
+    {
+      name: 'Go: a status returned from a service function',
+      language: 'go',
+      text: `func (s *Service) Remove(id string) (int, error) {\n\treturn [[424]], errors.New("cannot remove")\n}\n`,
+    },
     { name: 'Java: setStatus on an error object', language: 'java', text: `void remove(ApiError err) {\n    err.setStatus([[424]]);\n}\n` },
-    { name: 'Python: an app exception with a status keyword', language: 'python', text: `def remove():\n    raise ApiError("cannot remove", http_status=[[424]])\n` },
-    { name: 'PHP: an app exception', language: 'php', text: `<?php\nfunction remove() {\n    throw new DomainException('cannot remove', [[424]]);\n}\n` },
+    {
+      name: 'Python: an app exception with a status keyword',
+      language: 'python',
+      text: `def remove():\n    raise ApiError("cannot remove", http_status=[[424]])\n`,
+    },
+    {
+      name: 'PHP: an app exception',
+      language: 'php',
+      text: `<?php\nfunction remove() {\n    throw new DomainException('cannot remove', [[424]]);\n}\n`,
+    },
     { name: 'Ruby: a status keyword of a helper', language: 'ruby', text: `def remove\n  fail_with(code: [[424]], message: "no")\nend\n` },
-    { name: 'C#: a problem result', language: 'csharp', text: `public IActionResult Remove() {\n    return Problem("cannot remove", statusCode: [[424]]);\n}\n` },
+    {
+      name: 'C#: a problem result',
+      language: 'csharp',
+      text: `public IActionResult Remove() {\n    return Problem("cannot remove", statusCode: [[424]]);\n}\n`,
+    },
     { name: 'Kotlin: an app exception', language: 'kotlin', text: `fun remove() {\n    throw ApiException("cannot remove", [[424]])\n}\n` },
-    { name: 'Rust: an app error constructor', language: 'rust', text: `fn remove() -> Result<(), ApiError> {\n    Err(ApiError::new([[424]], "cannot remove"))\n}\n` },
-    { name: 'not a status: a size, a timeout, a test assertion', language: 'typescript', text: `const width = 424;\nsetTimeout(run, 424);\nexpect(res.status).toBe(424);\nassertError(424);\nconst box = { width: 424 };` },
+    {
+      name: 'Rust: an app error constructor',
+      language: 'rust',
+      text: `fn remove() -> Result<(), ApiError> {\n    Err(ApiError::new([[424]], "cannot remove"))\n}\n`,
+    },
+    {
+      name: 'not a status: a size, a timeout, a test assertion',
+      language: 'typescript',
+      text: `const width = 424;\nsetTimeout(run, 424);\nexpect(res.status).toBe(424);\nassertError(424);\nconst box = { width: 424 };`,
+    },
   ]);
 
   // Seen in the corpus (x/net/webdav, pywebdav): a status inside a propstat is one item of a 207; local file work is no upstream.
@@ -221,7 +304,10 @@ paths:
     {
       name: 'Go: Propstat{Status: ...} under a guard named conflict is one item of a multistatus',
       language: 'go',
-      text: `func patch(patches []Patch) []Propstat {\n\tif conflict {\n\t\tpstat := Propstat{\n\t\t\tStatus: StatusFailedDependency,\n\t\t}\n\t\treturn []Propstat{pstat}\n\t}\n\treturn nil\n}\n`.replace('StatusFailedDependency', 'http.StatusFailedDependency'),
+      text: `func patch(patches []Patch) []Propstat {\n\tif conflict {\n\t\tpstat := Propstat{\n\t\t\tStatus: StatusFailedDependency,\n\t\t}\n\t\treturn []Propstat{pstat}\n\t}\n\treturn nil\n}\n`.replace(
+        'StatusFailedDependency',
+        'http.StatusFailedDependency',
+      ),
     },
     {
       name: 'Go: an element of []Propstat{{...}, {...}} with its type elided',
@@ -237,17 +323,64 @@ paths:
 
   // Patterns from the judgement corpus (docs/corpus.md).
   runScenarios('424-without-dependency', [
-    { name: 'Go: a test assertion reads the status', language: 'go', text: `func TestX(t *testing.T) {\n\tassert.Equal(t, http.StatusFailedDependency, w.Code)\n}\n` },
-    { name: 'TypeScript: expect().toBe() reads the status', language: 'typescript', text: `it('fails', async () => {\n  expect(res.status).toBe(StatusCodes.FAILED_DEPENDENCY);\n});` },
-    { name: 'PHP: assertSame reads the status', language: 'php', text: `<?php\nfunction testX() {\n    static::assertSame(Response::HTTP_FAILED_DEPENDENCY, $e->getStatusCode());\n}\n` },
-    { name: 'Python: assertEqual reads the status', language: 'python', text: `def test_x(self):\n    self.assertEqual(resp.status_code, status.HTTP_424_FAILED_DEPENDENCY)\n` },
-    { name: 'TypeScript: mapping the app error named for 424 to 424', language: 'typescript', text: `async function catchErrors(e) {\n  if (e instanceof FailedDependencyError) {\n    await errorHandler(424, e.message);\n  }\n}` },
-    { name: 'C#: a batch operation result holds one item of a chain', language: 'csharp', text: `void F() {\n    var r = new TransactionalBatchOperationResult(HttpStatusCode.FailedDependency);\n}\n` },
-    { name: 'C#: under a flag that an earlier change failed', language: 'csharp', text: `void Apply() {\n    if (failed)\n    {\n        result.Add(ChangeItem.FailedDependency(key));\n    }\n}\n` },
-    { name: 'C#: the app helper named for 424 is a site, its definition is not', language: 'csharp', text: `protected IActionResult FailedDependency(object body) => StatusCode(424, body);\npublic IActionResult Finalize(string id) {\n    if (id is null) return [[FailedDependency]](ErrorResponse.MissingPendingId);\n    return Ok();\n}\n`.replace('StatusCode(424, body)', 'Wrap(body)') },
-    { name: 'Python: the app error type named for 424, raised', language: 'python', text: `def validate(report):\n    if report.status != STATUS_COMPLETE:\n        raise [[FailedDependencyError]]({"detail": "not created"})\n` },
-    { name: 'Python: the app error type caught is a mention', language: 'python', text: `def f():\n    try:\n        g()\n    except FailedDependencyError:\n        pass\n` },
-    { name: 'Ruby: a message giving its own reason is not made a chain by a workflow handler', language: 'ruby', text: `class RunWorkflow\n  def call\n    context.fail!(message: "Workflow is not active", status: [[:failed_dependency]]) unless workflow.active?\n  end\nend\n` },
+    {
+      name: 'Go: a test assertion reads the status',
+      language: 'go',
+      text: `func TestX(t *testing.T) {\n\tassert.Equal(t, http.StatusFailedDependency, w.Code)\n}\n`,
+    },
+    {
+      name: 'TypeScript: expect().toBe() reads the status',
+      language: 'typescript',
+      text: `it('fails', async () => {\n  expect(res.status).toBe(StatusCodes.FAILED_DEPENDENCY);\n});`,
+    },
+    {
+      name: 'PHP: assertSame reads the status',
+      language: 'php',
+      text: `<?php\nfunction testX() {\n    static::assertSame(Response::HTTP_FAILED_DEPENDENCY, $e->getStatusCode());\n}\n`,
+    },
+    {
+      name: 'Python: assertEqual reads the status',
+      language: 'python',
+      text: `def test_x(self):\n    self.assertEqual(resp.status_code, status.HTTP_424_FAILED_DEPENDENCY)\n`,
+    },
+    {
+      name: 'TypeScript: mapping the app error named for 424 to 424',
+      language: 'typescript',
+      text: `async function catchErrors(e) {\n  if (e instanceof FailedDependencyError) {\n    await errorHandler(424, e.message);\n  }\n}`,
+    },
+    {
+      name: 'C#: a batch operation result holds one item of a chain',
+      language: 'csharp',
+      text: `void F() {\n    var r = new TransactionalBatchOperationResult(HttpStatusCode.FailedDependency);\n}\n`,
+    },
+    {
+      name: 'C#: under a flag that an earlier change failed',
+      language: 'csharp',
+      text: `void Apply() {\n    if (failed)\n    {\n        result.Add(ChangeItem.FailedDependency(key));\n    }\n}\n`,
+    },
+    {
+      name: 'C#: the app helper named for 424 is a site, its definition is not',
+      language: 'csharp',
+      text: `protected IActionResult FailedDependency(object body) => StatusCode(424, body);\npublic IActionResult Finalize(string id) {\n    if (id is null) return [[FailedDependency]](ErrorResponse.MissingPendingId);\n    return Ok();\n}\n`.replace(
+        'StatusCode(424, body)',
+        'Wrap(body)',
+      ),
+    },
+    {
+      name: 'Python: the app error type named for 424, raised',
+      language: 'python',
+      text: `def validate(report):\n    if report.status != STATUS_COMPLETE:\n        raise [[FailedDependencyError]]({"detail": "not created"})\n`,
+    },
+    {
+      name: 'Python: the app error type caught is a mention',
+      language: 'python',
+      text: `def f():\n    try:\n        g()\n    except FailedDependencyError:\n        pass\n`,
+    },
+    {
+      name: 'Ruby: a message giving its own reason is not made a chain by a workflow handler',
+      language: 'ruby',
+      text: `class RunWorkflow\n  def call\n    context.fail!(message: "Workflow is not active", status: [[:failed_dependency]]) unless workflow.active?\n  end\nend\n`,
+    },
     {
       name: 'Python/FastAPI: the declared 424 itself is judged by its description',
       language: 'python',
@@ -257,11 +390,31 @@ paths:
 
   // Pattern 5 in more families: a GET handler's workflow/batch naming marks no chain.
   runScenarios('424-without-dependency', [
-    { name: 'Python: @app.get on a workflow route', language: 'python', text: `@app.get("/workflows/<id>")\ndef show(id):\n    abort([[424]])\n` },
-    { name: 'Python: @app.post on a workflow route marks a chain', language: 'python', text: `@app.post("/workflows/<id>/run")\ndef run(id):\n    abort(424)\n` },
-    { name: 'Go: gin r.GET on a batch route', language: 'go', text: `func routes(r *gin.Engine) {\n\tr.GET("/batches/:id", func(c *gin.Context) {\n\t\tc.Status([[http.StatusFailedDependency]])\n\t})\n}\n` },
-    { name: 'Java: @GetMapping on a batch route', language: 'java', text: `@GetMapping("/batches/{id}")\npublic ResponseEntity<?> get(@PathVariable String id) {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n}\n` },
+    {
+      name: 'Python: @app.get on a workflow route',
+      language: 'python',
+      text: `@app.get("/workflows/<id>")\ndef show(id):\n    abort([[424]])\n`,
+    },
+    {
+      name: 'Python: @app.post on a workflow route marks a chain',
+      language: 'python',
+      text: `@app.post("/workflows/<id>/run")\ndef run(id):\n    abort(424)\n`,
+    },
+    {
+      name: 'Go: gin r.GET on a batch route',
+      language: 'go',
+      text: `func routes(r *gin.Engine) {\n\tr.GET("/batches/:id", func(c *gin.Context) {\n\t\tc.Status([[http.StatusFailedDependency]])\n\t})\n}\n`,
+    },
+    {
+      name: 'Java: @GetMapping on a batch route',
+      language: 'java',
+      text: `@GetMapping("/batches/{id}")\npublic ResponseEntity<?> get(@PathVariable String id) {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n}\n`,
+    },
     { name: 'Ruby: Sinatra get on a batch route', language: 'ruby', text: `get '/batches/:id' do\n  halt [[424]]\nend\n` },
-    { name: 'C#: [HttpGet] on a workflow action', language: 'csharp', text: `[HttpGet("workflows/{id}")]\npublic IActionResult GetWorkflow(int id) {\n    return StatusCode([[424]]);\n}\n` },
+    {
+      name: 'C#: [HttpGet] on a workflow action',
+      language: 'csharp',
+      text: `[HttpGet("workflows/{id}")]\npublic IActionResult GetWorkflow(int id) {\n    return StatusCode([[424]]);\n}\n`,
+    },
   ]);
 });

@@ -24,7 +24,11 @@ export function runScenarios(rule: RuleId, scenarios: Scenario[]): void {
       const { text, ranges } = unmark(scenario.text);
       const { document, diagnostics } = validate(text, scenario.language, onlyRule(rule, scenario.settings));
       const actual = diagnostics.map((d) => [document.offsetAt(d.range.start), document.offsetAt(d.range.end)]);
-      assert.deepEqual(actual, ranges, `findings at ${JSON.stringify(diagnostics.map((d) => document.getText(d.range)))}: ${diagnostics.map((d) => d.message).join(' | ')}`);
+      assert.deepEqual(
+        actual,
+        ranges,
+        `findings at ${JSON.stringify(diagnostics.map((d) => document.getText(d.range)))}: ${diagnostics.map((d) => d.message).join(' | ')}`,
+      );
       for (const d of diagnostics) {
         assert.equal(d.code, rule);
         assert.equal(d.source, 'http-status-lens');
@@ -32,7 +36,12 @@ export function runScenarios(rule: RuleId, scenarios: Scenario[]): void {
       }
       if (scenario.fixed !== undefined) {
         const preferred = actionsFor(diagnostics.slice(0, 1)).find((a) => a.isPreferred);
-        assert.ok(preferred, `no preferred fix; actions: ${actionsFor(diagnostics).map((a) => a.title).join(' | ')}`);
+        assert.ok(
+          preferred,
+          `no preferred fix; actions: ${actionsFor(diagnostics)
+            .map((a) => a.title)
+            .join(' | ')}`,
+        );
         assert.equal(applyAction(document, preferred), scenario.fixed);
       }
     });

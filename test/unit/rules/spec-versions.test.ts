@@ -26,7 +26,11 @@ const cases: [RuleId, string, string][] = [
 ];
 
 function spec(version: Record<string, string>, key: string, description: string): object {
-  return { ...version, info: { title: 't', version: '1' }, paths: { '/orders/{id}': { delete: { responses: { '200': { description: 'ok' }, [key]: { description } } } } } };
+  return {
+    ...version,
+    info: { title: 't', version: '1' },
+    paths: { '/orders/{id}': { delete: { responses: { '200': { description: 'ok' }, [key]: { description } } } } },
+  };
 }
 
 describe('rules across spec versions and formats', () => {
@@ -37,7 +41,10 @@ describe('rules across spec versions and formats', () => {
           const value = spec(version, key, description);
           const text = format === 'json' ? JSON.stringify(value, null, 2) : stringify(value);
           const { document, diagnostics } = validate(text, format, onlyRule(rule));
-          assert.deepEqual(diagnostics.map((d) => [d.code, document.getText(d.range)]), [[rule, key]]);
+          assert.deepEqual(
+            diagnostics.map((d) => [d.code, document.getText(d.range)]),
+            [[rule, key]],
+          );
         });
       }
     }

@@ -16,7 +16,10 @@ export function junitFormatter(context: FormatterContext): Formatter {
     begin: () => '',
     file: ({ absolute, findings }) => {
       const name = relativePosix(context.cwd, absolute) ?? absolute;
-      const cases = findings.length > 0 ? findings.map((f) => failingCase(name, f)) : [`    <testcase name="http-status-lens" classname="${xml(name)}" time="0"/>\n`];
+      const cases =
+        findings.length > 0
+          ? findings.map((f) => failingCase(name, f))
+          : [`    <testcase name="http-status-lens" classname="${xml(name)}" time="0"/>\n`];
       tests += cases.length;
       failures += findings.length;
       suites.push(

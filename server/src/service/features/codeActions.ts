@@ -60,5 +60,7 @@ function editsOnlyWithin(document: DocumentLike, edit: WorkspaceEdit, mine: Diag
     return back.line === p.line && back.character === p.character;
   };
   const related = new Set((mine.relatedInformation ?? []).map((r) => r.location.uri));
-  return changes.every(([uri, edits]) => (uri === document.uri ? edits.every((e) => inside(e.range.start) && inside(e.range.end)) : related.has(uri)));
+  return changes.every(([uri, edits]) =>
+    uri === document.uri ? edits.every((e) => inside(e.range.start) && inside(e.range.end)) : related.has(uri),
+  );
 }

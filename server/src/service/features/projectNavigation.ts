@@ -91,7 +91,12 @@ export function projectReferences(uri: string, offset: number, facts: ProjectFac
 }
 
 /** The handler sites of an operation whose code a response key covers. */
-function producers(operation: OperationFact, response: ResponseKey, facts: ProjectFacts, coverage: Coverage): { uri: string; site: StatusSite }[] {
+function producers(
+  operation: OperationFact,
+  response: ResponseKey,
+  facts: ProjectFacts,
+  coverage: Coverage,
+): { uri: string; site: StatusSite }[] {
   const only = { ...operation, responses: [response] };
   const found: { uri: string; site: StatusSite }[] = [];
   for (const route of facts.routesFor(operation)) {

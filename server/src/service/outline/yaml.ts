@@ -45,7 +45,6 @@ import { type Callbacks, type OutlineVisitor, bindCallbacks } from './visitor';
 
 export type { OutlineVisitor };
 
-
 /** Scans `text` as a YAML stream and reports its outline to `visitor`. Never throws (unless a callback does). */
 export function visitYaml(text: string, visitor: OutlineVisitor): void {
   visitLfYaml(withLfLineBreaks(text), visitor);
@@ -147,7 +146,6 @@ for (const c of [C.COMMA, C.LBRACKET, C.RBRACKET, C.LBRACE, C.RBRACE]) FLOW_PLAI
 const NAME_END = new Uint8Array(128);
 for (const c of [C.TAB, C.LF, C.CR, C.SPACE, C.COMMA, C.LBRACKET, C.RBRACKET, C.LBRACE, C.RBRACE]) NAME_END[c] = 1;
 
-
 /** The value of a one-character escape `\x` in a double-quoted scalar, or '' if `x` is not one. */
 function simpleEscape(c: number): string {
   switch (c) {
@@ -192,11 +190,9 @@ function simpleEscape(c: number): string {
   }
 }
 
-
 class Scanner {
   private readonly text: string;
   private readonly len: number;
-
 
   /** General purpose cursor handed between the block-level routines and `finish()`. */
   private pos = 0;
