@@ -15,7 +15,7 @@ import { collectFiles, stdinTask } from './walker';
 import { inOrder, runTasks } from './workers';
 import { LintCache, cacheFile } from './cache';
 import { lintProject, mergeProjectFindings, withProjectChanges } from './project';
-import { indexProject } from './workspaceIndex';
+import { indexProject, usesCarriers } from './workspaceIndex';
 import { inShard } from './shard';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -95,7 +95,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
       ? []
       : options.paths.map((p) => path.resolve(io.cwd, p)).filter((p) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()),
   );
-  const project = files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined;
+  const project = usesCarriers(files) ? indexProject(files, io.cwd, config, cache, walked) : undefined;
   // Issue 17: handlers and specs linted together are joined (status-not-in-spec); --fix declares responses first.
   let joined: ReturnType<typeof lintProject>;
   try {

@@ -15,6 +15,18 @@ import type { LintCache } from './cache';
 import type { CliConfig } from './config';
 import { directoryRules, type FileTask } from './walker';
 
+/**
+ * Whether any linted file can use a carrier: carriers are source code's (a spec neither declares nor uses
+ * one), so a run over specs alone skips the index. Linting a 13 MB spec in a repository of 5,000 source
+ * files used to lex them all first (bench: 1.6 s instead of 0.33 s), for nothing the spec could use.
+ */
+export function usesCarriers(files: readonly FileTask[]): boolean {
+  return files.some((file) => {
+    const family = knowledge.language(file.languageId)?.family;
+    return family !== undefined && knowledge.carrierShapesOf(family) !== undefined;
+  });
+}
+
 /** The modification facts of each file read, for the cache. */
 export type FileStats = Map<string, { size: number; mtimeMs: number }>;
 

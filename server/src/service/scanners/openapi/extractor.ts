@@ -147,12 +147,17 @@ class Extractor implements OutlineVisitor {
     if (top?.role === Role.Responses && top.operation) this.responseKey(key, offset, length, top.operation);
   }
 
-  onObjectBegin(offset: number): void {
-    this.push(offset, false);
+  /**
+   * False (skip its contents) for a container nothing is read from: a schema's properties, an example,
+   * `info`, most of a spec. The JSON reader then makes no event and no string inside it. The YAML reader
+   * has no skip (and its flow collections' tokens are needed for suppressions).
+   */
+  onObjectBegin(offset: number): boolean {
+    return !(this.push(offset, false) === Role.Other && this.isJson);
   }
 
-  onArrayBegin(offset: number): void {
-    this.push(offset, true);
+  onArrayBegin(offset: number): boolean {
+    return !(this.push(offset, true) === Role.Other && this.isJson);
   }
 
   onObjectEnd(offset: number): void {
@@ -340,7 +345,8 @@ class Extractor implements OutlineVisitor {
     }
   }
 
-  private push(offset: number, isArray: boolean): void {
+  /** Opens a frame; returns its role. */
+  private push(offset: number, isArray: boolean): Role {
     const parent = this.top();
     const key = this.takeKey();
     const role = this.childRole(parent, key);
@@ -373,6 +379,7 @@ class Extractor implements OutlineVisitor {
       frame.operation.bodyParameter = { isBody: false, isArray: false };
     }
     this.stack.push(frame);
+    return role;
   }
 
   private pop(offset: number): void {
