@@ -110,13 +110,15 @@ export function registerHandlers(connection: Connection, documents: TextDocument
   connection.onRequest(STATUS_REQUEST, (params: StatusParams) => onStatus(params, documents, service, settings, diagnostics, scanWorker));
   connection.onCompletionResolve((item) => service.resolveCompletion(item));
   connection.onCodeAction((params) => onCodeAction(params, documents, service, settings, diagnostics, documentationCommand));
+  // An open is also a change of content (TextDocuments fires both): that one must not debounce the open's check.
+  const opening = new Set<string>();
   documents.onDidOpen((event) => {
     scanWorker?.opened(event.document);
     workspace?.opened();
-    diagnostics.schedule(event.document, 0);
+    opening.add(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
-    diagnostics.schedule(event.document);
+    diagnostics.schedule(event.document, opening.delete(event.document.uri) ? 0 : undefined);
     // A handler's finding depends on its spec and the other way round.
     if (project.changed(event.document)) refreshOthers(event.document.uri);
     workspace?.edited(event.document);

@@ -11,6 +11,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  EditLog,
   type FrozenScan,
   type LanguageService,
   STALE_MIN_SIZE,
@@ -242,7 +243,10 @@ export function runScanWorker(): void {
   const port = parentPort!;
   const documents = new Map<string, ChunkedTextDocument>();
   const faulted = new Set<RuleId>();
+  // The edits since the last scan: a JSON spec is re-scanned only where it was edited (scanners/openapi/incremental.ts).
+  const edits = new EditLog();
   const service = getLanguageService({
+    edits,
     onRuleFault: (rule, error) => {
       if (faulted.has(rule)) return;
       faulted.add(rule);
@@ -259,12 +263,20 @@ export function runScanWorker(): void {
         return;
       case 'change': {
         const document = documents.get(message.uri);
-        document?.update(message.changes, message.version);
+        if (!document) return;
+        // One change at a time, each in the coordinates of the text the previous one left (as documents.ts).
+        for (const change of message.changes) {
+          const range = 'range' in change ? change.range : undefined;
+          const edit = range && { start: document.offsetAt(range.start), end: document.offsetAt(range.end), inserted: change.text.length };
+          edits.record(message.uri, message.version, edit);
+          document.update([change], message.version);
+        }
         return;
       }
       case 'close':
         documents.delete(message.uri);
         service.forget(message.uri);
+        edits.forget(message.uri);
         return;
       case 'check': {
         const { id, uri, settings } = message;

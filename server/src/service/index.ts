@@ -94,7 +94,7 @@ export interface LanguageServiceOptions {
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const cache = new ScanCache(options.carriers);
+  const cache = new ScanCache(options.carriers, options.edits);
   const contexts = new WeakMap<string[], RuleContext>();
   const ruleContext = (settings: Settings): RuleContext => {
     let context = contexts.get(settings.dependencyWords);

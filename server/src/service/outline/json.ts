@@ -30,9 +30,15 @@
 import { hexValue } from './escapes';
 import { type Callbacks, type OutlineVisitor, bindCallbacks } from './visitor';
 
-/** Scans `text` as JSON (with comments and trailing commas) and reports its outline to `visitor`. Never throws (unless a callback does). */
-export function visitJsonOutline(text: string, visitor: OutlineVisitor): void {
-  new JsonScanner(text, visitor).run();
+/**
+ * Scans `text` as JSON (with comments and trailing commas) and reports its outline to `visitor`. Never throws
+ * (unless a callback does). `from`: where the value starts (what is before it is not read), so a container
+ * can be read again alone with its line's start in front of it, at the same columns.
+ */
+export function visitJsonOutline(text: string, visitor: OutlineVisitor, from = 0): void {
+  const scanner = new JsonScanner(text, visitor);
+  scanner.pos = from;
+  scanner.run();
 }
 
 /** Tokens the parser sees (jsonc-parser's SyntaxKind numbers); trivia, comments and unknown symbols never reach it. */
@@ -117,7 +123,7 @@ class JsonScanner {
 
 
   /** Scanner position: the end of the current token (may exceed the text by one after an unterminated `/*` at its end, as in jsonc-parser). */
-  private pos = 0;
+  pos = 0;
   /** Start of the current token (the text's length at the end). */
   private tokOff = 0;
   /** Strings: where the content starts and ends (before the closing quote or where it was cut short). */
