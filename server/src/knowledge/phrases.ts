@@ -12,28 +12,33 @@ const isLower = (c: number) => c >= 97 && c <= 122;
 export function toWords(text: string): string[] {
   const words: string[] = [];
   let start = -1;
-  const flush = (end: number) => {
-    if (start >= 0) words.push(text.slice(start, end).toLowerCase());
-    start = -1;
-  };
-  for (let i = 0; i < text.length; i++) {
+  // Whether the word being read has an upper-case letter: only those need lower-casing (a copy).
+  let upper = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!(isDigit(c) || isUpper(c) || isLower(c))) {
-      flush(i);
+    const isUp = c >= 65 && c <= 90;
+    if (!(isUp || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      if (start >= 0) words.push(upper ? text.slice(start, i).toLowerCase() : text.slice(start, i));
+      start = -1;
       continue;
     }
     if (start < 0) {
       start = i;
+      upper = isUp;
       continue;
     }
-    const prev = text.charCodeAt(i - 1);
     // fooBar -> foo|Bar ; HTTPStatus -> HTTP|Status (an upper letter followed by a lower one starts a word)
-    if (isUpper(c) && (isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))))) {
-      flush(i);
-      start = i;
+    if (isUp) {
+      const prev = text.charCodeAt(i - 1);
+      if (isLower(prev) || (isUpper(prev) && i + 1 < n && isLower(text.charCodeAt(i + 1)))) {
+        words.push(upper ? text.slice(start, i).toLowerCase() : text.slice(start, i));
+        start = i;
+      }
+      upper = true;
     }
   }
-  flush(text.length);
+  if (start >= 0) words.push(upper ? text.slice(start).toLowerCase() : text.slice(start));
   return words;
 }
 
@@ -44,6 +49,12 @@ interface WordPattern {
 
 export class PhraseSet {
   private readonly patterns: WordPattern[][];
+  /**
+   * The patterns by the first character of their first word (the empty ones, and a first word that is `*`
+   * alone, under -1): matches() tries at each word only those that can start there. Every operation of a
+   * 13 MB spec is matched when its scan is frozen for the server (service/frozenScan.ts).
+   */
+  private readonly byFirstChar = new Map<number, WordPattern[][]>();
 
   constructor(readonly phrases: readonly string[]) {
     this.patterns = phrases.map((phrase) =>
@@ -52,6 +63,12 @@ export class PhraseSet {
         .filter((w) => w.length > 0)
         .map((w) => (w.endsWith('*') ? { word: w.slice(0, -1), prefix: true } : { word: w, prefix: false })),
     );
+    for (const pattern of this.patterns) {
+      const key = pattern.length > 0 && pattern[0].word.length > 0 ? pattern[0].word.charCodeAt(0) : -1;
+      const list = this.byFirstChar.get(key) ?? [];
+      list.push(pattern);
+      this.byFirstChar.set(key, list);
+    }
   }
 
   /** The words matched by the first phrase found, or undefined. */
@@ -87,7 +104,19 @@ export class PhraseSet {
   }
 
   matches(words: readonly string[]): boolean {
-    return this.patterns.some((pattern) => indexOf(pattern, words) >= 0);
+    const any = this.byFirstChar.get(-1);
+    if (any?.some((pattern) => indexOf(pattern, words) >= 0)) return true;
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.byFirstChar.get(words[i].charCodeAt(0));
+      if (!candidates) continue;
+      for (const pattern of candidates) {
+        if (i + pattern.length > words.length) continue;
+        let j = 0;
+        while (j < pattern.length && wordMatches(pattern[j], words[i + j])) j++;
+        if (j === pattern.length) return true;
+      }
+    }
+    return false;
   }
 
   /** A set with more phrases (user-configured words), normalised like the data. */
