@@ -19,7 +19,11 @@ function create(uri: string, languageId: string, version: number, text: string):
 
 export function createDocuments(edits: EditLog, scanWorker?: ScanWorker): TextDocuments<TextDocument> {
   return new TextDocuments({
-    create,
+    create(uri, languageId, version, text) {
+      // The worker that will check it starts while this thread splits the text into chunks.
+      if (text.length >= STALE_MIN_SIZE) scanWorker?.prepare();
+      return create(uri, languageId, version, text);
+    },
     update(document, changes, version) {
       // One change at a time: each range is in the coordinates of the text the previous one left.
       for (const change of changes) {
