@@ -44,10 +44,19 @@ type ToWorker =
   | { kind: 'check'; id: number; uri: string; settings?: Settings; scan: boolean };
 
 type FromWorker =
-  | { kind: 'checked'; id: number; version: number; scan?: FrozenScan; diagnostics?: Diagnostic[]; skipped?: string }
+  | {
+      kind: 'checked';
+      id: number;
+      version: number;
+      scan?: FrozenScan;
+      diagnostics?: Diagnostic[];
+      skipped?: string;
+      /** The scan comes in a message of its own, right after. */
+      scanFollows?: boolean;
+    }
   | { kind: 'failed'; id: number; message: string }
-  /** The scan of a check whose diagnostics went first (see the worker's loop). */
-  | { kind: 'scan'; uri: string; version: number; scan: FrozenScan }
+  /** The scan of a check whose diagnostics went first (see the worker's loop); none if freezing it failed. */
+  | { kind: 'scan'; uri: string; version: number; scan?: FrozenScan }
   | { kind: 'fault'; rule: RuleId; message: string };
 
 interface Mirrored {
@@ -88,6 +97,8 @@ export class ScanWorker {
   /** Per document: the check running in the worker and the one waiting behind it. */
   private readonly lines = new Map<string, { running?: Promise<Checked>; waiting?: Waiting }>();
   private nextId = 0;
+  /** Per document: a scan on its way after its check's diagnostics, which a refresh waits for instead of asking again. */
+  private readonly scansOnTheWay = new Map<string, { promise: Promise<void>; arrived(): void }>();
   private service: LanguageService | undefined;
   private onRuleFault: (rule: RuleId, message: string) => void = () => {};
 
@@ -141,6 +152,7 @@ export class ScanWorker {
   }
 
   closed(uri: string): void {
+    this.scansOnTheWay.get(uri)?.arrived();
     if (this.mirrored.delete(uri) && !this.broken) this.post({ kind: 'close', uri });
   }
 
@@ -156,6 +168,8 @@ export class ScanWorker {
 
   /** Has the worker scan the document as it is now, and adopts the scan. */
   async refresh(uri: string): Promise<void> {
+    const onTheWay = this.scansOnTheWay.get(uri);
+    if (onTheWay) return onTheWay.promise;
     await this.request(uri, undefined, true);
   }
 
@@ -219,20 +233,28 @@ export class ScanWorker {
 
   private receive(message: FromWorker): void {
     if (message.kind === 'fault') return this.onRuleFault(message.rule, message.message);
-    if (message.kind === 'scan') return this.adopt(message.uri, message.version, message.scan);
+    if (message.kind === 'scan')
+      return message.scan ? this.adopt(message.uri, message.version, message.scan) : this.scansOnTheWay.get(message.uri)?.arrived();
     const request = this.requests.get(message.id);
     this.requests.delete(message.id);
     if (!request) return;
     if (message.kind === 'failed') return request.reject(new Error(message.message));
     if (message.scan) this.adopt(request.uri, message.version, message.scan);
+    if (message.scanFollows && !this.scansOnTheWay.has(request.uri)) {
+      let arrived!: () => void;
+      const promise = new Promise<void>((resolve) => (arrived = resolve));
+      this.scansOnTheWay.set(request.uri, { promise, arrived: () => (this.scansOnTheWay.delete(request.uri), arrived()) });
+    }
     request.resolve({ version: message.version, diagnostics: message.diagnostics, skipped: message.skipped });
   }
 
   private adopt(uri: string, version: number, scan: FrozenScan): void {
     const mirrored = this.mirrored.get(uri);
-    if (!mirrored) return;
-    this.service?.adopt({ uri, languageId: mirrored.languageId, version }, thawScan(scan));
-    mirrored.adopted = Math.max(mirrored.adopted ?? -1, version);
+    if (mirrored) {
+      this.service?.adopt({ uri, languageId: mirrored.languageId, version }, thawScan(scan));
+      mirrored.adopted = Math.max(mirrored.adopted ?? -1, version);
+    }
+    this.scansOnTheWay.get(uri)?.arrived();
   }
 
   /** A worker that fails is not restarted: its documents go back to the server's thread. */
@@ -242,6 +264,7 @@ export class ScanWorker {
     this.worker = undefined;
     for (const request of this.requests.values()) request.reject(error);
     this.requests.clear();
+    for (const onTheWay of [...this.scansOnTheWay.values()]) onTheWay.arrived();
   }
 }
 
@@ -299,9 +322,14 @@ export function runScanWorker(): void {
           const diagnostics = settings && capDiagnostics(service.doValidation(document, settings));
           if (message.scan && diagnostics) {
             // Diagnostics first: freezing the scan (~35 ms on github.json, 60 cold) and thawing it need not delay them.
-            answer({ kind: 'checked', id, version: document.version, diagnostics, skipped: scanned.skipped });
-            const scan = freezeScan(scanned);
-            port.postMessage({ kind: 'scan', uri, version: document.version, scan } satisfies FromWorker, transferablesOf(scan));
+            answer({ kind: 'checked', id, version: document.version, diagnostics, skipped: scanned.skipped, scanFollows: true });
+            let scan: FrozenScan | undefined;
+            try {
+              scan = freezeScan(scanned);
+            } finally {
+              // Even without a scan: the server waits for this message.
+              port.postMessage({ kind: 'scan', uri, version: document.version, scan } satisfies FromWorker, scan ? transferablesOf(scan) : []);
+            }
             return;
           }
           const scan = message.scan ? freezeScan(scanned) : undefined;
