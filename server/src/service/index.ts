@@ -23,6 +23,7 @@ import type { CarrierLookup } from './carriers';
 
 export type { CompletionSlot, DocumentLike, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
+export { readOnlyDocument } from './lines';
 export { withoutDocumentation } from './features/completion';
 export {
   type Settings,
