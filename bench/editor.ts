@@ -4,6 +4,8 @@
  *
  * - start-up: spawn to the initialize response (what a client waits for before anything works);
  * - open: didOpen of the whole spec to its first publishDiagnostics;
+ * - open against the CLI: the open in a fresh server, alternating with the CLI's whole process on the same
+ *   file (node start-up included), so the ratio of the two is taken under the same load;
  * - hover/completion idle: requests on the open, settled document;
  * - hover/completion while editing: one-character edits every TYPING_MS (a fast typist), and after each
  *   edit a completion at once (completion follows keystrokes) and a hover at a delay that cycles through
@@ -22,7 +24,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { SpecFile } from './corpus';
-import { type Summary, percentile, sleep, summarize } from './measure';
+import { type Summary, percentile, runProcess, sleep, summarize } from './measure';
 import { type Profile, readProfile } from './profile';
 import { root } from './setup';
 
@@ -51,6 +53,8 @@ export interface EditorResult {
   /** Hovers on an injected 424 key that returned content (sanity: the measured hovers did real work). */
   hoverHits: number;
   editToDiagnostics: Summary & { p99: number };
+  /** The open against the CLI's whole process (measureOpen). */
+  openVsCli?: OpenResult;
   peakRssMB?: number;
   rssOpenMB?: number;
   edits: number;
@@ -139,6 +143,49 @@ class Client {
     clearTimeout(timer);
     this.connection.dispose();
   }
+}
+
+export interface OpenResult {
+  /** didOpen to the first publishDiagnostics, each in a fresh server (its scan worker started by the open). */
+  open: Summary;
+  /** The server's peak RSS once the first diagnostics are out. */
+  openPeakRssMB: Summary;
+  /** `node dist/cli.js lint --format json FILE`, the whole process, run between the opens. */
+  cli: Summary;
+  /** open median / CLI median: at most 1 is "opens as fast as the CLI lints it". */
+  ratio: number;
+}
+
+/** The open of `spec` in a fresh server and the CLI's whole run on it, alternately, `runs` times each. */
+export async function measureOpen(spec: SpecFile, runs: number, outDir: string): Promise<OpenResult> {
+  const text = fs.readFileSync(spec.file, 'utf8');
+  const uri = `file://${spec.file}`;
+  const languageId = spec.format === 'yaml' ? 'yaml' : 'json';
+  const opens: number[] = [];
+  const peaks: number[] = [];
+  const cli: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const client = new Client();
+    await client.initialize(process.hrtime.bigint());
+    const opened = client.diagnostics((p) => p.uri === uri);
+    const started = process.hrtime.bigint();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await opened;
+    opens.push(Number(process.hrtime.bigint() - started) / 1e6);
+    peaks.push(client.memory().hwm ?? NaN);
+    await client.shutdown();
+    const out = path.join(outDir, `${spec.name}.open-cli.out`);
+    const run = await runProcess(process.execPath, [path.join(root, 'dist/cli.js'), 'lint', '--format', 'json', spec.file], {
+      cwd: path.dirname(spec.file),
+      stdoutFile: out,
+      stderrFile: `${out}.err`,
+      timeoutMs: 180_000,
+    });
+    cli.push(run.ms);
+  }
+  const open = summarize(opens)!;
+  const cliSummary = summarize(cli)!;
+  return { open, openPeakRssMB: summarize(peaks.filter(Number.isFinite))!, cli: cliSummary, ratio: open.median / cliSummary.median };
 }
 
 /** Spawn to initialize response, `runs` times, each in a fresh process. */

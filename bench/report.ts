@@ -30,7 +30,7 @@ function markdown(r: Results): string {
   if (r.plan.quick)
     out.push('> **Quick run** (`--quick`): fewer runs and a smaller corpus. For development only; not the published figures.', '');
 
-  out.push('## Targets (issue 8)', '');
+  out.push('## Targets (issues 8 and 19)', '');
   out.push('| target | measured | goal | result |', '|---|---|---|---|');
   for (const t of r.targets) out.push(`| ${t.what} | ${t.measured} | ${t.target} | ${verdict(t.pass)} |`);
   out.push('');
@@ -64,6 +64,13 @@ function markdown(r: Results): string {
     const row = (label: string, f: (e: (typeof r.editor.sessions)[number]) => string) =>
       out.push(`| ${label} | ${r.editor.sessions.map(f).join(' | ')} |`);
     row('didOpen to first diagnostics', (e) => ms(e.openToDiagnosticsMs));
+    row('didOpen to first diagnostics, fresh server: median (min – max)', (e) =>
+      e.openVsCli ? `${ms(e.openVsCli.open.median)} (${range(e.openVsCli.open)})` : 'n/a',
+    );
+    row('the CLI, whole process, alternating with those opens: median', (e) =>
+      e.openVsCli ? `${ms(e.openVsCli.cli.median)} (open ÷ CLI: **${x(e.openVsCli.ratio)}**)` : 'n/a',
+    );
+    row('server peak RSS at the first diagnostics (median)', (e) => (e.openVsCli ? mb(e.openVsCli.openPeakRssMB.median) : 'n/a'));
     row('diagnostics on open = injected truth', (e) =>
       e.diagnosticsMatchTruth ? `yes (${e.diagnosticsOnOpen})` : `**no**: ${e.mismatches.slice(0, 3).join('; ')}`,
     );

@@ -1,13 +1,27 @@
-/** Words as the vocabulary matches them, and the words as the site wrote them. */
+/** Words and phrase matching (server/src/knowledge/phrases.ts), which every rule's evidence rests on. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { asWritten, toWords } from '../../server/src/knowledge';
+import { PhraseSet, asWritten, toWords } from '../../server/src/knowledge/phrases';
 
-test('toWords splits at non-word characters and camelCase humps, lower-cased', () => {
+test('toWords: lower-case words, camelCase and acronyms split, anything else a separator', () => {
   assert.deepEqual(toWords('processBatch_items HTTPStatus'), ['process', 'batch', 'items', 'http', 'status']);
-  assert.deepEqual(toWords('  If-Match: 424x2 '), ['if', 'match', '424x2']);
+  assert.deepEqual(toWords('If-Match: ETag2 é x'), ['if', 'match', 'e', 'tag2', 'x']);
+  assert.deepEqual(toWords('ABC'), ['abc']);
+  assert.deepEqual(toWords('getHTTPResponseCode'), ['get', 'http', 'response', 'code']);
   assert.deepEqual(toWords(''), []);
-  assert.deepEqual(toWords('ETag'), ['e', 'tag']);
+  assert.deepEqual(toWords('--a--'), ['a']);
+});
+
+test('PhraseSet.matches: adjacent words, a trailing * makes a prefix, at any place', () => {
+  const set = new PhraseSet(['batch*', 'multi step', 'bulk', '* x']);
+  assert.equal(set.matches(['run', 'batches']), true);
+  assert.equal(set.matches(['a', 'multi', 'step', 'job']), true);
+  assert.equal(set.matches(['multi', 'stage', 'step']), false);
+  assert.equal(set.matches(['multi']), false, 'a phrase longer than what is left');
+  assert.equal(set.matches(['y', 'x']), true, 'a first word that is * alone matches any word');
+  assert.equal(set.matches([]), false);
+  assert.equal(new PhraseSet(['workflow*']).matches(['a', 'workflows']), true);
+  assert.equal(new PhraseSet([]).matches(['a']), false);
 });
 
 test('asWritten gives the matched words as the text spells them', () => {

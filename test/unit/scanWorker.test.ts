@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditLog } from '../../server/src/large/editLog';
+import { EditLog } from '../../server/src/service';
 import { ScanWorker } from '../../server/src/large/worker';
 import { defaultSettings } from '../../server/src/service';
 

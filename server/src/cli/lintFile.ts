@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings } from '../service';
+import { type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings, readOnlyDocument } from '../service';
 import { fingerprint } from './baseline';
 import { unifiedDiff } from './diff';
 import { type FileReport, toFinding } from './findings';
@@ -69,7 +69,7 @@ function lintText(
   onDisk?: { file: string | Buffer; stat: fs.Stats; bytes: Buffer },
 ): FileReport {
   const uri = pathToFileURL(task.absolute).href;
-  let document: DocumentLike = TextDocument.create(uri, task.languageId, 1, text);
+  let document: DocumentLike = readOnlyDocument(uri, task.languageId, 1, text, TextDocument.create);
   try {
     const skipped = service.scan(document).skipped;
     if (skipped) report.notes.push(`${task.display}: skipped (${skipped})`);

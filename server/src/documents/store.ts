@@ -13,9 +13,12 @@ function create(uri: string, languageId: string, version: number, text: string):
     : TextDocument.create(uri, languageId, version, text);
 }
 
-export function createDocuments(analysis: Pick<Analysis, 'edited' | 'changed'>): TextDocuments<TextDocument> {
+export function createDocuments(analysis: Pick<Analysis, 'opening' | 'edited' | 'changed'>): TextDocuments<TextDocument> {
   return new TextDocuments({
-    create,
+    create(uri, languageId, version, text) {
+      analysis.opening(text.length);
+      return create(uri, languageId, version, text);
+    },
     update(document, changes, version) {
       // One change at a time: each range is in the coordinates of the text the previous one left.
       for (const change of changes) {

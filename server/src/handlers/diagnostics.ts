@@ -25,11 +25,19 @@ export class DiagnosticsPublisher {
   private readonly failureReported = new Set<string>();
   /** What was last published for each document: code actions take their fixes from these, not from the client. */
   private readonly lastPublished = new Map<string, readonly Diagnostic[]>();
+  /** Documents opened whose first check is still to be scheduled. */
+  private readonly opening = new Set<string>();
 
   constructor(private readonly deps: DiagnosticsDependencies) {}
 
+  /** A document being opened: TextDocuments fires a content change for the open too, which must not debounce its first check. */
+  opened(uri: string): void {
+    this.opening.add(uri);
+  }
+
   /** A check of the document after `delay` ms (by default, once edits settle); a check already scheduled is replaced. */
   schedule(document: TextDocument, delay?: number): void {
+    if (this.opening.delete(document.uri)) delay = 0;
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(
       document.uri,
@@ -48,6 +56,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.opening.delete(uri);
     this.skipReported.delete(uri);
     this.failureReported.delete(uri);
     this.lastPublished.delete(uri);

@@ -5,7 +5,8 @@ import type { Session } from '../session';
 export function onOpen(document: TextDocument, { analysis, diagnostics, workspace }: Session): void {
   analysis.opened(document);
   workspace?.opened();
-  diagnostics.schedule(document, 0);
+  // Checked at once: the content change TextDocuments fires for the open schedules it.
+  diagnostics.opened(document.uri);
 }
 
 export function onContentChange(document: TextDocument, { diagnostics, project, workspace }: Session): void {

@@ -8,34 +8,37 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 
-/** Calls `word` with the bounds of each word of `text`: runs of letters and digits, split at camelCase humps. */
-function forEachWord(text: string, word: (start: number, end: number) => void): void {
+/** Splits text into lower-case words: "processBatch_items HTTPStatus" -> process, batch, items, http, status. */
+export function toWords(text: string): string[] {
+  const words: string[] = [];
   let start = -1;
-  for (let i = 0; i < text.length; i++) {
+  // Whether the word being read has an upper-case letter: only those need lower-casing (a copy).
+  let upper = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!(isDigit(c) || isUpper(c) || isLower(c))) {
-      if (start >= 0) word(start, i);
+    const isUp = c >= 65 && c <= 90;
+    if (!(isUp || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      if (start >= 0) words.push(upper ? text.slice(start, i).toLowerCase() : text.slice(start, i));
       start = -1;
       continue;
     }
     if (start < 0) {
       start = i;
+      upper = isUp;
       continue;
     }
-    const prev = text.charCodeAt(i - 1);
     // fooBar -> foo|Bar ; HTTPStatus -> HTTP|Status (an upper letter followed by a lower one starts a word)
-    if (isUpper(c) && (isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))))) {
-      word(start, i);
-      start = i;
+    if (isUp) {
+      const prev = text.charCodeAt(i - 1);
+      if (isLower(prev) || (isUpper(prev) && i + 1 < n && isLower(text.charCodeAt(i + 1)))) {
+        words.push(upper ? text.slice(start, i).toLowerCase() : text.slice(start, i));
+        start = i;
+      }
+      upper = true;
     }
   }
-  if (start >= 0) word(start, text.length);
-}
-
-/** Splits text into lower-case words: "processBatch_items HTTPStatus" -> process, batch, items, http, status. */
-export function toWords(text: string): string[] {
-  const words: string[] = [];
-  forEachWord(text, (start, end) => words.push(text.slice(start, end).toLowerCase()));
+  if (start >= 0) words.push(upper ? text.slice(start).toLowerCase() : text.slice(start));
   return words;
 }
 
@@ -46,6 +49,12 @@ interface WordPattern {
 
 export class PhraseSet {
   private readonly patterns: WordPattern[][];
+  /**
+   * The patterns by the first character of their first word (the empty ones, and a first word that is `*`
+   * alone, under -1): matches() tries at each word only those that can start there. Every operation of a
+   * 13 MB spec is matched when its scan is frozen for the server (service/frozenScan.ts).
+   */
+  private readonly byFirstChar = new Map<number, WordPattern[][]>();
 
   constructor(readonly phrases: readonly string[]) {
     this.patterns = phrases.map((phrase) =>
@@ -54,6 +63,12 @@ export class PhraseSet {
         .filter((w) => w.length > 0)
         .map((w) => (w.endsWith('*') ? { word: w.slice(0, -1), prefix: true } : { word: w, prefix: false })),
     );
+    for (const pattern of this.patterns) {
+      const key = pattern.length > 0 && pattern[0].word.length > 0 ? pattern[0].word.charCodeAt(0) : -1;
+      const list = this.byFirstChar.get(key) ?? [];
+      list.push(pattern);
+      this.byFirstChar.set(key, list);
+    }
   }
 
   /** The words matched by the first phrase found, or undefined. */
@@ -89,7 +104,19 @@ export class PhraseSet {
   }
 
   matches(words: readonly string[]): boolean {
-    return this.patterns.some((pattern) => indexOf(pattern, words) >= 0);
+    const any = this.byFirstChar.get(-1);
+    if (any?.some((pattern) => indexOf(pattern, words) >= 0)) return true;
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.byFirstChar.get(words[i].charCodeAt(0));
+      if (!candidates) continue;
+      for (const pattern of candidates) {
+        if (i + pattern.length > words.length) continue;
+        let j = 0;
+        while (j < pattern.length && wordMatches(pattern[j], words[i + j])) j++;
+        if (j === pattern.length) return true;
+      }
+    }
+    return false;
   }
 
   /** A set with more phrases (user-configured words), normalised like the data. */
@@ -129,7 +156,28 @@ function wordMatches(pattern: WordPattern, word: string): boolean {
 export function asWritten(text: string, matched: string): string {
   const wanted = matched.split(' ');
   const spans: { start: number; end: number }[] = [];
-  forEachWord(text, (start, end) => spans.push({ start, end }));
+  let start = -1;
+  const flush = (end: number) => {
+    if (start >= 0) spans.push({ start, end });
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isDigit(c) || isUpper(c) || isLower(c))) {
+      flush(i);
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    const prev = text.charCodeAt(i - 1);
+    if (isUpper(c) && (isLower(prev) || (isUpper(prev) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))))) {
+      flush(i);
+      start = i;
+    }
+  }
+  flush(text.length);
   for (let i = 0; i + wanted.length <= spans.length; i++) {
     let j = 0;
     while (j < wanted.length && text.slice(spans[i + j].start, spans[i + j].end).toLowerCase() === wanted[j]) j++;

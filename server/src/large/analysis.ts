@@ -12,7 +12,7 @@ import {
   textLength,
 } from '../service';
 import { capDiagnostics } from './cap';
-import { EditLog } from './editLog';
+import { EditLog } from '../service';
 import type { Analysis, Checked } from './index';
 import { type StaleScan, staleComplete, staleHover } from './stale';
 import type { AdoptedScan, ScanWorker } from './worker';
@@ -142,6 +142,11 @@ class DocumentAnalysis implements Analysis {
     if (this.worker?.owns(document.uri)) this.worker.changed(document, changes);
     // A document that grew large moves to the worker.
     else if (this.worker?.available && isLarge(document)) this.worker.takeOver(document);
+  }
+
+  opening(length: number): void {
+    // The worker that will check it starts while the server splits the text into chunks.
+    if (length >= LARGE_SIZE) this.worker?.prepare();
   }
 
   opened(document: TextDocument): void {

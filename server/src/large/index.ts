@@ -48,6 +48,8 @@ export interface Analysis {
   edited(uri: string, version: number, change: { start: number; end: number; inserted: number } | undefined): void;
   /** The document after its `changes`. */
   changed(document: TextDocument, changes: TextDocumentContentChangeEvent[]): void;
+  /** Before a document of `length` characters is read in: a large one's worker starts meanwhile. */
+  opening(length: number): void;
   opened(document: TextDocument): void;
   closed(uri: string): void;
 }

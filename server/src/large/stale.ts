@@ -6,7 +6,7 @@
  */
 import type { CompletionList, Hover } from 'vscode-languageserver';
 import { type DocumentLike, type ResponsesSlot, type ScannedDocument, completeFromScan, hoverFor, siteAt } from '../service';
-import type { OffsetMap } from './editLog';
+import type { OffsetMap } from '../service';
 
 export interface StaleScan {
   scanned: ScannedDocument;

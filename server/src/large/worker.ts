@@ -28,8 +28,19 @@ export type ToWorker =
   | { kind: 'check'; id: number; uri: string; settings?: Settings; scan: boolean };
 
 export type FromWorker =
-  | { kind: 'checked'; id: number; version: number; scan?: FrozenScan; diagnostics?: Diagnostic[]; skipped?: string }
+  | {
+      kind: 'checked';
+      id: number;
+      version: number;
+      scan?: FrozenScan;
+      diagnostics?: Diagnostic[];
+      skipped?: string;
+      /** The scan comes in a message of its own, right after. */
+      scanFollows?: boolean;
+    }
   | { kind: 'failed'; id: number; message: string }
+  /** The scan of a check whose diagnostics went first (see the worker's loop); none if freezing it failed. */
+  | { kind: 'scan'; uri: string; version: number; scan?: FrozenScan }
   | { kind: 'fault'; rule: RuleId; message: string };
 
 interface Mirrored {
@@ -79,6 +90,8 @@ export class ScanWorker {
   private readonly lines = new Map<string, { running?: Promise<Checked>; waiting?: Waiting }>();
   private nextId = 0;
   private adopt: (adopted: AdoptedScan) => void = () => {};
+  /** Per document: a scan on its way after its check's diagnostics, which a refresh waits for instead of asking again. */
+  private readonly scansOnTheWay = new Map<string, { promise: Promise<void>; arrived(): void }>();
   private onRuleFault: (rule: RuleId, message: string) => void = () => {};
 
   /** `entry` is the script the worker runs (this bundle); without one, every document stays in this thread. */
@@ -93,6 +106,11 @@ export class ScanWorker {
   /** Whether a worker can run here at all (not from a source file, nor after it failed). */
   get available(): boolean {
     return this.entry !== undefined && !this.broken;
+  }
+
+  /** Starts the worker ahead of a large document's open, so that its start-up overlaps the server's reading of the text. */
+  prepare(): void {
+    this.start();
   }
 
   /** Whether the document is checked in the worker. */
@@ -124,6 +142,7 @@ export class ScanWorker {
   }
 
   closed(uri: string): void {
+    this.scansOnTheWay.get(uri)?.arrived();
     if (this.mirrored.delete(uri) && !this.broken) this.post({ kind: 'close', uri });
   }
 
@@ -139,6 +158,8 @@ export class ScanWorker {
 
   /** Has the worker scan the document as it is now, and adopts the scan. */
   async refresh(uri: string): Promise<void> {
+    const onTheWay = this.scansOnTheWay.get(uri);
+    if (onTheWay) return onTheWay.promise;
     await this.request(uri, undefined, true);
   }
 
@@ -202,16 +223,28 @@ export class ScanWorker {
 
   private receive(message: FromWorker): void {
     if (message.kind === 'fault') return this.onRuleFault(message.rule, message.message);
+    if (message.kind === 'scan')
+      return message.scan ? this.adoptScan(message.uri, message.version, message.scan) : this.scansOnTheWay.get(message.uri)?.arrived();
     const request = this.requests.get(message.id);
     this.requests.delete(message.id);
     if (!request) return;
     if (message.kind === 'failed') return request.reject(new Error(message.message));
-    const mirrored = this.mirrored.get(request.uri);
-    if (message.scan && mirrored) {
-      this.adopt({ uri: request.uri, languageId: mirrored.languageId, version: message.version, scanned: thawScan(message.scan) });
-      mirrored.adopted = Math.max(mirrored.adopted ?? -1, message.version);
+    if (message.scan) this.adoptScan(request.uri, message.version, message.scan);
+    if (message.scanFollows && !this.scansOnTheWay.has(request.uri)) {
+      let arrived!: () => void;
+      const promise = new Promise<void>((resolve) => (arrived = resolve));
+      this.scansOnTheWay.set(request.uri, { promise, arrived: () => (this.scansOnTheWay.delete(request.uri), arrived()) });
     }
     request.resolve({ version: message.version, diagnostics: message.diagnostics, skipped: message.skipped });
+  }
+
+  private adoptScan(uri: string, version: number, scan: FrozenScan): void {
+    const mirrored = this.mirrored.get(uri);
+    if (mirrored) {
+      this.adopt({ uri, languageId: mirrored.languageId, version, scanned: thawScan(scan) });
+      mirrored.adopted = Math.max(mirrored.adopted ?? -1, version);
+    }
+    this.scansOnTheWay.get(uri)?.arrived();
   }
 
   /** A worker that fails is not restarted: its documents go back to the server's thread. */
@@ -221,5 +254,6 @@ export class ScanWorker {
     this.worker = undefined;
     for (const request of this.requests.values()) request.reject(error);
     this.requests.clear();
+    for (const onTheWay of [...this.scansOnTheWay.values()]) onTheWay.arrived();
   }
 }

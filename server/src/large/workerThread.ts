@@ -4,7 +4,7 @@
  * (dist/server.js): server.ts starts runScanWorker() when it finds itself in the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type RuleId, freezeScan, getLanguageService, transferablesOf } from '../service';
+import { EditLog, type FrozenScan, type RuleId, freezeScan, getLanguageService, transferablesOf } from '../service';
 import { capDiagnostics } from './cap';
 import { ChunkedTextDocument } from './chunkedText';
 import { type FromWorker, type ToWorker, WORKER_MARK } from './worker';
@@ -18,7 +18,10 @@ export function runScanWorker(): void {
   const port = parentPort!;
   const documents = new Map<string, ChunkedTextDocument>();
   const faulted = new Set<RuleId>();
+  // The edits since the last scan: a JSON spec is re-scanned only where it was edited (scanners/openapi/incremental.ts).
+  const edits = new EditLog();
   const service = getLanguageService({
+    edits,
     onRuleFault: (rule, error) => {
       if (faulted.has(rule)) return;
       faulted.add(rule);
@@ -35,12 +38,20 @@ export function runScanWorker(): void {
         return;
       case 'change': {
         const document = documents.get(message.uri);
-        document?.update(message.changes, message.version);
+        if (!document) return;
+        // One change at a time, each in the coordinates of the text the previous one left (as documents/store.ts).
+        for (const change of message.changes) {
+          const range = 'range' in change ? change.range : undefined;
+          const edit = range && { start: document.offsetAt(range.start), end: document.offsetAt(range.end), inserted: change.text.length };
+          edits.record(message.uri, message.version, edit);
+          document.update([change], message.version);
+        }
         return;
       }
       case 'close':
         documents.delete(message.uri);
         service.forget(message.uri);
+        edits.forget(message.uri);
         return;
       case 'check': {
         const { id, uri, settings } = message;
@@ -48,9 +59,21 @@ export function runScanWorker(): void {
         if (!document) return answer({ kind: 'failed', id, message: `${uri} is not open in the worker` });
         try {
           const scanned = service.scan(document);
-          const scan = message.scan ? freezeScan(scanned) : undefined;
           // Capped here: copying 30,000 diagnostics to the server's thread would block it as long as checking them.
           const diagnostics = settings && capDiagnostics(service.doValidation(document, settings));
+          if (message.scan && diagnostics) {
+            // Diagnostics first: freezing the scan (~35 ms on github.json, 60 cold) and thawing it need not delay them.
+            answer({ kind: 'checked', id, version: document.version, diagnostics, skipped: scanned.skipped, scanFollows: true });
+            let scan: FrozenScan | undefined;
+            try {
+              scan = freezeScan(scanned);
+            } finally {
+              // Even without a scan: the server waits for this message.
+              port.postMessage({ kind: 'scan', uri, version: document.version, scan } satisfies FromWorker, scan ? transferablesOf(scan) : []);
+            }
+            return;
+          }
+          const scan = message.scan ? freezeScan(scanned) : undefined;
           answer({ kind: 'checked', id, version: document.version, scan, diagnostics, skipped: scanned.skipped });
         } catch (error) {
           answer({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

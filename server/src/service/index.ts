@@ -18,9 +18,11 @@ import type { RuleContext } from './rules';
 import { ScanCache, scan } from './scanners';
 import { type Settings, defaultSettings } from './settings';
 import type { CarrierLookup } from './carriers';
+import type { EditLog } from './editLog';
 
 export type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
+export { readOnlyDocument } from './lines';
 export { withoutDocumentation } from './features/completion';
 // Hover and completion from a scan the caller holds: one made in another thread, or one of an earlier
 // version whose places the caller maps through the edits since (server/src/large/).
@@ -48,6 +50,7 @@ export { type FixResult, fixDocument } from './features/fixAll';
 export { SOURCE, type DiagnosticData } from './features/validation';
 export { MAX_FILE_SIZE } from './scanners';
 export { type FrozenScan, freezeScan, thawScan, transferablesOf } from './frozenScan';
+export { type Edit, EditLog, type OffsetMap } from './editLog';
 // Issue 17: routes and spec operations are read with the scanners' own lexer and outline readers, and the
 // project rules run over facts the route index (later the workspace) provides.
 export { TokenKind, lex } from './scanners/code/lexer';
@@ -86,10 +89,15 @@ export interface LanguageServiceOptions {
   onRuleFault?: RuleFaultHandler;
   /** The workspace's status carriers (issue 16): their uses become sites; without it, each file stands alone. */
   carriers?: CarrierLookup;
+  /**
+   * The edits made to each document since its last scan: a JSON spec is then re-scanned only where it was
+   * edited (scanners/openapi/incremental.ts). The scan worker keeps one; without it, every scan is whole.
+   */
+  edits?: EditLog;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const cache = new ScanCache(options.carriers);
+  const cache = new ScanCache(options.carriers, options.edits);
   const contexts = new WeakMap<string[], RuleContext>();
   const ruleContext = (settings: Settings): RuleContext => {
     let context = contexts.get(settings.dependencyWords);

@@ -51,10 +51,10 @@ function oracle(text: string): Scanned {
   visit(
     text,
     {
-      onObjectBegin: (offset) => visitor.onObjectBegin(offset),
+      onObjectBegin: (offset) => void visitor.onObjectBegin(offset),
       onObjectProperty: (key, offset, length) => visitor.onObjectProperty(key, offset, length),
       onObjectEnd: (offset) => visitor.onObjectEnd(offset),
-      onArrayBegin: (offset) => visitor.onArrayBegin(offset),
+      onArrayBegin: (offset) => void visitor.onArrayBegin(offset),
       onArrayEnd: (offset) => visitor.onArrayEnd(offset),
       onLiteralValue: (value, offset, length) => visitor.onLiteralValue(value === null ? 'null' : String(value), offset, length),
       onComment: (offset, length) => visitor.onComment(offset, length),
@@ -383,4 +383,73 @@ test('100,000 nested [ and { do not throw and report every level', () => {
     }
     return counts;
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Skipping: a Begin that returns false hides its container's contents (the spec scanner skips what it never
+// reads). What is left must be the full scan's events without those contents, comments and errors kept.
+
+/** The events when every container whose `{`/`[` offset `skips` picks is skipped. */
+function scanSkipping(text: string, skips: (offset: number) => boolean): Scanned {
+  const { scanned, visitor } = recorder();
+  visitJsonOutline(text, {
+    ...visitor,
+    onObjectBegin: (o) => (visitor.onObjectBegin(o), !skips(o)),
+    onArrayBegin: (o) => (visitor.onArrayBegin(o), !skips(o)),
+  });
+  return scanned;
+}
+
+/** The full scan's events, less what lies inside the skipped containers (their comments stay). */
+function withoutSkipped(full: Scanned, skips: (offset: number) => boolean): Scanned {
+  const events: string[] = [];
+  let depth = 0;
+  for (const event of full.events) {
+    const kind = event[0];
+    const offset = Number(/@(\d+)/.exec(event)![1]);
+    if (depth > 0) {
+      if (kind === '{' || kind === '[') depth++;
+      else if (kind === '}' || kind === ']') depth--;
+      if (depth > 0 && !event.startsWith('comment')) continue;
+    } else if ((kind === '{' || kind === '[') && skips(offset)) depth = 1;
+    events.push(event);
+  }
+  return { events, errors: full.errors };
+}
+
+function assertSkipsRight(text: string, skips: (offset: number) => boolean, label: string): void {
+  const expected = withoutSkipped(scan(text), skips);
+  const actual = scanSkipping(text, skips);
+  assertSameList(actual.events, expected.events, 'events', label, text);
+  assertSameList(actual.errors, expected.errors, 'errors', label, text);
+}
+
+test('a Begin that returns false skips its contents; comments and errors are still reported', () => {
+  const text = '{"a": {"b": [1, {"c": true}], /* kept */ "d": 01}, "e": [null, "x"], "f": {"g": 2}}';
+  const skipped = scanSkipping(text, (o) => o === 6 || o === 56);
+  assert.deepEqual(skipped.events, [
+    '{@0',
+    'key "a"@1+3',
+    '{@6',
+    'comment@30+10',
+    '}@48',
+    'key "e"@51+3',
+    '[@56',
+    ']@66',
+    'key "f"@69+3',
+    '{@74',
+    'key "g"@75+3',
+    'lit "2"@80+1',
+    '}@81',
+    '}@82',
+  ]);
+  assert.equal(skipped.errors.length, scan(text).errors.length, 'the invalid number inside is still an error');
+  for (const file of exampleSpecs.slice(0, 15)) {
+    const spec = readFileSync(file, 'utf8');
+    assertSkipsRight(spec, (o) => o % 3 === 0, relative(examples, file));
+  }
+  fc.assert(
+    fc.property(soup, fc.nat(4), (text, k) => assertSkipsRight(text, (o) => o % (k + 2) === 0, JSON.stringify(text))),
+    { numRuns: 2000 },
+  );
 });

@@ -30,9 +30,15 @@
 import { hexValue } from './escapes';
 import { type Callbacks, type OutlineVisitor, bindCallbacks } from './visitor';
 
-/** Scans `text` as JSON (with comments and trailing commas) and reports its outline to `visitor`. Never throws (unless a callback does). */
-export function visitJsonOutline(text: string, visitor: OutlineVisitor): void {
-  new JsonScanner(text, visitor).run();
+/**
+ * Scans `text` as JSON (with comments and trailing commas) and reports its outline to `visitor`. Never throws
+ * (unless a callback does). `from`: where the value starts (what is before it is not read), so a container
+ * can be read again alone with its line's start in front of it, at the same columns.
+ */
+export function visitJsonOutline(text: string, visitor: OutlineVisitor, from = 0): void {
+  const scanner = new JsonScanner(text, visitor);
+  scanner.pos = from;
+  scanner.run();
 }
 
 /** Tokens the parser sees (jsonc-parser's SyntaxKind numbers); trivia, comments and unknown symbols never reach it. */
@@ -117,7 +123,7 @@ class JsonScanner {
 
 
   /** Scanner position: the end of the current token (may exceed the text by one after an unterminated `/*` at its end, as in jsonc-parser). */
-  private pos = 0;
+  pos = 0;
   /** Start of the current token (the text's length at the end). */
   private tokOff = 0;
   /** Strings: where the content starts and ends (before the closing quote or where it was cut short). */
@@ -154,42 +160,44 @@ class JsonScanner {
     let depth = 0;
     /** The innermost container has had an entry (jsonc-parser's needsComma); true for every outer one. */
     let needsComma = false;
+    /** The depth of the container whose contents the visitor skips (its Begin returned false); 0: none. */
+    let skipping = 0;
     let state = S.Value;
     for (;;) {
       if (state === S.Value) {
         switch (t) {
           case T.OpenBrace:
-            this.on.objectBegin?.(this.tokOff);
+            if (skipping === 0 && this.on.objectBegin?.(this.tokOff) === false) skipping = depth + 1;
             t = this.next();
             stack[depth++] = T.OpenBrace;
             needsComma = false;
             state = S.Entry;
             continue;
           case T.OpenBracket:
-            this.on.arrayBegin?.(this.tokOff);
+            if (skipping === 0 && this.on.arrayBegin?.(this.tokOff) === false) skipping = depth + 1;
             t = this.next();
             stack[depth++] = T.OpenBracket;
             needsComma = false;
             state = S.Entry;
             continue;
           case T.String:
-            this.on.literalValue?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
+            if (skipping === 0) this.on.literalValue?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           case T.Number:
-            this.number();
+            this.number(skipping === 0);
             t = this.next();
             break;
           case T.True:
-            this.on.literalValue?.('true', this.tokOff, this.pos - this.tokOff);
+            if (skipping === 0) this.on.literalValue?.('true', this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           case T.False:
-            this.on.literalValue?.('false', this.tokOff, this.pos - this.tokOff);
+            if (skipping === 0) this.on.literalValue?.('false', this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           case T.Null:
-            this.on.literalValue?.('null', this.tokOff, this.pos - this.tokOff);
+            if (skipping === 0) this.on.literalValue?.('null', this.tokOff, this.pos - this.tokOff);
             t = this.next();
             break;
           default:
@@ -222,7 +230,8 @@ class JsonScanner {
           }
           // A trailing comma: the loop breaks at the bracket.
         }
-        this.on.arrayEnd?.(this.tokOff);
+        if (skipping === depth) skipping = 0;
+        if (skipping === 0) this.on.arrayEnd?.(this.tokOff);
         if (t === T.CloseBracket) t = this.next();
         else this.error(E.CloseBracketExpected); // at the end of the text: nothing to skip
       } else {
@@ -243,7 +252,7 @@ class JsonScanner {
               state = S.Entry;
               continue;
             }
-            this.on.objectProperty?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
+            if (skipping === 0) this.on.objectProperty?.(this.stringValue(), this.tokOff, this.pos - this.tokOff);
             t = this.next();
             if (t === T.Colon) {
               t = this.next();
@@ -257,7 +266,8 @@ class JsonScanner {
           }
           // A trailing comma: the loop breaks at the brace.
         }
-        this.on.objectEnd?.(this.tokOff);
+        if (skipping === depth) skipping = 0;
+        if (skipping === 0) this.on.objectEnd?.(this.tokOff);
         if (t === T.CloseBrace) t = this.next();
         else this.error(E.CloseBraceExpected);
       }
@@ -286,19 +296,21 @@ class JsonScanner {
     return this.strValue ?? this.text.slice(this.strStart, this.strEnd);
   }
 
-  /** Reports the current number token as a literal, with jsonc-parser's rule that a NaN is 0. */
-  private number(): void {
+  /** Reports the current number token as a literal (unless skipped: its error still is), with jsonc-parser's rule that a NaN is 0. */
+  private number(report: boolean): void {
     const off = this.tokOff;
     let value: string;
-    if (this.numPlain) value = this.text.slice(off, this.numEnd);
-    else {
+    if (this.numPlain) {
+      if (!report) return;
+      value = this.text.slice(off, this.numEnd);
+    } else {
       const n = Number(this.text.slice(off, this.numEnd));
       if (n !== n) {
         this.error(E.InvalidNumberFormat);
         value = '0';
       } else value = String(n);
     }
-    this.on.literalValue?.(value, off, this.pos - off);
+    if (report) this.on.literalValue?.(value, off, this.pos - off);
   }
 
   // ---------------------------------------------------------------------------------------------

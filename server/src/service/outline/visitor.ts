@@ -6,11 +6,17 @@
 export interface OutlineVisitor {
   /** Start of each YAML document in the stream (called once for a JSON file too by the JSON adapter). */
   onDocumentBegin?(offset: number): void;
-  onObjectBegin?(offset: number): void;
+  /**
+   * Returning `false` skips the object's contents, as jsonc-parser's visit does: no event until its
+   * onObjectEnd, except that comments and errors are still reported (so a file's syntax errors count the
+   * same). A reader that cannot skip (yaml.ts) ignores the answer.
+   */
+  onObjectBegin?(offset: number): unknown;
   /** A mapping key. offset/length cover the key token INCLUDING its quotes, like jsonc-parser; key is the unquoted, unescaped text. */
   onObjectProperty?(key: string, offset: number, length: number): void;
   onObjectEnd?(offset: number): void;
-  onArrayBegin?(offset: number): void;
+  /** Returning `false` skips the array's contents, as onObjectBegin. */
+  onArrayBegin?(offset: number): unknown;
   onArrayEnd?(offset: number): void;
   /** A scalar value (not a key). value is the scalar's content as a string: plain scalars folded per YAML rules, quoted scalars unescaped, block scalars with their chomping/indent applied. offset/length cover the source token (including quotes / the whole block scalar). */
   onLiteralValue?(value: string, offset: number, length: number): void;
@@ -25,10 +31,10 @@ export interface OutlineVisitor {
 /** A visitor's callbacks, bound once: the readers call them as `this.on.x?.(...)` on an object of one shape. */
 export interface Callbacks {
   documentBegin: ((offset: number) => void) | undefined;
-  objectBegin: ((offset: number) => void) | undefined;
+  objectBegin: ((offset: number) => unknown) | undefined;
   objectProperty: ((key: string, offset: number, length: number) => void) | undefined;
   objectEnd: ((offset: number) => void) | undefined;
-  arrayBegin: ((offset: number) => void) | undefined;
+  arrayBegin: ((offset: number) => unknown) | undefined;
   arrayEnd: ((offset: number) => void) | undefined;
   literalValue: ((value: string, offset: number, length: number) => void) | undefined;
   alias: ((name: string, offset: number, length: number) => void) | undefined;

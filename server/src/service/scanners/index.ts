@@ -8,6 +8,8 @@ import type { CarrierLookup } from '../carriers';
 import type { DocumentLike, ScannedDocument } from '../model';
 import { scanCode } from './code';
 import { scanOpenApi } from './openapi/extractor';
+import { rescanEdited } from './openapi/incremental';
+import type { EditLog } from '../editLog';
 
 /** Files larger than this are skipped (documented in the README); the largest real specs are ~35 MB. */
 export const MAX_FILE_SIZE = 40 * 1024 * 1024;
@@ -68,14 +70,26 @@ export class ScanCache {
   private readonly entries = new Map<string, CacheEntry>();
   private generation: number | undefined;
 
-  constructor(private readonly carriers?: CarrierLookup) {}
+  /** `edits`: the changes of open documents, so that a JSON spec is re-scanned only where it was edited. */
+  constructor(
+    private readonly carriers?: CarrierLookup,
+    private readonly edits?: EditLog,
+  ) {}
 
   get(document: DocumentLike): ScannedDocument {
     const current = this.current(document);
     if (current) return current;
-    const scanned = scan(document, this.carriers);
+    const scanned = this.rescan(document) ?? scan(document, this.carriers);
     this.remember(document.uri, { version: document.version, languageId: document.languageId, scanned });
     return scanned;
+  }
+
+  /** The last scan brought up to date through the edits since, where they allow it (openapi/incremental.ts). */
+  private rescan(document: DocumentLike): ScannedDocument | undefined {
+    const last = this.entries.get(document.uri);
+    if (!last || !this.edits || last.languageId !== document.languageId || last.version >= document.version) return undefined;
+    const changes = this.edits.changes(document.uri, last.version, document.version);
+    return changes && rescanEdited(last.scanned, changes, document);
   }
 
   /** The scan of this very version, if cached. */

@@ -30,12 +30,13 @@ export class Suppressions {
   /** The document's line ending, for the comment line a fix inserts. */
   readonly eol: string;
 
-  /** `text` is the document's text as scanned (lone CRs read as LFs). */
+  /** `text` is the document's text as scanned (lone CRs read as LFs); `eol`, when known, spares reading the document's. */
   constructor(
     private readonly document: DocumentLike,
     private readonly text: string,
+    eol?: string,
   ) {
-    this.eol = lineBreakOf(document.getText());
+    this.eol = eol ?? lineBreakOf(document.getText());
   }
 
   /** Reads a comment; `start`/`end` bound its text in the document. */

@@ -16,7 +16,7 @@ import {
   type SuppressionPlace,
 } from '../../model';
 import { NO_SUPPRESSIONS, Suppressions } from '../suppressions';
-import { type OutlineVisitor, visitJson, visitLfYaml } from '../../outline';
+import { type OutlineVisitor, visitJson, visitJsonOutline, visitLfYaml } from '../../outline';
 
 const enum Role {
   Other,
@@ -56,6 +56,25 @@ interface Frame {
   operation?: OperationScope;
   response?: ResponseInfo;
   slot?: ResponsesSlot;
+  /** JSON: the frame's region, whose end is set when it closes. */
+  region?: Region;
+}
+
+/**
+ * JSON: a container an edit inside which is re-scanned alone (incremental.ts), from its `{` or `[` to after
+ * its `}` or `]`: a top-level operation (`"get": {...}`), with what puts it in context, or a container
+ * nothing is read from outside every operation (a schema, an example), which only has to stay one whole value.
+ */
+export interface Region {
+  start: number;
+  end: number;
+  operation?: {
+    /** The path item's key (`/orders/{id}`) and the operation's (`get`). */
+    pathKey: string;
+    method: string;
+    /** The operation is one of 3.2's `additionalOperations`. */
+    additional: boolean;
+  };
 }
 
 class OperationScope implements Scope {
@@ -93,7 +112,69 @@ export function scanOpenApi(document: DocumentLike, text: string, isYaml: boolea
   const sites = extractor.finish();
   if (!extractor.isSpec) return { kind: 'none', sites: [] };
   suppressions.apply(sites, isYaml ? '#' : undefined);
-  return { kind: 'openapi', sites, slots: extractor.slots, syntaxErrors: extractor.syntaxErrors };
+  const scanned: ScannedDocument = { kind: 'openapi', sites, slots: extractor.slots, syntaxErrors: extractor.syntaxErrors };
+  // A JSON spec that parses and has no comments (which could silence a line of another operation) can be re-scanned by operation.
+  if (!isYaml && extractor.syntaxErrors === 0 && extractor.comments === 0)
+    rememberRegions(scanned, { regions: extractor.regions, namedResponses: extractor.namedResponses, eol: suppressions.eol });
+  return scanned;
+}
+
+/** What a JSON spec's re-scan of one operation needs from the scan of the whole. */
+export interface SpecRegions {
+  /** In document order, none inside another. */
+  regions: Region[];
+  namedResponses: ReadonlyMap<string, string>;
+  eol: string;
+}
+
+/** Kept beside the scan, not in it: a frozen scan (service/frozenScan.ts) has no use for them. */
+const regionsOf = new WeakMap<ScannedDocument, SpecRegions>();
+
+export function rememberRegions(scanned: ScannedDocument, regions: SpecRegions): void {
+  regionsOf.set(scanned, regions);
+}
+
+export function regionsIn(scanned: ScannedDocument): SpecRegions | undefined {
+  return regionsOf.get(scanned);
+}
+
+/**
+ * Reads one region of a JSON spec alone: `text` holds it from the start of its line (so columns are as in
+ * the document), its `{` or `[` at `from`. Offsets are the text's; undefined unless it reads as that one
+ * container, whole, without a syntax error or a comment (an inert region gives no sites or slots).
+ */
+export function scanRegion(
+  text: string,
+  from: number,
+  region: Region,
+  regions: SpecRegions,
+  document: DocumentLike,
+): { sites: StatusSite[]; slots: ResponsesSlot[] } | undefined {
+  const whole = (errors: number, comments: number, end: number | undefined) => errors === 0 && comments === 0 && end === text.length;
+  if (!region.operation) {
+    const counts = { errors: 0, comments: 0, end: undefined as number | undefined };
+    const close = (offset: number) => void (counts.end = offset + 1);
+    visitJsonOutline(
+      text,
+      {
+        onObjectBegin: () => false,
+        onArrayBegin: () => false,
+        onObjectEnd: close,
+        onArrayEnd: close,
+        onComment: () => void counts.comments++,
+        onError: () => void counts.errors++,
+      },
+      from,
+    );
+    return whole(counts.errors, counts.comments, counts.end) ? { sites: [], slots: [] } : undefined;
+  }
+  const extractor = new Extractor(text, new Suppressions(document, '', regions.eol), true);
+  extractor.seed(region.operation, regions.namedResponses);
+  visitJsonOutline(text, extractor, from);
+  const sites = extractor.finish();
+  const read = extractor.regions;
+  if (read.length !== 1 || read[0].start !== from || !whole(extractor.syntaxErrors, extractor.comments, read[0].end)) return undefined;
+  return { sites, slots: extractor.slots };
 }
 
 class Extractor implements OutlineVisitor {
@@ -105,7 +186,9 @@ class Extractor implements OutlineVisitor {
   readonly slots: ResponsesSlot[] = [];
   private readonly sites: StatusSite[] = [];
   private readonly responses: ResponseInfo[] = [];
-  private readonly namedResponses = new Map<string, string>();
+  readonly namedResponses = new Map<string, string>();
+  readonly regions: Region[] = [];
+  comments = 0;
   private stack: Frame[] = [];
   private key: string | undefined;
   private keyOffset = 0;
@@ -147,12 +230,27 @@ class Extractor implements OutlineVisitor {
     if (top?.role === Role.Responses && top.operation) this.responseKey(key, offset, length, top.operation);
   }
 
-  onObjectBegin(offset: number): void {
-    this.push(offset, false);
+  onObjectBegin(offset: number): boolean {
+    return this.begin(offset, false);
   }
 
-  onArrayBegin(offset: number): void {
-    this.push(offset, true);
+  onArrayBegin(offset: number): boolean {
+    return this.begin(offset, true);
+  }
+
+  /**
+   * False (skip its contents) for a container nothing is read from: a schema, an example, most of a spec.
+   * The JSON reader then makes no event and no string inside it. The first such container under what is
+   * read (`components.schemas`, `info`) is read for its keys, so that each of its entries is a region of
+   * its own, re-scanned alone when edited. The YAML reader has no skip (and its flow collections' tokens
+   * are needed for suppressions).
+   */
+  private begin(offset: number, isArray: boolean): boolean {
+    const parent = this.top()?.role;
+    const role = this.push(offset, isArray);
+    if (!this.isJson || role !== Role.Other || parent !== Role.Other) return true;
+    if (this.operations.length === 0) this.regions.push((this.top()!.region = { start: offset, end: -1 }));
+    return false;
   }
 
   onObjectEnd(offset: number): void {
@@ -215,11 +313,23 @@ class Extractor implements OutlineVisitor {
   }
 
   onComment(offset: number, length: number): void {
+    this.comments++;
     this.suppressions.addComment(this.text, offset, offset + length);
   }
 
   onError(): void {
     this.syntaxErrors++;
+  }
+
+  /** Puts the reader where a top-level operation's object begins: the value of `operation.method` in its path item. */
+  seed(region: NonNullable<Region['operation']>, namedResponses: ReadonlyMap<string, string>): void {
+    const frame = (role: Role, key: string): Frame => ({ role, start: -1, key, keyOffset: -1, isArray: false, flow: false });
+    this.stack = [frame(Role.PathItem, region.pathKey)];
+    if (region.additional) this.stack.push(frame(Role.AdditionalOperations, 'additionalOperations'));
+    this.key = region.method;
+    this.keyOffset = -1;
+    this.documentIsSpec = true;
+    for (const [name, description] of namedResponses) this.namedResponses.set(name, description);
   }
 
   finish(): StatusSite[] {
@@ -340,7 +450,8 @@ class Extractor implements OutlineVisitor {
     }
   }
 
-  private push(offset: number, isArray: boolean): void {
+  /** Opens a frame; returns its role. */
+  private push(offset: number, isArray: boolean): Role {
     const parent = this.top();
     const key = this.takeKey();
     const role = this.childRole(parent, key);
@@ -355,6 +466,11 @@ class Extractor implements OutlineVisitor {
       if (knowledge.webdavMethods.has(method.toUpperCase())) operation.webdavMethod = method.toUpperCase();
       operation.method = method || undefined;
       frame.operation = operation;
+      if (this.isJson && this.operations.length === 0 && !isArray && pathItem?.key !== undefined && key !== undefined) {
+        const operation = { pathKey: pathItem.key, method: key, additional: parent?.role === Role.AdditionalOperations };
+        frame.region = { start: offset, end: -1, operation };
+        this.regions.push(frame.region);
+      }
       this.operations.push(operation);
     } else if (role === Role.Responses && frame.operation && !isArray) {
       // YAML block keys start at the first key; JSON keys sit one indentation step inside the `{`.
@@ -373,6 +489,7 @@ class Extractor implements OutlineVisitor {
       frame.operation.bodyParameter = { isBody: false, isArray: false };
     }
     this.stack.push(frame);
+    return role;
   }
 
   private pop(offset: number): void {
@@ -383,6 +500,7 @@ class Extractor implements OutlineVisitor {
     if (frame.role === Role.Response && owner?.slot) owner.slot.responseSpans.push({ start: frame.start, end: offset + 1 });
     if (frame.role === Role.IgnoreList && owner?.response) owner.response.ignoreRange = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
+    if (frame.region) frame.region.end = offset + 1;
     if (frame.role === Role.Parameter && frame.operation?.bodyParameter) {
       const body = frame.operation.bodyParameter;
       if (body.isBody && body.isArray) frame.operation.arrayOfOperations = true;

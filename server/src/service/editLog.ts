@@ -4,7 +4,7 @@
  * ranges map exactly between the two versions. A full-text change breaks the chain.
  */
 
-interface Edit {
+export interface Edit {
   /** The version this edit produced. */
   version: number;
   /** The replaced range, in the text before the edit, and the length of what replaced it. */
@@ -53,14 +53,21 @@ export class EditLog {
     this.broken.delete(uri);
   }
 
-  /** The map from `fromVersion` to `toVersion`, or undefined when the log cannot bridge them. */
-  between(uri: string, fromVersion: number, toVersion: number): OffsetMap | undefined {
+  /** The edits from `fromVersion` to `toVersion` in order, or undefined when the log cannot bridge them. */
+  changes(uri: string, fromVersion: number, toVersion: number): readonly Edit[] | undefined {
     if ((this.broken.get(uri) ?? -1) > fromVersion) return undefined;
     const all = this.edits.get(uri) ?? [];
     const chain = all.filter((e) => e.version > fromVersion && e.version <= toVersion);
     // Every version in between must be in the log (several changes may share one version).
     const versions = new Set(chain.map((e) => e.version));
     for (let v = fromVersion + 1; v <= toVersion; v++) if (!versions.has(v)) return undefined;
+    return chain;
+  }
+
+  /** The map from `fromVersion` to `toVersion`, or undefined when the log cannot bridge them. */
+  between(uri: string, fromVersion: number, toVersion: number): OffsetMap | undefined {
+    const chain = this.changes(uri, fromVersion, toVersion);
+    if (!chain) return undefined;
     return {
       toNew(offset) {
         for (const e of chain) {
