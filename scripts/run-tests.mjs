@@ -2,7 +2,7 @@
 //   1. the tools the end-to-end suites need (code-server, chromium, Neovim): checked first, and installed by
 //      scripts/install-tools.sh when missing, saying what and why, so a missing tool never shows up after
 //      minutes of other tests;
-//   2. type checking, the layers' boundaries (eslint.config.mjs) and the bundles;
+//   2. type checking, the layers' boundaries (eslint.config.mjs), the formatting (prettier) and the bundles;
 //   3. at the same time: the unit, fuzz and protocol tests (node's runner, one file per core), and the
 //      README's quick start on a fresh clone (test/e2e/fresh-clone.test.mjs);
 //   4. the real-editor tests (scripts/test-e2e.mjs): the .vsix, the npm package, VS Code, a browser, Neovim.
@@ -87,6 +87,7 @@ if (e2e) {
 // 2. Types and bundles.
 runSync('type checking', 'npm', ['run', '--silent', 'typecheck']);
 runSync('layer boundaries (eslint)', 'npm', ['run', '--silent', 'lint']);
+runSync('formatting (prettier --check, .prettierignore)', 'npm', ['run', '--silent', 'format:check']);
 runSync('bundles', 'npm', ['run', '--silent', 'build']);
 
 // 3. Unit, fuzz and protocol tests, beside the fresh-clone quick start.

@@ -151,7 +151,9 @@ test('edits one after another, each re-scanned from the last (the cache through 
     assert.deepEqual(view(service.scan(document)), view(scan(document)), `after ${JSON.stringify(step)}`);
     assert.deepEqual(
       service.doValidation(document).map((d) => [d.code, d.range, d.message]),
-      getLanguageService().doValidation(document).map((d) => [d.code, d.range, d.message]),
+      getLanguageService()
+        .doValidation(document)
+        .map((d) => [d.code, d.range, d.message]),
     );
   }
 });

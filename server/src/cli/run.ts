@@ -108,7 +108,9 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     joined = options.stdin ? undefined : lintProject(files, config.settingsTable, options.fix);
   } catch (error) {
     // A fault in the join loses the project rules, never the rest of the run.
-    warn(`the project rules (status-not-in-spec) were skipped after an internal error: ${error instanceof Error ? error.message : String(error)}`);
+    warn(
+      `the project rules (status-not-in-spec) were skipped after an internal error: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   for (const note of joined?.notes ?? []) warn(note);
   const tasks: LintTask[] = withProjectChanges(files, joined).map((file, index) => ({ ...file, index }));

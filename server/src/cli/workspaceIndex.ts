@@ -83,7 +83,10 @@ export function planIndex(
   const toRead: FileToRead[] = [];
   // Only code uses carriers: a run over specs alone does not read the project (a spec in a tree of 5,000
   // sources was linted 4x slower for it).
-  const roots = projectRoots(files.filter((file) => usesCarriers(file.languageId)), cwd);
+  const roots = projectRoots(
+    files.filter((file) => usesCarriers(file.languageId)),
+    cwd,
+  );
   model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
   const seen = new Set<string>();
   const add = (absolute: string, languageId: string, text?: string) => {

@@ -30,5 +30,7 @@ export function registerHandlers(session: Session): void {
   connection.onRequest(STATUS_REQUEST, (params: StatusParams) => onStatus(params, session));
   // Open documents get pushed diagnostics; the pull answers for them are empty so nothing shows twice.
   connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));
-  connection.languages.diagnostics.onWorkspace((params, token) => workspace?.workspaceDiagnostics(params.previousResultIds, token) ?? { items: [] });
+  connection.languages.diagnostics.onWorkspace(
+    (params, token) => workspace?.workspaceDiagnostics(params.previousResultIds, token) ?? { items: [] },
+  );
 }

@@ -69,7 +69,10 @@ export function runScanWorker(): void {
               scan = freezeScan(scanned);
             } finally {
               // Even without a scan: the server waits for this message.
-              port.postMessage({ kind: 'scan', uri, version: document.version, scan } satisfies FromWorker, scan ? transferablesOf(scan) : []);
+              port.postMessage(
+                { kind: 'scan', uri, version: document.version, scan } satisfies FromWorker,
+                scan ? transferablesOf(scan) : [],
+              );
             }
             return;
           }

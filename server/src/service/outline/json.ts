@@ -116,11 +116,9 @@ const WORD_END = new Uint8Array(128);
 for (const c of [C.TAB, C.LF, C.CR, C.SPACE, C.RBRACE, C.RBRACKET, C.LBRACE, C.LBRACKET, C.DQUOTE, C.COLON, C.COMMA, C.SLASH])
   WORD_END[c] = 1;
 
-
 class JsonScanner {
   private readonly text: string;
   private readonly len: number;
-
 
   /** Scanner position: the end of the current token (may exceed the text by one after an unterminated `/*` at its end, as in jsonc-parser). */
   pos = 0;

@@ -42,7 +42,13 @@ export function rescanEdited(previous: ScannedDocument, edits: readonly Edit[], 
   if (!read) return undefined;
 
   // An inert region (one schema, one example) gave no sites: only what follows it moves.
-  const sites = splice(previous.sites, region, delta, read.sites.map((site) => moveSite(site, lineStart)), moveSite);
+  const sites = splice(
+    previous.sites,
+    region,
+    delta,
+    read.sites.map((site) => moveSite(site, lineStart)),
+    moveSite,
+  );
   const slots = splice(
     (previous.slots ?? []) as ResponsesSlot[],
     region,
