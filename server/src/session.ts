@@ -74,7 +74,8 @@ export function startSession(connection: Connection, options: SessionOptions = {
     settings,
     crossFile: (document, s) => project.diagnostics(document, s),
   });
-  workspace?.connect({ connection, documents, service, settings, diagnostics });
+  workspace?.connect({ connection, documents, service, settings, diagnostics, project });
+  if (workspace) project.useClosedSpecs(() => workspace.closedSpecs());
   const session: Session = {
     connection,
     documents,

@@ -183,3 +183,57 @@ describe('project config in the editor: specs pinned in a monorepo, defaultCover
     assert.deepEqual(await edited, [3]);
   });
 });
+
+describe('a spec on disk that is not open (the workspace index reads it)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsl-closed-spec-'));
+  const client = new TestClient();
+  const specFile = path.join(dir, 'openapi.yaml');
+  const handlerUri = pathToFileURL(path.join(dir, 'orders.js')).href;
+  before(() => {
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(specFile, spec);
+    fs.writeFileSync(path.join(dir, 'orders.js'), handler);
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function notInSpec(expected: number): Promise<Diagnostic[]> {
+    for (;;) {
+      const published = await client.nextDiagnostics(handlerUri, 15_000);
+      const found = published.diagnostics.filter((d) => d.code === 'status-not-in-spec');
+      if (found.length === expected) return found;
+    }
+  }
+
+  test('an open handler is checked against it, and again when it changes on disk', async () => {
+    const indexed = new Promise<void>((resolve) =>
+      client.connection.onNotification('$/progress', (params: { value: { kind: string } }) => params.value.kind === 'end' && resolve()),
+    );
+    client.connection.onRequest('window/workDoneProgress/create', () => null);
+    const folder = pathToFileURL(dir).href;
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'w' }],
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
+    });
+    await client.connection.sendNotification('initialized', {});
+    await indexed;
+    const first = notInSpec(1);
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: handlerUri, languageId: 'javascript', version: 1, text: handler },
+    });
+    const [finding] = await first;
+    assert.equal(finding.range.start.line, 2, 'the 410 its operation does not declare');
+    assert.equal(finding.relatedInformation?.[0]?.location.uri, pathToFileURL(specFile).href);
+    // The spec declares 410 now, on disk: the finding goes.
+    const none = notInSpec(0);
+    fs.writeFileSync(specFile, spec + `        '410':\n          description: Gone\n`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(specFile).href, type: 2 }],
+    });
+    assert.deepEqual(await none, []);
+  });
+});

@@ -57,6 +57,21 @@ export class OpenProject {
   /** What each document's last check found, to tell whether a burst changed it. */
   private readonly found = new Map<string, string>();
 
+  /** The workspace's specs that are not open (desktop: read from disk by the workspace index); none without one. */
+  private closedSpecs: () => readonly TextDocument[] = () => [];
+
+  /** Where the specs that are not open come from. */
+  useClosedSpecs(provider: () => readonly TextDocument[]): void {
+    this.closedSpecs = provider;
+  }
+
+  /** The workspace's specs on disk changed: the join is rebuilt and the open documents checked again. */
+  closedSpecsChanged(): void {
+    this.joinChanged = true;
+    this.index = undefined;
+    this.touched('');
+  }
+
   /** How many times the index was built (for tests of the burst). */
   builds = 0;
 
@@ -131,7 +146,9 @@ export class OpenProject {
     if (this.stale) {
       const started = performance.now();
       // Every open document: a controller without routes holds the handlers that routes.rb or a router names.
-      const open = this.documents.all().filter((d) => this.readOf(d).kind !== 'none');
+      // And the workspace's specs that are not open: a handler is checked against a spec nobody opened.
+      const closed = this.closedSpecs().filter((spec) => !this.documents.get(spec.uri));
+      const open = [...this.documents.all(), ...closed].filter((d) => this.readOf(d).kind !== 'none');
       this.index = new ProjectIndex(
         this.service,
         open,

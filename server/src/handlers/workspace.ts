@@ -26,10 +26,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigCascade, applyChain, ignoreLayersOf } from '../config';
 import * as knowledge from '../knowledge';
+import { LARGE_SIZE } from '../large';
 import { type LanguageService, MAX_FILE_SIZE, defaultSettings } from '../service';
 import { WorkspaceModel } from '../workspace/model';
 import { walkFiles } from '../workspace/walk';
 import type { DiagnosticsPublisher } from './diagnostics';
+import type { OpenProject } from './project';
 import type { SettingsStore } from '../editorSettings/store';
 import { type InitializationOptions, LINT_WORKSPACE_COMMAND } from '../protocol';
 
@@ -55,7 +57,12 @@ export interface WorkspaceDependencies {
   service: LanguageService;
   settings: SettingsStore;
   diagnostics: DiagnosticsPublisher;
+  /** Told when the workspace's specs on disk change (issue 17: a closed spec is still joined to open handlers). */
+  project?: Pick<OpenProject, 'closedSpecsChanged'>;
 }
+
+/** An OpenAPI document: a root key `openapi` or `swagger` (the join reads the rest). */
+const SPEC_KEY = /(?:^|[\n{,])\s*["']?(?:openapi|swagger)["']?\s*:/;
 
 export class WorkspaceHandler {
   readonly model = new WorkspaceModel();
@@ -70,6 +77,9 @@ export class WorkspaceHandler {
   private files: { absolute: string; languageId: string }[] = [];
   private stopped = false;
   private readonly settingsIds = new Map<string, number>();
+  /** The workspace's OpenAPI specs as on disk (under LARGE_SIZE: the join leaves larger ones out), by URI. */
+  private readonly specs = new Map<string, TextDocument>();
+  private specVersion = 0;
 
   /** Called once the service exists: it reads this model. */
   connect(deps: WorkspaceDependencies): void {
@@ -138,7 +148,32 @@ export class WorkspaceHandler {
     clearTimeout(this.pendingEdits.get(uri));
     this.pendingEdits.delete(uri);
     this.readFromDisk(uri);
+    if (this.readSpec(uri)) this.deps!.project?.closedSpecsChanged();
     this.refreshSoon();
+  }
+
+  /** The workspace's OpenAPI specs that are not open, as on disk: the project join's other candidates. */
+  closedSpecs(): TextDocument[] {
+    return [...this.specs.values()].filter((spec) => !this.deps?.documents.get(spec.uri));
+  }
+
+  /** Reads a file as a spec candidate; whether what the join sees of it changed. */
+  private readSpec(uri: string): boolean {
+    const languageId = knowledge.languageForFile(uri);
+    if (!uri.startsWith('file:') || !languageId || knowledge.language(languageId)?.family !== 'openapi') return false;
+    let text: string | undefined;
+    try {
+      const file = fileURLToPath(uri);
+      if (fs.statSync(file).size < LARGE_SIZE) text = fs.readFileSync(file, 'utf8');
+    } catch {
+      // Gone or unreadable: no longer a candidate.
+    }
+    const before = this.specs.get(uri);
+    if (text === undefined || !SPEC_KEY.test(text)) return this.specs.delete(uri);
+    if (before?.getText() === text) return false;
+    // Versions below zero: never one an open document of the same URI had (the join caches reads by version).
+    this.specs.set(uri, TextDocument.create(uri, languageId, -++this.specVersion, text));
+    return true;
   }
 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -152,9 +187,11 @@ export class WorkspaceHandler {
   /** didChangeWatchedFiles: files created, changed or deleted outside the editor. */
   watched(changes: readonly { uri: string; type: FileChangeType }[]): void {
     let changed = false;
+    let specsChanged = false;
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
       this.linted.delete(change.uri);
+      if (!this.deps!.documents.get(change.uri) && this.readSpec(change.uri)) specsChanged = true;
       if (change.type === FileChangeType.Deleted) {
         changed = this.model.remove(change.uri) || changed;
         this.files = this.files.filter((f) => pathToFileURL(f.absolute).href !== change.uri);
@@ -165,6 +202,7 @@ export class WorkspaceHandler {
         if (change.type === FileChangeType.Created && languageId) this.files.push({ absolute, languageId });
       }
     }
+    if (specsChanged) this.deps!.project?.closedSpecsChanged();
     this.updated(changed);
   }
 
@@ -326,6 +364,7 @@ export class WorkspaceHandler {
     this.files = files;
     const slice = new Slice();
     let changed = false;
+    let specsChanged = false;
     for (const folder of this.folders) {
       try {
         for (const { file: absolute, languageId } of walkFiles(folder, rules, errors)) {
@@ -337,6 +376,7 @@ export class WorkspaceHandler {
           files.push({ absolute, languageId });
           if (await slice.pause()) progress?.report(`${files.length} files`);
           const family = knowledge.language(languageId)?.family;
+          if (family === 'openapi') specsChanged = this.readSpec(pathToFileURL(absolute).href) || specsChanged;
           if (!family || !knowledge.carrierShapesOf(family)) continue;
           // An open document's text is newer than the disk's.
           const uri = pathToFileURL(absolute).href;
@@ -348,6 +388,7 @@ export class WorkspaceHandler {
       }
     }
     progress?.done();
+    if (specsChanged) this.deps!.project?.closedSpecsChanged();
     this.updated(changed);
   }
 
