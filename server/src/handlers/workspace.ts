@@ -62,7 +62,7 @@ export interface WorkspaceDependencies {
 }
 
 /** An OpenAPI document: a root key `openapi` or `swagger` (the join reads the rest). */
-const SPEC_KEY = /(?:^|[\n{,])\s*["']?(?:openapi|swagger)["']?\s*:/;
+const SPEC_KEY = /(?:^|[\n{,])[ \t]*["']?(?:openapi|swagger)["']?[ \t]*:/;
 
 export class WorkspaceHandler {
   readonly model = new WorkspaceModel();
