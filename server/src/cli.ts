@@ -51,5 +51,13 @@ else {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
+  // Written as fast as the reader reads: on a pipe, node queues what a slow reader has not taken yet in
+  // memory (the JSON of 100,000 findings, ~100 MB) instead of waiting, as it does for a file or a terminal.
+  blockingWrites(process.stdout);
   void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}
+
+/** Makes writes to a pipe block, as yargs' set-blocking does (the handle's own switch; absent elsewhere). */
+function blockingWrites(stream: NodeJS.WriteStream): void {
+  (stream as { _handle?: { setBlocking?(blocking: boolean): void } })._handle?.setBlocking?.(true);
 }
