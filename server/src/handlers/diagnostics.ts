@@ -27,6 +27,9 @@ export class DiagnosticsPublisher {
   private readonly lastPublished = new Map<string, readonly Diagnostic[]>();
   /** Documents opened whose first check is still to be scheduled. */
   private readonly opening = new Set<string>();
+  /** Per document, the latest check scheduled: an earlier one still under way (older settings) does not publish. */
+  private readonly latest = new Map<string, number>();
+  private checks = 0;
 
   constructor(private readonly deps: DiagnosticsDependencies) {}
 
@@ -39,9 +42,11 @@ export class DiagnosticsPublisher {
   schedule(document: TextDocument, delay?: number): void {
     if (this.opening.delete(document.uri)) delay = 0;
     clearTimeout(this.timers.get(document.uri));
+    const check = ++this.checks;
+    this.latest.set(document.uri, check);
     this.timers.set(
       document.uri,
-      setTimeout(() => void this.validate(document.uri, document.version), this.deps.analysis.delay(document.uri, delay)),
+      setTimeout(() => void this.validate(document.uri, document.version, check), this.deps.analysis.delay(document.uri, delay)),
     );
   }
 
@@ -57,6 +62,7 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.opening.delete(uri);
+    this.latest.delete(uri);
     this.skipReported.delete(uri);
     this.failureReported.delete(uri);
     this.lastPublished.delete(uri);
@@ -69,9 +75,9 @@ export class DiagnosticsPublisher {
   }
 
   /** Never rejects: a failure here would be an unhandled rejection, which ends the server process. */
-  private async validate(uri: string, version: number): Promise<void> {
+  private async validate(uri: string, version: number, check: number): Promise<void> {
     try {
-      await this.publish(uri, version);
+      await this.publish(uri, version, check);
     } catch (error) {
       if (this.failureReported.has(uri)) return;
       this.failureReported.add(uri);
@@ -81,14 +87,14 @@ export class DiagnosticsPublisher {
     }
   }
 
-  private async publish(uri: string, version: number): Promise<void> {
+  private async publish(uri: string, version: number, check: number): Promise<void> {
     const { connection, documents, service, analysis, settings: store, crossFile } = this.deps;
     this.timers.delete(uri);
     // A config file's diagnostics are its problems, which the settings store publishes.
     if (isConfigFile(uri)) return void (await store.get(uri));
     const settings = await store.get(uri);
     const document = documents.get(uri);
-    if (!document || document.version !== version) return;
+    if (!document || document.version !== version || this.latest.get(uri) !== check) return;
     const language = service.languageOf(document);
     if (language === undefined || !settings.languages.includes(language)) {
       this.lastPublished.delete(uri);
@@ -96,8 +102,8 @@ export class DiagnosticsPublisher {
       return;
     }
     const { version: checked, diagnostics, skipped } = await analysis.check(document, settings, crossFile);
-    // Typed over meanwhile: the pass for the newer version is on its way.
-    if (documents.get(uri)?.version !== checked) return;
+    // Typed over (or settings changed) meanwhile: the newer check is on its way.
+    if (documents.get(uri)?.version !== checked || this.latest.get(uri) !== check) return;
     if (skipped && !this.skipReported.has(uri)) {
       this.skipReported.add(uri);
       void connection.window.showInformationMessage(`HTTP Status Lens skips ${uri}: ${skipped}.`);
