@@ -14,7 +14,7 @@ import { extname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings, getLanguageService } from '../../server/src/service';
-import { ruleIds } from '../../server/src/service/rules';
+import { rules } from '../../server/src/service/rules';
 import { JUDGEMENT_DIR, type JudgementLabel, familyOf, loadLabels } from './corpus';
 
 const args = process.argv.slice(2);
@@ -26,15 +26,7 @@ const service = getLanguageService({ onRuleFault: (id, error) => console.error(`
 const settings = defaultSettings();
 
 /** The status-code rules this corpus judges; findings of any other rule are reported but not tallied. */
-const RULES = [
-  '424-without-dependency',
-  '424-for-lock',
-  '424-for-conflict',
-  '424-for-precondition',
-  '424-for-upstream-failure',
-  'failed-prerequisite-not-424',
-  'unregistered-status-code',
-];
+const RULES: readonly string[] = rules.map((rule) => rule.id);
 
 interface Finding {
   rule: string;
@@ -208,7 +200,7 @@ if (jsonOut) {
     jsonOut,
     `${JSON.stringify(
       {
-        rules: ruleIds.filter((id) => RULES.includes(id)),
+        rules: RULES,
         perRule,
         overall,
         matrix,

@@ -75,7 +75,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
     crossFile: (document, s) => project.diagnostics(document, s),
   });
   workspace?.connect({ connection, documents, service, settings, diagnostics, project });
-  if (workspace) project.useClosedSpecs(() => workspace.closedSpecs());
+  if (workspace) project.useSpecsOnDisk(() => workspace.specsOnDisk());
   const session: Session = {
     connection,
     documents,

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
-import { type FileRead, ProjectIndex, readFile } from '../routes';
+import { type FileRead, ProjectIndex, joins, readFile } from '../routes';
 import { type DiagnosticData, type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings, getLanguageService } from '../service';
 import { fingerprint } from './baseline';
 import { type FileReport, type Finding, toFinding } from './findings';
@@ -55,7 +55,7 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
   const read = (document: DocumentLike) => reads.get(document.uri) ?? readFile(document, service);
   const specs = new Map<FileTask, Entry | undefined>();
   for (const task of tasks) if (isSpecFile(task)) specs.set(task, load(task));
-  if (![...reads.values()].some((r) => r.kind === 'spec' && r.operations.isSpec)) return undefined;
+  if (![...reads.values()].some(joins)) return undefined;
   for (const task of tasks) {
     const entry = specs.has(task) ? specs.get(task) : load(task);
     if (entry) documents.set(entry.document.uri, entry);

@@ -57,16 +57,16 @@ export class OpenProject {
   /** What each document's last check found, to tell whether a burst changed it. */
   private readonly found = new Map<string, string>();
 
-  /** The workspace's specs that are not open (desktop: read from disk by the workspace index); none without one. */
-  private closedSpecs: () => readonly TextDocument[] = () => [];
+  /** The workspace's specs as on disk (desktop: read by the workspace index); an open one's text wins. None without an index. */
+  private specsOnDisk: () => readonly TextDocument[] = () => [];
 
-  /** Where the specs that are not open come from. */
-  useClosedSpecs(provider: () => readonly TextDocument[]): void {
-    this.closedSpecs = provider;
+  /** Where the specs on disk come from. */
+  useSpecsOnDisk(provider: () => readonly TextDocument[]): void {
+    this.specsOnDisk = provider;
   }
 
   /** The workspace's specs on disk changed: the join is rebuilt and the open documents checked again. */
-  closedSpecsChanged(): void {
+  specsOnDiskChanged(): void {
     this.joinChanged = true;
     this.index = undefined;
     this.touched('');
@@ -147,7 +147,7 @@ export class OpenProject {
       const started = performance.now();
       // Every open document: a controller without routes holds the handlers that routes.rb or a router names.
       // And the workspace's specs that are not open: a handler is checked against a spec nobody opened.
-      const closed = this.closedSpecs().filter((spec) => !this.documents.get(spec.uri));
+      const closed = this.specsOnDisk().filter((spec) => !this.documents.get(spec.uri));
       const open = [...this.documents.all(), ...closed].filter((d) => this.readOf(d).kind !== 'none');
       this.index = new ProjectIndex(
         this.service,

@@ -58,7 +58,7 @@ export interface WorkspaceDependencies {
   settings: SettingsStore;
   diagnostics: DiagnosticsPublisher;
   /** Told when the workspace's specs on disk change (issue 17: a closed spec is still joined to open handlers). */
-  project?: Pick<OpenProject, 'closedSpecsChanged'>;
+  project?: Pick<OpenProject, 'specsOnDiskChanged'>;
 }
 
 /** An OpenAPI document: a root key `openapi` or `swagger` (the join reads the rest). */
@@ -148,13 +148,13 @@ export class WorkspaceHandler {
     clearTimeout(this.pendingEdits.get(uri));
     this.pendingEdits.delete(uri);
     this.readFromDisk(uri);
-    if (this.readSpec(uri)) this.deps!.project?.closedSpecsChanged();
+    if (this.readSpec(uri)) this.deps!.project?.specsOnDiskChanged();
     this.refreshSoon();
   }
 
-  /** The workspace's OpenAPI specs that are not open, as on disk: the project join's other candidates. */
-  closedSpecs(): TextDocument[] {
-    return [...this.specs.values()].filter((spec) => !this.deps?.documents.get(spec.uri));
+  /** The workspace's OpenAPI specs as on disk: the project join's candidates besides the open documents. */
+  specsOnDisk(): TextDocument[] {
+    return [...this.specs.values()];
   }
 
   /** Reads a file as a spec candidate; whether what the join sees of it changed. */
@@ -202,7 +202,7 @@ export class WorkspaceHandler {
         if (change.type === FileChangeType.Created && languageId) this.files.push({ absolute, languageId });
       }
     }
-    if (specsChanged) this.deps!.project?.closedSpecsChanged();
+    if (specsChanged) this.deps!.project?.specsOnDiskChanged();
     this.updated(changed);
   }
 
@@ -388,7 +388,7 @@ export class WorkspaceHandler {
       }
     }
     progress?.done();
-    if (specsChanged) this.deps!.project?.closedSpecsChanged();
+    if (specsChanged) this.deps!.project?.specsOnDiskChanged();
     this.updated(changed);
   }
 

@@ -702,19 +702,7 @@ class CarrierPass {
 
   private startFunction(name: Token, start: number): void {
     this.functionKeyword = undefined;
-    this.endPending(start);
-    this.pending = {
-      kind: 'function',
-      name: name.text,
-      nameStart: name.start,
-      nameEnd: name.end,
-      start,
-      end: this.text.length,
-      depth: this.frames.length,
-      indent: this.indentOf(start),
-      codes: new Map(),
-    };
-    this.takeAnnotations(this.pending);
+    this.startDeclaration('function', name, start);
   }
 
   /** `Type name(...) {` / `name(...): T {` in a class body, without a function keyword: a method named `name`. */
