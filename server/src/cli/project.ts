@@ -50,11 +50,10 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
   const documents = new Map<string, Entry>();
   // Specs first: without one there is nothing to join, and the handlers need not be read (a --cache re-run
   // of a tree without a spec read every source file here).
-  const isSpecFile = (task: FileTask) => knowledge.language(task.languageId)?.family === 'openapi';
   const reads = new Map<string, FileRead>();
   const read = (document: DocumentLike) => reads.get(document.uri) ?? readFile(document, service);
   const specs = new Map<FileTask, Entry | undefined>();
-  for (const task of tasks) if (isSpecFile(task)) specs.set(task, load(task));
+  for (const task of tasks) if (knowledge.isSpecLanguage(task.languageId)) specs.set(task, load(task));
   if (![...reads.values()].some(joins)) return undefined;
   for (const task of tasks) {
     const entry = specs.has(task) ? specs.get(task) : load(task);
@@ -67,7 +66,7 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
       const uri = pathToFileURL(task.absolute).href;
       const bytes = fs.readFileSync(task.absolute);
       const document = TextDocument.create(uri, task.languageId, 1, bytes.toString('utf8'));
-      if (isSpecFile(task)) reads.set(uri, readFile(document, service));
+      if (knowledge.isSpecLanguage(task.languageId)) reads.set(uri, readFile(document, service));
       return { task, document, stat, bytes };
     } catch {
       // Unreadable files are reported by the file's own lint.

@@ -84,7 +84,7 @@ export function planIndex(
   // Only code uses carriers: a run over specs alone does not read the project (a spec in a tree of 5,000
   // sources was linted 4x slower for it).
   const roots = projectRoots(
-    files.filter((file) => usesCarriers(file.languageId)),
+    files.filter((file) => knowledge.hasCarriers(file.languageId)),
     cwd,
   );
   model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
@@ -92,7 +92,7 @@ export function planIndex(
   const add = (absolute: string, languageId: string, text?: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    if (!usesCarriers(languageId)) return;
+    if (!knowledge.hasCarriers(languageId)) return;
     const uri = fileUri(absolute);
     if (text !== undefined) return void model.update(uri, text, languageId);
     let stat: fs.Stats;
@@ -114,11 +114,6 @@ export function planIndex(
     if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
   for (const file of files) add(file.absolute, file.languageId);
   return { model, stats, read: toRead.length, toRead };
-}
-
-function usesCarriers(languageId: string): boolean {
-  const family = knowledge.language(languageId)?.family;
-  return family !== undefined && knowledge.carrierShapesOf(family) !== undefined;
 }
 
 /** After the files to read are in the model: their facts go to the cache. */

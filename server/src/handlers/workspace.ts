@@ -160,7 +160,7 @@ export class WorkspaceHandler {
   /** Reads a file as a spec candidate; whether what the join sees of it changed. */
   private readSpec(uri: string): boolean {
     const languageId = knowledge.languageForFile(uri);
-    if (!uri.startsWith('file:') || !languageId || knowledge.language(languageId)?.family !== 'openapi') return false;
+    if (!uri.startsWith('file:') || !languageId || !knowledge.isSpecLanguage(languageId)) return false;
     let text: string | undefined;
     try {
       const file = fileURLToPath(uri);
@@ -375,9 +375,8 @@ export class WorkspaceHandler {
           }
           files.push({ absolute, languageId });
           if (await slice.pause()) progress?.report(`${files.length} files`);
-          const family = knowledge.language(languageId)?.family;
-          if (family === 'openapi') specsChanged = this.readSpec(pathToFileURL(absolute).href) || specsChanged;
-          if (!family || !knowledge.carrierShapesOf(family)) continue;
+          if (knowledge.isSpecLanguage(languageId)) specsChanged = this.readSpec(pathToFileURL(absolute).href) || specsChanged;
+          if (!knowledge.hasCarriers(languageId)) continue;
           // An open document's text is newer than the disk's.
           const uri = pathToFileURL(absolute).href;
           const open = documents.get(uri);

@@ -9,6 +9,7 @@ import frameworksData from '../../../data/frameworks.json';
 import spellingsData from '../../../data/spellings.json';
 import completionData from '../../../data/completion.json';
 import outboundData from '../../../data/outbound.json';
+import { carrierShapesOf } from './carriers';
 import { languagesFile } from './languages';
 import { PhraseSet, toWords } from './phrases';
 import type {
@@ -69,6 +70,17 @@ export function explanationOf(code: number): Explanation | undefined {
 /** Language id (VS Code's) -> entry; undefined for languages the extension does not serve. */
 export function language(languageId: string): LanguageEntry | undefined {
   return languages.languages[languageId];
+}
+
+/** Whether a document of this language can be an OpenAPI spec (the `openapi` family: YAML, JSON). */
+export function isSpecLanguage(languageId: string): boolean {
+  return language(languageId)?.family === 'openapi';
+}
+
+/** Whether a file of this language can declare or use a status carrier (its family has carrier shapes). */
+export function hasCarriers(languageId: string): boolean {
+  const family = language(languageId)?.family;
+  return family !== undefined && carrierShapesOf(family) !== undefined;
 }
 
 export function languageIds(): string[] {

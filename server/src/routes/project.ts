@@ -32,8 +32,7 @@ export function readFile(document: DocumentLike, service: Pick<LanguageService, 
   const languageId = service.languageOf(document);
   if (!languageId) return { kind: 'none' };
   const text = document.getText();
-  if (knowledge.language(languageId)?.family === 'openapi')
-    return { kind: 'spec', operations: readOperations(document.uri, text, languageId === 'yaml') };
+  if (knowledge.isSpecLanguage(languageId)) return { kind: 'spec', operations: readOperations(document.uri, text, languageId === 'yaml') };
   return { kind: 'code', routes: readRoutes(document.uri, languageId, text) };
 }
 
