@@ -11,18 +11,30 @@ import type { FileFacts } from '../workspace/model';
 import type { FileReport } from './findings';
 
 export const DEFAULT_CACHE_FILE = '.http-status-lens-cache';
-const FORMAT = 1;
+const FORMAT = 2;
 
+type Report = Pick<FileReport, 'findings' | 'fingerprints' | 'notes'>;
+
+/**
+ * One file's entry. Written compactly, since a re-run reads and writes the entries of the whole project
+ * (the format-1 entries were 350 bytes a file, most of it a settings digest and empty lists): the settings
+ * digest is an index into the cache's `settings`, and empty lists and empty dependency keys are left out.
+ */
 interface Entry {
   size: number;
   mtimeMs: number;
-  facts?: Omit<FileFacts, 'uri'>;
-  result?: { settings: string; dependencies: string; report: Pick<FileReport, 'findings' | 'fingerprints' | 'notes'> };
+  facts?: StoredFacts;
+  result?: { settings: number; dependencies?: string; report?: Partial<Report> };
 }
+
+/** FileFacts without the uri, and with empty lists left out. */
+type StoredFacts = { family: string } & Partial<Omit<FileFacts, 'uri' | 'family'>>;
 
 interface Stored {
   format: number;
   version: string;
+  /** The digests of the settings the files were linted with. */
+  settings: string[];
   files: Record<string, Entry>;
 }
 
@@ -36,6 +48,7 @@ export function cacheFile(location: string | undefined, cwd: string): string {
 
 export class LintCache {
   private readonly files: Record<string, Entry>;
+  private settings: string[];
   /** Why the stored cache was not used, for one line on stderr. */
   readonly discarded?: string;
 
@@ -46,6 +59,7 @@ export class LintCache {
     discarded?: string,
   ) {
     this.files = stored?.files ?? {};
+    this.settings = stored?.settings ?? [];
     this.discarded = discarded;
   }
 
@@ -58,7 +72,7 @@ export class LintCache {
     }
     try {
       const stored = JSON.parse(text) as Stored;
-      if (stored?.format !== FORMAT || typeof stored.files !== 'object' || stored.files === null)
+      if (stored?.format !== FORMAT || typeof stored.files !== 'object' || stored.files === null || !Array.isArray(stored.settings))
         return new LintCache(file, version, undefined, 'the cache was written in another format');
       if (stored.version !== version) return new LintCache(file, version, undefined);
       return new LintCache(file, version, stored);
@@ -69,28 +83,40 @@ export class LintCache {
 
   /** The carrier facts stored for an unchanged file. */
   facts(absolute: string, stat: { size: number; mtimeMs: number }): Omit<FileFacts, 'uri'> | undefined {
-    const entry = this.unchanged(absolute, stat);
-    return entry?.facts;
+    const facts = this.unchanged(absolute, stat)?.facts;
+    return facts && { family: facts.family, carriers: facts.carriers ?? [], subclasses: facts.subclasses ?? [], uses: facts.uses ?? [] };
   }
 
   /** The report stored for an unchanged file, if its settings and dependencies are still the same. */
-  report(absolute: string, stat: { size: number; mtimeMs: number } | undefined, settings: string, dependencies: string): Entry['result'] {
+  report(
+    absolute: string,
+    stat: { size: number; mtimeMs: number } | undefined,
+    settings: string,
+    dependencies: string,
+  ): Report | undefined {
     if (!stat) return undefined;
     const result = this.unchanged(absolute, stat)?.result;
-    return result && result.settings === settings && result.dependencies === dependencies ? result : undefined;
+    if (!result || this.settings[result.settings] !== settings || (result.dependencies ?? '') !== dependencies) return undefined;
+    return { findings: result.report?.findings ?? [], fingerprints: result.report?.fingerprints ?? [], notes: result.report?.notes ?? [] };
   }
 
   setFacts(absolute: string, stat: { size: number; mtimeMs: number }, facts: FileFacts | undefined): void {
-    const entry = this.entry(absolute, stat);
-    if (facts) entry.facts = { family: facts.family, carriers: facts.carriers, subclasses: facts.subclasses, uses: facts.uses };
+    if (!facts) return;
+    const stored: StoredFacts = { family: facts.family };
+    if (facts.carriers.length > 0) stored.carriers = facts.carriers;
+    if (facts.subclasses.length > 0) stored.subclasses = facts.subclasses;
+    if (facts.uses.length > 0) stored.uses = facts.uses;
+    this.entry(absolute, stat).facts = stored;
   }
 
   setReport(absolute: string, stat: { size: number; mtimeMs: number }, settings: string, dependencies: string, report: FileReport): void {
-    this.entry(absolute, stat).result = {
-      settings,
-      dependencies,
-      report: { findings: report.findings, fingerprints: report.fingerprints, notes: report.notes },
-    };
+    let index = this.settings.indexOf(settings);
+    if (index < 0) index = this.settings.push(settings) - 1;
+    const result: Entry['result'] = { settings: index };
+    if (dependencies !== '') result.dependencies = dependencies;
+    if (report.findings.length > 0 || report.notes.length > 0)
+      result.report = { findings: report.findings, fingerprints: report.fingerprints, notes: report.notes };
+    this.entry(absolute, stat).result = result;
   }
 
   forget(absolute: string): void {
@@ -100,8 +126,21 @@ export class LintCache {
   /** Keeps only the files of this run's projects, and writes the cache (atomically). */
   save(keep: ReadonlySet<string>): void {
     const files: Record<string, Entry> = {};
-    for (const name of Object.keys(this.files).sort()) if (keep.has(name)) files[name] = this.files[name];
-    const stored: Stored = { format: FORMAT, version: this.version, files };
+    const used = new Map<number, number>();
+    for (const name of Object.keys(this.files).sort()) {
+      if (!keep.has(name)) continue;
+      const entry = (files[name] = this.files[name]);
+      // Settings no kept file refers to any more are dropped, the others renumbered.
+      if (entry.result) {
+        let index = used.get(entry.result.settings);
+        if (index === undefined) used.set(entry.result.settings, (index = used.size));
+        entry.result.settings = index;
+      }
+    }
+    const settings: string[] = [];
+    for (const [old, index] of used) settings[index] = this.settings[old];
+    this.settings = settings;
+    const stored: Stored = { format: FORMAT, version: this.version, settings, files };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(stored));

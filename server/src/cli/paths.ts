@@ -3,6 +3,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export function displayPath(absolute: string, cwd: string): string {
+  // Both are resolved: a path below the working directory is its tail (path.relative for each of 5,000
+  // files was a tenth of the walk).
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (absolute.length > prefix.length && absolute.startsWith(prefix)) return absolute.slice(prefix.length);
   const relative = path.relative(cwd, absolute);
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
 }

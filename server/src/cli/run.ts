@@ -180,7 +180,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     const keys = cache && options.fix === 'off' ? cacheKeys(task) : undefined;
     const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, keys.dependencies);
     const first = unjoined.get(task.index);
-    if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored.report });
+    if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored });
     else if (first && !first.error && (keys?.dependencies ?? project?.model.dependencyKey(fileUri(task.absolute))) === '') {
       if (keys?.stat && cache) cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, first);
       reused.push(first);

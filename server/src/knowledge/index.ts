@@ -100,15 +100,15 @@ export function resolveLanguageId(languageId: string, uri: string): string | und
 
 /** The language id for a file name, by extension (for the CLI). */
 export function languageForFile(fileName: string): string | undefined {
-  const lower = fileName.toLowerCase();
-  let best: { id: string; length: number } | undefined;
-  for (const [id, entry] of Object.entries(languages.languages)) {
-    for (const ext of entry.extensions) {
-      if (lower.endsWith(ext) && (!best || ext.length > best.length)) best = { id, length: ext.length };
-    }
-  }
-  return best?.id;
+  // An extension is one dot and what follows (the schema's pattern), so the name's last dot finds it in a
+  // map: the walk asks this for every file of a project (a scan of every extension was a tenth of it).
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? undefined : languageByExtension.get(fileName.slice(dot).toLowerCase());
 }
+
+const languageByExtension = new Map(
+  Object.entries(languages.languages).flatMap(([id, entry]) => entry.extensions.map((ext) => [ext, id] as const)),
+);
 
 export function syntaxOf(family: string): LexerSyntax | undefined {
   return languages.families[family]?.syntax;

@@ -110,10 +110,10 @@ export class WorkspaceModel implements CarrierLookup {
     const found: FileCarriers = {
       carriers: facts.carriers,
       subclasses: facts.subclasses,
-      uses: new Map(facts.uses.map(([name, count]) => [this.intern(name), count])),
+      uses: new Map(facts.uses.map(([name, count]) => [this.intern(name, false), count])),
     };
-    for (const carrier of found.carriers) carrier.name = this.intern(carrier.name);
-    for (const sub of found.subclasses) ((sub.name = this.intern(sub.name)), (sub.base = this.intern(sub.base)));
+    for (const carrier of found.carriers) carrier.name = this.intern(carrier.name, false);
+    for (const sub of found.subclasses) ((sub.name = this.intern(sub.name, false)), (sub.base = this.intern(sub.base, false)));
     const signature = signatureOf(found);
     const before = this.files.get(facts.uri);
     this.files.set(facts.uri, { family: facts.family, found, signature });
@@ -161,8 +161,9 @@ export class WorkspaceModel implements CarrierLookup {
     if (!entry) return '';
     const parts: string[] = [];
     const names = this.carrierNames();
-    for (const name of [...entry.found.uses.keys()].sort()) {
-      if (!names.has(name)) continue;
+    const used: string[] = [];
+    for (const name of entry.found.uses.keys()) if (names.has(name)) used.push(name);
+    for (const name of used.sort()) {
       const carrier = this.carrier(name, uri, entry.family);
       if (carrier) parts.push(`${name}=${carrier.code}@${carrier.uri}:${carrier.line}`);
     }
@@ -309,9 +310,10 @@ export class WorkspaceModel implements CarrierLookup {
     this.resolved.clear();
   }
 
-  private intern(name: string): string {
+  /** `sliced`: the name may be a slice of a file's text, which the model must not keep alive (facts restored from JSON or another thread are not). */
+  private intern(name: string, sliced = true): string {
     let kept = this.names.get(name);
-    if (kept === undefined) this.names.set((kept = ownCopy(name)), kept);
+    if (kept === undefined) this.names.set((kept = sliced ? ownCopy(name) : name), kept);
     return kept;
   }
 

@@ -93,7 +93,7 @@ test('--cache-location takes a file or a directory; a damaged cache is said and 
   const run = await lintHere(['lint', '--cache', '--cache-location', 'my-cache', '--format', 'json'], dir);
   assert.match(run.stderr, /could not be read as JSON; it is rewritten/);
   assert.deepEqual(rules(run), ['src/A.java: 424-for-lock']);
-  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'my-cache'), 'utf8')).format, 1);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'my-cache'), 'utf8')).format, 2);
 });
 
 test('--shard i/n: every file in exactly one shard, the same on every run', async () => {
