@@ -7,7 +7,7 @@
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lastAtOrBefore } from '../service';
+import { lastAtOrBefore, pushLineStarts } from '../service';
 
 /** Chunks are split to this size: a keystroke copies one (16 KB: edits cost ~60% of what 64 KB chunks cost; 4 KB gains nothing more). */
 const CHUNK = 16 * 1024;
@@ -89,7 +89,7 @@ export class ChunkedTextDocument implements TextDocument {
       this.splice(startOffset, endOffset, change.text);
       const startLine = Math.max(start.line, 0);
       const endLine = Math.max(end.line, 0);
-      const added = lineStarts(change.text, startOffset);
+      const added = pushLineStarts(change.text, startOffset, []);
       if (added.length > 0 || endLine > startLine) {
         this.applyShift();
         // A spread of many arguments would overflow the stack.
@@ -105,7 +105,7 @@ export class ChunkedTextDocument implements TextDocument {
     this.chunks = split(text, this.chunkSize);
     this.length = text.length;
     this.starts = startsOf(this.chunks, 0, [], 0);
-    this.lineOffsets = [0, ...lineStarts(text, 0)];
+    this.lineOffsets = pushLineStarts(text, 0, [0]);
     this.shift = 0;
     this.joined = text;
   }
@@ -193,17 +193,6 @@ function startsOf(chunks: readonly string[], from: number, previous: number[], o
   for (let i = from; i < chunks.length; i++) {
     starts.push(offset);
     offset += chunks[i].length;
-  }
-  return starts;
-}
-
-/** The offsets where lines start inside text (after each CR, LF or CRLF), shifted by `base`. */
-function lineStarts(text: string, base: number): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-    if (c === CR || c === LF) starts.push(base + i + 1);
   }
   return starts;
 }

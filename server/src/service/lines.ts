@@ -11,6 +11,24 @@ export function withLfLineBreaks(text: string): string {
   return cr < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
 
+/**
+ * Pushes onto `into` the offsets where lines start inside `text` (after each CR, LF or CRLF), shifted by
+ * `base`. Without a CR (most texts) the LFs are found with indexOf, which V8 runs as a fast memory search:
+ * ~10x faster than a character loop (the loop was 110 ms of a 13 MB spec's open, in the server's main thread).
+ */
+export function pushLineStarts(text: string, base: number, into: number[]): number[] {
+  if (!text.includes('\r')) {
+    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) into.push(base + lf + 1);
+    return into;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 13 || c === 10) into.push(base + i + 1);
+  }
+  return into;
+}
+
 /** The document's own line ending (its first one), for lines a fix inserts; LF in a one-line text. */
 export function lineBreakOf(text: string): string {
   const lf = text.indexOf('\n');
@@ -21,9 +39,9 @@ export function lineBreakOf(text: string): string {
 
 /**
  * A document for a text read once and never edited (the CLI's), with positions as TextDocument gives them.
- * Without a CR (most files) its line table is found with indexOf, ~3x faster than TextDocument's character
- * loop (13 ms against 40 on the 13 MB GitHub spec, whose whole lint takes ~330 ms); with one, it is the
- * library's TextDocument, whose CR rules then apply.
+ * Without a CR (most files) its line table is found with indexOf (pushLineStarts), ~3x faster than
+ * TextDocument's character loop (13 ms against 40 on the 13 MB GitHub spec, whose whole lint takes ~330 ms);
+ * with one, it is the library's TextDocument, whose CR rules then apply.
  */
 export function readOnlyDocument(
   uri: string,
@@ -36,9 +54,7 @@ export function readOnlyDocument(
   let lines: number[] | undefined;
   const lineStarts = () => {
     if (lines) return lines;
-    lines = [0];
-    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) lines.push(lf + 1);
-    return lines;
+    return (lines = pushLineStarts(text, 0, [0]));
   };
   const offsetAt = (position: { line: number; character: number }): number => {
     const starts = lineStarts();
