@@ -16,6 +16,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -39,7 +40,10 @@ export interface Latency {
 }
 
 export interface EditorResult {
+  /** The session's name in the report (sessionName). */
   file: string;
+  /** The spec opened (a name of bench/corpus.ts). */
+  spec: string;
   completionProvider: boolean;
   openToDiagnosticsMs: number;
   diagnosticsOnOpen: number;
@@ -67,6 +71,8 @@ class Client {
   capabilities: Record<string, unknown> = {};
   /** The latest published diagnostics per uri (so a wait can see they already came). */
   readonly latest = new Map<string, PublishDiagnosticsParams>();
+  /** Resolves when the server's workspace index reports its end (initialize with a workspace folder). */
+  readonly indexed: Promise<void>;
 
   constructor(nodeArgs: string[] = []) {
     this.child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], {
@@ -86,16 +92,27 @@ class Client {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.indexed = new Promise((resolve) =>
+      this.connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+        if (params.value.kind === 'end') resolve();
+      }),
+    );
     this.connection.onRequest('window/showMessageRequest', () => null);
     this.connection.listen();
   }
 
-  /** Sends initialize; resolves with the milliseconds from `since` to the response. */
-  async initialize(since: bigint): Promise<number> {
+  /**
+   * Sends initialize; resolves with the milliseconds from `since` to the response. With `workspace`, the
+   * server gets it as its workspace folder, and this waits for its index to be built.
+   */
+  async initialize(since: bigint, workspace?: string): Promise<number> {
+    const folder = workspace === undefined ? undefined : pathToFileURL(workspace).href;
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folder ?? null,
+      ...(folder && { workspaceFolders: [{ uri: folder, name: path.basename(workspace!) }] }),
       capabilities: {
+        window: { workDoneProgress: workspace !== undefined },
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
@@ -110,6 +127,7 @@ class Client {
     const ms = Number(process.hrtime.bigint() - since) / 1e6;
     this.capabilities = result.capabilities;
     await this.connection.sendNotification('initialized', {});
+    if (workspace !== undefined) await this.indexed;
     return ms;
   }
 
@@ -157,7 +175,7 @@ export interface OpenResult {
 }
 
 /** The open of `spec` in a fresh server and the CLI's whole run on it, alternately, `runs` times each. */
-export async function measureOpen(spec: SpecFile, runs: number, outDir: string): Promise<OpenResult> {
+export async function measureOpen(spec: SpecFile, runs: number, outDir: string, workspace?: Workspace): Promise<OpenResult> {
   const text = fs.readFileSync(spec.file, 'utf8');
   const uri = `file://${spec.file}`;
   const languageId = spec.format === 'yaml' ? 'yaml' : 'json';
@@ -166,7 +184,7 @@ export async function measureOpen(spec: SpecFile, runs: number, outDir: string):
   const cli: number[] = [];
   for (let i = 0; i < runs; i++) {
     const client = new Client();
-    await client.initialize(process.hrtime.bigint());
+    await client.initialize(process.hrtime.bigint(), workspace?.dir);
     const opened = client.diagnostics((p) => p.uri === uri);
     const started = process.hrtime.bigint();
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
@@ -212,7 +230,20 @@ export async function profileStartup(dir: string): Promise<Profile> {
   return readProfile(dir, path.join(root, 'dist/server.js'));
 }
 
+/** A tree of source files the server indexes (its workspace folder) before the spec is opened. */
+export interface Workspace {
+  dir: string;
+  files: number;
+}
+
+/** How a session is named in the report: the spec, and the workspace it was opened in. */
+export function sessionName(spec: SpecFile, workspace?: Workspace): string {
+  return workspace ? `${spec.name}, workspace of ${workspace.files.toLocaleString('en-US')} files` : spec.name;
+}
+
 export interface EditorOptions {
+  /** Open the spec in a server whose workspace folder is this tree, once its index is built. */
+  workspace?: Workspace;
   idleRequests: number;
   edits: number;
   diagnosticRuns: number;
@@ -229,7 +260,7 @@ export async function measureEditor(spec: SpecFile, options: EditorOptions): Pro
     fs.mkdirSync(options.profileDir, { recursive: true });
   }
   const client = new Client(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : []);
-  await client.initialize(process.hrtime.bigint());
+  await client.initialize(process.hrtime.bigint(), options.workspace?.dir);
   const completionProvider = client.capabilities.completionProvider !== undefined;
 
   // Open.
@@ -310,7 +341,8 @@ export async function measureEditor(spec: SpecFile, options: EditorOptions): Pro
     max: Math.max(...values),
   });
   return {
-    file: spec.name,
+    file: sessionName(spec, options.workspace),
+    spec: spec.name,
     completionProvider,
     openToDiagnosticsMs,
     diagnosticsOnOpen: first.diagnostics.length,

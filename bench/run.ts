@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CodeTree, type SpecFile, codeTree, specFiles } from './corpus';
-import { type EditorResult, measureEditor, measureOpen, measureStartup, profileStartup } from './editor';
+import { type EditorResult, measureEditor, measureOpen, measureStartup, profileStartup, sessionName } from './editor';
 import { KINDS } from './inject';
 import { type ProcessRun, type Summary, hasGnuTime, runProcess, summarize } from './measure';
 import { type Profile, profileCli, readProfile } from './profile';
@@ -176,12 +176,16 @@ async function main(): Promise<void> {
   log('editor: server start-up ...');
   const startup = await measureStartup(plan.startupRuns);
   const sessions: EditorResult[] = [];
-  for (const spec of specs.filter((s) => s.spec.id === 'github')) {
-    log(`editor: ${spec.name} over stdio (${plan.editor.edits} edits) ...`);
-    const session = await measureEditor(spec, plan.editor);
-    log(`editor: ${spec.name} open in a fresh server against the CLI (${plan.editor.openRuns} runs each) ...`);
-    session.openVsCli = await measureOpen(spec, plan.editor.openRuns, outDir);
-    sessions.push(session);
+  // Issue 19: the same targets alone and in a workspace of source files the server has indexed.
+  for (const workspace of [undefined, { dir: tree.dir, files: tree.files }]) {
+    for (const spec of specs.filter((s) => s.spec.id === 'github')) {
+      const name = sessionName(spec, workspace);
+      log(`editor: ${name} over stdio (${plan.editor.edits} edits) ...`);
+      const session = await measureEditor(spec, { ...plan.editor, workspace });
+      log(`editor: ${name} open in a fresh server against the CLI (${plan.editor.openRuns} runs each) ...`);
+      session.openVsCli = await measureOpen(spec, plan.editor.openRuns, outDir, workspace);
+      sessions.push(session);
+    }
   }
 
   const results: Results = {
@@ -228,16 +232,17 @@ async function main(): Promise<void> {
   }
   for (const session of sessions) {
     const missed = results.targets.some(
-      (t) => t.pass === false && /^(hover|completion|diagnostics)-/.test(t.id) && t.id.endsWith(session.file),
+      (t) => t.pass === false && /^(hover|completion|diagnostics)-/.test(t.id) && t.id.endsWith(`-${session.file}`),
     );
     if (!options.profile && !missed) continue;
-    const spec = specs.find((s) => s.name === session.file)!;
-    const dir = path.join(outDir, 'profiles', `editor-${spec.name}`);
+    const spec = specs.find((s) => s.name === session.spec)!;
+    const workspace = session.file === spec.name ? undefined : { dir: tree.dir, files: tree.files };
+    const dir = path.join(outDir, 'profiles', `editor-${spec.name}${workspace ? '-workspace' : ''}`);
     await profile(
-      `server while editing ${spec.name} (open, 40 edits with hover/completion, 5 edit-to-diagnostics)`,
+      `server while editing ${session.file} (open, 40 edits with hover/completion, 5 edit-to-diagnostics)`,
       'node --cpu-prof dist/server.js --stdio',
       async () => {
-        await measureEditor(spec, { idleRequests: 20, edits: 40, diagnosticRuns: 5, profileDir: dir });
+        await measureEditor(spec, { idleRequests: 20, edits: 40, diagnosticRuns: 5, profileDir: dir, workspace });
         return readProfile(dir, path.join(root, 'dist/server.js'));
       },
     );
