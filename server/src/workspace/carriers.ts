@@ -717,7 +717,12 @@ class CarrierPass {
     const frame: Frame = { open: token.text.charCodeAt(0) };
     const switchPending = this.pendingSwitch;
     // `when (e) {`, `e switch {`: the body of a type switch.
-    if (token.text === '{' && switchPending?.subject && switchPending.at === this.tokenIndex - 1 && switchPending.shape.subject !== 'after') {
+    if (
+      token.text === '{' &&
+      switchPending?.subject &&
+      switchPending.at === this.tokenIndex - 1 &&
+      switchPending.shape.subject !== 'after'
+    ) {
       this.frames.push(frame);
       this.argumentOf.push(0);
       this.openSwitch(switchPending, frame);
@@ -812,8 +817,7 @@ class CarrierPass {
       // `if (err instanceof X)`: the condition's parentheses close (an indentation language's `if` has none).
       if (test.phase === 'condition' && this.frames.length === test.depth) {
         if (!this.indentation) test.phase = 'await-body';
-      }
-      else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
+      } else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
     }
     const open = this.switches[this.switches.length - 1];
     if (open?.body !== undefined && frame === open.body) this.switches.pop();
@@ -1272,7 +1276,9 @@ class CarrierPass {
 
   /** The value is written where a status is set: a status property or call argument, a status command (`status 424`). */
   private setsStatus(value: Value): boolean {
-    return this.inStatusContext(this.assignedProperty(value)?.name) || this.statusCommands.has(this.recentText(this.valueTokens(value) + 1));
+    return (
+      this.inStatusContext(this.assignedProperty(value)?.name) || this.statusCommands.has(this.recentText(this.valueTokens(value) + 1))
+    );
   }
 
   private inStatusContext(property: string | undefined): boolean {

@@ -108,7 +108,10 @@ test('Kotlin: an arm mapping to 409, an arm whose status is not fixed, and a `wh
   });
   assert.deepEqual(project.findings('src/main/kotlin/app/CouponService.kt'), []);
   // The 409 carrier is a site of its own code, which fits a conflict.
-  assert.match(project.hover('src/main/kotlin/app/CouponService.kt', 'CouponTakenException(')!, /^409 Conflict, via `CouponTakenException`/);
+  assert.match(
+    project.hover('src/main/kotlin/app/CouponService.kt', 'CouponTakenException(')!,
+    /^409 Conflict, via `CouponTakenException`/,
+  );
 });
 
 const csharpUses = `public class CouponService
