@@ -362,3 +362,38 @@ test('Python: a status after an `isinstance` branch is not the branch', () => {
   });
   assert.deepEqual(project.findings('api/views.py'), []);
 });
+
+test('Java 21 pattern switch `switch (ex) { case X x -> ResponseEntity.status(...) }`; a guarded or default arm maps nothing', () => {
+  const project = new Project({
+    'src/main/java/app/ApiErrors.java': `@RestControllerAdvice
+public class ApiErrors {
+    @ExceptionHandler(RuntimeException.class)
+    public ResponseEntity<String> handle(RuntimeException ex) {
+        return switch (ex) {
+            case CouponTakenException taken -> ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).body(taken.getMessage());
+            case DocumentLockedException locked -> {
+                log.warn("locked", locked);
+                yield ResponseEntity.status(424).body(locked.getMessage());
+            }
+            case RetryLaterException retry when retry.attempts() > 3 -> ResponseEntity.status(424).build();
+            case ConflictException conflict -> ResponseEntity.status(HttpStatus.CONFLICT).build();
+            default -> ResponseEntity.internalServerError().build();
+        };
+    }
+}
+`,
+    'src/main/java/app/CouponService.java': `public class CouponService {
+    public Coupon create(String code) {
+        if (coupons.existsByCode(code)) throw new CouponTakenException("This coupon code is already taken");
+        if (document.lockedBy() != null) throw new DocumentLockedException("The document is locked by another editor");
+        throw new RetryLaterException("This coupon code is already taken");
+    }
+}
+`,
+  });
+  assert.deepEqual(project.findings('src/main/java/app/CouponService.java'), [
+    '424-for-conflict: CouponTakenException',
+    '424-for-lock: DocumentLockedException',
+  ]);
+  assert.deepEqual(project.findings('src/main/java/app/ApiErrors.java'), []);
+});
