@@ -36,9 +36,21 @@ export type Names7 = string[];
  */
 export type Names8 = string[];
 /**
- * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from`).
+ * Indentation languages: the words that begin the line of a test call's `if` (`if`, `elif`, `elsif`); brace languages test inside `if (...)`.
  */
 export type Names9 = string[];
+/**
+ * What ends an arm's types and begins its branch (`->`, `:`, `=>`, `then`; indentation languages: also the line's end).
+ */
+export type Names10 = string[];
+/**
+ * Words of the arm that takes every other type (`else`, `default`, `_`): it maps nothing.
+ */
+export type Names11 = string[];
+/**
+ * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from`).
+ */
+export type Names12 = string[];
 
 export interface CarriersFile {
   $schema?: string;
@@ -69,8 +81,40 @@ export interface CarriersFile {
       errorTests?: {
         keywords: Names7;
         subjects: Names8;
+        conditions?: Names9;
       };
-      rescueCalls?: Names9;
+      /**
+       * A branch structure keyed by type tests of the caught error (Kotlin `when (e) { is X -> ... }`, C# `switch (ex) { case X: ... }` and `ex switch { X => ... }`, Ruby `case e when X ...`): each arm maps its types to the one 4xx/5xx status it sets (in a status context, or as the arm's whole value). The subject is named as in `errorTests.subjects`.
+       */
+      typeSwitches?: {
+        /**
+         * The word that opens the structure (`when`, `switch`, `case`).
+         */
+        keyword: string;
+        /**
+         * Where the tested error is written: `when (e) {`, `e switch {`, `case e` (then the arms, one a line).
+         */
+        subject: 'parenthesised' | 'before' | 'after';
+        /**
+         * What begins the next arm: one of `armKeywords` (C# `case`, Ruby `when` first on its line), a `,` (C# switch expression), or a new line once the arm has a body (Kotlin).
+         */
+        armStart: 'keyword' | 'separator' | 'line';
+        /**
+         * Words after which an arm names its types (`is`, `case`, `when`); empty: the arm begins with them (`FooException => ...`).
+         */
+        armKeywords: string[];
+        armEnd: Names10;
+        defaults: Names11;
+        /**
+         * Words adding a condition to an arm (`when`, `if`) or negating its test (`not`, `!`): such an arm's status is not fixed by its types, and it maps nothing.
+         */
+        guards?: string[];
+        /**
+         * An arm with no branch shares the next arm's (C# `case A: case B: ...`).
+         */
+        fallThrough?: boolean;
+      }[];
+      rescueCalls?: Names12;
       /**
        * Where the shapes were checked.
        */

@@ -17,9 +17,21 @@ export interface CarrierShapes {
   properties: ReadonlySet<string>;
   methods: ReadonlySet<string>;
   /** An error handler's test of the caught error's type (`err instanceof X`) whose branch sets a status. */
-  errorTests?: { keywords: ReadonlySet<string>; subjects: ReadonlySet<string> };
+  errorTests?: { keywords: ReadonlySet<string>; subjects: ReadonlySet<string>; conditions: ReadonlySet<string> };
+  /** Branch structures keyed by type tests of the caught error (`when (e) { is X -> ... }`), by their keyword. */
+  typeSwitches: ReadonlyMap<string, TypeSwitchShape[]>;
   /** Calls mapping exception types to a handler method or block (Rails `rescue_from X, with: :handler`). */
   rescueCalls: ReadonlySet<string>;
+}
+
+export interface TypeSwitchShape {
+  subject: 'parenthesised' | 'before' | 'after';
+  armStart: 'keyword' | 'separator' | 'line';
+  armKeywords: ReadonlySet<string>;
+  armEnd: ReadonlySet<string>;
+  defaults: ReadonlySet<string>;
+  guards: ReadonlySet<string>;
+  fallThrough: boolean;
 }
 
 type CarrierFamilyData = CarriersFile['families'][string];
@@ -43,10 +55,32 @@ export function carrierShapesOf(family: string): CarrierShapes | undefined {
       headerCalls: data.headerCalls === true,
       properties: new Set(data.properties),
       methods: new Set(data.methods),
-      errorTests: data.errorTests && { keywords: new Set(data.errorTests.keywords), subjects: new Set(data.errorTests.subjects) },
+      errorTests: data.errorTests && {
+        keywords: new Set(data.errorTests.keywords),
+        subjects: new Set(data.errorTests.subjects),
+        conditions: new Set(data.errorTests.conditions ?? []),
+      },
+      typeSwitches: typeSwitchesOf(data.typeSwitches ?? []),
       rescueCalls: new Set(data.rescueCalls ?? []),
     };
     compiled.set(family, shapes);
   }
   return shapes;
+}
+
+function typeSwitchesOf(data: NonNullable<CarrierFamilyData['typeSwitches']>): Map<string, TypeSwitchShape[]> {
+  const byKeyword = new Map<string, TypeSwitchShape[]>();
+  for (const shape of data) {
+    const compiled: TypeSwitchShape = {
+      subject: shape.subject,
+      armStart: shape.armStart,
+      armKeywords: new Set(shape.armKeywords),
+      armEnd: new Set(shape.armEnd),
+      defaults: new Set(shape.defaults),
+      guards: new Set(shape.guards ?? []),
+      fallThrough: shape.fallThrough === true,
+    };
+    byKeyword.set(shape.keyword, [...(byKeyword.get(shape.keyword) ?? []), compiled]);
+  }
+  return byKeyword;
 }

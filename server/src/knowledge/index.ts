@@ -29,7 +29,7 @@ export type * from './types';
 export { PhraseSet, asWritten, findApart, toWords } from './phrases';
 // Route registrations (issue 17): read by server/src/routes/.
 export * from './routes';
-export { type CarrierShapes, carrierShapesOf } from './carriers';
+export { type CarrierShapes, type TypeSwitchShape, carrierShapesOf } from './carriers';
 
 const codes = new Map<number, StatusCodeEntry>();
 for (const entry of statusCodes.codes) codes.set(entry.code, entry);

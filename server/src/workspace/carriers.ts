@@ -7,13 +7,14 @@
  * - an error class (one with a base) whose status property holds it (`status_code = 424`, `code = 424`,
  *   `this.status = 424`, `override val status = ...`, C# `StatusCode => 424`);
  * - a class whose status method returns it (`getStatus()`, Rust `impl ResponseError { fn status_code }`);
- * - an exception handler mapping types to a status (`@ExceptionHandler(Foo.class) @ResponseStatus(...)`);
+ * - an exception handler mapping types to a status (`@ExceptionHandler(Foo.class) @ResponseStatus(...)`), or
+ *   testing the caught error's type in a branch (`if (err instanceof Foo)`) or a switch on it (`when (e) { is Foo -> }`);
  * - a helper function named after the status it writes (`func failedDependency(w, err)`).
  * A declaration is a carrier only when these shapes give it exactly one code. It also records, per file, the
  * names used where a carrier would be used (called, constructed, thrown, raised), for "where is it used".
  */
 import * as knowledge from '../knowledge';
-import type { CarrierShapes, FamilySpellings } from '../knowledge';
+import type { CarrierShapes, FamilySpellings, TypeSwitchShape } from '../knowledge';
 import { TokenKind, lex } from '../service/scanners/code/lexer';
 import { lastAtOrBefore } from '../service/sorted';
 import { namesCode } from '../service/scanners/code/scanner';
@@ -106,6 +107,44 @@ interface ErrorTest {
   body?: Frame;
   /** Indentation languages: the indentation of the `if` line. */
   indent?: number;
+}
+
+/** A branch structure keyed by type tests of the caught error, being read (`when (e) { is X -> ... }`). */
+interface TypeSwitch {
+  shape: TypeSwitchShape;
+  /** Brace languages: the frame of its `{`. Indentation languages: none, it ends with its indentation. */
+  body?: Frame;
+  /** How many frames are open at its arms. */
+  depth: number;
+  /** Indentation languages: the indentation of its line, and of its first arm. */
+  indent: number;
+  armIndent?: number;
+  arm: Arm;
+}
+
+interface Arm {
+  types: Token[];
+  phase: 'types' | 'branch';
+  /** An arm keyword was read (or the shape has none): the capitalised names that follow are its types. */
+  keyworded: boolean;
+  /** A default arm, a guard, a negated test or a nested pattern: its types alone do not fix its status. */
+  unfixed: boolean;
+  /** The token index of the last type, for a qualified name (`Errors::CouponTaken`) to replace it. */
+  lastTypeAt: number;
+  /** The token index where the branch begins, and whether it has a token yet. */
+  branchStart: number;
+  branchRead: boolean;
+}
+
+/** A type switch's keyword was read: its subject, then its body, are awaited. */
+interface PendingSwitch {
+  shape: TypeSwitchShape;
+  /** The token index of the last token read for it: the next one must continue it. */
+  at: number;
+  /** `case e`: the subject was read (the arms follow on the next lines). */
+  subject: boolean;
+  /** Where the keyword is. */
+  start: number;
 }
 
 interface Rescue {
@@ -225,6 +264,9 @@ class CarrierPass {
   /** An error handler's `if (err instanceof X)` being read, and the codes its branches set per tested type. */
   private errorTest: ErrorTest | undefined;
   private readonly testedTypes = new Map<string, { type: Token; codes: Map<number, Value>; end: number }>();
+  /** Type switches being read, the innermost last, and one whose keyword was just read. */
+  private readonly switches: TypeSwitch[] = [];
+  private pendingSwitch: PendingSwitch | undefined;
   /** A `rescue_from X, Y, with: :handler` statement being read, those read, and each function's one code. */
   private rescue: Rescue | undefined;
   private readonly rescues: Rescue[] = [];
@@ -234,6 +276,7 @@ class CarrierPass {
   private readonly spellings: FamilySpellings;
   private readonly statusCalls: ReadonlyMap<string, { argument: number }[]>;
   private readonly statusProperties: ReadonlySet<string>;
+  private readonly statusCommands: ReadonlySet<string>;
   private readonly lineStarts: number[] = [];
   /** The argument index of each open `(` frame, kept beside the frames. */
   private readonly argumentOf: number[] = [];
@@ -251,6 +294,7 @@ class CarrierPass {
     const contexts = knowledge.statusContextsOf(family);
     this.statusCalls = contexts?.calls ?? new Map();
     this.statusProperties = contexts?.properties ?? new Set();
+    this.statusCommands = contexts?.commands ?? new Set();
   }
 
   token(kind: TokenKind, start: number, end: number): void {
@@ -266,11 +310,16 @@ class CarrierPass {
     token.end = end;
     token.cached =
       kind === TokenKind.Identifier ? undefined : kind === TokenKind.Punctuation ? punctuationText(this.text.charCodeAt(start)) : '';
+    const lineFirst = this.lineStart;
     if (this.lineStart) {
       this.lineStart = false;
       if (this.indentation && this.frames.length === 0) this.dedent(start);
     }
     this.tokenIndex++;
+    if ((this.switches.length > 0 || this.pendingSwitch) && this.switchToken(token, lineFirst)) {
+      this.head++;
+      return;
+    }
     // `if (err instanceof X) res.status(424)`: a branch without braces is one statement.
     if (this.errorTest?.phase === 'await-body' && !(kind === TokenKind.Punctuation && token.text === '{'))
       this.errorTest.phase = 'statement';
@@ -411,6 +460,7 @@ class CarrierPass {
       annotation.types.push({ name: word, start: token.start, end: token.end });
       return;
     }
+    if (this.shapes.typeSwitches.has(word) && this.switchKeyword(token, word, previous)) return;
     if (this.rescue && this.rescueWord(token, previous)) return;
     if (this.shapes.rescueCalls.has(word) && previous !== '.') {
       this.endRescue();
@@ -418,7 +468,8 @@ class CarrierPass {
       return;
     }
     if (this.shapes.errorTests?.keywords.has(previous) && isCapitalised(word) && this.testsError(token)) return;
-    if (this.shapes.errorTests && previous === ',' && isCapitalised(word) && this.testsErrorByCall(token)) return;
+    if (this.shapes.errorTests && (previous === ',' || previous === '(') && isCapitalised(word) && this.testsErrorByCall(token)) return;
+    if (this.errorTest?.phase === 'condition' && this.qualifiesTestedType(token)) return;
     if (this.value(token)) return;
     this.recordUse(token);
   }
@@ -428,7 +479,8 @@ class CarrierPass {
     if (first >= 65 && first <= 90 && this.shapes.errorTests) {
       const previous = this.recentText(1);
       if (this.shapes.errorTests.keywords.has(previous) && this.testsError(token)) return;
-      if (previous === ',' && this.testsErrorByCall(token)) return;
+      if ((previous === ',' || previous === '(') && this.testsErrorByCall(token)) return;
+      if (this.errorTest?.phase === 'condition' && this.qualifiesTestedType(token)) return;
     }
     this.recordUse(token);
   }
@@ -600,6 +652,15 @@ class CarrierPass {
     }
     const expression = this.open[this.open.length - 1];
     if (expression?.expressionBody && this.frames.length === expression.depth) this.close(this.open.pop()!, this.recentToken(1)?.end ?? 0);
+    if (!this.indentation) return;
+    // Ruby `if e.is_a?(X)`: the condition ends with its line.
+    if (this.errorTest?.phase === 'condition' && this.frames.length === this.errorTest.depth) this.errorTest.phase = 'block';
+    // `case e` then its arms; an arm's types (`when X, Y`) end with their line.
+    const switchPending = this.pendingSwitch;
+    if (switchPending?.subject && switchPending.at === this.tokenIndex) this.openSwitch(switchPending, undefined);
+    const open = this.switches[this.switches.length - 1];
+    if (open?.body === undefined && open?.arm.phase === 'types' && this.frames.length === open.depth)
+      ((open.arm.phase = 'branch'), (open.arm.branchStart = this.tokenIndex + 1));
   }
 
   /** A logical line's first token: the declarations indented as deep or deeper end before it. */
@@ -654,6 +715,19 @@ class CarrierPass {
 
   private openFrame(token: Token): void {
     const frame: Frame = { open: token.text.charCodeAt(0) };
+    const switchPending = this.pendingSwitch;
+    // `when (e) {`, `e switch {`: the body of a type switch.
+    if (
+      token.text === '{' &&
+      switchPending?.subject &&
+      switchPending.at === this.tokenIndex - 1 &&
+      switchPending.shape.subject !== 'after'
+    ) {
+      this.frames.push(frame);
+      this.argumentOf.push(0);
+      this.openSwitch(switchPending, frame);
+      return;
+    }
     if (this.errorTest?.phase === 'await-body' && token.text === '{') ((this.errorTest.phase = 'body'), (this.errorTest.body = frame));
     const before = this.recentToken(1);
     const depth = this.frames.length;
@@ -740,9 +814,14 @@ class CarrierPass {
     if (!frame) return;
     const test = this.errorTest;
     if (test) {
-      if (test.phase === 'condition' && this.frames.length === test.depth) test.phase = 'await-body';
-      else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
+      // `if (err instanceof X)`: the condition's parentheses close (an indentation language's `if` has none).
+      if (test.phase === 'condition' && this.frames.length === test.depth) {
+        if (!this.indentation) test.phase = 'await-body';
+      } else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
     }
+    const open = this.switches[this.switches.length - 1];
+    if (open?.body !== undefined && frame === open.body) this.switches.pop();
+    else if (frame.open === 40 && frame.callee !== undefined && this.shapes.typeSwitches.has(frame.callee)) this.switchSubjectClosed(frame);
     if (frame.annotation) {
       this.annotations.push(frame.annotation);
       return;
@@ -767,9 +846,7 @@ class CarrierPass {
    * error: X is read as a tested type (several with `||`). Returns whether it was.
    */
   private testsError(type: Token): boolean {
-    const subject = withoutSigil(this.recentText(2)).toLowerCase();
-    const tests = this.shapes.errorTests!;
-    if (!tests.subjects.has(subject) && !subject.endsWith('error') && !subject.endsWith('exception')) return false;
+    if (!this.isErrorName(this.recentText(2))) return false;
     let depth = -1;
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const frame = this.frames[i];
@@ -786,20 +863,230 @@ class CarrierPass {
   }
 
   /**
-   * Python `if isinstance(exc, X):` (and `elif`): X, the second argument of a test call on the caught error, is
-   * a tested type; the branch is the indented block. Returns whether it was.
+   * Python `if isinstance(exc, X):` (and `elif`), Ruby `if e.is_a?(X)` (`elsif`, `kind_of?`): X, the type a test
+   * call asks of the caught error, is a tested type; the branch is the indented block. Returns whether it was.
    */
   private testsErrorByCall(type: Token): boolean {
     const frame = this.top();
     const tests = this.shapes.errorTests!;
-    if (frame?.open !== 40 || frame.callee === undefined || !tests.keywords.has(frame.callee) || this.recentText(3) !== '(') return false;
-    const subject = this.recentText(2).toLowerCase();
-    if (!tests.subjects.has(subject) && !subject.endsWith('error') && !subject.endsWith('exception')) return false;
+    if (frame?.open !== 40) return false;
+    let subject: string;
+    if (this.recentText(1) === ',') {
+      // `isinstance(exc, X)`
+      if (frame.callee === undefined || !tests.keywords.has(frame.callee) || this.recentText(3) !== '(') return false;
+      subject = this.recentText(2);
+    } else {
+      // `e.is_a?(X)`: the callee may end with `?`, read as a token of its own.
+      const predicate = this.recentText(2) === '?' ? 1 : 0;
+      const method = this.recentText(2 + predicate) + (predicate ? '?' : '');
+      if (!tests.keywords.has(method) || this.recentText(3 + predicate) !== '.') return false;
+      subject = this.recentText(4 + predicate);
+    }
+    if (!this.isErrorName(subject)) return false;
+    const depth = this.frames.length - 1;
+    // `if e.is_a?(A) || e.is_a?(B)`: one more type of the same condition.
+    if (this.errorTest?.phase === 'condition' && this.errorTest.depth === depth) {
+      this.errorTest.types.push(copyToken(type));
+      return true;
+    }
     const lineStart = this.lineStartBefore(type.start);
-    const first = this.text.slice(lineStart, lineStart + 120).trimStart();
-    if (!first.startsWith('if ') && !first.startsWith('elif ')) return false;
-    this.errorTest = { types: [copyToken(type)], depth: this.frames.length - 1, phase: 'condition', indent: this.indentOf(type.start) };
+    const first = /^[A-Za-z_]+/.exec(this.text.slice(lineStart, lineStart + 120).trimStart())?.[0];
+    if (first === undefined || !tests.conditions.has(first)) return false;
+    this.errorTest = { types: [copyToken(type)], depth, phase: 'condition', indent: this.indentOf(type.start) };
     return true;
+  }
+
+  /** `ActiveRecord::RecordNotFound`, `errors.CouponTaken` in a test's condition: the type is the last name. */
+  private qualifiesTestedType(token: Token): boolean {
+    const types = this.errorTest!.types;
+    const last = types[types.length - 1];
+    const separator = this.recentText(1) === '.' ? 1 : this.recentText(1) === ':' && this.recentText(2) === ':' ? 2 : 0;
+    if (separator === 0 || last === undefined || this.recentToken(separator + 1)?.start !== last.start) return false;
+    types[types.length - 1] = copyToken(token);
+    return true;
+  }
+
+  /** A name that holds the caught error (`err`, `exception`, `context.Exception`, `$exception`, `validationError`). */
+  private isErrorName(name: string): boolean {
+    const subject = withoutSigil(name).toLowerCase();
+    return this.shapes.errorTests?.subjects.has(subject) === true || subject.endsWith('error') || subject.endsWith('exception');
+  }
+
+  /** Each type tested in a branch that sets this status may carry it. */
+  private mapTypes(types: Token[], value: Value): void {
+    for (const type of types) {
+      const tested =
+        this.testedTypes.get(type.text) ?? this.testedTypes.set(type.text, { type, codes: new Map(), end: value.end }).get(type.text)!;
+      if (!tested.codes.has(value.code)) tested.codes.set(value.code, value);
+    }
+  }
+
+  // --- type switches ----------------------------------------------------------------------------------------
+
+  /**
+   * The keyword of a type switch: `e switch {` has its subject before it; `case e` after it (read next);
+   * `when (e) {` in its parentheses (read when they close). Returns whether the word was taken.
+   */
+  private switchKeyword(token: Token, word: string, previous: string): boolean {
+    for (const shape of this.shapes.typeSwitches.get(word)!) {
+      if (shape.subject === 'before' && this.recentToken(1)?.kind === TokenKind.Identifier && this.isErrorName(previous)) {
+        this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: token.start };
+        return true;
+      }
+      if (shape.subject === 'after') {
+        this.pendingSwitch = { shape, at: this.tokenIndex, subject: false, start: token.start };
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** `when (e)`, `switch (context.Exception)`: the parentheses of a switch keyword closed on the caught error. */
+  private switchSubjectClosed(frame: Frame): void {
+    const shapes = frame.callee === undefined ? undefined : this.shapes.typeSwitches.get(frame.callee);
+    const shape = shapes?.find((s) => s.subject === 'parenthesised');
+    if (!shape || this.recentToken(1)?.kind !== TokenKind.Identifier || !this.isErrorName(this.recentText(1))) return;
+    const before = this.recentText(2);
+    if (before !== '(' && before !== '.') return;
+    this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: frame.calleeToken!.start };
+  }
+
+  private openSwitch(pending: PendingSwitch, body: Frame | undefined): void {
+    this.pendingSwitch = undefined;
+    this.switches.push({
+      shape: pending.shape,
+      body,
+      depth: this.frames.length,
+      indent: this.indentOf(pending.start),
+      arm: this.newArm(pending.shape),
+    });
+  }
+
+  private newArm(shape: TypeSwitchShape): Arm {
+    return {
+      types: [],
+      phase: 'types',
+      keyworded: shape.armKeywords.size === 0,
+      unfixed: false,
+      lastTypeAt: -1,
+      branchStart: -1,
+      branchRead: false,
+    };
+  }
+
+  /**
+   * A token read while a type switch is pending or open: its subject, the start of an arm, the arm's types,
+   * guards and end. Returns whether the token was taken (only names are: brackets always reach the frames).
+   */
+  private switchToken(token: Token, lineFirst: boolean): boolean {
+    const pending = this.pendingSwitch;
+    if (pending && pending.at !== this.tokenIndex - 1) this.pendingSwitch = undefined;
+    else if (pending && !pending.subject) {
+      // `case e`: the subject follows the keyword.
+      if (token.kind === TokenKind.Identifier && this.isErrorName(token.text)) ((pending.subject = true), (pending.at = this.tokenIndex));
+      else this.pendingSwitch = undefined;
+      return pending.subject;
+    }
+    const open = this.switches[this.switches.length - 1];
+    if (!open) return false;
+    const depth = this.frames.length;
+    if (depth < open.depth) {
+      this.switches.pop();
+      return this.switchToken(token, lineFirst);
+    }
+    if (depth > open.depth) {
+      if (open.arm.phase === 'branch') open.arm.branchRead = true;
+      return false;
+    }
+    const shape = open.shape;
+    const word = token.kind === TokenKind.Identifier ? token.text : undefined;
+    if (open.body === undefined && lineFirst) {
+      // Indentation languages: a line indented no deeper than the arms, other than an arm, ends the switch.
+      const indent = this.indentOf(token.start);
+      const arm = word !== undefined && (shape.armKeywords.has(word) || shape.defaults.has(word));
+      if (indent < open.indent || (indent <= (open.armIndent ?? open.indent) && !arm)) {
+        this.switches.pop();
+        return this.switchToken(token, lineFirst);
+      }
+      if (arm && indent <= (open.armIndent ?? indent)) {
+        open.armIndent ??= indent;
+        open.arm = this.newArm(shape);
+        if (shape.defaults.has(word)) open.arm.unfixed = true;
+        else open.arm.keyworded = true;
+        return true;
+      }
+    } else if (shape.armStart === 'separator' && token.text === ',') {
+      // C# `X => 409, Y => 424`: the `,` ends the arm.
+      open.arm = this.newArm(shape);
+      return false;
+    } else this.startsArm(open, token, word, lineFirst);
+    const arm = open.arm;
+    if (arm.phase === 'branch') {
+      arm.branchRead = true;
+      return false;
+    }
+    if (this.endsArmTypes(shape, token, word)) {
+      arm.phase = 'branch';
+      arm.branchStart = this.tokenIndex + 1;
+      return word !== undefined;
+    }
+    if (word === undefined) {
+      const c = token.text;
+      // A nested pattern (`FooException { Code: 1 }`) or a negation (`!is`): not a plain type test.
+      if (c === '(' || c === '{' || c === '[' || shape.guards.has(c)) arm.unfixed = true;
+      return false;
+    }
+    if (shape.armKeywords.has(word)) arm.keyworded = true;
+    else if (shape.defaults.has(word) || shape.guards.has(word)) arm.unfixed = true;
+    else if (arm.keyworded && isCapitalised(word)) {
+      // `Errors::CouponTaken`, `Errors.CouponTaken`: the last name.
+      const separator = this.recentText(1) === '.' ? 1 : this.recentText(1) === ':' && this.recentText(2) === ':' ? 2 : 0;
+      if (separator > 0 && arm.lastTypeAt === this.tokenIndex - separator - 1) arm.types.pop();
+      arm.types.push(copyToken(token));
+      arm.lastTypeAt = this.tokenIndex;
+    }
+    return true;
+  }
+
+  /** Brace languages: the token may begin another arm (it is then read as the arm's first token). */
+  private startsArm(open: TypeSwitch, token: Token, word: string | undefined, lineFirst: boolean): void {
+    const shape = open.shape;
+    const arm = open.arm;
+    let starts = false;
+    if (shape.armStart === 'keyword') starts = word !== undefined && (shape.armKeywords.has(word) || shape.defaults.has(word));
+    else if (shape.armStart === 'line' && lineFirst && arm.phase === 'branch' && arm.branchRead) {
+      // Kotlin: a new line begins the next arm, unless it continues the branch (`.body(...)`, `&& ...`).
+      const last = this.recentText(1);
+      starts = !continuesLine(last, token.text);
+    }
+    if (!starts) return;
+    const next = this.newArm(shape);
+    // C# `case A: case B: ...`: an arm with no branch shares the next one's.
+    if (shape.fallThrough && arm.phase === 'branch' && !arm.branchRead) ((next.types = arm.types), (next.unfixed = arm.unfixed));
+    open.arm = next;
+  }
+
+  /** `->`, `=>`, `:`, `then`: the arm's types end and its branch begins. */
+  private endsArmTypes(shape: TypeSwitchShape, token: Token, word: string | undefined): boolean {
+    if (word !== undefined) return shape.armEnd.has(word);
+    if (shape.armEnd.has(token.text)) return true;
+    const before = this.recentToken(1);
+    return before?.end === token.start && shape.armEnd.has(before.text + token.text);
+  }
+
+  /** The branch of the innermost type switch's arm, when a value there is the arm's. */
+  private switchBranch(): Arm | undefined {
+    const open = this.switches[this.switches.length - 1];
+    if (!open || open.arm.phase !== 'branch' || this.frames.length < open.depth) return undefined;
+    return open.arm;
+  }
+
+  /** `is X -> HttpStatus.CONFLICT`, `X => 409`, `when X then 409`: the value is the arm's whole branch. */
+  private isArmValue(value: Value, arm: Arm): boolean {
+    if (this.tokenIndex - this.valueTokens(value) !== arm.branchStart) return false;
+    let i = value.end;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return i >= this.text.length || ',;})\r\n.#/'.includes(this.text[i]);
   }
 
   /** A word of a `rescue_from` statement: a type it rescues, `with:` and the handler's name, or `do` opening its block. */
@@ -876,19 +1163,15 @@ class CarrierPass {
       frame.annotation.values.push(value);
       return;
     }
+    // A status set in the branch of a type test of the caught error: the tested types carry it.
     const test = this.errorTest;
-    if (
-      test &&
-      test.phase !== 'condition' &&
-      test.phase !== 'await-body' &&
-      value.code >= 400 &&
-      this.inStatusContext(this.assignedProperty(value)?.name)
-    ) {
-      for (const type of test.types) {
-        const tested =
-          this.testedTypes.get(type.text) ?? this.testedTypes.set(type.text, { type, codes: new Map(), end: value.end }).get(type.text)!;
-        if (!tested.codes.has(value.code)) tested.codes.set(value.code, value);
-      }
+    if (test && test.phase !== 'condition' && test.phase !== 'await-body' && value.code >= 400 && this.setsStatus(value)) {
+      this.mapTypes(test.types, value);
+      return;
+    }
+    const arm = this.switchBranch();
+    if (arm && value.code >= 400 && (this.setsStatus(value) || this.isArmValue(value, arm))) {
+      if (!arm.unfixed) this.mapTypes(arm.types, value);
       return;
     }
     const cls = this.innermost('class');
@@ -966,6 +1249,8 @@ class CarrierPass {
     let n = 1;
     // The value's own tokens: `HttpStatus.CONFLICT` is three, `:conflict` two.
     while (n <= this.recentCount && this.recentToken(n)!.end > value.start) n++;
+    // C# `StatusCode = (int)HttpStatusCode.Conflict`: the cast is no part of the assignment.
+    if (this.recentText(n) === ')' && this.recentToken(n + 1)?.kind === TokenKind.Identifier && this.recentText(n + 2) === '(') n += 3;
     let at = n;
     if (this.recentText(at) === '>' && this.recentText(at + 1) === '=') at += 2;
     else if (this.recentText(at) === '=' || this.recentText(at) === ':') at += 1;
@@ -987,6 +1272,13 @@ class CarrierPass {
     let n = 0;
     while (n < this.recentCount && this.recentToken(n + 1)!.end > value.start) n++;
     return n;
+  }
+
+  /** The value is written where a status is set: a status property or call argument, a status command (`status 424`). */
+  private setsStatus(value: Value): boolean {
+    return (
+      this.inStatusContext(this.assignedProperty(value)?.name) || this.statusCommands.has(this.recentText(this.valueTokens(value) + 1))
+    );
   }
 
   private inStatusContext(property: string | undefined): boolean {
@@ -1092,6 +1384,7 @@ function gateOf(shapes: CarrierShapes, spellings: FamilySpellings): Uint32Array 
       ...shapes.functionKeywords,
       ...shapes.baseKeywords,
       ...shapes.rescueCalls,
+      ...shapes.typeSwitches.keys(),
       ...(shapes.implKeyword ? [shapes.implKeyword] : []),
       ...spellings.byMember.keys(),
     ];
@@ -1132,6 +1425,11 @@ const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 /** A punctuation token's text (one character), without slicing the file. */
 function punctuationText(c: number): string {
   return c < 128 ? ASCII[c] : String.fromCharCode(c);
+}
+
+/** Kotlin: a line continues the one before when that one ends, or this one begins, with an operator (`.body(...)`). */
+function continuesLine(lastOfPrevious: string, first: string): boolean {
+  return (lastOfPrevious.length === 1 && ',=(.+-*/&|?:'.includes(lastOfPrevious)) || (first.length === 1 && '.?&|+-*/'.includes(first));
 }
 
 /** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */

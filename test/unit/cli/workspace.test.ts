@@ -51,6 +51,49 @@ test('--cache reuses the result of an unchanged file, and lints again when a car
   assert.deepEqual(rules(third), []);
 });
 
+test('exception types mapped by type switches in handlers that are not linted: Kotlin `when`, C# `switch`, Ruby `case`', async () => {
+  const dir = makeTree({
+    'handlers/ApiErrors.kt': `fun statusOf(e: Throwable): HttpStatus = when (e) {
+    is CouponTakenException -> HttpStatus.FAILED_DEPENDENCY
+    else -> HttpStatus.INTERNAL_SERVER_ERROR
+}
+`,
+    'handlers/ExceptionMiddleware.cs': `public class ExceptionMiddleware
+{
+    private static Task Handle(HttpContext context, Exception exception)
+    {
+        context.Response.StatusCode = exception switch { DocumentLockedException => 424, _ => 500 };
+        return Task.CompletedTask;
+    }
+}
+`,
+    'handlers/application_controller.rb': `class ApplicationController < ActionController::API
+  rescue_from StandardError do |e|
+    case e
+    when GatewayTimedOut then head :failed_dependency
+    end
+  end
+end
+`,
+    'services/CouponService.kt': `class CouponService { fun create() { throw CouponTakenException("This coupon code is already taken") } }\n`,
+    'services/DocumentService.cs': `public class DocumentService { public void Edit() { throw new DocumentLockedException("The document is locked"); } }\n`,
+    'services/payments.rb': `class Payments\n  def charge\n    raise GatewayTimedOut, "The payment gateway timed out"\n  end\nend\n`,
+  });
+  const run = await lintHere(['lint', 'services', '--format', 'json'], dir);
+  assert.deepEqual(rules(run).sort(), [
+    'services/CouponService.kt: 424-for-conflict',
+    'services/DocumentService.cs: 424-for-lock',
+    'services/payments.rb: 424-for-upstream-failure',
+  ]);
+  // The C# arm now maps to 409: the unchanged use depends on it and is linted again (and now clean).
+  const cached = await lintHere(['lint', 'services', '--cache', '--format', 'json'], dir);
+  assert.equal(rules(cached).length, 3);
+  const middleware = path.join(dir, 'handlers/ExceptionMiddleware.cs');
+  fs.writeFileSync(middleware, fs.readFileSync(middleware, 'utf8').replace('=> 424', '=> 409'));
+  const again = await lintHere(['lint', 'services', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(again).sort(), ['services/CouponService.kt: 424-for-conflict', 'services/payments.rb: 424-for-upstream-failure']);
+});
+
 test('a run over specs alone does not read the project for carriers (only code uses them)', async () => {
   const spec = 'openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths: {}\n';
   const dir = makeTree({
