@@ -21,8 +21,12 @@ export class ChunkedTextDocument implements TextDocument {
   /** The offset where each chunk starts. */
   private starts: number[] = [];
   private length = 0;
-  /** The offset where each line starts; from line `shiftFrom` on, `shift` is still to be added (see shiftLines). */
-  private lineOffsets: number[] = [];
+  /**
+   * The offset where each line starts; from line `shiftFrom` on, `shift` is still to be added (see
+   * shiftLines). Found on the first question about a position: an opened document goes to the scan worker
+   * before this thread needs its lines.
+   */
+  private lines: number[] | undefined;
   private shiftFrom = 0;
   private shift = 0;
   /** The whole text, joined once per version when a caller asks for it. */
@@ -66,6 +70,9 @@ export class ChunkedTextDocument implements TextDocument {
   }
 
   offsetAt(position: Position): number {
+    // A text of n characters has at most n + 1 lines: past that is its end, without the line table
+    // (textLength asks for line MAX_SAFE_INTEGER, on open too).
+    if (position.line > this.length) return this.length;
     const lines = this.lineOffsets.length;
     if (position.line >= lines) return this.length;
     if (position.line < 0) return 0;
@@ -105,9 +112,17 @@ export class ChunkedTextDocument implements TextDocument {
     this.chunks = split(text, this.chunkSize);
     this.length = text.length;
     this.starts = startsOf(this.chunks, 0, [], 0);
-    this.lineOffsets = pushLineStarts(text, 0, [0]);
+    this.lines = undefined;
     this.shift = 0;
     this.joined = text;
+  }
+
+  private get lineOffsets(): number[] {
+    return (this.lines ??= pushLineStarts(this.getText(), 0, [0]));
+  }
+
+  private set lineOffsets(lines: number[]) {
+    this.lines = lines;
   }
 
   private lineStart(line: number): number {
