@@ -27,7 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigCascade, applyChain, ignoreLayersOf } from '../config';
 import * as knowledge from '../knowledge';
 import { LARGE_SIZE } from '../large';
-import { type LanguageService, MAX_FILE_SIZE, defaultSettings } from '../service';
+import { type LanguageService, MAX_FILE_SIZE, defaultSettings, textLength } from '../service';
 import { WorkspaceModel } from '../workspace/model';
 import { walkFiles } from '../workspace/walk';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -126,13 +126,16 @@ export class WorkspaceHandler {
 
   /** An open document changed: its carriers are read again after a pause. */
   edited(document: TextDocument): void {
+    // A spec declares no carrier: reading its text (a join of a 13 MB spec's chunks) after each edit only
+    // held up the requests behind it.
+    if (!knowledge.hasCarriers(knowledge.resolveLanguageId(document.languageId, document.uri) ?? '')) return;
     clearTimeout(this.pendingEdits.get(document.uri));
     this.pendingEdits.set(
       document.uri,
       setTimeout(() => {
         this.pendingEdits.delete(document.uri);
         const current = this.deps!.documents.get(document.uri);
-        if (current && current.getText().length <= MAX_FILE_SIZE)
+        if (current && textLength(current) <= MAX_FILE_SIZE)
           this.updated(this.model.update(current.uri, current.getText(), current.languageId));
       }, EDIT_DEBOUNCE_MS),
     );
