@@ -73,7 +73,12 @@ export class LintCache {
     try {
       const stored = JSON.parse(text) as Stored;
       if (stored?.format !== FORMAT || typeof stored.files !== 'object' || stored.files === null || !Array.isArray(stored.settings))
-        return new LintCache(file, version, undefined, `the cache ${file} was written in another format (another version of the tool); it is rewritten`);
+        return new LintCache(
+          file,
+          version,
+          undefined,
+          `the cache ${file} was written in another format (another version of the tool); it is rewritten`,
+        );
       if (stored.version !== version) return new LintCache(file, version, undefined);
       return new LintCache(file, version, stored);
     } catch {
