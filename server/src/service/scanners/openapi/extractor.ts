@@ -308,10 +308,10 @@ class Extractor implements OutlineVisitor {
   private opensRegion(offset: number, flow: boolean): boolean {
     if (this.isJson) return true;
     if (this.inRegion || flow) return false;
-    const lineStart = this.lines.lineStartAt(offset);
-    if (lineStart === offset) return false;
-    for (let i = lineStart; i < offset; i++) if (this.text.charCodeAt(i) !== 32) return false;
-    return true;
+    // Only spaces before it on its line, and at least one (the line walk of LineIndents would cost a pass over every schema).
+    let at = offset - 1;
+    while (at >= 0 && this.text.charCodeAt(at) === 32) at--;
+    return at < offset - 1 && (at < 0 || this.text.charCodeAt(at) === 10);
   }
 
   private openRegion(frame: Frame, region: Region): void {
@@ -587,7 +587,11 @@ class Extractor implements OutlineVisitor {
     if (frame.role === Role.Response && owner?.slot) owner.slot.responseSpans.push({ start: frame.start, end: offset + 1 });
     if (frame.role === Role.IgnoreList && owner?.response) owner.response.ignoreRange = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
-    if (frame.flow && !owner?.flow && this.lines.lineStartAt(offset) > frame.start) this.multilineFlows++;
+    // Only a region read alone asks (a whole scan of a one-line flow document would search its line at each one).
+    if (this.seeded && frame.flow && !owner?.flow) {
+      const lf = this.text.indexOf('\n', frame.start);
+      if (lf >= 0 && lf < offset) this.multilineFlows++;
+    }
     if (frame.region) {
       frame.region.end = this.isJson ? offset + 1 : this.nextContentLine(offset);
       this.inRegion = false;
