@@ -18,7 +18,7 @@ export function runScanWorker(): void {
   const port = parentPort!;
   const documents = new Map<string, ChunkedTextDocument>();
   const faulted = new Set<RuleId>();
-  // The edits since the last scan: a JSON spec is re-scanned only where it was edited (scanners/openapi/incremental.ts).
+  // The edits since the last scan: a spec is re-scanned only where it was edited (scanners/openapi/incremental.ts).
   const edits = new EditLog();
   const service = getLanguageService({
     edits,

@@ -90,7 +90,7 @@ export interface LanguageServiceOptions {
   /** The workspace's status carriers (issue 16): their uses become sites; without it, each file stands alone. */
   carriers?: CarrierLookup;
   /**
-   * The edits made to each document since its last scan: a JSON spec is then re-scanned only where it was
+   * The edits made to each document since its last scan: a spec is then re-scanned only where it was
    * edited (scanners/openapi/incremental.ts). The scan worker keeps one; without it, every scan is whole.
    */
   edits?: EditLog;

@@ -70,7 +70,7 @@ export class ScanCache {
   private readonly entries = new Map<string, CacheEntry>();
   private generation: number | undefined;
 
-  /** `edits`: the changes of open documents, so that a JSON spec is re-scanned only where it was edited. */
+  /** `edits`: the changes of open documents, so that a spec (JSON or YAML) is re-scanned only where it was edited. */
   constructor(
     private readonly carriers?: CarrierLookup,
     private readonly edits?: EditLog,

@@ -15,7 +15,7 @@ import {
   type StatusSite,
   type SuppressionPlace,
 } from '../../model';
-import { NO_SUPPRESSIONS, Suppressions } from '../suppressions';
+import { DISABLE_NEXT_LINE, NO_SUPPRESSIONS, Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson, visitJsonOutline, visitLfYaml } from '../../outline';
 
 const enum Role {
@@ -56,14 +56,17 @@ interface Frame {
   operation?: OperationScope;
   response?: ResponseInfo;
   slot?: ResponsesSlot;
-  /** JSON: the frame's region, whose end is set when it closes. */
+  /** The frame's region, whose end is set when it closes. */
   region?: Region;
 }
 
 /**
- * JSON: a container an edit inside which is re-scanned alone (incremental.ts), from its `{` or `[` to after
- * its `}` or `]`: a top-level operation (`"get": {...}`), with what puts it in context, or a container
- * nothing is read from outside every operation (a schema, an example), which only has to stay one whole value.
+ * A container an edit inside which is re-scanned alone (incremental.ts): a top-level operation
+ * (`"get": {...}`, `get:` with its keys below), with what puts it in context, or a container nothing is read
+ * from outside every operation (a schema, an example), which only has to stay one whole value.
+ * JSON: from its `{` or `[` to after its `}` or `]`. YAML: a block collection that starts its line, from
+ * its first key or `-` to the start of the next line with content (its next sibling, or an ancestor's),
+ * so that its trailing blank and comment lines are in it and the sibling's indentation is outside.
  */
 export interface Region {
   start: number;
@@ -74,7 +77,13 @@ export interface Region {
     method: string;
     /** The operation is one of 3.2's `additionalOperations`. */
     additional: boolean;
+    /** YAML: the column of the operation's key (an empty `responses:` is indented from it). */
+    keyColumn?: number;
   };
+  /** YAML: a block sequence (a `-` after the first character can turn a mapping into one). */
+  seq?: boolean;
+  /** YAML: its line breaks (the comment places of the sites after it move by their change). */
+  lines?: number;
 }
 
 class OperationScope implements Scope {
@@ -113,18 +122,22 @@ export function scanOpenApi(document: DocumentLike, text: string, isYaml: boolea
   if (!extractor.isSpec) return { kind: 'none', sites: [] };
   suppressions.apply(sites, isYaml ? '#' : undefined);
   const scanned: ScannedDocument = { kind: 'openapi', sites, slots: extractor.slots, syntaxErrors: extractor.syntaxErrors };
-  // A JSON spec that parses and has no comments (which could silence a line of another operation) can be re-scanned by operation.
-  if (!isYaml && extractor.syntaxErrors === 0 && extractor.comments === 0)
-    rememberRegions(scanned, { regions: extractor.regions, namedResponses: extractor.namedResponses, eol: suppressions.eol });
+  if (extractor.regionsHold()) {
+    // A YAML region's sites after it keep their comment places by line.
+    if (isYaml)
+      for (const region of extractor.regions) region.lines = document.positionAt(region.end).line - document.positionAt(region.start).line;
+    rememberRegions(scanned, { regions: extractor.regions, namedResponses: extractor.namedResponses, eol: suppressions.eol, isYaml });
+  }
   return scanned;
 }
 
-/** What a JSON spec's re-scan of one operation needs from the scan of the whole. */
+/** What a spec's re-scan of one region needs from the scan of the whole. */
 export interface SpecRegions {
   /** In document order, none inside another. */
   regions: Region[];
   namedResponses: ReadonlyMap<string, string>;
   eol: string;
+  isYaml: boolean;
 }
 
 /** Kept beside the scan, not in it: a frozen scan (service/frozenScan.ts) has no use for them. */
@@ -139,9 +152,16 @@ export function regionsIn(scanned: ScannedDocument): SpecRegions | undefined {
 }
 
 /**
- * Reads one region of a JSON spec alone: `text` holds it from the start of its line (so columns are as in
- * the document), its `{` or `[` at `from`. Offsets are the text's; undefined unless it reads as that one
- * container, whole, without a syntax error or a comment (an inert region gives no sites or slots).
+ * Reads one region of a spec alone, in its context (the operation's path item, or a container nothing is
+ * read from): `text` holds it from the start of its line (so columns are as in the document) to its end,
+ * its `{`, `[`, first key or `-` at `from`. Offsets and lines are the text's. Undefined unless it reads as
+ * that one region, whole, with nothing that could read differently in its document (an inert region gives
+ * no sites or slots):
+ * - JSON: no syntax error, no comment (which could silence a line of another operation);
+ * - YAML: no syntax error (a line less indented than the region's first ends it, as in its document, and is
+ *   one here), one document, no alias, no flow collection over several lines, no disable comment (nor a site
+ *   on the first line, which a comment before it could silence). Its lines are all indented more than the
+ *   next sibling's, so nothing in it (a plain or block scalar) can take that line in.
  */
 export function scanRegion(
   text: string,
@@ -149,32 +169,46 @@ export function scanRegion(
   region: Region,
   regions: SpecRegions,
   document: DocumentLike,
-): { sites: StatusSite[]; slots: ResponsesSlot[] } | undefined {
-  const whole = (errors: number, comments: number, end: number | undefined) => errors === 0 && comments === 0 && end === text.length;
-  if (!region.operation) {
-    const counts = { errors: 0, comments: 0, end: undefined as number | undefined };
-    const close = (offset: number) => void (counts.end = offset + 1);
-    visitJsonOutline(
-      text,
-      {
-        onObjectBegin: () => false,
-        onArrayBegin: () => false,
-        onObjectEnd: close,
-        onArrayEnd: close,
-        onComment: () => void counts.comments++,
-        onError: () => void counts.errors++,
-      },
-      from,
-    );
-    return whole(counts.errors, counts.comments, counts.end) ? { sites: [], slots: [] } : undefined;
-  }
-  const extractor = new Extractor(text, new Suppressions(document, '', regions.eol), true);
+): { sites: StatusSite[]; slots: ResponsesSlot[]; region: Region } | undefined {
+  const isYaml = regions.isYaml;
+  if (isYaml && text.includes(DISABLE_NEXT_LINE)) return undefined;
+  const lineStart = region.start - from;
+  const firstLine = document.positionAt(region.start).line;
+  const local = isYaml ? linesFrom(document, text, lineStart, firstLine) : document;
+  const suppressions = new Suppressions(local, isYaml ? text : '', regions.eol);
+  const extractor = new Extractor(text, suppressions, !isYaml);
   extractor.seed(region.operation, regions.namedResponses);
-  visitJsonOutline(text, extractor, from);
+  if (isYaml) visitLfYaml(text, extractor);
+  else visitJsonOutline(text, extractor, from);
   const sites = extractor.finish();
   const read = extractor.regions;
-  if (read.length !== 1 || read[0].start !== from || !whole(extractor.syntaxErrors, extractor.comments, read[0].end)) return undefined;
-  return { sites, slots: extractor.slots };
+  if (read.length !== 1 || read[0].start !== from || read[0].end !== text.length || !extractor.regionsHold()) return undefined;
+  if (isYaml) {
+    const lf = text.indexOf('\n');
+    const firstLineEnd = lf < 0 ? text.length : lf;
+    if (read[0].seq !== region.seq || extractor.multilineFlows > 0 || (sites.length > 0 && sites[0].start < firstLineEnd)) return undefined;
+    suppressions.apply(sites, '#');
+    read[0].lines = local.positionAt(text.length).line;
+  }
+  return { sites, slots: extractor.slots, region: read[0] };
+}
+
+/**
+ * The region's text as a document of its own whose lines are the document's from `firstLine`: the same line
+ * breaks as the document counts them (TextDocument splits a CR LF typed in two edits into two lines).
+ */
+function linesFrom(document: DocumentLike, text: string, lineStart: number, firstLine: number): DocumentLike {
+  return {
+    uri: document.uri,
+    languageId: document.languageId,
+    version: document.version,
+    getText: () => text,
+    positionAt(offset) {
+      const position = document.positionAt(lineStart + offset);
+      return { line: position.line - firstLine, character: position.character };
+    },
+    offsetAt: (position) => document.offsetAt({ line: position.line + firstLine, character: position.character }) - lineStart,
+  };
 }
 
 class Extractor implements OutlineVisitor {
@@ -189,6 +223,15 @@ class Extractor implements OutlineVisitor {
   readonly namedResponses = new Map<string, string>();
   readonly regions: Region[] = [];
   comments = 0;
+  /** YAML: what a region cannot be re-read alone with (scanRegion). */
+  private aliases = 0;
+  private documents = 0;
+  multilineFlows = 0;
+  /** A region is open (a YAML region's containers are read, and none of them is a region of its own). */
+  private inRegion = false;
+  /** Reading one region alone (scanRegion): the document around it is not read. */
+  private seeded = false;
+  private seededKeyColumn = 0;
   private stack: Frame[] = [];
   private key: string | undefined;
   private keyOffset = 0;
@@ -205,6 +248,8 @@ class Extractor implements OutlineVisitor {
   }
 
   onDocumentBegin(): void {
+    this.documents++;
+    if (this.seeded) return;
     this.endDocument();
     this.stack = [];
     this.key = undefined;
@@ -248,9 +293,37 @@ class Extractor implements OutlineVisitor {
   private begin(offset: number, isArray: boolean): boolean {
     const parent = this.top()?.role;
     const role = this.push(offset, isArray);
-    if (!this.isJson || role !== Role.Other || parent !== Role.Other) return true;
-    if (this.operations.length === 0) this.regions.push((this.top()!.region = { start: offset, end: -1 }));
-    return false;
+    if (role !== Role.Other || parent !== Role.Other) return true;
+    const frame = this.top()!;
+    if (this.operations.length === 0 && this.opensRegion(offset, frame.flow))
+      this.openRegion(frame, isArray && !this.isJson ? { start: offset, end: -1, seq: true } : { start: offset, end: -1 });
+    return !this.isJson;
+  }
+
+  /**
+   * A container here can be a region: in JSON any (none opens inside another, whose contents are skipped
+   * or read as an operation's); in YAML a block collection that starts its line (its column and kind then
+   * show in its first line), not inside another region.
+   */
+  private opensRegion(offset: number, flow: boolean): boolean {
+    if (this.isJson) return true;
+    if (this.inRegion || flow) return false;
+    // Only spaces before it on its line, and at least one (the line walk of LineIndents would cost a pass over every schema).
+    let at = offset - 1;
+    while (at >= 0 && this.text.charCodeAt(at) === 32) at--;
+    return at < offset - 1 && (at < 0 || this.text.charCodeAt(at) === 10);
+  }
+
+  private openRegion(frame: Frame, region: Region): void {
+    frame.region = region;
+    this.regions.push(region);
+    this.inRegion = true;
+  }
+
+  /** The regions found can be re-scanned alone (scanRegion says the rest of what holds for one region). */
+  regionsHold(): boolean {
+    if (this.syntaxErrors > 0) return false;
+    return this.isJson ? this.comments === 0 : this.aliases === 0 && this.documents === 1;
   }
 
   onObjectEnd(offset: number): void {
@@ -275,7 +348,7 @@ class Extractor implements OutlineVisitor {
         // `responses:` with nothing under it yet: keys go one step deeper than `responses`.
         else if (key === 'responses' && value === '' && top.operation && !this.isJson) {
           const column = this.column(this.keyOffset);
-          const unit = Math.max(1, column - this.column(top.keyOffset));
+          const unit = Math.max(1, column - this.keyColumn(top));
           this.slots.push(this.newSlot(offset, top.operation, column + unit, ' '.repeat(unit)));
         }
         break;
@@ -309,6 +382,7 @@ class Extractor implements OutlineVisitor {
   }
 
   onAlias(): void {
+    this.aliases++;
     this.key = undefined;
   }
 
@@ -321,14 +395,21 @@ class Extractor implements OutlineVisitor {
     this.syntaxErrors++;
   }
 
-  /** Puts the reader where a top-level operation's object begins: the value of `operation.method` in its path item. */
-  seed(region: NonNullable<Region['operation']>, namedResponses: ReadonlyMap<string, string>): void {
-    const frame = (role: Role, key: string): Frame => ({ role, start: -1, key, keyOffset: -1, isArray: false, flow: false });
-    this.stack = [frame(Role.PathItem, region.pathKey)];
-    if (region.additional) this.stack.push(frame(Role.AdditionalOperations, 'additionalOperations'));
-    this.key = region.method;
+  /**
+   * Puts the reader where a region begins: the value of `operation.method` in its path item, or a container
+   * nothing is read from.
+   */
+  seed(operation: Region['operation'], namedResponses: ReadonlyMap<string, string>): void {
+    const frame = (role: Role, key: string | undefined): Frame => ({ role, start: -1, key, keyOffset: -1, isArray: false, flow: false });
+    if (operation) {
+      this.stack = [frame(Role.PathItem, operation.pathKey)];
+      if (operation.additional) this.stack.push(frame(Role.AdditionalOperations, 'additionalOperations'));
+      this.key = operation.method;
+      this.seededKeyColumn = operation.keyColumn ?? 0;
+    } else this.stack = [frame(Role.Other, undefined)];
     this.keyOffset = -1;
     this.documentIsSpec = true;
+    this.seeded = true;
     for (const [name, description] of namedResponses) this.namedResponses.set(name, description);
   }
 
@@ -466,10 +547,16 @@ class Extractor implements OutlineVisitor {
       if (knowledge.webdavMethods.has(method.toUpperCase())) operation.webdavMethod = method.toUpperCase();
       operation.method = method || undefined;
       frame.operation = operation;
-      if (this.isJson && this.operations.length === 0 && !isArray && pathItem?.key !== undefined && key !== undefined) {
-        const operation = { pathKey: pathItem.key, method: key, additional: parent?.role === Role.AdditionalOperations };
-        frame.region = { start: offset, end: -1, operation };
-        this.regions.push(frame.region);
+      if (
+        this.operations.length === 0 &&
+        !isArray &&
+        pathItem?.key !== undefined &&
+        key !== undefined &&
+        this.opensRegion(offset, frame.flow)
+      ) {
+        const additional = parent?.role === Role.AdditionalOperations;
+        const operation = { pathKey: pathItem.key, method: key, additional, ...(this.isJson ? {} : { keyColumn: this.keyColumn(frame) }) };
+        this.openRegion(frame, { start: offset, end: -1, operation });
       }
       this.operations.push(operation);
     } else if (role === Role.Responses && frame.operation && !isArray) {
@@ -500,7 +587,15 @@ class Extractor implements OutlineVisitor {
     if (frame.role === Role.Response && owner?.slot) owner.slot.responseSpans.push({ start: frame.start, end: offset + 1 });
     if (frame.role === Role.IgnoreList && owner?.response) owner.response.ignoreRange = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
-    if (frame.region) frame.region.end = offset + 1;
+    // Only a region read alone asks (a whole scan of a one-line flow document would search its line at each one).
+    if (this.seeded && frame.flow && !owner?.flow) {
+      const lf = this.text.indexOf('\n', frame.start);
+      if (lf >= 0 && lf < offset) this.multilineFlows++;
+    }
+    if (frame.region) {
+      frame.region.end = this.isJson ? offset + 1 : this.nextContentLine(offset);
+      this.inRegion = false;
+    }
     if (frame.role === Role.Parameter && frame.operation?.bodyParameter) {
       const body = frame.operation.bodyParameter;
       if (body.isBody && body.isArray) frame.operation.arrayOfOperations = true;
@@ -526,6 +621,23 @@ class Extractor implements OutlineVisitor {
       method: operation.method?.toLowerCase(),
       responseSpans: [],
     };
+  }
+
+  /** The column of a frame's key; a region read alone has its operation's key before its text. */
+  private keyColumn(frame: Frame): number {
+    return frame.keyOffset < 0 ? this.seededKeyColumn : this.column(frame.keyOffset);
+  }
+
+  /** YAML: the start of the first line after `offset`'s with content other than blanks and a comment, or the text's end. */
+  private nextContentLine(offset: number): number {
+    const text = this.text;
+    for (let lf = text.indexOf('\n', offset); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
+      let at = lf + 1;
+      while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+      const c = text.charCodeAt(at);
+      if (at < text.length && c !== 10 && c !== 13 && c !== 35) return lf + 1;
+    }
+    return text.length;
   }
 
   /** The column of an offset (characters since the line start). */

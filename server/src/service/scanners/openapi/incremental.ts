@@ -1,14 +1,18 @@
 /**
- * A JSON spec re-scanned where it was edited: the region holding every edit since the last scan (a
- * top-level operation, or a container nothing is read from such as one schema or example) is read again
- * alone; an operation's sites and completion slots replace its old ones, and what follows moves by the
- * length the edits added. A one-character edit in a 13 MB spec then reads a few KB instead of the whole
+ * A spec re-scanned where it was edited: the region holding every edit since the last scan (a top-level
+ * operation, or a container nothing is read from such as one schema or example) is read again alone; an
+ * operation's sites and completion slots replace its old ones, and what follows moves by the length (and
+ * the lines) the edits added. A one-character edit in a 13 MB spec then reads a few KB instead of the whole
  * text, and never joins the text of a chunked document (handlers/chunkedDocument.ts).
  *
- * Exact because a JSON container reads the same alone as in its document: an edit inside its brackets
- * changes nothing outside them as long as it still reads as one whole value with no syntax error (which
- * scanRegion checks). Anything else (an edit in `components.responses`, whose descriptions other sites
- * show, or between two regions; a comment, which could silence another line; a lone CR) is left to a whole scan.
+ * Exact because a region reads the same alone as in its document as long as the edits stay strictly inside
+ * it and it still reads as that one whole region (scanRegion checks). JSON: an edit inside its brackets
+ * changes nothing outside them. YAML (block style): an edit after its first character and before the line
+ * break that ends it keeps its first line's indentation and its next sibling's, and a line of the region
+ * less indented than its first, which would end it in its document, is a syntax error read alone. Anything
+ * else (an edit in `components.responses`, whose descriptions other sites show, or between two regions; a
+ * JSON comment, which could silence another line; a YAML disable comment, alias, second document or flow
+ * collection over several lines; a lone CR) is left to a whole scan.
  */
 import type { Edit } from '../../editLog';
 import type { DocumentLike, ResponsesSlot, ScannedDocument, StatusSite } from '../../model';
@@ -30,7 +34,7 @@ export function rescanEdited(previous: ScannedDocument, edits: readonly Edit[], 
   }
   const index = regionAround(regions.regions, lo);
   const region = regions.regions[index];
-  // Inside the braces: the `{` and the `}` stay where they were.
+  // Inside the region: its first character (`{`, a key, `-`) and its last (`}`, the line break before the next sibling) stay.
   if (!region || lo <= region.start || hi - delta > region.end - 1) return undefined;
 
   const start = document.positionAt(region.start);
@@ -42,12 +46,13 @@ export function rescanEdited(previous: ScannedDocument, edits: readonly Edit[], 
   if (!read) return undefined;
 
   // An inert region (one schema, one example) gave no sites: only what follows it moves.
+  const lines = (read.region.lines ?? 0) - (region.lines ?? 0);
   const sites = splice(
     previous.sites,
     region,
     delta,
-    read.sites.map((site) => moveSite(site, lineStart)),
-    moveSite,
+    read.sites.map((site) => moveSite(site, lineStart, start.line)),
+    (site) => moveSite(site, delta, lines),
   );
   const slots = splice(
     (previous.slots ?? []) as ResponsesSlot[],
@@ -58,7 +63,7 @@ export function rescanEdited(previous: ScannedDocument, edits: readonly Edit[], 
   );
   const moved = [
     ...regions.regions.slice(0, index),
-    { ...region, end: region.end + delta },
+    { ...region, end: region.end + delta, lines: read.region.lines },
     ...regions.regions.slice(index + 1).map((r) => ({ ...r, start: r.start + delta, end: r.end + delta })),
   ];
   const scanned: ScannedDocument = { ...previous, sites, slots };
@@ -93,11 +98,13 @@ function splice<T extends { start: number }>(
   while (after < items.length && items[after].start < region.end) after++;
   const result = items.slice(0, first);
   for (const item of replacement) result.push(item);
-  for (let i = after; i < items.length; i++) result.push(delta === 0 ? items[i] : move(items[i], delta));
+  for (let i = after; i < items.length; i++) result.push(move(items[i], delta));
   return result;
 }
 
-function moveSite(site: StatusSite, by: number): StatusSite {
+/** A site `by` characters and `lines` lines further (a YAML site's comment place is by line). */
+function moveSite(site: StatusSite, by: number, lines: number): StatusSite {
+  if (by === 0 && lines === 0) return site;
   const place = site.suppressAt;
   return {
     ...site,
@@ -110,11 +117,12 @@ function moveSite(site: StatusSite, by: number): StatusSite {
             offset: place.offset + by,
             existing: place.existing && { ...place.existing, start: place.existing.start + by, end: place.existing.end + by },
           }
-        : place,
+        : place && { ...place, line: place.line + lines },
   };
 }
 
 function moveSlot(slot: ResponsesSlot, by: number): ResponsesSlot {
+  if (by === 0) return slot;
   return {
     ...slot,
     start: slot.start + by,
