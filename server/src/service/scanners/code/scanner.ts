@@ -142,6 +142,8 @@ const controlKeywords = new Set([
 ]);
 /** How many enclosing function or class headers are read to tell a code defined from a code used. */
 const MAX_DEFINITION_HEADERS = 4;
+/** Words before a name that declare it (`class CouponTaken(...)`), where a call-like `(` is no call. */
+const declaringKeywords = new Set(['class', 'record', 'struct', 'object', 'interface', 'enum', 'def', 'fun', 'func', 'fn', 'function']);
 const blockKeywords = new Set(['else', 'try', 'do', 'finally', 'elif', 'unless', 'loop', 'select', 'defer', 'go']);
 /** Words that start another statement: a status value read before them has ended. */
 const statementKeywords = new Set(['return', 'const', 'let', 'var', 'throw', 'val']);
@@ -506,6 +508,9 @@ export class CodeScanner {
     // `class Sub(...) : Carrier(...)` (Kotlin, C#): the base's constructor in a class header is no use, and, the
     // workspace knowing the base, no site by its name either (the subclass is a carrier of its own).
     if (this.recentText(1) === ':' && this.text[next] === '(') return true;
+    // `class CouponTaken(message: String)` (Kotlin, C# primary constructors), Python `class CouponTaken(Base):`: the
+    // type being declared, which a handler elsewhere maps to a status, is no use of it.
+    if (declaringKeywords.has(before)) return false;
     const used =
       before === 'throw' ||
       before === 'raise' ||
