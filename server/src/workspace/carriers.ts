@@ -1454,7 +1454,8 @@ function gateOf(shapes: CarrierShapes, spellings: FamilySpellings): Uint32Array 
       ...shapes.functionKeywords,
       ...shapes.baseKeywords,
       ...shapes.rescueCalls,
-      ...shapes.typeSwitches.keys(),
+      // Only a switch whose subject is not in parentheses needs its keyword read (the others are seen as callees).
+      ...[...shapes.typeSwitches].filter(([, list]) => list.some((s) => s.subject === 'before' || s.subject === 'after')).map(([k]) => k),
       ...(shapes.implKeyword ? [shapes.implKeyword] : []),
       ...spellings.byMember.keys(),
     ];
