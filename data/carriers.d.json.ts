@@ -40,17 +40,21 @@ export type Names8 = string[];
  */
 export type Names9 = string[];
 /**
- * What ends an arm's types and begins its branch (`->`, `:`, `=>`, `then`; indentation languages: also the line's end).
+ * A mark that ends the subject's line before the arms (Python `match exc:`).
  */
 export type Names10 = string[];
 /**
- * Words of the arm that takes every other type (`else`, `default`, `_`): it maps nothing.
+ * What ends an arm's types and begins its branch (`->`, `:`, `=>`, `then`; indentation languages: also the line's end).
  */
 export type Names11 = string[];
 /**
- * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from`).
+ * Words of the arm that takes every other type (`else`, `default`, `_`): it maps nothing.
  */
 export type Names12 = string[];
+/**
+ * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from`).
+ */
+export type Names13 = string[];
 
 export interface CarriersFile {
   $schema?: string;
@@ -84,7 +88,7 @@ export interface CarriersFile {
         conditions?: Names9;
       };
       /**
-       * A branch structure keyed by type tests of the caught error (Kotlin `when (e) { is X -> ... }`, C# `switch (ex) { case X: ... }` and `ex switch { X => ... }`, Ruby `case e when X ...`): each arm maps its types to the one 4xx/5xx status it sets (in a status context, or as the arm's whole value). The subject is named as in `errorTests.subjects`.
+       * A branch structure keyed by type tests of the caught error (Kotlin `when (e) { is X -> ... }`, C# `switch (ex) { case X: ... }` and `ex switch { X => ... }`, Ruby `case e when X ...`, Python `match exc: case X():`, `switch (true) { case err instanceof X: }`): each arm maps its types to the one 4xx/5xx status it sets (in a status context, as the arm's whole value or what it returns, or as an element of the tuple that is the arm's value: `X => (StatusCodes.Status409Conflict, "Conflict")`). The subject is named as in `errorTests.subjects`.
        */
       typeSwitches?: {
         /**
@@ -92,9 +96,10 @@ export interface CarriersFile {
          */
         keyword: string;
         /**
-         * Where the tested error is written: `when (e) {`, `e switch {`, `case e` (then the arms, one a line).
+         * Where the tested error is written: `when (e) {`, `e switch {`, `case e` / `match exc:` (then the arms, one a line); `true`: the structure is on `(true)` (`switch (true)`, PHP `match (true)`) and each arm tests the error itself with the family's `errorTests` keyword (`case err instanceof X:`, `$e instanceof X =>`).
          */
-        subject: 'parenthesised' | 'before' | 'after';
+        subject: 'parenthesised' | 'before' | 'after' | 'true';
+        subjectEnd?: Names10;
         /**
          * What begins the next arm: one of `armKeywords` (C# `case`, Ruby `when` first on its line), a `,` (C# switch expression), or a new line once the arm has a body (Kotlin).
          */
@@ -103,8 +108,8 @@ export interface CarriersFile {
          * Words after which an arm names its types (`is`, `case`, `when`); empty: the arm begins with them (`FooException => ...`).
          */
         armKeywords: string[];
-        armEnd: Names10;
-        defaults: Names11;
+        armEnd: Names11;
+        defaults: Names12;
         /**
          * Words adding a condition to an arm (`when`, `if`) or negating its test (`not`, `!`): such an arm's status is not fixed by its types, and it maps nothing.
          */
@@ -114,7 +119,7 @@ export interface CarriersFile {
          */
         fallThrough?: boolean;
       }[];
-      rescueCalls?: Names12;
+      rescueCalls?: Names13;
       /**
        * Where the shapes were checked.
        */

@@ -25,6 +25,13 @@ export interface FrameworksFile {
        */
       properties: string[];
       /**
+       * Types whose object initializer's properties of these names are a status (C# `new ProblemDetails { Status = 424 }`), where the same name elsewhere is not.
+       */
+      initializers?: {
+        types: Names;
+        properties: Names;
+      }[];
+      /**
        * `'status' => 424` (PHP, Ruby).
        */
       hashRockets?: boolean;

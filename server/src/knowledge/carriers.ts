@@ -25,7 +25,8 @@ export interface CarrierShapes {
 }
 
 export interface TypeSwitchShape {
-  subject: 'parenthesised' | 'before' | 'after';
+  subject: 'parenthesised' | 'before' | 'after' | 'true';
+  subjectEnd: ReadonlySet<string>;
   armStart: 'keyword' | 'separator' | 'line';
   armKeywords: ReadonlySet<string>;
   armEnd: ReadonlySet<string>;
@@ -73,6 +74,7 @@ function typeSwitchesOf(data: NonNullable<CarrierFamilyData['typeSwitches']>): M
   for (const shape of data) {
     const compiled: TypeSwitchShape = {
       subject: shape.subject,
+      subjectEnd: new Set(shape.subjectEnd ?? []),
       armStart: shape.armStart,
       armKeywords: new Set(shape.armKeywords),
       armEnd: new Set(shape.armEnd),

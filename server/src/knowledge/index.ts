@@ -128,6 +128,8 @@ export interface CompiledContexts {
   calls: Map<string, { argument: number; qualifier: string }[]>;
   commands: ReadonlySet<string>;
   properties: ReadonlySet<string>;
+  /** Type name -> the properties of its object initializer that hold a status (`new ProblemDetails { Status = ... }`). */
+  initializers: ReadonlyMap<string, ReadonlySet<string>>;
   hashRockets: boolean;
   returnTuple: boolean;
   rackTriples: boolean;
@@ -153,6 +155,9 @@ export function statusContextsOf(family: string): CompiledContexts | undefined {
       calls,
       commands: new Set(contexts.commands ?? []),
       properties: new Set(contexts.properties),
+      initializers: new Map(
+        (contexts.initializers ?? []).flatMap((entry) => entry.types.map((type) => [type, new Set(entry.properties)] as const)),
+      ),
       hashRockets: contexts.hashRockets === true,
       returnTuple: contexts.returnTuple === true,
       rackTriples: contexts.rackTriples === true,

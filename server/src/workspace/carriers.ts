@@ -17,7 +17,7 @@ import * as knowledge from '../knowledge';
 import type { CarrierShapes, FamilySpellings, TypeSwitchShape } from '../knowledge';
 import { TokenKind, lex } from '../service/scanners/code/lexer';
 import { lastAtOrBefore } from '../service/sorted';
-import { namesCode } from '../service/scanners/code/scanner';
+import { initializerProperties, namesCode } from '../service/scanners/code/scanner';
 
 export type CarrierShape = 'annotation' | 'super' | 'header' | 'property' | 'method' | 'exception-handler' | 'helper';
 
@@ -96,6 +96,10 @@ interface Frame {
   body?: Declaration;
   /** A `(` opened inside a class header (after its base keyword). */
   header?: Declaration;
+  /** Inside a type switch: the token index of its bracket (a tuple arm `X => (409, "title")` begins with it). */
+  at?: number;
+  /** An object initializer whose properties of these names hold a status (`new ProblemDetails { Status = ... }`). */
+  initializer?: ReadonlySet<string>;
 }
 
 interface ErrorTest {
@@ -277,6 +281,7 @@ class CarrierPass {
   private readonly statusCalls: ReadonlyMap<string, { argument: number }[]>;
   private readonly statusProperties: ReadonlySet<string>;
   private readonly statusCommands: ReadonlySet<string>;
+  private readonly contexts: knowledge.CompiledContexts | undefined;
   private readonly lineStarts: number[] = [];
   /** The argument index of each open `(` frame, kept beside the frames. */
   private readonly argumentOf: number[] = [];
@@ -292,6 +297,7 @@ class CarrierPass {
     this.spellings = knowledge.spellingsFor(family);
     this.gate = gateOf(shapes, this.spellings);
     const contexts = knowledge.statusContextsOf(family);
+    this.contexts = contexts;
     this.statusCalls = contexts?.calls ?? new Map();
     this.statusProperties = contexts?.properties ?? new Set();
     this.statusCommands = contexts?.commands ?? new Set();
@@ -715,6 +721,8 @@ class CarrierPass {
 
   private openFrame(token: Token): void {
     const frame: Frame = { open: token.text.charCodeAt(0) };
+    if (this.switches.length > 0) frame.at = this.tokenIndex;
+    if (token.text === '{' && this.contexts) frame.initializer = initializerProperties(this.contexts, (n) => this.recentText(n));
     const switchPending = this.pendingSwitch;
     // `when (e) {`, `e switch {`: the body of a type switch.
     if (
@@ -729,6 +737,10 @@ class CarrierPass {
       return;
     }
     if (this.errorTest?.phase === 'await-body' && token.text === '{') ((this.errorTest.phase = 'body'), (this.errorTest.body = frame));
+    // Ktor `exception<X> {`: the rescue call's types were its type arguments, and the block follows them.
+    const rescue = this.rescue;
+    if (token.text === '{' && rescue && rescue.types.length > 0 && this.frames.length === rescue.depth && this.recentText(1) === '>')
+      this.rescueBlock(rescue);
     const before = this.recentToken(1);
     const depth = this.frames.length;
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
@@ -941,12 +953,17 @@ class CarrierPass {
     return false;
   }
 
-  /** `when (e)`, `switch (context.Exception)`: the parentheses of a switch keyword closed on the caught error. */
+  /**
+   * `when (e)`, `switch (context.Exception)`: the parentheses of a switch keyword closed on the caught error;
+   * `switch (true)`, `match (true)`: on no subject, each arm testing the error itself.
+   */
   private switchSubjectClosed(frame: Frame): void {
     const shapes = frame.callee === undefined ? undefined : this.shapes.typeSwitches.get(frame.callee);
-    const shape = shapes?.find((s) => s.subject === 'parenthesised');
-    if (!shape || this.recentToken(1)?.kind !== TokenKind.Identifier || !this.isErrorName(this.recentText(1))) return;
+    if (!shapes || this.recentToken(1)?.kind !== TokenKind.Identifier) return;
     const before = this.recentText(2);
+    const onTrue = this.recentText(1) === 'true' && before === '(';
+    const shape = shapes.find((s) => s.subject === (onTrue ? 'true' : 'parenthesised'));
+    if (!shape || (!onTrue && !this.isErrorName(this.recentText(1)))) return;
     if (before !== '(' && before !== '.') return;
     this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: frame.calleeToken!.start };
   }
@@ -980,6 +997,11 @@ class CarrierPass {
    */
   private switchToken(token: Token, lineFirst: boolean): boolean {
     const pending = this.pendingSwitch;
+    // Python `match exc:`: the subject's line ends with a mark of its own.
+    if (pending?.subject && pending.at === this.tokenIndex - 1 && pending.shape.subjectEnd.has(token.text)) {
+      pending.at = this.tokenIndex;
+      return false;
+    }
     if (pending && pending.at !== this.tokenIndex - 1) this.pendingSwitch = undefined;
     else if (pending && !pending.subject) {
       // `case e`: the subject follows the keyword.
@@ -1015,8 +1037,8 @@ class CarrierPass {
         else open.arm.keyworded = true;
         return true;
       }
-    } else if (shape.armStart === 'separator' && token.text === ',') {
-      // C# `X => 409, Y => 424`: the `,` ends the arm.
+    } else if (shape.armStart === 'separator' && token.text === ',' && open.arm.phase === 'branch') {
+      // C# `X => 409, Y => 424`: the `,` ends the arm (before its `=>`, PHP's `,` lists more conditions).
       open.arm = this.newArm(shape);
       return false;
     } else this.startsArm(open, token, word, lineFirst);
@@ -1032,12 +1054,14 @@ class CarrierPass {
     }
     if (word === undefined) {
       const c = token.text;
-      // A nested pattern (`FooException { Code: 1 }`) or a negation (`!is`): not a plain type test.
-      if (c === '(' || c === '{' || c === '[' || shape.guards.has(c)) arm.unfixed = true;
+      // A nested pattern (`FooException { Code: 1 }`, Python `X(code=1)`) or a negation (`!is`): not a plain
+      // type test. Python's `X()` tests the type alone.
+      if ((c === '(' && !this.emptyParentheses(token)) || c === '{' || c === '[' || shape.guards.has(c)) arm.unfixed = true;
       return false;
     }
     if (shape.armKeywords.has(word)) arm.keyworded = true;
     else if (shape.defaults.has(word) || shape.guards.has(word)) arm.unfixed = true;
+    else if (shape.subject === 'true') this.armTest(arm, token);
     else if (arm.keyworded && isCapitalised(word)) {
       // `Errors::CouponTaken`, `Errors.CouponTaken`: the last name.
       const separator = this.recentText(1) === '.' ? 1 : this.recentText(1) === ':' && this.recentText(2) === ':' ? 2 : 0;
@@ -1066,6 +1090,33 @@ class CarrierPass {
     open.arm = next;
   }
 
+  /**
+   * `switch (true) { case err instanceof X: }`, `match (true) { $e instanceof X => }`: a type is a name the
+   * family's type test (`instanceof`) asks of the caught error, maybe qualified (`errors.X`, `\App\X`).
+   */
+  private armTest(arm: Arm, token: Token): void {
+    if (!isCapitalised(token.text)) return;
+    let n = 1;
+    for (;;) {
+      const text = this.recentText(n);
+      if (text === '.' || text === '\\') n++;
+      else if (text === ':' && this.recentText(n + 1) === ':') n += 2;
+      else break;
+      if (this.recentToken(n)?.kind === TokenKind.Identifier && !this.shapes.errorTests!.keywords.has(this.recentText(n))) n++;
+    }
+    if (!this.shapes.errorTests!.keywords.has(this.recentText(n)) || !this.isErrorName(this.recentText(n + 1))) return;
+    // The qualifier read as a type before (`Errors` of `Errors.X`) gives way to the last name.
+    if (arm.lastTypeAt > this.tokenIndex - n) arm.types.pop();
+    arm.types.push(copyToken(token));
+    arm.lastTypeAt = this.tokenIndex;
+  }
+
+  private emptyParentheses(open: Token): boolean {
+    let i = open.end;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return this.text[i] === ')';
+  }
+
   /** `->`, `=>`, `:`, `then`: the arm's types end and its branch begins. */
   private endsArmTypes(shape: TypeSwitchShape, token: Token, word: string | undefined): boolean {
     if (word !== undefined) return shape.armEnd.has(word);
@@ -1081,12 +1132,24 @@ class CarrierPass {
     return open.arm;
   }
 
-  /** `is X -> HttpStatus.CONFLICT`, `X => 409`, `when X then 409`: the value is the arm's whole branch. */
+  /**
+   * `is X -> HttpStatus.CONFLICT`, `X => 409`, `when X then 409`, `case X: return 409;`: the value is the arm's
+   * whole branch, or what it returns; `X => (StatusCodes.Status409Conflict, "Conflict")`, PHP `=> [404, ...]`:
+   * an element of the tuple (or list) that is the arm's whole branch.
+   */
   private isArmValue(value: Value, arm: Arm): boolean {
-    if (this.tokenIndex - this.valueTokens(value) !== arm.branchStart) return false;
+    const tokens = this.valueTokens(value);
+    const start = this.tokenIndex - tokens;
     let i = value.end;
     while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return i >= this.text.length || ',;})\r\n.#/'.includes(this.text[i]);
+    const ends = i >= this.text.length || ',;})]\r\n.#/'.includes(this.text[i]);
+    if (start === arm.branchStart || (start === arm.branchStart + 1 && this.recentText(tokens + 1) === 'return')) return ends;
+    const open = this.switches[this.switches.length - 1];
+    const tuple = this.top();
+    if (this.frames.length !== open.depth + 1 || tuple?.at !== arm.branchStart || tuple.callee !== undefined) return false;
+    if (tuple.open !== 40 && tuple.open !== 91) return false;
+    const before = this.recentText(tokens + 1);
+    return (before === '(' || before === '[' || before === ',') && (this.text[i] === ',' || this.text[i] === ')' || this.text[i] === ']');
   }
 
   /** A word of a `rescue_from` statement: a type it rescues, `with:` and the handler's name, or `do` opening its block. */
@@ -1099,22 +1162,7 @@ class CarrierPass {
       return true;
     }
     if (token.text === 'do' && rescue.types.length > 0) {
-      // The block is a handler of its own: what it renders, its types carry.
-      const types = rescue.types;
-      this.rescue = undefined;
-      this.endPending(rescue.start);
-      this.pending = {
-        kind: 'function',
-        name: '',
-        nameStart: -1,
-        nameEnd: -1,
-        start: rescue.start,
-        end: this.text.length,
-        depth: this.frames.length,
-        indent: this.indentOf(rescue.start),
-        codes: new Map(),
-        handles: types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
-      };
+      this.rescueBlock(rescue);
       return true;
     }
     if (!isCapitalised(token.text) || rescue.withSeen) return false;
@@ -1122,6 +1170,27 @@ class CarrierPass {
     if (previous === ':' && this.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop();
     rescue.types.push(copyToken(token));
     return true;
+  }
+
+  /**
+   * The block of a rescue call (Ruby `rescue_from X do |e|`, Ktor `exception<X> { call, cause ->`) is a handler
+   * of its own: what it renders, its types carry.
+   */
+  private rescueBlock(rescue: Rescue): void {
+    this.rescue = undefined;
+    this.endPending(rescue.start);
+    this.pending = {
+      kind: 'function',
+      name: '',
+      nameStart: -1,
+      nameEnd: -1,
+      start: rescue.start,
+      end: this.text.length,
+      depth: this.frames.length,
+      indent: this.indentOf(rescue.start),
+      codes: new Map(),
+      handles: rescue.types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
+    };
   }
 
   private endRescue(): void {
@@ -1284,6 +1353,7 @@ class CarrierPass {
   private inStatusContext(property: string | undefined): boolean {
     if (property !== undefined && this.statusProperties.has(property)) return true;
     const frame = this.top();
+    if (property !== undefined && frame?.initializer?.has(property)) return true;
     if (frame?.open !== 40 || frame.callee === undefined) return false;
     const argument = this.argumentOf[this.argumentOf.length - 1];
     return this.statusCalls.get(frame.callee)?.some((c) => c.argument === argument) === true;
@@ -1384,7 +1454,8 @@ function gateOf(shapes: CarrierShapes, spellings: FamilySpellings): Uint32Array 
       ...shapes.functionKeywords,
       ...shapes.baseKeywords,
       ...shapes.rescueCalls,
-      ...shapes.typeSwitches.keys(),
+      // Only a switch whose subject is not in parentheses needs its keyword read (the others are seen as callees).
+      ...[...shapes.typeSwitches].filter(([, list]) => list.some((s) => s.subject === 'before' || s.subject === 'after')).map(([k]) => k),
       ...(shapes.implKeyword ? [shapes.implKeyword] : []),
       ...spellings.byMember.keys(),
     ];

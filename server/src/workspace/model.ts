@@ -367,18 +367,21 @@ export class WorkspaceModel implements CarrierLookup {
     const own = (this.byName().get(name) ?? []).filter((c) => groupOf(this.files.get(c.uri)!.family) === group);
     const subs = (this.subclassesByName().get(name) ?? []).filter((s) => groupOf(s.family) === group);
     // A type an error handler maps to a status (`@ExceptionHandler`, `err instanceof X`, `rescue_from`) is
-    // declared elsewhere, most often as a plain class: the mapping counts where the class gives no status.
-    const mapped = own.filter((c) => c.shape === 'exception-handler');
+    // declared elsewhere, most often as a plain class: the mapping counts where the class gives no status of
+    // its own, and before what it inherits, as a handler of the type itself is chosen before one of its base
+    // (Ktor's `exception<CouponTaken>` beside `exception<Exception>`, Spring's most specific @ExceptionHandler).
     const declared = nearest(
-      [
-        ...own.filter((c) => c.shape !== 'exception-handler').map((c) => ({ uri: c.uri, get: () => c })),
-        ...subs.map((s) => ({ uri: s.uri, get: () => this.inherited(s.sub, s.uri, group, depth) })),
-      ],
+      own.filter((c) => c.shape !== 'exception-handler').map((c) => ({ uri: c.uri, get: () => c })),
       fromUri,
     );
     if (declared.carrier || declared.ambiguous) return declared.carrier;
+    const mapped = nearest(
+      own.filter((c) => c.shape === 'exception-handler').map((c) => ({ uri: c.uri, get: () => c })),
+      fromUri,
+    );
+    if (mapped.carrier || mapped.ambiguous) return mapped.carrier;
     return nearest(
-      mapped.map((c) => ({ uri: c.uri, get: () => c })),
+      subs.map((s) => ({ uri: s.uri, get: () => this.inherited(s.sub, s.uri, group, depth) })),
       fromUri,
     ).carrier;
   }

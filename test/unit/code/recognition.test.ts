@@ -121,8 +121,26 @@ const cases: Record<string, [string, string][]> = {
   ],
   kotlin: [
     [
+      'Ktor respond, respondText and respondBytes',
+      `call.respond([[HttpStatusCode.Conflict]], ErrorResponse("taken"))\ncall.respondText("taken", ContentType.Text.Plain, [[HttpStatusCode.FailedDependency]])\ncall.respondText(text = "missing", status = [[HttpStatusCode.NotFound]])\ncall.respondBytes(bytes, ContentType.Application.OctetStream, [[HttpStatusCode.Locked]])\ncall.respond(status = [[HttpStatusCode.BadRequest]], ErrorResponse("bad"))`,
+    ],
+    [
+      'Ktor: a body or a content type is no status',
+      `call.respond(mapOf("limit" to 424))\ncall.respondText("424 items", ContentType.Text.Plain)\ncall.respond(users.take(200))`,
+    ],
+    [
       'if expressions',
       `call.respond(HttpStatusCode.fromValue(if (found) [[200]] else [[404]]))\nresponse.status = if (ok) [[200]] else [[409]]\nval n = if (ok) 200 else 409`,
+    ],
+  ],
+  csharp: [
+    [
+      'ProblemDetails initializers',
+      `var p = new ProblemDetails { Status = [[200]], Title = "ok" };\nvar q = new Mvc.ProblemDetails() { Title = "x", Status = [[302]] };\nreturn Problem(title: "x", statusCode: [[424]]);\nreturn Results.Problem(statusCode: [[StatusCodes.Status409Conflict]]);`,
+    ],
+    [
+      'a Status of another initializer or an anonymous object is no status',
+      `var r = new AuditEntry { Status = 200 };\nvar s = new { Status = 200 };\nvar t = new ProblemDetails { Title = "x" };\nvar u = new Order { Status = 2 };`,
     ],
   ],
   ruby: [

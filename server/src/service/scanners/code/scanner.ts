@@ -40,6 +40,8 @@ interface Frame {
   propstat?: PropstatFrame;
   /** For `{`: a statement block (function body, control block, class body) rather than an object literal. */
   block: boolean;
+  /** For `{`: an object initializer whose properties of these names hold a status (`new ProblemDetails { Status = ... }`). */
+  initializer?: ReadonlySet<string>;
   /** For `(`: the identifier just before it (a callee or a keyword) and where it starts. */
   callee?: string;
   calleeStart?: number;
@@ -140,6 +142,8 @@ const controlKeywords = new Set([
 ]);
 /** How many enclosing function or class headers are read to tell a code defined from a code used. */
 const MAX_DEFINITION_HEADERS = 4;
+/** Words before a name that declare it (`class CouponTaken(...)`), where a call-like `(` is no call. */
+const declaringKeywords = new Set(['class', 'record', 'struct', 'object', 'interface', 'enum', 'def', 'fun', 'func', 'fn', 'function']);
 const blockKeywords = new Set(['else', 'try', 'do', 'finally', 'elif', 'unless', 'loop', 'select', 'defer', 'go']);
 /** Words that start another statement: a status value read before them has ended. */
 const statementKeywords = new Set(['return', 'const', 'let', 'var', 'throw', 'val']);
@@ -504,6 +508,9 @@ export class CodeScanner {
     // `class Sub(...) : Carrier(...)` (Kotlin, C#): the base's constructor in a class header is no use, and, the
     // workspace knowing the base, no site by its name either (the subclass is a carrier of its own).
     if (this.recentText(1) === ':' && this.text[next] === '(') return true;
+    // `class CouponTaken(message: String)` (Kotlin, C# primary constructors), Python `class CouponTaken(Base):`: the
+    // type being declared, which a handler elsewhere maps to a status, is no use of it.
+    if (declaringKeywords.has(before)) return false;
     const used =
       before === 'throw' ||
       before === 'raise' ||
@@ -874,6 +881,7 @@ export class CodeScanner {
       if (name?.kind === TokenKind.Identifier && this.contexts.properties.has(propertyName(this.text.slice(name.start, name.end))))
         return true;
       if (name?.kind === TokenKind.String && this.contexts.properties.has(unquote(this.text.slice(name.start, name.end)))) return true;
+      if (name?.kind === TokenKind.Identifier && top.initializer?.has(this.text.slice(name.start, name.end))) return true;
     }
     if (this.contexts.returnTuple && previous === ',' && top.block && this.container().statementFirst === 'return') return true;
     return false;
@@ -985,6 +993,7 @@ export class CodeScanner {
       };
     }
     const frame = newFrame('{', block || isFunction, isFunction, end);
+    frame.initializer = initializerProperties(this.contexts, (n) => this.recentText(n));
     // Function signatures and declarations (class, struct, impl) name what they define; control blocks do not.
     const firstWord = /^\s*([A-Za-z_]+)/.exec(this.text.slice(headerStart, Math.min(start, headerStart + 40)))?.[1] ?? '';
     if (frame.block && !controlKeywords.has(firstWord) && !blockKeywords.has(firstWord)) {
@@ -1344,6 +1353,20 @@ function isAssignment(text: string, at: number): boolean {
 /** PHP variables carry a `$`: `$status = 424` sets `status`. */
 function propertyName(identifier: string): string {
   return identifier.charCodeAt(0) === 36 ? identifier.slice(1) : identifier;
+}
+
+/**
+ * The `{` about to open is the object initializer of `new T {`, `new T() {` or `new Ns.T {` (C#): the properties
+ * that hold a status there, when T is one of the family's initializer types. `recentText(1)` is the token before.
+ */
+export function initializerProperties(contexts: CompiledContexts, recentText: (n: number) => string): ReadonlySet<string> | undefined {
+  if (contexts.initializers.size === 0) return undefined;
+  const n = recentText(1) === ')' && recentText(2) === '(' ? 3 : 1;
+  const properties = contexts.initializers.get(recentText(n));
+  if (!properties) return undefined;
+  let back = n + 1;
+  while (recentText(back) === '.') back += 2;
+  return recentText(back) === 'new' ? properties : undefined;
 }
 
 /** Whether a text names a code by its reason phrase (`isFailedDependency`, `HTTP_423_LOCKED`, `class Locked`). */
