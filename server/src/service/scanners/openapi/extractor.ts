@@ -349,9 +349,13 @@ class Extractor implements OutlineVisitor {
       // A response that is not an object (`"999": null`) has no place for the ignore extension.
       if (response.objectStart === undefined && site.suppressAt?.kind === 'json-member') site.suppressAt = undefined;
       else if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
+        // Written out, not spread: a spread copy that gains a member got a hidden class of its own in V8, about
+        // 250 bytes per response (50 MB of a one-line spec of 200,000 responses).
         site.suppressAt = {
-          ...site.suppressAt,
+          kind: 'json-member',
           offset: response.objectStart + 1,
+          indent: site.suppressAt.indent,
+          eol: site.suppressAt.eol,
           emptyObject: /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200)),
           existing: response.ignoreRange && { ...response.ignoreRange, ids: response.ignored },
         };
