@@ -20,16 +20,20 @@ export interface LintTask extends FileTask {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** `onText`: given the text read from disk before it is scanned (the carrier facts are read from it). */
+/**
+ * `withFixes`: the findings carry their fixes (else only whether they are fixable: Finding.fixable).
+ * `onText`: given the text read from disk before it is scanned (the carrier facts are read from it).
+ */
 export function lintFile(
   service: LanguageService,
   task: LintTask,
   settings: Settings,
   fix: FixMode,
+  withFixes = true,
   onText?: (text: string) => void,
 ): FileReport {
   const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
-  if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, report);
+  if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, withFixes, report);
   let bytes: Buffer | undefined;
   let stat: fs.Stats;
   // A name that is not UTF-8 is opened by its bytes (a worker receives them as a Uint8Array).
@@ -57,7 +61,7 @@ export function lintFile(
   // Only --fix compares the bytes again: without it they are not held while the file is linted.
   const onDisk = fix === 'off' ? undefined : { file, stat, bytes };
   bytes = undefined;
-  return lintText(service, task, text, validUtf8, settings, fix, report, onDisk);
+  return lintText(service, task, text, validUtf8, settings, fix, withFixes, report, onDisk);
 }
 
 /** Lints the text of a file, as read from disk (`onDisk`), or of standard input, which is never written. */
@@ -68,6 +72,7 @@ function lintText(
   validUtf8: boolean,
   settings: Settings,
   fix: FixMode,
+  withFixes: boolean,
   report: FileReport,
   onDisk?: { file: string | Buffer; stat: fs.Stats; bytes: Buffer },
 ): FileReport {
@@ -105,7 +110,7 @@ function lintText(
     let lines: string[] | undefined;
     const share = sharedTexts();
     for (const diagnostic of service.eachDiagnostic(document, settings)) {
-      const finding = toFinding(task.display, diagnostic, undefined, share);
+      const finding = toFinding(task.display, diagnostic, undefined, share, withFixes);
       // Lines as the diagnostics count them (CR, LF and CRLF each end one).
       lines ??= document.getText().split(/\r\n|\r|\n/);
       report.findings.push(finding);

@@ -93,6 +93,7 @@ export function sarifFormatter(context: FormatterContext): Formatter {
       }
     },
     end: () => (results === 0 ? '[]' : `\n${' '.repeat(6)}]`) + tail + '\n',
+    printsFixes: true,
   };
 }
 
