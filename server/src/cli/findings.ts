@@ -127,9 +127,7 @@ export function toFinding(
     const other = elsewhere(r.location.uri);
     const { line, column, endLine, endColumn } = oneBased(r.location.range);
     const message = share(r.message);
-    return other === undefined
-      ? { line, column, endLine, endColumn, message }
-      : { file: other, line, column, endLine, endColumn, message };
+    return other === undefined ? { line, column, endLine, endColumn, message } : { file: other, line, column, endLine, endColumn, message };
   });
   if (related && related.length > 0) finding.related = related;
   if (!withFixes)

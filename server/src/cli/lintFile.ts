@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings, readOnlyDocument } from '../service';
-import { fingerprint } from './baseline';
+import { fingerprinter } from './baseline';
 import { unifiedDiff } from './diff';
-import { type FileReport, sharedTexts, toFinding } from './findings';
+import { type FileReport, type Finding, sharedTexts, toFinding } from './findings';
 import { NotWritableError, fixDocument, writeInPlace } from './fix';
 import type { FileTask } from './walker';
 
@@ -107,15 +107,14 @@ function lintText(
       report.diff = unifiedDiff(task.display.split('\\').join('/'), task.original, document.getText());
     // Each diagnostic is made into its finding as it comes: all of them at once, with their fixes, were the
     // largest part of the memory on a spec dense with findings (a one-line spec of 100,000: 160 MB).
-    let lines: string[] | undefined;
+    let fingerprint: ((finding: Finding) => string) | undefined;
     const share = sharedTexts();
     for (const diagnostic of service.eachDiagnostic(document, settings)) {
       const finding = toFinding(task.display, diagnostic, undefined, share, withFixes);
       // Lines as the diagnostics count them (CR, LF and CRLF each end one).
-      lines ??= document.getText().split(/\r\n|\r|\n/);
+      fingerprint ??= fingerprinter(document.getText().split(/\r\n|\r|\n/));
       report.findings.push(finding);
-      // Equal lines give equal fingerprints (every finding of a one-line spec has one of a few).
-      report.fingerprints.push(share(fingerprint(lines, finding)));
+      report.fingerprints.push(fingerprint(finding));
     }
   } finally {
     service.forget(uri);

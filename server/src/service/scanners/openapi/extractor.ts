@@ -364,7 +364,9 @@ class Extractor implements OutlineVisitor {
     return this.sites.sort((a, b) => a.start - b.start);
   }
 
-  private responseKey(key: string, offset: number, length: number, operation: OperationScope): void {
+  private responseKey(read: string, offset: number, length: number, operation: OperationScope): void {
+    const code = /^[0-9]{3}$/.test(read) ? Number(read) : undefined;
+    const key = code === undefined ? read : oneCopy(read);
     const raw = this.text.slice(offset, offset + length);
     const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
     const quote = quoted ? (raw[0] as "'" | '"') : '';
@@ -373,7 +375,6 @@ class Extractor implements OutlineVisitor {
     // range, and a fix's edit, would land on the wrong text. It is read as a response, but gets no site.
     const asWritten = (quoted ? raw.slice(1, -1) : raw) === key;
     if (key.startsWith('x-')) return;
-    const code = /^[0-9]{3}$/.test(key) ? Number(key) : undefined;
     if (code !== undefined) operation.codes.add(code);
     operation.responses.keys.push(key);
     const site: StatusSite = {
@@ -550,6 +551,15 @@ class Extractor implements OutlineVisitor {
     this.key = undefined;
     return key;
   }
+}
+
+/** One copy of each three-digit key for all specs: a spec of 200,000 responses held as many copies of a few. */
+const codeKeys = new Map<string, string>();
+function oneCopy(key: string): string {
+  const kept = codeKeys.get(key);
+  if (kept !== undefined) return kept;
+  codeKeys.set(key, key);
+  return key;
 }
 
 function decodeRef(segment: string): string {
