@@ -99,7 +99,8 @@ interface ResponseInfo {
   site: StatusSite;
   objectStart?: number;
   ref?: string;
-  ignored: string[];
+  /** The rule ids of its ignore extension; made when it has one (a spec of 200,000 responses made as many empty lists). */
+  ignored?: string[];
   ignoreRange?: { start: number; end: number };
 }
 
@@ -291,7 +292,7 @@ class Extractor implements OutlineVisitor {
         break;
       case Role.IgnoreList: {
         const owner = this.stack[this.stack.length - 2];
-        const list = owner?.response?.ignored ?? owner?.operation?.ignored;
+        const list = owner?.response ? (owner.response.ignored ??= []) : owner?.operation?.ignored;
         list?.push(value);
         break;
       }
@@ -344,21 +345,17 @@ class Extractor implements OutlineVisitor {
           if (!site.message) site.message = description;
         }
       }
-      const ignored = [...response.ignored, ...(site.scope as OperationScope).ignored];
+      const ignored = [...(response.ignored ?? []), ...(site.scope as OperationScope).ignored];
       if (ignored.length > 0) site.suppressed = new Set(ignored);
       // A response that is not an object (`"999": null`) has no place for the ignore extension.
       if (response.objectStart === undefined && site.suppressAt?.kind === 'json-member') site.suppressAt = undefined;
       else if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
-        // Written out, not spread: a spread copy that gains a member got a hidden class of its own in V8, about
-        // 250 bytes per response (50 MB of a one-line spec of 200,000 responses).
-        site.suppressAt = {
-          kind: 'json-member',
-          offset: response.objectStart + 1,
-          indent: site.suppressAt.indent,
-          eol: site.suppressAt.eol,
-          emptyObject: /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200)),
-          existing: response.ignoreRange && { ...response.ignoreRange, ids: response.ignored },
-        };
+        // Completed in place, with every member it was made with: a spread copy that gained a member got a V8
+        // hidden class of its own, ~250 bytes a response (50 MB of a one-line spec of 200,000 responses).
+        const place = site.suppressAt;
+        place.offset = response.objectStart + 1;
+        place.emptyObject = /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200));
+        place.existing = response.ignoreRange && { ...response.ignoreRange, ids: response.ignored ?? [] };
       }
     }
     return this.sites.sort((a, b) => a.start - b.start);
@@ -390,7 +387,7 @@ class Extractor implements OutlineVisitor {
       suppressAt: this.isJson ? jsonPlace(this.lines, offset, this.suppressions.eol) : undefined,
     };
     if (asWritten) this.sites.push(site);
-    this.responses.push({ site, ignored: [] });
+    this.responses.push({ site });
     const slot = this.top()?.slot;
     if (slot && slot.scope === operation && operation.responses.keys.length === 1) slot.quote = quote;
   }
@@ -569,7 +566,15 @@ function decodeRef(segment: string): string {
 /** In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object. */
 function jsonPlace(lines: LineIndents, keyOffset: number, eol: string): SuppressionPlace {
   const indent = lines.indentAt(keyOffset);
-  return { kind: 'json-member', offset: keyOffset, indent: indent + (indent.includes('\t') ? '\t' : '  '), eol, emptyObject: false };
+  // Completed by finish(), which sets `offset`, `emptyObject` and `existing` once the response object is read.
+  return {
+    kind: 'json-member',
+    offset: keyOffset,
+    indent: indent + (indent.includes('\t') ? '\t' : '  '),
+    eol,
+    emptyObject: false,
+    existing: undefined,
+  };
 }
 
 /**
