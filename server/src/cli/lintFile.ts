@@ -109,7 +109,7 @@ function lintText(
     // largest part of the memory on a spec dense with findings (a one-line spec of 100,000: 160 MB).
     let fingerprint: ((finding: Finding) => string) | undefined;
     const share = sharedTexts();
-    for (const diagnostic of service.eachDiagnostic(document, settings)) {
+    for (const diagnostic of service.eachDiagnostic(document, settings, true)) {
       const finding = toFinding(task.display, diagnostic, undefined, share, withFixes);
       // Lines as the diagnostics count them (CR, LF and CRLF each end one).
       fingerprint ??= fingerprinter(document.getText().split(/\r\n|\r|\n/));

@@ -49,10 +49,17 @@ export function* eachDiagnostic(
   settings: Settings,
   context: RuleContext,
   onFault: RuleFaultHandler = () => {},
+  release = false,
 ): Generator<Diagnostic, void, undefined> {
-  for (const site of scanned.sites) {
+  const sites: (StatusSite | undefined)[] = scanned.sites;
+  const checking = release ? { ...context, onePass: true } : context;
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i]!;
+    // The scan is the caller's last use of it: each site goes once checked, with its verdict, so the findings
+    // take the room of the sites instead of adding to it.
+    if (release) sites[i] = undefined;
     if (site.role !== 'use' || site.definesCode) continue;
-    const found = firstHit(site, context, onFault);
+    const found = firstHit(site, checking, onFault);
     if (!found) continue;
     const severity = settings.rules[found.id];
     if (severity === 'off' || isSuppressed(site, found.id)) continue;
