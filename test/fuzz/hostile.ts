@@ -168,6 +168,14 @@ const ownCases: Case[] = [
 const spec = (body: string) => `openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n${body}`;
 const jsonSpec = (responses: string, tail = '') => `{"openapi": "3.0.0", "paths": {"/a": {"get": {"responses": {${responses}}}}}${tail}}`;
 
+/**
+ * A JSON spec on one line with n responses in one operation, alternately "409" and "424" with a description that
+ * speaks of a lock: every "424" is a finding (424-for-lock, with its fixes), n/2 of them (issue 20 item 5).
+ */
+export function oneLineResponses(n: number): string {
+  return jsonSpec(Array.from({ length: n }, (_, i) => `"${i % 2 ? 424 : 409}": {"description": "locked ${i}"}`).join(','));
+}
+
 const specCases: Case[] = [
   {
     name: 'json: [ nested 10^5 deep',
@@ -191,7 +199,7 @@ const specCases: Case[] = [
     name: 'json: 5,000 responses in one operation, on one line',
     languageId: 'json',
     n: 5_000,
-    make: (n) => jsonSpec(Array.from({ length: n }, (_, i) => `"${i % 2 ? 424 : 409}": {"description": "locked ${i}"}`).join(',')),
+    make: oneLineResponses,
   },
   {
     name: 'json: a 500 KB string value',

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings, readOnlyDocument } from '../service';
-import { fingerprint } from './baseline';
+import { fingerprinter } from './baseline';
 import { unifiedDiff } from './diff';
-import { type FileReport, toFinding } from './findings';
+import { type FileReport, type Finding, sharedTexts, toFinding } from './findings';
 import { NotWritableError, fixDocument, writeInPlace } from './fix';
 import type { FileTask } from './walker';
 
@@ -20,17 +20,21 @@ export interface LintTask extends FileTask {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** `onText`: given the text read from disk before it is scanned (the carrier facts are read from it). */
+/**
+ * `withFixes`: the findings carry their fixes (else only whether they are fixable: Finding.fixable).
+ * `onText`: given the text read from disk before it is scanned (the carrier facts are read from it).
+ */
 export function lintFile(
   service: LanguageService,
   task: LintTask,
   settings: Settings,
   fix: FixMode,
+  withFixes = true,
   onText?: (text: string) => void,
 ): FileReport {
   const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
-  if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, report);
-  let bytes: Buffer;
+  if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, withFixes, report);
+  let bytes: Buffer | undefined;
   let stat: fs.Stats;
   // A name that is not UTF-8 is opened by its bytes (a worker receives them as a Uint8Array).
   const file = task.real ? Buffer.from(task.real) : task.absolute;
@@ -54,7 +58,10 @@ export function lintFile(
     validUtf8 = false;
   }
   onText?.(text);
-  return lintText(service, task, text, validUtf8, settings, fix, report, { file, stat, bytes });
+  // Only --fix compares the bytes again: without it they are not held while the file is linted.
+  const onDisk = fix === 'off' ? undefined : { file, stat, bytes };
+  bytes = undefined;
+  return lintText(service, task, text, validUtf8, settings, fix, withFixes, report, onDisk);
 }
 
 /** Lints the text of a file, as read from disk (`onDisk`), or of standard input, which is never written. */
@@ -65,6 +72,7 @@ function lintText(
   validUtf8: boolean,
   settings: Settings,
   fix: FixMode,
+  withFixes: boolean,
   report: FileReport,
   onDisk?: { file: string | Buffer; stat: fs.Stats; bytes: Buffer },
 ): FileReport {
@@ -97,15 +105,16 @@ function lintText(
     }
     if (fix === 'dry-run' && task.original !== undefined && report.diff === undefined)
       report.diff = unifiedDiff(task.display.split('\\').join('/'), task.original, document.getText());
-    const diagnostics = service.doValidation(document, settings);
-    // The scan is not needed for the findings: let it go before they are made (a 6 MB spec's is ~100 MB).
-    service.forget(uri);
-    // Lines as the diagnostics count them (CR, LF and CRLF each end one).
-    const lines = diagnostics.length > 0 ? document.getText().split(/\r\n|\r|\n/) : [];
-    for (const diagnostic of diagnostics) {
-      const finding = toFinding(task.display, diagnostic);
+    // Each diagnostic is made into its finding as it comes: all of them at once, with their fixes, were the
+    // largest part of the memory on a spec dense with findings (a one-line spec of 100,000: 160 MB).
+    let fingerprint: ((finding: Finding) => string) | undefined;
+    const share = sharedTexts();
+    for (const diagnostic of service.eachDiagnostic(document, settings, true)) {
+      const finding = toFinding(task.display, diagnostic, undefined, share, withFixes);
+      // Lines as the diagnostics count them (CR, LF and CRLF each end one).
+      fingerprint ??= fingerprinter(document.getText().split(/\r\n|\r|\n/));
       report.findings.push(finding);
-      report.fingerprints.push(fingerprint(lines, finding));
+      report.fingerprints.push(fingerprint(finding));
     }
   } finally {
     service.forget(uri);

@@ -138,6 +138,9 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
       {
         settingsTable: config.settingsTable,
         fix: options.fix,
+        // Fixes are made where something reads them: the format prints them, --fix applies them, the cache
+        // keeps them for a later run in any format.
+        fixes: formatter.printsFixes === true || options.fix !== 'off' || options.cache === true,
         concurrency: options.concurrency,
         entry: io.entry,
         carriers,

@@ -24,6 +24,7 @@ interface WorkerInit {
   mark: typeof WORKER_MARK;
   settingsTable: Settings[];
   fix: FixMode;
+  fixes: boolean;
   /** The project's carriers (issue 16), as plain data. */
   carriers?: { facts: FileFacts[]; roots: readonly string[] };
   collectFacts?: boolean;
@@ -36,6 +37,8 @@ export interface RunOptions {
   collectFacts?: boolean;
   settingsTable: Settings[];
   fix: FixMode;
+  /** The findings carry their fixes (the format prints them, --fix, the cache keeps them); else Finding.fixable. */
+  fixes: boolean;
   concurrency: number | 'auto' | 'off';
   /** The script workers run: this bundle. */
   entry: string;
@@ -54,7 +57,7 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
   if (count === 0) {
     const service = createService(options.onRuleFault, options.carriers);
     for (const task of tasks)
-      ordered(safeLint(service, task, options.settingsTable[task.settingsIndex], options.fix, options.collectFacts === true));
+      ordered(safeLint(service, task, options.settingsTable[task.settingsIndex], options, options.collectFacts === true));
     return;
   }
   await new Promise<void>((resolve, reject) => {
@@ -65,6 +68,7 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
       mark: WORKER_MARK,
       settingsTable: options.settingsTable,
       fix: options.fix,
+      fixes: options.fixes,
       collectFacts: options.collectFacts,
     };
     if (options.carriers) init.carriers = { facts: options.carriers.snapshot(), roots: options.carriers.rootList() };
@@ -112,7 +116,7 @@ export function runWorker(): void {
   const service = createService((fault) => port.postMessage({ fault }), carriers);
   port.on('message', ({ tasks }: { tasks: LintTask[] }) => {
     port.postMessage({
-      reports: tasks.map((task) => safeLint(service, task, init.settingsTable[task.settingsIndex], init.fix, init.collectFacts === true)),
+      reports: tasks.map((task) => safeLint(service, task, init.settingsTable[task.settingsIndex], init, init.collectFacts === true)),
     });
   });
 }
@@ -133,11 +137,17 @@ function createService(onFault: (message: string) => void, carriers?: WorkspaceM
   });
 }
 
-function safeLint(service: LanguageService, task: LintTask, settings: Settings, fix: FixMode, collectFacts: boolean): FileReport {
+function safeLint(
+  service: LanguageService,
+  task: LintTask,
+  settings: Settings,
+  { fix, fixes }: { fix: FixMode; fixes: boolean },
+  collectFacts: boolean,
+): FileReport {
   try {
-    if (!collectFacts) return lintFile(service, task, settings, fix);
+    if (!collectFacts) return lintFile(service, task, settings, fix, fixes);
     let facts: FileFacts | undefined;
-    const report = lintFile(service, task, settings, fix, (text) => {
+    const report = lintFile(service, task, settings, fix, fixes, (text) => {
       facts = readFacts(fileUri(task.absolute), text, task.languageId, true);
     });
     if (facts) report.facts = facts;

@@ -10,7 +10,7 @@ import { type FixResult, fixDocument } from './features/fixAll';
 import { doComplete, resolveCompletionItem } from './features/completion';
 import { carrierLenses, declarationHover, usesParagraph } from './features/carrierHover';
 import { doHover, siteAt } from './features/hover';
-import { type RuleFaultHandler, doValidation } from './features/validation';
+import { type RuleFaultHandler, doValidation, eachDiagnostic } from './features/validation';
 import { doProjectValidation } from './features/projectValidation';
 import type { ProjectFacts } from './project';
 import type { DocumentLike, ScannedDocument } from './model';
@@ -66,6 +66,11 @@ export interface LanguageService {
   /** completionItem/resolve: adds the documentation to an item sent without it (see withoutDocumentation). */
   resolveCompletion(item: CompletionItem): CompletionItem;
   doValidation(document: DocumentLike, settings?: Settings): Diagnostic[];
+  /**
+   * doValidation's diagnostics one at a time, for a caller that keeps less of each than the whole (the CLI).
+   * `release`: the caller is done with the document's scan, which is let go as its sites are checked.
+   */
+  eachDiagnostic(document: DocumentLike, settings?: Settings, release?: boolean): Iterable<Diagnostic>;
   /**
    * The quick fixes for the `requested` diagnostics (from the client) that are among `own` (the server's
    * diagnostics of this document, whose data carries the fixes); the client's data is not read.
@@ -131,6 +136,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doComplete: (document, position) => doComplete(document, cache.get(document), document.offsetAt(position)),
     resolveCompletion: resolveCompletionItem,
     doValidation: (document, settings = defaultSettings()) => validate(document, cache.get(document), settings),
+    eachDiagnostic(document, settings = defaultSettings(), release = false) {
+      const scanned = cache.get(document);
+      if (release) cache.forget(document.uri);
+      return eachDiagnostic(document, scanned, settings, ruleContext(settings), options.onRuleFault, release);
+    },
     doCodeActions,
     documentationActions,
     doFixAll(document, settings = defaultSettings()) {

@@ -13,22 +13,22 @@ export function githubFormatter(context: FormatterContext): Formatter {
   const base = context.env.GITHUB_WORKSPACE || context.cwd;
   return {
     begin: () => '',
-    file: ({ absolute, findings }) =>
-      findings
-        .map((f) => {
-          const properties = [
-            `file=${relativePosix(base, absolute) ?? absolute}`,
-            `line=${f.line}`,
-            `col=${f.column}`,
-            `endLine=${f.endLine}`,
-            `endColumn=${f.endColumn}`,
-            `title=${f.ruleId}`,
-          ]
-            .map((p) => escapeProperty(p))
-            .join(',');
-          return `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}\n`;
-        })
-        .join(''),
+    // A command at a time, as it is written: a file's 100,000 findings are never one string.
+    *file({ absolute, findings }) {
+      for (const f of findings) {
+        const properties = [
+          `file=${relativePosix(base, absolute) ?? absolute}`,
+          `line=${f.line}`,
+          `col=${f.column}`,
+          `endLine=${f.endLine}`,
+          `endColumn=${f.endColumn}`,
+          `title=${f.ruleId}`,
+        ]
+          .map((p) => escapeProperty(p))
+          .join(',');
+        yield `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}\n`;
+      }
+    },
     end: () => '',
   };
 }

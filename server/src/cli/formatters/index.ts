@@ -30,6 +30,8 @@ export interface Formatter {
   /** The file's output, whole or in parts (written as they come). */
   file(output: FileOutput): string | Iterable<string>;
   end(summary: Summary): string;
+  /** It prints the findings' fixes (other formats get findings without them: Finding.fixable). */
+  printsFixes?: true;
 }
 
 export interface FormatterContext {

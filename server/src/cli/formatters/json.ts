@@ -13,5 +13,6 @@ export function jsonFormatter(): Formatter {
       }
     },
     end: () => (first ? ']\n' : '\n]\n'),
+    printsFixes: true,
   };
 }

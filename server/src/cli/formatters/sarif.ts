@@ -31,7 +31,6 @@ type Level = 'none' | 'note' | 'warning' | 'error';
 const LEVEL: Record<string, Level> = { off: 'none', hint: 'note', info: 'note', warning: 'warning', error: 'error' };
 
 export function sarifFormatter(context: FormatterContext): Formatter {
-  const results: unknown[] = [];
   const base = context.env.GITHUB_WORKSPACE || context.cwd;
   const location = (absolute: string) => {
     const relative = relativePosix(base, absolute);
@@ -45,11 +44,15 @@ export function sarifFormatter(context: FormatterContext): Formatter {
     endLine: r.endLine,
     endColumn: r.endColumn,
   });
+  // The log is written as it is made, as JSON.stringify(log, null, 2) prints it: all of it before the results,
+  // each result as its file comes, then the closing brackets; 100,000 results are never held at once.
+  const [head, tail] = JSON.stringify(sarifLog(context, base, RESULTS), null, 2).split(JSON.stringify(RESULTS));
+  let results = 0;
   return {
-    begin: () => '',
-    file: ({ absolute, findings, fingerprints }) => {
+    begin: () => head,
+    *file({ absolute, findings, fingerprints }) {
       const artifactLocation = location(absolute);
-      findings.forEach((f, i) => {
+      for (const [i, f] of findings.entries()) {
         const fixes = f.fixes
           .filter((fix) => fix.edits.length > 0)
           .map((fix) => ({
@@ -62,7 +65,7 @@ export function sarifFormatter(context: FormatterContext): Formatter {
                 .map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })),
             })),
           }));
-        results.push({
+        const result = {
           ruleId: f.ruleId,
           ruleIndex: ruleIds.indexOf(f.ruleId as RuleId),
           level: LEVEL[f.severity],
@@ -84,42 +87,48 @@ export function sarifFormatter(context: FormatterContext): Formatter {
               }
             : {}),
           ...(fixes.length > 0 ? { fixes } : {}),
-        });
-      });
-      return '';
+        };
+        // An element of runs[0].results: four levels in.
+        yield `${results++ === 0 ? '[\n' : ',\n'}${JSON.stringify(result, null, 2).replace(/^/gm, ' '.repeat(8))}`;
+      }
     },
-    end: () => {
-      const log = {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-          {
-            tool: {
-              driver: {
-                name: 'http-status-lens',
-                informationUri: INFORMATION_URI,
-                version: context.version,
-                semanticVersion: context.version,
-                rules: ruleIds.map((id) => ({
-                  id,
-                  shortDescription: { text: SUMMARIES[id] },
-                  helpUri: docsUrl(id),
-                  help: {
-                    text: `${SUMMARIES[id]}. See ${docsUrl(id)}`,
-                    markdown: `${SUMMARIES[id]}. [What it reports, why, and how to fix it](${docsUrl(id)}).`,
-                  },
-                  defaultConfiguration: { level: LEVEL[defaultSeverities[id]] },
-                  properties: { tags: ['http', 'status-codes', 'api'], precision: 'high' },
-                })),
+    end: () => (results === 0 ? '[]' : `\n${' '.repeat(6)}]`) + tail + '\n',
+    printsFixes: true,
+  };
+}
+
+/** Stands in the log for its results, which are written where it is. */
+const RESULTS = '\u0000results\u0000';
+
+function sarifLog(context: FormatterContext, base: string, results: unknown) {
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'http-status-lens',
+            informationUri: INFORMATION_URI,
+            version: context.version,
+            semanticVersion: context.version,
+            rules: ruleIds.map((id) => ({
+              id,
+              shortDescription: { text: SUMMARIES[id] },
+              helpUri: docsUrl(id),
+              help: {
+                text: `${SUMMARIES[id]}. See ${docsUrl(id)}`,
+                markdown: `${SUMMARIES[id]}. [What it reports, why, and how to fix it](${docsUrl(id)}).`,
               },
-            },
-            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(base).href.replace(/\/?$/, '/') } },
-            columnKind: 'utf16CodeUnits',
-            results,
+              defaultConfiguration: { level: LEVEL[defaultSeverities[id]] },
+              properties: { tags: ['http', 'status-codes', 'api'], precision: 'high' },
+            })),
           },
-        ],
-      };
-      return JSON.stringify(log, null, 2) + '\n';
-    },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(base).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
 }

@@ -12,15 +12,13 @@ export function stylishFormatter(context: FormatterContext): Formatter {
   let printed = 0;
   return {
     begin: () => '',
-    file: ({ file, findings }) => {
-      if (findings.length === 0) return '';
-      const lines = printed++ > 0 ? ['', paint('4', file)] : [paint('4', file)];
+    // A line at a time, as it is written: a file's 100,000 findings are never one string.
+    *file({ file, findings }) {
+      if (findings.length === 0) return;
+      yield `${printed++ > 0 ? '\n' : ''}${paint('4', file)}\n`;
       for (const f of findings) {
-        lines.push(
-          `  ${file}:${f.line}:${f.column}  ${paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(7))}  ${f.message}  ${paint('2', f.ruleId)}`,
-        );
+        yield `  ${file}:${f.line}:${f.column}  ${paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(7))}  ${f.message}  ${paint('2', f.ruleId)}\n`;
       }
-      return lines.join('\n') + '\n';
     },
     end: (summary) => summaryLines(summary, context, paint, printed > 0),
   };

@@ -43,14 +43,28 @@ export function evidenceOf(verdict: Verdict): Evidence[] | undefined {
 }
 
 const verdicts = new WeakMap<RuleContext, WeakMap<StatusSite, Verdict>>();
+/**
+ * A one-pass context's site being checked and its verdict. Kept per site, a verdict outlives its site until V8's
+ * next full collection, the weak map's entry holding it in the meantime (60 MB of a 34 MB one-line spec).
+ */
+const current = new WeakMap<RuleContext, { site: StatusSite; verdict: Verdict }>();
 
 /** The verdict at a site, worked out once per site and rule context. */
 export function assess(site: StatusSite, context: RuleContext): Verdict {
+  if (context.onePass) {
+    let checking = current.get(context);
+    if (checking?.site !== site) current.set(context, (checking = { site, verdict: judge(site, context) }));
+    return checking.verdict;
+  }
   let bySite = verdicts.get(context);
   if (!bySite) verdicts.set(context, (bySite = new WeakMap()));
   let verdict = bySite.get(site);
-  if (!verdict) bySite.set(site, (verdict = site.code === 424 ? assess424(site, context) : assessOther(site)));
+  if (!verdict) bySite.set(site, (verdict = judge(site, context)));
   return verdict;
+}
+
+function judge(site: StatusSite, context: RuleContext): Verdict {
+  return site.code === 424 ? assess424(site, context) : assessOther(site);
 }
 
 const NONE: Verdict = { kind: 'none' };
@@ -253,9 +267,21 @@ export function classify(
 /** The confusion's codes, the one its words point at first (a timeout -> 504). */
 export function rankSuggestions(confusion: CompiledConfusion, words: readonly string[]): Replacement[] {
   const first = confusion.bySuggestion.find((s) => s.phrases.matches(words))?.code ?? confusion.suggest[0];
-  const ordered = [first, ...confusion.suggest.filter((code) => code !== first)];
-  return ordered.map((code, index) => ({ code, preferred: index === 0 }));
+  let byFirst = rankings.get(confusion);
+  if (!byFirst) rankings.set(confusion, (byFirst = new Map()));
+  let ranked = byFirst.get(first);
+  if (!ranked) {
+    const ordered = [first, ...confusion.suggest.filter((code) => code !== first)];
+    byFirst.set(first, (ranked = Object.freeze(ordered.map((code, index) => Object.freeze({ code, preferred: index === 0 })))));
+  }
+  return ranked as Replacement[];
 }
+
+/**
+ * The few rankings of each confusion, one copy each (frozen): every verdict kept its own, ~120 bytes a site
+ * for as long as its scan (100,000 sites of one spec: 12 MB).
+ */
+const rankings = new WeakMap<CompiledConfusion, Map<number, readonly Replacement[]>>();
 
 function messageEvidence(site: StatusSite): Evidence {
   return { kind: 'message', text: site.message, start: -1, end: -1 };

@@ -35,6 +35,11 @@ export interface RuleContext {
   dependencyPhrases: PhraseSet;
   /** The user's extra dependency words alone (they count wherever a dependency word may stand). */
   userPhrases?: PhraseSet;
+  /**
+   * Each site is checked once, in turn, and let go (the CLI's validation): a verdict is kept while its site is
+   * checked, not for as long as the site (see evidence.ts assess).
+   */
+  onePass?: boolean;
 }
 
 export interface Rule {

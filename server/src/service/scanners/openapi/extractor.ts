@@ -108,7 +108,8 @@ interface ResponseInfo {
   site: StatusSite;
   objectStart?: number;
   ref?: string;
-  ignored: string[];
+  /** The rule ids of its ignore extension; made when it has one (a spec of 200,000 responses made as many empty lists). */
+  ignored?: string[];
   ignoreRange?: { start: number; end: number };
 }
 
@@ -364,7 +365,7 @@ class Extractor implements OutlineVisitor {
         break;
       case Role.IgnoreList: {
         const owner = this.stack[this.stack.length - 2];
-        const list = owner?.response?.ignored ?? owner?.operation?.ignored;
+        const list = owner?.response ? (owner.response.ignored ??= []) : owner?.operation?.ignored;
         list?.push(value);
         break;
       }
@@ -425,23 +426,25 @@ class Extractor implements OutlineVisitor {
           if (!site.message) site.message = description;
         }
       }
-      const ignored = [...response.ignored, ...(site.scope as OperationScope).ignored];
+      const ignored = [...(response.ignored ?? []), ...(site.scope as OperationScope).ignored];
       if (ignored.length > 0) site.suppressed = new Set(ignored);
       // A response that is not an object (`"999": null`) has no place for the ignore extension.
       if (response.objectStart === undefined && site.suppressAt?.kind === 'json-member') site.suppressAt = undefined;
       else if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
-        site.suppressAt = {
-          ...site.suppressAt,
-          offset: response.objectStart + 1,
-          emptyObject: /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200)),
-          existing: response.ignoreRange && { ...response.ignoreRange, ids: response.ignored },
-        };
+        // Completed in place, with every member it was made with: a spread copy that gained a member got a V8
+        // hidden class of its own, ~250 bytes a response (50 MB of a one-line spec of 200,000 responses).
+        const place = site.suppressAt;
+        place.offset = response.objectStart + 1;
+        place.emptyObject = /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200));
+        place.existing = response.ignoreRange && { ...response.ignoreRange, ids: response.ignored ?? [] };
       }
     }
     return this.sites.sort((a, b) => a.start - b.start);
   }
 
-  private responseKey(key: string, offset: number, length: number, operation: OperationScope): void {
+  private responseKey(read: string, offset: number, length: number, operation: OperationScope): void {
+    const code = /^[0-9]{3}$/.test(read) ? Number(read) : undefined;
+    const key = code === undefined ? read : oneCopy(read);
     const raw = this.text.slice(offset, offset + length);
     const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
     const quote = quoted ? (raw[0] as "'" | '"') : '';
@@ -450,7 +453,6 @@ class Extractor implements OutlineVisitor {
     // range, and a fix's edit, would land on the wrong text. It is read as a response, but gets no site.
     const asWritten = (quoted ? raw.slice(1, -1) : raw) === key;
     if (key.startsWith('x-')) return;
-    const code = /^[0-9]{3}$/.test(key) ? Number(key) : undefined;
     if (code !== undefined) operation.codes.add(code);
     operation.responses.keys.push(key);
     const site: StatusSite = {
@@ -466,7 +468,7 @@ class Extractor implements OutlineVisitor {
       suppressAt: this.isJson ? jsonPlace(this.lines, offset, this.suppressions.eol) : undefined,
     };
     if (asWritten) this.sites.push(site);
-    this.responses.push({ site, ignored: [] });
+    this.responses.push({ site });
     const slot = this.top()?.slot;
     if (slot && slot.scope === operation && operation.responses.keys.length === 1) slot.quote = quote;
   }
@@ -660,6 +662,15 @@ class Extractor implements OutlineVisitor {
   }
 }
 
+/** One copy of each three-digit key for all specs: a spec of 200,000 responses held as many copies of a few. */
+const codeKeys = new Map<string, string>();
+function oneCopy(key: string): string {
+  const kept = codeKeys.get(key);
+  if (kept !== undefined) return kept;
+  codeKeys.set(key, key);
+  return key;
+}
+
 function decodeRef(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -667,7 +678,15 @@ function decodeRef(segment: string): string {
 /** In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object. */
 function jsonPlace(lines: LineIndents, keyOffset: number, eol: string): SuppressionPlace {
   const indent = lines.indentAt(keyOffset);
-  return { kind: 'json-member', offset: keyOffset, indent: indent + (indent.includes('\t') ? '\t' : '  '), eol, emptyObject: false };
+  // Completed by finish(), which sets `offset`, `emptyObject` and `existing` once the response object is read.
+  return {
+    kind: 'json-member',
+    offset: keyOffset,
+    indent: indent + (indent.includes('\t') ? '\t' : '  '),
+    eol,
+    emptyObject: false,
+    existing: undefined,
+  };
 }
 
 /**

@@ -113,8 +113,12 @@ function moveSite(site: StatusSite, by: number, lines: number): StatusSite {
     suppressAt:
       place?.kind === 'json-member'
         ? {
-            ...place,
+            // Written out, not spread (a spread copy got a hidden class of its own per site: see extractor.ts).
+            kind: 'json-member',
             offset: place.offset + by,
+            indent: place.indent,
+            eol: place.eol,
+            emptyObject: place.emptyObject,
             existing: place.existing && { ...place.existing, start: place.existing.start + by, end: place.existing.end + by },
           }
         : place && { ...place, line: place.line + lines },
