@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings, readOnlyDocument } from '../service';
-import { fingerprinter } from './baseline';
+import { fingerprinter, lineReader } from './baseline';
 import { unifiedDiff } from './diff';
 import { type FileReport, type Finding, sharedTexts, toFinding } from './findings';
 import { NotWritableError, fixDocument, writeInPlace } from './fix';
@@ -112,7 +112,7 @@ function lintText(
     for (const diagnostic of service.eachDiagnostic(document, settings, true)) {
       const finding = toFinding(task.display, diagnostic, undefined, share, withFixes);
       // Lines as the diagnostics count them (CR, LF and CRLF each end one).
-      fingerprint ??= fingerprinter(document.getText().split(/\r\n|\r|\n/));
+      fingerprint ??= fingerprinter(lineReader(document));
       report.findings.push(finding);
       report.fingerprints.push(fingerprint(finding));
     }

@@ -15,7 +15,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import * as knowledge from '../knowledge';
 import { type FileRead, ProjectIndex, joins, readFile } from '../routes';
 import { type DiagnosticData, type DocumentLike, type LanguageService, MAX_FILE_SIZE, type Settings, getLanguageService } from '../service';
-import { fingerprint } from './baseline';
+import { fingerprint, lineReader } from './baseline';
 import { type FileReport, type Finding, toFinding } from './findings';
 import { fixDocument, writeInPlace } from './fix';
 import type { FixMode } from './lintFile';
@@ -101,7 +101,7 @@ export function lintProject(tasks: readonly FileTask[], settingsTable: readonly 
   for (const [uri, { task, document }] of documents) {
     const diagnostics = service.doProjectValidation(document, index, settingsOf(uri));
     if (diagnostics.length === 0) continue;
-    const lines = document.getText().split(/\r\n|\r|\n/);
+    const lines = lineReader(document);
     const findings = diagnostics.map((d) => toFinding(task.display, d, { uri, display }));
     result.byFile.set(task.absolute, { findings, fingerprints: findings.map((f) => fingerprint(lines, f)) });
   }

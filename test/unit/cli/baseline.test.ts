@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fingerprint } from '../../../server/src/cli/baseline';
+import { type LineAt, fingerprint, lineReader } from '../../../server/src/cli/baseline';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import fc from 'fast-check';
+import { readOnlyDocument } from '../../../server/src/service';
 import type { Finding } from '../../../server/src/cli/findings';
 import { lintHere, makeTree, read, removeTrees } from './helpers';
 
@@ -84,21 +87,44 @@ describe('--write-baseline and --baseline', () => {
 
 describe('fingerprints', () => {
   const at = (line: number, ruleId = '424-for-lock') => ({ line, ruleId }) as Finding;
+  const linesOf = (...lines: string[]): LineAt => lineReader(TextDocument.create('file:///f', 'yaml', 1, lines.join('\r\n')));
 
   test('the same line text gives the same print wherever it is; indentation does not matter', () => {
-    assert.equal(fingerprint(['x', '  res.status(424)'], at(2)), fingerprint(['res.status(424)'], at(1)));
-    assert.notEqual(fingerprint(['res.status(424)'], at(1)), fingerprint(['res.status(424)'], at(1, '424-for-conflict')));
+    assert.equal(fingerprint(linesOf('x', '  res.status(424)'), at(2)), fingerprint(linesOf('res.status(424)'), at(1)));
+    assert.notEqual(fingerprint(linesOf('res.status(424)'), at(1)), fingerprint(linesOf('res.status(424)'), at(1, '424-for-conflict')));
   });
 
   test('a line that is only a response key takes the next line into account', () => {
-    const lines = [
+    const lines = linesOf(
       "        '424':",
       '          description: The order is locked.',
       "        '424':",
       '',
       '          description: Another reason.',
-    ];
+    );
     assert.notEqual(fingerprint(lines, at(1)), fingerprint(lines, at(3)));
-    assert.equal(fingerprint(lines, at(1)), fingerprint(["'424':", 'description: The order is locked.'], at(1)));
+    assert.equal(fingerprint(lines, at(1)), fingerprint(linesOf("'424':", 'description: The order is locked.'), at(1)));
   });
+});
+
+test('lineReader reads the lines a split at CR, LF and CRLF gives, one at a time, from either kind of document', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('a', ' ', '424', '\n', '\r', '\r\n', 'é'), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const split = text.split(/\r\n|\r|\n/);
+      const documents = [
+        TextDocument.create('file:///f', 'yaml', 1, text),
+        readOnlyDocument('file:///f', 'yaml', 1, text, TextDocument.create),
+      ];
+      for (const document of documents) {
+        const lineAt = lineReader(document);
+        assert.deepEqual(
+          split.map((_, i) => lineAt(i)),
+          split,
+        );
+        assert.equal(lineAt(split.length), undefined);
+        assert.equal(lineAt(-1), undefined);
+      }
+    }),
+  );
 });
