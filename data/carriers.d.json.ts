@@ -96,9 +96,9 @@ export interface CarriersFile {
          */
         keyword: string;
         /**
-         * Where the tested error is written: `when (e) {`, `e switch {`, `case e` / `match exc:` (then the arms, one a line); `true`: the structure is on `(true)` (`switch (true)`, PHP `match (true)`) and each arm tests the error itself with the family's `errorTests` keyword (`case err instanceof X:`, `$e instanceof X =>`).
+         * Where the tested error is written: `when (e) {`, `e switch {`, `case e` / `match exc:` (then the arms, one a line); `true`: the structure is on `(true)` (`switch (true)`, PHP `match (true)`) and each arm tests the error itself with the family's `errorTests` keyword (`case err instanceof X:`, `$e instanceof X =>`); `none`: the keyword is followed by the body at once and each arm tests the error the same way (Kotlin `when { e is X -> ... }`).
          */
-        subject: 'parenthesised' | 'before' | 'after' | 'true';
+        subject: 'parenthesised' | 'before' | 'after' | 'true' | 'none';
         subjectEnd?: Names10;
         /**
          * What begins the next arm: one of `armKeywords` (C# `case`, Ruby `when` first on its line), a `,` (C# switch expression), or a new line once the arm has a body (Kotlin).

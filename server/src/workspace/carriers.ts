@@ -949,6 +949,11 @@ class CarrierPass {
         this.pendingSwitch = { shape, at: this.tokenIndex, subject: false, start: token.start };
         return true;
       }
+      // Kotlin `when {`: no subject, each arm tests the error itself.
+      if (shape.subject === 'none' && this.text[this.nextNonBlank(token.end)] === '{') {
+        this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: token.start };
+        return true;
+      }
     }
     return false;
   }
@@ -1061,7 +1066,7 @@ class CarrierPass {
     }
     if (shape.armKeywords.has(word)) arm.keyworded = true;
     else if (shape.defaults.has(word) || shape.guards.has(word)) arm.unfixed = true;
-    else if (shape.subject === 'true') this.armTest(arm, token);
+    else if (shape.subject === 'true' || shape.subject === 'none') this.armTest(arm, token);
     else if (arm.keyworded && isCapitalised(word)) {
       // `Errors::CouponTaken`, `Errors.CouponTaken`: the last name.
       const separator = this.recentText(1) === '.' ? 1 : this.recentText(1) === ':' && this.recentText(2) === ':' ? 2 : 0;
@@ -1112,9 +1117,14 @@ class CarrierPass {
   }
 
   private emptyParentheses(open: Token): boolean {
-    let i = open.end;
+    return this.text[this.nextNonBlank(open.end)] === ')';
+  }
+
+  /** The offset of the first character from `offset` on that is not a space or tab. */
+  private nextNonBlank(offset: number): number {
+    let i = offset;
     while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return this.text[i] === ')';
+    return i;
   }
 
   /** `->`, `=>`, `:`, `then`: the arm's types end and its branch begins. */
@@ -1455,7 +1465,9 @@ function gateOf(shapes: CarrierShapes, spellings: FamilySpellings): Uint32Array 
       ...shapes.baseKeywords,
       ...shapes.rescueCalls,
       // Only a switch whose subject is not in parentheses needs its keyword read (the others are seen as callees).
-      ...[...shapes.typeSwitches].filter(([, list]) => list.some((s) => s.subject === 'before' || s.subject === 'after')).map(([k]) => k),
+      ...[...shapes.typeSwitches]
+        .filter(([, list]) => list.some((s) => s.subject !== 'parenthesised' && s.subject !== 'true'))
+        .map(([k]) => k),
       ...(shapes.implKeyword ? [shapes.implKeyword] : []),
       ...spellings.byMember.keys(),
     ];
