@@ -52,7 +52,7 @@ export type Names11 = string[];
  */
 export type Names12 = string[];
 /**
- * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from`).
+ * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from X`, Ktor `exception<X> { }`); with parentheses, the types are the class literals of the first argument and the handler is the next argument or the block after the call (Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`, Kotlin `app.exception(X::class.java) { e, ctx -> }`).
  */
 export type Names13 = string[];
 
