@@ -52,7 +52,7 @@ export type Names11 = string[];
  */
 export type Names12 = string[];
 /**
- * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from`).
+ * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from X`, Ktor `exception<X> { }`); with parentheses, the types are the class literals of the first argument and the handler is the next argument or the block after the call (Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`, Kotlin `app.exception(X::class.java) { e, ctx -> }`).
  */
 export type Names13 = string[];
 
@@ -96,9 +96,9 @@ export interface CarriersFile {
          */
         keyword: string;
         /**
-         * Where the tested error is written: `when (e) {`, `e switch {`, `case e` / `match exc:` (then the arms, one a line); `true`: the structure is on `(true)` (`switch (true)`, PHP `match (true)`) and each arm tests the error itself with the family's `errorTests` keyword (`case err instanceof X:`, `$e instanceof X =>`).
+         * Where the tested error is written: `when (e) {`, `e switch {`, `case e` / `match exc:` (then the arms, one a line); `true`: the structure is on `(true)` (`switch (true)`, PHP `match (true)`) and each arm tests the error itself with the family's `errorTests` keyword (`case err instanceof X:`, `$e instanceof X =>`); `none`: the keyword is followed by the body at once and each arm tests the error the same way (Kotlin `when { e is X -> ... }`).
          */
-        subject: 'parenthesised' | 'before' | 'after' | 'true';
+        subject: 'parenthesised' | 'before' | 'after' | 'true' | 'none';
         subjectEnd?: Names10;
         /**
          * What begins the next arm: one of `armKeywords` (C# `case`, Ruby `when` first on its line), a `,` (C# switch expression), or a new line once the arm has a body (Kotlin).

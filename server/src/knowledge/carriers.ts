@@ -25,7 +25,7 @@ export interface CarrierShapes {
 }
 
 export interface TypeSwitchShape {
-  subject: 'parenthesised' | 'before' | 'after' | 'true';
+  subject: 'parenthesised' | 'before' | 'after' | 'true' | 'none';
   subjectEnd: ReadonlySet<string>;
   armStart: 'keyword' | 'separator' | 'line';
   armKeywords: ReadonlySet<string>;

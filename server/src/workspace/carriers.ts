@@ -158,6 +158,11 @@ interface Rescue {
   withSeen: boolean;
   depth: number;
   start: number;
+  /**
+   * A rescue call with parentheses (Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`): its frame. Its
+   * first argument's class literals are the types; its next argument, or the block after it, is the handler.
+   */
+  frame?: Frame;
 }
 
 interface Annotation {
@@ -468,7 +473,8 @@ class CarrierPass {
     }
     if (this.shapes.typeSwitches.has(word) && this.switchKeyword(token, word, previous)) return;
     if (this.rescue && this.rescueWord(token, previous)) return;
-    if (this.shapes.rescueCalls.has(word) && previous !== '.') {
+    // `rescue_from Foo`, `exception<Foo> {`: a rescue call without parentheses names a type next (not a variable named so).
+    if (this.shapes.rescueCalls.has(word) && previous !== '.' && startsRescuedType(this.text.charCodeAt(this.nextNonBlank(token.end)))) {
       this.endRescue();
       this.rescue = { types: [], withSeen: false, depth, start: this.lineStartBefore(token.start) };
       return;
@@ -646,7 +652,8 @@ class CarrierPass {
   // --- indentation ---------------------------------------------------------------------------------------
 
   private newline(): void {
-    if (this.rescue && this.frames.length <= this.rescue.depth) this.endRescue();
+    // (A rescue call with parentheses ends with them.)
+    if (this.rescue && !this.rescue.frame && this.frames.length <= this.rescue.depth) this.endRescue();
     // Ruby `def status` without parentheses: the name is all there is.
     const keyword = this.functionKeyword;
     if (keyword?.name && this.frames.length === keyword.depth) this.startFunction(keyword.name, keyword.start);
@@ -696,8 +703,10 @@ class CarrierPass {
     const c = token.text;
     if (c === '(' || c === '[' || c === '{') this.openFrame(token);
     else if (c === ')' || c === ']' || c === '}') this.closeFrame(token);
-    else if (c === ',' && this.frames.length > 0) this.argumentOf[this.argumentOf.length - 1]++;
-    else if (c === ';') {
+    else if (c === ',' && this.frames.length > 0) {
+      this.argumentOf[this.argumentOf.length - 1]++;
+      if (this.rescue?.frame !== undefined && this.rescue.frame === this.top()) this.rescueArgument(this.rescue);
+    } else if (c === ';') {
       if (this.errorTest?.phase === 'statement' && this.frames.length <= this.errorTest.depth) this.errorTest = undefined;
       if (this.pending && this.frames.length === this.pending.depth) this.endPending(token.end);
       this.functionKeyword = undefined;
@@ -746,6 +755,8 @@ class CarrierPass {
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
       frame.callee = before.text;
       frame.calleeToken = copyToken(before);
+      if (this.shapes.rescueCalls.has(before.text))
+        this.rescue = { types: [], withSeen: false, depth: depth + 1, start: this.lineStartBefore(before.start), frame };
       if (this.isDecorator()) frame.annotation = { name: before.text, values: [], types: [] };
       else if (this.recentText(2) === '[' && this.family === 'csharp') frame.annotation = { name: before.text, values: [], types: [] };
       if (this.functionKeyword?.depth === depth && this.functionKeyword.name?.start === before.start) {
@@ -830,6 +841,12 @@ class CarrierPass {
       if (test.phase === 'condition' && this.frames.length === test.depth) {
         if (!this.indentation) test.phase = 'await-body';
       } else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
+    }
+    // Kotlin Javalin `app.exception(X::class.java) { e, ctx -> ... }`: the handler is the block after the call.
+    const rescue = this.rescue;
+    if (rescue?.frame === frame) {
+      if (rescue.types.length > 0) this.rescueBlock(rescue);
+      else this.rescue = undefined;
     }
     const open = this.switches[this.switches.length - 1];
     if (open?.body !== undefined && frame === open.body) this.switches.pop();
@@ -949,6 +966,11 @@ class CarrierPass {
         this.pendingSwitch = { shape, at: this.tokenIndex, subject: false, start: token.start };
         return true;
       }
+      // Kotlin `when {`: no subject, each arm tests the error itself.
+      if (shape.subject === 'none' && this.text[this.nextNonBlank(token.end)] === '{') {
+        this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: token.start };
+        return true;
+      }
     }
     return false;
   }
@@ -1061,7 +1083,7 @@ class CarrierPass {
     }
     if (shape.armKeywords.has(word)) arm.keyworded = true;
     else if (shape.defaults.has(word) || shape.guards.has(word)) arm.unfixed = true;
-    else if (shape.subject === 'true') this.armTest(arm, token);
+    else if (shape.subject === 'true' || shape.subject === 'none') this.armTest(arm, token);
     else if (arm.keyworded && isCapitalised(word)) {
       // `Errors::CouponTaken`, `Errors.CouponTaken`: the last name.
       const separator = this.recentText(1) === '.' ? 1 : this.recentText(1) === ':' && this.recentText(2) === ':' ? 2 : 0;
@@ -1112,9 +1134,14 @@ class CarrierPass {
   }
 
   private emptyParentheses(open: Token): boolean {
-    let i = open.end;
+    return this.text[this.nextNonBlank(open.end)] === ')';
+  }
+
+  /** The offset of the first character from `offset` on that is not a space or tab. */
+  private nextNonBlank(offset: number): number {
+    let i = offset;
     while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return this.text[i] === ')';
+    return i;
   }
 
   /** `->`, `=>`, `:`, `then`: the arm's types end and its branch begins. */
@@ -1156,6 +1183,14 @@ class CarrierPass {
   private rescueWord(token: Token, previous: string): boolean {
     const rescue = this.rescue!;
     if (this.frames.length !== rescue.depth) return false;
+    if (rescue.frame) {
+      // `X.class`, `X::class.java`, `com.acme.X.class`: the name before the class literal's `class`.
+      if (token.text !== 'class' || (previous !== '.' && previous !== ':') || this.argumentOf[this.argumentOf.length - 1] !== 0)
+        return false;
+      const type = this.recentToken(previous === '.' ? 2 : 3);
+      if (type?.kind === TokenKind.Identifier && isCapitalised(type.text)) rescue.types.push(copyToken(type));
+      return true;
+    }
     if (token.text === 'with' && this.text.charCodeAt(token.end) === 58 /* : */) return (rescue.withSeen = true);
     if (rescue.withSeen && previous === ':' && rescue.handler === undefined) {
       rescue.handler = token.text;
@@ -1191,6 +1226,29 @@ class CarrierPass {
       codes: new Map(),
       handles: rescue.types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
     };
+  }
+
+  /**
+   * Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`: the rescue call's arguments after its types are a
+   * handler of their own, ending with the call (a lambda with or without braces).
+   */
+  private rescueArgument(rescue: Rescue): void {
+    this.rescue = undefined;
+    if (rescue.types.length === 0) return;
+    const handler: Declaration = {
+      kind: 'function',
+      name: '',
+      nameStart: -1,
+      nameEnd: -1,
+      start: rescue.start,
+      end: this.text.length,
+      depth: -1,
+      indent: this.indentOf(rescue.start),
+      codes: new Map(),
+      handles: rescue.types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
+    };
+    rescue.frame!.body = handler;
+    this.openDeclaration(handler, this.frames.length);
   }
 
   private endRescue(): void {
@@ -1455,7 +1513,9 @@ function gateOf(shapes: CarrierShapes, spellings: FamilySpellings): Uint32Array 
       ...shapes.baseKeywords,
       ...shapes.rescueCalls,
       // Only a switch whose subject is not in parentheses needs its keyword read (the others are seen as callees).
-      ...[...shapes.typeSwitches].filter(([, list]) => list.some((s) => s.subject === 'before' || s.subject === 'after')).map(([k]) => k),
+      ...[...shapes.typeSwitches]
+        .filter(([, list]) => list.some((s) => s.subject !== 'parenthesised' && s.subject !== 'true'))
+        .map(([k]) => k),
       ...(shapes.implKeyword ? [shapes.implKeyword] : []),
       ...spellings.byMember.keys(),
     ];
@@ -1506,6 +1566,11 @@ function continuesLine(lastOfPrevious: string, first: string): boolean {
 /** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */
 function withoutSigil(name: string): string {
   return name.charCodeAt(0) === 36 ? name.slice(1) : name;
+}
+
+/** After a rescue call's name: a type (`Foo`, `::Foo`) or type arguments (`<Foo>`). */
+function startsRescuedType(c: number): boolean {
+  return (c >= 65 && c <= 90) || c === 58 /* : */ || c === 60; /* < */
 }
 
 function isCapitalised(name: string): boolean {

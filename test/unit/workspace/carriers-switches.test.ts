@@ -397,3 +397,61 @@ public class ApiErrors {
   ]);
   assert.deepEqual(project.findings('src/main/java/app/ApiErrors.java'), []);
 });
+
+test('Kotlin `when { e is X -> ... }` without a subject in an exception handler makes the throw in a service a site', () => {
+  const project = new Project({
+    'src/main/kotlin/app/ApiErrors.kt': `@RestControllerAdvice
+class ApiErrors {
+    @ExceptionHandler(RuntimeException::class)
+    fun handle(e: RuntimeException): ResponseEntity<ErrorBody> = when {
+        e is CouponTakenException || e is VoucherTakenException ->
+            ResponseEntity.status(424).body(ErrorBody(e.message))
+        e is NotFoundException -> ResponseEntity.status(HttpStatus.NOT_FOUND).build()
+        else -> ResponseEntity.internalServerError().build()
+    }
+}
+
+fun Application.errors() {
+    install(StatusPages) {
+        exception<Throwable> { call, cause ->
+            when {
+                cause is DocumentLockedException -> call.respond(HttpStatusCode.FailedDependency, cause.message ?: "")
+                else -> call.respond(HttpStatusCode.InternalServerError)
+            }
+        }
+    }
+}
+`,
+    'src/main/kotlin/app/CouponService.kt': kotlinUses,
+  });
+  assert.deepEqual(project.findings('src/main/kotlin/app/CouponService.kt'), [
+    '424-for-conflict: CouponTakenException',
+    '424-for-lock: DocumentLockedException',
+  ]);
+  assert.deepEqual(project.findings('src/main/kotlin/app/ApiErrors.kt'), []);
+  assert.match(
+    project.hover('src/main/kotlin/app/CouponService.kt', 'CouponTakenException(')!,
+    /^424 Failed Dependency, via `CouponTakenException`, declared in src\/main\/kotlin\/app\/ApiErrors\.kt:5/,
+  );
+});
+
+test('Kotlin `when { ... }`: an arm testing something else than the caught error, a guard or a negation maps nothing', () => {
+  const project = new Project({
+    'src/main/kotlin/app/ApiErrors.kt': `fun statusOf(e: Throwable, response: Response): HttpStatus {
+    return when {
+        response is CouponTakenException -> HttpStatus.FAILED_DEPENDENCY
+        e is DocumentLockedException && e.retryable -> HttpStatus.FAILED_DEPENDENCY
+        e !is NotFoundException -> HttpStatus.FAILED_DEPENDENCY
+        else -> HttpStatus.NOT_FOUND
+    }
+}
+
+fun describe(e: Throwable): String = when {
+    e is CouponTakenException -> "424 is not set here"
+    else -> "other"
+}
+`,
+    'src/main/kotlin/app/CouponService.kt': kotlinUses,
+  });
+  assert.deepEqual(project.findings('src/main/kotlin/app/CouponService.kt'), []);
+});
