@@ -86,13 +86,14 @@ export class LintCache {
     }
   }
 
-  /** The carrier facts stored for an unchanged file. */
+  /** The carrier facts stored for an unchanged file (none for an entry of another shape: the file is read). */
   facts(absolute: string, stat: { size: number; mtimeMs: number }): Omit<FileFacts, 'uri'> | undefined {
     const facts = this.unchanged(absolute, stat)?.facts;
-    return facts && { family: facts.family, carriers: facts.carriers ?? [], subclasses: facts.subclasses ?? [], uses: facts.uses ?? [] };
+    if (!facts || !wellFormedFacts(facts)) return undefined;
+    return { family: facts.family, carriers: facts.carriers ?? [], subclasses: facts.subclasses ?? [], uses: facts.uses ?? [] };
   }
 
-  /** The report stored for an unchanged file, if its settings and dependencies are still the same. */
+  /** The report stored for an unchanged file, if its settings and dependencies are still the same (and it has the shape this version writes). */
   report(
     absolute: string,
     stat: { size: number; mtimeMs: number } | undefined,
@@ -102,7 +103,12 @@ export class LintCache {
     if (!stat) return undefined;
     const result = this.unchanged(absolute, stat)?.result;
     if (!result || this.settings[result.settings] !== settings || (result.dependencies ?? '') !== dependencies) return undefined;
-    return { findings: result.report?.findings ?? [], fingerprints: result.report?.fingerprints ?? [], notes: result.report?.notes ?? [] };
+    const report = {
+      findings: result.report?.findings ?? [],
+      fingerprints: result.report?.fingerprints ?? [],
+      notes: result.report?.notes ?? [],
+    };
+    return wellFormedReport(report) ? report : undefined;
   }
 
   setFacts(absolute: string, stat: { size: number; mtimeMs: number }, facts: FileFacts | undefined): void {
@@ -162,4 +168,50 @@ export class LintCache {
     if (!entry) this.files[absolute] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
     return entry;
   }
+}
+
+/*
+ * A cache is read as this version writes it; an entry of another shape in a file that still parses (edited by
+ * hand, or damaged) is not used, and its file is linted again, instead of failing the run.
+ */
+const isInteger = Number.isInteger;
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const listOf = (value: unknown, item: (value: unknown) => boolean) => value === undefined || (Array.isArray(value) && value.every(item));
+const positions = (value: Record<string, unknown>, names: readonly string[]) => names.every((name) => isInteger(value[name]));
+const RANGE = ['line', 'column', 'endLine', 'endColumn'];
+
+function wellFormedFacts(facts: StoredFacts): boolean {
+  const carrier = (c: unknown) =>
+    isObject(c) &&
+    isString(c.name) &&
+    isInteger(c.code) &&
+    isString(c.kind) &&
+    isString(c.shape) &&
+    positions(c, ['nameStart', 'nameEnd', 'line', 'valueStart', 'valueEnd', 'start', 'end']);
+  const subclass = (s: unknown) =>
+    isObject(s) && isString(s.name) && isString(s.base) && positions(s, ['nameStart', 'nameEnd', 'line', 'start', 'end']);
+  const use = (u: unknown) => Array.isArray(u) && u.length === 2 && isString(u[0]) && isInteger(u[1]);
+  return isString(facts.family) && listOf(facts.carriers, carrier) && listOf(facts.subclasses, subclass) && listOf(facts.uses, use);
+}
+
+function wellFormedReport(report: Report): boolean {
+  const edit = (e: unknown) => isObject(e) && isString(e.text) && positions(e, RANGE);
+  const fix = (f: unknown) => isObject(f) && isString(f.title) && listOf(f.edits, edit);
+  const related = (r: unknown) => isObject(r) && isString(r.message) && positions(r, RANGE);
+  const finding = (f: unknown) =>
+    isObject(f) &&
+    isString(f.file) &&
+    isString(f.ruleId) &&
+    isString(f.severity) &&
+    isString(f.message) &&
+    positions(f, RANGE) &&
+    listOf(f.fixes, fix) &&
+    listOf(f.related, related);
+  return (
+    listOf(report.findings, finding) &&
+    listOf(report.fingerprints, isString) &&
+    report.fingerprints.length === report.findings.length &&
+    listOf(report.notes, isString)
+  );
 }

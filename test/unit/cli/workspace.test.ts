@@ -139,6 +139,32 @@ test('--cache-location takes a file or a directory; a damaged cache is said and 
   assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'my-cache'), 'utf8')).format, 2);
 });
 
+test('--cache: entries of another shape in a cache that still parses are not used; their files are linted again', async () => {
+  const dir = makeTree({
+    'src/errors.ts': `export class RowLocked extends HttpException { constructor(m: string) { super(m, HttpStatus.FAILED_DEPENDENCY); } }\n`,
+    'src/orders.ts': `export function lock() { throw new RowLocked('The row is locked by another editor'); }\n`,
+  });
+  const first = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  const expected = rules(first);
+  assert.ok(expected.length > 0);
+  const file = path.join(dir, '.http-status-lens-cache');
+  const damaged = [
+    (entry: Record<string, unknown>) => (entry.facts = { family: 'typescript', uses: 5, carriers: ['x'] }),
+    (entry: Record<string, unknown>) => (entry.facts = { family: 'typescript', subclasses: [{}], uses: [[1, 'a']] }),
+    (entry: Record<string, unknown>) => (entry.result = { settings: 0, report: { findings: 'bad' } }),
+    (entry: Record<string, unknown>) => (entry.result = { settings: 0, report: { findings: [{ ruleId: 7 }], fingerprints: ['x'] } }),
+    (entry: Record<string, unknown>) => (entry.result = { settings: 42 }),
+  ];
+  for (const damage of damaged) {
+    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { files: Record<string, Record<string, unknown>> };
+    for (const entry of Object.values(cache.files)) damage(entry);
+    fs.writeFileSync(file, JSON.stringify(cache));
+    const run = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+    assert.equal(run.stderr, '', damage.toString());
+    assert.deepEqual(rules(run), expected, damage.toString());
+  }
+});
+
 test('--shard i/n: every file in exactly one shard, the same on every run', async () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 12; i++)
