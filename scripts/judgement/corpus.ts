@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SiteRuleId } from '../../server/src/service/rules/rule';
 
 export const ROOT = join(__dirname, '..', '..');
 export const JUDGEMENT_DIR = join(ROOT, 'test', 'judgement');
@@ -13,14 +14,8 @@ export const LABELS_FILE = join(JUDGEMENT_DIR, 'labels.json');
 export const SCHEMA_FILE = join(JUDGEMENT_DIR, 'labels.schema.json');
 export const DIGESTS_FILE = join(JUDGEMENT_DIR, 'excerpts.sha256.json');
 
-export type Expected =
-  | '424-without-dependency'
-  | '424-for-lock'
-  | '424-for-conflict'
-  | '424-for-precondition'
-  | '424-for-upstream-failure'
-  | 'failed-prerequisite-not-424'
-  | 'unregistered-status-code';
+/** A label's verdict: the site rule expected to report the site. */
+export type Expected = SiteRuleId;
 
 export interface JudgementLabel {
   id: string;

@@ -6,14 +6,14 @@
 import * as knowledge from '../../knowledge';
 import type { StatusSite } from '../model';
 import { assess, describeEvidence, evidenceOf } from './evidence';
-import { type Replacement, type Rule, type RuleContext, type RuleHit, type RuleId, describe } from './rule';
+import { type Replacement, type Rule, type RuleContext, type RuleHit, type SiteRuleId, describe } from './rule';
 
 export interface ConfusionOptions {
   /** The message, given where the evidence stands (`"locked"`, `the condition \`etag != ifMatch\` guarding it`). */
   explain(where: string, replacements: Replacement[]): string;
 }
 
-export function confusionRule(id: RuleId, options: ConfusionOptions): Rule {
+export function confusionRule(id: SiteRuleId, options: ConfusionOptions): Rule {
   const confusion = knowledge.confusions.find((c) => c.rule === id);
   if (!confusion) throw new Error(`data/vocabulary.json has no confusion for rule ${id}`);
   return {

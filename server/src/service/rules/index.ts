@@ -14,7 +14,7 @@ import type { ProjectRule } from './projectRule';
 import statusNotInSpec from './status-not-in-spec';
 import specStatusNeverReturned from './spec-status-never-returned';
 
-export type { Replacement, Rule, RuleContext, RuleHit, RuleId } from './rule';
+export type { ProjectRuleId, Replacement, Rule, RuleContext, RuleHit, RuleId, SiteRuleId } from './rule';
 
 export const rules: readonly Rule[] = [
   unregistered,

@@ -5,7 +5,7 @@
 import type { OperationFact, ProjectFacts, Span } from '../project';
 import type { StatusSite } from '../model';
 import type { RuleOptions } from '../settings';
-import type { Replacement, RuleId } from './rule';
+import type { ProjectRuleId, Replacement } from './rule';
 
 export interface RelatedPlace extends Span {
   uri: string;
@@ -24,7 +24,7 @@ export interface ProjectHit {
 }
 
 export interface ProjectRule {
-  id: RuleId;
+  id: ProjectRuleId;
   /** The findings of one file of the project. */
   check(uri: string, facts: ProjectFacts, options: RuleOptions): ProjectHit[];
 }

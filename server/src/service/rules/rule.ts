@@ -3,17 +3,20 @@ import * as knowledge from '../../knowledge';
 import type { PhraseSet } from '../../knowledge';
 import type { Evidence, Scope, StatusSite } from '../model';
 
-export type RuleId =
+/** The rules that judge one site of a document. */
+export type SiteRuleId =
   | '424-without-dependency'
   | '424-for-lock'
   | '424-for-conflict'
   | '424-for-precondition'
   | '424-for-upstream-failure'
   | 'failed-prerequisite-not-424'
-  | 'unregistered-status-code'
-  // Project rules (rules/projectRule.ts): a handler and the OpenAPI operation of its route.
-  | 'status-not-in-spec'
-  | 'spec-status-never-returned';
+  | 'unregistered-status-code';
+
+/** Project rules (rules/projectRule.ts): a handler and the OpenAPI operation of its route. */
+export type ProjectRuleId = 'status-not-in-spec' | 'spec-status-never-returned';
+
+export type RuleId = SiteRuleId | ProjectRuleId;
 
 /** A code (or, for OpenAPI range keys, a key text) a fix can put at the site. */
 export interface Replacement {
@@ -43,7 +46,7 @@ export interface RuleContext {
 }
 
 export interface Rule {
-  id: RuleId;
+  id: SiteRuleId;
   /** Whether the rule applies at the site; severity and suppression are decided elsewhere. */
   check(site: StatusSite, context: RuleContext): RuleHit | undefined;
 }
