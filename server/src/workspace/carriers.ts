@@ -1214,18 +1214,7 @@ class CarrierPass {
   private rescueBlock(rescue: Rescue): void {
     this.rescue = undefined;
     this.endPending(rescue.start);
-    this.pending = {
-      kind: 'function',
-      name: '',
-      nameStart: -1,
-      nameEnd: -1,
-      start: rescue.start,
-      end: this.text.length,
-      depth: this.frames.length,
-      indent: this.indentOf(rescue.start),
-      codes: new Map(),
-      handles: rescue.types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
-    };
+    this.pending = this.rescueHandler(rescue, this.frames.length);
   }
 
   /**
@@ -1235,20 +1224,25 @@ class CarrierPass {
   private rescueArgument(rescue: Rescue): void {
     this.rescue = undefined;
     if (rescue.types.length === 0) return;
-    const handler: Declaration = {
+    const handler = this.rescueHandler(rescue, -1);
+    rescue.frame!.body = handler;
+    this.openDeclaration(handler, this.frames.length);
+  }
+
+  /** The nameless handler of a rescue call, from its start: the types it handles carry what it renders. */
+  private rescueHandler(rescue: Rescue, depth: number): Declaration {
+    return {
       kind: 'function',
       name: '',
       nameStart: -1,
       nameEnd: -1,
       start: rescue.start,
       end: this.text.length,
-      depth: -1,
+      depth,
       indent: this.indentOf(rescue.start),
       codes: new Map(),
       handles: rescue.types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
     };
-    rescue.frame!.body = handler;
-    this.openDeclaration(handler, this.frames.length);
   }
 
   private endRescue(): void {
