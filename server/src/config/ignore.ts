@@ -21,11 +21,19 @@ export function ignoreLayer(base: string, patterns: readonly string[]): IgnoreLa
 
 export class IgnoreMatcher {
   private readonly matcher: Ignore;
+  /**
+   * Every pattern names directories only (`dist/`, `!build/`): a file is then excluded only by a directory
+   * above it, so a walk that never enters an excluded directory need not ask for its files (most trees: the
+   * built-in list, and .gitignore files of directory names).
+   */
+  readonly directoriesOnly: boolean;
 
   constructor(readonly layers: readonly IgnoreLayer[]) {
-    this.matcher = ignore().add(
-      layers.flatMap((layer) => layer.patterns.map((p) => rebase(p, fromRoot(layer.base))).filter((p): p is string => p !== undefined)),
+    const patterns = layers.flatMap((layer) =>
+      layer.patterns.map((p) => rebase(p, fromRoot(layer.base))).filter((p): p is string => p !== undefined),
     );
+    this.matcher = ignore().add(patterns);
+    this.directoriesOnly = patterns.every((p) => p.endsWith('/'));
   }
 
   /** Whether `absolute` (a directory when `isDirectory`) is excluded, by itself or by a directory above it. */

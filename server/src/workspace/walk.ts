@@ -41,7 +41,7 @@ export function walkTree(top: string, rules: DirectoryRules, errors: string[], v
 /** The same walk, one file at a time, so a caller can pause it (the editor's index yields between batches). */
 export function* walkFiles(top: string, rules: DirectoryRules, errors: string[]): Generator<WalkedFile> {
   const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
-  yield* walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), rules, errors);
+  yield* walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), rules, errors, undefined, true);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -85,7 +85,8 @@ function* walk(
   builtIn: IgnoreLayer,
   rules: DirectoryRules,
   errors: string[],
-  real?: Buffer,
+  real: Buffer | undefined,
+  top = false,
 ): Generator<WalkedFile> {
   let named: Named[];
   try {
@@ -101,6 +102,9 @@ function* walk(
     const git = own ? [...parent.git, own] : parent.git;
     scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([builtIn, ...git, ...resolved.ignore]) };
   }
+  // Below the top, this directory was not excluded (it was entered): with directory patterns only, neither
+  // are its files. The top may lie in an excluded directory (a path given to the CLI): its files are asked.
+  const askFiles = !scope.matcher.directoriesOnly || (top && scope.matcher.ignores(directory, true));
   named.sort(byName);
   // `directory` is normalized and a name holds no separator: a concatenation is the join (path.join was a
   // quarter of a --cache re-run's walk).
@@ -113,7 +117,7 @@ function* walk(
       if (!scope.matcher.ignores(full, true)) yield* walk(full, scope, builtIn, rules, errors, fullReal);
     } else if (entry.isFile() && name !== CONFIG_FILE_NAME) {
       const languageId = knowledge.languageForFile(name);
-      if (languageId && resolved.languages.includes(languageId) && !scope.matcher.ignores(full, false))
+      if (languageId && resolved.languages.includes(languageId) && !(askFiles && scope.matcher.ignores(full, false)))
         yield { file: full, languageId, settingsIndex: resolved.settingsIndex, ...(fullReal && { real: fullReal }) };
     }
   }

@@ -47,6 +47,15 @@ describe('walking directories', () => {
     assert.deepEqual(filesOf(below), ['keep-anyway.gen.ts', 'keep.ts']);
   });
 
+  test('with directory patterns only, a walk that starts inside an excluded directory finds nothing there', async () => {
+    const dir = makeTree({ '.gitignore': 'generated/\n', 'generated/x.ts': HANDLER, 'generated/deep/y.ts': HANDLER, 'src/a.ts': HANDLER });
+    assert.deepEqual(filesOf(await lintHere(['lint', '-f', 'json'], dir)), ['src/a.ts']);
+    for (const top of ['generated', 'generated/deep']) {
+      const inside = await lintHere(['lint', '-f', 'json', '--no-error-on-unmatched-pattern', top], dir);
+      assert.deepEqual(filesOf(inside), [], top);
+    }
+  });
+
   test('the config\'s "ignore" patterns are relative to its file and can re-include', async () => {
     const dir = makeTree({
       '.http-status-lens.json': JSON.stringify({ ignore: ['fixtures/', '**/*.draft.yaml'] }),
