@@ -30,7 +30,7 @@ for (let i = 0; i < runs; i++) {
   const used = process.cpuUsage(startedCpu);
   cpu.push((used.user + used.system) / 1000);
 }
-const indexed = project!.model.size;
+const indexed = project!.model().size;
 gc();
 const withModel = process.memoryUsage().heapUsed;
 project = undefined;

@@ -33,6 +33,12 @@ type StoredFacts = { family: string } & Partial<Omit<FileFacts, 'uri' | 'family'
 interface Stored {
   format: number;
   version: string;
+  /**
+   * Every stored result's dependency key was made from the stored facts: a run whose facts all stay the same
+   * may then trust the keys without building the model. (A run over part of a project whose carriers
+   * changed leaves the other files' keys unchecked.)
+   */
+  checked?: boolean;
   /** The digests of the settings the files were linted with. */
   settings: string[];
   files: Record<string, Entry>;
@@ -49,8 +55,12 @@ export function cacheFile(location: string | undefined, cwd: string): string {
 export class LintCache {
   private readonly files: Record<string, Entry>;
   private settings: string[];
+  /** Entries as loaded, of files whose entry this run replaced (changed files). */
+  private readonly before = new Map<string, Entry>();
   /** Why the stored cache was not used, for one line on stderr. */
   readonly discarded?: string;
+  /** See Stored.checked. */
+  readonly checked: boolean;
 
   private constructor(
     readonly file: string,
@@ -60,6 +70,7 @@ export class LintCache {
   ) {
     this.files = stored?.files ?? {};
     this.settings = stored?.settings ?? [];
+    this.checked = stored?.checked === true;
     this.discarded = discarded;
   }
 
@@ -88,9 +99,27 @@ export class LintCache {
 
   /** The carrier facts stored for an unchanged file (none for an entry of another shape: the file is read). */
   facts(absolute: string, stat: { size: number; mtimeMs: number }): Omit<FileFacts, 'uri'> | undefined {
-    const facts = this.unchanged(absolute, stat)?.facts;
-    if (!facts || !wellFormedFacts(facts)) return undefined;
-    return { family: facts.family, carriers: facts.carriers ?? [], subclasses: facts.subclasses ?? [], uses: facts.uses ?? [] };
+    return factsOf(this.unchanged(absolute, stat));
+  }
+
+  /** The facts the cache held for a file when loaded, whether or not it changed since. */
+  factsBefore(absolute: string): Omit<FileFacts, 'uri'> | undefined {
+    return factsOf(this.before.get(absolute) ?? this.files[absolute]);
+  }
+
+  /** The dependency key of the result the cache held for a file when loaded, whether or not it changed since. */
+  dependenciesBefore(absolute: string): string | undefined {
+    const result = (this.before.get(absolute) ?? this.files[absolute])?.result;
+    return result && (typeof result.dependencies === 'string' ? result.dependencies : '');
+  }
+
+  /** Whether a file the cache holds facts of is not among `files` any more (deleted, moved, ignored now). */
+  lostFacts(files: ReadonlyMap<string, unknown>): boolean {
+    for (const name in this.files) {
+      const facts = this.files[name].facts;
+      if (!files.has(name) && facts && (facts.carriers?.length || facts.subclasses?.length || facts.uses?.length)) return true;
+    }
+    return false;
   }
 
   /** The report stored for an unchanged file, if its settings and dependencies are still the same (and it has the shape this version writes). */
@@ -134,13 +163,18 @@ export class LintCache {
     delete this.files[absolute];
   }
 
-  /** Keeps only the files of this run's projects, and writes the cache (atomically). */
-  save(keep: ReadonlySet<string>): void {
+  /**
+   * Keeps only the files of this run's projects, and writes the cache (atomically). `linted`: the files this
+   * run linted; `unchanged`: the run's carrier facts were the stored ones (ProjectIndex.unchanged).
+   */
+  save(keep: ReadonlySet<string>, linted: ReadonlySet<string>, unchanged: boolean): void {
     const files: Record<string, Entry> = {};
     const used = new Map<number, number>();
+    let checked = true;
     for (const name of Object.keys(this.files).sort()) {
       if (!keep.has(name)) continue;
       const entry = (files[name] = this.files[name]);
+      if (entry.result && !unchanged && !linted.has(name)) checked = false;
       // Settings no kept file refers to any more are dropped, the others renumbered.
       if (entry.result) {
         let index = used.get(entry.result.settings);
@@ -151,7 +185,7 @@ export class LintCache {
     const settings: string[] = [];
     for (const [old, index] of used) settings[index] = this.settings[old];
     this.settings = settings;
-    const stored: Stored = { format: FORMAT, version: this.version, settings, files };
+    const stored: Stored = { format: FORMAT, version: this.version, checked, settings, files };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(stored));
@@ -165,7 +199,11 @@ export class LintCache {
 
   private entry(absolute: string, stat: { size: number; mtimeMs: number }): Entry {
     let entry = this.unchanged(absolute, stat);
-    if (!entry) this.files[absolute] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+    if (!entry) {
+      const old = this.files[absolute];
+      if (old && !this.before.has(absolute)) this.before.set(absolute, old);
+      this.files[absolute] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+    }
     return entry;
   }
 }
@@ -193,6 +231,12 @@ function wellFormedFacts(facts: StoredFacts): boolean {
     isObject(s) && isString(s.name) && isString(s.base) && positions(s, ['nameStart', 'nameEnd', 'line', 'start', 'end']);
   const use = (u: unknown) => Array.isArray(u) && u.length === 2 && isString(u[0]) && isInteger(u[1]);
   return isString(facts.family) && listOf(facts.carriers, carrier) && listOf(facts.subclasses, subclass) && listOf(facts.uses, use);
+}
+
+function factsOf(entry: Entry | undefined): Omit<FileFacts, 'uri'> | undefined {
+  const facts = entry?.facts;
+  if (!facts || !wellFormedFacts(facts)) return undefined;
+  return { family: facts.family, carriers: facts.carriers ?? [], subclasses: facts.subclasses ?? [], uses: facts.uses ?? [] };
 }
 
 function wellFormedReport(report: Report): boolean {

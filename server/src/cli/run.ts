@@ -15,7 +15,7 @@ import { collectFiles, stdinTask } from './walker';
 import { inOrder, runTasks } from './workers';
 import { LintCache, cacheFile } from './cache';
 import { lintProject, mergeProjectFindings, withProjectChanges } from './project';
-import { finishIndex, indexProject, planIndex, readInto } from './workspaceIndex';
+import { type ProjectIndex, finishIndex, indexProject, planIndex, readInto } from './workspaceIndex';
 import type { WorkspaceModel } from '../workspace/model';
 import { inShard } from './shard';
 import { fileUri } from './paths';
@@ -101,7 +101,8 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   // in the workers); a file whose findings turn out to depend on a carrier is linted again with the model.
   const collecting = options.fix === 'off' && !options.stdin && files.length > 0;
   const plan = collecting ? planIndex(files, io.cwd, config, cache, walked) : undefined;
-  const project = plan ?? (files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined);
+  // A plain lint's model is finished once its files are linted (below).
+  let project: ProjectIndex | undefined = !plan && files.length > 0 ? indexProject(files, io.cwd, config, cache, walked) : undefined;
   // Issue 17: handlers and specs linted together are joined (status-not-in-spec); --fix declares responses first.
   let joined: ReturnType<typeof lintProject>;
   try {
@@ -122,9 +123,16 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
       settingsKeys.set(index, (key = createHash('sha256').update(JSON.stringify(config.settingsTable[index])).digest('base64')));
     return key;
   };
+  // When no carrier fact changed since the cache was written, a file's stored dependency key still holds
+  // (the model is the same), and the model need not even be built.
+  const dependencyKey = (task: LintTask) =>
+    !project
+      ? ''
+      : ((project.unchanged ? cache?.dependenciesBefore(task.absolute) : undefined) ??
+        project.model().dependencyKey(fileUri(task.absolute)));
   const cacheKeys = (task: LintTask) => ({
     settings: settingsKey(task.settingsIndex),
-    dependencies: project?.model.dependencyKey(fileUri(task.absolute)) ?? '',
+    dependencies: dependencyKey(task),
     stat: task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined,
   });
   const run = (
@@ -174,7 +182,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     });
     // The project's other files (outside the linted paths) are read here.
     readInto(plan, toRead);
-    finishIndex(plan, cache);
+    project = finishIndex(plan, cache);
   }
 
   const reused: FileReport[] = [];
@@ -184,7 +192,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, keys.dependencies);
     const first = unjoined.get(task.index);
     if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored });
-    else if (first && !first.error && (keys?.dependencies ?? project?.model.dependencyKey(fileUri(task.absolute))) === '') {
+    else if (first && !first.error && (keys?.dependencies ?? dependencyKey(task)) === '') {
       if (keys?.stat && cache) cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, first);
       reused.push(first);
     } else fresh.push(task);
@@ -193,7 +201,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const report = inOrder((report) => onReport(report));
   for (const stored of reused) report(stored);
 
-  await run(fresh, project?.model, false, (done, task) => {
+  await run(fresh, fresh.length > 0 ? project?.model() : undefined, false, (done, task) => {
     if (cache && task.text === undefined) {
       const keys = cacheKeys(task);
       if (done.error || done.fixed || !keys.stat) cache.forget(task.absolute);
@@ -203,7 +211,8 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   });
   if (cache) {
     try {
-      cache.save(new Set([...(project?.stats.keys() ?? []), ...files.map((file) => file.absolute)]));
+      const linted = new Set(files.map((file) => file.absolute));
+      cache.save(new Set([...(project?.stats.keys() ?? []), ...linted]), linted, project?.unchanged === true);
     } catch (error) {
       warn(`cannot write the cache ${cache.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }

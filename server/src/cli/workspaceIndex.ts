@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { isRepositoryRoot } from '../config';
 import * as knowledge from '../knowledge';
 import { MAX_FILE_SIZE } from '../service';
-import { WorkspaceModel } from '../workspace/model';
+import { type FileFacts, WorkspaceModel } from '../workspace/model';
 import { walkTree } from '../workspace/walk';
 import type { LintCache } from './cache';
 import { fileUri } from './paths';
@@ -20,10 +20,16 @@ import { directoryRules, type FileTask } from './walker';
 export type FileStats = Map<string, { size: number; mtimeMs: number }>;
 
 export interface ProjectIndex {
-  model: WorkspaceModel;
+  /** The model of every file; the facts taken from the cache go in on the first call (a re-run may need none). */
+  model(): WorkspaceModel;
   stats: FileStats;
   /** Files read (not taken from the cache), for the bench and --debug output. */
   read: number;
+  /**
+   * The carrier facts are those the cache was written with (no file that declares, extends or uses a carrier
+   * changed, came or went), so the dependency keys the cache stores still hold without asking the model.
+   */
+  unchanged: boolean;
 }
 
 /**
@@ -66,7 +72,11 @@ export interface FileToRead {
   languageId: string;
 }
 
-export interface IndexPlan extends ProjectIndex {
+export interface IndexPlan extends Omit<ProjectIndex, 'model' | 'unchanged'> {
+  /** The files read so far (the cached facts are not in it yet). */
+  model: WorkspaceModel;
+  /** Facts taken from the cache, for the model when it is asked for. */
+  cached: FileFacts[];
   toRead: FileToRead[];
 }
 
@@ -81,6 +91,7 @@ export function planIndex(
   const model = new WorkspaceModel();
   const stats: FileStats = new Map();
   const toRead: FileToRead[] = [];
+  const cached: FileFacts[] = [];
   // Only code uses carriers: a run over specs alone does not read the project (a spec in a tree of 5,000
   // sources was linted 4x slower for it).
   const roots = projectRoots(
@@ -103,8 +114,8 @@ export function planIndex(
     }
     if (stat.size > MAX_FILE_SIZE) return;
     stats.set(absolute, { size: stat.size, mtimeMs: stat.mtimeMs });
-    const cached = cache?.facts(absolute, stat);
-    if (cached) return model.restore({ ...cached, uri });
+    const facts = cache?.facts(absolute, stat);
+    if (facts) return void cached.push({ ...facts, uri });
     toRead.push({ absolute, uri, languageId });
   };
   // Text given on standard input stands for its file.
@@ -113,18 +124,38 @@ export function planIndex(
   for (const root of roots)
     if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
   for (const file of files) add(file.absolute, file.languageId);
-  return { model, stats, read: toRead.length, toRead };
+  return { model, cached, stats, read: toRead.length, toRead };
 }
 
-/** After the files to read are in the model: their facts go to the cache. */
+/** After the files to read are in the model: their facts go to the cache, and the cached facts to the model when asked for. */
 export function finishIndex(plan: IndexPlan, cache?: LintCache): ProjectIndex {
+  let unchanged = cache?.checked === true && !cache.lostFacts(plan.stats);
   if (cache) {
     for (const file of plan.toRead) {
       const stat = plan.stats.get(file.absolute);
-      if (stat) cache.setFacts(file.absolute, stat, plan.model.facts(file.uri));
+      const facts = plan.model.facts(file.uri);
+      unchanged &&= sameFacts(facts, cache.factsBefore(file.absolute));
+      if (stat) cache.setFacts(file.absolute, stat, facts);
     }
   }
-  return { model: plan.model, stats: plan.stats, read: plan.read };
+  let cached: FileFacts[] | undefined = plan.cached;
+  const model = () => {
+    if (cached) for (const facts of cached) plan.model.restore(facts);
+    cached = undefined;
+    return plan.model;
+  };
+  return { model, stats: plan.stats, read: plan.read, unchanged };
+}
+
+/** Whether a file read again says what the cache said of it (an unreadable file, like a new one, has no facts). */
+function sameFacts(now: FileFacts | undefined, before: Omit<FileFacts, 'uri'> | undefined): boolean {
+  const empty = (facts: Omit<FileFacts, 'uri'> | undefined) =>
+    !facts || (facts.carriers.length === 0 && facts.subclasses.length === 0 && facts.uses.length === 0);
+  if (!now || !before) return empty(now) && empty(before);
+  return (
+    now.family === before.family &&
+    JSON.stringify([now.carriers, now.subclasses, now.uses]) === JSON.stringify([before.carriers, before.subclasses, before.uses])
+  );
 }
 
 /**

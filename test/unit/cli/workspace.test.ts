@@ -51,6 +51,28 @@ test('--cache reuses the result of an unchanged file, and lints again when a car
   assert.deepEqual(rules(third), []);
 });
 
+test('--cache trusts the stored dependency keys only while no carrier fact changed, came or went', async () => {
+  // A name that says nothing by itself, so that only the declaration makes the use a 424.
+  const named = (text: string) => text.replaceAll('FailedDependencyException', 'CouponTakenException');
+  const dir = makeTree({ 'src/errors/CouponTakenException.java': named(declaration), 'src/coupons/CouponService.java': named(use) });
+  const carrier = path.join(dir, 'src/errors/CouponTakenException.java');
+  const lint = (...paths: string[]) => lintHere(['lint', '--cache', '--format', 'json', ...paths], dir);
+  assert.deepEqual(rules(await lint()), ['src/coupons/CouponService.java: 424-for-conflict']);
+  // A change that leaves the carrier as it was (a comment at the end): the use keeps its result.
+  fs.appendFileSync(carrier, '// reviewed\n');
+  assert.deepEqual(rules(await lint()), ['src/coupons/CouponService.java: 424-for-conflict']);
+  // The carrier becomes 409 in a run over its own folder: the use, not linted then, is judged again by the
+  // next whole run, although no file changed in between.
+  fs.writeFileSync(carrier, named(declaration).replace('FAILED_DEPENDENCY', 'CONFLICT'));
+  await lint('src/errors');
+  assert.deepEqual(rules(await lint()), []);
+  // Back to 424, then the carrier's file goes: the use stands for nothing any more.
+  fs.writeFileSync(carrier, named(declaration));
+  assert.deepEqual(rules(await lint()), ['src/coupons/CouponService.java: 424-for-conflict']);
+  fs.rmSync(carrier);
+  assert.deepEqual(rules(await lint()), []);
+});
+
 test('exception types mapped by type switches in handlers that are not linted: Kotlin `when`, C# `switch`, Ruby `case`', async () => {
   const dir = makeTree({
     'handlers/ApiErrors.kt': `fun statusOf(e: Throwable): HttpStatus = when (e) {
