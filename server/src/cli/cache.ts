@@ -102,6 +102,12 @@ export class LintCache {
     return factsOf(this.unchanged(absolute, stat));
   }
 
+  /** Whether the cache holds well-formed facts of an unchanged file (facts() then gives them). */
+  hasFacts(absolute: string, stat: { size: number; mtimeMs: number }): boolean {
+    const facts = this.unchanged(absolute, stat)?.facts;
+    return facts !== undefined && wellFormedFacts(facts);
+  }
+
   /** The facts the cache held for a file when loaded, whether or not it changed since. */
   factsBefore(absolute: string): Omit<FileFacts, 'uri'> | undefined {
     return factsOf(this.before.get(absolute) ?? this.files[absolute]);
@@ -171,7 +177,7 @@ export class LintCache {
     const files: Record<string, Entry> = {};
     const used = new Map<number, number>();
     let checked = true;
-    for (const name of Object.keys(this.files).sort()) {
+    for (const name of sorted(Object.keys(this.files))) {
       if (!keep.has(name)) continue;
       const entry = (files[name] = this.files[name]);
       if (entry.result && !unchanged && !linted.has(name)) checked = false;
@@ -208,6 +214,12 @@ export class LintCache {
   }
 }
 
+/** The names in order: a cache is written sorted, so a re-run's names are in order but for new files. */
+function sorted(names: string[]): string[] {
+  for (let i = 1; i < names.length; i++) if (names[i - 1] > names[i]) return names.sort();
+  return names;
+}
+
 /*
  * A cache is read as this version writes it; an entry of another shape in a file that still parses (edited by
  * hand, or damaged) is not used, and its file is linted again, instead of failing the run.
@@ -219,17 +231,14 @@ const listOf = (value: unknown, item: (value: unknown) => boolean) => value === 
 const positions = (value: Record<string, unknown>, names: readonly string[]) => names.every((name) => isInteger(value[name]));
 const RANGE = ['line', 'column', 'endLine', 'endColumn'];
 
+const CARRIER_POSITIONS = ['nameStart', 'nameEnd', 'line', 'valueStart', 'valueEnd', 'start', 'end'];
+const SUBCLASS_POSITIONS = ['nameStart', 'nameEnd', 'line', 'start', 'end'];
+const carrier = (c: unknown) =>
+  isObject(c) && isString(c.name) && isInteger(c.code) && isString(c.kind) && isString(c.shape) && positions(c, CARRIER_POSITIONS);
+const subclass = (s: unknown) => isObject(s) && isString(s.name) && isString(s.base) && positions(s, SUBCLASS_POSITIONS);
+const use = (u: unknown) => Array.isArray(u) && u.length === 2 && isString(u[0]) && isInteger(u[1]);
+
 function wellFormedFacts(facts: StoredFacts): boolean {
-  const carrier = (c: unknown) =>
-    isObject(c) &&
-    isString(c.name) &&
-    isInteger(c.code) &&
-    isString(c.kind) &&
-    isString(c.shape) &&
-    positions(c, ['nameStart', 'nameEnd', 'line', 'valueStart', 'valueEnd', 'start', 'end']);
-  const subclass = (s: unknown) =>
-    isObject(s) && isString(s.name) && isString(s.base) && positions(s, ['nameStart', 'nameEnd', 'line', 'start', 'end']);
-  const use = (u: unknown) => Array.isArray(u) && u.length === 2 && isString(u[0]) && isInteger(u[1]);
   return isString(facts.family) && listOf(facts.carriers, carrier) && listOf(facts.subclasses, subclass) && listOf(facts.uses, use);
 }
 
@@ -239,19 +248,20 @@ function factsOf(entry: Entry | undefined): Omit<FileFacts, 'uri'> | undefined {
   return { family: facts.family, carriers: facts.carriers ?? [], subclasses: facts.subclasses ?? [], uses: facts.uses ?? [] };
 }
 
+const edit = (e: unknown) => isObject(e) && isString(e.text) && positions(e, RANGE);
+const fix = (f: unknown) => isObject(f) && isString(f.title) && listOf(f.edits, edit);
+const related = (r: unknown) => isObject(r) && isString(r.message) && positions(r, RANGE);
+const finding = (f: unknown) =>
+  isObject(f) &&
+  isString(f.file) &&
+  isString(f.ruleId) &&
+  isString(f.severity) &&
+  isString(f.message) &&
+  positions(f, RANGE) &&
+  listOf(f.fixes, fix) &&
+  listOf(f.related, related);
+
 function wellFormedReport(report: Report): boolean {
-  const edit = (e: unknown) => isObject(e) && isString(e.text) && positions(e, RANGE);
-  const fix = (f: unknown) => isObject(f) && isString(f.title) && listOf(f.edits, edit);
-  const related = (r: unknown) => isObject(r) && isString(r.message) && positions(r, RANGE);
-  const finding = (f: unknown) =>
-    isObject(f) &&
-    isString(f.file) &&
-    isString(f.ruleId) &&
-    isString(f.severity) &&
-    isString(f.message) &&
-    positions(f, RANGE) &&
-    listOf(f.fixes, fix) &&
-    listOf(f.related, related);
   return (
     listOf(report.findings, finding) &&
     listOf(report.fingerprints, isString) &&

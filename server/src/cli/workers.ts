@@ -54,6 +54,7 @@ export function workerCount(files: number, concurrency: RunOptions['concurrency'
 export async function runTasks(tasks: readonly LintTask[], options: RunOptions, onReport: (report: FileReport) => void): Promise<void> {
   const ordered = inOrder(onReport);
   const count = workerCount(tasks.length, options.concurrency);
+  if (tasks.length === 0) return;
   if (count === 0) {
     const service = createService(options.onRuleFault, options.carriers);
     for (const task of tasks)

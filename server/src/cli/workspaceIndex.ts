@@ -75,8 +75,8 @@ export interface FileToRead {
 export interface IndexPlan extends Omit<ProjectIndex, 'model' | 'unchanged'> {
   /** The files read so far (the cached facts are not in it yet). */
   model: WorkspaceModel;
-  /** Facts taken from the cache, for the model when it is asked for. */
-  cached: FileFacts[];
+  /** Files whose facts the cache holds: they go into the model when it is asked for. */
+  cached: string[];
   toRead: FileToRead[];
 }
 
@@ -91,7 +91,7 @@ export function planIndex(
   const model = new WorkspaceModel();
   const stats: FileStats = new Map();
   const toRead: FileToRead[] = [];
-  const cached: FileFacts[] = [];
+  const cached: string[] = [];
   // Only code uses carriers: a run over specs alone does not read the project (a spec in a tree of 5,000
   // sources was linted 4x slower for it).
   const roots = projectRoots(
@@ -104,19 +104,12 @@ export function planIndex(
     if (seen.has(absolute)) return;
     seen.add(absolute);
     if (!knowledge.hasCarriers(languageId)) return;
-    const uri = fileUri(absolute);
-    if (text !== undefined) return void model.update(uri, text, languageId);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch {
-      return;
-    }
-    if (stat.size > MAX_FILE_SIZE) return;
+    if (text !== undefined) return void model.update(fileUri(absolute), text, languageId);
+    const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    if (!stat || stat.size > MAX_FILE_SIZE) return;
     stats.set(absolute, { size: stat.size, mtimeMs: stat.mtimeMs });
-    const facts = cache?.facts(absolute, stat);
-    if (facts) return void cached.push({ ...facts, uri });
-    toRead.push({ absolute, uri, languageId });
+    if (cache?.hasFacts(absolute, stat)) cached.push(absolute);
+    else toRead.push({ absolute, uri: fileUri(absolute), languageId });
   };
   // Text given on standard input stands for its file.
   for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file.text);
@@ -138,9 +131,12 @@ export function finishIndex(plan: IndexPlan, cache?: LintCache): ProjectIndex {
       if (stat) cache.setFacts(file.absolute, stat, facts);
     }
   }
-  let cached: FileFacts[] | undefined = plan.cached;
+  let cached: readonly string[] | undefined = plan.cached;
   const model = () => {
-    if (cached) for (const facts of cached) plan.model.restore(facts);
+    for (const absolute of cached ?? []) {
+      const facts = cache!.facts(absolute, plan.stats.get(absolute)!)!;
+      plan.model.restore({ ...facts, uri: fileUri(absolute) });
+    }
     cached = undefined;
     return plan.model;
   };
