@@ -11,7 +11,7 @@ import type { FileFacts } from '../workspace/model';
 import type { FileReport } from './findings';
 
 export const DEFAULT_CACHE_FILE = '.http-status-lens-cache';
-const FORMAT = 2;
+const FORMAT = 3;
 
 type Report = Pick<FileReport, 'findings' | 'fingerprints' | 'notes'>;
 
@@ -19,11 +19,14 @@ type Report = Pick<FileReport, 'findings' | 'fingerprints' | 'notes'>;
  * One file's entry. Written compactly, since a re-run reads and writes the entries of the whole project
  * (the format-1 entries were 350 bytes a file, most of it a settings digest and empty lists): the settings
  * digest is an index into the cache's `settings`, and empty lists and empty dependency keys are left out.
+ * The facts are kept as their JSON text, read only when the model is built (most re-runs never build it):
+ * parsed with the rest, they were half of the objects a re-run made.
  */
 interface Entry {
   size: number;
   mtimeMs: number;
-  facts?: StoredFacts;
+  /** StoredFacts as JSON. */
+  facts?: string;
   result?: { settings: number; dependencies?: string; report?: Partial<Report> };
 }
 
@@ -41,6 +44,8 @@ interface Stored {
   checked?: boolean;
   /** The digests of the settings the files were linted with. */
   settings: string[];
+  /** The directory the names of `files` are relative to (the working directory of the run that made the cache); names outside it are absolute. */
+  root: string;
   files: Record<string, Entry>;
 }
 
@@ -53,8 +58,12 @@ export function cacheFile(location: string | undefined, cwd: string): string {
 }
 
 export class LintCache {
+  /** By name: relative to `root` when inside it. */
   private readonly files: Record<string, Entry>;
   private settings: string[];
+  private readonly root: string;
+  /** `root` and a separator: what a file's absolute path loses to become its name. */
+  private readonly prefix: string;
   /** Entries as loaded, of files whose entry this run replaced (changed files). */
   private readonly before = new Map<string, Entry>();
   /** Why the stored cache was not used, for one line on stderr. */
@@ -65,35 +74,46 @@ export class LintCache {
   private constructor(
     readonly file: string,
     private readonly version: string,
+    cwd: string,
     stored: Stored | undefined,
     discarded?: string,
   ) {
     this.files = stored?.files ?? {};
     this.settings = stored?.settings ?? [];
+    this.root = stored?.root ?? cwd;
+    this.prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
     this.checked = stored?.checked === true;
     this.discarded = discarded;
   }
 
-  static load(file: string, version: string): LintCache {
+  static load(file: string, version: string, cwd: string): LintCache {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      return new LintCache(file, version, undefined);
+      return new LintCache(file, version, cwd, undefined);
     }
     try {
       const stored = JSON.parse(text) as Stored;
-      if (stored?.format !== FORMAT || typeof stored.files !== 'object' || stored.files === null || !Array.isArray(stored.settings))
+      if (
+        stored?.format !== FORMAT ||
+        typeof stored.files !== 'object' ||
+        stored.files === null ||
+        !Array.isArray(stored.settings) ||
+        typeof stored.root !== 'string' ||
+        !path.isAbsolute(stored.root)
+      )
         return new LintCache(
           file,
           version,
+          cwd,
           undefined,
           `the cache ${file} was written in another format (another version of the tool); it is rewritten`,
         );
-      if (stored.version !== version) return new LintCache(file, version, undefined);
-      return new LintCache(file, version, stored);
+      if (stored.version !== version) return new LintCache(file, version, cwd, undefined);
+      return new LintCache(file, version, cwd, stored);
     } catch {
-      return new LintCache(file, version, undefined, `the cache ${file} could not be read as JSON; it is rewritten`);
+      return new LintCache(file, version, cwd, undefined, `the cache ${file} could not be read as JSON; it is rewritten`);
     }
   }
 
@@ -102,48 +122,54 @@ export class LintCache {
     return factsOf(this.unchanged(absolute, stat));
   }
 
-  /** Whether the cache holds well-formed facts of an unchanged file (facts() then gives them). */
+  /**
+   * Whether the cache holds facts of an unchanged file, without reading them: facts() may still find them
+   * damaged (then the file is read). A damaged copy changes no stored key: those were made from the file.
+   */
   hasFacts(absolute: string, stat: { size: number; mtimeMs: number }): boolean {
-    const facts = this.unchanged(absolute, stat)?.facts;
-    return facts !== undefined && wellFormedFacts(facts);
+    return typeof this.unchanged(absolute, stat)?.facts === 'string';
   }
 
   /** The facts the cache held for a file when loaded, whether or not it changed since. */
   factsBefore(absolute: string): Omit<FileFacts, 'uri'> | undefined {
-    return factsOf(this.before.get(absolute) ?? this.files[absolute]);
+    const name = this.name(absolute);
+    return factsOf(this.before.get(name) ?? this.files[name]);
   }
 
   /** The dependency key of the result the cache held for a file when loaded, whether or not it changed since. */
   dependenciesBefore(absolute: string): string | undefined {
-    const result = (this.before.get(absolute) ?? this.files[absolute])?.result;
-    return result && (typeof result.dependencies === 'string' ? result.dependencies : '');
+    const name = this.name(absolute);
+    const result = (this.before.get(name) ?? this.files[name])?.result;
+    return result && this.wellFormed(result) ? (result.dependencies ?? '') : undefined;
   }
 
   /** Whether a file the cache holds facts of is not among `files` any more (deleted, moved, ignored now). */
   lostFacts(files: ReadonlyMap<string, unknown>): boolean {
     for (const name in this.files) {
+      if (files.has(this.absolute(name))) continue;
       const facts = this.files[name].facts;
-      if (!files.has(name) && facts && (facts.carriers?.length || facts.subclasses?.length || facts.uses?.length)) return true;
+      const stored = facts === undefined ? undefined : factsOf(this.files[name]);
+      // Damaged facts may have been anything.
+      if (facts !== undefined && (!stored || stored.carriers.length || stored.subclasses.length || stored.uses.length)) return true;
     }
     return false;
   }
 
-  /** The report stored for an unchanged file, if its settings and dependencies are still the same (and it has the shape this version writes). */
+  /**
+   * The report stored for an unchanged file, if its settings and dependencies are still the same (and it has
+   * the shape this version writes). `dependencies` undefined: the stored key holds (ProjectIndex.unchanged).
+   */
   report(
     absolute: string,
     stat: { size: number; mtimeMs: number } | undefined,
     settings: string,
-    dependencies: string,
+    dependencies: string | undefined,
   ): Report | undefined {
     if (!stat) return undefined;
     const result = this.unchanged(absolute, stat)?.result;
-    if (!result || this.settings[result.settings] !== settings || (result.dependencies ?? '') !== dependencies) return undefined;
-    const report = {
-      findings: result.report?.findings ?? [],
-      fingerprints: result.report?.fingerprints ?? [],
-      notes: result.report?.notes ?? [],
-    };
-    return wellFormedReport(report) ? report : undefined;
+    if (!result || !this.wellFormed(result) || this.settings[result.settings] !== settings) return undefined;
+    if (dependencies !== undefined && (result.dependencies ?? '') !== dependencies) return undefined;
+    return { findings: result.report?.findings ?? [], fingerprints: result.report?.fingerprints ?? [], notes: result.report?.notes ?? [] };
   }
 
   setFacts(absolute: string, stat: { size: number; mtimeMs: number }, facts: FileFacts | undefined): void {
@@ -152,7 +178,7 @@ export class LintCache {
     if (facts.carriers.length > 0) stored.carriers = facts.carriers;
     if (facts.subclasses.length > 0) stored.subclasses = facts.subclasses;
     if (facts.uses.length > 0) stored.uses = facts.uses;
-    this.entry(absolute, stat).facts = stored;
+    this.entry(absolute, stat).facts = JSON.stringify(stored);
   }
 
   setReport(absolute: string, stat: { size: number; mtimeMs: number }, settings: string, dependencies: string, report: FileReport): void {
@@ -166,7 +192,7 @@ export class LintCache {
   }
 
   forget(absolute: string): void {
-    delete this.files[absolute];
+    delete this.files[this.name(absolute)];
   }
 
   /**
@@ -178,9 +204,10 @@ export class LintCache {
     const used = new Map<number, number>();
     let checked = true;
     for (const name of sorted(Object.keys(this.files))) {
-      if (!keep.has(name)) continue;
+      const absolute = this.absolute(name);
+      if (!keep.has(absolute)) continue;
       const entry = (files[name] = this.files[name]);
-      if (entry.result && !unchanged && !linted.has(name)) checked = false;
+      if (entry.result && !unchanged && !linted.has(absolute)) checked = false;
       // Settings no kept file refers to any more are dropped, the others renumbered.
       if (entry.result) {
         let index = used.get(entry.result.settings);
@@ -191,24 +218,50 @@ export class LintCache {
     const settings: string[] = [];
     for (const [old, index] of used) settings[index] = this.settings[old];
     this.settings = settings;
-    const stored: Stored = { format: FORMAT, version: this.version, checked, settings, files };
+    const stored: Stored = { format: FORMAT, version: this.version, checked, settings, root: this.root, files };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(stored));
     fs.renameSync(temporary, this.file);
   }
 
+  private wellFormed(result: NonNullable<Entry['result']>): boolean {
+    return (
+      isInteger(result.settings) &&
+      result.settings >= 0 &&
+      result.settings < this.settings.length &&
+      (result.dependencies === undefined || isString(result.dependencies)) &&
+      (result.report === undefined ||
+        (isObject(result.report) &&
+          wellFormedReport({
+            findings: result.report.findings ?? [],
+            fingerprints: result.report.fingerprints ?? [],
+            notes: result.report.notes ?? [],
+          })))
+    );
+  }
+
+  /** A file's name in `files`. */
+  private name(absolute: string): string {
+    return absolute.startsWith(this.prefix) ? absolute.slice(this.prefix.length) : absolute;
+  }
+
+  private absolute(name: string): string {
+    return path.isAbsolute(name) ? name : this.prefix + name;
+  }
+
   private unchanged(absolute: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
-    const entry = this.files[absolute];
+    const entry = this.files[this.name(absolute)];
     return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
   }
 
   private entry(absolute: string, stat: { size: number; mtimeMs: number }): Entry {
     let entry = this.unchanged(absolute, stat);
     if (!entry) {
-      const old = this.files[absolute];
-      if (old && !this.before.has(absolute)) this.before.set(absolute, old);
-      this.files[absolute] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+      const name = this.name(absolute);
+      const old = this.files[name];
+      if (old && !this.before.has(name)) this.before.set(name, old);
+      this.files[name] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
     }
     return entry;
   }
@@ -243,8 +296,14 @@ function wellFormedFacts(facts: StoredFacts): boolean {
 }
 
 function factsOf(entry: Entry | undefined): Omit<FileFacts, 'uri'> | undefined {
-  const facts = entry?.facts;
-  if (!facts || !wellFormedFacts(facts)) return undefined;
+  if (typeof entry?.facts !== 'string') return undefined;
+  let facts: StoredFacts;
+  try {
+    facts = JSON.parse(entry.facts) as StoredFacts;
+  } catch {
+    return undefined;
+  }
+  if (!isObject(facts) || !wellFormedFacts(facts)) return undefined;
   return { family: facts.family, carriers: facts.carriers ?? [], subclasses: facts.subclasses ?? [], uses: facts.uses ?? [] };
 }
 

@@ -89,7 +89,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   if (!dryRun) out(formatter.begin());
 
   // Issue 16: the carriers of the files' projects first, so a use is judged by a declaration elsewhere.
-  const cache = options.cache ? LintCache.load(cacheFile(options.cacheLocation, io.cwd), io.version) : undefined;
+  const cache = options.cache ? LintCache.load(cacheFile(options.cacheLocation, io.cwd), io.version, io.cwd) : undefined;
   if (cache?.discarded) warn(cache.discarded);
   // A directory linted whole (and not cut by --shard) need not be walked again for its carriers.
   const walked = new Set(
@@ -132,7 +132,6 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
         project.model().dependencyKey(fileUri(task.absolute)));
   const cacheKeys = (task: LintTask) => ({
     settings: settingsKey(task.settingsIndex),
-    dependencies: dependencyKey(task),
     stat: task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined,
   });
   const run = (
@@ -189,11 +188,11 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const fresh: LintTask[] = [];
   for (const task of tasks) {
     const keys = cache && options.fix === 'off' ? cacheKeys(task) : undefined;
-    const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, keys.dependencies);
+    const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, project?.unchanged ? undefined : dependencyKey(task));
     const first = unjoined.get(task.index);
     if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored });
-    else if (first && !first.error && (keys?.dependencies ?? dependencyKey(task)) === '') {
-      if (keys?.stat && cache) cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, first);
+    else if (first && !first.error && dependencyKey(task) === '') {
+      if (keys?.stat && cache) cache.setReport(task.absolute, keys.stat, keys.settings, '', first);
       reused.push(first);
     } else fresh.push(task);
   }
@@ -205,7 +204,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     if (cache && task.text === undefined) {
       const keys = cacheKeys(task);
       if (done.error || done.fixed || !keys.stat) cache.forget(task.absolute);
-      else cache.setReport(task.absolute, keys.stat, keys.settings, keys.dependencies, done);
+      else cache.setReport(task.absolute, keys.stat, keys.settings, dependencyKey(task), done);
     }
     report(done);
   });

@@ -76,7 +76,7 @@ export interface IndexPlan extends Omit<ProjectIndex, 'model' | 'unchanged'> {
   /** The files read so far (the cached facts are not in it yet). */
   model: WorkspaceModel;
   /** Files whose facts the cache holds: they go into the model when it is asked for. */
-  cached: string[];
+  cached: FileToRead[];
   toRead: FileToRead[];
 }
 
@@ -91,7 +91,7 @@ export function planIndex(
   const model = new WorkspaceModel();
   const stats: FileStats = new Map();
   const toRead: FileToRead[] = [];
-  const cached: string[] = [];
+  const cached: FileToRead[] = [];
   // Only code uses carriers: a run over specs alone does not read the project (a spec in a tree of 5,000
   // sources was linted 4x slower for it).
   const roots = projectRoots(
@@ -108,8 +108,7 @@ export function planIndex(
     const stat = fs.statSync(absolute, { throwIfNoEntry: false });
     if (!stat || stat.size > MAX_FILE_SIZE) return;
     stats.set(absolute, { size: stat.size, mtimeMs: stat.mtimeMs });
-    if (cache?.hasFacts(absolute, stat)) cached.push(absolute);
-    else toRead.push({ absolute, uri: fileUri(absolute), languageId });
+    (cache?.hasFacts(absolute, stat) ? cached : toRead).push({ absolute, uri: fileUri(absolute), languageId });
   };
   // Text given on standard input stands for its file.
   for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file.text);
@@ -131,11 +130,17 @@ export function finishIndex(plan: IndexPlan, cache?: LintCache): ProjectIndex {
       if (stat) cache.setFacts(file.absolute, stat, facts);
     }
   }
-  let cached: readonly string[] | undefined = plan.cached;
+  let cached: readonly FileToRead[] | undefined = plan.cached;
   const model = () => {
-    for (const absolute of cached ?? []) {
-      const facts = cache!.facts(absolute, plan.stats.get(absolute)!)!;
-      plan.model.restore({ ...facts, uri: fileUri(absolute) });
+    for (const file of cached ?? []) {
+      const stat = plan.stats.get(file.absolute)!;
+      const facts = cache!.facts(file.absolute, stat);
+      if (facts) plan.model.restore({ ...facts, uri: file.uri });
+      else {
+        // A damaged copy: the file is read, and its facts stored again.
+        readInto({ ...plan, toRead: [file] });
+        cache!.setFacts(file.absolute, stat, plan.model.facts(file.uri));
+      }
     }
     cached = undefined;
     return plan.model;

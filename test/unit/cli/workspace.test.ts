@@ -158,7 +158,7 @@ test('--cache-location takes a file or a directory; a damaged cache is said and 
   const run = await lintHere(['lint', '--cache', '--cache-location', 'my-cache', '--format', 'json'], dir);
   assert.match(run.stderr, /could not be read as JSON; it is rewritten/);
   assert.deepEqual(rules(run), ['src/A.java: 424-for-lock']);
-  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'my-cache'), 'utf8')).format, 2);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'my-cache'), 'utf8')).format, 3);
 });
 
 test('--cache: entries of another shape in a cache that still parses are not used; their files are linted again', async () => {
@@ -172,7 +172,8 @@ test('--cache: entries of another shape in a cache that still parses are not use
   const file = path.join(dir, '.http-status-lens-cache');
   const damaged = [
     (entry: Record<string, unknown>) => (entry.facts = { family: 'typescript', uses: 5, carriers: ['x'] }),
-    (entry: Record<string, unknown>) => (entry.facts = { family: 'typescript', subclasses: [{}], uses: [[1, 'a']] }),
+    (entry: Record<string, unknown>) => (entry.facts = JSON.stringify({ family: 'typescript', subclasses: [{}], uses: [[1, 'a']] })),
+    (entry: Record<string, unknown>) => (entry.facts = '{ not json'),
     (entry: Record<string, unknown>) => (entry.result = { settings: 0, report: { findings: 'bad' } }),
     (entry: Record<string, unknown>) => (entry.result = { settings: 0, report: { findings: [{ ruleId: 7 }], fingerprints: ['x'] } }),
     (entry: Record<string, unknown>) => (entry.result = { settings: 42 }),
@@ -184,6 +185,12 @@ test('--cache: entries of another shape in a cache that still parses are not use
     const run = await lintHere(['lint', '--cache', '--format', 'json'], dir);
     assert.equal(run.stderr, '', damage.toString());
     assert.deepEqual(rules(run), expected, damage.toString());
+    // With the use changed too, the model is built from the damaged copies: their files are read instead.
+    fs.writeFileSync(file, JSON.stringify(cache));
+    fs.appendFileSync(path.join(dir, 'src/orders.ts'), '// changed\n');
+    const changed = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+    assert.equal(changed.stderr, '', damage.toString());
+    assert.deepEqual(rules(changed), expected, damage.toString());
   }
 });
 
