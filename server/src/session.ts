@@ -13,6 +13,7 @@ import type { WorkspaceHandler } from './handlers/workspace';
 import { type Analysis, type ScanWorker, createAnalysis } from './large';
 import { type LanguageService, type RuleId, getLanguageService } from './service';
 import { type ConfigSource, SettingsStore } from './editorSettings/store';
+import { InFlight } from './transport/inFlight';
 
 export interface SessionOptions {
   /** Where config files come from; without one, the editor settings alone apply. */
@@ -43,6 +44,8 @@ export interface Session {
   project: OpenProject;
   workspace?: WorkspaceHandler;
   client: ClientTraits;
+  /** The requests being answered (the workspace index waits for them). */
+  inFlight: InFlight;
 }
 
 /** Builds the session, registers its handlers and starts listening for documents. */
@@ -74,7 +77,8 @@ export function startSession(connection: Connection, options: SessionOptions = {
     settings,
     crossFile: (document, s) => project.diagnostics(document, s),
   });
-  workspace?.connect({ connection, documents, service, settings, diagnostics, project });
+  const inFlight = new InFlight();
+  workspace?.connect({ connection, documents, service, settings, diagnostics, project, inFlight });
   if (workspace) project.useSpecsOnDisk(() => workspace.specsOnDisk());
   const session: Session = {
     connection,
@@ -86,6 +90,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
     project,
     workspace,
     client: { lazyDocumentation: false },
+    inFlight,
   };
   registerHandlers(session);
   documents.listen(connection);

@@ -19,15 +19,17 @@ export function registerHandlers(session: Session): void {
   documents.onDidChangeContent((event) => onContentChange(event.document, session));
   documents.onDidClose((event) => onClose(event.document, session));
 
-  connection.onHover(async (params, token) => project.hover(await onHover(params, session, token), params));
-  connection.onCompletion((params, token) => onCompletion(params, session, token));
-  connection.onCompletionResolve((item) => service.resolveCompletion(item));
-  connection.onCodeAction((params) => onCodeAction(params, session));
-  connection.onDefinition((params) => project.definition(params));
-  connection.onReferences((params) => project.references(params));
-  connection.onCodeLens((params) => workspace?.codeLens(params.textDocument.uri) ?? []);
+  // Requests are counted while answered: the workspace index waits for them.
+  const { inFlight } = session;
+  connection.onHover((params, token) => inFlight.track(async () => project.hover(await onHover(params, session, token), params)));
+  connection.onCompletion((params, token) => inFlight.track(() => onCompletion(params, session, token)));
+  connection.onCompletionResolve((item) => inFlight.track(() => service.resolveCompletion(item)));
+  connection.onCodeAction((params) => inFlight.track(() => onCodeAction(params, session)));
+  connection.onDefinition((params) => inFlight.track(() => project.definition(params)));
+  connection.onReferences((params) => inFlight.track(() => project.references(params)));
+  connection.onCodeLens((params) => inFlight.track(() => workspace?.codeLens(params.textDocument.uri) ?? []));
   connection.onExecuteCommand((params) => (params.command === LINT_WORKSPACE_COMMAND ? workspace?.lintWorkspace() : undefined));
-  connection.onRequest(STATUS_REQUEST, (params: StatusParams) => onStatus(params, session));
+  connection.onRequest(STATUS_REQUEST, (params: StatusParams) => inFlight.track(() => onStatus(params, session)));
   // Open documents get pushed diagnostics; the pull answers for them are empty so nothing shows twice.
   connection.languages.diagnostics.on(() => ({ kind: 'full', items: [] }));
   connection.languages.diagnostics.onWorkspace(

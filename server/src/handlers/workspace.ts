@@ -34,6 +34,7 @@ import type { DiagnosticsPublisher } from './diagnostics';
 import type { OpenProject } from './project';
 import type { SettingsStore } from '../editorSettings/store';
 import { type InitializationOptions, LINT_WORKSPACE_COMMAND } from '../protocol';
+import type { InFlight } from '../transport/inFlight';
 
 /** The result id of an open document's (empty) workspace report: its findings are pushed. */
 const OPEN = 'open';
@@ -42,6 +43,8 @@ const OPEN = 'open';
 const SLICE_MS = 4;
 /** Beyond this many files the index stops (and says so): its memory stays bounded whatever the workspace. */
 export const MAX_INDEXED_FILES = 100_000;
+/** Files larger than this are indexed after the others (see index()). */
+const LARGE_FIRST_READ = 64 * 1024;
 /** An edited document's carriers are read again after this pause. */
 const EDIT_DEBOUNCE_MS = 300;
 
@@ -59,6 +62,8 @@ export interface WorkspaceDependencies {
   diagnostics: DiagnosticsPublisher;
   /** Told when the workspace's specs on disk change (issue 17: a closed spec is still joined to open handlers). */
   project?: Pick<OpenProject, 'specsOnDiskChanged'>;
+  /** The requests being answered: the index waits for them. */
+  inFlight?: Pick<InFlight, 'busy' | 'idle'>;
 }
 
 /** An OpenAPI document: a root key `openapi` or `swagger` (the join reads the rest). */
@@ -217,7 +222,7 @@ export class WorkspaceHandler {
     await this.ready;
     const before = new Map(previous.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
-    const slice = new Slice();
+    const slice = new Slice(this.deps!.inFlight);
     for (let i = 0; i < this.files.length; i++) {
       if (token.isCancellationRequested) break;
       await slice.pause();
@@ -246,7 +251,7 @@ export class WorkspaceHandler {
     let findings = 0;
     let files = 0;
     const push = !this.pullSupported();
-    const slice = new Slice();
+    const slice = new Slice(this.deps!.inFlight);
     for (let i = 0; i < this.files.length; i++) {
       if (await slice.pause()) progress?.report(`${i}/${this.files.length} files`, Math.round((i / this.files.length) * 100));
       const { absolute, languageId } = this.files[i];
@@ -304,6 +309,14 @@ export class WorkspaceHandler {
     if (this.capabilities.workspace?.codeLens?.refreshSupport)
       void this.deps!.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.deps!.connection.languages.diagnostics.refresh();
+  }
+
+  private isLarge(absolute: string): boolean {
+    try {
+      return fs.statSync(absolute).size > LARGE_FIRST_READ;
+    } catch {
+      return false;
+    }
   }
 
   private readFromDisk(uri: string): boolean {
@@ -365,7 +378,8 @@ export class WorkspaceHandler {
     };
     // Walked and read together, a few milliseconds at a time: requests on open documents go first.
     this.files = files;
-    const slice = new Slice();
+    const large: string[] = [];
+    const slice = new Slice(this.deps!.inFlight);
     let changed = false;
     let specsChanged = false;
     for (const folder of this.folders) {
@@ -383,11 +397,20 @@ export class WorkspaceHandler {
           // An open document's text is newer than the disk's.
           const uri = pathToFileURL(absolute).href;
           const open = documents.get(uri);
-          changed = (open ? this.model.update(uri, open.getText(), open.languageId) : this.readFromDisk(uri)) || changed;
+          if (open) changed = this.model.update(uri, open.getText(), open.languageId) || changed;
+          else if (this.isLarge(absolute)) large.push(uri);
+          else changed = this.readFromDisk(uri) || changed;
         }
       } catch (error) {
         errors.push(String(error));
       }
+    }
+    // A file is read whole, between two requests: large ones last, when the carrier pass is compiled (the
+    // first large file of a tree, read while the code was still cold, held a hover up for 190 ms).
+    for (const uri of large) {
+      if (this.stopped) return;
+      if (await slice.pause()) progress?.report(`${files.length} files`);
+      changed = this.readFromDisk(uri) || changed;
     }
     progress?.done();
     if (specsChanged) this.deps!.project?.specsOnDiskChanged();
@@ -413,13 +436,21 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Work in slices of SLICE_MS: `pause()` yields to the event loop when the slice is used up (and says so). */
+/**
+ * Work in slices of SLICE_MS: `pause()` yields to the event loop when the slice is used up (and says so),
+ * and waits while requests are being answered.
+ */
 class Slice {
   private started = performance.now();
 
+  constructor(private readonly inFlight?: Pick<InFlight, 'busy' | 'idle'>) {}
+
   async pause(): Promise<boolean> {
-    if (performance.now() - this.started < SLICE_MS) return false;
+    if (performance.now() - this.started < SLICE_MS && !this.inFlight?.busy) return false;
+    // Two turns: a request read in the first is dispatched (and counted) before the second.
     await nextTurn();
+    await nextTurn();
+    while (this.inFlight?.busy) await this.inFlight.idle();
     this.started = performance.now();
     return true;
   }
