@@ -169,7 +169,8 @@ export class LintCache {
     const result = this.unchanged(absolute, stat)?.result;
     if (!result || !this.wellFormed(result) || this.settings[result.settings] !== settings) return undefined;
     if (dependencies !== undefined && (result.dependencies ?? '') !== dependencies) return undefined;
-    return { findings: result.report?.findings ?? [], fingerprints: result.report?.fingerprints ?? [], notes: result.report?.notes ?? [] };
+    if (!result.report) return NOTHING;
+    return { findings: result.report.findings ?? [], fingerprints: result.report.fingerprints ?? [], notes: result.report.notes ?? [] };
   }
 
   setFacts(absolute: string, stat: { size: number; mtimeMs: number }, facts: FileFacts | undefined): void {
@@ -266,6 +267,13 @@ export class LintCache {
     return entry;
   }
 }
+
+/** The report of a file that gave nothing (most of them), shared: reports read from the cache are not changed. */
+const NOTHING: Report = Object.freeze({
+  findings: Object.freeze([]) as [],
+  fingerprints: Object.freeze([]) as [],
+  notes: Object.freeze([]) as [],
+});
 
 /** The names in order: a cache is written sorted, so a re-run's names are in order but for new files. */
 function sorted(names: string[]): string[] {

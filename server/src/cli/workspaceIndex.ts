@@ -76,7 +76,7 @@ export interface IndexPlan extends Omit<ProjectIndex, 'model' | 'unchanged'> {
   /** The files read so far (the cached facts are not in it yet). */
   model: WorkspaceModel;
   /** Files whose facts the cache holds: they go into the model when it is asked for. */
-  cached: FileToRead[];
+  cached: { absolute: string; languageId: string }[];
   toRead: FileToRead[];
 }
 
@@ -91,7 +91,7 @@ export function planIndex(
   const model = new WorkspaceModel();
   const stats: FileStats = new Map();
   const toRead: FileToRead[] = [];
-  const cached: FileToRead[] = [];
+  const cached: { absolute: string; languageId: string }[] = [];
   // Only code uses carriers: a run over specs alone does not read the project (a spec in a tree of 5,000
   // sources was linted 4x slower for it).
   const roots = projectRoots(
@@ -100,22 +100,24 @@ export function planIndex(
   );
   model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
   const seen = new Set<string>();
-  const add = (absolute: string, languageId: string, text?: string) => {
+  // `file`: the file's task when it is one (kept as it is: no record is made for each cached file).
+  const add = (absolute: string, languageId: string, file?: FileTask) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
     if (!knowledge.hasCarriers(languageId)) return;
-    if (text !== undefined) return void model.update(fileUri(absolute), text, languageId);
+    if (file?.text !== undefined) return void model.update(fileUri(absolute), file.text, languageId);
     const stat = fs.statSync(absolute, { throwIfNoEntry: false });
     if (!stat || stat.size > MAX_FILE_SIZE) return;
     stats.set(absolute, { size: stat.size, mtimeMs: stat.mtimeMs });
-    (cache?.hasFacts(absolute, stat) ? cached : toRead).push({ absolute, uri: fileUri(absolute), languageId });
+    if (cache?.hasFacts(absolute, stat)) cached.push(file ?? { absolute, languageId });
+    else toRead.push({ absolute, uri: fileUri(absolute), languageId });
   };
   // Text given on standard input stands for its file.
-  for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file.text);
+  for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file);
   const errors: string[] = [];
   for (const root of roots)
     if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
-  for (const file of files) add(file.absolute, file.languageId);
+  for (const file of files) add(file.absolute, file.languageId, file);
   return { model, cached, stats, read: toRead.length, toRead };
 }
 
@@ -130,16 +132,17 @@ export function finishIndex(plan: IndexPlan, cache?: LintCache): ProjectIndex {
       if (stat) cache.setFacts(file.absolute, stat, facts);
     }
   }
-  let cached: readonly FileToRead[] | undefined = plan.cached;
+  let cached: IndexPlan['cached'] | undefined = plan.cached;
   const model = () => {
-    for (const file of cached ?? []) {
-      const stat = plan.stats.get(file.absolute)!;
-      const facts = cache!.facts(file.absolute, stat);
-      if (facts) plan.model.restore({ ...facts, uri: file.uri });
+    for (const { absolute, languageId } of cached ?? []) {
+      const stat = plan.stats.get(absolute)!;
+      const facts = cache!.facts(absolute, stat);
+      const uri = fileUri(absolute);
+      if (facts) plan.model.restore({ ...facts, uri });
       else {
         // A damaged copy: the file is read, and its facts stored again.
-        readInto({ ...plan, toRead: [file] });
-        cache!.setFacts(file.absolute, stat, plan.model.facts(file.uri));
+        readInto({ ...plan, toRead: [{ absolute, uri, languageId }] });
+        cache!.setFacts(absolute, stat, plan.model.facts(uri));
       }
     }
     cached = undefined;

@@ -46,9 +46,8 @@ export function* walkFiles(top: string, rules: DirectoryRules, errors: string[])
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A directory entry, its name as text, and the name's exact bytes when they are not UTF-8 (`bad\xff.ts`). */
-interface Named {
-  entry: Pick<fs.Dirent, 'isDirectory' | 'isFile'>;
+/** A directory entry (most often the Dirent itself), its name as text, and the name's exact bytes when they are not UTF-8 (`bad\xff.ts`). */
+interface Named extends Pick<fs.Dirent, 'isDirectory' | 'isFile'> {
   name: string;
   bytes?: Buffer;
 }
@@ -60,13 +59,14 @@ interface Named {
 function namedEntries(directory: string, real: Buffer | undefined): Named[] {
   if (!real) {
     const entries = fs.readdirSync(directory, { withFileTypes: true });
-    if (!entries.some((entry) => entry.name.includes('\uFFFD'))) return entries.map((entry) => ({ entry, name: entry.name }));
+    if (!entries.some((entry) => entry.name.includes('\uFFFD'))) return entries;
   }
   return fs.readdirSync(real ?? directory, { withFileTypes: true, encoding: 'buffer' }).map((entry) => {
+    const kind = { isDirectory: () => entry.isDirectory(), isFile: () => entry.isFile() };
     try {
-      return { entry, name: strictUtf8.decode(entry.name) };
+      return { ...kind, name: strictUtf8.decode(entry.name) };
     } catch {
-      return { entry, name: entry.name.toString('utf8'), bytes: entry.name };
+      return { ...kind, name: entry.name.toString('utf8'), bytes: entry.name };
     }
   });
 }
@@ -109,7 +109,8 @@ function* walk(
   // `directory` is normalized and a name holds no separator: a concatenation is the join (path.join was a
   // quarter of a --cache re-run's walk).
   const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
-  for (const { entry, name, bytes } of named) {
+  for (const entry of named) {
+    const { name, bytes } = entry;
     const full = prefix + name;
     const fullReal =
       real || bytes ? Buffer.concat([real ?? Buffer.from(directory), Buffer.from(path.sep), bytes ?? Buffer.from(name)]) : undefined;
