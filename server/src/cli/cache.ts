@@ -66,6 +66,10 @@ export class LintCache {
   private readonly prefix: string;
   /** Entries as loaded, of files whose entry this run replaced (changed files). */
   private readonly before = new Map<string, Entry>();
+  /** The names this run asked about: the files of its projects and those it linted, which save() keeps. */
+  private readonly touched = new Set<string>();
+  /** The names whose result this run checked or wrote. */
+  private readonly linted = new Set<string>();
   /** Why the stored cache was not used, for one line on stderr. */
   readonly discarded?: string;
   /** See Stored.checked. */
@@ -143,10 +147,10 @@ export class LintCache {
     return result && this.wellFormed(result) ? (result.dependencies ?? '') : undefined;
   }
 
-  /** Whether a file the cache holds facts of is not among `files` any more (deleted, moved, ignored now). */
-  lostFacts(files: ReadonlyMap<string, unknown>): boolean {
+  /** Whether the cache holds facts of a file this run has not asked about (deleted, moved, ignored now). */
+  lostFacts(): boolean {
     for (const name in this.files) {
-      if (files.has(this.absolute(name))) continue;
+      if (this.touched.has(name)) continue;
       const facts = this.files[name].facts;
       const stored = facts === undefined ? undefined : factsOf(this.files[name]);
       // Damaged facts may have been anything.
@@ -166,6 +170,7 @@ export class LintCache {
     dependencies: string | undefined,
   ): Report | undefined {
     if (!stat) return undefined;
+    this.linted.add(this.name(absolute));
     const result = this.unchanged(absolute, stat)?.result;
     if (!result || !this.wellFormed(result) || this.settings[result.settings] !== settings) return undefined;
     if (dependencies !== undefined && (result.dependencies ?? '') !== dependencies) return undefined;
@@ -190,6 +195,7 @@ export class LintCache {
     if (report.findings.length > 0 || report.notes.length > 0)
       result.report = { findings: report.findings, fingerprints: report.fingerprints, notes: report.notes };
     this.entry(absolute, stat).result = result;
+    this.linted.add(this.name(absolute));
   }
 
   forget(absolute: string): void {
@@ -197,18 +203,17 @@ export class LintCache {
   }
 
   /**
-   * Keeps only the files of this run's projects, and writes the cache (atomically). `linted`: the files this
-   * run linted; `unchanged`: the run's carrier facts were the stored ones (ProjectIndex.unchanged).
+   * Keeps only the files this run asked about (those of its projects, and those it linted), and writes the
+   * cache (atomically). `unchanged`: the run's carrier facts were the stored ones (ProjectIndex.unchanged).
    */
-  save(keep: ReadonlySet<string>, linted: ReadonlySet<string>, unchanged: boolean): void {
+  save(unchanged: boolean): void {
     const files: Record<string, Entry> = {};
     const used = new Map<number, number>();
     let checked = true;
     for (const name of sorted(Object.keys(this.files))) {
-      const absolute = this.absolute(name);
-      if (!keep.has(absolute)) continue;
+      if (!this.touched.has(name)) continue;
       const entry = (files[name] = this.files[name]);
-      if (entry.result && !unchanged && !linted.has(absolute)) checked = false;
+      if (entry.result && !unchanged && !this.linted.has(name)) checked = false;
       // Settings no kept file refers to any more are dropped, the others renumbered.
       if (entry.result) {
         let index = used.get(entry.result.settings);
@@ -247,12 +252,10 @@ export class LintCache {
     return absolute.startsWith(this.prefix) ? absolute.slice(this.prefix.length) : absolute;
   }
 
-  private absolute(name: string): string {
-    return path.isAbsolute(name) ? name : this.prefix + name;
-  }
-
   private unchanged(absolute: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
-    const entry = this.files[this.name(absolute)];
+    const name = this.name(absolute);
+    this.touched.add(name);
+    const entry = this.files[name];
     return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
   }
 

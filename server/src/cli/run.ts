@@ -212,8 +212,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   });
   if (cache) {
     try {
-      const linted = new Set(files.map((file) => file.absolute));
-      cache.save(new Set([...(project?.stats.keys() ?? []), ...linted]), linted, project?.unchanged === true);
+      cache.save(project?.unchanged === true);
     } catch (error) {
       warn(`cannot write the cache ${cache.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }

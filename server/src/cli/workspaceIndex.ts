@@ -123,7 +123,7 @@ export function planIndex(
 
 /** After the files to read are in the model: their facts go to the cache, and the cached facts to the model when asked for. */
 export function finishIndex(plan: IndexPlan, cache?: LintCache): ProjectIndex {
-  let unchanged = cache?.checked === true && !cache.lostFacts(plan.stats);
+  let unchanged = cache?.checked === true && !cache.lostFacts();
   if (cache) {
     for (const file of plan.toRead) {
       const stat = plan.stats.get(file.absolute);
