@@ -51,11 +51,16 @@ interface Rescue {
   depth: number;
   start: number;
   /**
-   * A rescue call with parentheses (Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`): its bracket. Its
-   * first argument's class literals are the types; its next argument, or the block after it, is the handler.
+   * A rescue call with parentheses: its bracket. Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`: its
+   * first argument's class literals are the types (`literals`); its next argument, or the block after it, is
+   * the handler. Rails `rescue_from(X, Y, with: :handler)`: the plain names before `with:` are.
    */
   frame?: Bracket;
+  literals?: boolean;
 }
+
+/** A handler argument that is a method reference (`Handlers::onConflict`, `this::onConflict`, Kotlin `::onConflict`). */
+const methodReference = /\s*[\w$.]*::(\w+)\s*\)/y;
 
 export class RescueCalls {
   /** The rescue call being read, those read that name their handler, and each function's one code. */
@@ -95,12 +100,20 @@ export class RescueCalls {
     if (this.rescue && !this.rescue.frame && this.host.frames.length <= this.rescue.depth) this.endRescue();
   }
 
-  /** A `,` in the top bracket: after a rescue call's types, its handler argument begins. */
-  comma(): void {
+  /**
+   * A `,` in the top bracket: after a rescue call's class literals, its handler argument begins (after Rails'
+   * plain names, more names or `with:` follow).
+   */
+  comma(comma: Token): void {
     const rescue = this.rescue;
-    if (rescue?.frame === undefined || rescue.frame !== this.host.top()) return;
+    if (rescue?.frame === undefined || rescue.frame !== this.host.top() || (!rescue.literals && rescue.types.length > 0)) return;
     this.rescue = undefined;
-    if (rescue.types.length > 0) this.host.handlerArgument(rescue);
+    if (rescue.types.length === 0) return;
+    methodReference.lastIndex = comma.end;
+    const reference = methodReference.exec(this.text);
+    // A method of the file named by reference is the handler, as one named by Rails' `with:`.
+    if (reference) this.rescues.push({ ...rescue, handler: reference[1] });
+    else this.host.handlerArgument(rescue);
   }
 
   /** A bracket opens (not yet on the pass's frames): a rescue call's `(`, or the block after Ktor's `exception<X>`. */
@@ -122,11 +135,16 @@ export class RescueCalls {
       };
   }
 
-  /** A bracket closed: a rescue call's `)` with no handler argument, whose handler is then the block after it. */
+  /**
+   * A bracket closed: a rescue call's `)`, after `with: :handler` (Rails), or with no handler argument, whose
+   * handler is then the block after it (Kotlin Javalin `app.exception(X::class.java) { e, ctx -> }`, Rails
+   * `rescue_from(X) do |e|`).
+   */
   bracketClosed(frame: Bracket): void {
     const rescue = this.rescue;
     if (rescue?.frame !== frame) return;
-    if (rescue.types.length > 0) this.rescueBlock(rescue);
+    if (rescue.handler !== undefined) this.endRescue();
+    else if (rescue.types.length > 0) this.rescueBlock(rescue);
     else this.rescue = undefined;
   }
 
@@ -152,26 +170,29 @@ export class RescueCalls {
   private rescueWord(token: Token, previous: string): boolean {
     const rescue = this.rescue!;
     if (this.host.frames.length !== rescue.depth) return false;
-    if (rescue.frame) {
+    if (rescue.frame && token.text === 'class' && (previous === '.' || previous === ':')) {
       // `X.class`, `X::class.java`, `com.acme.X.class`: the name before the class literal's `class`.
-      if (token.text !== 'class' || (previous !== '.' && previous !== ':') || this.host.argumentOf[this.host.argumentOf.length - 1] !== 0)
-        return false;
+      if (this.host.argumentOf[this.host.argumentOf.length - 1] !== 0) return false;
       const type = this.host.recentToken(previous === '.' ? 2 : 3);
       if (type?.kind === TokenKind.Identifier && isCapitalised(type.text)) rescue.types.push(copyToken(type));
-      return true;
+      return (rescue.literals = true);
     }
+    if (rescue.literals) return false;
     if (token.text === 'with' && this.text.charCodeAt(token.end) === 58 /* : */) return (rescue.withSeen = true);
     if (rescue.withSeen && previous === ':' && rescue.handler === undefined) {
       rescue.handler = token.text;
       return true;
     }
-    if (token.text === 'do' && rescue.types.length > 0) {
+    if (token.text === 'do' && rescue.types.length > 0 && !rescue.frame) {
       this.rescueBlock(rescue);
       return true;
     }
     if (!isCapitalised(token.text) || rescue.withSeen) return false;
-    // `Coupons::Taken`: the last name.
-    if (previous === ':' && this.host.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop();
+    if (rescue.frame) {
+      // `rescue_from(Coupons::Taken, ...)`: a type is a name that ends its argument (its qualifiers do not).
+      const next = this.text.charCodeAt(nextNonBlank(this.text, token.end));
+      if (next !== 44 /* , */ && next !== 41 /* ) */ && next !== 10 && next !== 13) return false;
+    } else if (previous === ':' && this.host.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop(); // `Coupons::Taken`: the last name.
     rescue.types.push(copyToken(token));
     return true;
   }

@@ -23,6 +23,9 @@ interface TypeSwitch {
   indent: number;
   armIndent?: number;
   arm: Arm;
+  /** The types its earlier arms catch whatever the error holds, and whether one was a root type (`is Exception`). */
+  caught: Set<string>;
+  exhausted: boolean;
 }
 
 export interface Arm {
@@ -32,6 +35,8 @@ export interface Arm {
   keyworded: boolean;
   /** A default arm, a guard, a negated test or a nested pattern: its types alone do not fix its status. */
   unfixed: boolean;
+  /** An earlier arm catches every error (the first matching arm is taken): this one is never reached. */
+  unreachable: boolean;
   /** The token index of the last type, for a qualified name (`Errors::CouponTaken`) to replace it. */
   lastTypeAt: number;
   /** The token index where the branch begins, and whether it has a token yet. */
@@ -62,6 +67,8 @@ export class TypeSwitches {
     private readonly shapes: ReadonlyMap<string, TypeSwitchShape[]>,
     /** The family's type test (`instanceof`, `is`), for arms that test the error themselves (`switch (true)`). */
     private readonly errorTests: { keywords: ReadonlySet<string> } | undefined,
+    /** The family's root exception types: an arm of one catches every error. */
+    private readonly catchAll: ReadonlySet<string>,
   ) {
     this.text = view.text;
   }
@@ -148,7 +155,26 @@ export class TypeSwitches {
       depth,
       indent: indentOf(this.text, pending.start),
       arm: this.newArm(pending.shape),
+      caught: new Set(),
+      exhausted: false,
     });
+  }
+
+  /**
+   * The arm read so far ends and the next begins. The first matching arm is taken (Kotlin `when`, Python `match`,
+   * C# and Java switches, Ruby `case`): the types an arm catches whatever the error holds are not reached by the
+   * arms after it, and after an arm of a root type (`is Exception ->`) no arm is.
+   */
+  private nextArm(open: TypeSwitch): Arm {
+    const arm = open.arm;
+    if (!arm.unfixed && arm.branchRead)
+      for (const type of arm.types) {
+        open.caught.add(type.text);
+        if (this.catchAll.has(type.text)) open.exhausted = true;
+      }
+    const next = this.newArm(open.shape);
+    next.unreachable = open.exhausted;
+    return next;
   }
 
   private newArm(shape: TypeSwitchShape): Arm {
@@ -157,6 +183,7 @@ export class TypeSwitches {
       phase: 'types',
       keyworded: shape.armKeywords.size === 0,
       unfixed: false,
+      unreachable: false,
       lastTypeAt: -1,
       branchStart: -1,
       branchRead: false,
@@ -205,14 +232,14 @@ export class TypeSwitches {
       }
       if (arm && indent <= (open.armIndent ?? indent)) {
         open.armIndent ??= indent;
-        open.arm = this.newArm(shape);
+        open.arm = this.nextArm(open);
         if (shape.defaults.has(word)) open.arm.unfixed = true;
         else open.arm.keyworded = true;
         return true;
       }
     } else if (shape.armStart === 'separator' && token.text === ',' && open.arm.phase === 'branch') {
       // C# `X => 409, Y => 424`: the `,` ends the arm (before its `=>`, PHP's `,` lists more conditions).
-      open.arm = this.newArm(shape);
+      open.arm = this.nextArm(open);
       return false;
     } else this.startsArm(open, token, word, lineFirst);
     const arm = open.arm;
@@ -257,7 +284,7 @@ export class TypeSwitches {
       starts = !continuesLine(last, token.text);
     }
     if (!starts) return;
-    const next = this.newArm(shape);
+    const next = this.nextArm(open);
     // C# `case A: case B: ...`: an arm with no branch shares the next one's.
     if (shape.fallThrough && arm.phase === 'branch' && !arm.branchRead) ((next.types = arm.types), (next.unfixed = arm.unfixed));
     open.arm = next;
@@ -294,6 +321,13 @@ export class TypeSwitches {
     if (shape.armEnd.has(token.text)) return true;
     const before = this.view.recentToken(1);
     return before?.end === token.start && shape.armEnd.has(before.text + token.text);
+  }
+
+  /** The types an arm (the innermost switch's, from `branch`) gives its status: none when it is unfixed or never reached. */
+  fixedTypes(arm: Arm): Token[] {
+    if (arm.unfixed || arm.unreachable) return [];
+    const caught = this.switches[this.switches.length - 1].caught;
+    return caught.size === 0 ? arm.types : arm.types.filter((type) => !caught.has(type.text));
   }
 
   /** The branch of the innermost type switch's arm, when a value there is the arm's. */

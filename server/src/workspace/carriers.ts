@@ -233,7 +233,7 @@ class CarrierPass implements RescueHost {
     this.statusCalls = contexts?.calls ?? new Map();
     this.statusProperties = contexts?.properties ?? new Set();
     this.statusCommands = contexts?.commands ?? new Set();
-    this.typeSwitches = new TypeSwitches(this, shapes.typeSwitches, shapes.errorTests);
+    this.typeSwitches = new TypeSwitches(this, shapes.typeSwitches, shapes.errorTests, shapes.catchAllTypes);
     this.rescueCalls = new RescueCalls(this, shapes.rescueCalls);
   }
 
@@ -529,6 +529,9 @@ class CarrierPass implements RescueHost {
     shape: CarrierShape,
     kind: 'class' | 'function',
   ): void {
+    // A handler of a root type (`@ExceptionHandler(Exception.class)`, `rescue_from StandardError`) is the fallback
+    // for every error no handler gave a status: no carrier, so a plain `throw new Exception(...)` is no status site.
+    if (shape === 'exception-handler' && this.shapes.catchAllTypes.has(declaration.name)) return;
     this.result.carriers.push({
       name: declaration.name,
       code,
@@ -612,7 +615,7 @@ class CarrierPass implements RescueHost {
     else if (c === ')' || c === ']' || c === '}') this.closeFrame(token);
     else if (c === ',' && this.frames.length > 0) {
       this.argumentOf[this.argumentOf.length - 1]++;
-      this.rescueCalls.comma();
+      this.rescueCalls.comma(token);
     } else if (c === ';') {
       if (this.errorTest?.phase === 'statement' && this.frames.length <= this.errorTest.depth) this.errorTest = undefined;
       if (this.pending && this.frames.length === this.pending.depth) this.endPending(token.end);
@@ -911,7 +914,7 @@ class CarrierPass implements RescueHost {
     }
     const arm = this.typeSwitches.branch();
     if (arm && value.code >= 400 && (this.setsStatus(value) || this.typeSwitches.isArmValue(value, arm))) {
-      if (!arm.unfixed) this.mapTypes(arm.types, value);
+      this.mapTypes(this.typeSwitches.fixedTypes(arm), value);
       return;
     }
     const cls = this.innermost('class');
