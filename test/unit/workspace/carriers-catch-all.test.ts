@@ -213,6 +213,53 @@ public class ArchivedDocumentException : Exception
     root: 'Exception("The document',
     specific: '424-for-conflict: DuplicateCouponException',
   },
+  {
+    language: 'PHP (Symfony exception listener)',
+    handler: [
+      'src/EventListener/ExceptionListener.php',
+      `<?php
+class ExceptionListener
+{
+    public function onKernelException(ExceptionEvent $event): void
+    {
+        $exception = $event->getThrowable();
+        $response = new JsonResponse(['error' => $exception->getMessage()]);
+        if ($exception instanceof OrderExistsException) {
+            $response->setStatusCode(424);
+        }
+        if ($exception instanceof Exception) {
+            $response->setStatusCode(424);
+        }
+        $event->setResponse($response);
+    }
+}
+`,
+    ],
+    uses: [
+      'src/Service/DocumentService.php',
+      `<?php
+class DocumentService
+{
+    public function edit(Document $doc): void
+    {
+        if ($doc->getLockedBy() !== null) {
+            throw new Exception('The document is locked by another editor');
+        }
+        if ($this->orders->exists($doc->getOrderId())) {
+            throw new OrderExistsException('An order with this id already exists');
+        }
+        if ($doc->isArchived()) {
+            throw new ArchivedDocumentException('The document is locked in the archive');
+        }
+    }
+}
+
+class ArchivedDocumentException extends Exception {}
+`,
+    ],
+    root: "Exception('The document",
+    specific: '424-for-conflict: OrderExistsException',
+  },
 ];
 
 for (const c of cases) {
