@@ -192,7 +192,10 @@ export class RescueCalls {
       // `rescue_from(Coupons::Taken, ...)`: a type is a name that ends its argument (its qualifiers do not).
       const next = this.text.charCodeAt(nextNonBlank(this.text, token.end));
       if (next !== 44 /* , */ && next !== 41 /* ) */ && next !== 10 && next !== 13) return false;
-    } else if (previous === ':' && this.host.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop(); // `Coupons::Taken`: the last name.
+    } else if (previous === ':' && this.host.recentText(2) === ':' && rescue.types.length > 0) {
+      // `Coupons::Taken`: the last name.
+      rescue.types.pop();
+    }
     rescue.types.push(copyToken(token));
     return true;
   }
