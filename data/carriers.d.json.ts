@@ -52,9 +52,13 @@ export type Names11 = string[];
  */
 export type Names12 = string[];
 /**
- * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from X`, Ktor `exception<X> { }`); with parentheses, the types are the class literals of the first argument and the handler is the next argument or the block after the call (Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`, Kotlin `app.exception(X::class.java) { e, ctx -> }`).
+ * Calls mapping exception types to a handler method (`with: :name`) or a block that sets the status (Rails `rescue_from X`, Ktor `exception<X> { }`); with parentheses, the types are the class literals of the first argument and the handler is the next argument, a method reference to a method of the file (`Handlers::onConflict`, `this::onConflict`), or the block after the call (Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`, Kotlin `app.exception(X::class.java) { e, ctx -> }`), or the types are plain names followed by `with:` (Rails `rescue_from(X, Y, with: :name)`).
  */
 export type Names13 = string[];
+/**
+ * The family's root exception types (`Exception`, `Throwable`, `StandardError`, `Error`): a handler of one is the fallback for every error no handler gave a status, so it is no carrier (a plain `throw new Exception(...)` is no status site, and the fallback's own status is judged where it is written); in a type switch, the arms after an unguarded arm of one are unreachable and map nothing.
+ */
+export type Names14 = string[];
 
 export interface CarriersFile {
   $schema?: string;
@@ -120,6 +124,7 @@ export interface CarriersFile {
         fallThrough?: boolean;
       }[];
       rescueCalls?: Names13;
+      catchAllTypes?: Names14;
       /**
        * Where the shapes were checked.
        */

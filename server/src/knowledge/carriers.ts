@@ -22,6 +22,8 @@ export interface CarrierShapes {
   typeSwitches: ReadonlyMap<string, TypeSwitchShape[]>;
   /** Calls mapping exception types to a handler method or block (Rails `rescue_from X, with: :handler`). */
   rescueCalls: ReadonlySet<string>;
+  /** Root exception types (`Exception`, `Throwable`): a handler of one is a fallback, no carrier. */
+  catchAllTypes: ReadonlySet<string>;
 }
 
 export interface TypeSwitchShape {
@@ -63,6 +65,7 @@ export function carrierShapesOf(family: string): CarrierShapes | undefined {
       },
       typeSwitches: typeSwitchesOf(data.typeSwitches ?? []),
       rescueCalls: new Set(data.rescueCalls ?? []),
+      catchAllTypes: new Set(data.catchAllTypes ?? []),
     };
     compiled.set(family, shapes);
   }

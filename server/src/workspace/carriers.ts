@@ -14,10 +14,13 @@
  * names used where a carrier would be used (called, constructed, thrown, raised), for "where is it used".
  */
 import * as knowledge from '../knowledge';
-import type { CarrierShapes, FamilySpellings, TypeSwitchShape } from '../knowledge';
+import type { CarrierShapes, FamilySpellings } from '../knowledge';
 import { TokenKind, lex } from '../service/scanners/code/lexer';
 import { lastAtOrBefore } from '../service/sorted';
 import { initializerProperties, namesCode } from '../service/scanners/code/scanner';
+import { RescueCalls, type RescueHandler, type RescueHost } from './carrier-rescue-calls';
+import { TypeSwitches } from './carrier-type-switches';
+import { type Bracket, type Token, type Value, copyToken, indentOf, isCapitalised, lineStartBefore } from './carrier-view';
 
 export type CarrierShape = 'annotation' | 'super' | 'header' | 'property' | 'method' | 'exception-handler' | 'helper';
 
@@ -58,12 +61,6 @@ export interface FileCarriers {
   uses: Map<string, number>;
 }
 
-interface Value {
-  code: number;
-  start: number;
-  end: number;
-}
-
 interface Declaration {
   kind: 'class' | 'function' | 'impl';
   name: string;
@@ -84,10 +81,7 @@ interface Declaration {
   expressionBody?: boolean;
 }
 
-interface Frame {
-  open: number;
-  callee?: string;
-  calleeToken?: Token;
+interface Frame extends Bracket {
   /** The callee was written after `@` (an annotation) or `[` (a C# attribute). */
   annotation?: Annotation;
   /** The frame is the parameter list of a declaration, not a call. */
@@ -96,8 +90,6 @@ interface Frame {
   body?: Declaration;
   /** A `(` opened inside a class header (after its base keyword). */
   header?: Declaration;
-  /** Inside a type switch: the token index of its bracket (a tuple arm `X => (409, "title")` begins with it). */
-  at?: number;
   /** An object initializer whose properties of these names hold a status (`new ProblemDetails { Status = ... }`). */
   initializer?: ReadonlySet<string>;
 }
@@ -113,69 +105,10 @@ interface ErrorTest {
   indent?: number;
 }
 
-/** A branch structure keyed by type tests of the caught error, being read (`when (e) { is X -> ... }`). */
-interface TypeSwitch {
-  shape: TypeSwitchShape;
-  /** Brace languages: the frame of its `{`. Indentation languages: none, it ends with its indentation. */
-  body?: Frame;
-  /** How many frames are open at its arms. */
-  depth: number;
-  /** Indentation languages: the indentation of its line, and of its first arm. */
-  indent: number;
-  armIndent?: number;
-  arm: Arm;
-}
-
-interface Arm {
-  types: Token[];
-  phase: 'types' | 'branch';
-  /** An arm keyword was read (or the shape has none): the capitalised names that follow are its types. */
-  keyworded: boolean;
-  /** A default arm, a guard, a negated test or a nested pattern: its types alone do not fix its status. */
-  unfixed: boolean;
-  /** The token index of the last type, for a qualified name (`Errors::CouponTaken`) to replace it. */
-  lastTypeAt: number;
-  /** The token index where the branch begins, and whether it has a token yet. */
-  branchStart: number;
-  branchRead: boolean;
-}
-
-/** A type switch's keyword was read: its subject, then its body, are awaited. */
-interface PendingSwitch {
-  shape: TypeSwitchShape;
-  /** The token index of the last token read for it: the next one must continue it. */
-  at: number;
-  /** `case e`: the subject was read (the arms follow on the next lines). */
-  subject: boolean;
-  /** Where the keyword is. */
-  start: number;
-}
-
-interface Rescue {
-  types: Token[];
-  handler?: string;
-  /** `with:` was read: the next name is the handler's. */
-  withSeen: boolean;
-  depth: number;
-  start: number;
-  /**
-   * A rescue call with parentheses (Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`): its frame. Its
-   * first argument's class literals are the types; its next argument, or the block after it, is the handler.
-   */
-  frame?: Frame;
-}
-
 interface Annotation {
   name: string;
   values: Value[];
   types: { name: string; start: number; end: number }[];
-}
-
-interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  text: string;
 }
 
 /**
@@ -193,11 +126,6 @@ class RingToken implements Token {
   get text(): string {
     return (this.cached ??= this.source.slice(this.start, this.end));
   }
-}
-
-/** A token kept beyond the ring: a plain copy with its text. */
-function copyToken(token: Token): Token {
-  return { kind: token.kind, start: token.start, end: token.end, text: token.text };
 }
 
 const controlWords = new Set([
@@ -253,8 +181,12 @@ export function findCarriers(text: string, family: string, keepTokens = false): 
   return result;
 }
 
-class CarrierPass {
-  private readonly frames: Frame[] = [];
+/**
+ * The pass. Its type switches and rescue calls are read by parts of their own (carrier-type-switches.ts,
+ * carrier-rescue-calls.ts), which see it as a `PassView` (its public members) and tell it of rescue handlers.
+ */
+class CarrierPass implements RescueHost {
+  readonly frames: Frame[] = [];
   private readonly open: Declaration[] = [];
   private pending: Declaration | undefined;
   /** A function keyword was read: the next name at this depth before a `(` names the function. */
@@ -273,14 +205,9 @@ class CarrierPass {
   /** An error handler's `if (err instanceof X)` being read, and the codes its branches set per tested type. */
   private errorTest: ErrorTest | undefined;
   private readonly testedTypes = new Map<string, { type: Token; codes: Map<number, Value>; end: number }>();
-  /** Type switches being read, the innermost last, and one whose keyword was just read. */
-  private readonly switches: TypeSwitch[] = [];
-  private pendingSwitch: PendingSwitch | undefined;
-  /** A `rescue_from X, Y, with: :handler` statement being read, those read, and each function's one code. */
-  private rescue: Rescue | undefined;
-  private readonly rescues: Rescue[] = [];
-  private readonly functionCodes = new Map<string, Map<number, Value>>();
-  private tokenIndex = 0;
+  private readonly typeSwitches: TypeSwitches;
+  private readonly rescueCalls: RescueCalls;
+  tokenIndex = 0;
   private lineStart = true;
   private readonly spellings: FamilySpellings;
   private readonly statusCalls: ReadonlyMap<string, { argument: number }[]>;
@@ -289,10 +216,10 @@ class CarrierPass {
   private readonly contexts: knowledge.CompiledContexts | undefined;
   private readonly lineStarts: number[] = [];
   /** The argument index of each open `(` frame, kept beside the frames. */
-  private readonly argumentOf: number[] = [];
+  readonly argumentOf: number[] = [];
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly family: string,
     private readonly shapes: CarrierShapes,
     private readonly indentation: boolean,
@@ -306,6 +233,8 @@ class CarrierPass {
     this.statusCalls = contexts?.calls ?? new Map();
     this.statusProperties = contexts?.properties ?? new Set();
     this.statusCommands = contexts?.commands ?? new Set();
+    this.typeSwitches = new TypeSwitches(this, shapes.typeSwitches, shapes.errorTests, shapes.catchAllTypes);
+    this.rescueCalls = new RescueCalls(this, shapes.rescueCalls);
   }
 
   token(kind: TokenKind, start: number, end: number): void {
@@ -327,7 +256,7 @@ class CarrierPass {
       if (this.indentation && this.frames.length === 0) this.dedent(start);
     }
     this.tokenIndex++;
-    if ((this.switches.length > 0 || this.pendingSwitch) && this.switchToken(token, lineFirst)) {
+    if (this.typeSwitches.reading && this.typeSwitches.token(token, lineFirst)) {
       this.head++;
       return;
     }
@@ -348,7 +277,6 @@ class CarrierPass {
   finish(): void {
     this.endPending(this.text.length);
     while (this.open.length > 0) this.close(this.open.pop()!, this.text.length);
-    this.endRescue();
     // Each type an error handler tests carries the one code its branches set; a handler method named by
     // `rescue_from ..., with:` gives its types the one code it sets.
     for (const [name, tested] of this.testedTypes) {
@@ -362,19 +290,14 @@ class CarrierPass {
         'class',
       );
     }
-    for (const rescue of this.rescues) {
-      const codes = this.functionCodes.get(rescue.handler!);
-      if (codes?.size !== 1) continue;
-      const [[code, value]] = codes;
-      for (const type of rescue.types)
-        this.carrier(
-          { name: type.text, nameStart: type.start, nameEnd: type.end, start: rescue.start, end: type.end },
-          code,
-          value,
-          'exception-handler',
-          'class',
-        );
-    }
+    for (const { type, start, code, value } of this.rescueCalls.finish())
+      this.carrier(
+        { name: type.text, nameStart: type.start, nameEnd: type.end, start, end: type.end },
+        code,
+        value,
+        'exception-handler',
+        'class',
+      );
   }
 
   // --- declarations -------------------------------------------------------------------------------------
@@ -388,7 +311,7 @@ class CarrierPass {
     if (
       !looked &&
       this.pending === undefined &&
-      this.rescue === undefined &&
+      !this.rescueCalls.reading &&
       this.classKeyword?.depth !== depth &&
       this.functionKeyword?.depth !== depth &&
       this.top()?.annotation === undefined
@@ -471,14 +394,8 @@ class CarrierPass {
       annotation.types.push({ name: word, start: token.start, end: token.end });
       return;
     }
-    if (this.shapes.typeSwitches.has(word) && this.switchKeyword(token, word, previous)) return;
-    if (this.rescue && this.rescueWord(token, previous)) return;
-    // `rescue_from Foo`, `exception<Foo> {`: a rescue call without parentheses names a type next (not a variable named so).
-    if (this.shapes.rescueCalls.has(word) && previous !== '.' && startsRescuedType(this.text.charCodeAt(this.nextNonBlank(token.end)))) {
-      this.endRescue();
-      this.rescue = { types: [], withSeen: false, depth, start: this.lineStartBefore(token.start) };
-      return;
-    }
+    if (this.typeSwitches.keyword(token, word, previous)) return;
+    if (this.rescueCalls.word(token, word, previous)) return;
     if (this.shapes.errorTests?.keywords.has(previous) && isCapitalised(word) && this.testsError(token)) return;
     if (this.shapes.errorTests && (previous === ',' || previous === '(') && isCapitalised(word) && this.testsErrorByCall(token)) return;
     if (this.errorTest?.phase === 'condition' && this.qualifiesTestedType(token)) return;
@@ -555,8 +472,8 @@ class CarrierPass {
 
   private close(declaration: Declaration, end: number): void {
     declaration.end = end;
-    if (declaration.kind === 'function' && declaration.name !== '' && declaration.codes.size === 1 && this.shapes.rescueCalls.size > 0)
-      this.functionCodes.set(declaration.name, declaration.codes);
+    if (declaration.kind === 'function' && declaration.name !== '' && declaration.codes.size === 1)
+      this.rescueCalls.functionClosed(declaration.name, declaration.codes);
     const owner = this.owningClass(declaration);
     if (declaration.handles && declaration.codes.size === 1) {
       // An exception handler: each type it handles carries the status it answers with.
@@ -612,6 +529,9 @@ class CarrierPass {
     shape: CarrierShape,
     kind: 'class' | 'function',
   ): void {
+    // A handler of a root type (`@ExceptionHandler(Exception.class)`, `rescue_from StandardError`) is the fallback
+    // for every error no handler gave a status: no carrier, so a plain `throw new Exception(...)` is no status site.
+    if (shape === 'exception-handler' && this.shapes.catchAllTypes.has(declaration.name)) return;
     this.result.carriers.push({
       name: declaration.name,
       code,
@@ -652,8 +572,7 @@ class CarrierPass {
   // --- indentation ---------------------------------------------------------------------------------------
 
   private newline(): void {
-    // (A rescue call with parentheses ends with them.)
-    if (this.rescue && !this.rescue.frame && this.frames.length <= this.rescue.depth) this.endRescue();
+    this.rescueCalls.lineEnded();
     // Ruby `def status` without parentheses: the name is all there is.
     const keyword = this.functionKeyword;
     if (keyword?.name && this.frames.length === keyword.depth) this.startFunction(keyword.name, keyword.start);
@@ -668,12 +587,7 @@ class CarrierPass {
     if (!this.indentation) return;
     // Ruby `if e.is_a?(X)`: the condition ends with its line.
     if (this.errorTest?.phase === 'condition' && this.frames.length === this.errorTest.depth) this.errorTest.phase = 'block';
-    // `case e` then its arms; an arm's types (`when X, Y`) end with their line.
-    const switchPending = this.pendingSwitch;
-    if (switchPending?.subject && switchPending.at === this.tokenIndex) this.openSwitch(switchPending, undefined);
-    const open = this.switches[this.switches.length - 1];
-    if (open?.body === undefined && open?.arm.phase === 'types' && this.frames.length === open.depth)
-      ((open.arm.phase = 'branch'), (open.arm.branchStart = this.tokenIndex + 1));
+    this.typeSwitches.lineEnded();
   }
 
   /** A logical line's first token: the declarations indented as deep or deeper end before it. */
@@ -685,16 +599,12 @@ class CarrierPass {
       this.close(this.open.pop()!, this.lineStartBefore(start));
   }
 
-  /** The indentation of the line holding an offset. */
   private indentOf(offset: number): number {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    let i = lineStart;
-    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return i - lineStart;
+    return indentOf(this.text, offset);
   }
 
   private lineStartBefore(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    return lineStartBefore(this.text, offset);
   }
 
   // --- punctuation ---------------------------------------------------------------------------------------
@@ -705,7 +615,7 @@ class CarrierPass {
     else if (c === ')' || c === ']' || c === '}') this.closeFrame(token);
     else if (c === ',' && this.frames.length > 0) {
       this.argumentOf[this.argumentOf.length - 1]++;
-      if (this.rescue?.frame !== undefined && this.rescue.frame === this.top()) this.rescueArgument(this.rescue);
+      this.rescueCalls.comma(token);
     } else if (c === ';') {
       if (this.errorTest?.phase === 'statement' && this.frames.length <= this.errorTest.depth) this.errorTest = undefined;
       if (this.pending && this.frames.length === this.pending.depth) this.endPending(token.end);
@@ -730,33 +640,21 @@ class CarrierPass {
 
   private openFrame(token: Token): void {
     const frame: Frame = { open: token.text.charCodeAt(0) };
-    if (this.switches.length > 0) frame.at = this.tokenIndex;
     if (token.text === '{' && this.contexts) frame.initializer = initializerProperties(this.contexts, (n) => this.recentText(n));
-    const switchPending = this.pendingSwitch;
     // `when (e) {`, `e switch {`: the body of a type switch.
-    if (
-      token.text === '{' &&
-      switchPending?.subject &&
-      switchPending.at === this.tokenIndex - 1 &&
-      switchPending.shape.subject !== 'after'
-    ) {
+    if (this.typeSwitches.reading && this.typeSwitches.bracketOpened(frame, token)) {
       this.frames.push(frame);
       this.argumentOf.push(0);
-      this.openSwitch(switchPending, frame);
       return;
     }
     if (this.errorTest?.phase === 'await-body' && token.text === '{') ((this.errorTest.phase = 'body'), (this.errorTest.body = frame));
-    // Ktor `exception<X> {`: the rescue call's types were its type arguments, and the block follows them.
-    const rescue = this.rescue;
-    if (token.text === '{' && rescue && rescue.types.length > 0 && this.frames.length === rescue.depth && this.recentText(1) === '>')
-      this.rescueBlock(rescue);
+    // A rescue call's `(`; Ktor `exception<X> {`, whose block is the handler.
+    this.rescueCalls.bracketOpened(frame, token);
     const before = this.recentToken(1);
     const depth = this.frames.length;
     if (token.text === '(' && before?.kind === TokenKind.Identifier) {
       frame.callee = before.text;
       frame.calleeToken = copyToken(before);
-      if (this.shapes.rescueCalls.has(before.text))
-        this.rescue = { types: [], withSeen: false, depth: depth + 1, start: this.lineStartBefore(before.start), frame };
       if (this.isDecorator()) frame.annotation = { name: before.text, values: [], types: [] };
       else if (this.recentText(2) === '[' && this.family === 'csharp') frame.annotation = { name: before.text, values: [], types: [] };
       if (this.functionKeyword?.depth === depth && this.functionKeyword.name?.start === before.start) {
@@ -843,14 +741,8 @@ class CarrierPass {
       } else if (frame === test.body || this.frames.length < test.depth) this.errorTest = undefined;
     }
     // Kotlin Javalin `app.exception(X::class.java) { e, ctx -> ... }`: the handler is the block after the call.
-    const rescue = this.rescue;
-    if (rescue?.frame === frame) {
-      if (rescue.types.length > 0) this.rescueBlock(rescue);
-      else this.rescue = undefined;
-    }
-    const open = this.switches[this.switches.length - 1];
-    if (open?.body !== undefined && frame === open.body) this.switches.pop();
-    else if (frame.open === 40 && frame.callee !== undefined && this.shapes.typeSwitches.has(frame.callee)) this.switchSubjectClosed(frame);
+    this.rescueCalls.bracketClosed(frame);
+    this.typeSwitches.bracketClosed(frame);
     if (frame.annotation) {
       this.annotations.push(frame.annotation);
       return;
@@ -936,7 +828,7 @@ class CarrierPass {
   }
 
   /** A name that holds the caught error (`err`, `exception`, `context.Exception`, `$exception`, `validationError`). */
-  private isErrorName(name: string): boolean {
+  isErrorName(name: string): boolean {
     const subject = withoutSigil(name).toLowerCase();
     return this.shapes.errorTests?.subjects.has(subject) === true || subject.endsWith('error') || subject.endsWith('exception');
   }
@@ -950,305 +842,35 @@ class CarrierPass {
     }
   }
 
-  // --- type switches ----------------------------------------------------------------------------------------
+  // --- rescue calls' handlers -------------------------------------------------------------------------------
 
-  /**
-   * The keyword of a type switch: `e switch {` has its subject before it; `case e` after it (read next);
-   * `when (e) {` in its parentheses (read when they close). Returns whether the word was taken.
-   */
-  private switchKeyword(token: Token, word: string, previous: string): boolean {
-    for (const shape of this.shapes.typeSwitches.get(word)!) {
-      if (shape.subject === 'before' && this.recentToken(1)?.kind === TokenKind.Identifier && this.isErrorName(previous)) {
-        this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: token.start };
-        return true;
-      }
-      if (shape.subject === 'after') {
-        this.pendingSwitch = { shape, at: this.tokenIndex, subject: false, start: token.start };
-        return true;
-      }
-      // Kotlin `when {`: no subject, each arm tests the error itself.
-      if (shape.subject === 'none' && this.text[this.nextNonBlank(token.end)] === '{') {
-        this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: token.start };
-        return true;
-      }
-    }
-    return false;
+  /** The block that opens next is a rescue call's handler (Ruby `rescue_from X do |e|`, Ktor `exception<X> {`). */
+  handlerBlock(handler: RescueHandler): void {
+    this.endPending(handler.start);
+    this.pending = this.handlerDeclaration(handler, this.frames.length);
   }
 
-  /**
-   * `when (e)`, `switch (context.Exception)`: the parentheses of a switch keyword closed on the caught error;
-   * `switch (true)`, `match (true)`: on no subject, each arm testing the error itself.
-   */
-  private switchSubjectClosed(frame: Frame): void {
-    const shapes = frame.callee === undefined ? undefined : this.shapes.typeSwitches.get(frame.callee);
-    if (!shapes || this.recentToken(1)?.kind !== TokenKind.Identifier) return;
-    const before = this.recentText(2);
-    const onTrue = this.recentText(1) === 'true' && before === '(';
-    const shape = shapes.find((s) => s.subject === (onTrue ? 'true' : 'parenthesised'));
-    if (!shape || (!onTrue && !this.isErrorName(this.recentText(1)))) return;
-    if (before !== '(' && before !== '.') return;
-    this.pendingSwitch = { shape, at: this.tokenIndex, subject: true, start: frame.calleeToken!.start };
-  }
-
-  private openSwitch(pending: PendingSwitch, body: Frame | undefined): void {
-    this.pendingSwitch = undefined;
-    this.switches.push({
-      shape: pending.shape,
-      body,
-      depth: this.frames.length,
-      indent: this.indentOf(pending.start),
-      arm: this.newArm(pending.shape),
-    });
-  }
-
-  private newArm(shape: TypeSwitchShape): Arm {
-    return {
-      types: [],
-      phase: 'types',
-      keyworded: shape.armKeywords.size === 0,
-      unfixed: false,
-      lastTypeAt: -1,
-      branchStart: -1,
-      branchRead: false,
-    };
-  }
-
-  /**
-   * A token read while a type switch is pending or open: its subject, the start of an arm, the arm's types,
-   * guards and end. Returns whether the token was taken (only names are: brackets always reach the frames).
-   */
-  private switchToken(token: Token, lineFirst: boolean): boolean {
-    const pending = this.pendingSwitch;
-    // Python `match exc:`: the subject's line ends with a mark of its own.
-    if (pending?.subject && pending.at === this.tokenIndex - 1 && pending.shape.subjectEnd.has(token.text)) {
-      pending.at = this.tokenIndex;
-      return false;
-    }
-    if (pending && pending.at !== this.tokenIndex - 1) this.pendingSwitch = undefined;
-    else if (pending && !pending.subject) {
-      // `case e`: the subject follows the keyword.
-      if (token.kind === TokenKind.Identifier && this.isErrorName(token.text)) ((pending.subject = true), (pending.at = this.tokenIndex));
-      else this.pendingSwitch = undefined;
-      return pending.subject;
-    }
-    const open = this.switches[this.switches.length - 1];
-    if (!open) return false;
-    const depth = this.frames.length;
-    if (depth < open.depth) {
-      this.switches.pop();
-      return this.switchToken(token, lineFirst);
-    }
-    if (depth > open.depth) {
-      if (open.arm.phase === 'branch') open.arm.branchRead = true;
-      return false;
-    }
-    const shape = open.shape;
-    const word = token.kind === TokenKind.Identifier ? token.text : undefined;
-    if (open.body === undefined && lineFirst) {
-      // Indentation languages: a line indented no deeper than the arms, other than an arm, ends the switch.
-      const indent = this.indentOf(token.start);
-      const arm = word !== undefined && (shape.armKeywords.has(word) || shape.defaults.has(word));
-      if (indent < open.indent || (indent <= (open.armIndent ?? open.indent) && !arm)) {
-        this.switches.pop();
-        return this.switchToken(token, lineFirst);
-      }
-      if (arm && indent <= (open.armIndent ?? indent)) {
-        open.armIndent ??= indent;
-        open.arm = this.newArm(shape);
-        if (shape.defaults.has(word)) open.arm.unfixed = true;
-        else open.arm.keyworded = true;
-        return true;
-      }
-    } else if (shape.armStart === 'separator' && token.text === ',' && open.arm.phase === 'branch') {
-      // C# `X => 409, Y => 424`: the `,` ends the arm (before its `=>`, PHP's `,` lists more conditions).
-      open.arm = this.newArm(shape);
-      return false;
-    } else this.startsArm(open, token, word, lineFirst);
-    const arm = open.arm;
-    if (arm.phase === 'branch') {
-      arm.branchRead = true;
-      return false;
-    }
-    if (this.endsArmTypes(shape, token, word)) {
-      arm.phase = 'branch';
-      arm.branchStart = this.tokenIndex + 1;
-      return word !== undefined;
-    }
-    if (word === undefined) {
-      const c = token.text;
-      // A nested pattern (`FooException { Code: 1 }`, Python `X(code=1)`) or a negation (`!is`): not a plain
-      // type test. Python's `X()` tests the type alone.
-      if ((c === '(' && !this.emptyParentheses(token)) || c === '{' || c === '[' || shape.guards.has(c)) arm.unfixed = true;
-      return false;
-    }
-    if (shape.armKeywords.has(word)) arm.keyworded = true;
-    else if (shape.defaults.has(word) || shape.guards.has(word)) arm.unfixed = true;
-    else if (shape.subject === 'true' || shape.subject === 'none') this.armTest(arm, token);
-    else if (arm.keyworded && isCapitalised(word)) {
-      // `Errors::CouponTaken`, `Errors.CouponTaken`: the last name.
-      const separator = this.recentText(1) === '.' ? 1 : this.recentText(1) === ':' && this.recentText(2) === ':' ? 2 : 0;
-      if (separator > 0 && arm.lastTypeAt === this.tokenIndex - separator - 1) arm.types.pop();
-      arm.types.push(copyToken(token));
-      arm.lastTypeAt = this.tokenIndex;
-    }
-    return true;
-  }
-
-  /** Brace languages: the token may begin another arm (it is then read as the arm's first token). */
-  private startsArm(open: TypeSwitch, token: Token, word: string | undefined, lineFirst: boolean): void {
-    const shape = open.shape;
-    const arm = open.arm;
-    let starts = false;
-    if (shape.armStart === 'keyword') starts = word !== undefined && (shape.armKeywords.has(word) || shape.defaults.has(word));
-    else if (shape.armStart === 'line' && lineFirst && arm.phase === 'branch' && arm.branchRead) {
-      // Kotlin: a new line begins the next arm, unless it continues the branch (`.body(...)`, `&& ...`).
-      const last = this.recentText(1);
-      starts = !continuesLine(last, token.text);
-    }
-    if (!starts) return;
-    const next = this.newArm(shape);
-    // C# `case A: case B: ...`: an arm with no branch shares the next one's.
-    if (shape.fallThrough && arm.phase === 'branch' && !arm.branchRead) ((next.types = arm.types), (next.unfixed = arm.unfixed));
-    open.arm = next;
-  }
-
-  /**
-   * `switch (true) { case err instanceof X: }`, `match (true) { $e instanceof X => }`: a type is a name the
-   * family's type test (`instanceof`) asks of the caught error, maybe qualified (`errors.X`, `\App\X`).
-   */
-  private armTest(arm: Arm, token: Token): void {
-    if (!isCapitalised(token.text)) return;
-    let n = 1;
-    for (;;) {
-      const text = this.recentText(n);
-      if (text === '.' || text === '\\') n++;
-      else if (text === ':' && this.recentText(n + 1) === ':') n += 2;
-      else break;
-      if (this.recentToken(n)?.kind === TokenKind.Identifier && !this.shapes.errorTests!.keywords.has(this.recentText(n))) n++;
-    }
-    if (!this.shapes.errorTests!.keywords.has(this.recentText(n)) || !this.isErrorName(this.recentText(n + 1))) return;
-    // The qualifier read as a type before (`Errors` of `Errors.X`) gives way to the last name.
-    if (arm.lastTypeAt > this.tokenIndex - n) arm.types.pop();
-    arm.types.push(copyToken(token));
-    arm.lastTypeAt = this.tokenIndex;
-  }
-
-  private emptyParentheses(open: Token): boolean {
-    return this.text[this.nextNonBlank(open.end)] === ')';
-  }
-
-  /** The offset of the first character from `offset` on that is not a space or tab. */
-  private nextNonBlank(offset: number): number {
-    let i = offset;
-    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return i;
-  }
-
-  /** `->`, `=>`, `:`, `then`: the arm's types end and its branch begins. */
-  private endsArmTypes(shape: TypeSwitchShape, token: Token, word: string | undefined): boolean {
-    if (word !== undefined) return shape.armEnd.has(word);
-    if (shape.armEnd.has(token.text)) return true;
-    const before = this.recentToken(1);
-    return before?.end === token.start && shape.armEnd.has(before.text + token.text);
-  }
-
-  /** The branch of the innermost type switch's arm, when a value there is the arm's. */
-  private switchBranch(): Arm | undefined {
-    const open = this.switches[this.switches.length - 1];
-    if (!open || open.arm.phase !== 'branch' || this.frames.length < open.depth) return undefined;
-    return open.arm;
-  }
-
-  /**
-   * `is X -> HttpStatus.CONFLICT`, `X => 409`, `when X then 409`, `case X: return 409;`: the value is the arm's
-   * whole branch, or what it returns; `X => (StatusCodes.Status409Conflict, "Conflict")`, PHP `=> [404, ...]`:
-   * an element of the tuple (or list) that is the arm's whole branch.
-   */
-  private isArmValue(value: Value, arm: Arm): boolean {
-    const tokens = this.valueTokens(value);
-    const start = this.tokenIndex - tokens;
-    let i = value.end;
-    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    const ends = i >= this.text.length || ',;})]\r\n.#/'.includes(this.text[i]);
-    if (start === arm.branchStart || (start === arm.branchStart + 1 && this.recentText(tokens + 1) === 'return')) return ends;
-    const open = this.switches[this.switches.length - 1];
-    const tuple = this.top();
-    if (this.frames.length !== open.depth + 1 || tuple?.at !== arm.branchStart || tuple.callee !== undefined) return false;
-    if (tuple.open !== 40 && tuple.open !== 91) return false;
-    const before = this.recentText(tokens + 1);
-    return (before === '(' || before === '[' || before === ',') && (this.text[i] === ',' || this.text[i] === ')' || this.text[i] === ']');
-  }
-
-  /** A word of a `rescue_from` statement: a type it rescues, `with:` and the handler's name, or `do` opening its block. */
-  private rescueWord(token: Token, previous: string): boolean {
-    const rescue = this.rescue!;
-    if (this.frames.length !== rescue.depth) return false;
-    if (rescue.frame) {
-      // `X.class`, `X::class.java`, `com.acme.X.class`: the name before the class literal's `class`.
-      if (token.text !== 'class' || (previous !== '.' && previous !== ':') || this.argumentOf[this.argumentOf.length - 1] !== 0)
-        return false;
-      const type = this.recentToken(previous === '.' ? 2 : 3);
-      if (type?.kind === TokenKind.Identifier && isCapitalised(type.text)) rescue.types.push(copyToken(type));
-      return true;
-    }
-    if (token.text === 'with' && this.text.charCodeAt(token.end) === 58 /* : */) return (rescue.withSeen = true);
-    if (rescue.withSeen && previous === ':' && rescue.handler === undefined) {
-      rescue.handler = token.text;
-      return true;
-    }
-    if (token.text === 'do' && rescue.types.length > 0) {
-      this.rescueBlock(rescue);
-      return true;
-    }
-    if (!isCapitalised(token.text) || rescue.withSeen) return false;
-    // `Coupons::Taken`: the last name.
-    if (previous === ':' && this.recentText(2) === ':' && rescue.types.length > 0) rescue.types.pop();
-    rescue.types.push(copyToken(token));
-    return true;
-  }
-
-  /**
-   * The block of a rescue call (Ruby `rescue_from X do |e|`, Ktor `exception<X> { call, cause ->`) is a handler
-   * of its own: what it renders, its types carry.
-   */
-  private rescueBlock(rescue: Rescue): void {
-    this.rescue = undefined;
-    this.endPending(rescue.start);
-    this.pending = this.rescueHandler(rescue, this.frames.length);
-  }
-
-  /**
-   * Javalin/Spark `app.exception(X.class, (e, ctx) -> ...)`: the rescue call's arguments after its types are a
-   * handler of their own, ending with the call (a lambda with or without braces).
-   */
-  private rescueArgument(rescue: Rescue): void {
-    this.rescue = undefined;
-    if (rescue.types.length === 0) return;
-    const handler = this.rescueHandler(rescue, -1);
-    rescue.frame!.body = handler;
-    this.openDeclaration(handler, this.frames.length);
+  /** The rest of the top call's arguments is a rescue call's handler (Javalin `app.exception(X.class, (e, ctx) -> ...)`). */
+  handlerArgument(handler: RescueHandler): void {
+    const declaration = this.handlerDeclaration(handler, -1);
+    this.top()!.body = declaration;
+    this.openDeclaration(declaration, this.frames.length);
   }
 
   /** The nameless handler of a rescue call, from its start: the types it handles carry what it renders. */
-  private rescueHandler(rescue: Rescue, depth: number): Declaration {
+  private handlerDeclaration(handler: RescueHandler, depth: number): Declaration {
     return {
       kind: 'function',
       name: '',
       nameStart: -1,
       nameEnd: -1,
-      start: rescue.start,
+      start: handler.start,
       end: this.text.length,
       depth,
-      indent: this.indentOf(rescue.start),
+      indent: this.indentOf(handler.start),
       codes: new Map(),
-      handles: rescue.types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
+      handles: handler.types.map((type) => ({ name: type.text, start: type.start, end: type.end })),
     };
-  }
-
-  private endRescue(): void {
-    const rescue = this.rescue;
-    this.rescue = undefined;
-    if (rescue?.handler !== undefined && rescue.types.length > 0) this.rescues.push(rescue);
   }
 
   // --- values and uses ------------------------------------------------------------------------------------
@@ -1290,9 +912,9 @@ class CarrierPass {
       this.mapTypes(test.types, value);
       return;
     }
-    const arm = this.switchBranch();
-    if (arm && value.code >= 400 && (this.setsStatus(value) || this.isArmValue(value, arm))) {
-      if (!arm.unfixed) this.mapTypes(arm.types, value);
+    const arm = this.typeSwitches.branch();
+    if (arm && value.code >= 400 && (this.setsStatus(value) || this.typeSwitches.isArmValue(value, arm))) {
+      this.mapTypes(this.typeSwitches.fixedTypes(arm), value);
       return;
     }
     const cls = this.innermost('class');
@@ -1389,7 +1011,7 @@ class CarrierPass {
   }
 
   /** How many of the recent tokens belong to the value (`HttpStatus.CONFLICT` read up to its `.`: 2). */
-  private valueTokens(value: Value): number {
+  valueTokens(value: Value): number {
     let n = 0;
     while (n < this.recentCount && this.recentToken(n + 1)!.end > value.start) n++;
     return n;
@@ -1482,15 +1104,15 @@ class CarrierPass {
     return Math.max(0, lastAtOrBefore(this.lineStarts, offset));
   }
 
-  private top(): Frame | undefined {
+  top(): Frame | undefined {
     return this.frames[this.frames.length - 1];
   }
 
-  private recentToken(n: number): Token | undefined {
+  recentToken(n: number): Token | undefined {
     return n >= 1 && n <= this.recentCount ? this.ring[(this.head - n) % RECENT] : undefined;
   }
 
-  private recentText(n: number): string {
+  recentText(n: number): string {
     return this.recentToken(n)?.text ?? '';
   }
 }
@@ -1552,24 +1174,9 @@ function punctuationText(c: number): string {
   return c < 128 ? ASCII[c] : String.fromCharCode(c);
 }
 
-/** Kotlin: a line continues the one before when that one ends, or this one begins, with an operator (`.body(...)`). */
-function continuesLine(lastOfPrevious: string, first: string): boolean {
-  return (lastOfPrevious.length === 1 && ',=(.+-*/&|?:'.includes(lastOfPrevious)) || (first.length === 1 && '.?&|+-*/'.includes(first));
-}
-
 /** PHP variables carry a `$`: `$statusCode = 424` sets `statusCode`. */
 function withoutSigil(name: string): string {
   return name.charCodeAt(0) === 36 ? name.slice(1) : name;
-}
-
-/** After a rescue call's name: a type (`Foo`, `::Foo`) or type arguments (`<Foo>`). */
-function startsRescuedType(c: number): boolean {
-  return (c >= 65 && c <= 90) || c === 58 /* : */ || c === 60; /* < */
-}
-
-function isCapitalised(name: string): boolean {
-  const c = name.charCodeAt(0);
-  return c >= 65 && c <= 90;
 }
 
 function isWordChar(c: number): boolean {

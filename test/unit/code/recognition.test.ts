@@ -142,6 +142,10 @@ const cases: Record<string, [string, string][]> = {
       'a Status of another initializer or an anonymous object is no status',
       `var r = new AuditEntry { Status = 200 };\nvar s = new { Status = 200 };\nvar t = new ProblemDetails { Title = "x" };\nvar u = new Order { Status = 2 };`,
     ],
+    [
+      'a target-typed new takes the declared type',
+      `ProblemDetails p = new() { Status = [[200]], Title = "x" };\nProblemDetails q = new()\n{\n    Status = [[302]]\n};\nAuditEntry a = new() { Status = 200 };\nOrder o = new(2) { Status = 3 };`,
+    ],
   ],
   ruby: [
     ['rails', `render json: { error: "x" }, status: [[:failed_dependency]]\nhead [[:locked]]`],

@@ -198,6 +198,82 @@ end
   ]);
 });
 
+test('Rails rescue_from with parentheses: `rescue_from(X, Y, with: :handler)`, over several lines, and `rescue_from(X) do |e|`', () => {
+  const project = new Project({
+    'app/controllers/application_controller.rb': `class ApplicationController < ActionController::API
+  rescue_from(Coupons::CouponTaken, ActiveRecord::RecordNotFound, with: :render_failed_dependency)
+  rescue_from(
+    DocumentLocked,
+    with: :render_locked
+  )
+  rescue_from(QuotaExceeded) do |e|
+    render json: { error: e.message }, status: :failed_dependency
+  end
+
+  private
+
+  def render_failed_dependency(e)
+    render json: { error: e.message }, status: 424
+  end
+
+  def render_locked(e)
+    render json: { error: e.message }, status: :failed_dependency
+  end
+end
+`,
+    'app/controllers/coupons/coupons_controller.rb': `module Coupons
+  class CouponsController < ApplicationController
+    def create
+      raise CouponTaken, "This coupon code is already taken" if Coupon.exists?(code: params[:code])
+      raise DocumentLocked, "The document is locked by another editor" if @document.locked?
+      raise QuotaExceeded, "The coupon is already taken by another customer" if quota.used_up?
+      render json: Coupon.create!(coupon_params), status: :created
+    end
+  end
+end
+`,
+  });
+  assert.deepEqual(project.findings('app/controllers/coupons/coupons_controller.rb'), [
+    '424-for-conflict: CouponTaken',
+    '424-for-lock: DocumentLocked',
+    '424-for-conflict: QuotaExceeded',
+  ]);
+  assert.deepEqual(project.findings('app/controllers/application_controller.rb'), []);
+  assert.match(
+    project.hover('app/controllers/coupons/coupons_controller.rb', 'DocumentLocked,')!,
+    /^424 Failed Dependency, via `DocumentLocked`, declared in app\/controllers\/application_controller\.rb:4/,
+  );
+});
+
+test('Rails rescue_from with parentheses: a handler setting no status, a status read from the error, or a lambda maps nothing', () => {
+  const project = new Project({
+    'app/controllers/application_controller.rb': `class ApplicationController < ActionController::API
+  rescue_from(CouponTaken, with: :show_message)
+  rescue_from(DocumentLocked, with: :render_error)
+  rescue_from(QuotaExceeded, with: lambda { head(424) })
+
+  def show_message(e)
+    flash[:alert] = e.message
+    redirect_to(root_url)
+  end
+
+  def render_error(e)
+    render json: { error: e.message }, status: e.status
+  end
+end
+`,
+    'app/controllers/coupons_controller.rb': `class CouponsController < ApplicationController
+  def create
+    raise CouponTaken, "This coupon code is already taken" if Coupon.exists?(code: params[:code])
+    raise DocumentLocked, "The document is locked by another editor" if @document.locked?
+    raise QuotaExceeded, "The coupon is already taken" if quota.used_up?
+  end
+end
+`,
+  });
+  assert.deepEqual(project.findings('app/controllers/coupons_controller.rb'), []);
+});
+
 test('DRF exception handler testing `isinstance(exc, X)` before a Response status; FastAPI @app.exception_handler(X)', () => {
   const project = new Project({
     'api/handlers.py': `from rest_framework import status

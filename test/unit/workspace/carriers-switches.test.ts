@@ -114,6 +114,106 @@ test('Kotlin: an arm mapping to 409, an arm whose status is not fixed, and a `wh
   );
 });
 
+test('Kotlin `when (exception)` with its `{` on the next line (an expression body, or returned)', () => {
+  const project = new Project({
+    'src/main/kotlin/app/CouponResource.kt': `class CouponResource
+{
+    private fun handleException(message: String, exception: Exception): Response =
+        when (exception)
+        {
+            is CouponTakenException -> Response.status(424)
+                .entity(ResponseError(exception.message)).build()
+            is IllegalArgumentException -> Response.status(Response.Status.BAD_REQUEST).build()
+            else ->
+            {
+                Response.status(Response.Status.INTERNAL_SERVER_ERROR).build()
+            }
+        }
+
+    private fun handleLocked(exception: Exception): Response
+    {
+        return when (exception)
+        {
+            is DocumentLockedException -> Response.status(HttpStatus.FAILED_DEPENDENCY.value()).build()
+            else -> Response.serverError().build()
+        }
+    }
+}
+`,
+    'src/main/kotlin/app/CouponService.kt': kotlinUses,
+  });
+  assert.deepEqual(project.findings('src/main/kotlin/app/CouponService.kt'), [
+    '424-for-conflict: CouponTakenException',
+    '424-for-lock: DocumentLockedException',
+  ]);
+  assert.deepEqual(project.findings('src/main/kotlin/app/CouponResource.kt'), []);
+  assert.match(
+    project.hover('src/main/kotlin/app/CouponService.kt', 'DocumentLockedException(')!,
+    /^424 Failed Dependency, via `DocumentLockedException`, declared in src\/main\/kotlin\/app\/CouponResource\.kt:19/,
+  );
+});
+
+test('first matching arm: an arm after one of a root type (`is Exception ->`), or after an arm of the same type, is never reached', () => {
+  const project = new Project({
+    'src/main/kotlin/app/ApiErrors.kt': `class ApiErrors {
+    fun handle(ex: Throwable): ResponseEntity<String> = when (ex) {
+        is Exception -> ResponseEntity.status(500).build()
+        is CouponTakenException -> ResponseEntity.status(424).build()
+    }
+
+    fun handleLocked(ex: Throwable): ResponseEntity<String> = when (ex) {
+        is DocumentLockedException -> ResponseEntity.status(HttpStatus.CONFLICT).build()
+        is DocumentLockedException -> ResponseEntity.status(424).build()
+        else -> ResponseEntity.status(500).build()
+    }
+}
+`,
+    'src/main/kotlin/app/CouponService.kt': kotlinUses,
+    'api/handlers.py': `async def handle(request, exc):
+    match exc:
+        case Exception():
+            return JSONResponse(status_code=500, content={})
+        case QuotaExceeded():
+            return JSONResponse(status_code=424, content={})
+`,
+    'api/views.py': `def create_coupon(request):
+    raise QuotaExceeded("This coupon code is already taken")
+`,
+  });
+  assert.deepEqual(project.findings('src/main/kotlin/app/CouponService.kt'), []);
+  // The first arm of the type decides (409); the second, dead, arm's 424 maps nothing.
+  assert.match(
+    project.hover('src/main/kotlin/app/CouponService.kt', 'DocumentLockedException(')!,
+    /^409 Conflict, via `DocumentLockedException`/,
+  );
+  assert.deepEqual(project.findings('api/views.py'), []);
+  // The dead arm's 424 is no carrier's: it is judged where it is written.
+  assert.deepEqual(project.findings('api/handlers.py'), ['424-without-dependency: 424']);
+});
+
+test('first matching arm: a root-type arm last, or a guarded arm first, leaves the other arms mapped', () => {
+  const project = new Project({
+    'src/main/kotlin/app/ApiErrors.kt': `class ApiErrors {
+    fun handle(ex: Throwable): ResponseEntity<String> = when (ex) {
+        is CouponTakenException -> ResponseEntity.status(424).build()
+        is Exception -> ResponseEntity.status(500).build()
+    }
+
+    fun handleLocked(ex: Throwable): ResponseEntity<String> = when (ex) {
+        is Exception if ex.message == null -> ResponseEntity.status(500).build()
+        is DocumentLockedException -> ResponseEntity.status(424).build()
+        else -> ResponseEntity.status(500).build()
+    }
+}
+`,
+    'src/main/kotlin/app/CouponService.kt': kotlinUses,
+  });
+  assert.deepEqual(project.findings('src/main/kotlin/app/CouponService.kt'), [
+    '424-for-conflict: CouponTakenException',
+    '424-for-lock: DocumentLockedException',
+  ]);
+});
+
 const csharpUses = `public class CouponService
 {
     public Coupon Create(string code)

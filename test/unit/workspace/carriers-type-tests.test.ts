@@ -199,6 +199,65 @@ test('C# `new ProblemDetails { Status = ... }` in a switch arm and `Results.Prob
   ]);
 });
 
+test('C# target-typed `ProblemDetails problem = new() { Status = ... }` after `is X` and in a switch arm', () => {
+  const project = new Project({
+    'Errors/ApiExceptionHandler.cs': `internal sealed class ApiExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is DuplicateCouponException)
+        {
+            ProblemDetails problem = new() { Title = "Duplicate coupon", Status = StatusCodes.Status424FailedDependency };
+            await httpContext.Response.WriteAsJsonAsync(problem, cancellationToken);
+            return true;
+        }
+        switch (exception)
+        {
+            case DocumentLockedException:
+                ProblemDetails? locked = new()
+                {
+                    Title = "Locked",
+                    Status = 424,
+                };
+                await httpContext.Response.WriteAsJsonAsync(locked, cancellationToken);
+                return true;
+        }
+        return false;
+    }
+}
+`,
+    'Services/CouponService.cs': csharpUses,
+  });
+  assert.deepEqual(project.findings('Services/CouponService.cs'), [
+    '424-for-conflict: DuplicateCouponException',
+    '424-for-lock: DocumentLockedException',
+  ]);
+  assert.deepEqual(project.findings('Errors/ApiExceptionHandler.cs'), []);
+  assert.match(
+    project.hover('Services/CouponService.cs', 'DuplicateCouponException(')!,
+    /^424 Failed Dependency, via `DuplicateCouponException`, declared in Errors\/ApiExceptionHandler\.cs:5/,
+  );
+});
+
+test('C# target-typed new of another type (`AuditEntry entry = new() { Status = 424 }`) maps nothing', () => {
+  const project = new Project({
+    'Errors/Handler.cs': `public class Handler
+{
+    public void OnException(ExceptionContext context)
+    {
+        if (context.Exception is DuplicateCouponException)
+        {
+            AuditEntry entry = new() { Status = 424, Message = "duplicate" };
+            _audit.Add(entry);
+        }
+    }
+}
+`,
+    'Services/CouponService.cs': csharpUses,
+  });
+  assert.deepEqual(project.findings('Services/CouponService.cs'), []);
+});
+
 test('C#: a tuple with two statuses, a guarded or default tuple arm, a status in another initializer, and a switch on no error map no 424', () => {
   const project = new Project({
     'Errors/Handler.cs': `public class Handler

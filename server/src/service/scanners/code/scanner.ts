@@ -1356,12 +1356,16 @@ function propertyName(identifier: string): string {
 }
 
 /**
- * The `{` about to open is the object initializer of `new T {`, `new T() {` or `new Ns.T {` (C#): the properties
- * that hold a status there, when T is one of the family's initializer types. `recentText(1)` is the token before.
+ * The `{` about to open is the object initializer of `new T {`, `new T() {`, `new Ns.T {` or a target-typed
+ * `T name = new() {` (C#): the properties that hold a status there, when T is one of the family's initializer
+ * types. `recentText(1)` is the token before.
  */
 export function initializerProperties(contexts: CompiledContexts, recentText: (n: number) => string): ReadonlySet<string> | undefined {
   if (contexts.initializers.size === 0) return undefined;
   const n = recentText(1) === ')' && recentText(2) === '(' ? 3 : 1;
+  // C# target-typed `ProblemDetails details = new() {`: the declared type's (`ProblemDetails? details` where 7 tokens are kept).
+  if (n === 3 && recentText(3) === 'new' && recentText(4) === '=')
+    return contexts.initializers.get(recentText(6) === '?' ? recentText(7) : recentText(6));
   const properties = contexts.initializers.get(recentText(n));
   if (!properties) return undefined;
   let back = n + 1;
