@@ -18,9 +18,9 @@ import type { CarrierShapes, FamilySpellings } from '../knowledge';
 import { TokenKind, lex } from '../service/scanners/code/lexer';
 import { lastAtOrBefore } from '../service/sorted';
 import { initializerProperties, namesCode } from '../service/scanners/code/scanner';
-import { RescueCalls, type RescueHandler, type RescueHost } from './carrier-rescue-calls';
-import { TypeSwitches } from './carrier-type-switches';
-import { type Bracket, type Token, type Value, copyToken, indentOf, isCapitalised, lineStartBefore } from './carrier-view';
+import { RescueCalls, type RescueHandler, type RescueHost } from './carrierRescueCalls';
+import { TypeSwitches } from './carrierTypeSwitches';
+import { type Bracket, type Token, type Value, copyToken, indentOf, isCapitalised, lineStartBefore } from './carrierView';
 
 export type CarrierShape = 'annotation' | 'super' | 'header' | 'property' | 'method' | 'exception-handler' | 'helper';
 
@@ -182,8 +182,8 @@ export function findCarriers(text: string, family: string, keepTokens = false): 
 }
 
 /**
- * The pass. Its type switches and rescue calls are read by parts of their own (carrier-type-switches.ts,
- * carrier-rescue-calls.ts), which see it as a `PassView` (its public members) and tell it of rescue handlers.
+ * The pass. Its type switches and rescue calls are read by parts of their own (carrierTypeSwitches.ts,
+ * carrierRescueCalls.ts), which see it as a `PassView` (its public members) and tell it of rescue handlers.
  */
 class CarrierPass implements RescueHost {
   readonly frames: Frame[] = [];

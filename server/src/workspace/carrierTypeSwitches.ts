@@ -10,7 +10,7 @@
  */
 import type { TypeSwitchShape } from '../knowledge';
 import { TokenKind } from '../service/scanners/code/lexer';
-import { type Bracket, type PassView, type Token, type Value, copyToken, indentOf, isCapitalised, nextNonBlank } from './carrier-view';
+import { type Bracket, type PassView, type Token, type Value, copyToken, indentOf, isCapitalised, nextNonBlank } from './carrierView';
 
 /** A branch structure keyed by type tests of the caught error, being read (`when (e) { is X -> ... }`). */
 interface TypeSwitch {

@@ -1,6 +1,6 @@
 /**
  * What the parts of the carrier pass (carriers.ts) share: the tokens and brackets it has read, as the readers
- * of its type switches (carrier-type-switches.ts) and rescue calls (carrier-rescue-calls.ts) see them.
+ * of its type switches (carrierTypeSwitches.ts) and rescue calls (carrierRescueCalls.ts) see them.
  * They read the pass through `PassView` only; what they find, they hand back through their own small interfaces.
  */
 import type { TokenKind } from '../service/scanners/code/lexer';

@@ -18,7 +18,7 @@ import {
   isCapitalised,
   lineStartBefore,
   nextNonBlank,
-} from './carrier-view';
+} from './carrierView';
 
 /** The handler a rescue call names for its types, given as a block or an argument: it starts at `start`. */
 export interface RescueHandler {
