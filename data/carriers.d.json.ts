@@ -36,7 +36,7 @@ export type Names7 = string[];
  */
 export type Names8 = string[];
 /**
- * Indentation languages: the words that begin the line of a test call's `if` (`if`, `elif`, `elsif`); brace languages test inside `if (...)`.
+ * The words that open a condition testing the error: in indentation languages the first word of a test call's line (`if`, `elif`, `elsif`); in brace languages the keyword before the parenthesised condition besides `if` (PHP `elseif`).
  */
 export type Names9 = string[];
 /**

@@ -396,7 +396,7 @@ class CarrierPass implements RescueHost {
     }
     if (this.typeSwitches.keyword(token, word, previous)) return;
     if (this.rescueCalls.word(token, word, previous)) return;
-    if (this.shapes.errorTests?.keywords.has(previous) && isCapitalised(word) && this.testsError(token)) return;
+    if (this.shapes.errorTests && isCapitalised(word) && this.testsError(token, previous)) return;
     if (this.shapes.errorTests && (previous === ',' || previous === '(') && isCapitalised(word) && this.testsErrorByCall(token)) return;
     if (this.errorTest?.phase === 'condition' && this.qualifiesTestedType(token)) return;
     if (this.value(token)) return;
@@ -407,7 +407,7 @@ class CarrierPass implements RescueHost {
   private plainIdentifier(token: Token, first: number): void {
     if (first >= 65 && first <= 90 && this.shapes.errorTests) {
       const previous = this.recentText(1);
-      if (this.shapes.errorTests.keywords.has(previous) && this.testsError(token)) return;
+      if (this.testsError(token, previous)) return;
       if ((previous === ',' || previous === '(') && this.testsErrorByCall(token)) return;
       if (this.errorTest?.phase === 'condition' && this.qualifiesTestedType(token)) return;
     }
@@ -763,16 +763,20 @@ class CarrierPass implements RescueHost {
   // --- error handlers ---------------------------------------------------------------------------------------
 
   /**
-   * `err instanceof X` (`context.Exception is X`) in the condition of an `if`, on a name that holds the caught
-   * error: X is read as a tested type (several with `||`). Returns whether it was.
+   * `err instanceof X` (`context.Exception is X`, PHP `$e instanceof \X`) in the condition of an `if` (or the
+   * family's `conditions`: PHP `elseif`), on a name that holds the caught error: X is read as a tested type
+   * (several with `||`). Returns whether it was.
    */
-  private testsError(type: Token): boolean {
-    if (!this.isErrorName(this.recentText(2))) return false;
+  private testsError(type: Token, previous: string): boolean {
+    const tests = this.shapes.errorTests!;
+    // PHP's fully qualified `\App\Exceptions\X` starts with a separator (its last name is the type: qualifiesTestedType).
+    const rooted = previous === '\\' ? 1 : 0;
+    if (!tests.keywords.has(rooted ? this.recentText(2) : previous) || !this.isErrorName(this.recentText(2 + rooted))) return false;
     let depth = -1;
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const frame = this.frames[i];
       if (frame.open !== 40) return false;
-      if (frame.callee === 'if') {
+      if (frame.callee !== undefined && (frame.callee === 'if' || tests.conditions.has(frame.callee))) {
         depth = i;
         break;
       }
@@ -817,11 +821,12 @@ class CarrierPass implements RescueHost {
     return true;
   }
 
-  /** `ActiveRecord::RecordNotFound`, `errors.CouponTaken` in a test's condition: the type is the last name. */
+  /** `ActiveRecord::RecordNotFound`, `errors.CouponTaken`, `\App\Exceptions\CouponTaken` in a test's condition: the type is the last name. */
   private qualifiesTestedType(token: Token): boolean {
     const types = this.errorTest!.types;
     const last = types[types.length - 1];
-    const separator = this.recentText(1) === '.' ? 1 : this.recentText(1) === ':' && this.recentText(2) === ':' ? 2 : 0;
+    const before = this.recentText(1);
+    const separator = before === '.' || before === '\\' ? 1 : before === ':' && this.recentText(2) === ':' ? 2 : 0;
     if (separator === 0 || last === undefined || this.recentToken(separator + 1)?.start !== last.start) return false;
     types[types.length - 1] = copyToken(token);
     return true;

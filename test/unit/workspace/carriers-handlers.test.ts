@@ -327,3 +327,45 @@ test('Python: isinstance on something that is no caught error, or outside an if,
   });
   assert.deepEqual(project.findings('api/views.py'), []);
 });
+
+test('PHP: `elseif ($e instanceof X)`, and X written with its namespace, map X too', () => {
+  const handler = (test: string) => `<?php
+class Handler extends ExceptionHandler
+{
+    public function render($request, Throwable $exception)
+    {
+        if ($exception instanceof NotFoundHttpException) {
+            return response()->json(['error' => 'Not found'], 404);
+        } ${test} {
+            return response()->json(['error' => $exception->getMessage()], 424);
+        }
+        return parent::render($request, $exception);
+    }
+}
+`;
+  const use = `<?php
+class OrderController extends Controller
+{
+    public function store(Request $request)
+    {
+        if (Order::where('number', $request->number)->exists()) {
+            throw new OrderExistsException('An order with this number already exists');
+        }
+    }
+}
+`;
+  for (const test of [
+    'elseif ($exception instanceof OrderExistsException)',
+    'elseif ($exception instanceof \\App\\Exceptions\\OrderExistsException)',
+    'else if ($exception instanceof \\OrderExistsException)',
+  ]) {
+    const project = new Project({ 'app/Exceptions/Handler.php': handler(test), 'app/Http/Controllers/OrderController.php': use });
+    assert.deepEqual(project.findings('app/Http/Controllers/OrderController.php'), ['424-for-conflict: OrderExistsException'], test);
+  }
+  // Another type in the namespace path is not the one tested.
+  const other = new Project({
+    'app/Exceptions/Handler.php': handler('elseif ($exception instanceof \\OrderExistsException\\Other)'),
+    'app/Http/Controllers/OrderController.php': use,
+  });
+  assert.deepEqual(other.findings('app/Http/Controllers/OrderController.php'), []);
+});
