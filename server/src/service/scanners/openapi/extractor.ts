@@ -6,17 +6,10 @@
  * spec and gets nothing.
  */
 import * as knowledge from '../../../knowledge';
-import {
-  type DocumentLike,
-  KEY_SPELLINGS,
-  type ResponsesSlot,
-  type ScannedDocument,
-  type Scope,
-  type StatusSite,
-  type SuppressionPlace,
-} from '../../model';
-import { DISABLE_NEXT_LINE, NO_SUPPRESSIONS, Suppressions } from '../suppressions';
+import type { DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite } from '../../model';
+import { DISABLE_NEXT_LINE, Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson, visitJsonOutline, visitLfYaml } from '../../outline';
+import { type KeyContext, ResponseKeySite } from './responseKey';
 
 const enum Role {
   Other,
@@ -54,7 +47,8 @@ interface Frame {
   /** YAML: inside a flow collection (`{...}`, `[...]`), the only place where a key can follow a multi-line scalar on its line. */
   flow: boolean;
   operation?: OperationScope;
-  response?: ResponseInfo;
+  /** A response object's frame: the site of its key. */
+  response?: ResponseKeySite;
   slot?: ResponsesSlot;
   /** The frame's region, whose end is set when it closes. */
   region?: Region;
@@ -104,13 +98,10 @@ class OperationScope implements Scope {
   }
 }
 
-interface ResponseInfo {
-  site: StatusSite;
-  objectStart?: number;
-  ref?: string;
-  /** The rule ids of its ignore extension; made when it has one (a spec of 200,000 responses made as many empty lists). */
-  ignored?: string[];
-  ignoreRange?: { start: number; end: number };
+/** A response's ignore extension: its rule ids, and where the list stands. */
+interface ResponseIgnore {
+  ids: string[];
+  range?: { start: number; end: number };
 }
 
 /** `text` is the document's text with lone CRs read as LFs (lines.ts). */
@@ -217,10 +208,16 @@ class Extractor implements OutlineVisitor {
   /** Recoverable syntax problems the outline reader met (the spec is still read as far as it goes). */
   syntaxErrors = 0;
   private documentIsSpec = false;
-  private documentStart = { sites: 0, responses: 0, slots: 0 };
+  private documentStart = { sites: 0, slots: 0 };
   readonly slots: ResponsesSlot[] = [];
-  private readonly sites: StatusSite[] = [];
-  private readonly responses: ResponseInfo[] = [];
+  private readonly sites: ResponseKeySite[] = [];
+  /** The last response key read (a site or not), whose object may open next. */
+  private lastResponse: ResponseKeySite | undefined;
+  /** The responses that are a `$ref`, with it: their descriptions are looked up once every named response is read. */
+  private readonly refs: [ResponseKeySite, string][] = [];
+  /** The responses with an ignore extension of their own (few: not a field of every site). */
+  private readonly ignores = new Map<ResponseKeySite, ResponseIgnore>();
+  private readonly keys: KeyContext;
   readonly namedResponses = new Map<string, string>();
   readonly regions: Region[] = [];
   comments = 0;
@@ -246,6 +243,7 @@ class Extractor implements OutlineVisitor {
     private readonly isJson: boolean,
   ) {
     this.lines = new LineIndents(text);
+    this.keys = { text, json: isJson, eol: suppressions.eol };
   }
 
   onDocumentBegin(): void {
@@ -260,12 +258,11 @@ class Extractor implements OutlineVisitor {
   private endDocument(): void {
     if (!this.documentIsSpec) {
       this.sites.length = this.documentStart.sites;
-      this.responses.length = this.documentStart.responses;
       this.slots.length = this.documentStart.slots;
     }
     this.isSpec ||= this.documentIsSpec;
     this.documentIsSpec = false;
-    this.documentStart = { sites: this.sites.length, responses: this.responses.length, slots: this.slots.length };
+    this.documentStart = { sites: this.sites.length, slots: this.slots.length };
   }
 
   onObjectProperty(key: string, offset: number, length: number): void {
@@ -357,15 +354,15 @@ class Extractor implements OutlineVisitor {
         top.operation?.texts.push(value);
         break;
       case Role.Response:
-        if (key === 'description') top.response!.site.message = value;
-        else if (key === '$ref') top.response!.ref = value;
+        if (key === 'description') top.response!.describe(value, offset, length);
+        else if (key === '$ref') this.refs.push([top.response!, value]);
         break;
       case Role.NamedResponse:
         if (key === 'description' && top.key !== undefined) this.namedResponses.set(top.key, value);
         break;
       case Role.IgnoreList: {
         const owner = this.stack[this.stack.length - 2];
-        const list = owner?.response ? (owner.response.ignored ??= []) : owner?.operation?.ignored;
+        const list = owner?.response ? this.ignoresOf(owner.response).ids : owner?.operation?.ignored;
         list?.push(value);
         break;
       }
@@ -416,30 +413,26 @@ class Extractor implements OutlineVisitor {
 
   finish(): StatusSite[] {
     this.endDocument();
-    for (const response of this.responses) {
-      const site = response.site;
-      if (response.ref !== undefined) {
-        const name = response.ref.slice(response.ref.lastIndexOf('/') + 1);
-        const description = this.namedResponses.get(decodeRef(name));
-        if (description !== undefined) {
-          site.note = description;
-          if (!site.message) site.message = description;
-        }
-      }
-      const ignored = [...(response.ignored ?? []), ...(site.scope as OperationScope).ignored];
-      if (ignored.length > 0) site.suppressed = new Set(ignored);
-      // A response that is not an object (`"999": null`) has no place for the ignore extension.
-      if (response.objectStart === undefined && site.suppressAt?.kind === 'json-member') site.suppressAt = undefined;
-      else if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
-        // Completed in place, with every member it was made with: a spread copy that gained a member got a V8
-        // hidden class of its own, ~250 bytes a response (50 MB of a one-line spec of 200,000 responses).
-        const place = site.suppressAt;
-        place.offset = response.objectStart + 1;
-        place.emptyObject = /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200));
-        place.existing = response.ignoreRange && { ...response.ignoreRange, ids: response.ignored ?? [] };
+    for (const [site, ref] of this.refs) {
+      const description = this.namedResponses.get(decodeRef(ref.slice(ref.lastIndexOf('/') + 1)));
+      if (description !== undefined) {
+        site.note = description;
+        if (!site.message) site.message = description;
       }
     }
+    for (const site of this.sites) {
+      const own = this.ignores.get(site);
+      const ignored = [...(own?.ids ?? []), ...(site.scope as OperationScope).ignored];
+      if (ignored.length > 0) site.suppressed = new Set(ignored);
+      if (own?.range) site.existing = { ...own.range, ids: own.ids };
+    }
     return this.sites.sort((a, b) => a.start - b.start);
+  }
+
+  private ignoresOf(site: ResponseKeySite): ResponseIgnore {
+    let ignore = this.ignores.get(site);
+    if (!ignore) this.ignores.set(site, (ignore = { ids: [] }));
+    return ignore;
   }
 
   private responseKey(read: string, offset: number, length: number, operation: OperationScope): void {
@@ -455,20 +448,11 @@ class Extractor implements OutlineVisitor {
     if (key.startsWith('x-')) return;
     if (code !== undefined) operation.codes.add(code);
     operation.responses.keys.push(key);
-    const site: StatusSite = {
-      code,
-      text: key,
-      start,
-      end: start + key.length,
-      role: 'use',
-      spelling: KEY_SPELLINGS[quote],
-      message: '',
-      scope: operation,
-      suppressed: NO_SUPPRESSIONS,
-      suppressAt: this.isJson ? jsonPlace(this.lines, offset, this.suppressions.eol) : undefined,
-    };
+    const site = new ResponseKeySite(this.keys, code, start, start + key.length, operation);
+    // In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object, indented one step in.
+    if (this.isJson) site.indent = memberIndent(this.lines.indentAt(offset));
     if (asWritten) this.sites.push(site);
-    this.responses.push({ site });
+    this.lastResponse = site;
     const slot = this.top()?.slot;
     if (slot && slot.scope === operation && operation.responses.keys.length === 1) slot.quote = quote;
   }
@@ -569,7 +553,7 @@ class Extractor implements OutlineVisitor {
       frame.slot = this.newSlot(offset, frame.operation, keyColumn, ' '.repeat(unit));
       this.slots.push(frame.slot);
     } else if (role === Role.Response) {
-      const response = this.responses[this.responses.length - 1];
+      const response = this.lastResponse;
       if (response) {
         response.objectStart = offset;
         frame.response = response;
@@ -586,8 +570,8 @@ class Extractor implements OutlineVisitor {
     if (!frame) return;
     const owner = this.top();
     if (frame.slot) frame.slot.end = this.isJson ? offset : Math.max(frame.slot.end, offset);
-    if (frame.role === Role.Response && owner?.slot) owner.slot.responseSpans.push({ start: frame.start, end: offset + 1 });
-    if (frame.role === Role.IgnoreList && owner?.response) owner.response.ignoreRange = { start: frame.start, end: offset + 1 };
+    if (frame.role === Role.Response && owner?.slot) owner.slot.responseSpans.push(frame.start, offset + 1);
+    if (frame.role === Role.IgnoreList && owner?.response) this.ignoresOf(owner.response).range = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
     // Only a region read alone asks (a whole scan of a one-line flow document would search its line at each one).
     if (this.seeded && frame.flow && !owner?.flow) {
@@ -675,18 +659,16 @@ function decodeRef(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object. */
-function jsonPlace(lines: LineIndents, keyOffset: number, eol: string): SuppressionPlace {
-  const indent = lines.indentAt(keyOffset);
-  // Completed by finish(), which sets `offset`, `emptyObject` and `existing` once the response object is read.
-  return {
-    kind: 'json-member',
-    offset: keyOffset,
-    indent: indent + (indent.includes('\t') ? '\t' : '  '),
-    eol,
-    emptyObject: false,
-    existing: undefined,
-  };
+/** A member's indentation inside an object whose key is indented by `indent`: one copy of each for all sites. */
+const memberIndents = new Map<string, string>();
+function memberIndent(indent: string): string {
+  let inside = memberIndents.get(indent);
+  if (inside === undefined) {
+    inside = indent + (indent.includes('\t') ? '\t' : '  ');
+    // Indentations are few; a pathological file of many is not kept from (the map stays small).
+    if (memberIndents.size < 1024) memberIndents.set(indent, inside);
+  }
+  return inside;
 }
 
 /**
