@@ -1,6 +1,6 @@
 /**
- * Output formats. Each is told about files one at a time, in order, and may write as it goes (stylish,
- * json, github) or at the end (sarif, a single document).
+ * Output formats. Each is told about files one at a time, in order, and writes as it goes (stylish, json,
+ * github, sarif), or at the end what it kept aside (junit, whose root element carries the totals).
  */
 import type { Format } from '../args';
 import type { Counts, Finding } from '../findings';
@@ -29,7 +29,8 @@ export interface Formatter {
   begin(): string;
   /** The file's output, whole or in parts (written as they come). */
   file(output: FileOutput): string | Iterable<string>;
-  end(summary: Summary): string;
+  /** The end of the output, whole or in parts (junit copies out its suites, kept in a temporary file). */
+  end(summary: Summary): string | Iterable<string>;
   /** It prints the findings' fixes (other formats get findings without them: Finding.fixable). */
   printsFixes?: true;
 }
