@@ -18,10 +18,16 @@ export interface Summary extends Counts {
   fixedFiles: number;
 }
 
+/** A file's findings, read in order, made as they are read (cli/packedFindings.ts). */
+export interface FindingList extends Iterable<Finding> {
+  readonly length: number;
+}
+
 export interface FileOutput {
   file: string;
   absolute: string;
-  findings: readonly Finding[];
+  findings: FindingList;
+  /** The baseline fingerprint of each finding, in the same order. */
   fingerprints: readonly string[];
 }
 
