@@ -63,7 +63,7 @@ export interface Scope {
 }
 
 export interface ResponsesMap {
-  /** Response keys already present, as written (e.g. '200', '4XX', 'default'). */
+  /** Response keys already present, as written (e.g. '200', '4XX', 'default'), each once. */
   keys: string[];
 }
 

@@ -84,13 +84,23 @@ class OperationScope implements Scope {
   readonly texts: string[] = [];
   private cachedWords: string[] | undefined;
   readonly codes = new Set<number>();
+  /** Each key once: a one-line map of 200,000 responses listed as many (completion and fixes ask which are there). */
   readonly responses = { keys: [] as string[] };
+  private readonly keysSeen = new Set<string>();
+  /** What the sites of its response keys share. */
+  keyContext: KeyContext | undefined;
   webdavMethod?: string;
   arrayOfOperations?: boolean;
   method: string | undefined;
   ignored: string[] = [];
   /** Swagger 2.0 body parameter being read. */
   bodyParameter?: { isBody: boolean; isArray: boolean };
+
+  addKey(key: string): void {
+    if (this.keysSeen.has(key)) return;
+    this.keysSeen.add(key);
+    this.responses.keys.push(key);
+  }
 
   words(): readonly string[] {
     this.cachedWords ??= this.texts.flatMap((text) => knowledge.toWords(text));
@@ -217,7 +227,6 @@ class Extractor implements OutlineVisitor {
   private readonly refs: [ResponseKeySite, string][] = [];
   /** The responses with an ignore extension of their own (few: not a field of every site). */
   private readonly ignores = new Map<ResponseKeySite, ResponseIgnore>();
-  private readonly keys: KeyContext;
   readonly namedResponses = new Map<string, string>();
   readonly regions: Region[] = [];
   comments = 0;
@@ -243,7 +252,6 @@ class Extractor implements OutlineVisitor {
     private readonly isJson: boolean,
   ) {
     this.lines = new LineIndents(text);
-    this.keys = { text, json: isJson, eol: suppressions.eol };
   }
 
   onDocumentBegin(): void {
@@ -447,14 +455,16 @@ class Extractor implements OutlineVisitor {
     const asWritten = (quoted ? raw.slice(1, -1) : raw) === key;
     if (key.startsWith('x-')) return;
     if (code !== undefined) operation.codes.add(code);
-    operation.responses.keys.push(key);
-    const site = new ResponseKeySite(this.keys, code, start, start + key.length, operation);
+    const first = operation.responses.keys.length === 0;
+    operation.addKey(key);
     // In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object, indented one step in.
-    if (this.isJson) site.indent = memberIndent(this.lines.indentAt(offset));
+    const indent = this.isJson ? memberIndent(this.lines.indentAt(offset)) : '';
+    operation.keyContext ??= { text: this.text, json: this.isJson, eol: this.suppressions.eol, scope: operation, indent };
+    const site = new ResponseKeySite(operation.keyContext, code, start, start + key.length, indent);
     if (asWritten) this.sites.push(site);
     this.lastResponse = site;
     const slot = this.top()?.slot;
-    if (slot && slot.scope === operation && operation.responses.keys.length === 1) slot.quote = quote;
+    if (slot && slot.scope === operation && first) slot.quote = quote;
   }
 
   /** The role of a container about to open, from its parent's role and its key. */

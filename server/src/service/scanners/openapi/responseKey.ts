@@ -2,20 +2,24 @@
  * A response key's site, small (issue 20 item 5): offsets into the spec's text instead of the strings and
  * objects a site is read as. A one-line spec of 200,000 responses held ~280 bytes a site (its message, its
  * suppression place, the record of its response, each an object or string of its own), seven times the spec;
- * this holds ~100. What is read of a site is made when it is read: its text and message are sliced from the
- * spec, a JSON response's suppression place is worked out from where its object starts. The few sites that
- * are given a value of their own (a `$ref`'d description, a YAML comment place, a folded YAML description)
- * hold it as an own property, which shadows the one worked out.
+ * this holds ~110. What is read of a site is made when it is read: its text and message are sliced from the
+ * spec, a JSON response's suppression place is worked out from where its object starts, and what the keys of
+ * one operation share (its scope, their indentation) is held once for all of them. The few sites that differ
+ * or are given a value of their own (a key that is no code, a `$ref`'d description, a YAML comment place, a
+ * folded YAML description) hold it as an own property, which shadows the one worked out.
  */
 import { KEY_SPELLINGS, type Scope, type Spelling, type StatusSite, type SuppressionPlace } from '../../model';
 import { NO_SUPPRESSIONS } from '../suppressions';
 
-/** What the sites of one spec share: its text and how it writes a new member. */
+/** What the response keys of one operation share: the spec's text, how it writes a new member, the scope. */
 export interface KeyContext {
   /** The text scanned (lone CRs read as LFs). */
   readonly text: string;
   readonly json: boolean;
   readonly eol: string;
+  readonly scope: Scope;
+  /** JSON: the indentation a new member of a response object gets, as for the operation's first key. */
+  readonly indent: string;
 }
 
 /** The `x-http-status-lens-ignore` list a JSON response already has (a new rule id goes into it). */
@@ -27,8 +31,6 @@ export class ResponseKeySite implements StatusSite {
   private messageEnd = -1;
   /** JSON: the `{` of the response object (-1: the response is not an object, which has no place for an ignore). */
   objectStart = -1;
-  /** JSON: the indentation a new member of the response object gets. */
-  indent = '';
 
   declare role: 'use';
   declare suppressed: ReadonlySet<string>;
@@ -42,9 +44,26 @@ export class ResponseKeySite implements StatusSite {
     private readonly context: KeyContext,
     readonly code: number | undefined,
     readonly start: number,
-    readonly end: number,
-    readonly scope: Scope,
-  ) {}
+    end: number,
+    indent: string,
+  ) {
+    // A code is three digits: another key (`4XX`, `default`) keeps its end.
+    if (code === undefined || end !== start + 3) shadow(this, 'end', end);
+    if (indent !== context.indent) shadow(this, 'indent', indent);
+  }
+
+  get end(): number {
+    return this.start + 3;
+  }
+
+  get scope(): Scope {
+    return this.context.scope;
+  }
+
+  /** JSON: the indentation a new member of the response object gets. */
+  get indent(): string {
+    return this.context.indent;
+  }
 
   get text(): string {
     return this.context.text.slice(this.start, this.end);
@@ -125,6 +144,6 @@ Object.defineProperties(ResponseKeySite.prototype, {
 });
 
 /** Gives a site a value of its own for a property otherwise worked out (rare: one hidden class more for those). */
-function shadow(site: ResponseKeySite, key: 'text' | 'message' | 'suppressAt', value: unknown): void {
+function shadow(site: ResponseKeySite, key: 'end' | 'indent' | 'text' | 'message' | 'suppressAt', value: unknown): void {
   Object.defineProperty(site, key, { value, writable: true, enumerable: true, configurable: true });
 }
