@@ -75,13 +75,13 @@ describe('memory on a one-line spec of 20,000 responses', () => {
     assert.ok(perSite < 140, `${Math.round(perSite)} bytes a site`);
   });
 
-  // Measured: with fixes ~120 bytes a finding at the end of validation and ~127 kept; without, ~57 and ~55 (the
-  // scan goes as its sites are checked; the findings are packed, cli/packedFindings.ts). As objects, the
-  // findings were ~610 and ~220; the scan held to the end adds ~225 (two sites a finding); the diagnostics all
-  // held at once: ~2,450.
+  // Measured: with fixes ~35-40 bytes a finding at the end of validation and kept; without, ~25 (the scan goes
+  // as its sites are checked; the findings are packed, cli/packedFindings.ts, with their fingerprints). As
+  // objects, the findings were ~610 and ~220, as 32-bit integers ~127 and ~55; the scan held to the end adds
+  // ~225 (two sites a finding); the diagnostics all held at once: ~2,450.
   for (const [withFixes, whileBound, keptBound] of [
-    [true, 180, 180],
-    [false, 90, 90],
+    [true, 70, 70],
+    [false, 60, 60],
   ] as const) {
     test(`${withFixes ? 'with' : 'without'} fixes: under ${whileBound} bytes a finding while linting, ${keptBound} kept`, async () => {
       const { whilePer, keptPer, fixes } = await lint(withFixes);

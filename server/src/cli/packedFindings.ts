@@ -1,22 +1,26 @@
 /**
- * A file's findings as the CLI holds them between linting and printing (issue 20 item 5): numbers in blocks of
- * 32-bit integers and each text once in a table, instead of an object for each finding, fix, edit and related
- * place. 100,000 findings of a one-line spec held as objects were ~610 bytes each with their fixes (~220
- * without), more than the spec itself; packed, ~130 and ~60. Each finding is made again as it is read, with its
- * members in the order toFinding gives them (the JSON output prints them in that order).
+ * A file's findings as the CLI holds them between linting and printing (issue 20 item 5): numbers as runs of
+ * bytes in blocks, the places of a finding's edits and related places as differences from its own (mostly
+ * small), and each text once in a table, instead of an object for each finding, fix, edit and related place.
+ * The 100,000 findings of a one-line spec held as objects were ~610 bytes each with their fixes (~220
+ * without), more than the spec itself. Each finding is made again as it is read, in order, with its members
+ * in the order toFinding gives them (the JSON output prints them in that order).
  *
  * Plain data (typed arrays, arrays, a map), so a report crosses from a worker thread by structured clone;
  * `revive` gives it its methods back.
  */
 import { type Counts, type Finding, type FindingEdit, type RelatedPlace, countFindings } from './findings';
 
-/** Integers in a block (a power of two): a block is filled and never copied to grow. */
-const BLOCK_BITS = 14;
+/** Bytes in a block (a power of two): a block is filled and never copied to grow. */
+const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
-const FIRST_BLOCK = 64;
+/** The first block starts small and doubles up to a whole one: most files have a few findings, if any. */
+const FIRST_BLOCK = 256;
 const NONE = -1;
 /** `fixable`: absent, false, true. */
 const FIXABLE = [undefined, false, true] as const;
+
+type Place = Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>;
 
 /** Findings with their baseline fingerprints (same order). */
 export interface Shown {
@@ -25,8 +29,8 @@ export interface Shown {
 }
 
 export class PackedFindings implements Iterable<Finding> {
-  private blocks: Int32Array[] = [];
-  /** Integers written. */
+  private blocks: Uint8Array[] = [];
+  /** Bytes written. */
   private size = 0;
   private count = 0;
   /** What the findings count for in the summary and the exit code, counted as they are written. */
@@ -52,7 +56,10 @@ export class PackedFindings implements Iterable<Finding> {
   push(f: Finding): void {
     this.count++;
     countFindings([f], this.counts);
-    this.range(f);
+    this.int(f.line);
+    this.int(f.column);
+    this.int(f.endLine - f.line);
+    this.int(f.endColumn - f.column);
     this.int(this.text(f.file));
     this.int(this.text(f.ruleId));
     this.int(this.text(f.severity));
@@ -64,7 +71,7 @@ export class PackedFindings implements Iterable<Finding> {
       this.int(fix.isPreferred ? 1 : 0);
       this.int(fix.edits.length);
       for (const edit of fix.edits) {
-        this.range(edit);
+        this.place(edit, f);
         this.int(this.text(edit.text));
         this.int(edit.file === undefined ? NONE : this.text(edit.file));
       }
@@ -73,7 +80,7 @@ export class PackedFindings implements Iterable<Finding> {
     this.int(f.related === undefined ? NONE : f.related.length);
     for (const place of f.related ?? []) {
       this.int(place.file === undefined ? NONE : this.text(place.file));
-      this.range(place);
+      this.place(place, f);
       this.int(this.text(place.message));
     }
   }
@@ -101,9 +108,13 @@ export class PackedFindings implements Iterable<Finding> {
   }
 
   private read(at: { next: number }): Finding {
-    const int = () => this.get(at.next++);
+    const int = () => this.get(at);
     const text = () => this.texts[int()];
-    const [line, column, endLine, endColumn] = [int(), int(), int(), int()];
+    const line = int();
+    const column = int();
+    const endLine = line + int();
+    const endColumn = column + int();
+    const own: Place = { line, column, endLine, endColumn };
     const finding: Finding = {
       file: text(),
       line,
@@ -121,7 +132,8 @@ export class PackedFindings implements Iterable<Finding> {
       const isPreferred = int() === 1;
       const edits: FindingEdit[] = [];
       for (let n = int(); n > 0; n--) {
-        const edit: FindingEdit = { line: int(), column: int(), endLine: int(), endColumn: int(), text: text() };
+        const { line, column, endLine, endColumn } = this.readPlace(at, own);
+        const edit: FindingEdit = { line, column, endLine, endColumn, text: text() };
         const file = int();
         if (file !== NONE) edit.file = this.texts[file];
         edits.push(edit);
@@ -133,29 +145,53 @@ export class PackedFindings implements Iterable<Finding> {
       finding.related = [];
       for (let n = related; n > 0; n--) {
         const file = int();
-        const place: RelatedPlace = { line: int(), column: int(), endLine: int(), endColumn: int(), message: text() };
-        finding.related.push(file === NONE ? place : { file: this.texts[file], ...place });
+        const { line, column, endLine, endColumn } = this.readPlace(at, own);
+        const message = text();
+        finding.related.push(
+          file === NONE
+            ? { line, column, endLine, endColumn, message }
+            : ({ file: this.texts[file], line, column, endLine, endColumn, message } satisfies RelatedPlace),
+        );
       }
     }
     if (fixable !== undefined) finding.fixable = fixable;
     return finding;
   }
 
-  private range(r: { line: number; column: number; endLine: number; endColumn: number }): void {
-    this.int(r.line);
-    this.int(r.column);
-    this.int(r.endLine);
-    this.int(r.endColumn);
+  /** A place of the finding's (an edit, a related place), as differences from the finding's own. */
+  private place(p: Place, f: Place): void {
+    this.int(p.line - f.line);
+    this.int(p.column - f.column);
+    this.int(p.endLine - f.endLine);
+    this.int(p.endColumn - f.endColumn);
   }
 
+  private readPlace(at: { next: number }, f: Place): Place {
+    return {
+      line: f.line + this.get(at),
+      column: f.column + this.get(at),
+      endLine: f.endLine + this.get(at),
+      endColumn: f.endColumn + this.get(at),
+    };
+  }
+
+  /** A whole number as a run of bytes, seven bits each, its sign in the lowest bit (zigzag). */
   private int(value: number): void {
+    let rest = value < 0 ? -2 * value - 1 : 2 * value;
+    while (rest >= 0x80) {
+      this.byte((rest % 0x80) | 0x80);
+      rest = Math.floor(rest / 0x80);
+    }
+    this.byte(rest);
+  }
+
+  private byte(value: number): void {
     const offset = this.size & (BLOCK - 1);
     const index = this.size >> BLOCK_BITS;
     let block = this.blocks[index];
-    if (!block) this.blocks.push((block = new Int32Array(index === 0 ? FIRST_BLOCK : BLOCK)));
-    // The first block starts small and doubles up to a whole one (most files have a few findings, if any).
+    if (!block) this.blocks.push((block = new Uint8Array(index === 0 ? FIRST_BLOCK : BLOCK)));
     else if (offset === block.length) {
-      const grown = new Int32Array(block.length * 2);
+      const grown = new Uint8Array(block.length * 2);
       grown.set(block);
       this.blocks[index] = block = grown;
     }
@@ -163,8 +199,17 @@ export class PackedFindings implements Iterable<Finding> {
     this.size++;
   }
 
-  private get(index: number): number {
-    return this.blocks[index >> BLOCK_BITS][index & (BLOCK - 1)];
+  private get(at: { next: number }): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const index = at.next++;
+      const byte = this.blocks[index >> BLOCK_BITS][index & (BLOCK - 1)];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) break;
+      scale *= 0x80;
+    }
+    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
   }
 
   private text(value: string): number {
