@@ -208,7 +208,7 @@ export interface ResponsesSlot {
    * JSON: the spans of the response objects, where no key of this map can be typed: start, end, start, end...
    * (numbers, not an object for each: a one-line map of 200,000 responses held 8 MB of them).
    */
-  responseSpans: number[];
+  responseSpans: Int32Array;
 }
 
 export type DocumentKind = 'openapi' | 'code' | 'none';
