@@ -2,9 +2,10 @@
  * Memory on a spec dense with findings (issue 20 item 5), in bytes after a full collection, never timed: a
  * one-line spec of 20,000 responses (10,000 findings) linted as the CLI lints a file in its own thread. What
  * the scan holds per site, what linting holds per finding at the end of validation and what the report keeps
- * per finding stay under bounds a quarter to a half above what they measure (see each): what they guard against
- * (a site's strings and objects made as it is scanned, a hidden class per object, the scan or the diagnostics
- * all held beside the findings) went over them when tried.
+ * per finding stay under bounds above what they measure by a quarter for a site and by the noise of a few tens
+ * of bytes for a finding (see each): what they guard against (a site's strings and objects made as it is
+ * scanned, findings held as objects, the scan or the diagnostics all held beside the findings) went over them
+ * when tried.
  */
 import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
