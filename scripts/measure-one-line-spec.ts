@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const cliAt = args.indexOf('--cli');
 const cli = path.resolve(cliAt >= 0 ? args.splice(cliAt, 2)[1] : 'dist/cli.js');
 const sizes = args.length > 0 ? args.map(Number) : [50_000, 100_000, 200_000];
-const formats = ['stylish', 'json', 'sarif'];
+const formats = ['stylish', 'json', 'sarif', 'github', 'junit'];
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'one-line-spec-'));
 // Preloaded into each run: its peak RSS on stderr at exit (a CommonJS file: an ES module would load more).
 const reportRss = path.join(directory, 'report-rss.cjs');

@@ -155,7 +155,20 @@ function view(scanned: ScannedDocument): unknown {
   return {
     kind: scanned.kind,
     syntaxErrors: scanned.syntaxErrors,
-    sites: scanned.sites.map((site) => ({ ...site, scope: scope(site.scope), suppressed: [...site.suppressed].sort() })),
+    // Read as features read them (a response key's site works out most of them: not own properties).
+    sites: scanned.sites.map((site) => ({
+      code: site.code,
+      text: site.text,
+      start: site.start,
+      end: site.end,
+      role: site.role,
+      spelling: site.spelling,
+      message: site.message,
+      note: site.note,
+      suppressAt: site.suppressAt,
+      scope: scope(site.scope),
+      suppressed: [...site.suppressed].sort(),
+    })),
     slots: (scanned.slots ?? []).map((slot: CompletionSlot) => ({ ...slot, scope: scope(slot.scope) })),
   };
 }

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './args';
 import type { FileReport, Finding } from './findings';
+import type { Shown } from './packedFindings';
 import { relativePosix } from './paths';
 import { type DocumentLike, textLength } from '../service';
 
@@ -110,14 +111,13 @@ export class Baseline {
     return new Baseline(path.dirname(path.resolve(file)), json.findings);
   }
 
-  /** The findings of a report that the baseline does not account for. */
-  newFindings(report: FileReport): Finding[] {
+  /** The findings of a report that the baseline does not account for, with their fingerprints. */
+  newFindings(report: FileReport): Shown {
     const key = relativePosix(this.directory, report.absolute) ?? report.absolute;
     const known = this.remaining[key];
-    if (!known) return report.findings;
-    return report.findings.filter((finding, i) => {
+    if (!known) return report;
+    return report.findings.select(report.fingerprints, (finding, print) => {
       const byPrint = known[finding.ruleId];
-      const print = report.fingerprints[i];
       if (!byPrint || !byPrint[print]) return true;
       byPrint[print]--;
       return false;
@@ -144,11 +144,13 @@ export class BaselineWriter {
     if (report.findings.length === 0) return;
     const key = relativePosix(path.dirname(path.resolve(this.file)), report.absolute) ?? report.absolute;
     const rules = (this.entries[key] ??= {});
-    report.findings.forEach((finding, i) => {
+    let i = 0;
+    for (const finding of report.findings) {
       const prints = (rules[finding.ruleId] ??= {});
       prints[report.fingerprints[i]] = (prints[report.fingerprints[i]] ?? 0) + 1;
       this.count++;
-    });
+      i++;
+    }
   }
 
   /** Writes the file (keys sorted, so it diffs well); returns how many findings it holds. */

@@ -8,12 +8,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileFacts } from '../workspace/model';
-import type { FileReport } from './findings';
+import type { FileReport, Finding } from './findings';
 
 export const DEFAULT_CACHE_FILE = '.http-status-lens-cache';
 const FORMAT = 3;
 
-type Report = Pick<FileReport, 'findings' | 'fingerprints' | 'notes'>;
+/** A report as stored: its findings as a list (a file's report packs them again: PackedFindings). */
+type Report = Pick<FileReport, 'fingerprints' | 'notes'> & { findings: Finding[] };
 
 /**
  * One file's entry. Written compactly, since a re-run reads and writes the entries of the whole project
@@ -193,7 +194,7 @@ export class LintCache {
     const result: Entry['result'] = { settings: index };
     if (dependencies !== '') result.dependencies = dependencies;
     if (report.findings.length > 0 || report.notes.length > 0)
-      result.report = { findings: report.findings, fingerprints: report.fingerprints, notes: report.notes };
+      result.report = { findings: report.findings.toArray(), fingerprints: report.fingerprints, notes: report.notes };
     this.entry(absolute, stat).result = result;
     this.linted.add(this.name(absolute));
   }

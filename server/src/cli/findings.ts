@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagnosticData } from '../service';
 import type { FileFacts } from '../workspace/model';
+import type { PackedFindings } from './packedFindings';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -57,7 +58,7 @@ export interface FileReport {
   index: number;
   file: string;
   absolute: string;
-  findings: Finding[];
+  findings: PackedFindings;
   /** Baseline fingerprint of each finding (same order). */
   fingerprints: string[];
   /** Informational lines for stderr (a skipped file, a fix not applied). */

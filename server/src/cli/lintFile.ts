@@ -10,6 +10,7 @@ import { fingerprinter, lineReader } from './baseline';
 import { unifiedDiff } from './diff';
 import { type FileReport, type Finding, sharedTexts, toFinding } from './findings';
 import { NotWritableError, fixDocument, writeInPlace } from './fix';
+import { PackedFindings } from './packedFindings';
 import type { FileTask } from './walker';
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -32,7 +33,14 @@ export function lintFile(
   withFixes = true,
   onText?: (text: string) => void,
 ): FileReport {
-  const report: FileReport = { index: task.index, file: task.display, absolute: task.absolute, findings: [], fingerprints: [], notes: [] };
+  const report: FileReport = {
+    index: task.index,
+    file: task.display,
+    absolute: task.absolute,
+    findings: new PackedFindings(),
+    fingerprints: [],
+    notes: [],
+  };
   if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, withFixes, report);
   let bytes: Buffer | undefined;
   let stat: fs.Stats;
@@ -105,8 +113,8 @@ function lintText(
     }
     if (fix === 'dry-run' && task.original !== undefined && report.diff === undefined)
       report.diff = unifiedDiff(task.display.split('\\').join('/'), task.original, document.getText());
-    // Each diagnostic is made into its finding as it comes: all of them at once, with their fixes, were the
-    // largest part of the memory on a spec dense with findings (a one-line spec of 100,000: 160 MB).
+    // Each diagnostic is made into its finding as it comes, and packed: all of them at once, with their fixes,
+    // were the largest part of the memory on a spec dense with findings (a one-line spec of 100,000: 160 MB).
     let fingerprint: ((finding: Finding) => string) | undefined;
     const share = sharedTexts();
     for (const diagnostic of service.eachDiagnostic(document, settings, true)) {

@@ -18,6 +18,7 @@ import { type DiagnosticData, type DocumentLike, type LanguageService, MAX_FILE_
 import { fingerprint, lineReader } from './baseline';
 import { type FileReport, type Finding, toFinding } from './findings';
 import { fixDocument, writeInPlace } from './fix';
+import { PackedFindings } from './packedFindings';
 import type { FixMode } from './lintFile';
 import type { FileTask } from './walker';
 
@@ -122,10 +123,10 @@ export function mergeProjectFindings(report: FileReport, project: ProjectLint | 
   if (project?.wrote.has(report.absolute)) report.fixed = true;
   const extra = project?.byFile.get(report.absolute);
   if (!extra) return;
-  const pairs = report.findings.map((f, i) => ({ f, print: report.fingerprints[i] }));
+  const pairs = report.findings.toArray().map((f, i) => ({ f, print: report.fingerprints[i] }));
   extra.findings.forEach((f, i) => pairs.push({ f, print: extra.fingerprints[i] }));
   pairs.sort((a, b) => a.f.line - b.f.line || a.f.column - b.f.column);
-  report.findings = pairs.map((p) => p.f);
+  report.findings = PackedFindings.of(pairs.map((p) => p.f));
   report.fingerprints = pairs.map((p) => p.print);
 }
 

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { LintOptions } from './args';
 import { Baseline, BaselineWriter } from './baseline';
 import { CliConfig } from './config';
-import { type Counts, type FileReport, type Finding, countFindings } from './findings';
+import type { Counts, FileReport } from './findings';
+import { PackedFindings, type Shown } from './packedFindings';
 import { type Summary, createFormatter } from './formatters';
 import { Progress, type ProgressStream } from './progress';
 import { type LintTask } from './lintFile';
@@ -192,7 +193,14 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     const keys = cache && options.fix === 'off' ? cacheKeys(task) : undefined;
     const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, project?.unchanged ? undefined : dependencyKey(task));
     const first = unjoined.get(task.index);
-    if (stored) reused.push({ index: task.index, file: task.display, absolute: task.absolute, ...stored });
+    if (stored)
+      reused.push({
+        index: task.index,
+        file: task.display,
+        absolute: task.absolute,
+        ...stored,
+        findings: PackedFindings.of(stored.findings),
+      });
     else if (first && !first.error && dependencyKey(task) === '') {
       if (keys?.stat && cache) cache.setReport(task.absolute, keys.stat, keys.settings, '', first);
       reused.push(first);
@@ -229,19 +237,19 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     if (report.fixed) summary.fixedFiles++;
     writer?.add(report);
     // With --write-baseline everything found is recorded, so nothing is new.
-    const fresh = writer ? [] : baseline ? baseline.newFindings(report) : report.findings;
-    summary.inBaseline += report.findings.length - fresh.length;
-    countFindings(fresh, all);
-    const shown = options.quiet ? fresh.filter((f) => f.severity === 'error') : fresh;
-    countFindings(shown, summary);
+    const fresh: Shown = writer ? NOTHING : baseline ? baseline.newFindings(report) : report;
+    summary.inBaseline += report.findings.length - fresh.findings.length;
+    addCounts(all, fresh.findings.counts);
+    const shown = options.quiet ? fresh.findings.select(fresh.fingerprints, (f) => f.severity === 'error') : fresh;
+    addCounts(summary, shown.findings.counts);
     if (dryRun) out(report.diff ?? '');
     else
       out(
         formatter.file({
           file: report.file,
           absolute: report.absolute,
-          findings: shown,
-          fingerprints: fingerprintsOf(shown, report),
+          findings: shown.findings,
+          fingerprints: shown.fingerprints,
         }),
       );
   }
@@ -281,17 +289,11 @@ function useColor(options: LintOptions, io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-/**
- * The fingerprints of the findings shown, a subset of the report's in its order: matched by walking both
- * once (an indexOf per finding was quadratic: 200,000 findings in one spec took seconds).
- */
-function fingerprintsOf(shown: readonly Finding[], report: FileReport): string[] {
-  if (shown === report.findings) return report.fingerprints;
-  const fingerprints: string[] = [];
-  let at = 0;
-  for (const finding of shown) {
-    while (report.findings[at] !== finding) at++;
-    fingerprints.push(report.fingerprints[at++]);
-  }
-  return fingerprints;
+const NOTHING: Shown = { findings: new PackedFindings(), fingerprints: [] };
+
+function addCounts(into: Counts, counts: Counts): void {
+  into.errors += counts.errors;
+  into.warnings += counts.warnings;
+  into.infos += counts.infos;
+  into.fixable += counts.fixable;
 }

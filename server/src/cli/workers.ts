@@ -12,6 +12,7 @@ import { type FileFacts, WorkspaceModel, readFacts } from '../workspace/model';
 import type { FileReport } from './findings';
 import { type FixMode, type LintTask, lintFile } from './lintFile';
 import { fileUri } from './paths';
+import { PackedFindings } from './packedFindings';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 200;
@@ -90,7 +91,11 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
       };
       worker.on('message', (message: { reports?: FileReport[]; fault?: string }) => {
         if (message.fault) return options.onRuleFault(message.fault);
-        for (const report of message.reports ?? []) ordered(report);
+        for (const report of message.reports ?? []) {
+          // Its findings came as plain data (structured clone).
+          report.findings = PackedFindings.revive(report.findings);
+          ordered(report);
+        }
         received += message.reports?.length ?? 0;
         inFlight--;
         feed();
@@ -159,7 +164,7 @@ function safeLint(
       index: task.index,
       file: task.display,
       absolute: task.absolute,
-      findings: [],
+      findings: new PackedFindings(),
       fingerprints: [],
       notes: [],
       error: `internal error on ${task.display}: ${detail}`,

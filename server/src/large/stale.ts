@@ -42,7 +42,7 @@ function placedAsRead(slots: ResponsesSlot[], toNew: (offset: number) => number)
     ...slot,
     start: toNew(slot.start),
     end: toNew(slot.end),
-    responseSpans: slot.json ? slot.responseSpans.map((span) => ({ start: toNew(span.start), end: toNew(span.end) })) : slot.responseSpans,
+    responseSpans: slot.json ? slot.responseSpans.map((offset) => toNew(offset)) : slot.responseSpans,
   });
   return new Proxy(slots, {
     get: (target, key, receiver) =>

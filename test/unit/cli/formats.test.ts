@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { ruleIds } from '../../../server/src/service/rules';
 import { countingBuiltinsAsync } from '../workCounter';
+import { oneLineResponses } from '../../fuzz/hostile';
 import { assertGolden, fixtures, lintHere, makeTree, project, root, runCli } from './helpers';
 
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -125,6 +126,32 @@ describe('output formats (golden files for test/fixtures/cli/project)', () => {
       suites.reduce((sum, m) => sum + Number(m[2]), 0),
     );
     assertGolden('junit.xml', run.stdout);
+  });
+
+  test('junit of more than fits a block: the suites kept in a temporary file, copied out whole and removed', async () => {
+    // 1,500 findings (~1 MB of XML) in a file whose name is two-byte characters: some are cut between two
+    // reads of the temporary file.
+    const name = `${'é'.repeat(100)}.json`;
+    const dir = makeTree({ [name]: oneLineResponses(3_000) });
+    const spools = () => fs.readdirSync(os.tmpdir()).filter((entry) => entry.startsWith('http-status-lens-junit-'));
+    const before = new Set(spools());
+    const run = await lintHere(['lint', '-f', 'junit', '--no-config'], dir);
+    assert.ok(run.stdout.length > 500_000);
+    assert.ok(
+      run.stdout.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="http-status-lens" tests="1500" failures="1500" errors="0" time="0">\n' +
+          `  <testsuite name="${name}" tests="1500" failures="1500" errors="0" skipped="0" time="0">\n`,
+      ),
+    );
+    assert.ok(run.stdout.endsWith('    </testcase>\n  </testsuite>\n</testsuites>\n'));
+    assert.equal((run.stdout.match(/<testcase /g) ?? []).length, 1500);
+    assert.equal((run.stdout.match(new RegExp(`classname="${name}"`, 'g')) ?? []).length, 1500);
+    assert.doesNotMatch(run.stdout, /\uFFFD/);
+    assert.deepEqual(
+      spools().filter((entry) => !before.has(entry)),
+      [],
+      'the temporary file is removed',
+    );
   });
 
   test('junit escapes what XML cannot hold as text', async () => {

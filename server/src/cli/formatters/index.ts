@@ -1,6 +1,6 @@
 /**
- * Output formats. Each is told about files one at a time, in order, and may write as it goes (stylish,
- * json, github) or at the end (sarif, a single document).
+ * Output formats. Each is told about files one at a time, in order, and writes as it goes (stylish, json,
+ * github, sarif), or at the end what it kept aside (junit, whose root element carries the totals).
  */
 import type { Format } from '../args';
 import type { Counts, Finding } from '../findings';
@@ -18,10 +18,16 @@ export interface Summary extends Counts {
   fixedFiles: number;
 }
 
+/** A file's findings, read in order, made as they are read (cli/packedFindings.ts). */
+export interface FindingList extends Iterable<Finding> {
+  readonly length: number;
+}
+
 export interface FileOutput {
   file: string;
   absolute: string;
-  findings: readonly Finding[];
+  findings: FindingList;
+  /** The baseline fingerprint of each finding, in the same order. */
   fingerprints: readonly string[];
 }
 
@@ -29,7 +35,8 @@ export interface Formatter {
   begin(): string;
   /** The file's output, whole or in parts (written as they come). */
   file(output: FileOutput): string | Iterable<string>;
-  end(summary: Summary): string;
+  /** The end of the output, whole or in parts (junit copies out its suites, kept in a temporary file). */
+  end(summary: Summary): string | Iterable<string>;
   /** It prints the findings' fixes (other formats get findings without them: Finding.fixable). */
   printsFixes?: true;
 }

@@ -52,7 +52,8 @@ export function sarifFormatter(context: FormatterContext): Formatter {
     begin: () => head,
     *file({ absolute, findings, fingerprints }) {
       const artifactLocation = location(absolute);
-      for (const [i, f] of findings.entries()) {
+      let i = 0;
+      for (const f of findings) {
         const fixes = f.fixes
           .filter((fix) => fix.edits.length > 0)
           .map((fix) => ({
@@ -71,7 +72,7 @@ export function sarifFormatter(context: FormatterContext): Formatter {
           level: LEVEL[f.severity],
           message: { text: f.message },
           locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
-          partialFingerprints: { 'httpStatusLens/v1': fingerprints[i] },
+          partialFingerprints: { 'httpStatusLens/v1': fingerprints[i++] },
           // The call, condition or exception the finding rests on, or the spec operation of a project rule in
           // another file (SARIF 2.1.0 §3.27.22).
           ...(f.related

@@ -204,7 +204,8 @@ function inYamlMap(text: TextWindow, slot: ResponsesSlot, lineStart: number): bo
 /** A JSON cursor inside the map's braces, where a key goes, and not inside one of its responses. */
 function inJsonMap(text: TextWindow, slot: ResponsesSlot, tokenStart: number, offset: number): boolean {
   if (offset <= slot.start || offset > slot.end) return false;
-  if (slot.responseSpans.some((span) => offset > span.start && offset < span.end)) return false;
+  const spans = slot.responseSpans;
+  for (let i = 0; i < spans.length; i += 2) if (offset > spans[i] && offset < spans[i + 1]) return false;
   let before = tokenStart - 1;
   while (before > slot.start && /\s/.test(text.at(before))) before--;
   return text.at(before) === '{' || text.at(before) === ',';

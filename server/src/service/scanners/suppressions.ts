@@ -76,9 +76,11 @@ export class Suppressions {
     for (const site of sites) {
       const line = this.document.positionAt(site.start).line;
       const head = this.headOf(line);
-      site.suppressed = union(site.suppressed, this.byLine.get(line));
-      if (head !== line) site.suppressed = union(site.suppressed, this.byLine.get(head));
-      if (!site.suppressAt && commentPrefix !== undefined)
+      // Set only where it changes: a response key's site has the empty set from its prototype (openapi/responseKey.ts).
+      let suppressed = union(site.suppressed, this.byLine.get(line));
+      if (head !== line) suppressed = union(suppressed, this.byLine.get(head));
+      if (suppressed !== site.suppressed) site.suppressed = suppressed;
+      if (commentPrefix !== undefined && !site.suppressAt)
         site.suppressAt = commentPlace(this.document, this.text, head, commentPrefix, this.eol);
     }
   }

@@ -6,17 +6,10 @@
  * spec and gets nothing.
  */
 import * as knowledge from '../../../knowledge';
-import {
-  type DocumentLike,
-  KEY_SPELLINGS,
-  type ResponsesSlot,
-  type ScannedDocument,
-  type Scope,
-  type StatusSite,
-  type SuppressionPlace,
-} from '../../model';
-import { DISABLE_NEXT_LINE, NO_SUPPRESSIONS, Suppressions } from '../suppressions';
+import type { DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite } from '../../model';
+import { DISABLE_NEXT_LINE, Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson, visitJsonOutline, visitLfYaml } from '../../outline';
+import { type KeyContext, ResponseKeySite } from './responseKey';
 
 const enum Role {
   Other,
@@ -54,8 +47,11 @@ interface Frame {
   /** YAML: inside a flow collection (`{...}`, `[...]`), the only place where a key can follow a multi-line scalar on its line. */
   flow: boolean;
   operation?: OperationScope;
-  response?: ResponseInfo;
+  /** A response object's frame: the site of its key. */
+  response?: ResponseKeySite;
   slot?: ResponsesSlot;
+  /** JSON: the spans of the slot's response objects, as they are read. */
+  spans?: IntRun;
   /** The frame's region, whose end is set when it closes. */
   region?: Region;
 }
@@ -90,7 +86,11 @@ class OperationScope implements Scope {
   readonly texts: string[] = [];
   private cachedWords: string[] | undefined;
   readonly codes = new Set<number>();
+  /** Each key once: a one-line map of 200,000 responses listed as many (completion and fixes ask which are there). */
   readonly responses = { keys: [] as string[] };
+  private readonly keysSeen = new Set<string>();
+  /** What the sites of its response keys share. */
+  keyContext: KeyContext | undefined;
   webdavMethod?: string;
   arrayOfOperations?: boolean;
   method: string | undefined;
@@ -98,19 +98,22 @@ class OperationScope implements Scope {
   /** Swagger 2.0 body parameter being read. */
   bodyParameter?: { isBody: boolean; isArray: boolean };
 
+  addKey(key: string): void {
+    if (this.keysSeen.has(key)) return;
+    this.keysSeen.add(key);
+    this.responses.keys.push(key);
+  }
+
   words(): readonly string[] {
     this.cachedWords ??= this.texts.flatMap((text) => knowledge.toWords(text));
     return this.cachedWords;
   }
 }
 
-interface ResponseInfo {
-  site: StatusSite;
-  objectStart?: number;
-  ref?: string;
-  /** The rule ids of its ignore extension; made when it has one (a spec of 200,000 responses made as many empty lists). */
-  ignored?: string[];
-  ignoreRange?: { start: number; end: number };
+/** A response's ignore extension: its rule ids, and where the list stands. */
+interface ResponseIgnore {
+  ids: string[];
+  range?: { start: number; end: number };
 }
 
 /** `text` is the document's text with lone CRs read as LFs (lines.ts). */
@@ -217,10 +220,15 @@ class Extractor implements OutlineVisitor {
   /** Recoverable syntax problems the outline reader met (the spec is still read as far as it goes). */
   syntaxErrors = 0;
   private documentIsSpec = false;
-  private documentStart = { sites: 0, responses: 0, slots: 0 };
+  private documentStart = { sites: 0, slots: 0 };
   readonly slots: ResponsesSlot[] = [];
-  private readonly sites: StatusSite[] = [];
-  private readonly responses: ResponseInfo[] = [];
+  private readonly sites: ResponseKeySite[] = [];
+  /** The last response key read (a site or not), whose object may open next. */
+  private lastResponse: ResponseKeySite | undefined;
+  /** The responses that are a `$ref`, with it: their descriptions are looked up once every named response is read. */
+  private readonly refs: [ResponseKeySite, string][] = [];
+  /** The responses with an ignore extension of their own (few: not a field of every site). */
+  private readonly ignores = new Map<ResponseKeySite, ResponseIgnore>();
   readonly namedResponses = new Map<string, string>();
   readonly regions: Region[] = [];
   comments = 0;
@@ -260,12 +268,11 @@ class Extractor implements OutlineVisitor {
   private endDocument(): void {
     if (!this.documentIsSpec) {
       this.sites.length = this.documentStart.sites;
-      this.responses.length = this.documentStart.responses;
       this.slots.length = this.documentStart.slots;
     }
     this.isSpec ||= this.documentIsSpec;
     this.documentIsSpec = false;
-    this.documentStart = { sites: this.sites.length, responses: this.responses.length, slots: this.slots.length };
+    this.documentStart = { sites: this.sites.length, slots: this.slots.length };
   }
 
   onObjectProperty(key: string, offset: number, length: number): void {
@@ -357,15 +364,15 @@ class Extractor implements OutlineVisitor {
         top.operation?.texts.push(value);
         break;
       case Role.Response:
-        if (key === 'description') top.response!.site.message = value;
-        else if (key === '$ref') top.response!.ref = value;
+        if (key === 'description') top.response!.describe(value, offset, length);
+        else if (key === '$ref') this.refs.push([top.response!, value]);
         break;
       case Role.NamedResponse:
         if (key === 'description' && top.key !== undefined) this.namedResponses.set(top.key, value);
         break;
       case Role.IgnoreList: {
         const owner = this.stack[this.stack.length - 2];
-        const list = owner?.response ? (owner.response.ignored ??= []) : owner?.operation?.ignored;
+        const list = owner?.response ? this.ignoresOf(owner.response).ids : owner?.operation?.ignored;
         list?.push(value);
         break;
       }
@@ -416,30 +423,26 @@ class Extractor implements OutlineVisitor {
 
   finish(): StatusSite[] {
     this.endDocument();
-    for (const response of this.responses) {
-      const site = response.site;
-      if (response.ref !== undefined) {
-        const name = response.ref.slice(response.ref.lastIndexOf('/') + 1);
-        const description = this.namedResponses.get(decodeRef(name));
-        if (description !== undefined) {
-          site.note = description;
-          if (!site.message) site.message = description;
-        }
-      }
-      const ignored = [...(response.ignored ?? []), ...(site.scope as OperationScope).ignored];
-      if (ignored.length > 0) site.suppressed = new Set(ignored);
-      // A response that is not an object (`"999": null`) has no place for the ignore extension.
-      if (response.objectStart === undefined && site.suppressAt?.kind === 'json-member') site.suppressAt = undefined;
-      else if (response.objectStart !== undefined && site.suppressAt?.kind === 'json-member') {
-        // Completed in place, with every member it was made with: a spread copy that gained a member got a V8
-        // hidden class of its own, ~250 bytes a response (50 MB of a one-line spec of 200,000 responses).
-        const place = site.suppressAt;
-        place.offset = response.objectStart + 1;
-        place.emptyObject = /^\s*\}/.test(this.text.slice(response.objectStart + 1, response.objectStart + 200));
-        place.existing = response.ignoreRange && { ...response.ignoreRange, ids: response.ignored ?? [] };
+    for (const [site, ref] of this.refs) {
+      const description = this.namedResponses.get(decodeRef(ref.slice(ref.lastIndexOf('/') + 1)));
+      if (description !== undefined) {
+        site.note = description;
+        if (!site.message) site.message = description;
       }
     }
+    for (const site of this.sites) {
+      const own = this.ignores.get(site);
+      const ignored = [...(own?.ids ?? []), ...(site.scope as OperationScope).ignored];
+      if (ignored.length > 0) site.suppressed = new Set(ignored);
+      if (own?.range) site.existing = { ...own.range, ids: own.ids };
+    }
     return this.sites.sort((a, b) => a.start - b.start);
+  }
+
+  private ignoresOf(site: ResponseKeySite): ResponseIgnore {
+    let ignore = this.ignores.get(site);
+    if (!ignore) this.ignores.set(site, (ignore = { ids: [] }));
+    return ignore;
   }
 
   private responseKey(read: string, offset: number, length: number, operation: OperationScope): void {
@@ -454,23 +457,16 @@ class Extractor implements OutlineVisitor {
     const asWritten = (quoted ? raw.slice(1, -1) : raw) === key;
     if (key.startsWith('x-')) return;
     if (code !== undefined) operation.codes.add(code);
-    operation.responses.keys.push(key);
-    const site: StatusSite = {
-      code,
-      text: key,
-      start,
-      end: start + key.length,
-      role: 'use',
-      spelling: KEY_SPELLINGS[quote],
-      message: '',
-      scope: operation,
-      suppressed: NO_SUPPRESSIONS,
-      suppressAt: this.isJson ? jsonPlace(this.lines, offset, this.suppressions.eol) : undefined,
-    };
+    const first = operation.responses.keys.length === 0;
+    operation.addKey(key);
+    // In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object, indented one step in.
+    const indent = this.isJson ? memberIndent(this.lines.indentAt(offset)) : '';
+    operation.keyContext ??= { text: this.text, json: this.isJson, eol: this.suppressions.eol, scope: operation, indent };
+    const site = new ResponseKeySite(operation.keyContext, code, start, start + key.length, indent);
     if (asWritten) this.sites.push(site);
-    this.responses.push({ site });
+    this.lastResponse = site;
     const slot = this.top()?.slot;
-    if (slot && slot.scope === operation && operation.responses.keys.length === 1) slot.quote = quote;
+    if (slot && slot.scope === operation && first) slot.quote = quote;
   }
 
   /** The role of a container about to open, from its parent's role and its key. */
@@ -568,8 +564,9 @@ class Extractor implements OutlineVisitor {
       const unit = Math.max(1, keyColumn - (this.isJson ? this.column(this.lineIndentEnd(frame.keyOffset)) : responsesColumn));
       frame.slot = this.newSlot(offset, frame.operation, keyColumn, ' '.repeat(unit));
       this.slots.push(frame.slot);
+      if (this.isJson) frame.spans = new IntRun();
     } else if (role === Role.Response) {
-      const response = this.responses[this.responses.length - 1];
+      const response = this.lastResponse;
       if (response) {
         response.objectStart = offset;
         frame.response = response;
@@ -586,8 +583,9 @@ class Extractor implements OutlineVisitor {
     if (!frame) return;
     const owner = this.top();
     if (frame.slot) frame.slot.end = this.isJson ? offset : Math.max(frame.slot.end, offset);
-    if (frame.role === Role.Response && owner?.slot) owner.slot.responseSpans.push({ start: frame.start, end: offset + 1 });
-    if (frame.role === Role.IgnoreList && owner?.response) owner.response.ignoreRange = { start: frame.start, end: offset + 1 };
+    if (frame.slot && frame.spans) frame.slot.responseSpans = frame.spans.finish();
+    if (frame.role === Role.Response) owner?.spans?.push(frame.start, offset + 1);
+    if (frame.role === Role.IgnoreList && owner?.response) this.ignoresOf(owner.response).range = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
     // Only a region read alone asks (a whole scan of a one-line flow document would search its line at each one).
     if (this.seeded && frame.flow && !owner?.flow) {
@@ -621,7 +619,7 @@ class Extractor implements OutlineVisitor {
       quote: this.isJson ? '"' : "'",
       scope: operation,
       method: operation.method?.toLowerCase(),
-      responseSpans: [],
+      responseSpans: NO_SPANS,
     };
   }
 
@@ -675,19 +673,54 @@ function decodeRef(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object. */
-function jsonPlace(lines: LineIndents, keyOffset: number, eol: string): SuppressionPlace {
-  const indent = lines.indentAt(keyOffset);
-  // Completed by finish(), which sets `offset`, `emptyObject` and `existing` once the response object is read.
-  return {
-    kind: 'json-member',
-    offset: keyOffset,
-    indent: indent + (indent.includes('\t') ? '\t' : '  '),
-    eol,
-    emptyObject: false,
-    existing: undefined,
-  };
+/** A member's indentation inside an object whose key is indented by `indent`: one copy of each for all sites. */
+const memberIndents = new Map<string, string>();
+function memberIndent(indent: string): string {
+  let inside = memberIndents.get(indent);
+  if (inside === undefined) {
+    inside = indent + (indent.includes('\t') ? '\t' : '  ');
+    // Indentations are few; a pathological file of many is not kept from (the map stays small).
+    if (memberIndents.size < 1024) memberIndents.set(indent, inside);
+  }
+  return inside;
 }
+
+const NO_SPANS = new Int32Array(0);
+
+/**
+ * Numbers gathered in blocks, then given as one array of their exact length: an array grown one number at a
+ * time left its copies behind, twice its final size (a one-line map of 860,000 responses: 28 MB).
+ */
+class IntRun {
+  private readonly blocks: Int32Array[] = [];
+  private size = 0;
+
+  push(a: number, b: number): void {
+    this.int(a);
+    this.int(b);
+  }
+
+  finish(): Int32Array {
+    const all = new Int32Array(this.size);
+    this.blocks.forEach((block, i) => all.set(block.subarray(0, Math.min(INT_BLOCK, this.size - i * INT_BLOCK)), i * INT_BLOCK));
+    return all;
+  }
+
+  private int(value: number): void {
+    const offset = this.size % INT_BLOCK;
+    const last = this.blocks.length - 1;
+    // The first block starts small (most maps have a few responses) and doubles to a whole one.
+    if (offset === 0) this.blocks.push(new Int32Array(last < 0 ? 64 : INT_BLOCK));
+    else if (offset === this.blocks[last].length) {
+      const grown = new Int32Array(offset * 2);
+      grown.set(this.blocks[last]);
+      this.blocks[last] = grown;
+    }
+    this.blocks[this.blocks.length - 1][offset] = value;
+    this.size++;
+  }
+}
+const INT_BLOCK = 8192;
 
 /**
  * The indentation of the line holding an offset, for offsets asked in increasing order: amortised linear.

@@ -17,6 +17,7 @@
 import type { Edit } from '../../editLog';
 import type { DocumentLike, ResponsesSlot, ScannedDocument, StatusSite } from '../../model';
 import { type Region, regionsIn, rememberRegions, scanRegion } from './extractor';
+import { ResponseKeySite } from './responseKey';
 
 /** The scan of `document` from `previous` and the edits made since, or undefined when only a whole scan will do. */
 export function rescanEdited(previous: ScannedDocument, edits: readonly Edit[], document: DocumentLike): ScannedDocument | undefined {
@@ -107,7 +108,8 @@ function moveSite(site: StatusSite, by: number, lines: number): StatusSite {
   if (by === 0 && lines === 0) return site;
   const place = site.suppressAt;
   return {
-    ...site,
+    // A response key's site works out most of what it is read as from its text: it moves as the plain data it reads as.
+    ...(site instanceof ResponseKeySite ? site.plain() : site),
     start: site.start + by,
     end: site.end + by,
     suppressAt:
@@ -131,6 +133,6 @@ function moveSlot(slot: ResponsesSlot, by: number): ResponsesSlot {
     ...slot,
     start: slot.start + by,
     end: slot.end + by,
-    responseSpans: slot.responseSpans.map((span) => ({ start: span.start + by, end: span.end + by })),
+    responseSpans: slot.responseSpans.map((offset) => offset + by),
   };
 }
