@@ -122,6 +122,38 @@ describe('a large spec (checked in the scan worker)', () => {
   });
 });
 
+describe('a large spec with a byte order mark and text beyond Latin-1: the worker copy agrees with the server one, offset for offset', () => {
+  const client = new TestClient();
+  const bomUri = 'file:///tmp/large-bom-spec.json';
+  // One line, as minified specs are: a character lost or gained on the way to the worker shows in every position.
+  const paths: string[] = [];
+  for (let i = 0; paths.join(',').length < 1_100_000; i++)
+    paths.push(`"/items/${i}":{"get":{"summary":"Élément ${i} — 日本語 🚀","responses":{"200":{"description":"OK"}}}}`);
+  paths.push('"/orders/{id}":{"put":{"responses":{"424":{"description":"The order is locked by another user"}}}}');
+  const text = `\ufeff{"openapi":"3.0.0","info":{"title":"Ünïcødé","version":"1"},"paths":{${paths.join(',')}}}`;
+
+  before(async () => {
+    await client.initialize();
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  test('diagnostics and hover ranges stand where they are in the server copy', async () => {
+    const diagnostics = await client.open(bomUri, 'json', text);
+    const code = { start: positionOf(text, '"424":', 1), end: positionOf(text, '"424":', 4) };
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range]),
+      [['424-for-lock', code]],
+    );
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: bomUri },
+      position: positionOf(text, '"424":', 2),
+    })) as Hover | null;
+    assert.deepEqual(hover?.range, code);
+  });
+});
+
 describe('a dense document under a megabyte (issue 20, item 1)', () => {
   const client = new TestClient();
   before(async () => {

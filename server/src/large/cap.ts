@@ -5,7 +5,7 @@
  * check runs: copying 30,000 diagnostics out of the worker would block the server's thread as long as
  * checking them.
  */
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { SOURCE } from '../service';
 
 export const MAX_PUBLISHED = 1000;
