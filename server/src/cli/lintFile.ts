@@ -33,14 +33,7 @@ export function lintFile(
   withFixes = true,
   onText?: (text: string) => void,
 ): FileReport {
-  const report: FileReport = {
-    index: task.index,
-    file: task.display,
-    absolute: task.absolute,
-    findings: new PackedFindings(),
-    fingerprints: [],
-    notes: [],
-  };
+  const report = emptyReport(task);
   if (task.text !== undefined) return lintText(service, task, task.text, true, settings, fix, withFixes, report);
   let bytes: Buffer | undefined;
   let stat: fs.Stats;
@@ -70,6 +63,11 @@ export function lintFile(
   const onDisk = fix === 'off' ? undefined : { file, stat, bytes };
   bytes = undefined;
   return lintText(service, task, text, validUtf8, settings, fix, withFixes, report, onDisk);
+}
+
+/** A report of no findings yet, for a task. */
+export function emptyReport(task: LintTask): FileReport {
+  return { index: task.index, file: task.display, absolute: task.absolute, findings: new PackedFindings(), fingerprints: [], notes: [] };
 }
 
 /** Lints the text of a file, as read from disk (`onDisk`), or of standard input, which is never written. */

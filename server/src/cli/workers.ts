@@ -10,7 +10,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { type LanguageService, type Settings, getLanguageService } from '../service';
 import { type FileFacts, WorkspaceModel, readFacts } from '../workspace/model';
 import type { FileReport } from './findings';
-import { type FixMode, type LintTask, lintFile } from './lintFile';
+import { type FixMode, type LintTask, emptyReport, lintFile } from './lintFile';
 import { fileUri } from './paths';
 import { PackedFindings } from './packedFindings';
 
@@ -160,15 +160,7 @@ function safeLint(
     return report;
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return {
-      index: task.index,
-      file: task.display,
-      absolute: task.absolute,
-      findings: new PackedFindings(),
-      fingerprints: [],
-      notes: [],
-      error: `internal error on ${task.display}: ${detail}`,
-    };
+    return { ...emptyReport(task), error: `internal error on ${task.display}: ${detail}` };
   }
 }
 
