@@ -145,17 +145,16 @@ export class LintCache {
   dependenciesBefore(absolute: string): string | undefined {
     const name = this.name(absolute);
     const result = (this.before.get(name) ?? this.files[name])?.result;
-    return result && this.wellFormed(result) ? (result.dependencies ?? '') : undefined;
+    return result && this.storedReport(result) ? (result.dependencies ?? '') : undefined;
   }
 
   /** Whether the cache holds facts of a file this run has not asked about (deleted, moved, ignored now). */
   lostFacts(): boolean {
     for (const name in this.files) {
-      if (this.touched.has(name)) continue;
-      const facts = this.files[name].facts;
-      const stored = facts === undefined ? undefined : factsOf(this.files[name]);
+      if (this.touched.has(name) || this.files[name].facts === undefined) continue;
+      const stored = factsOf(this.files[name]);
       // Damaged facts may have been anything.
-      if (facts !== undefined && (!stored || stored.carriers.length || stored.subclasses.length || stored.uses.length)) return true;
+      if (!stored || stored.carriers.length || stored.subclasses.length || stored.uses.length) return true;
     }
     return false;
   }
@@ -173,10 +172,10 @@ export class LintCache {
     if (!stat) return undefined;
     this.linted.add(this.name(absolute));
     const result = this.unchanged(absolute, stat)?.result;
-    if (!result || !this.wellFormed(result) || this.settings[result.settings] !== settings) return undefined;
+    const report = result && this.storedReport(result);
+    if (!report || this.settings[result.settings] !== settings) return undefined;
     if (dependencies !== undefined && (result.dependencies ?? '') !== dependencies) return undefined;
-    if (!result.report) return NOTHING;
-    return { findings: result.report.findings ?? [], fingerprints: result.report.fingerprints ?? [], notes: result.report.notes ?? [] };
+    return report;
   }
 
   setFacts(absolute: string, stat: { size: number; mtimeMs: number }, facts: FileFacts | undefined): void {
@@ -232,20 +231,19 @@ export class LintCache {
     fs.renameSync(temporary, this.file);
   }
 
-  private wellFormed(result: NonNullable<Entry['result']>): boolean {
-    return (
+  /** A result's report, its empty lists filled in, if the result has the shape this version writes. */
+  private storedReport(result: NonNullable<Entry['result']>): Report | undefined {
+    const shaped =
       isInteger(result.settings) &&
       result.settings >= 0 &&
       result.settings < this.settings.length &&
-      (result.dependencies === undefined || isString(result.dependencies)) &&
-      (result.report === undefined ||
-        (isObject(result.report) &&
-          wellFormedReport({
-            findings: result.report.findings ?? [],
-            fingerprints: result.report.fingerprints ?? [],
-            notes: result.report.notes ?? [],
-          })))
-    );
+      (result.dependencies === undefined || isString(result.dependencies));
+    if (!shaped) return undefined;
+    if (result.report === undefined) return NOTHING;
+    if (!isObject(result.report)) return undefined;
+    const { findings, fingerprints, notes } = result.report;
+    const report = { findings: findings ?? [], fingerprints: fingerprints ?? [], notes: notes ?? [] };
+    return wellFormedReport(report) ? report : undefined;
   }
 
   /** A file's name in `files`. */

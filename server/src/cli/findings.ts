@@ -168,12 +168,10 @@ export interface Counts {
   fixable: number;
 }
 
-export function countFindings(findings: readonly Finding[], into: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 }): Counts {
-  for (const f of findings) {
-    if (f.severity === 'error') into.errors++;
-    else if (f.severity === 'warning') into.warnings++;
-    else into.infos++;
-    if (isFixable(f)) into.fixable++;
-  }
-  return into;
+/** Adds one finding to the counts (PackedFindings counts each as it is packed). */
+export function countFinding(f: Finding, into: Counts): void {
+  if (f.severity === 'error') into.errors++;
+  else if (f.severity === 'warning') into.warnings++;
+  else into.infos++;
+  if (isFixable(f)) into.fixable++;
 }

@@ -9,7 +9,7 @@
  * Plain data (typed arrays, arrays, a map), so a report crosses from a worker thread by structured clone;
  * `revive` gives it its methods back.
  */
-import { type Counts, type Finding, type FindingEdit, type RelatedPlace, countFindings } from './findings';
+import { type Counts, type Finding, type FindingEdit, type RelatedPlace, countFinding } from './findings';
 
 /** Bytes in a block (a power of two): a block is filled and never copied to grow. */
 const BLOCK_BITS = 16;
@@ -59,7 +59,7 @@ export class PackedFindings implements Iterable<Finding> {
 
   push(f: Finding): void {
     this.count++;
-    countFindings([f], this.counts);
+    countFinding(f, this.counts);
     this.int(f.line);
     this.int(f.column);
     this.int(f.endLine - f.line);

@@ -289,7 +289,7 @@ function useColor(options: LintOptions, io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-const NOTHING: Shown = { findings: new PackedFindings(), fingerprints: [] };
+const NOTHING: Shown = { findings: PackedFindings.NONE, fingerprints: [] };
 
 function addCounts(into: Counts, counts: Counts): void {
   into.errors += counts.errors;

@@ -311,19 +311,12 @@ export class WorkspaceHandler {
     if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.deps!.connection.languages.diagnostics.refresh();
   }
 
-  private isLarge(absolute: string): boolean {
-    try {
-      return fs.statSync(absolute).size > LARGE_FIRST_READ;
-    } catch {
-      return false;
-    }
-  }
-
-  private readFromDisk(uri: string): boolean {
+  /** `stat`: the file's, when the caller has it already. */
+  private readFromDisk(uri: string, stat?: fs.Stats): boolean {
     if (!uri.startsWith('file:')) return false;
     const file = fileURLToPath(uri);
     try {
-      const stat = fs.statSync(file);
+      stat ??= fs.statSync(file);
       if (!stat.isFile() || stat.size > MAX_FILE_SIZE) return this.model.remove(uri);
       return this.model.update(uri, fs.readFileSync(file, 'utf8'));
     } catch {
@@ -398,8 +391,11 @@ export class WorkspaceHandler {
           const uri = pathToFileURL(absolute).href;
           const open = documents.get(uri);
           if (open) changed = this.model.update(uri, open.getText(), open.languageId) || changed;
-          else if (this.isLarge(absolute)) large.push(uri);
-          else changed = this.readFromDisk(uri) || changed;
+          else {
+            const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+            if (stat && stat.size > LARGE_FIRST_READ) large.push(uri);
+            else changed = this.readFromDisk(uri, stat) || changed;
+          }
         }
       } catch (error) {
         errors.push(String(error));
