@@ -19,7 +19,7 @@ type Report = Pick<FileReport, 'fingerprints' | 'notes'> & { findings: Finding[]
 /**
  * One file's entry. Written compactly, since a re-run reads and writes the entries of the whole project
  * (the format-1 entries were 350 bytes a file, most of it a settings digest and empty lists): the settings
- * digest is an index into the cache's `settings`, and empty lists and empty dependency keys are left out.
+ * are an index into the cache's `settings`, and empty lists and empty dependency keys are left out.
  * The facts are kept as their JSON text, read only when the model is built (most re-runs never build it):
  * parsed with the rest, they were half of the objects a re-run made.
  */
@@ -43,7 +43,7 @@ interface Stored {
    * changed leaves the other files' keys unchecked.)
    */
   checked?: boolean;
-  /** The digests of the settings the files were linted with. */
+  /** The settings the files were linted with, as JSON (each once: the entries refer to them by index). */
   settings: string[];
   /** The directory the names of `files` are relative to (the working directory of the run that made the cache); names outside it are absolute. */
   root: string;
@@ -170,8 +170,9 @@ export class LintCache {
     dependencies: string | undefined,
   ): Report | undefined {
     if (!stat) return undefined;
-    this.linted.add(this.name(absolute));
-    const result = this.unchanged(absolute, stat)?.result;
+    const name = this.name(absolute);
+    this.linted.add(name);
+    const result = this.unchangedByName(name, stat)?.result;
     const report = result && this.storedReport(result);
     if (!report || this.settings[result.settings] !== settings) return undefined;
     if (dependencies !== undefined && (result.dependencies ?? '') !== dependencies) return undefined;
@@ -207,12 +208,18 @@ export class LintCache {
    * cache (atomically). `unchanged`: the run's carrier facts were the stored ones (ProjectIndex.unchanged).
    */
   save(unchanged: boolean): void {
-    const files: Record<string, Entry> = {};
     const used = new Map<number, number>();
     let checked = true;
-    for (const name of sorted(Object.keys(this.files))) {
-      if (!this.touched.has(name)) continue;
-      const entry = (files[name] = this.files[name]);
+    let last = '';
+    let inOrder = true;
+    for (const name of Object.keys(this.files)) {
+      if (!this.touched.has(name)) {
+        delete this.files[name];
+        continue;
+      }
+      if (name < last) inOrder = false;
+      last = name;
+      const entry = this.files[name];
       if (entry.result && !unchanged && !this.linted.has(name)) checked = false;
       // Settings no kept file refers to any more are dropped, the others renumbered.
       if (entry.result) {
@@ -224,6 +231,9 @@ export class LintCache {
     const settings: string[] = [];
     for (const [old, index] of used) settings[index] = this.settings[old];
     this.settings = settings;
+    // A re-run's names are in order but for new files: then the loaded entries are written as they are, not
+    // copied into another object of 5,000 members.
+    const files = inOrder ? this.files : Object.fromEntries(Object.keys(this.files).sort().map((name) => [name, this.files[name]]));
     const stored: Stored = { format: FORMAT, version: this.version, checked, settings, root: this.root, files };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
@@ -252,7 +262,10 @@ export class LintCache {
   }
 
   private unchanged(absolute: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
-    const name = this.name(absolute);
+    return this.unchangedByName(this.name(absolute), stat);
+  }
+
+  private unchangedByName(name: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
     this.touched.add(name);
     const entry = this.files[name];
     return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
@@ -276,12 +289,6 @@ const NOTHING: Report = Object.freeze({
   fingerprints: Object.freeze([]) as [],
   notes: Object.freeze([]) as [],
 });
-
-/** The names in order: a cache is written sorted, so a re-run's names are in order but for new files. */
-function sorted(names: string[]): string[] {
-  for (let i = 1; i < names.length; i++) if (names[i - 1] > names[i]) return names.sort();
-  return names;
-}
 
 /*
  * A cache is read as this version writes it; an entry of another shape in a file that still parses (edited by
