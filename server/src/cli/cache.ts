@@ -67,10 +67,13 @@ export class LintCache {
   private readonly prefix: string;
   /** Entries as loaded, of files whose entry this run replaced (changed files). */
   private readonly before = new Map<string, Entry>();
-  /** The names this run asked about: the files of its projects and those it linted, which save() keeps. */
-  private readonly touched = new Set<string>();
+  /**
+   * The entries this run asked about: the files of its projects and those it linted, which save() keeps.
+   * Entries, not names: a name is a new string at each lookup, hashed again and kept for each file.
+   */
+  private readonly touched = new Set<Entry>();
   /** The names whose result this run checked or wrote. */
-  private readonly linted = new Set<string>();
+  private readonly linted = new Set<Entry>();
   /** Why the stored cache was not used, for one line on stderr. */
   readonly discarded?: string;
   /** See Stored.checked. */
@@ -151,7 +154,7 @@ export class LintCache {
   /** Whether the cache holds facts of a file this run has not asked about (deleted, moved, ignored now). */
   lostFacts(): boolean {
     for (const name in this.files) {
-      if (this.touched.has(name) || this.files[name].facts === undefined) continue;
+      if (this.touched.has(this.files[name]) || this.files[name].facts === undefined) continue;
       const stored = factsOf(this.files[name]);
       // Damaged facts may have been anything.
       if (!stored || stored.carriers.length || stored.subclasses.length || stored.uses.length) return true;
@@ -170,9 +173,7 @@ export class LintCache {
     dependencies: string | undefined,
   ): Report | undefined {
     if (!stat) return undefined;
-    const name = this.name(absolute);
-    this.linted.add(name);
-    const result = this.unchangedByName(name, stat)?.result;
+    const result = this.unchanged(absolute, stat, true)?.result;
     const report = result && this.storedReport(result);
     if (!report || this.settings[result.settings] !== settings) return undefined;
     if (dependencies !== undefined && (result.dependencies ?? '') !== dependencies) return undefined;
@@ -195,8 +196,9 @@ export class LintCache {
     if (dependencies !== '') result.dependencies = dependencies;
     if (report.findings.length > 0 || report.notes.length > 0)
       result.report = { findings: report.findings.toArray(), fingerprints: report.fingerprints, notes: report.notes };
-    this.entry(absolute, stat).result = result;
-    this.linted.add(this.name(absolute));
+    const entry = this.entry(absolute, stat);
+    entry.result = result;
+    this.linted.add(entry);
   }
 
   forget(absolute: string): void {
@@ -213,14 +215,14 @@ export class LintCache {
     let last = '';
     let inOrder = true;
     for (const name of Object.keys(this.files)) {
-      if (!this.touched.has(name)) {
+      const entry = this.files[name];
+      if (!this.touched.has(entry)) {
         delete this.files[name];
         continue;
       }
       if (name < last) inOrder = false;
       last = name;
-      const entry = this.files[name];
-      if (entry.result && !unchanged && !this.linted.has(name)) checked = false;
+      if (entry.result && !unchanged && !this.linted.has(entry)) checked = false;
       // Settings no kept file refers to any more are dropped, the others renumbered.
       if (entry.result) {
         let index = used.get(entry.result.settings);
@@ -261,14 +263,13 @@ export class LintCache {
     return absolute.startsWith(this.prefix) ? absolute.slice(this.prefix.length) : absolute;
   }
 
-  private unchanged(absolute: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
-    return this.unchangedByName(this.name(absolute), stat);
-  }
-
-  private unchangedByName(name: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
-    this.touched.add(name);
-    const entry = this.files[name];
-    return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
+  /** A file's entry if the file is unchanged; `checking`: its result is being checked (see save()). */
+  private unchanged(absolute: string, stat: { size: number; mtimeMs: number }, checking = false): Entry | undefined {
+    const entry = this.files[this.name(absolute)];
+    if (!entry) return undefined;
+    this.touched.add(entry);
+    if (checking) this.linted.add(entry);
+    return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
   }
 
   private entry(absolute: string, stat: { size: number; mtimeMs: number }): Entry {
@@ -278,6 +279,7 @@ export class LintCache {
       const old = this.files[name];
       if (old && !this.before.has(name)) this.before.set(name, old);
       this.files[name] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+      this.touched.add(entry);
     }
     return entry;
   }
