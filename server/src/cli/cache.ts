@@ -153,9 +153,9 @@ export class LintCache {
 
   /** Whether the cache holds facts of a file this run has not asked about (deleted, moved, ignored now). */
   lostFacts(): boolean {
-    for (const name in this.files) {
-      if (this.touched.has(this.files[name]) || this.files[name].facts === undefined) continue;
-      const stored = factsOf(this.files[name]);
+    for (const entry of Object.values(this.files)) {
+      if (this.touched.has(entry) || entry.facts === undefined) continue;
+      const stored = factsOf(entry);
       // Damaged facts may have been anything.
       if (!stored || stored.carriers.length || stored.subclasses.length || stored.uses.length) return true;
     }
