@@ -72,8 +72,10 @@ export class LintCache {
    * Entries, not names: a name is a new string at each lookup, hashed again and kept for each file.
    */
   private readonly touched = new Set<Entry>();
-  /** The names whose result this run checked or wrote. */
+  /** The entries whose result this run checked or wrote. */
   private readonly linted = new Set<Entry>();
+  /** The entries found by path: a file is asked about twice (its facts, then its result). */
+  private readonly byPath = new Map<string, Entry>();
   /** Why the stored cache was not used, for one line on stderr. */
   readonly discarded?: string;
   /** See Stored.checked. */
@@ -203,6 +205,7 @@ export class LintCache {
 
   forget(absolute: string): void {
     delete this.files[this.name(absolute)];
+    this.byPath.delete(absolute);
   }
 
   /**
@@ -265,8 +268,12 @@ export class LintCache {
 
   /** A file's entry if the file is unchanged; `checking`: its result is being checked (see save()). */
   private unchanged(absolute: string, stat: { size: number; mtimeMs: number }, checking = false): Entry | undefined {
-    const entry = this.files[this.name(absolute)];
-    if (!entry) return undefined;
+    let entry = this.byPath.get(absolute);
+    if (!entry) {
+      entry = this.files[this.name(absolute)];
+      if (!entry) return undefined;
+      this.byPath.set(absolute, entry);
+    }
     this.touched.add(entry);
     if (checking) this.linted.add(entry);
     return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
@@ -279,6 +286,7 @@ export class LintCache {
       const old = this.files[name];
       if (old && !this.before.has(name)) this.before.set(name, old);
       this.files[name] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+      this.byPath.set(absolute, entry);
       this.touched.add(entry);
     }
     return entry;
