@@ -239,7 +239,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     const shown = options.quiet ? fresh.findings.select(fresh.fingerprints, (f) => f.severity === 'error') : fresh;
     addCounts(summary, shown.findings.counts);
     if (dryRun) out(report.diff ?? '');
-    else
+    else if (shown.findings.length > 0 || formatter.printsCleanFiles)
       out(
         formatter.file({
           file: report.file,
