@@ -74,8 +74,6 @@ export class LintCache {
   private readonly touched = new Set<Entry>();
   /** The entries whose result this run checked or wrote. */
   private readonly linted = new Set<Entry>();
-  /** The entries found by path: a file is asked about twice (its facts, then its result). */
-  private readonly byPath = new Map<string, Entry>();
   /** Why the stored cache was not used, for one line on stderr. */
   readonly discarded?: string;
   /** See Stored.checked. */
@@ -205,7 +203,6 @@ export class LintCache {
 
   forget(absolute: string): void {
     delete this.files[this.name(absolute)];
-    this.byPath.delete(absolute);
   }
 
   /**
@@ -268,12 +265,8 @@ export class LintCache {
 
   /** A file's entry if the file is unchanged; `checking`: its result is being checked (see save()). */
   private unchanged(absolute: string, stat: { size: number; mtimeMs: number }, checking = false): Entry | undefined {
-    let entry = this.byPath.get(absolute);
-    if (!entry) {
-      entry = this.files[this.name(absolute)];
-      if (!entry) return undefined;
-      this.byPath.set(absolute, entry);
-    }
+    const entry = this.files[this.name(absolute)];
+    if (!entry) return undefined;
     this.touched.add(entry);
     if (checking) this.linted.add(entry);
     return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
@@ -286,7 +279,6 @@ export class LintCache {
       const old = this.files[name];
       if (old && !this.before.has(name)) this.before.set(name, old);
       this.files[name] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
-      this.byPath.set(absolute, entry);
       this.touched.add(entry);
     }
     return entry;
