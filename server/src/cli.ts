@@ -54,7 +54,12 @@ else {
   // Written as fast as the reader reads: on a pipe, node queues what a slow reader has not taken yet in
   // memory (the JSON of 100,000 findings, ~100 MB) instead of waiting, as it does for a file or a terminal.
   blockingWrites(process.stdout);
-  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    // Everything is written (files synchronously, stdout blocking): ending here spares the garbage collections
+    // V8 left for idle time, ~7 ms of CPU in a --cache re-run. Output still queued is left to drain first.
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  });
 }
 
 /** Makes writes to a pipe block, as yargs' set-blocking does (the handle's own switch; absent elsewhere). */

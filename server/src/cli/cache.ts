@@ -19,7 +19,7 @@ type Report = Pick<FileReport, 'fingerprints' | 'notes'> & { findings: Finding[]
 /**
  * One file's entry. Written compactly, since a re-run reads and writes the entries of the whole project
  * (the format-1 entries were 350 bytes a file, most of it a settings digest and empty lists): the settings
- * digest is an index into the cache's `settings`, and empty lists and empty dependency keys are left out.
+ * are an index into the cache's `settings`, and empty lists and empty dependency keys are left out.
  * The facts are kept as their JSON text, read only when the model is built (most re-runs never build it):
  * parsed with the rest, they were half of the objects a re-run made.
  */
@@ -43,7 +43,7 @@ interface Stored {
    * changed leaves the other files' keys unchecked.)
    */
   checked?: boolean;
-  /** The digests of the settings the files were linted with. */
+  /** The settings the files were linted with, as JSON (each once: the entries refer to them by index). */
   settings: string[];
   /** The directory the names of `files` are relative to (the working directory of the run that made the cache); names outside it are absolute. */
   root: string;
@@ -67,10 +67,13 @@ export class LintCache {
   private readonly prefix: string;
   /** Entries as loaded, of files whose entry this run replaced (changed files). */
   private readonly before = new Map<string, Entry>();
-  /** The names this run asked about: the files of its projects and those it linted, which save() keeps. */
-  private readonly touched = new Set<string>();
-  /** The names whose result this run checked or wrote. */
-  private readonly linted = new Set<string>();
+  /**
+   * The entries this run asked about: the files of its projects and those it linted, which save() keeps.
+   * Entries, not names: a name is a new string at each lookup, hashed again and kept for each file.
+   */
+  private readonly touched = new Set<Entry>();
+  /** The entries whose result this run checked or wrote. */
+  private readonly linted = new Set<Entry>();
   /** Why the stored cache was not used, for one line on stderr. */
   readonly discarded?: string;
   /** See Stored.checked. */
@@ -150,9 +153,9 @@ export class LintCache {
 
   /** Whether the cache holds facts of a file this run has not asked about (deleted, moved, ignored now). */
   lostFacts(): boolean {
-    for (const name in this.files) {
-      if (this.touched.has(name) || this.files[name].facts === undefined) continue;
-      const stored = factsOf(this.files[name]);
+    for (const entry of Object.values(this.files)) {
+      if (this.touched.has(entry) || entry.facts === undefined) continue;
+      const stored = factsOf(entry);
       // Damaged facts may have been anything.
       if (!stored || stored.carriers.length || stored.subclasses.length || stored.uses.length) return true;
     }
@@ -170,8 +173,7 @@ export class LintCache {
     dependencies: string | undefined,
   ): Report | undefined {
     if (!stat) return undefined;
-    this.linted.add(this.name(absolute));
-    const result = this.unchanged(absolute, stat)?.result;
+    const result = this.unchanged(absolute, stat, true)?.result;
     const report = result && this.storedReport(result);
     if (!report || this.settings[result.settings] !== settings) return undefined;
     if (dependencies !== undefined && (result.dependencies ?? '') !== dependencies) return undefined;
@@ -194,8 +196,9 @@ export class LintCache {
     if (dependencies !== '') result.dependencies = dependencies;
     if (report.findings.length > 0 || report.notes.length > 0)
       result.report = { findings: report.findings.toArray(), fingerprints: report.fingerprints, notes: report.notes };
-    this.entry(absolute, stat).result = result;
-    this.linted.add(this.name(absolute));
+    const entry = this.entry(absolute, stat);
+    entry.result = result;
+    this.linted.add(entry);
   }
 
   forget(absolute: string): void {
@@ -207,13 +210,19 @@ export class LintCache {
    * cache (atomically). `unchanged`: the run's carrier facts were the stored ones (ProjectIndex.unchanged).
    */
   save(unchanged: boolean): void {
-    const files: Record<string, Entry> = {};
     const used = new Map<number, number>();
     let checked = true;
-    for (const name of sorted(Object.keys(this.files))) {
-      if (!this.touched.has(name)) continue;
-      const entry = (files[name] = this.files[name]);
-      if (entry.result && !unchanged && !this.linted.has(name)) checked = false;
+    let last = '';
+    let inOrder = true;
+    for (const name of Object.keys(this.files)) {
+      const entry = this.files[name];
+      if (!this.touched.has(entry)) {
+        delete this.files[name];
+        continue;
+      }
+      if (name < last) inOrder = false;
+      last = name;
+      if (entry.result && !unchanged && !this.linted.has(entry)) checked = false;
       // Settings no kept file refers to any more are dropped, the others renumbered.
       if (entry.result) {
         let index = used.get(entry.result.settings);
@@ -224,6 +233,9 @@ export class LintCache {
     const settings: string[] = [];
     for (const [old, index] of used) settings[index] = this.settings[old];
     this.settings = settings;
+    // A re-run's names are in order but for new files: then the loaded entries are written as they are, not
+    // copied into another object of 5,000 members.
+    const files = inOrder ? this.files : Object.fromEntries(Object.keys(this.files).sort().map((name) => [name, this.files[name]]));
     const stored: Stored = { format: FORMAT, version: this.version, checked, settings, root: this.root, files };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
@@ -251,11 +263,13 @@ export class LintCache {
     return absolute.startsWith(this.prefix) ? absolute.slice(this.prefix.length) : absolute;
   }
 
-  private unchanged(absolute: string, stat: { size: number; mtimeMs: number }): Entry | undefined {
-    const name = this.name(absolute);
-    this.touched.add(name);
-    const entry = this.files[name];
-    return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
+  /** A file's entry if the file is unchanged; `checking`: its result is being checked (see save()). */
+  private unchanged(absolute: string, stat: { size: number; mtimeMs: number }, checking = false): Entry | undefined {
+    const entry = this.files[this.name(absolute)];
+    if (!entry) return undefined;
+    this.touched.add(entry);
+    if (checking) this.linted.add(entry);
+    return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
   }
 
   private entry(absolute: string, stat: { size: number; mtimeMs: number }): Entry {
@@ -265,6 +279,7 @@ export class LintCache {
       const old = this.files[name];
       if (old && !this.before.has(name)) this.before.set(name, old);
       this.files[name] = entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+      this.touched.add(entry);
     }
     return entry;
   }
@@ -276,12 +291,6 @@ const NOTHING: Report = Object.freeze({
   fingerprints: Object.freeze([]) as [],
   notes: Object.freeze([]) as [],
 });
-
-/** The names in order: a cache is written sorted, so a re-run's names are in order but for new files. */
-function sorted(names: string[]): string[] {
-  for (let i = 1; i < names.length; i++) if (names[i - 1] > names[i]) return names.sort();
-  return names;
-}
 
 /*
  * A cache is read as this version writes it; an entry of another shape in a file that still parses (edited by

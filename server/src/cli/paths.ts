@@ -3,12 +3,21 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export function displayPath(absolute: string, cwd: string): string {
-  // Both are resolved: a path below the working directory is its tail (path.relative for each of 5,000
-  // files was a tenth of the walk).
+  return displayPaths(cwd)(absolute);
+}
+
+/**
+ * displayPath for the files of one working directory. Both are resolved: a path below it is its tail
+ * (path.relative for each of 5,000 files was a tenth of the walk), found by a prefix made once (made for
+ * each file, it was a sixth of the walk).
+ */
+export function displayPaths(cwd: string): (absolute: string) => string {
   const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-  if (absolute.length > prefix.length && absolute.startsWith(prefix)) return absolute.slice(prefix.length);
-  const relative = path.relative(cwd, absolute);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  return (absolute) => {
+    if (absolute.length > prefix.length && absolute.startsWith(prefix)) return absolute.slice(prefix.length);
+    const relative = path.relative(cwd, absolute);
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  };
 }
 
 /** A '/'-separated path relative to `base`, or undefined when `absolute` is not inside it. */

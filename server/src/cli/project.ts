@@ -45,8 +45,8 @@ export interface ProjectLint {
 const PROJECT_RULES = ['status-not-in-spec', 'spec-status-never-returned'] as const;
 
 export function lintProject(tasks: readonly FileTask[], settingsTable: readonly Settings[], fix: FixMode): ProjectLint | undefined {
-  const wanted = tasks.filter((t) => PROJECT_RULES.some((id) => settingsTable[t.settingsIndex].rules[id] !== 'off'));
-  if (wanted.length < 2) return undefined;
+  const on = settingsTable.map((settings) => PROJECT_RULES.some((id) => settings.rules[id] !== 'off'));
+  if (tasks.filter((t) => on[t.settingsIndex]).length < 2) return undefined;
   const service = getLanguageService();
   const documents = new Map<string, Entry>();
   // Specs first: without one there is nothing to join, and the handlers need not be read (a --cache re-run

@@ -20,7 +20,6 @@ import { type ProjectIndex, finishIndex, indexProject, planIndex, readInto } fro
 import type { WorkspaceModel } from '../workspace/model';
 import { inShard } from './shard';
 import { fileUri } from './paths';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 
 export interface CliIo {
@@ -118,12 +117,11 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   // The files become their tasks where they are (a copy of each cost a --cache re-run of 5,000 files).
   const tasks = withProjectChanges(files, joined) as LintTask[];
   for (let index = 0; index < tasks.length; index++) tasks[index].index = index;
+  // A file's settings as the cache knows them: their JSON, written once in the cache (its entries refer to it).
   const settingsKeys = new Map<number, string>();
   const settingsKey = (index: number) => {
     let key = settingsKeys.get(index);
-    // A digest: the settings written out in each file's cache entry were three quarters of the cache.
-    if (key === undefined)
-      settingsKeys.set(index, (key = createHash('sha256').update(JSON.stringify(config.settingsTable[index])).digest('base64')));
+    if (key === undefined) settingsKeys.set(index, (key = JSON.stringify(config.settingsTable[index])));
     return key;
   };
   // When no carrier fact changed since the cache was written, a file's stored dependency key still holds
@@ -133,10 +131,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
       ? ''
       : ((project.unchanged ? cache?.dependenciesBefore(task.absolute) : undefined) ??
         project.model().dependencyKey(fileUri(task.absolute)));
-  const cacheKeys = (task: LintTask) => ({
-    settings: settingsKey(task.settingsIndex),
-    stat: task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined,
-  });
+  const statFor = (task: LintTask) => (task.text === undefined ? (project?.stats.get(task.absolute) ?? statOf(task.absolute)) : undefined);
   const run = (
     batch: readonly LintTask[],
     carriers: WorkspaceModel | undefined,
@@ -187,34 +182,35 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     project = finishIndex(plan, cache);
   }
 
-  const reused: FileReport[] = [];
+  // Reports found so far are handed on as they are decided (in order: see inOrder).
+  const report = inOrder((report) => onReport(report));
   const fresh: LintTask[] = [];
+  const reusing = cache && options.fix === 'off' ? cache : undefined;
   for (const task of tasks) {
-    const keys = cache && options.fix === 'off' ? cacheKeys(task) : undefined;
-    const stored = keys && cache!.report(task.absolute, keys.stat, keys.settings, project?.unchanged ? undefined : dependencyKey(task));
+    const stat = reusing && statFor(task);
+    const stored = stat && reusing.report(task.absolute, stat, settingsKey(task.settingsIndex), project?.unchanged ? undefined : dependencyKey(task));
     const first = unjoined.get(task.index);
     if (stored)
-      reused.push({
+      report({
         index: task.index,
         file: task.display,
         absolute: task.absolute,
-        ...stored,
         findings: PackedFindings.of(stored.findings),
+        fingerprints: stored.fingerprints,
+        notes: stored.notes,
       });
     else if (first && !first.error && dependencyKey(task) === '') {
-      if (keys?.stat && cache) cache.setReport(task.absolute, keys.stat, keys.settings, '', first);
-      reused.push(first);
+      if (stat) reusing.setReport(task.absolute, stat, settingsKey(task.settingsIndex), '', first);
+      report(first);
     } else fresh.push(task);
   }
   unjoined.clear();
-  const report = inOrder((report) => onReport(report));
-  for (const stored of reused) report(stored);
 
   await run(fresh, fresh.length > 0 ? project?.model() : undefined, false, (done, task) => {
     if (cache && task.text === undefined) {
-      const keys = cacheKeys(task);
-      if (done.error || done.fixed || !keys.stat) cache.forget(task.absolute);
-      else cache.setReport(task.absolute, keys.stat, keys.settings, dependencyKey(task), done);
+      const stat = statFor(task);
+      if (done.error || done.fixed || !stat) cache.forget(task.absolute);
+      else cache.setReport(task.absolute, stat, settingsKey(task.settingsIndex), dependencyKey(task), done);
     }
     report(done);
   });
@@ -243,7 +239,7 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
     const shown = options.quiet ? fresh.findings.select(fresh.fingerprints, (f) => f.severity === 'error') : fresh;
     addCounts(summary, shown.findings.counts);
     if (dryRun) out(report.diff ?? '');
-    else
+    else if (shown.findings.length > 0 || formatter.printsCleanFiles)
       out(
         formatter.file({
           file: report.file,

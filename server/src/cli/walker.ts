@@ -12,7 +12,7 @@ import type { CliConfig } from './config';
 import { type DirectoryRules, type Visit, walkTree } from '../workspace/walk';
 import { gitLayersAbove, gitignoreIn } from './gitignore';
 import { GlobError, globMatcher, isGlob, splitGlob } from './glob';
-import { displayPath, relativePosix } from './paths';
+import { displayPath, displayPaths, relativePosix } from './paths';
 
 export class PathError extends Error {}
 
@@ -44,11 +44,12 @@ export interface Collected {
 export function collectFiles(paths: readonly string[], cwd: string, config: CliConfig, errorOnUnmatched = true): Collected {
   const seen = new Set<string>();
   const collected: Collected = { files: [], errors: [], ignored: [] };
+  const display = displayPaths(cwd);
   const add = (absolute: string, languageId: string, settingsIndex: number, real?: Buffer) => {
     const key = real ? real.toString('latin1') : absolute;
     if (seen.has(key)) return;
     seen.add(key);
-    collected.files.push({ absolute, display: displayPath(absolute, cwd), languageId, settingsIndex, ...(real && { real }) });
+    collected.files.push({ absolute, display: display(absolute), languageId, settingsIndex, ...(real && { real }) });
   };
   // Named files (a pre-commit hook passes hundreds) share the .gitignore layers of their directory.
   const gitLayers = new Map<string, IgnoreLayer[]>();

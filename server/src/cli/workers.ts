@@ -169,8 +169,11 @@ export function inOrder(onReport: (report: FileReport) => void): (report: FileRe
   const waiting = new Map<number, FileReport>();
   let next = 0;
   return (report) => {
-    waiting.set(report.index, report);
-    for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+    // One in its turn (most: a --cache re-run's stored reports come in order) passes straight on.
+    if (report.index !== next) return void waiting.set(report.index, report);
+    next++;
+    onReport(report);
+    for (let ready = waiting.size > 0 ? waiting.get(next) : undefined; ready; ready = waiting.get(next)) {
       waiting.delete(next++);
       onReport(ready);
     }

@@ -169,8 +169,12 @@ function sameFacts(now: FileFacts | undefined, before: Omit<FileFacts, 'uri'> | 
 export function projectRoots(files: readonly FileTask[], cwd: string): string[] {
   const roots = new Set<string>();
   const byDirectory = new Map<string, string>();
+  let previous = '';
   for (const file of files) {
-    const directory = path.dirname(file.absolute);
+    // The files come directory by directory (the walk's order): one in the previous file's directory adds no
+    // root, and is not asked for its directory (path.dirname of each of 5,000 files was ~5 ms of a re-run).
+    if (previous !== '' && file.absolute.lastIndexOf(path.sep) === previous.length && file.absolute.startsWith(previous)) continue;
+    const directory = (previous = path.dirname(file.absolute));
     let root = byDirectory.get(directory);
     if (root === undefined) {
       root = repositoryOf(directory) ?? (isInside(directory, cwd) ? cwd : directory);

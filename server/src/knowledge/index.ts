@@ -79,9 +79,16 @@ export function isSpecLanguage(languageId: string): boolean {
 
 /** Whether a file of this language can declare or use a status carrier (its family has carrier shapes). */
 export function hasCarriers(languageId: string): boolean {
-  const family = language(languageId)?.family;
-  return family !== undefined && carrierShapesOf(family) !== undefined;
+  let has = withCarriers.get(languageId);
+  if (has === undefined) {
+    const family = language(languageId)?.family;
+    withCarriers.set(languageId, (has = family !== undefined && carrierShapesOf(family) !== undefined));
+  }
+  return has;
 }
+
+/** hasCarriers by language id: the CLI asks it twice for each file of a project. */
+const withCarriers = new Map<string, boolean>();
 
 export function languageIds(): string[] {
   return Object.keys(languages.languages);

@@ -34,6 +34,7 @@ export function junitFormatter(context: FormatterContext): Formatter {
       spool.write('  </testsuite>\n');
       return '';
     },
+    printsCleanFiles: true,
     *end() {
       yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="http-status-lens" tests="${tests}" failures="${failures}" errors="0" time="0">\n`;
       yield* spool.readBack();
