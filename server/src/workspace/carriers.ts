@@ -334,7 +334,8 @@ class CarrierPass implements RescueHost {
       return;
     }
     if (this.classKeyword?.depth === depth) {
-      this.startDeclaration('class', token, this.classKeyword.start);
+      // `class extends Error {` (JS/TS class expression, PHP `new class extends X`) names nothing a use could name.
+      if (!this.isBaseKeyword(word)) this.startDeclaration('class', token, this.classKeyword.start);
       this.classKeyword = undefined;
       return;
     }
