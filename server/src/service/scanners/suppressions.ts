@@ -79,7 +79,7 @@ export class Suppressions {
       const site = isTable(sites) ? sites.site(i) : sites[i];
       const line = this.document.positionAt(site.start).line;
       const head = this.headOf(line);
-      // Set only where it changes: a response key's site has the empty set from its prototype (openapi/responseKey.ts).
+      // Set only where it changes: a response key's site holds a set of its own only then (openapi/responseKey.ts).
       let suppressed = union(site.suppressed, this.byLine.get(line));
       if (head !== line) suppressed = union(suppressed, this.byLine.get(head));
       if (suppressed !== site.suppressed) site.suppressed = suppressed;

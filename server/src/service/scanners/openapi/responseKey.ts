@@ -2,7 +2,7 @@
  * Response keys' sites as a table (issue 20 item 5): a column of numbers for each thing a site is read from —
  * its start, its code, where its description starts and ends, the `{` of its response object, what the keys
  * of its operation share — instead of an object for each. A one-line spec of 860,000 responses held 62 MB of
- * site objects (~72 bytes each and 8 in the array), twice the spec; the table holds ~23 bytes a site.
+ * site objects (~72 bytes each and 8 in the array), twice the spec; the table holds ~22 bytes a site.
  *
  * A site is made as an object, a ResponseKeySite that reads one row, when it is read: all of them once when a
  * scan's `sites` are first read (hover, completion, the server's checks), or one at a time by a caller that
@@ -67,7 +67,7 @@ class Column<T extends Int32Array | Int16Array> {
     if (index === this.blocks.length) this.blocks.push(this.make(BLOCK_ROWS));
     let block = this.blocks[index];
     const at = row & BLOCK_MASK;
-    if (at >= block.length) {
+    while (at >= block.length) {
       const grown = this.make(Math.min(BLOCK_ROWS, block.length * 2));
       grown.set(block);
       this.blocks[index] = block = grown;
