@@ -1,8 +1,9 @@
 /**
  * Response keys' sites as a table (issue 20 item 5): a column of numbers for each thing a site is read from —
- * its start, its code, where its description starts and ends, the `{` of its response object, what the keys
- * of its operation share — instead of an object for each. A one-line spec of 860,000 responses held 62 MB of
- * site objects (~72 bytes each and 8 in the array), twice the spec; the table holds ~22 bytes a site.
+ * its start, where its description starts and ends, the `{` of its response object — instead of an object for
+ * each; what the keys of one operation share is held once for the run of its rows, and a key's code is read
+ * from its digits. A one-line spec of 860,000 responses held 62 MB of site objects (~72 bytes each and 8 in
+ * the array), twice the spec; the table holds 16 bytes a site.
  *
  * A site is made as an object, a ResponseKeySite that reads one row, when it is read: all of them once when a
  * scan's `sites` are first read (hover, completion, the server's checks), or one at a time by a caller that
@@ -43,7 +44,7 @@ interface OwnValues {
   existing?: ExistingIgnore;
 }
 
-/** No value in a column (no code, no description read, the response is not an object). */
+/** No value in a column (no description read, the response is not an object). */
 const NONE = -1;
 
 /**
@@ -51,12 +52,8 @@ const NONE = -1;
  * doubling left its earlier copies to V8's next full collection, which a long scan may not see (another 23 MB
  * on a one-line spec of 860,000 responses). The first block starts small (most specs have a few responses).
  */
-class Column<T extends Int32Array | Int16Array> {
-  private readonly blocks: T[];
-
-  constructor(private readonly make: (length: number) => T) {
-    this.blocks = [make(FIRST_ROWS)];
-  }
+class Column {
+  private readonly blocks: Int32Array[] = [new Int32Array(FIRST_ROWS)];
 
   get(row: number): number {
     return this.blocks[row >>> BLOCK_BITS][row & BLOCK_MASK];
@@ -64,11 +61,11 @@ class Column<T extends Int32Array | Int16Array> {
 
   set(row: number, value: number): void {
     const index = row >>> BLOCK_BITS;
-    if (index === this.blocks.length) this.blocks.push(this.make(BLOCK_ROWS));
+    if (index === this.blocks.length) this.blocks.push(new Int32Array(BLOCK_ROWS));
     let block = this.blocks[index];
     const at = row & BLOCK_MASK;
     while (at >= block.length) {
-      const grown = this.make(Math.min(BLOCK_ROWS, block.length * 2));
+      const grown = new Int32Array(Math.min(BLOCK_ROWS, block.length * 2));
       grown.set(block);
       this.blocks[index] = block = grown;
     }
@@ -80,35 +77,31 @@ const BLOCK_ROWS = 1 << BLOCK_BITS;
 const BLOCK_MASK = BLOCK_ROWS - 1;
 const FIRST_ROWS = 64;
 
-const int32 = (length: number) => new Int32Array(length);
-const int16 = (length: number) => new Int16Array(length);
-
 export class ResponseKeyTable implements SiteTable {
   length = 0;
   // The columns, read by ResponseKeySite.
-  starts = new Column(int32);
-  codes = new Column(int16);
+  starts = new Column();
   /** Where the response's description starts and ends in the text (NONE: none read, or given as a value of its own). */
-  messageStarts = new Column(int32);
-  messageEnds = new Column(int32);
+  messageStarts = new Column();
+  messageEnds = new Column();
   /** JSON: the `{` of the response object (NONE: the response is not an object, which has no place for an ignore). */
-  objectStarts = new Column(int32);
-  /** The site's KeyContext, as an index into `contexts` (one for each operation). */
-  contextIds = new Column(int32);
-  readonly contexts: KeyContext[] = [];
+  objectStarts = new Column();
+  /** What the keys of each operation share, with the first row of its run (rows come operation by operation). */
+  private contexts: KeyContext[] = [];
+  private runStarts: number[] = [];
+  /** The run of the last row asked about (rows are mostly read in order). */
+  private lastRun = 0;
   private readonly own = new Map<number, OwnValues>();
 
-  /** A new row; its index. */
+  /** A new row; its index. `code`: the key's three digits as a number (ResponseKeySite reads them again). */
   add(context: KeyContext, code: number | undefined, start: number, end: number, indent: string): number {
     const row = this.length++;
-    if (this.contexts[this.contexts.length - 1] !== context) this.contexts.push(context);
-    this.contextIds.set(row, this.contexts.length - 1);
+    if (this.contexts[this.contexts.length - 1] !== context) (this.contexts.push(context), this.runStarts.push(row));
     this.starts.set(row, start);
-    this.codes.set(row, code ?? NONE);
     this.messageStarts.set(row, NONE);
     this.messageEnds.set(row, NONE);
     this.objectStarts.set(row, NONE);
-    // A code is three digits: another key (`4XX`, `default`) keeps its end.
+    // A code is three digits: another key (`4XX`, `default`) keeps its end, which tells it from a code.
     if (code === undefined || end !== start + 3) this.setOwn(row, 'end', end);
     if (indent !== context.indent) this.setOwn(row, 'indent', indent);
     return row;
@@ -119,7 +112,19 @@ export class ResponseKeyTable implements SiteTable {
   }
 
   contextOf(row: number): KeyContext {
-    return this.contexts[this.contextIds.get(row)];
+    const starts = this.runStarts;
+    let run = this.lastRun;
+    if (!(starts[run] <= row && (run + 1 === starts.length || row < starts[run + 1]))) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= row) low = mid;
+        else high = mid - 1;
+      }
+      run = this.lastRun = low;
+    }
+    return this.contexts[run];
   }
 
   ownOf(row: number): OwnValues | undefined {
@@ -149,6 +154,9 @@ export class ResponseKeyTable implements SiteTable {
   truncate(length: number): void {
     this.length = Math.min(this.length, length);
     for (const row of this.own.keys()) if (row >= this.length) this.own.delete(row);
+    while (this.runStarts.length > 0 && this.runStarts[this.runStarts.length - 1] >= this.length)
+      (this.runStarts.pop(), this.contexts.pop());
+    this.lastRun = 0;
   }
 
   /** Puts the rows in order of their start (the readers give them in order: this only checks, but for a stray one). */
@@ -158,17 +166,22 @@ export class ResponseKeyTable implements SiteTable {
     for (let row = 1; row < this.length && sorted; row++) sorted = starts.get(row - 1) <= starts.get(row);
     if (sorted) return;
     const order = Array.from({ length: this.length }, (_, row) => row).sort((a, b) => starts.get(a) - starts.get(b));
-    const inOrder = <T extends Int32Array | Int16Array>(column: Column<T>, make: (length: number) => T): Column<T> => {
-      const sortedColumn = new Column(make);
+    const inOrder = (column: Column): Column => {
+      const sortedColumn = new Column();
       order.forEach((from, to) => sortedColumn.set(to, column.get(from)));
       return sortedColumn;
     };
-    this.starts = inOrder(this.starts, int32);
-    this.codes = inOrder(this.codes, int16);
-    this.messageStarts = inOrder(this.messageStarts, int32);
-    this.messageEnds = inOrder(this.messageEnds, int32);
-    this.objectStarts = inOrder(this.objectStarts, int32);
-    this.contextIds = inOrder(this.contextIds, int32);
+    const contexts = order.map((from) => this.contextOf(from));
+    this.contexts = [];
+    this.runStarts = [];
+    this.lastRun = 0;
+    contexts.forEach((context, row) => {
+      if (this.contexts[this.contexts.length - 1] !== context) (this.contexts.push(context), this.runStarts.push(row));
+    });
+    this.starts = inOrder(this.starts);
+    this.messageStarts = inOrder(this.messageStarts);
+    this.messageEnds = inOrder(this.messageEnds);
+    this.objectStarts = inOrder(this.objectStarts);
     const own = new Map(this.own);
     this.own.clear();
     order.forEach((from, to) => {
@@ -189,9 +202,12 @@ export class ResponseKeySite implements StatusSite {
     return 'use';
   }
 
+  /** A key with an end of its own is no code; a code's three digits are read from the text. */
   get code(): number | undefined {
-    const code = this.table.codes.get(this.row);
-    return code === NONE ? undefined : code;
+    if (this.own?.end !== undefined) return undefined;
+    const text = this.context.text;
+    const at = this.start;
+    return (text.charCodeAt(at) - 48) * 100 + (text.charCodeAt(at + 1) - 48) * 10 + (text.charCodeAt(at + 2) - 48);
   }
 
   get start(): number {
