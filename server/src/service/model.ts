@@ -231,6 +231,35 @@ export interface ScannedDocument {
   syntaxErrors?: number;
 }
 
+/**
+ * Sites held as a table (a spec's response keys: scanners/openapi/responseKey.ts), each made as an object when
+ * read. A scan with one makes its `sites` array when they are first read; a caller that reads each site once
+ * (the CLI's validation) reads them from the table, without holding all of them as objects (issue 20 item 5).
+ */
+export interface SiteTable {
+  readonly length: number;
+  /** The site at an index (in order of start), made anew at each call. */
+  site(index: number): StatusSite;
+}
+
+const siteTables = new WeakMap<ScannedDocument, SiteTable>();
+
+/** A scan whose sites are the table's, made as objects (all at once, then kept) when `sites` is first read. */
+export function scanWithSiteTable(facts: Omit<ScannedDocument, 'sites'>, table: SiteTable): ScannedDocument {
+  let sites: StatusSite[] | undefined;
+  const scanned = Object.defineProperty(facts, 'sites', {
+    get: () => (sites ??= Array.from({ length: table.length }, (_, i) => table.site(i))),
+    enumerable: true,
+  }) as ScannedDocument;
+  siteTables.set(scanned, table);
+  return scanned;
+}
+
+/** The table a scan's sites are read from, if it has one. */
+export function siteTableOf(scanned: ScannedDocument): SiteTable | undefined {
+  return siteTables.get(scanned);
+}
+
 /** The length of a document's text, without reading the text: the offset of a position past its end. */
 export function textLength(document: DocumentLike): number {
   return document.offsetAt({ line: Number.MAX_SAFE_INTEGER, character: 0 });

@@ -6,7 +6,8 @@ import { after, describe, test } from 'node:test';
 import { type LineAt, fingerprint, lineReader } from '../../../server/src/cli/baseline';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import fc from 'fast-check';
-import { readOnlyDocument } from '../../../server/src/service';
+import { defaultSettings, getLanguageService, readOnlyDocument } from '../../../server/src/service';
+import { lintFile } from '../../../server/src/cli/lintFile';
 import type { Finding } from '../../../server/src/cli/findings';
 import { lintHere, makeTree, read, removeTrees } from './helpers';
 
@@ -105,6 +106,22 @@ describe('fingerprints', () => {
     assert.notEqual(fingerprint(lines, at(1)), fingerprint(lines, at(3)));
     assert.equal(fingerprint(lines, at(1)), fingerprint(linesOf("'424':", 'description: The order is locked.'), at(1)));
   });
+});
+
+test("a file's fingerprints are its findings', in order, past the parts they are gathered in (lintFile.ts)", () => {
+  // 5,000 findings, one a line, each line its own text: more than one part of 4,096.
+  const responses = Array.from({ length: 10_000 }, (_, i) => `        '${i % 2 ? 424 : 409}':\n          description: locked ${i}`);
+  const text = `openapi: 3.1.0\npaths:\n  /a:\n    put:\n      responses:\n${responses.join('\n')}\n`;
+  const task = { index: 0, absolute: '/prints/spec.yaml', display: 'spec.yaml', languageId: 'yaml', settingsIndex: 0, text };
+  const report = lintFile(getLanguageService(), task, defaultSettings(), 'off', false);
+  const findings = report.findings.toArray();
+  assert.equal(findings.length, 5_000);
+  const lines = lineReader(readOnlyDocument('file:///prints/spec.yaml', 'yaml', 1, text, TextDocument.create));
+  assert.deepEqual(
+    report.fingerprints,
+    findings.map((finding) => fingerprint(lines, finding)),
+  );
+  assert.equal(new Set(report.fingerprints).size, 5_000);
 });
 
 test('lineReader reads the lines a split at CR, LF and CRLF gives, one at a time, from either kind of document', () => {

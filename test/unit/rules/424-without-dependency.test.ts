@@ -105,6 +105,31 @@ paths:
       text: `{"openapi": "3.1.0", "paths": {"/a": {"get": {"x-http-status-lens-ignore": ["424-without-dependency"], "responses": {"424": {"description": "Failed."}}}}}}`,
     },
     {
+      // The first document is no spec: what was read of its responses (a description, an ignore) goes with its
+      // sites, and the spec's sites that take their places in the scan's table get none of it.
+      name: 'a YAML stream: a document that is no spec, then a spec',
+      language: 'yaml',
+      text: [
+        'kind: Mock',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses:',
+        "        '424':",
+        '          description: a batch step failed',
+        '          x-http-status-lens-ignore: [424-without-dependency]',
+        '---',
+        'openapi: 3.1.0',
+        'paths:',
+        '  /b:',
+        '    get:',
+        '      responses:',
+        "        '[[424]]':",
+        '          description: Failed.',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'not a spec: package.json-like JSON',
       language: 'json',
       text: `{"name": "x", "responses": {"424": {"description": "Failed."}}}`,

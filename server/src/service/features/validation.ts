@@ -4,7 +4,7 @@
  */
 import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { DocumentLike, Evidence, ScannedDocument, StatusSite } from '../model';
+import { type DocumentLike, type Evidence, type ScannedDocument, type StatusSite, siteTableOf } from '../model';
 import { type RuleContext, type RuleHit, type RuleId, docsUrl, rules } from '../rules';
 import type { Severity } from '../rules/presets';
 import { isSuppressed } from '../scanners/suppressions';
@@ -51,13 +51,15 @@ export function* eachDiagnostic(
   onFault: RuleFaultHandler = () => {},
   release = false,
 ): Generator<Diagnostic, void, undefined> {
-  const sites: (StatusSite | undefined)[] = scanned.sites;
+  // The scan is the caller's last use of it: each site goes once checked, with its verdict, so the findings
+  // take the room of the sites instead of adding to it. Sites held as a table are made one at a time.
+  const table = release ? siteTableOf(scanned) : undefined;
+  const sites: (StatusSite | undefined)[] = table ? [] : scanned.sites;
+  const count = table ? table.length : sites.length;
   const checking = release ? { ...context, onePass: true } : context;
-  for (let i = 0; i < sites.length; i++) {
-    const site = sites[i]!;
-    // The scan is the caller's last use of it: each site goes once checked, with its verdict, so the findings
-    // take the room of the sites instead of adding to it.
-    if (release) sites[i] = undefined;
+  for (let i = 0; i < count; i++) {
+    const site = table ? table.site(i) : sites[i]!;
+    if (release && !table) sites[i] = undefined;
     if (site.role !== 'use' || site.definesCode) continue;
     const found = firstHit(site, checking, onFault);
     if (!found) continue;

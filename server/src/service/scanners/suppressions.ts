@@ -9,7 +9,7 @@
  * comment but a disable/enable pair around the statement: eslint/eslint#10275.)
  */
 import { lineBreakOf } from '../lines';
-import type { DocumentLike, StatusSite, SuppressionPlace } from '../model';
+import type { DocumentLike, SiteTable, StatusSite, SuppressionPlace } from '../model';
 
 export const DISABLE_NEXT_LINE = 'http-status-lens-disable-next-line';
 /** Stands for "every rule" when a disable comment names none. */
@@ -72,11 +72,14 @@ export class Suppressions {
    * is joined to) and the place for a new comment. `commentPrefix` undefined: the format has no comments
    * (JSON), so no comment is offered.
    */
-  apply(sites: StatusSite[], commentPrefix: string | undefined): void {
-    for (const site of sites) {
+  apply(sites: readonly StatusSite[] | SiteTable, commentPrefix: string | undefined): void {
+    // Nothing to set (JSON without a disable comment): a table's sites are not made only to be looked at.
+    if (commentPrefix === undefined && this.byLine.size === 0) return;
+    for (let i = 0; i < sites.length; i++) {
+      const site = isTable(sites) ? sites.site(i) : sites[i];
       const line = this.document.positionAt(site.start).line;
       const head = this.headOf(line);
-      // Set only where it changes: a response key's site has the empty set from its prototype (openapi/responseKey.ts).
+      // Set only where it changes: a response key's site holds a set of its own only then (openapi/responseKey.ts).
       let suppressed = union(site.suppressed, this.byLine.get(line));
       if (head !== line) suppressed = union(suppressed, this.byLine.get(head));
       if (suppressed !== site.suppressed) site.suppressed = suppressed;
@@ -112,6 +115,10 @@ export class Suppressions {
     }
     return joined;
   }
+}
+
+function isTable(sites: readonly StatusSite[] | SiteTable): sites is SiteTable {
+  return !Array.isArray(sites);
 }
 
 function union(ids: ReadonlySet<string>, more: ReadonlySet<string> | undefined): ReadonlySet<string> {

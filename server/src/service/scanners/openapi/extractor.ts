@@ -6,10 +6,10 @@
  * spec and gets nothing.
  */
 import * as knowledge from '../../../knowledge';
-import type { DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite } from '../../model';
+import { type DocumentLike, type ResponsesSlot, type ScannedDocument, type Scope, type StatusSite, scanWithSiteTable } from '../../model';
 import { DISABLE_NEXT_LINE, Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson, visitJsonOutline, visitLfYaml } from '../../outline';
-import { type KeyContext, ResponseKeySite } from './responseKey';
+import { type KeyContext, ResponseKeyTable } from './responseKey';
 
 const enum Role {
   Other,
@@ -47,8 +47,8 @@ interface Frame {
   /** YAML: inside a flow collection (`{...}`, `[...]`), the only place where a key can follow a multi-line scalar on its line. */
   flow: boolean;
   operation?: OperationScope;
-  /** A response object's frame: the site of its key. */
-  response?: ResponseKeySite;
+  /** A response object's frame: the site of its key (its row in the table; NO_SITE for a key that has none). */
+  response?: number;
   slot?: ResponsesSlot;
   /** JSON: the spans of the slot's response objects, as they are read. */
   spans?: IntRun;
@@ -122,10 +122,10 @@ export function scanOpenApi(document: DocumentLike, text: string, isYaml: boolea
   const extractor = new Extractor(text, suppressions, !isYaml);
   const visit = isYaml ? visitLfYaml : visitJson;
   visit(text, extractor);
-  const sites = extractor.finish();
+  const table = extractor.finish();
   if (!extractor.isSpec) return { kind: 'none', sites: [] };
-  suppressions.apply(sites, isYaml ? '#' : undefined);
-  const scanned: ScannedDocument = { kind: 'openapi', sites, slots: extractor.slots, syntaxErrors: extractor.syntaxErrors };
+  suppressions.apply(table, isYaml ? '#' : undefined);
+  const scanned = scanWithSiteTable({ kind: 'openapi', slots: extractor.slots, syntaxErrors: extractor.syntaxErrors }, table);
   if (extractor.regionsHold()) {
     // A YAML region's sites after it keep their comment places by line.
     if (isYaml)
@@ -184,7 +184,8 @@ export function scanRegion(
   extractor.seed(region.operation, regions.namedResponses);
   if (isYaml) visitLfYaml(text, extractor);
   else visitJsonOutline(text, extractor, from);
-  const sites = extractor.finish();
+  const table = extractor.finish();
+  const sites = Array.from({ length: table.length }, (_, i) => table.site(i));
   const read = extractor.regions;
   if (read.length !== 1 || read[0].start !== from || read[0].end !== text.length || !extractor.regionsHold()) return undefined;
   if (isYaml) {
@@ -222,13 +223,13 @@ class Extractor implements OutlineVisitor {
   private documentIsSpec = false;
   private documentStart = { sites: 0, slots: 0 };
   readonly slots: ResponsesSlot[] = [];
-  private readonly sites: ResponseKeySite[] = [];
-  /** The last response key read (a site or not), whose object may open next. */
-  private lastResponse: ResponseKeySite | undefined;
+  private readonly sites = new ResponseKeyTable();
+  /** The last response key read (its site's row, or NO_SITE), whose object may open next. */
+  private lastResponse: number | undefined;
   /** The responses that are a `$ref`, with it: their descriptions are looked up once every named response is read. */
-  private readonly refs: [ResponseKeySite, string][] = [];
-  /** The responses with an ignore extension of their own (few: not a field of every site). */
-  private readonly ignores = new Map<ResponseKeySite, ResponseIgnore>();
+  private readonly refs: [number, string][] = [];
+  /** The responses with an ignore extension of their own, by row (few: not a column of the table). */
+  private readonly ignores = new Map<number, ResponseIgnore>();
   readonly namedResponses = new Map<string, string>();
   readonly regions: Region[] = [];
   comments = 0;
@@ -267,7 +268,11 @@ class Extractor implements OutlineVisitor {
   /** A YAML stream can mix specs with other documents: keep what was found only in the spec documents. */
   private endDocument(): void {
     if (!this.documentIsSpec) {
-      this.sites.length = this.documentStart.sites;
+      const kept = this.documentStart.sites;
+      this.sites.truncate(kept);
+      // What was read of the dropped rows must not be given to the rows that take their places.
+      for (let i = this.refs.length - 1; i >= 0 && this.refs[i][0] >= kept; i--) this.refs.pop();
+      for (const row of this.ignores.keys()) if (row >= kept) this.ignores.delete(row);
       this.slots.length = this.documentStart.slots;
     }
     this.isSpec ||= this.documentIsSpec;
@@ -364,7 +369,8 @@ class Extractor implements OutlineVisitor {
         top.operation?.texts.push(value);
         break;
       case Role.Response:
-        if (key === 'description') top.response!.describe(value, offset, length);
+        if (top.response === NO_SITE) break;
+        if (key === 'description') this.sites.describe(top.response!, value, offset, length);
         else if (key === '$ref') this.refs.push([top.response!, value]);
         break;
       case Role.NamedResponse:
@@ -372,7 +378,8 @@ class Extractor implements OutlineVisitor {
         break;
       case Role.IgnoreList: {
         const owner = this.stack[this.stack.length - 2];
-        const list = owner?.response ? this.ignoresOf(owner.response).ids : owner?.operation?.ignored;
+        const response = owner?.response;
+        const list = response !== undefined ? (response === NO_SITE ? undefined : this.ignoresOf(response).ids) : owner?.operation?.ignored;
         list?.push(value);
         break;
       }
@@ -421,27 +428,34 @@ class Extractor implements OutlineVisitor {
     for (const [name, description] of namedResponses) this.namedResponses.set(name, description);
   }
 
-  finish(): StatusSite[] {
+  /** The sites, in order of their start. */
+  finish(): ResponseKeyTable {
     this.endDocument();
-    for (const [site, ref] of this.refs) {
+    const sites = this.sites;
+    for (const [row, ref] of this.refs) {
       const description = this.namedResponses.get(decodeRef(ref.slice(ref.lastIndexOf('/') + 1)));
       if (description !== undefined) {
+        const site = sites.site(row);
         site.note = description;
         if (!site.message) site.message = description;
       }
     }
-    for (const site of this.sites) {
-      const own = this.ignores.get(site);
-      const ignored = [...(own?.ids ?? []), ...(site.scope as OperationScope).ignored];
+    for (let row = 0; row < sites.length; row++) {
+      const own = this.ignores.get(row);
+      const operationIgnores = (sites.contextOf(row).scope as OperationScope).ignored;
+      if (!own && operationIgnores.length === 0) continue;
+      const ignored = [...(own?.ids ?? []), ...operationIgnores];
+      const site = sites.site(row);
       if (ignored.length > 0) site.suppressed = new Set(ignored);
       if (own?.range) site.existing = { ...own.range, ids: own.ids };
     }
-    return this.sites.sort((a, b) => a.start - b.start);
+    sites.sortByStart();
+    return sites;
   }
 
-  private ignoresOf(site: ResponseKeySite): ResponseIgnore {
-    let ignore = this.ignores.get(site);
-    if (!ignore) this.ignores.set(site, (ignore = { ids: [] }));
+  private ignoresOf(row: number): ResponseIgnore {
+    let ignore = this.ignores.get(row);
+    if (!ignore) this.ignores.set(row, (ignore = { ids: [] }));
     return ignore;
   }
 
@@ -462,9 +476,7 @@ class Extractor implements OutlineVisitor {
     // In JSON, a suppression is an `x-http-status-lens-ignore` member of the response object, indented one step in.
     const indent = this.isJson ? memberIndent(this.lines.indentAt(offset)) : '';
     operation.keyContext ??= { text: this.text, json: this.isJson, eol: this.suppressions.eol, scope: operation, indent };
-    const site = new ResponseKeySite(operation.keyContext, code, start, start + key.length, indent);
-    if (asWritten) this.sites.push(site);
-    this.lastResponse = site;
+    this.lastResponse = asWritten ? this.sites.add(operation.keyContext, code, start, start + key.length, indent) : NO_SITE;
     const slot = this.top()?.slot;
     if (slot && slot.scope === operation && first) slot.quote = quote;
   }
@@ -567,8 +579,8 @@ class Extractor implements OutlineVisitor {
       if (this.isJson) frame.spans = new IntRun();
     } else if (role === Role.Response) {
       const response = this.lastResponse;
-      if (response) {
-        response.objectStart = offset;
+      if (response !== undefined) {
+        if (response !== NO_SITE) this.sites.objectStarts.set(response, offset);
         frame.response = response;
       }
     } else if (role === Role.Parameter && frame.operation) {
@@ -583,9 +595,10 @@ class Extractor implements OutlineVisitor {
     if (!frame) return;
     const owner = this.top();
     if (frame.slot) frame.slot.end = this.isJson ? offset : Math.max(frame.slot.end, offset);
-    if (frame.slot && frame.spans) frame.slot.responseSpans = frame.spans.finish();
+    if (frame.slot && frame.spans) spansWhenRead(frame.slot, frame.spans);
     if (frame.role === Role.Response) owner?.spans?.push(frame.start, offset + 1);
-    if (frame.role === Role.IgnoreList && owner?.response) this.ignoresOf(owner.response).range = { start: frame.start, end: offset + 1 };
+    if (frame.role === Role.IgnoreList && owner?.response !== undefined && owner.response !== NO_SITE)
+      this.ignoresOf(owner.response).range = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
     // Only a region read alone asks (a whole scan of a one-line flow document would search its line at each one).
     if (this.seeded && frame.flow && !owner?.flow) {
@@ -660,6 +673,9 @@ class Extractor implements OutlineVisitor {
   }
 }
 
+/** The row of a response key that gets no site (written with escapes, cut short): what is read of its response is dropped. */
+const NO_SITE = -1;
+
 /** One copy of each three-digit key for all specs: a spec of 200,000 responses held as many copies of a few. */
 const codeKeys = new Map<string, string>();
 function oneCopy(key: string): string {
@@ -686,6 +702,23 @@ function memberIndent(indent: string): string {
 }
 
 const NO_SPANS = new Int32Array(0);
+
+/**
+ * A slot's spans made into one array when first read (completion, a re-scan): a scan read only for its findings
+ * (the CLI's) never copies them, which left the blocks behind until V8's next full collection (7 MB on a
+ * one-line spec of 860,000 responses).
+ */
+function spansWhenRead(slot: ResponsesSlot, spans: IntRun): void {
+  Object.defineProperty(slot, 'responseSpans', {
+    get: () => {
+      const all = spans.finish();
+      Object.defineProperty(slot, 'responseSpans', { value: all, writable: true, enumerable: true, configurable: true });
+      return all;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
 
 /**
  * Numbers gathered in blocks, then given as one array of their exact length: an array grown one number at a
