@@ -19,13 +19,20 @@ import { oneLineResponses } from './hostile';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-// The packed findings are typed arrays, outside V8's heap (arrayBuffers).
-const heap = () => (gc(), process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers);
-/** heap() once the memory of the typed arrays collected is given back too (it may be freed after the collection). */
+// The packed findings and the scan's columns are typed arrays, outside V8's heap (arrayBuffers). Their memory
+// is given back by a sweeper that may still run after a collection (late on a loaded machine): a second
+// collection finishes what the first left.
+const heap = () => (gc(), gc(), process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers);
+/** heap() once it no longer falls: the memory of the typed arrays collected is given back too. */
 async function settledHeap(): Promise<number> {
-  heap();
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  return heap();
+  let last = heap();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = heap();
+    if (now >= last) return last;
+    last = now;
+  }
+  return last;
 }
 
 const RESPONSES = 20_000;
@@ -65,18 +72,18 @@ function described(report: FileReport): { findings: number; fixes: boolean } {
 
 describe('memory on a one-line spec of 20,000 responses', () => {
   // Response keys' sites are a table of numbers (scanners/openapi/responseKey.ts), 16 bytes a site, beside the
-  // spans of the response objects (8): measured 29-39 bytes a site (the blocks a column or the spans grew from
-  // are given back some time after the collection). As an object each: ~95 with offsets into the text, ~112
+  // spans of the response objects (8), and the operations and spans they share: measured 42-44 bytes a site
+  // once the collector has given back what the columns grew from. As an object each: ~95 with offsets into the text, ~112
   // with the spans in an array of numbers, ~145 with its scope, end and indentation its own, ~275 when its
   // message, suppression place and response record were objects and strings of their own.
-  test('the scan holds under 50 bytes a site (measured: 29-39)', async () => {
+  test('the scan holds under 55 bytes a site (measured: 42-44)', async () => {
     const service = getLanguageService();
     const before = await settledHeap();
     const scanned = service.scan(readOnlyDocument('file:///memory/spec.json', 'json', 1, text, TextDocument.create));
     // Measured before the sites are read: reading them makes an object of each (kept for hover and completion).
     const perSite = ((await settledHeap()) - before) / RESPONSES;
     assert.equal(scanned.sites.length, RESPONSES);
-    assert.ok(perSite < 50, `${Math.round(perSite)} bytes a site`);
+    assert.ok(perSite < 55, `${Math.round(perSite)} bytes a site`);
   });
 
   // Measured: with fixes ~35-40 bytes a finding at the end of validation and kept; without, ~25 (the scan goes
