@@ -13,6 +13,8 @@ import { after, test } from 'node:test';
 import type { InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type WorkspaceDependencies, WorkspaceHandler } from '../../server/src/handlers/workspace';
+import { InFlight } from '../../server/src/transport/inFlight';
+import { type IndexBatch, indexInWorker } from '../../server/src/workspace/indexWorker';
 import { root } from './client';
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hsl-index-worker-')));
@@ -37,6 +39,12 @@ const openUri = pathToFileURL(path.join(dir, 'Locked6Exception.java')).href;
 const open = TextDocument.create(openUri, 'java', 3, 'public class Locked6Exception extends RuntimeException {}\n');
 
 async function indexWith(entry: string | undefined): Promise<WorkspaceHandler> {
+  const workspace = startIndex(entry);
+  await workspace.ready;
+  return workspace;
+}
+
+function startIndex(entry: string | undefined): WorkspaceHandler {
   const quiet = () => undefined;
   const workspace = new WorkspaceHandler(entry);
   workspace.connect({
@@ -49,7 +57,6 @@ async function indexWith(entry: string | undefined): Promise<WorkspaceHandler> {
     workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'tree' }],
   } as unknown as InitializeParams);
   workspace.start();
-  await workspace.ready;
   return workspace;
 }
 
@@ -80,4 +87,24 @@ test('a worker that fails leaves the whole index to the server thread', async ()
   assert.equal(workspace.indexedInWorker, false);
   assert.equal(workspace.model.size, 157);
   assert.equal(view(workspace), view(await indexWith(undefined)));
+});
+
+test('the worker reads no file while a request is being answered, and all of them after', async () => {
+  const inFlight = new InFlight();
+  let answer!: () => void;
+  void inFlight.track(() => new Promise<void>((resolve) => (answer = resolve)));
+  const batches: IndexBatch[] = [];
+  const walked = indexInWorker(
+    path.join(root, 'dist/server.js'),
+    { folders: [dir], maxFiles: 1000, maxFileSize: 1 << 20 },
+    (batch) => batches.push(batch),
+    {},
+    inFlight,
+  );
+  // Long enough for the worker to start and walk this small tree many times over.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal(batches.length, 0, 'nothing read while the request is out');
+  answer();
+  assert.deepEqual(await walked, { errors: [], capped: false });
+  assert.equal(batches.flatMap((batch) => batch.read).length, 157);
 });

@@ -64,7 +64,7 @@ export interface WorkspaceDependencies {
   /** Told when the workspace's specs on disk change (issue 17: a closed spec is still joined to open handlers). */
   project?: Pick<OpenProject, 'specsOnDiskChanged'>;
   /** The requests being answered: the index waits for them. */
-  inFlight?: Pick<InFlight, 'busy' | 'idle'>;
+  inFlight?: Pick<InFlight, 'busy' | 'idle' | 'observe'>;
 }
 
 /** An OpenAPI document: a root key `openapi` or `swagger` (the join reads the rest). */
@@ -392,6 +392,7 @@ export class WorkspaceHandler {
       { folders: this.folders, maxFiles: MAX_INDEXED_FILES, maxFileSize: MAX_FILE_SIZE },
       (batch) => (batches.push(batch), wake?.()),
       this.indexWorker,
+      this.deps!.inFlight,
     ).finally(() => ((finished = true), wake?.()));
     const slice = new Slice(this.deps!.inFlight);
     let changed = false;

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigCascade, applyChain, ignoreLayersOf } from '../config';
 import * as knowledge from '../knowledge';
 import { defaultSettings } from '../service/settings';
-import type { IndexBatch, IndexWorkerData } from './indexWorker';
+import { type IndexBatch, type IndexWorkerData, waitWhileBusy } from './indexWorker';
 import { readFacts } from './model';
 import { type DirectoryRules, walkFiles } from './walk';
 
@@ -29,7 +29,7 @@ export function editorWalkRules(): DirectoryRules {
 
 export function runIndexThread(): void {
   const port = parentPort!;
-  const { folders, maxFiles, maxFileSize } = workerData as IndexWorkerData;
+  const { folders, maxFiles, maxFileSize, busy } = workerData as IndexWorkerData;
   const rules = editorWalkRules();
   const errors: string[] = [];
   let batch: IndexBatch = { files: [], read: [] };
@@ -48,6 +48,7 @@ export function runIndexThread(): void {
         }
         count++;
         batch.files.push({ file, languageId });
+        waitWhileBusy(busy);
         if (knowledge.hasCarriers(languageId)) batch.read.push(read(file, maxFileSize));
         if (batch.files.length >= BATCH) send();
       }

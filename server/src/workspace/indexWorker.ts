@@ -7,6 +7,7 @@
  * when the walk is done.
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { InFlight } from '../transport/inFlight';
 import type { FileFacts } from './model';
 
 export const INDEX_WORKER_MARK = 'http-status-lens/index-worker';
@@ -20,6 +21,8 @@ export interface IndexWorkerData {
   maxFiles: number;
   /** Larger files have no facts (MAX_FILE_SIZE). */
   maxFileSize: number;
+  /** [0] is 1 while the server answers a request: the worker waits (on a 2-core machine it would slow the answer). */
+  busy: Int32Array;
 }
 
 /** Files found, in walk order, and the facts of those with a carrier family (`gone`: none, or unreadable). */
@@ -40,13 +43,18 @@ export function isIndexWorker(): boolean {
  */
 export function indexInWorker(
   entry: string,
-  data: Omit<IndexWorkerData, 'mark'>,
+  data: Omit<IndexWorkerData, 'mark' | 'busy'>,
   onBatch: (batch: IndexBatch) => void,
   signal: { stop?: () => void },
+  inFlight?: Pick<InFlight, 'busy' | 'observe'>,
 ): Promise<{ errors: string[]; capped: boolean } | undefined> {
-  return new Promise((resolve) => {
+  const busy = new Int32Array(new SharedArrayBuffer(4));
+  const setBusy = (value: boolean) => (Atomics.store(busy, 0, value ? 1 : 0), Atomics.notify(busy, 0));
+  setBusy(inFlight?.busy ?? false);
+  const unobserve = inFlight?.observe(setBusy);
+  return new Promise<{ errors: string[]; capped: boolean } | undefined>((resolve) => {
     const worker = new Worker(entry, {
-      workerData: { ...data, mark: INDEX_WORKER_MARK } satisfies IndexWorkerData,
+      workerData: { ...data, busy, mark: INDEX_WORKER_MARK } satisfies IndexWorkerData,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
     });
     worker.unref();
@@ -60,5 +68,10 @@ export function indexInWorker(
     worker.on('message', (message: FromIndexWorker) => ('done' in message ? end(message.done) : onBatch(message.batch)));
     worker.on('error', () => end(undefined));
     worker.on('exit', () => end(undefined));
-  });
+  }).finally(() => unobserve?.());
+}
+
+/** In the worker: waits while the server answers a request. */
+export function waitWhileBusy(busy: Int32Array): void {
+  while (Atomics.load(busy, 0) === 1) Atomics.wait(busy, 0, 1, 100);
 }
