@@ -15,6 +15,8 @@ import { type DirectoryRules, walkFiles } from './walk';
 
 /** Files per message: few messages, and the index's progress still moving. */
 const BATCH = 64;
+/** Files larger than this are read after the others (as in the server's thread). */
+const LARGE_FIRST_READ = 64 * 1024;
 
 /** What the editor's index walks: every folder's config files decide its ignores and languages. */
 export function editorWalkRules(): DirectoryRules {
@@ -34,9 +36,10 @@ export function runIndexThread(): void {
   const errors: string[] = [];
   let batch: IndexBatch = { files: [], read: [] };
   const send = () => {
-    if (batch.files.length > 0) port.postMessage({ batch });
+    if (batch.files.length > 0 || batch.read.length > 0) port.postMessage({ batch });
     batch = { files: [], read: [] };
   };
+  const large: string[] = [];
   let count = 0;
   let capped = false;
   for (const folder of folders) {
@@ -49,7 +52,11 @@ export function runIndexThread(): void {
         count++;
         batch.files.push({ file, languageId });
         waitWhileBusy(busy);
-        if (knowledge.hasCarriers(languageId)) batch.read.push(read(file, maxFileSize));
+        if (knowledge.hasCarriers(languageId)) {
+          const stat = fs.statSync(file, { throwIfNoEntry: false });
+          if (stat && stat.size > LARGE_FIRST_READ) large.push(file);
+          else batch.read.push(read(file, maxFileSize, stat));
+        }
         if (batch.files.length >= BATCH) send();
       }
     } catch (error) {
@@ -57,15 +64,22 @@ export function runIndexThread(): void {
     }
     if (capped) break;
   }
+  // Large files last, when the carrier pass is compiled, as in the server's thread (handlers/workspace.ts):
+  // read cold they held the first batch back.
+  for (const file of large) {
+    waitWhileBusy(busy);
+    batch.read.push(read(file, maxFileSize));
+    if (batch.read.length >= BATCH) send();
+  }
   send();
   port.postMessage({ done: { errors, capped } });
 }
 
 /** As the server's thread reads a file (handlers/workspace.ts readFromDisk): its family by its name. */
-function read(file: string, maxFileSize: number): IndexBatch['read'][number] {
+function read(file: string, maxFileSize: number, stat?: fs.Stats): IndexBatch['read'][number] {
   const uri = pathToFileURL(file).href;
   try {
-    const stat = fs.statSync(file);
+    stat ??= fs.statSync(file);
     const facts = stat.isFile() && stat.size <= maxFileSize ? readFacts(uri, fs.readFileSync(file, 'utf8')) : undefined;
     if (facts) return { facts };
   } catch {
