@@ -372,7 +372,8 @@ export class WorkspaceHandler {
   /** The first index: walk the folders and read each file's carriers, in a worker where one can run. */
   private async index(): Promise<void> {
     const progress = await this.progress('Indexing status carriers');
-    this.indexedInWorker = this.entry !== undefined && (await this.indexInWorker(this.entry, progress));
+    // No folder, nothing to walk: no worker to start.
+    this.indexedInWorker = this.entry !== undefined && this.folders.length > 0 && (await this.indexInWorker(this.entry, progress));
     // Without a worker, or after it failed (what it sent is kept, and read again here).
     if (!this.indexedInWorker && !this.stopped) await this.indexHere(progress);
     if (this.stopped) return;
