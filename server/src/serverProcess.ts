@@ -16,7 +16,7 @@ export function startServer(bundle: string | undefined): void {
   const worker = new ScanWorker(bundle);
   // Config files of documents that are no files on disk (virtual workspaces) come from a client that offers them.
   const configSource = new DiskConfigSource(new ClientConfigSource(connection, false));
-  startSession(connection, { configSource, worker, workspace: new WorkspaceHandler() });
+  startSession(connection, { configSource, worker, workspace: new WorkspaceHandler(bundle) });
   connection.listen();
 
   if (process.argv.includes('--stdio')) {

@@ -24,10 +24,11 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigCascade, applyChain, ignoreLayersOf } from '../config';
 import * as knowledge from '../knowledge';
 import { LARGE_SIZE } from '../large';
-import { type LanguageService, MAX_FILE_SIZE, defaultSettings, textLength } from '../service';
+import { type LanguageService, MAX_FILE_SIZE, textLength } from '../service';
+import { editorWalkRules } from '../workspace/indexThread';
+import { type IndexBatch, indexInWorker } from '../workspace/indexWorker';
 import { WorkspaceModel } from '../workspace/model';
 import { walkFiles } from '../workspace/walk';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -63,7 +64,7 @@ export interface WorkspaceDependencies {
   /** Told when the workspace's specs on disk change (issue 17: a closed spec is still joined to open handlers). */
   project?: Pick<OpenProject, 'specsOnDiskChanged'>;
   /** The requests being answered: the index waits for them. */
-  inFlight?: Pick<InFlight, 'busy' | 'idle'>;
+  inFlight?: Pick<InFlight, 'busy' | 'idle' | 'observe'>;
 }
 
 /** An OpenAPI document: a root key `openapi` or `swagger` (the join reads the rest). */
@@ -76,6 +77,8 @@ export class WorkspaceHandler {
   private capabilities: ClientCapabilities = {};
   /** Resolves when the first index is complete. */
   ready: Promise<void> = Promise.resolve();
+  /** Whether the first index was read in a worker (else in this thread: no bundle to run, or the worker failed). */
+  indexedInWorker = false;
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private readonly linted = new Map<string, LintedFile>();
   /** The files of the last walk, for workspace diagnostics. */
@@ -85,6 +88,13 @@ export class WorkspaceHandler {
   /** The workspace's OpenAPI specs as on disk (under LARGE_SIZE: the join leaves larger ones out), by URI. */
   private readonly specs = new Map<string, TextDocument>();
   private specVersion = 0;
+  /** Stops the index worker while the first index runs in one. */
+  private readonly indexWorker: { stop?: () => void } = {};
+  /** Files read again meanwhile (a watched change, a close): the index worker's reading of them, older, is dropped. */
+  private readAgain: Set<string> | undefined;
+
+  /** `entry`: the bundle a worker can run to walk and read the workspace for the first index; without one, this thread does. */
+  constructor(private readonly entry?: string) {}
 
   /** Called once the service exists: it reads this model. */
   connect(deps: WorkspaceDependencies): void {
@@ -127,6 +137,7 @@ export class WorkspaceHandler {
 
   stop(): void {
     this.stopped = true;
+    this.indexWorker.stop?.();
   }
 
   /** An open document changed: its carriers are read again after a pause. */
@@ -155,6 +166,7 @@ export class WorkspaceHandler {
   closed(uri: string): void {
     clearTimeout(this.pendingEdits.get(uri));
     this.pendingEdits.delete(uri);
+    this.readAgain?.add(uri);
     this.readFromDisk(uri);
     if (this.readSpec(uri)) this.deps!.project?.specsOnDiskChanged();
     this.refreshSoon();
@@ -199,6 +211,7 @@ export class WorkspaceHandler {
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
       this.linted.delete(change.uri);
+      this.readAgain?.add(change.uri);
       if (!this.deps!.documents.get(change.uri) && this.readSpec(change.uri)) specsChanged = true;
       if (change.type === FileChangeType.Deleted) {
         changed = this.model.remove(change.uri) || changed;
@@ -356,19 +369,76 @@ export class WorkspaceHandler {
     return linted;
   }
 
-  /** The first index: walk the folders, then read each file's carriers a batch at a time. */
+  /** The first index: walk the folders and read each file's carriers, in a worker where one can run. */
   private async index(): Promise<void> {
-    const { documents } = this.deps!;
     const progress = await this.progress('Indexing status carriers');
-    const cascade = new ConfigCascade();
+    // No folder, nothing to walk: no worker to start.
+    this.indexedInWorker = this.entry !== undefined && this.folders.length > 0 && (await this.indexInWorker(this.entry, progress));
+    // Without a worker, or after it failed (what it sent is kept, and read again here).
+    if (!this.indexedInWorker && !this.stopped) await this.indexHere(progress);
+    if (this.stopped) return;
+    progress?.done();
+  }
+
+  /** The worker walks and reads; this thread takes each batch of files and facts, between requests. False when the worker failed. */
+  private async indexInWorker(entry: string, progress: Progress | undefined): Promise<boolean> {
+    const files: { absolute: string; languageId: string }[] = [];
+    this.files = files;
+    const batches: IndexBatch[] = [];
+    let wake: (() => void) | undefined;
+    let finished = false;
+    this.readAgain = new Set();
+    const walked = indexInWorker(
+      entry,
+      { folders: this.folders, maxFiles: MAX_INDEXED_FILES, maxFileSize: MAX_FILE_SIZE },
+      (batch) => (batches.push(batch), wake?.()),
+      this.indexWorker,
+      this.deps!.inFlight,
+    ).finally(() => ((finished = true), wake?.()));
+    const slice = new Slice(this.deps!.inFlight);
+    let changed = false;
+    let specsChanged = false;
+    while (!this.stopped) {
+      const batch = batches.shift();
+      if (!batch) {
+        if (finished) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      for (const { file: absolute, languageId } of batch.files) {
+        files.push({ absolute, languageId });
+        if (knowledge.isSpecLanguage(languageId)) specsChanged = this.readSpec(pathToFileURL(absolute).href) || specsChanged;
+        if (await slice.pause()) progress?.report(`${files.length} files`);
+      }
+      for (const read of batch.read) changed = this.adoptRead(read) || changed;
+      progress?.report(`${files.length} files`);
+    }
+    const outcome = await walked;
+    this.readAgain = undefined;
+    if (!outcome || this.stopped) return false;
+    if (outcome.capped)
+      this.deps!.connection.console.warn(`HTTP Status Lens indexes the first ${MAX_INDEXED_FILES} files of the workspace only.`);
+    if (specsChanged) this.deps!.project?.specsOnDiskChanged();
+    this.updated(changed);
+    return true;
+  }
+
+  /** A file's facts as the index worker read them; an open document's own text, or a newer read, wins. */
+  private adoptRead(read: IndexBatch['read'][number]): boolean {
+    const uri = 'gone' in read ? read.gone : read.facts.uri;
+    if (this.readAgain?.has(uri)) return false;
+    const open = this.deps!.documents.get(uri);
+    if (open) return this.model.update(uri, open.getText(), open.languageId);
+    return 'gone' in read ? this.model.remove(uri) : this.model.restore(read.facts);
+  }
+
+  /** The first index in this thread: walk the folders, then read each file's carriers a batch at a time. */
+  private async indexHere(progress: Progress | undefined): Promise<void> {
+    const { documents } = this.deps!;
     const files: { absolute: string; languageId: string }[] = [];
     const errors: string[] = [];
-    const rules = {
-      forDirectory: (directory: string) => {
-        const chain = cascade.chainFor(directory);
-        return { ignore: ignoreLayersOf(chain), languages: applyChain(defaultSettings(), chain).languages, settingsIndex: 0 };
-      },
-    };
+    const rules = editorWalkRules();
     // Walked and read together, a few milliseconds at a time: requests on open documents go first.
     this.files = files;
     const large: string[] = [];
@@ -408,12 +478,11 @@ export class WorkspaceHandler {
       if (await slice.pause()) progress?.report(`${files.length} files`);
       changed = this.readFromDisk(uri) || changed;
     }
-    progress?.done();
     if (specsChanged) this.deps!.project?.specsOnDiskChanged();
     this.updated(changed);
   }
 
-  private async progress(title: string): Promise<{ report(message: string, percentage?: number): void; done(): void } | undefined> {
+  private async progress(title: string): Promise<Progress | undefined> {
     if (!this.capabilities.window?.workDoneProgress) return undefined;
     try {
       const reporter = await this.deps!.connection.window.createWorkDoneProgress();
@@ -426,6 +495,11 @@ export class WorkspaceHandler {
       return undefined;
     }
   }
+}
+
+interface Progress {
+  report(message: string, percentage?: number): void;
+  done(): void;
 }
 
 function nextTurn(): Promise<void> {

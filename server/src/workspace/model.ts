@@ -105,8 +105,8 @@ export class WorkspaceModel implements CarrierLookup {
     return true;
   }
 
-  /** Takes a file's facts read before (a cache, another thread) instead of reading its text. */
-  restore(facts: FileFacts): void {
+  /** Takes a file's facts read before (a cache, another thread) instead of reading its text; whether its declarations changed. */
+  restore(facts: FileFacts): boolean {
     const found: FileCarriers = {
       carriers: facts.carriers,
       subclasses: facts.subclasses,
@@ -117,8 +117,12 @@ export class WorkspaceModel implements CarrierLookup {
     const signature = signatureOf(found);
     const before = this.files.get(facts.uri);
     this.files.set(facts.uri, { family: facts.family, found, signature });
-    if (before?.signature !== signature || before.family !== facts.family) this.changed();
-    else if (signature !== '') this.forgetIndex();
+    if (before?.signature !== signature || before.family !== facts.family) {
+      this.changed();
+      return true;
+    }
+    if (signature !== '') this.forgetIndex();
+    return false;
   }
 
   /** A file's facts as plain data, or undefined when the model does not hold it. */
