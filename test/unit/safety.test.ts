@@ -27,11 +27,13 @@ const root = path.resolve(__dirname, '../..');
 
 /** Node modules that reach the network, start processes or run code. */
 const FORBIDDEN = ['child_process', 'net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'cluster', 'inspector', 'vm', 'worker_threads'];
-/** worker_threads runs the CLI's and the server's own bundle on another thread, from these places only. */
+/** worker_threads runs the CLI's and the server's own bundle on another thread (the CLI's workers, the scan worker, the editor's first index), from these places only. */
 const WORKER_PLACES = [
   path.join('server', 'src', 'cli'),
   path.join('server', 'src', 'large', 'worker.ts'),
   path.join('server', 'src', 'large', 'workerThread.ts'),
+  path.join('server', 'src', 'workspace', 'indexWorker.ts'),
+  path.join('server', 'src', 'workspace', 'indexThread.ts'),
 ];
 const mayStartWorkers = (relative: string) => WORKER_PLACES.some((place) => relative.startsWith(place));
 /** Global calls that reach the network or evaluate code. */
@@ -50,7 +52,7 @@ const bare = (specifier: string) => specifier.replace(/^node:/, '').split('/')[0
 describe('safety: the sources', () => {
   const files = sourceFiles(path.join(root, 'server/src'));
 
-  test('import no network, process or code-running module (worker_threads: the CLI and the scan worker only)', () => {
+  test('import no network, process or code-running module (worker_threads: the CLI, the scan worker and the index worker only)', () => {
     const found: string[] = [];
     for (const file of files) {
       const relative = path.relative(root, file);
@@ -191,6 +193,8 @@ describe('safety: the web bundles (vscode.dev, github.dev)', () => {
     for (const nodeOnly of [
       'large/worker.ts',
       'large/workerThread.ts',
+      'workspace/indexWorker.ts',
+      'workspace/indexThread.ts',
       'editorSettings/diskConfig.ts',
       'config/load.ts',
       'config/cascade.ts',
