@@ -254,8 +254,8 @@ export class LintCache {
     let last = '';
     let inOrder = true;
     const kept: string[] = [];
-    for (const [name, entry] of this.files) {
-      if (typeof entry === 'string' || !entry.asked) continue;
+    this.files.forEach((entry, name) => {
+      if (typeof entry === 'string' || !entry.asked) return;
       kept.push(name);
       if (name < last) inOrder = false;
       last = name;
@@ -266,7 +266,7 @@ export class LintCache {
         if (index === undefined) used.set(entry.result.settings, (index = used.size));
         if (entry.result.settings !== index) (entry.result.settings = index), (entry.line = undefined);
       }
-    }
+    });
     const settings: string[] = [];
     for (const [old, index] of used) settings[index] = this.settings[old];
     this.settings = settings;
@@ -342,20 +342,31 @@ export class LintCache {
   }
 }
 
+/** Where each of a line's first six fields ends (at its tab): reused, as readEntry runs for every file. */
+const ends = new Int32Array(6);
+
+/** The text of a line from `start` to `end`: only a field that holds something is cut out (most hold nothing, or only facts). */
+const cut = (line: string, start: number, end = line.length) => (start === end ? '' : line.slice(start, end));
+
 /** An entry from its line; undefined if the line has another shape. */
 function readEntry(line: string): Entry | undefined {
-  const fields = line.split(TAB);
-  if (fields.length !== 7) return undefined;
-  const [, size, mtimeMs, settings, dependencies, report, facts] = fields;
+  for (let field = 0, at = 0; field < 6; at = ends[field++] + 1) if ((ends[field] = line.indexOf(TAB, at)) < 0) return undefined;
+  if (line.includes(TAB, ends[5] + 1)) return undefined;
+  const size = cut(line, ends[0] + 1, ends[1]);
+  const mtimeMs = cut(line, ends[1] + 1, ends[2]);
   const entry: Entry = { size: Number(size), mtimeMs: Number(mtimeMs), line, asked: false, linted: false };
-  if (!Number.isFinite(entry.size) || !Number.isFinite(entry.mtimeMs) || size === '' || mtimeMs === '') return undefined;
+  if (size === '' || mtimeMs === '' || !Number.isFinite(entry.size) || !Number.isFinite(entry.mtimeMs)) return undefined;
+  const facts = cut(line, ends[5] + 1);
   if (facts !== '') entry.facts = facts;
+  const settings = cut(line, ends[2] + 1, ends[3]);
   if (settings !== '') {
     const result: Entry['result'] = (entry.result = { settings: Number(settings) });
+    const dependencies = cut(line, ends[3] + 1, ends[4]);
     if (dependencies !== '') {
       result.dependencies = unquoted(dependencies);
       if (result.dependencies === undefined) return undefined;
     }
+    const report = cut(line, ends[4] + 1, ends[5]);
     if (report !== '') result.report = report;
   }
   return entry;
