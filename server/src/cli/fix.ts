@@ -1,7 +1,6 @@
 /** --fix writes what the service's fixDocument (service/features/fixAll.ts) gives, in place. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 export { type FixResult, fixDocument } from '../service';
 
@@ -59,6 +58,8 @@ export function writeInPlace(file: string | Buffer, text: string, read: { mtimeM
 /** Beside the file, byte for byte (latin1 maps each byte to one character, so names need not be UTF-8). */
 function temporaryBeside(target: Buffer): Buffer {
   const raw = target.toString('latin1');
+  // Loaded here, not at start (see workers.ts: a run that fixes nothing never needs it).
+  const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
   const name = `${path.dirname(raw)}${path.sep}.${path.basename(raw)}.${process.pid}-${threadId}.http-status-lens.tmp`;
   return Buffer.from(name, 'latin1');
 }

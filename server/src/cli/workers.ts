@@ -6,7 +6,7 @@
  * The workers run this same bundle (dist/cli.js): cli.ts starts runWorker() when it is not the main thread.
  */
 import { availableParallelism } from 'node:os';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import { type LanguageService, type Settings, getLanguageService } from '../service';
 import { type FileFacts, WorkspaceModel, readFacts } from '../workspace/model';
 import type { FileReport } from './findings';
@@ -20,6 +20,13 @@ export const WORKER_THRESHOLD = 200;
 const BATCH = 16;
 
 export const WORKER_MARK = 'http-status-lens/lint-worker';
+
+/**
+ * node:worker_threads, loaded when a worker is started or asked about: a --cache re-run of a few files starts
+ * none, and loading it was ~1.4 ms of every start. A worker is started with WORKER_MARK as an argument, so the
+ * main thread knows it is not one without loading it.
+ */
+const threads = () => require('node:worker_threads') as typeof WorkerThreads;
 
 interface WorkerInit {
   mark: typeof WORKER_MARK;
@@ -74,15 +81,16 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
       collectFacts: options.collectFacts,
     };
     if (options.carriers) init.carriers = { facts: options.carriers.snapshot(), roots: options.carriers.rootList() };
-    const workers: Worker[] = [];
-    const send = (worker: Worker) => {
+    const { Worker } = threads();
+    const workers: WorkerThreads.Worker[] = [];
+    const send = (worker: WorkerThreads.Worker) => {
       if (next >= tasks.length) return false;
       worker.postMessage({ tasks: tasks.slice(next, next + BATCH) });
       next += BATCH;
       return true;
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(options.entry, { workerData: init });
+      const worker = new Worker(options.entry, { workerData: init, argv: [WORKER_MARK] });
       workers.push(worker);
       let inFlight = 0;
       const feed = () => {
@@ -116,6 +124,7 @@ export async function runTasks(tasks: readonly LintTask[], options: RunOptions, 
 
 /** The loop of a worker thread: lint each batch it is sent, answer with the reports. */
 export function runWorker(): void {
+  const { parentPort, workerData } = threads();
   const init = workerData as WorkerInit;
   const port = parentPort!;
   const carriers = init.carriers && WorkspaceModel.fromSnapshot(init.carriers.facts, init.carriers.roots);
@@ -128,6 +137,8 @@ export function runWorker(): void {
 }
 
 export function isLintWorker(): boolean {
+  if (!process.argv.includes(WORKER_MARK)) return false;
+  const { parentPort, workerData } = threads();
   return parentPort !== null && (workerData as Partial<WorkerInit> | undefined)?.mark === WORKER_MARK;
 }
 

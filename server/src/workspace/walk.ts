@@ -33,15 +33,34 @@ export interface WalkedFile {
   real?: Buffer;
 }
 
+/** A directory to enter, in a directory's entries. */
+interface Directory {
+  directory: string;
+  scope: Scope;
+  real: Buffer | undefined;
+}
+
 /** Visits every file of an enabled language below `top`; directories that cannot be read go to `errors`. */
 export function walkTree(top: string, rules: DirectoryRules, errors: string[], visit: Visit): void {
-  for (const found of walkFiles(top, rules, errors)) visit(found.file, found.languageId, found.settingsIndex, found.real);
+  // A call for each file, not a generator: its resumptions and results were a share of a --cache re-run.
+  const walk = (entries: (WalkedFile | Directory)[]) => {
+    for (const entry of entries)
+      if ('file' in entry) visit(entry.file, entry.languageId, entry.settingsIndex, entry.real);
+      else walk(reader.read(entry));
+  };
+  const reader = new Reader(rules, errors, top);
+  walk(reader.top());
 }
 
 /** The same walk, one file at a time, so a caller can pause it (the editor's index yields between batches). */
 export function* walkFiles(top: string, rules: DirectoryRules, errors: string[]): Generator<WalkedFile> {
-  const start: Scope = { git: gitLayersAbove(top), config: undefined, matcher: new IgnoreMatcher([]) };
-  yield* walk(top, start, ignoreLayer(top, BUILT_IN_IGNORES), rules, errors, undefined, true);
+  function* walk(entries: (WalkedFile | Directory)[]): Generator<WalkedFile> {
+    for (const entry of entries)
+      if ('file' in entry) yield entry;
+      else yield* walk(reader.read(entry));
+  }
+  const reader = new Reader(rules, errors, top);
+  yield* walk(reader.top());
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -75,51 +94,67 @@ function byName(a: Named, b: Named): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : Buffer.compare(a.bytes ?? Buffer.from(a.name), b.bytes ?? Buffer.from(b.name));
 }
 
-/**
- * `real` is the directory's exact bytes once a name above is not UTF-8: such names are read as bytes, shown
- * lossily, and opened by their bytes. (A .gitignore or config inside such a directory is not read.)
- */
-function* walk(
-  directory: string,
-  parent: Scope,
-  builtIn: IgnoreLayer,
-  rules: DirectoryRules,
-  errors: string[],
-  real: Buffer | undefined,
-  top = false,
-): Generator<WalkedFile> {
-  let named: Named[];
-  try {
-    named = namedEntries(directory, real);
-  } catch (error) {
-    errors.push(`cannot read ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return;
+/** Reads a directory of the walk: its files to visit and the directories to enter, in name order. */
+class Reader {
+  private readonly builtIn: IgnoreLayer;
+
+  constructor(
+    private readonly rules: DirectoryRules,
+    private readonly errors: string[],
+    private readonly start: string,
+  ) {
+    this.builtIn = ignoreLayer(start, BUILT_IN_IGNORES);
   }
-  const own = !real && named.some(({ name }) => name === '.gitignore') ? gitignoreIn(directory) : undefined;
-  const resolved = rules.forDirectory(directory);
-  let scope = parent;
-  if (own || resolved.ignore !== parent.config) {
-    const git = own ? [...parent.git, own] : parent.git;
-    scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([builtIn, ...git, ...resolved.ignore]) };
+
+  top(): (WalkedFile | Directory)[] {
+    const scope: Scope = { git: gitLayersAbove(this.start), config: undefined, matcher: new IgnoreMatcher([]) };
+    return this.read({ directory: this.start, scope, real: undefined }, true);
   }
-  // Below the top, this directory was not excluded (it was entered): with directory patterns only, neither
-  // are its files. The top may lie in an excluded directory (a path given to the CLI): its files are asked.
-  const askFiles = !scope.matcher.directoriesOnly || (top && scope.matcher.ignores(directory, true));
-  named.sort(byName);
-  // `directory` is normalized and a name holds no separator: a concatenation is the join (path.join was a
-  // quarter of a --cache re-run's walk).
-  const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
-  for (const entry of named) {
-    const { name, bytes } = entry;
-    const full = prefix + name;
-    const fullReal =
-      real || bytes ? Buffer.concat([real ?? Buffer.from(directory), Buffer.from(path.sep), bytes ?? Buffer.from(name)]) : undefined;
-    if (entry.isDirectory()) {
-      if (!scope.matcher.ignores(full, true)) yield* walk(full, scope, builtIn, rules, errors, fullReal);
-    } else if (entry.isFile() && name !== CONFIG_FILE_NAME) {
-      const languageId = knowledge.languageForFile(name);
-      if (languageId && resolved.languages.includes(languageId) && !(askFiles && scope.matcher.ignores(full, false)))
-        yield { file: full, languageId, settingsIndex: resolved.settingsIndex, ...(fullReal && { real: fullReal }) };
+
+  /**
+   * `real` is the directory's exact bytes once a name above is not UTF-8: such names are read as bytes, shown
+   * lossily, and opened by their bytes. (A .gitignore or config inside such a directory is not read.)
+   */
+  read({ directory, scope: parent, real }: Directory, top = false): (WalkedFile | Directory)[] {
+    let named: Named[];
+    try {
+      named = namedEntries(directory, real);
+    } catch (error) {
+      this.errors.push(`cannot read ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return [];
     }
+    const own = !real && named.some(({ name }) => name === '.gitignore') ? gitignoreIn(directory) : undefined;
+    const resolved = this.rules.forDirectory(directory);
+    let scope = parent;
+    if (own || resolved.ignore !== parent.config) {
+      const git = own ? [...parent.git, own] : parent.git;
+      scope = { git, config: resolved.ignore, matcher: new IgnoreMatcher([this.builtIn, ...git, ...resolved.ignore]) };
+    }
+    // Below the top, this directory was not excluded (it was entered): with directory patterns only, neither
+    // are its files. The top may lie in an excluded directory (a path given to the CLI): its files are asked.
+    const askFiles = !scope.matcher.directoriesOnly || (top && scope.matcher.ignores(directory, true));
+    named.sort(byName);
+    // `directory` is normalized and a name holds no separator: a concatenation is the join (path.join was a
+    // quarter of a --cache re-run's walk).
+    const prefix = directory.endsWith(path.sep) ? directory : directory + path.sep;
+    const entries: (WalkedFile | Directory)[] = [];
+    for (const entry of named) {
+      const { name, bytes } = entry;
+      const full = prefix + name;
+      const fullReal =
+        real || bytes ? Buffer.concat([real ?? Buffer.from(directory), Buffer.from(path.sep), bytes ?? Buffer.from(name)]) : undefined;
+      if (entry.isDirectory()) {
+        if (!scope.matcher.ignores(full, true)) entries.push({ directory: full, scope, real: fullReal });
+      } else if (entry.isFile() && name !== CONFIG_FILE_NAME) {
+        const languageId = knowledge.languageForFile(name);
+        if (languageId && resolved.languages.includes(languageId) && !(askFiles && scope.matcher.ignores(full, false)))
+          entries.push(
+            fullReal
+              ? { file: full, languageId, settingsIndex: resolved.settingsIndex, real: fullReal }
+              : { file: full, languageId, settingsIndex: resolved.settingsIndex },
+          );
+      }
+    }
+    return entries;
   }
 }

@@ -20,6 +20,30 @@ const use = `class CouponService {
 }
 `;
 
+/** A cache file (see server/src/cli/cache.ts): its header, and its file lines' fields by name. */
+interface CacheFile {
+  header: Record<string, unknown>;
+  files: Record<string, string[]>;
+}
+const FIELDS = ['size', 'mtimeMs', 'settings', 'dependencies', 'report', 'facts'];
+
+function readCache(file: string): CacheFile {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n');
+  assert.equal(lines.pop(), '', 'the file ends with a line break');
+  const files: CacheFile['files'] = {};
+  for (const line of lines) {
+    const [name, ...fields] = line.split('\t');
+    assert.equal(fields.length, FIELDS.length, line);
+    files[name] = fields;
+  }
+  return { header: JSON.parse(header) as Record<string, unknown>, files };
+}
+
+function writeCache(file: string, cache: CacheFile): void {
+  const lines = Object.entries(cache.files).map(([name, fields]) => [name, ...fields].join('\t'));
+  fs.writeFileSync(file, [JSON.stringify(cache.header), ...lines, ''].join('\n'));
+}
+
 function rules(run: Run): string[] {
   return (JSON.parse(run.stdout) as { file: string; ruleId: string }[]).map((f) => `${f.file.split(path.sep).join('/')}: ${f.ruleId}`);
 }
@@ -124,10 +148,10 @@ test('a run over specs alone does not read the project for carriers (only code u
     'src/coupons/CouponService.java': use,
   });
   await lintHere(['lint', '--cache', '--format', 'json', 'openapi.yaml'], dir);
-  const cached = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8')).files ?? {});
+  const cached = Object.keys(readCache(path.join(dir, '.http-status-lens-cache')).files);
   assert.ok(!cached.some((file) => file.endsWith('.java')), `no Java file read: ${cached.join(', ')}`);
   await lintHere(['lint', '--cache', '--format', 'json', 'openapi.yaml', 'src/coupons'], dir);
-  const both = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8')).files ?? {});
+  const both = Object.keys(readCache(path.join(dir, '.http-status-lens-cache')).files);
   assert.ok(
     both.some((file) => file.endsWith('FailedDependencyException.java')),
     `the carrier's file is read: ${both.join(', ')}`,
@@ -141,24 +165,39 @@ test('--cache: a config change or another tool version lints again', async () =>
   fs.writeFileSync(path.join(dir, '.http-status-lens.json'), JSON.stringify({ rules: { '424-for-lock': 'off' } }));
   const second = await lintHere(['lint', '--cache', '--format', 'json'], dir);
   assert.deepEqual(rules(second), []);
-  const cache = JSON.parse(fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8'));
-  assert.equal(cache.version, '0.0.0-test');
-  cache.version = '0.0.0-older';
-  fs.writeFileSync(path.join(dir, '.http-status-lens-cache'), JSON.stringify(cache));
+  const cache = readCache(path.join(dir, '.http-status-lens-cache'));
+  assert.equal(cache.header.version, '0.0.0-test');
+  cache.header.version = '0.0.0-older';
+  writeCache(path.join(dir, '.http-status-lens-cache'), cache);
   fs.rmSync(path.join(dir, '.http-status-lens.json'));
   const third = await lintHere(['lint', '--cache', '--format', 'json'], dir);
   assert.deepEqual(rules(third), ['src/A.java: 424-for-lock']);
 });
 
-test('--cache-location takes a file or a directory; a damaged cache is said and rewritten', async () => {
+test('--cache-location takes a file or a directory; a damaged or foreign cache is said and rewritten', async () => {
   const dir = makeTree({ 'src/A.java': `class A { void f() { return ResponseEntity.status(424).body("The row is locked"); } }\n` });
   await lintHere(['lint', '--cache', '--cache-location', 'tmp/', '--format', 'json'], dir);
-  assert.ok(fs.existsSync(path.join(dir, 'tmp/.http-status-lens-cache')));
-  fs.writeFileSync(path.join(dir, 'my-cache'), '{ not json');
-  const run = await lintHere(['lint', '--cache', '--cache-location', 'my-cache', '--format', 'json'], dir);
-  assert.match(run.stderr, /could not be read as JSON; it is rewritten/);
-  assert.deepEqual(rules(run), ['src/A.java: 424-for-lock']);
-  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'my-cache'), 'utf8')).format, 3);
+  const good = path.join(dir, 'tmp/.http-status-lens-cache');
+  assert.ok(fs.existsSync(good));
+  const text = fs.readFileSync(good, 'utf8');
+  const cases: [string, RegExp][] = [
+    ['{ not json', /the cache .*my-cache is damaged; it is rewritten/],
+    // Cut: the last line, or its line break, is missing.
+    [text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1), /is damaged; it is rewritten/],
+    [text.slice(0, -1), /is damaged; it is rewritten/],
+    // A line more than the header counts.
+    [text + text.slice(text.indexOf('\n') + 1), /is damaged; it is rewritten/],
+    // The format of earlier versions: one JSON document.
+    [JSON.stringify({ format: 3, version: '0.0.0-test', settings: [], root: dir, files: {} }), /written in another format/],
+  ];
+  for (const [damaged, message] of cases) {
+    fs.writeFileSync(path.join(dir, 'my-cache'), damaged);
+    const run = await lintHere(['lint', '--cache', '--cache-location', 'my-cache', '--format', 'json'], dir);
+    assert.match(run.stderr, message, damaged);
+    assert.deepEqual(rules(run), ['src/A.java: 424-for-lock']);
+    assert.equal(readCache(path.join(dir, 'my-cache')).header.format, 4);
+    assert.deepEqual(Object.keys(readCache(path.join(dir, 'my-cache')).files), ['src/A.java']);
+  }
 });
 
 test('--cache: entries of another shape in a cache that still parses are not used; their files are linted again', async () => {
@@ -170,28 +209,65 @@ test('--cache: entries of another shape in a cache that still parses are not use
   const expected = rules(first);
   assert.ok(expected.length > 0);
   const file = path.join(dir, '.http-status-lens-cache');
+  // Each damage is done to every file's line (FIELDS: size, mtimeMs, settings, dependencies, report, facts).
+  const field = (name: string, value: string) => (fields: string[]) => (fields[FIELDS.indexOf(name)] = value);
   const damaged = [
-    (entry: Record<string, unknown>) => (entry.facts = { family: 'typescript', uses: 5, carriers: ['x'] }),
-    (entry: Record<string, unknown>) => (entry.facts = JSON.stringify({ family: 'typescript', subclasses: [{}], uses: [[1, 'a']] })),
-    (entry: Record<string, unknown>) => (entry.facts = '{ not json'),
-    (entry: Record<string, unknown>) => (entry.result = { settings: 0, report: { findings: 'bad' } }),
-    (entry: Record<string, unknown>) => (entry.result = { settings: 0, report: { findings: [{ ruleId: 7 }], fingerprints: ['x'] } }),
-    (entry: Record<string, unknown>) => (entry.result = { settings: 42 }),
+    field('facts', JSON.stringify({ family: 'typescript', uses: 5, carriers: ['x'] })),
+    field('facts', JSON.stringify({ family: 'typescript', subclasses: [{}], uses: [[1, 'a']] })),
+    field('facts', '{ not json'),
+    (fields: string[]) => ((fields[2] = '0'), (fields[4] = JSON.stringify({ findings: 'bad' }))),
+    (fields: string[]) => ((fields[2] = '0'), (fields[4] = JSON.stringify({ findings: [{ ruleId: 7 }], fingerprints: ['x'] }))),
+    field('settings', '42'),
+    field('settings', 'x'),
+    field('size', 'big'),
+    field('dependencies', '"not a JSON string'),
+    (fields: string[]) => fields.pop(),
+    (fields: string[]) => fields.push('more'),
   ];
   for (const damage of damaged) {
-    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as { files: Record<string, Record<string, unknown>> };
-    for (const entry of Object.values(cache.files)) damage(entry);
-    fs.writeFileSync(file, JSON.stringify(cache));
+    const cache = readCache(file);
+    for (const fields of Object.values(cache.files)) damage(fields);
+    // Written by hand: readCache would refuse a line of another shape.
+    const write = () =>
+      fs.writeFileSync(
+        file,
+        [JSON.stringify(cache.header), ...Object.entries(cache.files).map(([name, fields]) => [name, ...fields].join('\t')), ''].join('\n'),
+      );
+    write();
     const run = await lintHere(['lint', '--cache', '--format', 'json'], dir);
     assert.equal(run.stderr, '', damage.toString());
     assert.deepEqual(rules(run), expected, damage.toString());
     // With the use changed too, the model is built from the damaged copies: their files are read instead.
-    fs.writeFileSync(file, JSON.stringify(cache));
+    write();
     fs.appendFileSync(path.join(dir, 'src/orders.ts'), '// changed\n');
     const changed = await lintHere(['lint', '--cache', '--format', 'json'], dir);
     assert.equal(changed.stderr, '', damage.toString());
     assert.deepEqual(rules(changed), expected, damage.toString());
   }
+});
+
+test('--cache: names and dependency keys with a tab or line break, or a leading quote, are kept', async () => {
+  const dir = makeTree({
+    'src/errors.ts': `export class RowLocked extends HttpException { constructor(m: string) { super(m, HttpStatus.FAILED_DEPENDENCY); } }\n`,
+    'src/"odd\tname\n.ts': `export function lock() { throw new RowLocked('The row is locked by another editor'); }\n`,
+  });
+  const first = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(first), ['src/"odd\tname\n.ts: 424-for-lock']);
+  const text = fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8');
+  assert.equal(text.split('\n').length, 4, 'a header, two file lines and the last line break');
+  assert.ok(text.includes(JSON.stringify('src/"odd\tname\n.ts') + '\t'), text);
+  const second = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(second), rules(first));
+  assert.equal(fs.readFileSync(path.join(dir, '.http-status-lens-cache'), 'utf8'), text);
+  // The entry is found by its name read back: a stored report emptied by hand is what the next run gives.
+  const fields = text
+    .split('\n')
+    .find((line) => line.startsWith('"'))!
+    .split('\t');
+  assert.notEqual(fields[5], '', 'a report is stored');
+  fs.writeFileSync(path.join(dir, '.http-status-lens-cache'), text.replace(fields.join('\t'), [...fields.slice(0, 5), '', fields[6]].join('\t')));
+  const third = await lintHere(['lint', '--cache', '--format', 'json'], dir);
+  assert.deepEqual(rules(third), []);
 });
 
 test('--shard i/n: every file in exactly one shard, the same on every run', async () => {
