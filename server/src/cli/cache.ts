@@ -265,7 +265,7 @@ export class LintCache {
       if (entry.result) {
         let index = used.get(entry.result.settings);
         if (index === undefined) used.set(entry.result.settings, (index = used.size));
-        if (entry.result.settings !== index) (entry.result.settings = index), (entry.line = undefined);
+        if (entry.result.settings !== index) ((entry.result.settings = index), (entry.line = undefined));
       }
     });
     const settings: string[] = [];
@@ -375,7 +375,15 @@ function readEntry(line: string): Entry | undefined {
 
 function writeEntry(name: string, entry: Entry): string {
   const { result } = entry;
-  const fields = [quoted(name), entry.size, entry.mtimeMs, result?.settings ?? '', quoted(result?.dependencies ?? ''), result?.report ?? '', entry.facts ?? ''];
+  const fields = [
+    quoted(name),
+    entry.size,
+    entry.mtimeMs,
+    result?.settings ?? '',
+    quoted(result?.dependencies ?? ''),
+    result?.report ?? '',
+    entry.facts ?? '',
+  ];
   return fields.join(TAB);
 }
 

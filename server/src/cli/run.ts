@@ -188,7 +188,8 @@ export async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const reusing = cache && options.fix === 'off' ? cache : undefined;
   for (const task of tasks) {
     const stat = reusing && statFor(task);
-    const stored = stat && reusing.report(task.absolute, stat, settingsKey(task.settingsIndex), project?.unchanged ? undefined : dependencyKey(task));
+    const stored =
+      stat && reusing.report(task.absolute, stat, settingsKey(task.settingsIndex), project?.unchanged ? undefined : dependencyKey(task));
     const first = unjoined.get(task.index);
     if (stored)
       report({

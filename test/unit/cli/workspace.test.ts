@@ -265,7 +265,10 @@ test('--cache: names and dependency keys with a tab or line break, or a leading 
     .find((line) => line.startsWith('"'))!
     .split('\t');
   assert.notEqual(fields[5], '', 'a report is stored');
-  fs.writeFileSync(path.join(dir, '.http-status-lens-cache'), text.replace(fields.join('\t'), [...fields.slice(0, 5), '', fields[6]].join('\t')));
+  fs.writeFileSync(
+    path.join(dir, '.http-status-lens-cache'),
+    text.replace(fields.join('\t'), [...fields.slice(0, 5), '', fields[6]].join('\t')),
+  );
   const third = await lintHere(['lint', '--cache', '--format', 'json'], dir);
   assert.deepEqual(rules(third), []);
 });
