@@ -28,7 +28,7 @@ import * as knowledge from '../knowledge';
 import { LARGE_SIZE } from '../large';
 import { type LanguageService, MAX_FILE_SIZE, textLength } from '../service';
 import { editorWalkRules } from '../workspace/indexThread';
-import { type IndexBatch, indexInWorker } from '../workspace/indexWorker';
+import { type IndexBatch, LARGE_FIRST_READ, indexInWorker } from '../workspace/indexWorker';
 import { WorkspaceModel } from '../workspace/model';
 import { walkFiles } from '../workspace/walk';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -44,8 +44,6 @@ const OPEN = 'open';
 const SLICE_MS = 4;
 /** Beyond this many files the index stops (and says so): its memory stays bounded whatever the workspace. */
 export const MAX_INDEXED_FILES = 100_000;
-/** Files larger than this are indexed after the others (see index()). */
-const LARGE_FIRST_READ = 64 * 1024;
 /** An edited document's carriers are read again after this pause. */
 const EDIT_DEBOUNCE_MS = 300;
 
@@ -417,8 +415,7 @@ export class WorkspaceHandler {
     const outcome = await walked;
     this.readAgain = undefined;
     if (!outcome || this.stopped) return false;
-    if (outcome.capped)
-      this.deps!.connection.console.warn(`HTTP Status Lens indexes the first ${MAX_INDEXED_FILES} files of the workspace only.`);
+    if (outcome.capped) this.warnCapped();
     if (specsChanged) this.deps!.project?.specsOnDiskChanged();
     this.updated(changed);
     return true;
@@ -450,7 +447,7 @@ export class WorkspaceHandler {
         for (const { file: absolute, languageId } of walkFiles(folder, rules, errors)) {
           if (this.stopped) return;
           if (files.length >= MAX_INDEXED_FILES) {
-            this.deps!.connection.console.warn(`HTTP Status Lens indexes the first ${MAX_INDEXED_FILES} files of the workspace only.`);
+            this.warnCapped();
             break;
           }
           files.push({ absolute, languageId });
@@ -480,6 +477,10 @@ export class WorkspaceHandler {
     }
     if (specsChanged) this.deps!.project?.specsOnDiskChanged();
     this.updated(changed);
+  }
+
+  private warnCapped(): void {
+    this.deps!.connection.console.warn(`HTTP Status Lens indexes the first ${MAX_INDEXED_FILES} files of the workspace only.`);
   }
 
   private async progress(title: string): Promise<Progress | undefined> {

@@ -9,14 +9,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigCascade, applyChain, ignoreLayersOf } from '../config';
 import * as knowledge from '../knowledge';
 import { defaultSettings } from '../service/settings';
-import { type IndexBatch, type IndexWorkerData, waitWhileBusy } from './indexWorker';
+import { type IndexBatch, type IndexWorkerData, LARGE_FIRST_READ, waitWhileBusy } from './indexWorker';
 import { readFacts } from './model';
 import { type DirectoryRules, walkFiles } from './walk';
 
 /** Files per message: few messages, and the index's progress still moving. */
 const BATCH = 64;
-/** Files larger than this are read after the others (as in the server's thread). */
-const LARGE_FIRST_READ = 64 * 1024;
 
 /** What the editor's index walks: every folder's config files decide its ignores and languages. */
 export function editorWalkRules(): DirectoryRules {

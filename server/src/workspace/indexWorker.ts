@@ -11,6 +11,11 @@ import type { InFlight } from '../transport/inFlight';
 import type { FileFacts } from './model';
 
 export const INDEX_WORKER_MARK = 'http-status-lens/index-worker';
+/**
+ * Files larger than this are read after the others, by the worker or the server's thread: read while the
+ * carrier pass was still cold, the first large file of a tree held a hover up for 190 ms.
+ */
+export const LARGE_FIRST_READ = 64 * 1024;
 /** The worker's young generation, capped (as the scan worker's): it reads one source file at a time. */
 const YOUNG_MB = 8;
 
