@@ -96,7 +96,7 @@ export class ResponseKeyTable implements SiteTable {
   /** A new row; its index. `code`: the key's three digits as a number (ResponseKeySite reads them again). */
   add(context: KeyContext, code: number | undefined, start: number, end: number, indent: string): number {
     const row = this.length++;
-    if (this.contexts[this.contexts.length - 1] !== context) (this.contexts.push(context), this.runStarts.push(row));
+    this.joinRun(context, row);
     this.starts.set(row, start);
     this.messageStarts.set(row, NONE);
     this.messageEnds.set(row, NONE);
@@ -105,6 +105,11 @@ export class ResponseKeyTable implements SiteTable {
     if (code === undefined || end !== start + 3) this.setOwn(row, 'end', end);
     if (indent !== context.indent) this.setOwn(row, 'indent', indent);
     return row;
+  }
+
+  /** A row's context: the last run's, or a new run starting at the row. */
+  private joinRun(context: KeyContext, row: number): void {
+    if (this.contexts[this.contexts.length - 1] !== context) (this.contexts.push(context), this.runStarts.push(row));
   }
 
   site(row: number): ResponseKeySite {
@@ -175,9 +180,7 @@ export class ResponseKeyTable implements SiteTable {
     this.contexts = [];
     this.runStarts = [];
     this.lastRun = 0;
-    contexts.forEach((context, row) => {
-      if (this.contexts[this.contexts.length - 1] !== context) (this.contexts.push(context), this.runStarts.push(row));
-    });
+    contexts.forEach((context, row) => this.joinRun(context, row));
     this.starts = inOrder(this.starts);
     this.messageStarts = inOrder(this.messageStarts);
     this.messageEnds = inOrder(this.messageEnds);
