@@ -7,13 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpusDir } from '../bench/setup';
-import { TestClient, positionOf } from '../test/lsp/client';
+import { TestClient, positionOf, rssMb } from '../test/lsp/client';
 
 const [rate = 1500, seconds = 4] = process.argv.slice(2).map(Number);
 const HOVERS = 16;
 const file = path.join(corpusDir, 'specs', 'github.json');
 if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run bench once to set up the corpus`);
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 async function main(): Promise<void> {
   const text = fs.readFileSync(file, 'utf8');

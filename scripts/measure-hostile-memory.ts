@@ -7,10 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpusDir } from '../bench/setup';
 import { hostileCases } from '../test/fuzz/hostile';
-import { TestClient, positionOf } from '../test/lsp/client';
+import { TestClient, positionOf, rssMb } from '../test/lsp/client';
 
 const scale = Number(process.argv[2] ?? 4);
-const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 
 async function main(): Promise<void> {
   const client = new TestClient();
@@ -29,16 +28,16 @@ async function main(): Promise<void> {
     await checked;
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    peak = Math.max(peak, rssMb(pid));
+    peak = Math.max(peak, Math.round(rssMb(pid)));
   }
-  const later: string[] = [`${rssMb(pid)} MB at once`];
+  const later: string[] = [`${Math.round(rssMb(pid))} MB at once`];
   for (const [after, wait] of [
     [5, 5],
     [15, 10],
     [30, 15],
   ]) {
     await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-    later.push(`${rssMb(pid)} MB after ${after} s`);
+    later.push(`${Math.round(rssMb(pid))} MB after ${after} s`);
   }
   console.log(`${count} hostile documents at ${scale}x, each closed after use: peak RSS ${peak} MB; then ${later.join(', ')}`);
   for (const name of ['digitalocean.json', 'github.json']) {

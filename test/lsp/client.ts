@@ -2,7 +2,9 @@
  * A real LSP client for protocol tests: spawns the bundled server over stdio and speaks JSON-RPC to it.
  * Positions are found by text, never hard-coded.
  */
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   type Diagnostic,
@@ -91,4 +93,12 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   const before = text.slice(0, offset + delta);
   const line = before.split('\n').length - 1;
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+/** Resident memory of a process in MB (Linux). */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+  assert.ok(kb > 0, 'VmRSS readable');
+  return kb / 1024;
 }

@@ -9,20 +9,12 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { MAX_FILE_SIZE } from '../../server/src/service';
-import { TestClient, root } from './client';
+import { TestClient, root, rssMb } from './client';
 
 const HEAP_CAP_MB = 300;
 /** Per document; RESOURCES_DOCUMENT_KB=60 measures larger ones (the figures are printed). */
 const DOCUMENT_SIZE = Number(process.env.RESOURCES_DOCUMENT_KB ?? 10) * 1000;
 const CYCLES = 2;
-
-/** Resident memory of a process in MB (Linux). */
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
-  assert.ok(kb > 0, 'VmRSS readable');
-  return kb / 1024;
-}
 
 describe('resources: the file-size cap', () => {
   const client = new TestClient();
