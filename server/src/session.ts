@@ -13,6 +13,7 @@ import type { WorkspaceHandler } from './handlers/workspace';
 import { type Analysis, type ScanWorker, createAnalysis } from './large';
 import { type LanguageService, type RuleId, getLanguageService } from './service';
 import { type ConfigSource, SettingsStore } from './editorSettings/store';
+import { DiagnosticsOutbox } from './transport/diagnosticsOutbox';
 import { InFlight } from './transport/inFlight';
 
 export interface SessionOptions {
@@ -62,7 +63,8 @@ export function startSession(connection: Connection, options: SessionOptions = {
   const service = getLanguageService({ onRuleFault: reportFault, carriers: workspace?.model });
   const analysis = createAnalysis(service, { worker, onRuleFault: reportFault });
   const documents = createDocuments(analysis);
-  const settings = new SettingsStore(connection, configSource);
+  const outbox = new DiagnosticsOutbox((params) => connection.sendDiagnostics(params));
+  const settings = new SettingsStore(connection, configSource, outbox);
   const project = new OpenProject(
     documents,
     service,
@@ -71,6 +73,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
   );
   const diagnostics = new DiagnosticsPublisher({
     connection,
+    outbox,
     documents,
     service,
     analysis,
@@ -78,7 +81,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
     crossFile: (document, s) => project.diagnostics(document, s),
   });
   const inFlight = new InFlight();
-  workspace?.connect({ connection, documents, service, settings, diagnostics, project, inFlight });
+  workspace?.connect({ connection, outbox, documents, service, settings, diagnostics, project, inFlight });
   if (workspace) project.useSpecsOnDisk(() => workspace.specsOnDisk());
   const session: Session = {
     connection,

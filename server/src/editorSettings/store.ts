@@ -17,6 +17,7 @@ import { CONFIG_FILE_NAME, type ConfigFile, positionAt } from '../config/file';
 import type { InitializationOptions } from '../protocol';
 import { SOURCE, type Settings, defaultSettings, resolveSettings } from '../service';
 import { applySettingsLayer } from '../service';
+import { DiagnosticsOutbox } from '../transport/diagnosticsOutbox';
 
 /**
  * Where the config files of a document come from: the disk (diskConfig.ts, desktop) or the client, which
@@ -54,6 +55,7 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     private readonly configSource?: ConfigSource,
+    private readonly outbox = new DiagnosticsOutbox((params) => connection.sendDiagnostics(params)),
   ) {}
 
   /** `workspaceFolders`/`rootUri` of the initialize request; without them the folders are asked for when needed. */
@@ -191,7 +193,7 @@ export class SettingsStore {
       const diagnostics = configDiagnostics(file);
       if (diagnostics.length > 0) this.published.add(uri);
       else this.published.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+      this.outbox.publish({ uri, diagnostics });
       const key = `${uri}\n${diagnostics.map((d) => d.message).join('\n')}`;
       if (diagnostics.length > 0 && !this.reported.has(key)) {
         this.reported.add(key);

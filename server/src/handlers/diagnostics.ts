@@ -8,9 +8,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../large';
 import type { LanguageService, Settings } from '../service';
 import { type SettingsStore, isConfigFile } from '../editorSettings/store';
+import type { DiagnosticsOutbox } from '../transport/diagnosticsOutbox';
 
 export interface DiagnosticsDependencies {
   connection: Connection;
+  /** Where diagnostics are sent: superseded ones are dropped, unchanged ones not sent again. */
+  outbox: DiagnosticsOutbox;
   documents: TextDocuments<TextDocument>;
   service: LanguageService;
   analysis: Analysis;
@@ -36,6 +39,7 @@ export class DiagnosticsPublisher {
   /** A document being opened: TextDocuments fires a content change for the open too, which must not debounce its first check. */
   opened(uri: string): void {
     this.opening.add(uri);
+    this.deps.outbox.forget(uri);
   }
 
   /** A check of the document after `delay` ms (by default, once edits settle); a check already scheduled is replaced. */
@@ -66,7 +70,7 @@ export class DiagnosticsPublisher {
     this.skipReported.delete(uri);
     this.failureReported.delete(uri);
     this.lastPublished.delete(uri);
-    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.deps.outbox.publish({ uri, diagnostics: [] });
   }
 
   /** The number of findings last published for a document, if it was checked. */
@@ -88,7 +92,7 @@ export class DiagnosticsPublisher {
   }
 
   private async publish(uri: string, version: number, check: number): Promise<void> {
-    const { connection, documents, service, analysis, settings: store, crossFile } = this.deps;
+    const { connection, outbox, documents, service, analysis, settings: store, crossFile } = this.deps;
     this.timers.delete(uri);
     // A config file's diagnostics are its problems, which the settings store publishes.
     if (isConfigFile(uri)) return void (await store.get(uri));
@@ -98,7 +102,7 @@ export class DiagnosticsPublisher {
     const language = service.languageOf(document);
     if (language === undefined || !settings.languages.includes(language)) {
       this.lastPublished.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      outbox.publish({ uri, diagnostics: [] });
       return;
     }
     const { version: checked, diagnostics, skipped } = await analysis.check(document, settings, crossFile);
@@ -110,7 +114,7 @@ export class DiagnosticsPublisher {
     }
     this.lastPublished.set(uri, diagnostics);
     // Without `data`: code actions read the copies kept here, so it would only make the message ~3x larger.
-    void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: diagnostics.map(withoutData) });
+    outbox.publish({ uri, version: documents.get(uri)?.version, diagnostics: diagnostics.map(withoutData) });
   }
 }
 

@@ -35,6 +35,7 @@ import type { DiagnosticsPublisher } from './diagnostics';
 import type { OpenProject } from './project';
 import type { SettingsStore } from '../editorSettings/store';
 import { type InitializationOptions, LINT_WORKSPACE_COMMAND } from '../protocol';
+import type { DiagnosticsOutbox } from '../transport/diagnosticsOutbox';
 import type { InFlight } from '../transport/inFlight';
 
 /** The result id of an open document's (empty) workspace report: its findings are pushed. */
@@ -55,6 +56,8 @@ interface LintedFile {
 
 export interface WorkspaceDependencies {
   connection: Connection;
+  /** Where the lint of files that are not open is pushed. */
+  outbox: DiagnosticsOutbox;
   documents: TextDocuments<TextDocument>;
   service: LanguageService;
   settings: SettingsStore;
@@ -274,7 +277,7 @@ export class WorkspaceHandler {
       if (!diagnostics) continue;
       files++;
       findings += diagnostics.length;
-      if (push && !open) void connection.sendDiagnostics({ uri, diagnostics });
+      if (push && !open) this.deps!.outbox.publish({ uri, diagnostics });
     }
     progress?.done();
     if (!push) this.refreshPull();
