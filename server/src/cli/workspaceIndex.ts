@@ -99,11 +99,10 @@ export function planIndex(
     cwd,
   );
   model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
+  // Files added before the linted ones (standard input's, the projects' walks), which those then skip.
   const seen = new Set<string>();
   // `file`: the file's task when it is one (kept as it is: no record is made for each cached file).
   const add = (absolute: string, languageId: string, file?: FileTask) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
     if (!knowledge.hasCarriers(languageId)) return;
     if (file?.text !== undefined) return void model.update(fileUri(absolute), file.text, languageId);
     const stat = fs.statSync(absolute, { throwIfNoEntry: false });
@@ -112,12 +111,20 @@ export function planIndex(
     if (cache?.hasFacts(absolute, stat)) cached.push(file ?? { absolute, languageId });
     else toRead.push({ absolute, uri: fileUri(absolute), languageId });
   };
+  const addOnce = (absolute: string, languageId: string, file?: FileTask) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    add(absolute, languageId, file);
+  };
   // Text given on standard input stands for its file.
-  for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file);
+  for (const file of files) if (file.text !== undefined) addOnce(file.absolute, file.languageId, file);
   const errors: string[] = [];
   for (const root of roots)
-    if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
-  for (const file of files) add(file.absolute, file.languageId, file);
+    if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => addOnce(file, languageId));
+  // The linted files are each once (collectFiles), but for names that are not UTF-8, which may read alike:
+  // a re-run of a walked tree adds its 5,000 files without a Set of their paths.
+  const once = seen.size > 0 || files.some((file) => file.real) ? addOnce : add;
+  for (const file of files) once(file.absolute, file.languageId, file);
   return { model, cached, stats, read: toRead.length, toRead };
 }
 
