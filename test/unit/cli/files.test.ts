@@ -33,11 +33,17 @@ describe('walking directories', () => {
     // Each file has one finding: a file linted twice would show twice.
     const linted = (run: Awaited<ReturnType<typeof lintHere>>) => (JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file);
     const named = await lintHere(['lint', '-f', 'json', '--no-error-on-unmatched-pattern', 'src/b.ts', 'src', 'c.ts', '.'], dir);
-    assert.deepEqual(linted(named), ['src/b.ts', 'src/a.ts', 'c.ts'].map((file) => path.normalize(file)));
+    assert.deepEqual(
+      linted(named),
+      ['src/b.ts', 'src/a.ts', 'c.ts'].map((file) => path.normalize(file)),
+    );
     // With --cache, the project's files (walked for their carriers) are taken once too, and so reused.
     const cached = ['lint', '-f', 'json', '--cache', 'src', 'src/a.ts', 'c.ts'];
     for (let run = 0; run < 2; run++)
-      assert.deepEqual(linted(await lintHere(cached, dir)), ['src/a.ts', 'src/b.ts', 'c.ts'].map((file) => path.normalize(file)));
+      assert.deepEqual(
+        linted(await lintHere(cached, dir)),
+        ['src/a.ts', 'src/b.ts', 'c.ts'].map((file) => path.normalize(file)),
+      );
   });
 
   test('respects .gitignore files at every level, and the repository info/exclude', async () => {

@@ -78,7 +78,8 @@ test('--cache reuses the result of an unchanged file, and lints again when a car
 test('--cache in the CLI run where the files are (asked for by their relative paths): a changed file is linted again', () => {
   const dir = makeTree({ 'src/errors/FailedDependencyException.java': declaration, 'src/coupons/CouponService.java': use });
   const file = path.join(dir, 'src/coupons/CouponService.java');
-  const lint = (cwd = dir, ...paths: string[]) => runCli(['lint', '--cache', '--cache-location', dir + '/', '--format', 'json', ...paths], cwd);
+  const lint = (cwd = dir, ...paths: string[]) =>
+    runCli(['lint', '--cache', '--cache-location', dir + '/', '--format', 'json', ...paths], cwd);
   const conflict = ['src/coupons/CouponService.java: 424-for-conflict'];
   // Without the use, the carrier is a 424 nobody throws for a dependency.
   const unused = ['src/errors/FailedDependencyException.java: 424-without-dependency'];
