@@ -24,6 +24,21 @@ const builtinsOnce = {
   },
 };
 
+/**
+ * The knowledge files (data/*.json) as `JSON.parse('...')` instead of object literals: V8 scans a string and
+ * parses JSON faster than it compiles the same data as code (~200 KB, evaluated at every start).
+ * @type {esbuild.Plugin}
+ */
+const dataAsJson = {
+  name: 'data-as-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]data[\\/][^\\/]+\.json$/ }, ({ path }) => ({
+      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -35,11 +50,11 @@ const common = {
   logLevel: 'warning',
   // vscode-languageserver-types ships a UMD build that esbuild cannot see through; use its ESM build.
   mainFields: ['module', 'main'],
-  plugins: [builtinsOnce],
+  plugins: [builtinsOnce, dataAsJson],
 };
 
 /** The web extension (vscode.dev, github.dev): no Node built-ins; packages' browser builds first. */
-const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [] };
+const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [dataAsJson] };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },

@@ -157,7 +157,8 @@ export function codeTree(count: number, from = modules): CodeTree {
   const metaFile = path.join(corpusDir, `${name}.meta.json`);
   try {
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as CodeTree & { generator: number };
-    if (meta.generator === GENERATOR && fs.existsSync(dir)) return meta;
+    // The tree is this one's, wherever it was made (a copied .bench/corpus still names the original).
+    if (meta.generator === GENERATOR && fs.existsSync(dir)) return { ...meta, dir };
   } catch {
     // not generated yet
   }

@@ -46,7 +46,10 @@ const PROJECT_RULES = ['status-not-in-spec', 'spec-status-never-returned'] as co
 
 export function lintProject(tasks: readonly FileTask[], settingsTable: readonly Settings[], fix: FixMode): ProjectLint | undefined {
   const on = settingsTable.map((settings) => PROJECT_RULES.some((id) => settings.rules[id] !== 'off'));
-  if (tasks.filter((t) => on[t.settingsIndex]).length < 2) return undefined;
+  // Two files with the rules on are enough to go on (not a list of all of them).
+  let count = 0;
+  for (let i = 0; i < tasks.length && count < 2; i++) if (on[tasks[i].settingsIndex]) count++;
+  if (count < 2) return undefined;
   const service = getLanguageService();
   const documents = new Map<string, Entry>();
   // Specs first: without one there is nothing to join, and the handlers need not be read (a --cache re-run

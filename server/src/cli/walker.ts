@@ -42,14 +42,19 @@ export interface Collected {
 }
 
 export function collectFiles(paths: readonly string[], cwd: string, config: CliConfig, errorOnUnmatched = true): Collected {
-  const seen = new Set<string>();
+  // One path gives each file once (a walk does not follow links): only several paths can name a file twice.
+  const seen = paths.length > 1 ? new Set<string>() : undefined;
   const collected: Collected = { files: [], errors: [], ignored: [] };
   const display = displayPaths(cwd);
   const add = (absolute: string, languageId: string, settingsIndex: number, real?: Buffer) => {
-    const key = real ? real.toString('latin1') : absolute;
-    if (seen.has(key)) return;
-    seen.add(key);
-    collected.files.push({ absolute, display: display(absolute), languageId, settingsIndex, ...(real && { real }) });
+    if (seen) {
+      const key = real ? real.toString('latin1') : absolute;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    const file: FileTask = { absolute, display: display(absolute), languageId, settingsIndex };
+    if (real) file.real = real;
+    collected.files.push(file);
   };
   // Named files (a pre-commit hook passes hundreds) share the .gitignore layers of their directory.
   const gitLayers = new Map<string, IgnoreLayer[]>();

@@ -99,25 +99,36 @@ export function planIndex(
     cwd,
   );
   model.setRoots(roots.map((root) => pathToFileURL(root + path.sep).href));
+  // Files added before the linted ones (standard input's, the projects' walks), which those then skip.
   const seen = new Set<string>();
+  // A linted file is asked for by its path as shown, relative to the working directory when inside it: the
+  // system finds it from there, instead of walking every directory of its absolute path again (the kernel's
+  // path walk was a third of the plan's `stat`s).
+  const shownFromHere = process.cwd() === cwd;
   // `file`: the file's task when it is one (kept as it is: no record is made for each cached file).
   const add = (absolute: string, languageId: string, file?: FileTask) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
     if (!knowledge.hasCarriers(languageId)) return;
     if (file?.text !== undefined) return void model.update(fileUri(absolute), file.text, languageId);
-    const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    const stat = fs.statSync(shownFromHere && file && !file.real ? file.display : absolute, { throwIfNoEntry: false });
     if (!stat || stat.size > MAX_FILE_SIZE) return;
     stats.set(absolute, { size: stat.size, mtimeMs: stat.mtimeMs });
     if (cache?.hasFacts(absolute, stat)) cached.push(file ?? { absolute, languageId });
     else toRead.push({ absolute, uri: fileUri(absolute), languageId });
   };
+  const addOnce = (absolute: string, languageId: string, file?: FileTask) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    add(absolute, languageId, file);
+  };
   // Text given on standard input stands for its file.
-  for (const file of files) if (file.text !== undefined) add(file.absolute, file.languageId, file);
+  for (const file of files) if (file.text !== undefined) addOnce(file.absolute, file.languageId, file);
   const errors: string[] = [];
   for (const root of roots)
-    if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => add(file, languageId));
-  for (const file of files) add(file.absolute, file.languageId, file);
+    if (!walked.has(root)) walkTree(root, directoryRules(config), errors, (file, languageId) => addOnce(file, languageId));
+  // The linted files are each once (collectFiles), but for names that are not UTF-8, which may read alike:
+  // a re-run of a walked tree adds its 5,000 files without a Set of their paths.
+  const once = seen.size > 0 || files.some((file) => file.real) ? addOnce : add;
+  for (const file of files) once(file.absolute, file.languageId, file);
   return { model, cached, stats, read: toRead.length, toRead };
 }
 

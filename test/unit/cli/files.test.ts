@@ -28,6 +28,24 @@ describe('walking directories', () => {
     assert.deepEqual(filesOf(run), ['a/spec.yaml', 'a/z.js', 'a.tsx', 'b.ts']);
   });
 
+  test('a file that several paths name (a directory, a file in it) is linted once, where first found', async () => {
+    const dir = makeTree({ 'src/a.ts': HANDLER, 'src/b.ts': HANDLER, 'c.ts': HANDLER });
+    // Each file has one finding: a file linted twice would show twice.
+    const linted = (run: Awaited<ReturnType<typeof lintHere>>) => (JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file);
+    const named = await lintHere(['lint', '-f', 'json', '--no-error-on-unmatched-pattern', 'src/b.ts', 'src', 'c.ts', '.'], dir);
+    assert.deepEqual(
+      linted(named),
+      ['src/b.ts', 'src/a.ts', 'c.ts'].map((file) => path.normalize(file)),
+    );
+    // With --cache, the project's files (walked for their carriers) are taken once too, and so reused.
+    const cached = ['lint', '-f', 'json', '--cache', 'src', 'src/a.ts', 'c.ts'];
+    for (let run = 0; run < 2; run++)
+      assert.deepEqual(
+        linted(await lintHere(cached, dir)),
+        ['src/a.ts', 'src/b.ts', 'c.ts'].map((file) => path.normalize(file)),
+      );
+  });
+
   test('respects .gitignore files at every level, and the repository info/exclude', async () => {
     const dir = makeTree({
       '.gitignore': 'generated/\n*.gen.ts\n',

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { parseArgs } from '../../../server/src/cli/args';
-import { type Run, lintHere, makeTree, removeTrees } from './helpers';
+import { type Run, lintHere, makeTree, removeTrees, runCli } from './helpers';
 
 after(removeTrees);
 
@@ -73,6 +73,39 @@ test('--cache reuses the result of an unchanged file, and lints again when a car
   fs.writeFileSync(path.join(dir, 'src/errors/FailedDependencyException.java'), declaration.replace('FAILED_DEPENDENCY', 'CONFLICT'));
   const third = await lintHere(['lint', '--cache', '--format', 'json'], dir);
   assert.deepEqual(rules(third), []);
+});
+
+test('--cache in the CLI run where the files are (asked for by their relative paths): a changed file is linted again', () => {
+  const dir = makeTree({ 'src/errors/FailedDependencyException.java': declaration, 'src/coupons/CouponService.java': use });
+  const file = path.join(dir, 'src/coupons/CouponService.java');
+  const lint = (cwd = dir, ...paths: string[]) =>
+    runCli(['lint', '--cache', '--cache-location', dir + '/', '--format', 'json', ...paths], cwd);
+  const conflict = ['src/coupons/CouponService.java: 424-for-conflict'];
+  // Without the use, the carrier is a 424 nobody throws for a dependency.
+  const unused = ['src/errors/FailedDependencyException.java: 424-without-dependency'];
+  assert.deepEqual(rules(lint()), conflict);
+  // Another exception of the same size (not the carrier), written later: linted again.
+  const other = use.replace('new FailedDependencyException', 'new IllegalArgumentExceptionX');
+  assert.equal(other.length, use.length);
+  const later = new Date(fs.statSync(file).mtimeMs + 5_000);
+  fs.writeFileSync(file, other);
+  fs.utimesSync(file, later, later);
+  assert.deepEqual(rules(lint()), unused);
+  // Another size, at the same time: linted again.
+  fs.writeFileSync(file, `${use}\n`);
+  fs.utimesSync(file, later, later);
+  assert.deepEqual(rules(lint()), conflict);
+  // Run from a directory below, over `..`: a file inside it is asked for by its relative path, one outside
+  // by its absolute path (as each is shown).
+  const below = path.join(dir, 'src/errors');
+  const shown = (run: Run) => rules(run).map((line) => line.replace(`${dir.split(path.sep).join('/')}/`, ''));
+  assert.deepEqual(shown(lint(below, '../..')), conflict);
+  const evenLater = new Date(later.getTime() + 5_000);
+  fs.writeFileSync(file, other);
+  fs.utimesSync(file, evenLater, evenLater);
+  assert.deepEqual(shown(lint(below, '../..')), ['FailedDependencyException.java: 424-without-dependency']);
+  fs.writeFileSync(path.join(below, 'FailedDependencyException.java'), declaration.replace('FAILED_DEPENDENCY', 'CONFLICT'));
+  assert.deepEqual(shown(lint(below, '../..')), []);
 });
 
 test('--cache trusts the stored dependency keys only while no carrier fact changed, came or went', async () => {
