@@ -46,7 +46,10 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
   const seen = paths.length > 1 ? new Set<string>() : undefined;
   const collected: Collected = { files: [], errors: [], ignored: [] };
   const display = displayPaths(cwd);
+  // Files each path matched, taken already by an earlier path or not: a path is unmatched only when it matches none (as ESLint's).
+  let matched = 0;
   const add = (absolute: string, languageId: string, settingsIndex: number, real?: Buffer) => {
+    matched++;
     if (seen) {
       const key = real ? real.toString('latin1') : absolute;
       if (seen.has(key)) return;
@@ -78,9 +81,9 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
       throw new PathError(`cannot read ${given}: ${codeOf(error)}`);
     }
     if (stat?.isDirectory()) {
-      const before = collected.files.length;
+      const before = matched;
       walkFrom(absolute, add);
-      if (collected.files.length === before && errorOnUnmatched)
+      if (matched === before && errorOnUnmatched)
         throw new PathError(
           `no files to lint in "${given}": no source file or spec of an enabled language, or all ignored (--no-error-on-unmatched-pattern allows this)`,
         );
@@ -95,7 +98,7 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
     } else if (stat) {
       throw new PathError(`cannot read ${given}: not a file or directory`);
     } else if (isGlob(given)) {
-      const before = collected.files.length;
+      const before = matched;
       const { base, pattern } = splitGlob(given);
       const top = path.resolve(cwd, base);
       const matches = globMatcherOf(given, pattern);
@@ -108,7 +111,7 @@ export function collectFiles(paths: readonly string[], cwd: string, config: CliC
           }
         });
       }
-      if (collected.files.length === before && errorOnUnmatched)
+      if (matched === before && errorOnUnmatched)
         throw new PathError(`no files to lint match "${given}" (--no-error-on-unmatched-pattern allows this)`);
     } else {
       throw new PathError(`cannot read ${given}: no such file or directory`);

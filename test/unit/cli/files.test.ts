@@ -32,7 +32,10 @@ describe('walking directories', () => {
     const dir = makeTree({ 'src/a.ts': HANDLER, 'src/b.ts': HANDLER, 'c.ts': HANDLER });
     // Each file has one finding: a file linted twice would show twice.
     const linted = (run: Awaited<ReturnType<typeof lintHere>>) => (JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file);
-    const named = await lintHere(['lint', '-f', 'json', '--no-error-on-unmatched-pattern', 'src/b.ts', 'src', 'c.ts', '.'], dir);
+    // `src` and `.` match only files taken already: no path is unmatched (as in ESLint).
+    const named = await lintHere(['lint', '-f', 'json', 'src/b.ts', 'src', 'c.ts', '.'], dir);
+    assert.equal(named.code, 0, named.stderr);
+    assert.equal((await lintHere(['lint', 'src/a.ts', 'src/**/*.ts'], dir)).code, 0, 'a glob matching a file already named');
     assert.deepEqual(
       linted(named),
       ['src/b.ts', 'src/a.ts', 'c.ts'].map((file) => path.normalize(file)),
