@@ -63,7 +63,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
   const service = getLanguageService({ onRuleFault: reportFault, carriers: workspace?.model });
   const analysis = createAnalysis(service, { worker, onRuleFault: reportFault });
   const documents = createDocuments(analysis);
-  const outbox = new DiagnosticsOutbox((params) => connection.sendDiagnostics(params));
+  const outbox = new DiagnosticsOutbox(connection);
   const settings = new SettingsStore(connection, configSource, outbox);
   const project = new OpenProject(
     documents,

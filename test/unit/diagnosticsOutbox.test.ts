@@ -26,7 +26,7 @@ const finding = (message: string): Diagnostic => ({
 
 test('while a publish is being written, only the newest of its document waits; other documents go at once', async () => {
   const writer = slowWriter();
-  const outbox = new DiagnosticsOutbox(writer.send);
+  const outbox = new DiagnosticsOutbox({ sendDiagnostics: writer.send });
   outbox.publish({ uri: 'a', version: 1, diagnostics: [finding('v1')] });
   for (let version = 2; version <= 1000; version++) outbox.publish({ uri: 'a', version, diagnostics: [finding(`v${version}`)] });
   outbox.publish({ uri: 'b', version: 1, diagnostics: [finding('b')] });
@@ -57,7 +57,7 @@ test('while a publish is being written, only the newest of its document waits; o
 
 test('a publish the client already has (same version, same findings) is not sent again; a change or a new version is', async () => {
   const writer = slowWriter();
-  const outbox = new DiagnosticsOutbox(writer.send);
+  const outbox = new DiagnosticsOutbox({ sendDiagnostics: writer.send });
   const publish = (version: number, message: string) => outbox.publish({ uri: 'a', version, diagnostics: [finding(message)] });
   publish(1, 'x');
   await writer.finishOne();
@@ -86,7 +86,7 @@ test('a publish the client already has (same version, same findings) is not sent
 
 test('cleared diagnostics are always sent and hold nothing; a failed write is not taken as known to the client', async () => {
   const writer = slowWriter();
-  const outbox = new DiagnosticsOutbox(writer.send);
+  const outbox = new DiagnosticsOutbox({ sendDiagnostics: writer.send });
   outbox.publish({ uri: 'a', version: 1, diagnostics: [finding('x')] });
   await writer.finishOne(false);
   outbox.publish({ uri: 'a', version: 1, diagnostics: [finding('x')] });
@@ -103,7 +103,7 @@ test('cleared diagnostics are always sent and hold nothing; a failed write is no
 
 test('a document opened anew is told its diagnostics again, unchanged as they are', async () => {
   const writer = slowWriter();
-  const outbox = new DiagnosticsOutbox(writer.send);
+  const outbox = new DiagnosticsOutbox({ sendDiagnostics: writer.send });
   outbox.publish({ uri: 'a', version: 1, diagnostics: [finding('x')] });
   await writer.finishOne();
   outbox.forget('a');

@@ -55,7 +55,7 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     private readonly configSource?: ConfigSource,
-    private readonly outbox = new DiagnosticsOutbox((params) => connection.sendDiagnostics(params)),
+    private readonly outbox = new DiagnosticsOutbox(connection),
   ) {}
 
   /** `workspaceFolders`/`rootUri` of the initialize request; without them the folders are asked for when needed. */

@@ -10,7 +10,10 @@
  */
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 
-export type SendDiagnostics = (params: PublishDiagnosticsParams) => Promise<void>;
+/** The connection, or what stands for it in a test. */
+export interface DiagnosticsSender {
+  sendDiagnostics(params: PublishDiagnosticsParams): Promise<void>;
+}
 
 export class DiagnosticsOutbox {
   /** Documents with a publish handed to the writer and not yet written. */
@@ -20,7 +23,7 @@ export class DiagnosticsOutbox {
   /** Per document, the last publish handed to the writer, as sent; none once its diagnostics were cleared. */
   private readonly sent = new Map<string, string>();
 
-  constructor(private readonly send: SendDiagnostics) {}
+  constructor(private readonly connection: DiagnosticsSender) {}
 
   publish(params: PublishDiagnosticsParams): void {
     if (this.writing.has(params.uri)) this.waiting.set(params.uri, params);
@@ -54,7 +57,7 @@ export class DiagnosticsOutbox {
       }
     };
     // A write that fails (the client is gone) forgets what was sent, so nothing is taken as known to the client.
-    this.send(params).then(written, () => {
+    this.connection.sendDiagnostics(params).then(written, () => {
       this.sent.delete(uri);
       written();
     });
