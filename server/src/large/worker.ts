@@ -9,6 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
+import { LARGE_SIZE } from './analysis';
+import { collectSoon } from './collect';
 
 export const WORKER_MARK = 'http-status-lens/scan-worker';
 /**
@@ -130,7 +132,10 @@ export class ScanWorker {
     if (!this.available || this.mirrored.has(document.uri)) return;
     const { uri, languageId, version } = document;
     this.mirrored.set(uri, { languageId, version });
-    this.post({ kind: 'open', uri, languageId, version, text: document.getText() });
+    const text = document.getText();
+    this.post({ kind: 'open', uri, languageId, version, text });
+    // What reading a large text left in this thread goes before the worker's scan adds to the peak (collect.ts).
+    if (text.length >= LARGE_SIZE) collectSoon();
   }
 
   /** After the server's copy of a document the worker checks took `changes`. */
