@@ -28,6 +28,7 @@ import type { SpecFile } from './corpus';
 import { type Summary, percentile, runProcess, sleep, summarize } from './measure';
 import { type Profile, readProfile } from './profile';
 import { root } from './setup';
+import { SERVER_NODE_FLAGS } from '../client/src/serverLaunch';
 
 const TYPING_MS = 150;
 const HOVER_DELAYS = [0, 30, 60, 90, 120];
@@ -75,7 +76,8 @@ class Client {
   readonly indexed: Promise<void>;
 
   constructor(nodeArgs: string[] = []) {
-    this.child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], {
+    // As the VS Code extension starts it and docs/editors.md tells other editors to.
+    this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], {
       stdio: ['pipe', 'pipe', 'ignore'],
     });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));

@@ -1,4 +1,5 @@
 /** docs/benchmarks.md (for people) and docs/benchmarks.json (for machines) from one run's results. */
+import { SERVER_NODE_FLAGS } from '../client/src/serverLaunch';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Results, SpecResult, ToolResult } from './run';
@@ -53,7 +54,12 @@ function markdown(r: Results): string {
 
   out.push(...yamlOptions(r));
 
-  out.push('## Editor, through the real server over stdio', '');
+  out.push(
+    '## Editor, through the real server over stdio',
+    '',
+    `The server runs as docs/editors.md tells editors to start it and the VS Code extension does: \`node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio\`, without the extension's \`MALLOC_ARENA_MAX=2\`.`,
+    '',
+  );
   const s = r.editor.startup;
   out.push(
     `Server start-up to the initialize response: median **${ms(s.summary.median)}** (${range(s.summary)}, ${s.summary.n} spawns), peak RSS ${mb(s.rssMB.median)}.`,

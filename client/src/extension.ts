@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { clientOptions, startClient } from './features';
-import { serverEnvironment } from './serverEnvironment';
+import { SERVER_NODE_FLAGS, serverEnvironment } from './serverLaunch';
 
 let client: LanguageClient | undefined;
 
@@ -16,8 +16,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Added to this process's environment (vscode-languageclient merges them).
   const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { env, execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] },
+    },
   };
   client = new LanguageClient('httpStatusLens', 'HTTP Status Lens', serverOptions, clientOptions());
   await startClient(context, client);

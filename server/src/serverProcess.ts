@@ -4,6 +4,7 @@
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { WorkspaceHandler } from './handlers/workspace';
+import { LARGE_SIZE } from './large';
 import { ScanWorker } from './large/worker';
 import { startSession } from './session';
 import { ClientConfigSource } from './editorSettings/clientConfig';
@@ -27,6 +28,11 @@ export function startServer(bundle: string | undefined): void {
         process.stderr.write(message + '\n');
         connection.console.error(message);
         setTimeout(() => process.exit(1), 200);
+      },
+      // A large message is most likely a large document's didOpen: the scan worker boots (~35 ms) while the
+      // body arrives and is decoded, not after.
+      onBody: (length) => {
+        if (length >= LARGE_SIZE) worker.prepare();
       },
     });
     process.stdin.on('data', (chunk: Buffer) => watch.push(chunk));

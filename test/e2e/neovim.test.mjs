@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Another editor as the client: Debian's Neovim (0.7+, headless, its built-in LSP client) starts
-// `node dist/server.js --stdio` the way docs/editors.md tells users to, opens the fixture workspace's OpenAPI spec
+// `node --expose-gc dist/server.js --stdio` the way docs/editors.md tells users to, opens the fixture workspace's OpenAPI spec
 // and handlers, and must get the 424-for-lock warning on the status-code token (also in vim.diagnostic, what a
 // user sees), a hover explaining 424 Failed Dependency, a preferred quick fix that Neovim applies itself, the
 // warning withdrawn after the edit, and a clean shutdown. test/e2e/neovim/driver.lua does the editor side and
@@ -131,9 +131,9 @@ export function docConfig(server) {
   if (at < 0) throw new Error(`docs/editors.md has no "${DOC_MARKER}" marker before its Neovim 0.7 configuration`);
   const m = /```lua\n([\s\S]*?)```/.exec(text.slice(at));
   if (!m) throw new Error('docs/editors.md: no ```lua block after the marker');
-  const cmd = "{ 'node', '/path/to/dist/server.js', '--stdio' }";
+  const cmd = "{ 'node', '--expose-gc', '/path/to/dist/server.js', '--stdio' }";
   if (!m[1].includes(cmd)) throw new Error(`docs/editors.md: the tested block no longer has cmd = ${cmd}`);
-  return m[1].replace(cmd, `{ ${JSON.stringify(process.execPath)}, ${JSON.stringify(server)}, '--stdio' }`);
+  return m[1].replace(cmd, `{ ${JSON.stringify(process.execPath)}, '--expose-gc', ${JSON.stringify(server)}, '--stdio' }`);
 }
 
 /** What a user of that init.lua sees: open `file`, wait for diagnostics, record them. */
@@ -188,7 +188,7 @@ async function main() {
   try {
     const workspace = join(scratch, 'workspace');
     cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
-    const cmd = [process.execPath, server, '--stdio'];
+    const cmd = [process.execPath, '--expose-gc', server, '--stdio'];
     const files = CASES.map((c) => {
       const text = readFileSync(join(workspace, c.file), 'utf8');
       const at = text.indexOf(c.needle);

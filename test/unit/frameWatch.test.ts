@@ -29,4 +29,16 @@ describe('FrameWatch', () => {
   test('a header block without an end is reported, not buffered forever', async () => {
     assert.match((await watch([Buffer.from('x'.repeat(5000))]))[0], /no end of headers within 4096 bytes/);
   });
+
+  test("each message's length is told as its header ends, before its body has come", () => {
+    const lengths: number[] = [];
+    const w = new FrameWatch({ onCorrupt: () => assert.fail('corrupt'), onBody: (length) => lengths.push(length) });
+    const bytes = Buffer.from(good + 'Content-Length: 0\r\n\r\n' + good);
+    const headerEnd = bytes.indexOf('\r\n\r\n') + 4;
+    w.push(bytes.subarray(0, headerEnd + 1));
+    assert.deepEqual(lengths, [Buffer.byteLength(body)], 'told with one byte of the body in');
+    w.push(bytes.subarray(headerEnd + 1));
+    assert.deepEqual(lengths, [Buffer.byteLength(body), 0, Buffer.byteLength(body)]);
+    w.stop();
+  });
 });

@@ -10,7 +10,7 @@ import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-language
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
 import { LARGE_SIZE } from './analysis';
-import { collectSoon } from './collect';
+import { collectGarbage } from './collect';
 
 export const WORKER_MARK = 'http-status-lens/scan-worker';
 /**
@@ -117,7 +117,7 @@ export class ScanWorker {
     return this.entry !== undefined && !this.broken;
   }
 
-  /** Starts the worker ahead of a large document's open, so that its start-up overlaps the server's reading of the text. */
+  /** Starts the worker ahead of a large document's open (its message's header, or its decoded text), so that its start-up overlaps the server's reading of the text. */
   prepare(): void {
     this.start();
   }
@@ -133,9 +133,9 @@ export class ScanWorker {
     const { uri, languageId, version } = document;
     this.mirrored.set(uri, { languageId, version });
     const text = document.getText();
+    // What reading a large text left in this thread goes before the copy and the worker's scan add to the peak.
+    if (text.length >= LARGE_SIZE) collectGarbage();
     this.post({ kind: 'open', uri, languageId, version, text });
-    // What reading a large text left in this thread goes before the worker's scan adds to the peak (collect.ts).
-    if (text.length >= LARGE_SIZE) collectSoon();
   }
 
   /** After the server's copy of a document the worker checks took `changes`. */

@@ -32,10 +32,18 @@ export function runScanWorker(): void {
     port.postMessage(message, message.kind === 'checked' && message.scan ? transferablesOf(message.scan) : []);
   port.on('message', (message: ToWorker) => {
     switch (message.kind) {
-      case 'open':
+      case 'open': {
         // In chunks here too: a whole-string copy would be flattened (copied) on every keystroke.
-        documents.set(message.uri, new ChunkedTextDocument(message.uri, message.languageId, message.version, message.text));
+        const document = new ChunkedTextDocument(message.uri, message.languageId, message.version, message.text);
+        documents.set(message.uri, document);
+        // Scanned now, not when the check comes: that waits for the document's settings from the client.
+        try {
+          service.scan(document);
+        } catch {
+          // The check scans again, and reports the failure.
+        }
         return;
+      }
       case 'change': {
         const document = documents.get(message.uri);
         if (!document) return;

@@ -3,7 +3,8 @@
  * (a Content-Length too small, too large, not a number, negative; LF-only headers) fires an error nobody
  * hears and then reads garbage or waits forever. Once a frame is wrong the stream cannot be read in step
  * again, so the watcher names what was wrong and the server exits (an editor restarts it).
- * It counts bytes and looks at headers only: a body is never copied or parsed here.
+ * It counts bytes and looks at headers only: a body is never copied or parsed here. As it reads each
+ * message's length before the body arrives, it also tells the server of a large message early (`onBody`).
  */
 
 /** Longer header blocks are not headers (the base protocol has two short ones). */
@@ -15,6 +16,8 @@ export interface FrameWatchOptions {
   /** Told once, when the stream stops making sense, or a message stops halfway for `stallMs`. */
   onCorrupt(problem: string): void;
   stallMs?: number;
+  /** Told of each message's length in bytes as its body starts, while the rest is still on its way. */
+  onBody?(length: number): void;
 }
 
 export class FrameWatch {
@@ -75,6 +78,7 @@ export class FrameWatch {
     if (!/^\d{1,10}$/.test(lengths[0])) return `its Content-Length ${JSON.stringify(lengths[0].slice(0, 40))} is not a number of bytes`;
     this.announced = this.remaining = Number(lengths[0]);
     this.first = this.last = -1;
+    this.options.onBody?.(this.announced);
     // An empty body is no message, but the stream is still in step: the next header block tells.
     if (this.remaining === 0) ((this.remaining = -1), this.messages++);
     return undefined;
