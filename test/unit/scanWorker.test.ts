@@ -14,79 +14,78 @@ import { ScanWorker } from '../../server/src/large/worker';
 import { defaultSettings } from '../../server/src/service';
 
 const entry = path.resolve(__dirname, '../../dist/server.js');
+const needsBuild = { skip: !fs.existsSync(entry) && 'npm run build' };
+
+/** A scan worker on the built bundle, its scans and faults ignored. */
+function connectedWorker(): ScanWorker {
+  const worker = new ScanWorker(entry);
+  worker.connect(
+    () => {},
+    () => {},
+  );
+  return worker;
+}
+
+/** The server's process ends with its worker; a test's has to end it. */
+async function stop(worker: ScanWorker): Promise<void> {
+  await (worker as unknown as { worker?: { terminate(): Promise<number> } }).worker?.terminate();
+}
 
 describe('the scan worker under an edit storm', () => {
-  test(
-    '40 hovers and checks asked at once cost at most two scans, and every one is answered',
-    { skip: !fs.existsSync(entry) && 'npm run build' },
-    async () => {
-      const worker = new ScanWorker(entry);
-      worker.connect(
-        () => {},
-        () => {},
-      );
-      const posted: string[] = [];
-      const post = (worker as unknown as { post: (m: { kind: string }) => void }).post.bind(worker);
-      (worker as unknown as { post: (m: { kind: string }) => void }).post = (message) => (posted.push(message.kind), post(message));
-      let document = TextDocument.create(
-        'file:///storm.yaml',
-        'yaml',
-        1,
-        "openapi: 3.0.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          description: gone\n",
-      );
-      worker.takeOver(document);
-      const refreshes: Promise<void>[] = [];
-      const checks: Promise<{ version: number }>[] = [];
-      for (let i = 0; i < 20; i++) {
-        const change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' };
-        document = TextDocument.update(document, [change], document.version + 1);
-        worker.changed(document, [change]);
-        refreshes.push(worker.refresh(document.uri));
-        checks.push(worker.check(document.uri, defaultSettings()));
-      }
-      await Promise.all(refreshes);
-      const results = await Promise.all(checks);
-      const scans = posted.filter((kind) => kind === 'check').length;
-      assert.ok(scans <= 2, `${scans} checks posted for 40 requests`);
-      assert.equal(Math.max(...results.map((r) => r.version)), document.version, 'the last answers are of the last version');
-      worker.closed(document.uri);
-      // The server's process ends with its worker; a test's has to end it.
-      await (worker as unknown as { worker?: { terminate(): Promise<number> } }).worker?.terminate();
-    },
-  );
-
-  test(
-    'a document is scanned as it opens, and a check after an edit answers for the edited text',
-    { skip: !fs.existsSync(entry) && 'npm run build' },
-    async () => {
-      const worker = new ScanWorker(entry);
-      worker.connect(
-        () => {},
-        () => {},
-      );
-      const spec = (code: string) =>
-        `openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '${code}':\n          description: gone\n`;
-      let document = TextDocument.create('file:///opened.yaml', 'yaml', 1, spec('424'));
-      worker.takeOver(document);
-      // The worker's scan of version 1 (made on open) must not stand in for version 2.
-      const change = { range: { start: { line: 6, character: 9 }, end: { line: 6, character: 12 } }, text: '404' };
-      document = TextDocument.update(document, [change], 2);
+  test('40 hovers and checks asked at once cost at most two scans, and every one is answered', needsBuild, async () => {
+    const worker = connectedWorker();
+    const posted: string[] = [];
+    const post = (worker as unknown as { post: (m: { kind: string }) => void }).post.bind(worker);
+    (worker as unknown as { post: (m: { kind: string }) => void }).post = (message) => (posted.push(message.kind), post(message));
+    let document = TextDocument.create(
+      'file:///storm.yaml',
+      'yaml',
+      1,
+      "openapi: 3.0.0\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          description: gone\n",
+    );
+    worker.takeOver(document);
+    const refreshes: Promise<void>[] = [];
+    const checks: Promise<{ version: number }>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' };
+      document = TextDocument.update(document, [change], document.version + 1);
       worker.changed(document, [change]);
-      const second = await worker.check(document.uri, defaultSettings());
-      assert.equal(second.version, 2);
-      assert.deepEqual(second.diagnostics, [], 'no 424 left in version 2');
-      const back = { range: change.range, text: '424' };
-      document = TextDocument.update(document, [back], 3);
-      worker.changed(document, [back]);
-      const third = await worker.check(document.uri, defaultSettings());
-      assert.deepEqual(
-        third.diagnostics?.map((d) => [d.code, d.range.start.line]),
-        [['424-without-dependency', 6]],
-      );
-      worker.closed(document.uri);
-      await (worker as unknown as { worker?: { terminate(): Promise<number> } }).worker?.terminate();
-    },
-  );
+      refreshes.push(worker.refresh(document.uri));
+      checks.push(worker.check(document.uri, defaultSettings()));
+    }
+    await Promise.all(refreshes);
+    const results = await Promise.all(checks);
+    const scans = posted.filter((kind) => kind === 'check').length;
+    assert.ok(scans <= 2, `${scans} checks posted for 40 requests`);
+    assert.equal(Math.max(...results.map((r) => r.version)), document.version, 'the last answers are of the last version');
+    worker.closed(document.uri);
+    await stop(worker);
+  });
+
+  test('a document is scanned as it opens, and a check after an edit answers for the edited text', needsBuild, async () => {
+    const worker = connectedWorker();
+    const spec = (code: string) =>
+      `openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '${code}':\n          description: gone\n`;
+    let document = TextDocument.create('file:///opened.yaml', 'yaml', 1, spec('424'));
+    worker.takeOver(document);
+    // The worker's scan of version 1 (made on open) must not stand in for version 2.
+    const change = { range: { start: { line: 6, character: 9 }, end: { line: 6, character: 12 } }, text: '404' };
+    document = TextDocument.update(document, [change], 2);
+    worker.changed(document, [change]);
+    const second = await worker.check(document.uri, defaultSettings());
+    assert.equal(second.version, 2);
+    assert.deepEqual(second.diagnostics, [], 'no 424 left in version 2');
+    const back = { range: change.range, text: '424' };
+    document = TextDocument.update(document, [back], 3);
+    worker.changed(document, [back]);
+    const third = await worker.check(document.uri, defaultSettings());
+    assert.deepEqual(
+      third.diagnostics?.map((d) => [d.code, d.range.start.line]),
+      [['424-without-dependency', 6]],
+    );
+    worker.closed(document.uri);
+    await stop(worker);
+  });
 
   test('the edit log maps across 4,000 edits (a 13 MB spec scanned at 1,700 edits/s)', () => {
     const log = new EditLog();
