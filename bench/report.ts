@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Results, SpecResult, ToolResult } from './run';
 import type { Summary } from './measure';
+import { ratioToPrevious } from './previous';
 import { workspaceReport } from './workspace';
 
 const ms = (n: number | undefined) =>
@@ -32,9 +33,26 @@ function markdown(r: Results): string {
     out.push('> **Quick run** (`--quick`): fewer runs and a smaller corpus. For development only; not the published figures.', '');
 
   out.push('## Targets (issues 8 and 19)', '');
-  out.push('| target | measured | goal | result |', '|---|---|---|---|');
-  for (const t of r.targets) out.push(`| ${t.what} | ${t.measured} | ${t.target} | ${verdict(t.pass)} |`);
+  const previous = r.previous;
+  if (previous)
+    out.push(
+      `Beside each figure, the previous run's (${previous.generatedAt.slice(0, 10)}, on ${previous.commit ?? 'a tree with uncommitted changes'}) ` +
+        'and this run over it; the changes made in between are listed under the table, and the changelog says which moved what.',
+      '',
+    );
+  out.push('| target | measured | previous run | this ÷ previous | goal | result |', '|---|---|---|---|---|---|');
+  for (const t of r.targets) {
+    const before = previous?.targets.find((p) => p.id === t.id)?.measured;
+    out.push(
+      `| ${t.what} | ${t.measured} | ${before ?? '–'} | ${ratioToPrevious(t.measured, before)} | ${t.target} | ${verdict(t.pass)} |`,
+    );
+  }
   out.push('');
+  if (previous?.changes.length) {
+    out.push(`Changes since the previous run (\`git log --oneline ${previous.commit}..\`, newest first):`, '');
+    for (const change of previous.changes) out.push(`- ${change}`);
+    out.push('');
+  }
 
   out.push('## Machine and versions', '');
   out.push('| | |', '|---|---|');

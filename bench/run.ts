@@ -16,6 +16,7 @@ import { type EditorResult, measureEditor, measureOpen, measureStartup, profileS
 import { KINDS } from './inject';
 import { type ProcessRun, type Summary, hasGnuTime, runProcess, summarize } from './measure';
 import { type Profile, profileCli, readProfile } from './profile';
+import { type PreviousRun, previousRun } from './previous';
 import { writeReport } from './report';
 import { type WorkspaceResult, benchWorkspace } from './workspace';
 import {
@@ -129,6 +130,8 @@ export interface Results {
   vsix?: { file: string; bytes: number };
   targets: Target[];
   profiles: ({ what: string; command: string } & Profile)[];
+  /** The run this one replaced, for the report's comparison (bench/previous.ts). */
+  previous?: PreviousRun;
 }
 
 function parseArgs(argv: string[]): { quick: boolean; build: boolean; files?: string[]; profile: boolean; reportOnly: boolean } {
@@ -156,6 +159,8 @@ async function main(): Promise<void> {
     log(`rewrote ${path.relative(root, base)}.md from its .json`);
     return;
   }
+  // Read before this run replaces it.
+  const previous = previousRun(`${base}.json`, root);
   const host = machine();
   if (!hasGnuTime) log('warning: /usr/bin/time is missing (apt-get install time): peak RSS will be n/a');
   if (options.build) buildProject();
@@ -202,6 +207,7 @@ async function main(): Promise<void> {
     ...bundle(),
     targets: [],
     profiles: [],
+    previous,
   };
   results.targets = targets(results);
 
