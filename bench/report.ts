@@ -12,6 +12,7 @@ const ms = (n: number | undefined) =>
 const range = (s: Summary | undefined) => (s ? (s.n === 1 ? '(1 run)' : `${ms(s.min)} – ${ms(s.max)}`) : '');
 const mb = (n: number | undefined) => (n === undefined ? 'n/a' : `${n.toFixed(0)} MB`);
 const x = (n: number | undefined, digits = 2) => (n === undefined ? 'n/a' : `${n.toFixed(digits)}x`);
+const MAX_CHANGES_LISTED = 40;
 const verdict = (pass: boolean | undefined) => (pass === undefined ? '–' : pass ? '**pass**' : '**FAIL**');
 
 export function writeReport(results: Results, markdownFile: string, jsonFile: string): void {
@@ -50,7 +51,9 @@ function markdown(r: Results): string {
   out.push('');
   if (previous?.changes.length) {
     out.push(`Changes since the previous run (\`git log --oneline ${previous.commit}..\`, newest first):`, '');
-    for (const change of previous.changes) out.push(`- ${change}`);
+    // A run long after the previous one would bury the figures: the newest changes, and a count of the rest.
+    for (const change of previous.changes.slice(0, MAX_CHANGES_LISTED)) out.push(`- ${change}`);
+    if (previous.changes.length > MAX_CHANGES_LISTED) out.push(`- … and ${previous.changes.length - MAX_CHANGES_LISTED} earlier commits`);
     out.push('');
   }
 
