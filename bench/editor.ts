@@ -27,8 +27,7 @@ import {
 import type { SpecFile } from './corpus';
 import { type Summary, percentile, runProcess, sleep, summarize } from './measure';
 import { type Profile, readProfile } from './profile';
-import { root } from './setup';
-import { SERVER_NODE_FLAGS } from '../client/src/serverLaunch';
+import { root, serverArgs, serverScript } from './setup';
 
 const TYPING_MS = 150;
 const HOVER_DELAYS = [0, 30, 60, 90, 120];
@@ -76,8 +75,7 @@ class Client {
   readonly indexed: Promise<void>;
 
   constructor(nodeArgs: string[] = []) {
-    // As the VS Code extension starts it and docs/editors.md tells other editors to.
-    this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], {
+    this.child = spawn(process.execPath, serverArgs(nodeArgs), {
       stdio: ['pipe', 'pipe', 'ignore'],
     });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -229,7 +227,7 @@ export async function profileStartup(dir: string): Promise<Profile> {
   const client = new Client(['--cpu-prof', '--cpu-prof-dir', dir]);
   await client.initialize(process.hrtime.bigint());
   await client.shutdown();
-  return readProfile(dir, path.join(root, 'dist/server.js'));
+  return readProfile(dir, serverScript);
 }
 
 /** A tree of source files the server indexes (its workspace folder) before the spec is opened. */

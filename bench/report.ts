@@ -1,10 +1,10 @@
 /** docs/benchmarks.md (for people) and docs/benchmarks.json (for machines) from one run's results. */
-import { SERVER_NODE_FLAGS } from '../client/src/serverLaunch';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Results, SpecResult, ToolResult } from './run';
 import type { Summary } from './measure';
 import { ratioToPrevious } from './previous';
+import { serverCommand } from './setup';
 import { workspaceReport } from './workspace';
 
 const ms = (n: number | undefined) =>
@@ -78,7 +78,7 @@ function markdown(r: Results): string {
   out.push(
     '## Editor, through the real server over stdio',
     '',
-    `The server runs as docs/editors.md tells editors to start it and the VS Code extension does: \`node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio\`, without the extension's \`MALLOC_ARENA_MAX=2\`.`,
+    `The server runs as docs/editors.md tells editors to start it and the VS Code extension does: \`${serverCommand()}\`, without the extension's \`MALLOC_ARENA_MAX=2\`.`,
     '',
   );
   const s = r.editor.startup;

@@ -30,6 +30,8 @@ import {
   outDir,
   prepareCorpusDir,
   root,
+  serverCommand,
+  serverScript,
 } from './setup';
 import { type Tool, readOutput, tools } from './tools';
 
@@ -246,15 +248,15 @@ async function main(): Promise<void> {
     const dir = path.join(outDir, 'profiles', `editor-${spec.name}${workspace ? '-workspace' : ''}`);
     await profile(
       `server while editing ${session.file} (open, 40 edits with hover/completion, 5 edit-to-diagnostics)`,
-      'node --cpu-prof dist/server.js --stdio',
+      serverCommand(['--cpu-prof']),
       async () => {
         await measureEditor(spec, { idleRequests: 20, edits: 40, diagnosticRuns: 5, profileDir: dir, workspace });
-        return readProfile(dir, path.join(root, 'dist/server.js'));
+        return readProfile(dir, serverScript);
       },
     );
   }
   if (options.profile || results.targets.some((t) => t.id === 'server-startup' && t.pass === false)) {
-    await profile('server start-up (spawn, initialize, shutdown)', 'node --cpu-prof dist/server.js --stdio', () =>
+    await profile('server start-up (spawn, initialize, shutdown)', serverCommand(['--cpu-prof']), () =>
       profileStartup(path.join(outDir, 'profiles', 'startup')),
     );
   }

@@ -6,8 +6,21 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../client/src/serverLaunch';
 
 export const root = path.resolve(__dirname, '..');
+/** The language server's bundle. */
+export const serverScript = path.join(root, 'dist', 'server.js');
+
+/** The server's arguments as the bench starts it: as the VS Code extension does and docs/editors.md tells other editors to. */
+export function serverArgs(nodeArgs: readonly string[] = []): string[] {
+  return [...SERVER_NODE_FLAGS, ...nodeArgs, serverScript, '--stdio'];
+}
+
+/** The same as a command line, for the report. */
+export function serverCommand(nodeArgs: readonly string[] = []): string {
+  return ['node', ...SERVER_NODE_FLAGS, ...nodeArgs, 'dist/server.js', '--stdio'].join(' ');
+}
 export const benchDir = path.join(root, '.bench');
 export const modules = path.join(benchDir, 'node_modules');
 /**

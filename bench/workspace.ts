@@ -18,8 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { type CodeTree, codeTree } from './corpus';
 import { type Summary, runProcess, summarize } from './measure';
-import { log, modules, outDir, root } from './setup';
-import { SERVER_NODE_FLAGS } from '../client/src/serverLaunch';
+import { log, modules, outDir, root, serverArgs } from './setup';
 
 export interface WorkspaceResult {
   files: number;
@@ -142,9 +141,7 @@ export async function benchWorkspace(tree: CodeTree, runs: number): Promise<Work
 
 /** One editor session: initialize with the tree as workspace folder, time the index and a hover meanwhile. */
 async function openWorkspace(dir: string): Promise<{ readyMs: number; hoverMs: number }> {
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'dist', 'server.js'), '--stdio'], {
-    stdio: ['pipe', 'pipe', 'ignore'],
-  });
+  const proc = spawn(process.execPath, serverArgs(), { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
