@@ -27,7 +27,7 @@ import {
 import type { SpecFile } from './corpus';
 import { type Summary, percentile, runProcess, sleep, summarize } from './measure';
 import { type Profile, readProfile } from './profile';
-import { root, serverArgs, serverScript } from './setup';
+import { OPEN_FLOOR, floorScript, root, serverArgs, serverScript } from './setup';
 
 const TYPING_MS = 150;
 const HOVER_DELAYS = [0, 30, 60, 90, 120];
@@ -74,8 +74,9 @@ class Client {
   /** Resolves when the server's workspace index reports its end (initialize with a workspace folder). */
   readonly indexed: Promise<void>;
 
-  constructor(nodeArgs: string[] = []) {
-    this.child = spawn(process.execPath, serverArgs(nodeArgs), {
+  /** `script`: another server to speak to the same way (the open's floor). */
+  constructor(nodeArgs: string[] = [], script?: string) {
+    this.child = spawn(process.execPath, serverArgs(nodeArgs, script), {
       stdio: ['pipe', 'pipe', 'ignore'],
     });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -172,26 +173,40 @@ export interface OpenResult {
   cli: Summary;
   /** open median / CLI median: at most 1 is "opens as fast as the CLI lints it". */
   ratio: number;
+  /** The same open in the floor server (floors/lsp-open.ts), which publishes at once: what the protocol costs. */
+  floor: Summary;
 }
 
-/** The open of `spec` in a fresh server and the CLI's whole run on it, alternately, `runs` times each. */
+/**
+ * The open of `spec` in a fresh server, in a fresh floor server (the protocol's cost alone) and the CLI's
+ * whole run on it, in turn, `runs` times each.
+ */
 export async function measureOpen(spec: SpecFile, runs: number, outDir: string, workspace?: Workspace): Promise<OpenResult> {
   const text = fs.readFileSync(spec.file, 'utf8');
   const uri = `file://${spec.file}`;
   const languageId = spec.format === 'yaml' ? 'yaml' : 'json';
   const opens: number[] = [];
   const peaks: number[] = [];
+  const floors: number[] = [];
   const cli: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const client = new Client();
-    await client.initialize(process.hrtime.bigint(), workspace?.dir);
+  /** didOpen to the first diagnostics of `uri` in a fresh `client`, its index built first in `folder`. */
+  const open = async (client: Client, folder?: string): Promise<number> => {
+    await client.initialize(process.hrtime.bigint(), folder);
     const opened = client.diagnostics((p) => p.uri === uri);
     const started = process.hrtime.bigint();
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     await opened;
-    opens.push(Number(process.hrtime.bigint() - started) / 1e6);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  for (let i = 0; i < runs; i++) {
+    const client = new Client();
+    opens.push(await open(client, workspace?.dir));
     peaks.push(client.memory().hwm ?? NaN);
     await client.shutdown();
+    const floor = new Client([], floorScript(OPEN_FLOOR));
+    // No folder: the floor builds no index, and what the protocol costs does not depend on one.
+    floors.push(await open(floor));
+    await floor.shutdown();
     const out = path.join(outDir, `${spec.name}.open-cli.out`);
     const run = await runProcess(process.execPath, [path.join(root, 'dist/cli.js'), 'lint', '--format', 'json', spec.file], {
       cwd: path.dirname(spec.file),
@@ -201,9 +216,15 @@ export async function measureOpen(spec: SpecFile, runs: number, outDir: string, 
     });
     cli.push(run.ms);
   }
-  const open = summarize(opens)!;
+  const openSummary = summarize(opens)!;
   const cliSummary = summarize(cli)!;
-  return { open, openPeakRssMB: summarize(peaks.filter(Number.isFinite))!, cli: cliSummary, ratio: open.median / cliSummary.median };
+  return {
+    open: openSummary,
+    openPeakRssMB: summarize(peaks.filter(Number.isFinite))!,
+    cli: cliSummary,
+    ratio: openSummary.median / cliSummary.median,
+    floor: summarize(floors)!,
+  };
 }
 
 /** Spawn to initialize response, `runs` times, each in a fresh process. */

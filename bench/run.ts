@@ -510,7 +510,7 @@ function targets(results: Results): Target[] {
     if (open) {
       list.push({
         id: `open-${session.file}`,
-        what: `didOpen to first diagnostics in a fresh server vs the CLI's whole process, ${session.file} (medians ${ms(open.open.median)} / ${ms(open.cli.median)}, alternating, ${open.open.n} runs each)`,
+        what: `didOpen to first diagnostics in a fresh server vs the CLI's whole process, ${session.file} (medians ${ms(open.open.median)} / ${ms(open.cli.median)}, alternating, ${open.open.n} runs each${open.floor ? `; the protocol's floor ${ms(open.floor.median)}` : ''})`,
         measured: x(open.ratio),
         target: '<= 1x',
         pass: open.ratio <= 1,

@@ -12,9 +12,12 @@ export const root = path.resolve(__dirname, '..');
 /** The language server's bundle. */
 export const serverScript = path.join(root, 'dist', 'server.js');
 
-/** The server's arguments as the bench starts it: as the VS Code extension does and docs/editors.md tells other editors to. */
-export function serverArgs(nodeArgs: readonly string[] = []): string[] {
-  return [...SERVER_NODE_FLAGS, ...nodeArgs, serverScript, '--stdio'];
+/**
+ * The server's arguments as the bench starts it: as the VS Code extension does and docs/editors.md tells
+ * other editors to. `script`: another server started the same way (the open's floor, OPEN_FLOOR).
+ */
+export function serverArgs(nodeArgs: readonly string[] = [], script = serverScript): string[] {
+  return [...SERVER_NODE_FLAGS, ...nodeArgs, script, '--stdio'];
 }
 
 /** The same as a command line, for the report. */
@@ -51,6 +54,8 @@ export const FLOORS = [
   'yaml-outline',
 ] as const;
 export type Floor = (typeof FLOORS)[number];
+/** The floor of an editor's open: a language server that does nothing but answer it (floors/lsp-open.ts). */
+export const OPEN_FLOOR = 'lsp-open';
 
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -103,7 +108,7 @@ export async function buildFloors(): Promise<void> {
   const esbuild = await import('esbuild');
   fs.mkdirSync(floorsDir, { recursive: true });
   await esbuild.build({
-    entryPoints: FLOORS.map((floor) => path.join(root, 'bench', 'floors', `${floor}.ts`)),
+    entryPoints: [...FLOORS, OPEN_FLOOR].map((floor) => path.join(root, 'bench', 'floors', `${floor}.ts`)),
     outdir: floorsDir,
     bundle: true,
     platform: 'node',
@@ -114,7 +119,7 @@ export async function buildFloors(): Promise<void> {
   });
 }
 
-export function floorScript(floor: Floor): string {
+export function floorScript(floor: Floor | typeof OPEN_FLOOR): string {
   return path.join(floorsDir, `${floor}.js`);
 }
 
