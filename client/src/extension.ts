@@ -1,5 +1,5 @@
 /**
- * The VS Code desktop side: starts the language server in a Node process (node-ipc) for source files and
+ * The VS Code desktop side: starts the language server in a Node process, over stdio, for source files and
  * specs; features.ts adds the commands, the documentation pages and the status item. All analysis happens
  * in the server. browserExtension.ts is the same for the web.
  */
@@ -15,11 +15,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // Added to this process's environment (vscode-languageclient merges them).
   const env = serverEnvironment(process.env);
+  // Over stdio, as other editors start it (docs/editors.md): a large document's scan worker then starts as its
+  // message's header arrives (serverProcess.ts). Node hands an IPC message over only once it is parsed: GitHub's
+  // 13 MB spec opened 20-30 ms later over node-ipc, and 2-5 MB larger (issue 19).
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_FLAGS] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: [...SERVER_NODE_FLAGS] } },
     debug: {
       module: serverModule,
-      transport: TransportKind.ipc,
+      transport: TransportKind.stdio,
       options: { env, execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] },
     },
   };

@@ -1,6 +1,7 @@
 /**
- * The language server process: a connection (stdio or node-ipc, chosen by the command line) and one session
- * over it (session.ts: the service, the documents, the handlers). Started by server.ts.
+ * The language server process: a connection (stdio, as every editor and the VS Code extension start it, or
+ * node-ipc, chosen by the command line) and one session over it (session.ts: the service, the documents, the
+ * handlers). Started by server.ts.
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { WorkspaceHandler } from './handlers/workspace';

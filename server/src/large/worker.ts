@@ -5,12 +5,13 @@
  * diagnostics and a frozen scan (service/frozenScan.ts), which the server adopts for hover and completion.
  * Which documents it is given is decided in index.ts. The worker's own loop is workerThread.ts.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
 import { LARGE_SIZE } from './analysis';
 import { collectGarbage } from './collect';
+import { startServerWorker } from '../transport/serverWorker';
 
 export const WORKER_MARK = 'http-status-lens/scan-worker';
 /**
@@ -224,7 +225,7 @@ export class ScanWorker {
 
   private start(): Worker | undefined {
     if (this.worker || this.broken || !this.entry) return this.worker;
-    const worker = new Worker(this.entry, {
+    const worker = startServerWorker(this.entry, {
       workerData: { mark: WORKER_MARK },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });

@@ -44,3 +44,29 @@ gate('the installed .vsix is the extension under test; it activates and its serv
     `any ${SOURCE} diagnostic (is the language server running?)`,
   );
 });
+
+test('the server runs as other editors are told to start it: node --expose-gc .../dist/server.js --stdio', () => {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const server = path.join(ext.extensionPath, 'dist', 'server.js');
+  const commands = childCommands(process.pid).filter((args) => args.includes(server));
+  assert.equal(commands.length, 1, `one server process under the extension host (${process.pid}): ${JSON.stringify(commands)}`);
+  const [args] = commands;
+  assert.ok(args.indexOf('--expose-gc') >= 0 && args.indexOf('--expose-gc') < args.indexOf(server), `node flags first: ${args.join(' ')}`);
+  assert.ok(args.includes('--stdio'), `over stdio: ${args.join(' ')}`);
+});
+
+/** The command lines of a process's children (Linux /proc: the suite runs in code-server there). */
+function childCommands(pid: number): string[][] {
+  const commands: string[][] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) continue;
+      commands.push(fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    } catch {
+      // It ended meanwhile.
+    }
+  }
+  return commands;
+}
