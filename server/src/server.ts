@@ -6,9 +6,10 @@
  * (node:net, node:crypto...), ~20 ms of its start-up, which a large spec's first diagnostics wait for.
  */
 import { isScanWorker, runScanWorker } from './large/workerThread';
+import { printToStderr } from './transport/workerOutput';
 import { isIndexWorker } from './workspace/indexWorker';
 
-if (isScanWorker()) runScanWorker();
-else if (isIndexWorker()) void import('./workspace/indexThread.js').then(({ runIndexThread }) => runIndexThread());
+if (isScanWorker()) (printToStderr(), runScanWorker());
+else if (isIndexWorker()) (printToStderr(), void import('./workspace/indexThread.js').then(({ runIndexThread }) => runIndexThread()));
 // Only the bundle can run in a worker (a source file run by a TypeScript loader could not).
 else void import('./serverProcess.js').then(({ startServer }) => startServer(__filename.endsWith('.js') ? __filename : undefined));

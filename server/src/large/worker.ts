@@ -5,13 +5,12 @@
  * diagnostics and a frozen scan (service/frozenScan.ts), which the server adopts for hover and completion.
  * Which documents it is given is decided in index.ts. The worker's own loop is workerThread.ts.
  */
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
 import { LARGE_SIZE } from './analysis';
 import { collectGarbage } from './collect';
-import { startServerWorker } from '../transport/serverWorker';
 
 export const WORKER_MARK = 'http-status-lens/scan-worker';
 /**
@@ -225,7 +224,7 @@ export class ScanWorker {
 
   private start(): Worker | undefined {
     if (this.worker || this.broken || !this.entry) return this.worker;
-    const worker = startServerWorker(this.entry, {
+    const worker = new Worker(this.entry, {
       workerData: { mark: WORKER_MARK },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });

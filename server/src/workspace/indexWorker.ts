@@ -6,9 +6,8 @@
  * capped, it sends back the files it found and each one's carrier facts (model.ts FileFacts), and it ends
  * when the walk is done.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { InFlight } from '../transport/inFlight';
-import { startServerWorker } from '../transport/serverWorker';
 import type { FileFacts } from './model';
 
 export const INDEX_WORKER_MARK = 'http-status-lens/index-worker';
@@ -59,7 +58,7 @@ export function indexInWorker(
   setBusy(inFlight?.busy ?? false);
   const unobserve = inFlight?.observe(setBusy);
   return new Promise<{ errors: string[]; capped: boolean } | undefined>((resolve) => {
-    const worker = startServerWorker(entry, {
+    const worker = new Worker(entry, {
       workerData: { ...data, busy, mark: INDEX_WORKER_MARK } satisfies IndexWorkerData,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
     });
