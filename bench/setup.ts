@@ -22,7 +22,7 @@ export function serverArgs(nodeArgs: readonly string[] = [], script = serverScri
 
 /** The same as a command line, for the report. */
 export function serverCommand(nodeArgs: readonly string[] = []): string {
-  return ['node', ...SERVER_NODE_FLAGS, ...nodeArgs, 'dist/server.js', '--stdio'].join(' ');
+  return ['node', ...serverArgs(nodeArgs, path.relative(root, serverScript))].join(' ');
 }
 export const benchDir = path.join(root, '.bench');
 export const modules = path.join(benchDir, 'node_modules');
