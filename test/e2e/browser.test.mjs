@@ -346,7 +346,7 @@ async function statusScenario(page, log) {
     if (/HTTP Status Lens · 2 findings/.test(t)) return t;
     // Shown before the item learnt about this file: close it, so that the next try opens it afresh.
     await page.keyboard.press('Escape');
-    return null;
+    throw new Error(`it says: ${t}`);
   });
   if (!/source code · 8 of 9 rules on · config: none/.test(text)) throw new Error(`the status item says: ${text}`);
   log(`language status: ${text}`);
