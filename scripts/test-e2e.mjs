@@ -3,13 +3,13 @@
 // rules), check the npm package (tarball file list, installed into an empty project, `npx http-status-lens`),
 // run the @vscode/test-electron integration suite against the installed .vsix, then the browser-driven test,
 // then Neovim as an LSP client of the server shipped in the .vsix.
-// Needs `npm run build` first, and code-server + chromium + neovim (scripts/install-tools.sh); a missing tool
-// fails the run with a message, it is never skipped.
+// Packages the production bundles, as `npm run package` does (it builds them into dist/). Needs code-server,
+// chromium and neovim (scripts/install-tools.sh); a missing tool fails the run with a message, it is never skipped.
 //
 // usage: node scripts/test-e2e.mjs [--vsix FILE] [--only package,npm-package,suite,browser,web,neovim]
 // env:   E2E_KEEP=1 keep scratch folders; CODE_SERVER_LAUNCHER_VERBOSE=1 show the workbench's log
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -89,14 +89,6 @@ async function main() {
       return 1;
     }
     throw err;
-  }
-  for (const f of opt('vsix')
-    ? []
-    : ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browserClient.js', 'dist/browserServer.js']) {
-    if (!existsSync(join(ROOT, f))) {
-      console.error(`${PREFIX} ERROR: ${f} is missing: run \`npm run build\` first (npm test does).`);
-      return 1;
-    }
   }
 
   const scratch = makeTempDir('hsl-test-e2e-');

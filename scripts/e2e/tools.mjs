@@ -323,14 +323,14 @@ export function readManifest() {
 }
 
 /**
- * `vsce package --no-dependencies` into outDir. Returns { vsix, output, warnings } (warnings: vsce's WARNING
- * lines, which the packaging test treats as failures). Throws with vsce's output when packaging fails.
+ * The .vsix as `npm run package` makes it: the production bundles (minified, which the size check is about),
+ * then `vsce package --no-dependencies` into outDir. Returns { vsix, output, warnings } (warnings: vsce's WARNING
+ * lines, which the packaging test treats as failures). Throws with the build's or vsce's output when either fails.
  */
 export function packageVsix(outDir, { cwd = ROOT } = {}) {
   const manifest = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
-  for (const f of ['dist/client.js', 'dist/server.js']) {
-    if (!existsSync(join(cwd, f))) throw new Error(`${f} is missing: run \`npm run build\` before packaging`);
-  }
+  const build = spawnSync('npm', ['run', '--silent', 'build:production'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (build.status !== 0) throw new Error(`npm run build:production failed (exit ${build.status}):\n${build.stdout}${build.stderr}`);
   mkdirSync(outDir, { recursive: true });
   const vsix = join(outDir, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
