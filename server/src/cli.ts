@@ -6,6 +6,7 @@ import { USAGE, UsageError, parseArgs } from './cli/args';
 import { lint } from './cli/run';
 import { PathError } from './cli/walker';
 import { isLintWorker, runWorker } from './cli/workers';
+import { printToStderr } from './transport/workerOutput';
 import { version } from '../../package.json';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -44,7 +45,7 @@ function print(text: string): number {
   return 0;
 }
 
-if (isLintWorker()) runWorker();
+if (isLintWorker()) (printToStderr(), runWorker());
 else {
   // `... | head`: the reader went away; stop quietly instead of throwing from the write.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,10 +1,12 @@
 // Large trees: worker threads give the same report, in the same order, as one thread; --fix works in
 // workers; the progress line appears only on a terminal outside CI.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Progress } from '../../../server/src/cli/progress';
 import { WORKER_THRESHOLD, workerCount } from '../../../server/src/cli/workers';
-import { lintHere, makeTree, read, removeTrees } from './helpers';
+import { lintHere, makeTree, read, removeTrees, runCli } from './helpers';
 
 after(removeTrees);
 
@@ -49,6 +51,19 @@ describe('worker threads', () => {
     assert.match(read(dir, 'pkg0/src0/h0.ts'), /res\.status\(423\)/);
     const again = await lintHere(['lint', '--fix', '--concurrency', '2'], dir);
     assert.doesNotMatch(again.stdout, /Fixed/);
+  });
+
+  test('a stray print in a worker goes to stderr: the JSON report on stdout still parses', () => {
+    const dir = bigTree(40);
+    // Loaded before the built CLI in every thread; it prints in the workers once they run (as a library might).
+    const preload = path.join(dir, 'print-in-workers.cjs');
+    fs.writeFileSync(
+      preload,
+      "if (!require('node:worker_threads').isMainThread) setImmediate(() => console.log('stray print from a worker'));\n",
+    );
+    const run = runCli(['lint', '-f', 'json', '--concurrency', '2'], dir, { NODE_OPTIONS: `--require ${preload}` });
+    assert.match(run.stderr, /stray print from a worker/, 'the workers ran the preload');
+    assert.equal((JSON.parse(run.stdout) as unknown[]).length, 10 + 10 * 2);
   });
 
   test('auto: workers only for large trees, one per core', () => {
