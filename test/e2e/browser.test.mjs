@@ -323,6 +323,23 @@ async function configScenario(page, log) {
   await shot(page, '.monaco-editor', 'config');
 }
 
+/** The visible end of the extension's Output channel (the server's log), after a failure: what it said. */
+async function extensionOutput(page) {
+  try {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>HTTP Status Lens: Show Output');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output' }).first().waitFor({ timeout: 5000 });
+    await page.keyboard.press('Enter');
+    const lines = page.locator('.part.panel .monaco-editor .view-lines').first();
+    await lines.waitFor({ timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 500));
+    return (await lines.innerText()).trimEnd() || '(empty)';
+  } catch (err) {
+    return `(could not read it: ${err.message.split('\n')[0]})`;
+  }
+}
+
 /**
  * The language status item (the `{}` in the status bar) on a served file: analysed, its findings, the rules on
  * and the config file; its "Show Output" opens the extension's output.
@@ -522,6 +539,7 @@ async function main() {
         console.log(`  FAIL ${s.name} (${Date.now() - t0} ms)`);
         for (const l of lines) console.log(`       ${l}`);
         console.log(`       ${err.message}\n       screenshot: ${shot}`);
+        console.log(`${PREFIX} the extension's output (its visible end):\n${await extensionOutput(page)}`);
       }
       await page.keyboard.press('Escape').catch(() => {});
     }
