@@ -156,6 +156,31 @@ export interface RoutesFile {
         plural?: boolean;
         actions: Actions;
       })[];
+      /**
+       * How this language makes a variable an instance of a class, so that a handler named through the variable (`h.GetUser`) is that class's method, wherever the class is declared
+       */
+      instances?: {
+        /**
+         * `h = new OrderHandler(...)`
+         */
+        new?: boolean;
+        /**
+         * Go composite literals: `h := &handlers.OrderHandler{...}`
+         */
+        composite?: boolean;
+        /**
+         * A call of the class itself, named in CamelCase: `h = OrderViews(...)` (Python)
+         */
+        call?: boolean;
+        /**
+         * A function named with this prefix and the type makes one: `h := handlers.NewOrderHandler(db)` (Go)
+         */
+        constructorPrefix?: string;
+        /**
+         * A parameter or `var` declared with its type after its name: `func Routes(r *gin.Engine, h *handlers.OrderHandler)` (Go)
+         */
+        typedDeclarations?: boolean;
+      };
       classViews?: {
         frameworks: Frameworks;
         call: Name;

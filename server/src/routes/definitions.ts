@@ -68,9 +68,15 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
       continue;
     }
     let nameAt: number | undefined;
+    /** A Go method's receiver type: `Handler` in `func (h *Handler) Name(`. */
+    let receiver: string | undefined;
     if (functionWords.has(word) && !tokens.is(i - 1, '.')) {
       let k = i + 1;
-      if (tokens.is(k, '(') && family === 'go') k = (tokens.match(k) ?? k) + 1; // func (h *Handler) Name(
+      if (tokens.is(k, '(') && family === 'go') {
+        const close = tokens.match(k) ?? k;
+        receiver = receiverType(tokens, k + 1, close);
+        k = close + 1;
+      }
       if (tokens.text_(k) === 'def') k++; // async def
       if (tokens.kind(k) === TokenKind.Identifier && (tokens.is(k + 1, '(') || tokens.is(k + 1, '<') || indented)) nameAt = k;
       // Ruby `def self.name`
@@ -103,10 +109,17 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
     const end = bodyEnd(tokens, nameAt + 1, indented);
     if (end === undefined) continue;
     const start = tokens.list[i].start;
-    const owner = classes.filter((c) => c.start <= start && c.end >= end).at(-1)?.name;
+    const owner = receiver ?? classes.filter((c) => c.start <= start && c.end >= end).at(-1)?.name;
     functions.push({ name: tokens.text_(nameAt), start, end, owner });
   }
   return { classes, functions };
+}
+
+/** The type of a Go receiver list `(h *Handler)`, `(Handler)`, `(s *Store[T])`: its last name before any type parameters. */
+function receiverType(tokens: Tokens, from: number, close: number): string | undefined {
+  let type: string | undefined;
+  for (let k = from; k < close && !tokens.is(k, '['); k++) if (tokens.kind(k) === TokenKind.Identifier) type = tokens.text_(k);
+  return type;
 }
 
 /** `=>` after a parameter list, past a return type annotation (`): Promise<void> =>`). */

@@ -216,9 +216,15 @@ export class ProjectIndex implements ProjectFacts {
       for (const route of [...routes]) {
         if (route.handler || !route.ref?.name) continue;
         const ref = route.ref;
-        const candidates = (byName.get(ref.name!) ?? []).filter((c) =>
-          ref.owner !== undefined ? c.definition.owner === ref.owner : c.uri === route.uri || this.reaches(route.uri, c.uri, ref),
-        );
+        const named = byName.get(ref.name!) ?? [];
+        // Through an instance (`h.GetUser`, h made in this file): the one method of that name its class has, anywhere.
+        const typed = ref.type !== undefined ? named.filter((c) => c.definition.owner === ref.type) : [];
+        const candidates =
+          typed.length === 1
+            ? typed
+            : named.filter((c) =>
+                ref.owner !== undefined ? c.definition.owner === ref.owner : c.uri === route.uri || this.reaches(route.uri, c.uri, ref),
+              );
         // Two definitions of the name: which one is meant is not known here, so nothing is checked.
         if (candidates.length !== 1) continue;
         const [{ uri, definition }] = candidates;

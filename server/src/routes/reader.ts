@@ -19,6 +19,12 @@ export interface HandlerRef {
   owner?: string;
   /** The module or object it is reached through (`views` in `views.order_detail`, `handlers` in `handlers.GetUser`). */
   qualifier?: string;
+  /**
+   * The class of the variable it is reached through, from the variable's declaration in this file (`h` in
+   * `h.GetUser` after `h := handlers.NewUserHandler(db)` or `const h = new UserController()`): the handler is
+   * that class's method, wherever the class is declared.
+   */
+  type?: string;
 }
 
 export interface FileRoute extends RouteFact {
@@ -98,6 +104,8 @@ class Reader {
   private readonly regions: Region[] = [];
   private readonly classPrefixes: Region[] = [];
   private readonly imports = new Map<string, { module: string; imported?: string }>();
+  /** Variable -> the class it holds an instance of (instanceAt); null when the file gives it two. */
+  private readonly types = new Map<string, string | null>();
   private readonly receiverOf = new Map<FileRoute, string | undefined>();
   private readonly decorator: string;
   /** The method calls of a route chain already read (`.get(h)` of `router.route('/x').get(h)`). */
@@ -134,6 +142,7 @@ class Reader {
     for (let i = 0; i < t.length; i++) {
       if (t.kind(i) === TokenKind.Identifier) {
         this.importAt(i);
+        this.instanceAt(i);
         this.callAt(i);
       } else if (t.is(i, this.decorator)) this.decoratorAt(i);
     }
@@ -172,8 +181,16 @@ class Reader {
       route.unknown = full.dynamic;
       const root = receiver && this.rootOf(receiver);
       if (root && !mountedHere.has(root) && !this.groups.get(root)?.parent) route.root = root;
-      if (!route.handler && route.ref) {
-        const definition = route.ref.name !== undefined ? findFunction(this.definitions, route.ref.name, route.ref.owner) : undefined;
+      const type = route.ref?.qualifier !== undefined ? this.types.get(route.ref.qualifier) : undefined;
+      if (route.ref && type) route.ref.type = type;
+      if (!route.handler && route.ref?.name !== undefined) {
+        const { name, owner } = route.ref;
+        // Through an instance: its class's method. When this file has only other classes' methods of that name,
+        // the project looks for it in the other files (resolveHandlers).
+        const otherClasses = type !== undefined && this.definitions.functions.some((f) => f.name === name && f.owner !== undefined);
+        const definition = type
+          ? (findFunction(this.definitions, name, type) ?? (otherClasses ? undefined : findFunction(this.definitions, name, owner)))
+          : findFunction(this.definitions, name, owner);
         if (definition) route.handler = { start: definition.start, end: definition.end };
       }
     }
@@ -246,6 +263,57 @@ class Reader {
         this.imports.set(local, { module: module.endsWith('.') ? module + original : `${module}.${original}`, imported: undefined });
       }
     }
+  }
+
+  // ---- instances: the class a variable holds, for the handlers named through it
+
+  /** `h := &handlers.OrderHandler{}`, `h := handlers.NewOrderHandler(db)`, `h = new OrderController()`, `h *handlers.OrderHandler`. */
+  private instanceAt(i: number): void {
+    const spelling = this.shapes.instances;
+    const t = this.t;
+    if (!spelling || t.is(i - 1, '.')) return;
+    let type: string | undefined;
+    // An assignment: `h := ...`, `h = ...` (not `==`), `var h = ...`.
+    let k = t.is(i + 1, ':') && t.is(i + 2, '=') ? i + 3 : t.is(i + 1, '=') && !t.is(i + 2, '=') && !t.is(i + 2, '>') ? i + 2 : -1;
+    if (k > 0) {
+      if (t.is(k, 'await')) k++;
+      const made = spelling.new && t.is(k, 'new');
+      if (made) k++;
+      else if (spelling.composite && t.is(k, '&')) k++;
+      const last = this.qualifiedEnd(k);
+      if (last === undefined) return;
+      const name = t.text_(last);
+      if (made && t.is(last + 1, '(')) type = name;
+      else if (spelling.composite && t.is(last + 1, '{')) type = name;
+      else if (t.is(last + 1, '(')) {
+        const prefix = spelling.constructorPrefix;
+        if (prefix && name.length > prefix.length && name.startsWith(prefix) && /[A-Z]/.test(name[prefix.length]))
+          type = name.slice(prefix.length);
+        else if (spelling.call && /^[A-Z][a-z]/.test(name)) type = name;
+      }
+    } else if (spelling.typedDeclarations && (t.is(i - 1, '(') || t.is(i - 1, ',') || t.is(i - 1, 'var'))) {
+      // A parameter or a `var` with its type after its name: `h *handlers.OrderHandler`.
+      k = t.is(i + 1, '*') ? i + 2 : i + 1;
+      if (t.kind(k) !== TokenKind.Identifier) return;
+      const last = this.qualifiedEnd(k);
+      if (
+        last !== undefined &&
+        (t.is(last + 1, ',') || t.is(last + 1, ')') || t.is(last + 1, '=') || t.kind(last + 1) === TokenKind.Newline)
+      )
+        type = t.text_(last);
+    }
+    if (type === undefined) return;
+    const variable = t.text_(i);
+    const known = this.types.get(variable);
+    this.types.set(variable, known === undefined || known === type ? type : null);
+  }
+
+  /** The last name of `a.b.C` starting at `k`, or undefined when no name starts there. */
+  private qualifiedEnd(k: number): number | undefined {
+    const t = this.t;
+    if (t.kind(k) !== TokenKind.Identifier) return undefined;
+    while (t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier) k += 2;
+    return k;
   }
 
   private inBraces(from: number, at: number): boolean {

@@ -299,6 +299,93 @@ class WidgetViewSet(viewsets.ViewSet):
     assert.deepEqual(p.flagged('shop/urls.py'), ['410', 'status.HTTP_423_LOCKED']);
   });
 
+  // A method named through a variable the route file makes an instance of a class declared elsewhere: that
+  // class's method, wherever it is, and not a method of the same name of another class.
+  test("Go: a method value of a handler made in the routes file (NewT, &T{}, a typed parameter) is its type's method in another package", () => {
+    const handlers = `package handlers
+
+type OrderHandler struct{ db *sql.DB }
+
+func NewOrderHandler(db *sql.DB) *OrderHandler { return &OrderHandler{db: db} }
+
+func (h *OrderHandler) Show(c *gin.Context) {
+\tc.Status(http.StatusGone)
+}
+
+type UserHandler struct{}
+
+func (u *UserHandler) Show(c *gin.Context) {
+\tc.Status(http.StatusTeapot)
+}
+`;
+    for (const [made, routes] of [
+      [
+        'NewOrderHandler',
+        'func Register(r *gin.Engine, db *sql.DB) {\n\th := handlers.NewOrderHandler(db)\n\tr.GET("/orders/:id", h.Show)\n}',
+      ],
+      ['&T{}', 'func Register(r *gin.Engine) {\n\th := &handlers.OrderHandler{}\n\tr.GET("/orders/:id", h.Show)\n}'],
+      ['a parameter', 'func Register(r *gin.Engine, h *handlers.OrderHandler) {\n\tr.GET("/orders/:id", h.Show)\n}'],
+    ]) {
+      const p = project({
+        'internal/routes/routes.go': `package routes\n\n${routes}\n`,
+        'internal/handlers/orders.go': handlers,
+        'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+      });
+      assert.deepEqual(p.flagged('internal/handlers/orders.go'), ['http.StatusGone'], made);
+    }
+  });
+
+  test("Express + TypeScript: a method of a controller instance (new OrdersController()), bound or not, is its class's method", () => {
+    const controllers = `export class OrdersController {
+  show(req: Request, res: Response) {
+    res.status(410).end();
+  }
+}
+export class UsersController {
+  show(req: Request, res: Response) {
+    res.status(418).end();
+  }
+}
+`;
+    for (const named of ['orders.show', 'orders.show.bind(orders)']) {
+      const p = project({
+        'src/routes.ts': `import { OrdersController } from './controllers';\nconst router = Router();\nconst orders = new OrdersController(service);\nrouter.get('/orders/:id', ${named});\n`,
+        'src/controllers/index.ts': controllers,
+        'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+      });
+      assert.deepEqual(p.flagged('src/controllers/index.ts'), ['410'], named);
+    }
+  });
+
+  test("Flask: add_url_rule's view_func, a method of a views instance (OrderViews()), is its class's method", () => {
+    const p = project({
+      'app/routes.py':
+        "from app.views.orders import OrderViews\n\napp = Flask(__name__)\nviews = OrderViews()\napp.add_url_rule('/orders/<order_id>', view_func=views.show)\n",
+      'app/views/orders.py': `class OrderViews:
+    def show(self, order_id):
+        abort(410)
+
+
+class UserViews:
+    def show(self, user_id):
+        abort(418)
+`,
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.flagged('app/views/orders.py'), ['410']);
+  });
+
+  test('a variable the file makes of two classes names neither: nothing is guessed', () => {
+    const p = project({
+      'internal/routes/routes.go':
+        'package routes\n\nfunc A(r *gin.Engine) {\n\th := handlers.NewOrderHandler()\n\tr.GET("/orders/:id", h.Show)\n}\n\nfunc B(r *gin.Engine) {\n\th := handlers.NewUserHandler()\n\tr.GET("/users/:id", h.Show)\n}\n',
+      'internal/handlers/handlers.go':
+        'package handlers\n\nfunc (h *OrderHandler) Show(c *gin.Context) {\n\tc.Status(http.StatusGone)\n}\n\nfunc (h *UserHandler) Show(c *gin.Context) {\n\tc.Status(http.StatusTeapot)\n}\n',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] }, '/users/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.flagged('internal/handlers/handlers.go'), []);
+  });
+
   test('FastAPI: include_router of a module attribute', () => {
     const p = project({
       'app/routers/users.py': `router = APIRouter(prefix="/users")
