@@ -173,9 +173,9 @@ export interface RoutesFile {
          */
         call?: boolean;
         /**
-         * A function named with this prefix and the type makes one: `h := handlers.NewOrderHandler(db)` (Go)
+         * A call of a function: the variable holds what the function's declaration says it returns (Go `h := handlers.NewOrderHandler(db)`, declared `func NewOrderHandler(db *sql.DB) *OrderHandler`)
          */
-        constructorPrefix?: string;
+        makers?: boolean;
         /**
          * A parameter or `var` declared with its type after its name: `func Routes(r *gin.Engine, h *handlers.OrderHandler)` (Go)
          */

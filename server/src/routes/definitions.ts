@@ -11,6 +11,8 @@ export interface Definition {
   end: number;
   /** The class a method is defined in. */
   owner?: string;
+  /** The type a Go function returns first (`OrderHandler` of `func NewOrderHandler() *OrderHandler`). */
+  returns?: string;
 }
 
 export interface Definitions {
@@ -110,7 +112,9 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
     if (end === undefined) continue;
     const start = tokens.list[i].start;
     const owner = receiver ?? classes.filter((c) => c.start <= start && c.end >= end).at(-1)?.name;
-    functions.push({ name: tokens.text_(nameAt), start, end, owner });
+    const returns =
+      family === 'go' && tokens.is(nameAt + 1, '(') ? resultType(tokens, (tokens.match(nameAt + 1) ?? nameAt) + 1) : undefined;
+    functions.push({ name: tokens.text_(nameAt), start, end, owner, ...(returns && { returns }) });
   }
   return { classes, functions };
 }
@@ -119,6 +123,18 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
 function receiverType(tokens: Tokens, from: number, close: number): string | undefined {
   let type: string | undefined;
   for (let k = from; k < close && !tokens.is(k, '['); k++) if (tokens.kind(k) === TokenKind.Identifier) type = tokens.text_(k);
+  return type;
+}
+
+/** The first result type of a Go signature from token `k` (after the parameters): `*OrderHandler {`, `(*pkg.Server, error) {`. */
+function resultType(tokens: Tokens, k: number): string | undefined {
+  const listed = tokens.is(k, '(');
+  let type: string | undefined;
+  for (let j = listed ? k + 1 : k; j < tokens.length; j++) {
+    if (tokens.is(j, '{') || tokens.is(j, ',') || tokens.is(j, ')') || tokens.kind(j) === TokenKind.Newline) break;
+    if (tokens.is(j, '[')) j = tokens.match(j) ?? j;
+    else if (tokens.kind(j) === TokenKind.Identifier) type = tokens.text_(j);
+  }
   return type;
 }
 

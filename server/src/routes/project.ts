@@ -218,7 +218,8 @@ export class ProjectIndex implements ProjectFacts {
         const ref = route.ref;
         const named = byName.get(ref.name!) ?? [];
         // Through an instance (`h.GetUser`, h made in this file): the one method of that name its class has, anywhere.
-        const typed = ref.type !== undefined ? named.filter((c) => c.definition.owner === ref.type) : [];
+        const type = ref.type ?? (ref.maker !== undefined ? resultOf(byName.get(ref.maker)) : undefined);
+        const typed = type !== undefined ? named.filter((c) => c.definition.owner === type) : [];
         const candidates =
           typed.length === 1
             ? typed
@@ -381,4 +382,11 @@ function fileName(uri: string): string {
 /** POSIX paths joined and normalised without node:path, which the web build of the server does not have. */
 function posixJoin(...parts: string[]): string {
   return Utils.joinPath(URI.file('/'), ...parts).path;
+}
+
+/** The type the functions of a name return, when they agree (a constructor: `NewOrderHandler` returns `OrderHandler`). */
+function resultOf(makers: readonly { definition: Definition }[] | undefined): string | undefined {
+  const types = new Set((makers ?? []).map((m) => m.definition.returns));
+  const [type] = types;
+  return types.size === 1 ? type : undefined;
 }

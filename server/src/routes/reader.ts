@@ -25,6 +25,8 @@ export interface HandlerRef {
    * that class's method, wherever the class is declared.
    */
   type?: string;
+  /** The function the variable it is reached through was made by (`h := handlers.NewUserHandler(db)`): its declared result is the class. */
+  maker?: string;
 }
 
 export interface FileRoute extends RouteFact {
@@ -104,8 +106,8 @@ class Reader {
   private readonly regions: Region[] = [];
   private readonly classPrefixes: Region[] = [];
   private readonly imports = new Map<string, { module: string; imported?: string }>();
-  /** Variable -> the class it holds an instance of (instanceAt); null when the file gives it two. */
-  private readonly types = new Map<string, string | null>();
+  /** Variable -> the class it holds an instance of, or the function that made it (instanceAt); null when the file gives it two. */
+  private readonly types = new Map<string, { type: string } | { maker: string } | null>();
   private readonly receiverOf = new Map<FileRoute, string | undefined>();
   private readonly decorator: string;
   /** The method calls of a route chain already read (`.get(h)` of `router.route('/x').get(h)`). */
@@ -181,8 +183,9 @@ class Reader {
       route.unknown = full.dynamic;
       const root = receiver && this.rootOf(receiver);
       if (root && !mountedHere.has(root) && !this.groups.get(root)?.parent) route.root = root;
-      const type = route.ref?.qualifier !== undefined ? this.types.get(route.ref.qualifier) : undefined;
-      if (route.ref && type) route.ref.type = type;
+      const instance = route.ref?.qualifier !== undefined ? this.types.get(route.ref.qualifier) : undefined;
+      if (route.ref && instance) Object.assign(route.ref, instance);
+      const type = instance && 'type' in instance ? instance.type : undefined;
       if (!route.handler && route.ref?.name !== undefined) {
         const { name, owner } = route.ref;
         // Through an instance: its class's method. When this file has only other classes' methods of that name,
@@ -273,8 +276,11 @@ class Reader {
     const t = this.t;
     if (!spelling || t.is(i - 1, '.')) return;
     let type: string | undefined;
-    // An assignment: `h := ...`, `h = ...` (not `==`), `var h = ...`.
-    let k = t.is(i + 1, ':') && t.is(i + 2, '=') ? i + 3 : t.is(i + 1, '=') && !t.is(i + 2, '=') && !t.is(i + 2, '>') ? i + 2 : -1;
+    let maker: string | undefined;
+    // An assignment: `h := ...`, `h, err := ...` (the first name), `h = ...` (not `==`), `var h = ...`.
+    let j = i + 1;
+    while (t.is(j, ',') && t.kind(j + 1) === TokenKind.Identifier) j += 2;
+    let k = t.is(j, ':') && t.is(j + 1, '=') ? j + 2 : t.is(j, '=') && !t.is(j + 1, '=') && !t.is(j + 1, '>') ? j + 1 : -1;
     if (k > 0) {
       if (t.is(k, 'await')) k++;
       const made = spelling.new && t.is(k, 'new');
@@ -286,9 +292,7 @@ class Reader {
       if (made && t.is(last + 1, '(')) type = name;
       else if (spelling.composite && t.is(last + 1, '{')) type = name;
       else if (t.is(last + 1, '(')) {
-        const prefix = spelling.constructorPrefix;
-        if (prefix && name.length > prefix.length && name.startsWith(prefix) && /[A-Z]/.test(name[prefix.length]))
-          type = name.slice(prefix.length);
+        if (spelling.makers) maker = name;
         else if (spelling.call && /^[A-Z][a-z]/.test(name)) type = name;
       }
     } else if (spelling.typedDeclarations && (t.is(i - 1, '(') || t.is(i - 1, ',') || t.is(i - 1, 'var'))) {
@@ -302,10 +306,11 @@ class Reader {
       )
         type = t.text_(last);
     }
-    if (type === undefined) return;
+    const instance = type !== undefined ? { type } : maker !== undefined ? { maker } : undefined;
+    if (!instance) return;
     const variable = t.text_(i);
     const known = this.types.get(variable);
-    this.types.set(variable, known === undefined || known === type ? type : null);
+    this.types.set(variable, known === undefined || (known && JSON.stringify(known) === JSON.stringify(instance)) ? instance : null);
   }
 
   /** The last name of `a.b.C` starting at `k`, or undefined when no name starts there. */

@@ -301,12 +301,14 @@ class WidgetViewSet(viewsets.ViewSet):
 
   // A method named through a variable the route file makes an instance of a class declared elsewhere: that
   // class's method, wherever it is, and not a method of the same name of another class.
-  test("Go: a method value of a handler made in the routes file (NewT, &T{}, a typed parameter) is its type's method in another package", () => {
+  test("Go: a method value of a handler made in the routes file (by a function declared to return it, &T{}, a typed parameter) is its type's method in another package", () => {
     const handlers = `package handlers
 
 type OrderHandler struct{ db *sql.DB }
 
 func NewOrderHandler(db *sql.DB) *OrderHandler { return &OrderHandler{db: db} }
+
+func Orders() (*OrderHandler, error) { return &OrderHandler{}, nil }
 
 func (h *OrderHandler) Show(c *gin.Context) {
 \tc.Status(http.StatusGone)
@@ -322,6 +324,10 @@ func (u *UserHandler) Show(c *gin.Context) {
       [
         'NewOrderHandler',
         'func Register(r *gin.Engine, db *sql.DB) {\n\th := handlers.NewOrderHandler(db)\n\tr.GET("/orders/:id", h.Show)\n}',
+      ],
+      [
+        'Orders, declared to return (*OrderHandler, error)',
+        'func Register(r *gin.Engine) {\n\th, err := handlers.Orders()\n\tr.GET("/orders/:id", h.Show)\n}',
       ],
       ['&T{}', 'func Register(r *gin.Engine) {\n\th := &handlers.OrderHandler{}\n\tr.GET("/orders/:id", h.Show)\n}'],
       ['a parameter', 'func Register(r *gin.Engine, h *handlers.OrderHandler) {\n\tr.GET("/orders/:id", h.Show)\n}'],
