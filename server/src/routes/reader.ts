@@ -185,7 +185,7 @@ class Reader {
       if (root && !mountedHere.has(root) && !this.groups.get(root)?.parent) route.root = root;
       const instance = route.ref?.qualifier !== undefined ? this.types.get(route.ref.qualifier) : undefined;
       if (route.ref && instance) Object.assign(route.ref, instance);
-      const type = instance && 'type' in instance ? instance.type : undefined;
+      const type = route.ref?.type;
       if (!route.handler && route.ref?.name !== undefined) {
         const { name, owner } = route.ref;
         // Through an instance: its class's method. When this file has only other classes' methods of that name,
@@ -761,6 +761,57 @@ class Reader {
     return false;
   }
 
+  /**
+   * The function an inline handler only forwards to: its body is one call of a named function, maybe returned
+   * or awaited (`(req, res) => orders.show(req, res)`, `func(c *gin.Context) { h.Show(c) }`, `async (req, res)
+   * => { await controller.get(req, res); }`). Anything else in the body, and it is the handler itself.
+   */
+  private forwardedTo(arg: Arg): HandlerRef | undefined {
+    const t = this.t;
+    let body = -1;
+    for (let k = arg.from; k < arg.to && body < 0; k++) {
+      if (t.is(k, '(') || t.is(k, '[')) k = t.match(k) ?? k;
+      else if (t.is(k, '=') && t.is(k + 1, '>')) body = k + 2;
+      else if (t.is(k, '{')) body = k;
+      else if (t.is(k, ':') && t.is(arg.from, 'lambda')) body = k + 1;
+    }
+    if (body < 0) return undefined;
+    let from = body;
+    let to = arg.to;
+    if (t.is(from, '{')) {
+      const close = t.match(from);
+      if (close === undefined || close !== arg.to - 1) return undefined;
+      ((from = from + 1), (to = close));
+    }
+    const skip = (k: number) => t.kind(k) === TokenKind.Newline || t.is(k, ';');
+    while (from < to && (skip(from) || t.is(from, 'return') || t.is(from, 'await'))) from++;
+    while (to > from && skip(to - 1)) to--;
+    // One call: a name (`show`, `orders.show`, `this.orders.show`), or a method of an instance made there
+    // (`new OrdersController().show`), and its arguments, ending the body.
+    let k = from;
+    let made: string | undefined;
+    if (t.is(k, 'new') && this.shapes.instances?.new) {
+      const type = this.qualifiedEnd(k + 1);
+      const close = type !== undefined && t.is(type + 1, '(') ? t.match(type + 1) : undefined;
+      if (close === undefined || !t.is(close + 1, '.') || t.kind(close + 2) !== TokenKind.Identifier) return undefined;
+      made = t.text_(type!);
+      k = close + 2;
+    }
+    if (t.kind(k) !== TokenKind.Identifier) return undefined;
+    while (t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier) k += 2;
+    if (!t.is(k + 1, '(') || t.match(k + 1) !== to - 1) return undefined;
+    // The request goes on (a parameter is an argument), and not to a method of a parameter (`res.json(...)`).
+    const parameters = new Set<string>();
+    for (let p = arg.from; p < body; p++) if (t.kind(p) === TokenKind.Identifier) parameters.add(t.text_(p));
+    if (parameters.has(t.text_(from))) return undefined;
+    let passed = false;
+    for (let p = k + 2; p < to - 1; p++) if (t.kind(p) === TokenKind.Identifier && parameters.has(t.text_(p))) passed = true;
+    if (!passed) return undefined;
+    if (made) return { name: t.text_(k), type: made };
+    const named = this.refOf({ from, to: k + 1 });
+    return named && !(named as { classView?: boolean }).classView ? named : undefined;
+  }
+
   /** The handler of a route call: an inline function (its span), else a named reference. */
   private handlerOf(
     args: Arg[],
@@ -769,7 +820,12 @@ class Reader {
   ): { span?: Span; ref?: HandlerRef; classView?: string } | undefined {
     const rest = args.filter((a) => a !== pathArg && a.keyword === undefined);
     const inline = rest.findIndex((a) => this.isFunction(a));
-    if (inline >= 0) return { span: { start: this.t.list[rest[inline].from].start, end: this.t.list[rest[rest.length - 1].to - 1].end } };
+    if (inline >= 0) {
+      // `(req, res) => orders.show(req, res)`: the function it hands the request to is the handler.
+      const forwarded = inline === rest.length - 1 ? this.forwardedTo(rest[inline]) : undefined;
+      if (forwarded) return { ref: forwarded };
+      return { span: { start: this.t.list[rest[inline].from].start, end: this.t.list[rest[rest.length - 1].to - 1].end } };
+    }
     const chosen = ref !== undefined ? this.pick(args, ref) : rest[rest.length - 1];
     const named = this.refOf(chosen);
     return named ? { ref: named } : undefined;

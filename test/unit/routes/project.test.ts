@@ -381,6 +381,58 @@ class UserViews:
     assert.deepEqual(p.flagged('app/views/orders.py'), ['410']);
   });
 
+  test('an inline handler that only hands the request to a named function is that function (JS/TS, Go, Python)', () => {
+    const controllers = `export class OrdersController {
+  show(req: Request, res: Response) {
+    res.status(410).end();
+  }
+}
+`;
+    for (const wrapper of [
+      '(req, res) => orders.show(req, res)',
+      'async (req, res, next) => {\n  await orders.show(req, res);\n}',
+      '(req, res) => new OrdersController().show(req, res)',
+    ]) {
+      const p = project({
+        'src/routes.ts': `import { OrdersController } from './controllers';\nconst orders = new OrdersController();\nrouter.get('/orders/:id', ${wrapper});\n`,
+        'src/controllers/index.ts': controllers,
+        'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+      });
+      assert.deepEqual(p.flagged('src/controllers/index.ts'), ['410'], wrapper);
+    }
+    const go = project({
+      'internal/routes/routes.go':
+        'package routes\n\nfunc Register(r *gin.Engine, h *handlers.OrderHandler) {\n\tr.GET("/orders/:id", func(c *gin.Context) {\n\t\th.Show(c)\n\t})\n}\n',
+      'internal/handlers/orders.go': 'package handlers\n\nfunc (h *OrderHandler) Show(c *gin.Context) {\n\tc.Status(http.StatusGone)\n}\n',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(go.flagged('internal/handlers/orders.go'), ['http.StatusGone']);
+    const python = project({
+      'app/routes.py':
+        "from app.views import orders\n\napp = Flask(__name__)\napp.add_url_rule('/orders/<order_id>', view_func=lambda order_id: orders.show(order_id))\n",
+      'app/views/orders.py': 'def show(order_id):\n    abort(410)\n',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(python.flagged('app/views/orders.py'), ['410']);
+  });
+
+  test('an inline handler that does more, answers through a parameter, or passes no request on is the handler itself', () => {
+    for (const wrapper of [
+      '(req, res) => res.json(orders.list())',
+      '(req, res) => {\n  audit(req);\n  orders.show(req, res);\n}',
+      '(req, res) => orders.show()',
+    ]) {
+      const p = project({
+        'src/routes.js': `const orders = require('./orders');\nrouter.get('/orders/:id', ${wrapper});\n`,
+        'src/orders.js':
+          'function show(req, res) { res.status(410).end(); }\nfunction list() { return []; }\nfunction json() { throw new HttpError(418); }\nmodule.exports = { show, list, json };\n',
+        'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+      });
+      assert.deepEqual(p.flagged('src/orders.js'), [], wrapper);
+      assert.ok(p.index.routesOf('file:///project/src/routes.js')[0].handler, wrapper);
+    }
+  });
+
   test('a variable the file makes of two classes names neither: nothing is guessed', () => {
     const p = project({
       'internal/routes/routes.go':
