@@ -177,6 +177,10 @@ export interface RoutesFile {
          */
         makers?: boolean;
         /**
+         * A field of a struct whose declaration gives its type: `h := app.Orders` or `app.Orders.Show`, with `Orders *handlers.OrderHandler` in `type App struct` (Go)
+         */
+        fields?: boolean;
+        /**
          * A parameter or `var` declared with its type after its name: `func Routes(r *gin.Engine, h *handlers.OrderHandler)` (Go)
          */
         typedDeclarations?: boolean;

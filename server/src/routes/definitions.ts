@@ -15,9 +15,17 @@ export interface Definition {
   returns?: string;
 }
 
+/** A field of a Go struct with its declared type: `Orders *handlers.OrderHandler` in `type App struct { ... }`. */
+export interface Field {
+  name: string;
+  type: string;
+  owner: string;
+}
+
 export interface Definitions {
   classes: Definition[];
   functions: Definition[];
+  fields: Field[];
 }
 
 const CLASS_WORDS = new Set(['class', 'struct', 'object', 'interface', 'module']);
@@ -60,10 +68,21 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
   if (family === 'ruby') for (const w of ['get', 'post', 'put', 'patch', 'delete']) functionWords.delete(w);
   const classes: Definition[] = [];
   const functions: Definition[] = [];
+  const fields: Field[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     if (tokens.kind(i) !== TokenKind.Identifier) continue;
     const word = tokens.text_(i);
+    if (
+      family === 'go' &&
+      word === 'type' &&
+      tokens.kind(i + 1) === TokenKind.Identifier &&
+      tokens.is(i + 2, 'struct') &&
+      tokens.is(i + 3, '{')
+    ) {
+      fields.push(...structFields(tokens, tokens.text_(i + 1), i + 3));
+      continue;
+    }
     if (CLASS_WORDS.has(word) && tokens.kind(i + 1) === TokenKind.Identifier && !tokens.is(i - 1, '.')) {
       const end = bodyEnd(tokens, i + 2, indented);
       if (end !== undefined) classes.push({ name: tokens.text_(i + 1), start: tokens.list[i].start, end });
@@ -116,7 +135,38 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
       family === 'go' && tokens.is(nameAt + 1, '(') ? resultType(tokens, (tokens.match(nameAt + 1) ?? nameAt) + 1) : undefined;
     functions.push({ name: tokens.text_(nameAt), start, end, owner, ...(returns && { returns }) });
   }
-  return { classes, functions };
+  return { classes, functions, fields };
+}
+
+/** The named fields of a Go struct body from its `{`: each line `A, B *pkg.Type` (embedded fields have no name). */
+function structFields(tokens: Tokens, owner: string, open: number): Field[] {
+  const close = tokens.match(open) ?? open;
+  const found: Field[] = [];
+  let line: number[] = [];
+  const take = () => {
+    // `A, B *pkg.Type \`tag\``: the names, then the type's last name (past `*`, `[]`, `pkg.`) before any tag.
+    const names: string[] = [];
+    let k = 0;
+    while (tokens.kind(line[k]) === TokenKind.Identifier) {
+      names.push(tokens.text_(line[k]));
+      if (!tokens.is(line[k + 1], ',')) break;
+      k += 2;
+    }
+    let type: string | undefined;
+    // An embedded field (`*pkg.Type`, `pkg.Type`, `Type`) has no name.
+    if (names.length > 0 && k + 1 < line.length && !tokens.is(line[k + 1], '.'))
+      for (let j = k + 1; j < line.length && tokens.kind(line[j]) !== TokenKind.String; j++)
+        if (tokens.kind(line[j]) === TokenKind.Identifier) type = tokens.text_(line[j]);
+    if (type !== undefined) for (const name of names) found.push({ name, type, owner });
+    line = [];
+  };
+  for (let k = open + 1; k < close; k++) {
+    if (tokens.kind(k) === TokenKind.Newline || tokens.is(k, ';')) take();
+    else if (tokens.is(k, '{') || tokens.is(k, '(')) k = tokens.match(k) ?? k;
+    else line.push(k);
+  }
+  take();
+  return found;
 }
 
 /** The type of a Go receiver list `(h *Handler)`, `(Handler)`, `(s *Store[T])`: its last name before any type parameters. */

@@ -209,16 +209,22 @@ export class ProjectIndex implements ProjectFacts {
   /** Handlers named by reference in another file: a class's method, or a function whose name only one file defines. */
   private resolveHandlers(): void {
     const byName = new Map<string, { uri: string; definition: Definition }[]>();
-    for (const [uri, file] of this.files)
+    const fieldTypes = new Map<string, Set<string>>();
+    for (const [uri, file] of this.files) {
       for (const definition of file.definitions.functions)
         (byName.get(definition.name) ?? byName.set(definition.name, []).get(definition.name)!).push({ uri, definition });
+      for (const { name, type } of file.definitions.fields) (fieldTypes.get(name) ?? fieldTypes.set(name, new Set()).get(name)!).add(type);
+    }
     for (const routes of [...this.routesByUri.values()]) {
       for (const route of [...routes]) {
         if (route.handler || !route.ref?.name) continue;
         const ref = route.ref;
         const named = byName.get(ref.name!) ?? [];
         // Through an instance (`h.GetUser`, h made in this file): the one method of that name its class has, anywhere.
-        const type = ref.type ?? (ref.maker !== undefined ? resultOf(byName.get(ref.maker)) : undefined);
+        const type =
+          ref.type ??
+          (ref.maker !== undefined ? resultOf(byName.get(ref.maker)) : undefined) ??
+          (ref.field !== undefined ? only(fieldTypes.get(ref.field)) : undefined);
         const typed = type !== undefined ? named.filter((c) => c.definition.owner === type) : [];
         const candidates =
           typed.length === 1
@@ -386,7 +392,11 @@ function posixJoin(...parts: string[]): string {
 
 /** The type the functions of a name return, when they agree (a constructor: `NewOrderHandler` returns `OrderHandler`). */
 function resultOf(makers: readonly { definition: Definition }[] | undefined): string | undefined {
-  const types = new Set((makers ?? []).map((m) => m.definition.returns));
-  const [type] = types;
-  return types.size === 1 ? type : undefined;
+  return only(new Set((makers ?? []).map((m) => m.definition.returns)));
+}
+
+/** The one member of a set, if it has exactly one. */
+function only<T>(set: ReadonlySet<T> | undefined): T | undefined {
+  const [first] = set ?? [];
+  return set?.size === 1 ? first : undefined;
 }

@@ -27,6 +27,8 @@ export interface HandlerRef {
   type?: string;
   /** The function the variable it is reached through was made by (`h := handlers.NewUserHandler(db)`): its declared result is the class. */
   maker?: string;
+  /** The field it is reached through (`Orders` in `app.Orders.Show`, or in `h := app.Orders`): the field's declared type is the class. */
+  field?: string;
 }
 
 export interface FileRoute extends RouteFact {
@@ -107,7 +109,7 @@ class Reader {
   private readonly classPrefixes: Region[] = [];
   private readonly imports = new Map<string, { module: string; imported?: string }>();
   /** Variable -> the class it holds an instance of, or the function that made it (instanceAt); null when the file gives it two. */
-  private readonly types = new Map<string, { type: string } | { maker: string } | null>();
+  private readonly types = new Map<string, { type: string } | { maker: string } | { field: string } | null>();
   private readonly receiverOf = new Map<FileRoute, string | undefined>();
   private readonly decorator: string;
   /** The method calls of a route chain already read (`.get(h)` of `router.route('/x').get(h)`). */
@@ -277,6 +279,7 @@ class Reader {
     if (!spelling || t.is(i - 1, '.')) return;
     let type: string | undefined;
     let maker: string | undefined;
+    let field: string | undefined;
     // An assignment: `h := ...`, `h, err := ...` (the first name), `h = ...` (not `==`), `var h = ...`.
     let j = i + 1;
     while (t.is(j, ',') && t.kind(j + 1) === TokenKind.Identifier) j += 2;
@@ -294,7 +297,7 @@ class Reader {
       else if (t.is(last + 1, '(')) {
         if (spelling.makers) maker = name;
         else if (spelling.call && /^[A-Z][a-z]/.test(name)) type = name;
-      }
+      } else if (spelling.fields && last > k && (t.kind(last + 1) === TokenKind.Newline || t.is(last + 1, ';'))) field = name;
     } else if (spelling.typedDeclarations && (t.is(i - 1, '(') || t.is(i - 1, ',') || t.is(i - 1, 'var'))) {
       // A parameter or a `var` with its type after its name: `h *handlers.OrderHandler`.
       k = t.is(i + 1, '*') ? i + 2 : i + 1;
@@ -306,7 +309,7 @@ class Reader {
       )
         type = t.text_(last);
     }
-    const instance = type !== undefined ? { type } : maker !== undefined ? { maker } : undefined;
+    const instance = type !== undefined ? { type } : maker !== undefined ? { maker } : field !== undefined ? { field } : undefined;
     if (!instance) return;
     const variable = t.text_(i);
     const known = this.types.get(variable);
@@ -873,7 +876,9 @@ class Reader {
     if (LITERALS.has(name)) return undefined;
     const before = words.length > 1 ? words[words.length - 2] : undefined;
     const owner = before !== undefined && /^[A-Z]/.test(before) ? before : undefined;
-    return { name, owner, qualifier: owner === undefined ? before : undefined };
+    // `app.Orders.Show`: the method of the field's type, where a declaration gives it.
+    const field = words.length > 2 ? before : undefined;
+    return { name, owner, qualifier: owner === undefined ? before : undefined, ...(field !== undefined && { field }) };
   }
 
   /** What a mount mounts: a name (`orders`, `users.router`) or a `require` of './orders'. */

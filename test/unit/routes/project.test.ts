@@ -433,6 +433,31 @@ class UserViews:
     }
   });
 
+  test("Go: a method reached through a struct field, directly or through a variable, is the method of the field's declared type", () => {
+    const files = {
+      'internal/container/container.go':
+        'package container\n\ntype App struct {\n\tSignatures *handler.SignatureHandler\n\tOrders     handler.OrderHandler `json:"orders"`\n}\n',
+      'internal/handler/handlers.go':
+        'package handler\n\nfunc (h *SignatureHandler) Verify(c *gin.Context) {\n\tc.Status(http.StatusGone)\n}\n\nfunc (h *OrderHandler) Verify(c *gin.Context) {\n\tc.Status(http.StatusTeapot)\n}\n',
+      'openapi.yaml': openapi({ '/signatures/verify': { post: [200] } }),
+    };
+    for (const routes of [
+      'func Register(r *gin.Engine, app *container.App) {\n\tr.POST("/signatures/verify", app.Signatures.Verify)\n}',
+      'func Register(r *gin.Engine, app *container.App) {\n\tsignatures := app.Signatures\n\tr.POST("/signatures/verify", signatures.Verify)\n}',
+    ]) {
+      const p = project({ ...files, 'internal/routes/routes.go': `package routes\n\n${routes}\n` });
+      assert.deepEqual(p.flagged('internal/handler/handlers.go'), ['http.StatusGone'], routes);
+    }
+    // Two structs give the field two types: which is meant is not known.
+    const twice = project({
+      ...files,
+      'internal/container/other.go': 'package container\n\ntype Other struct {\n\tSignatures *handler.OrderHandler\n}\n',
+      'internal/routes/routes.go':
+        'package routes\n\nfunc Register(r *gin.Engine, app *container.App) {\n\tr.POST("/signatures/verify", app.Signatures.Verify)\n}\n',
+    });
+    assert.deepEqual(twice.flagged('internal/handler/handlers.go'), []);
+  });
+
   test('a variable the file makes of two classes names neither: nothing is guessed', () => {
     const p = project({
       'internal/routes/routes.go':
