@@ -116,9 +116,9 @@ export function readDefinitions(tokens: Tokens, family: string): Definitions {
       // A method without a keyword (Java, C#, Kotlin inside a class): `name(...) [throws ...] {`.
       const close = tokens.match(i + 1);
       if (close !== undefined && looksLikeBody(tokens, close + 1)) nameAt = i;
-    } else if (!indented && tokens.is(i + 1, '=') && !tokens.is(i + 2, '=') && !tokens.is(i - 1, '.')) {
-      // `const getUser = async (req, res) => {` / `= function (...) {`
-      let k = i + 2;
+    } else if (!indented && !tokens.is(i - 1, '.') && !tokens.is(i - 1, ':') && assigned(tokens, i) !== undefined) {
+      // `const getUser = async (req, res) => {` / `= function (...) {` / `getUser: RequestHandler = async (...) => {`
+      let k = assigned(tokens, i)!;
       if (tokens.is(k, 'async')) k++;
       if (tokens.is(k, 'function')) nameAt = i;
       else if (tokens.is(k, '(')) {
@@ -186,6 +186,24 @@ function resultType(tokens: Tokens, k: number): string | undefined {
     else if (tokens.kind(j) === TokenKind.Identifier) type = tokens.text_(j);
   }
   return type;
+}
+
+/**
+ * The token after the `=` that assigns to the name at `i`: `name = ...`, or past a type annotation, `name:
+ * RequestHandler = ...`, `name: Handler<Request> = ...` (not `==`, nor an arrow's `=>`).
+ */
+function assigned(tokens: Tokens, i: number): number | undefined {
+  let k = i + 1;
+  if (tokens.is(k, ':')) {
+    let depth = 0;
+    for (k++; k < tokens.length && k < i + 24; k++) {
+      if (tokens.is(k, '<')) depth++;
+      else if (tokens.is(k, '>') && !tokens.is(k - 1, '=')) depth--;
+      else if (depth === 0 && tokens.is(k, '=')) break;
+      else if (tokens.kind(k) !== TokenKind.Identifier && !tokens.is(k, '.') && !tokens.is(k, ',') && !tokens.is(k, '|')) return undefined;
+    }
+  }
+  return tokens.is(k, '=') && !tokens.is(k + 1, '=') && !tokens.is(k + 1, '>') ? k + 1 : undefined;
 }
 
 /** `=>` after a parameter list, past a return type annotation (`): Promise<void> =>`). */

@@ -225,7 +225,9 @@ export class ProjectIndex implements ProjectFacts {
           ref.type ??
           (ref.maker !== undefined ? resultOf(byName.get(ref.maker)) : undefined) ??
           (ref.field !== undefined ? only(fieldTypes.get(ref.field)) : undefined);
-        const typed = type !== undefined ? named.filter((c) => c.definition.owner === type) : [];
+        let typed = type !== undefined ? named.filter((c) => c.definition.owner === type) : [];
+        // Two classes of that name: the one the route's file imports it from.
+        if (typed.length > 1 && type !== undefined) typed = typed.filter((c) => c.uri === this.importedFrom(route.uri, type));
         const candidates =
           typed.length === 1
             ? typed
@@ -258,6 +260,12 @@ export class ProjectIndex implements ProjectFacts {
     const parts = uri.split('/');
     const base = parts[parts.length - 1].replace(/\.[^.]+$/, '');
     return base === ref.qualifier || parts[parts.length - 2] === ref.qualifier;
+  }
+
+  /** The file a name of `fromUri` is imported from, when its module is a file of the project. */
+  private importedFrom(fromUri: string, local: string): string | undefined {
+    const imported = this.files.get(fromUri)?.imports.get(local);
+    return imported && this.resolveModule(fromUri, imported.module)?.uri;
   }
 
   /** A route whose handler is in another file is checked in that file, where its sites are. */

@@ -787,6 +787,10 @@ class Reader {
       ((from = from + 1), (to = close));
     }
     const skip = (k: number) => t.kind(k) === TokenKind.Newline || t.is(k, ';');
+    while (from < to && skip(from)) from++;
+    // Before it, the wrapper may make the instance it calls: `const company = new Company(service)`.
+    for (let made = this.madeInstanceEnd(from, to); made !== undefined; made = this.madeInstanceEnd(from, to))
+      for (from = made; from < to && skip(from);) from++;
     while (from < to && (skip(from) || t.is(from, 'return') || t.is(from, 'await'))) from++;
     while (to > from && skip(to - 1)) to--;
     // One call: a name (`show`, `orders.show`, `this.orders.show`), or a method of an instance made there
@@ -813,6 +817,21 @@ class Reader {
     if (made) return { name: t.text_(k), type: made };
     const named = this.refOf({ from, to: k + 1 });
     return named && !(named as { classView?: boolean }).classView ? named : undefined;
+  }
+
+  /** The end of `const x = new T(...)` at `k` (a statement of a wrapper before its one call), or undefined. */
+  private madeInstanceEnd(k: number, to: number): number | undefined {
+    const t = this.t;
+    if (!(t.is(k, 'const') || t.is(k, 'let') || t.is(k, 'var')) || t.kind(k + 1) !== TokenKind.Identifier || !t.is(k + 2, '='))
+      return undefined;
+    if (!t.is(k + 3, 'new') || !this.shapes.instances?.new) return undefined;
+    const type = this.qualifiedEnd(k + 4);
+    const close = type !== undefined && t.is(type + 1, '(') ? t.match(type + 1) : undefined;
+    if (close === undefined || close + 1 >= to) return undefined;
+    // The statement ends there: a `;`, or the next one starts on a line of its own.
+    const end = close + 1;
+    const nextLine = t.kind(end) === TokenKind.Newline || t.lineOf(t.list[end].start) > t.lineOf(t.list[close].start);
+    return t.is(end, ';') || nextLine ? end : undefined;
   }
 
   /** The handler of a route call: an inline function (its span), else a named reference. */

@@ -416,6 +416,36 @@ class UserViews:
     assert.deepEqual(python.flagged('app/views/orders.py'), ['410']);
   });
 
+  test('a wrapper that makes the controller, then hands it the request; two classes of the name: the one imported', () => {
+    const p = project({
+      'src/routes.ts': `import Company from './controllers/company';
+import CompanyService from './services/company';
+app.get('/companies', (req: Request, res: Response, next: NextFunction) => {
+  const company = new Company(new CompanyService())
+  company.getAll(req, res, next)
+})
+`,
+      'src/controllers/company.ts':
+        'class Company {\n  async getAll(req: Request, res: Response): Promise<void> {\n    res.status(410).end()\n  }\n}\nexport default Company\n',
+      'src/services/company.ts':
+        'class Company {\n  async getAll(): Promise<void> {\n    throw new HttpError(418)\n  }\n}\nexport default Company\n',
+      'openapi.yaml': openapi({ '/companies': { get: [200] } }),
+    });
+    assert.deepEqual(p.flagged('src/controllers/company.ts'), ['410']);
+    assert.deepEqual(p.flagged('src/services/company.ts'), []);
+  });
+
+  test('TypeScript: a method written as a typed arrow property (getUser: RequestHandler = async (req, res) => {...}) is found', () => {
+    const p = project({
+      'src/routes.ts':
+        "import { UserController } from './controllers/user';\nconst users = new UserController();\nrouter.get('/users/:id', users.getUser);\n",
+      'src/controllers/user.ts':
+        'export class UserController {\n  getUser: RequestHandler = async (req, res) => {\n    res.status(410).end();\n  };\n  other: Handler<Request, Response> = (req, res) => {\n    res.status(418).end();\n  };\n}\n',
+      'openapi.yaml': openapi({ '/users/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(p.flagged('src/controllers/user.ts'), ['410']);
+  });
+
   test('an inline handler that does more, answers through a parameter, or passes no request on is the handler itself', () => {
     for (const wrapper of [
       '(req, res) => res.json(orders.list())',
