@@ -221,13 +221,20 @@ export class ProjectIndex implements ProjectFacts {
         const ref = route.ref;
         const named = byName.get(ref.name!) ?? [];
         // Through an instance (`h.GetUser`, h made in this file): the one method of that name its class has, anywhere.
+        const inPackage = <T extends { uri: string }>(found: T[]) => {
+          const there = ref.pkg !== undefined ? found.filter((c) => folderName(c.uri) === ref.pkg) : [];
+          return there.length > 0 ? there : found;
+        };
         const type =
           ref.type ??
-          (ref.maker !== undefined ? resultOf(byName.get(ref.maker)) : undefined) ??
+          (ref.maker !== undefined ? resultOf(inPackage(byName.get(ref.maker) ?? [])) : undefined) ??
           (ref.field !== undefined ? only(fieldTypes.get(ref.field)) : undefined);
         let typed = type !== undefined ? named.filter((c) => c.definition.owner === type) : [];
-        // Two classes of that name: the one the route's file imports it from.
-        if (typed.length > 1 && type !== undefined) typed = typed.filter((c) => c.uri === this.importedFrom(route.uri, type));
+        // Two classes of that name: the one the route's file imports, or the one in the package it names.
+        if (typed.length > 1 && type !== undefined) {
+          const imported = this.importedFrom(route.uri, type);
+          typed = imported !== undefined ? typed.filter((c) => c.uri === imported) : inPackage(typed);
+        }
         const candidates =
           typed.length === 1
             ? typed
@@ -401,6 +408,12 @@ function posixJoin(...parts: string[]): string {
 /** The type the functions of a name return, when they agree (a constructor: `NewOrderHandler` returns `OrderHandler`). */
 function resultOf(makers: readonly { definition: Definition }[] | undefined): string | undefined {
   return only(new Set((makers ?? []).map((m) => m.definition.returns)));
+}
+
+/** The name of the folder a file is in: a Go package's usual name. */
+function folderName(uri: string): string {
+  const parts = uri.split('/');
+  return parts[parts.length - 2] ?? '';
 }
 
 /** The one member of a set, if it has exactly one. */

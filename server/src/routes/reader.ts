@@ -29,6 +29,8 @@ export interface HandlerRef {
   maker?: string;
   /** The field it is reached through (`Orders` in `app.Orders.Show`, or in `h := app.Orders`): the field's declared type is the class. */
   field?: string;
+  /** The package the type or its maker is named with (`orders` in `orders.NewHandler()`): of two types of a name, the one there. */
+  pkg?: string;
 }
 
 export interface FileRoute extends RouteFact {
@@ -109,7 +111,7 @@ class Reader {
   private readonly classPrefixes: Region[] = [];
   private readonly imports = new Map<string, { module: string; imported?: string }>();
   /** Variable -> the class it holds an instance of, or the function that made it (instanceAt); null when the file gives it two. */
-  private readonly types = new Map<string, { type: string } | { maker: string } | { field: string } | null>();
+  private readonly types = new Map<string, { type: string; pkg?: string } | { maker: string; pkg?: string } | { field: string } | null>();
   private readonly receiverOf = new Map<FileRoute, string | undefined>();
   private readonly decorator: string;
   /** The method calls of a route chain already read (`.get(h)` of `router.route('/x').get(h)`). */
@@ -280,6 +282,7 @@ class Reader {
     let type: string | undefined;
     let maker: string | undefined;
     let field: string | undefined;
+    let named: number | undefined;
     // An assignment: `h := ...`, `h, err := ...` (the first name), `h = ...` (not `==`), `var h = ...`.
     let j = i + 1;
     while (t.is(j, ',') && t.kind(j + 1) === TokenKind.Identifier) j += 2;
@@ -292,6 +295,7 @@ class Reader {
       const last = this.qualifiedEnd(k);
       if (last === undefined) return;
       const name = t.text_(last);
+      named = last;
       if (made && t.is(last + 1, '(')) type = name;
       else if (spelling.composite && t.is(last + 1, '{')) type = name;
       else if (t.is(last + 1, '(')) {
@@ -307,9 +311,19 @@ class Reader {
         last !== undefined &&
         (t.is(last + 1, ',') || t.is(last + 1, ')') || t.is(last + 1, '=') || t.kind(last + 1) === TokenKind.Newline)
       )
-        type = t.text_(last);
+        ((type = t.text_(last)), (named = last));
     }
-    const instance = type !== undefined ? { type } : maker !== undefined ? { maker } : field !== undefined ? { field } : undefined;
+    // `orders.NewHandler`, `&orders.Handler{}`: the package that tells apart types of the same name.
+    const pkg = named !== undefined && t.is(named - 1, '.') && t.kind(named - 2) === TokenKind.Identifier ? t.text_(named - 2) : undefined;
+    const qualified = pkg !== undefined ? { pkg } : {};
+    const instance =
+      type !== undefined
+        ? { type, ...qualified }
+        : maker !== undefined
+          ? { maker, ...qualified }
+          : field !== undefined
+            ? { field }
+            : undefined;
     if (!instance) return;
     const variable = t.text_(i);
     const known = this.types.get(variable);

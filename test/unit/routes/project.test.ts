@@ -488,6 +488,20 @@ app.get('/companies', (req: Request, res: Response, next: NextFunction) => {
     assert.deepEqual(twice.flagged('internal/handler/handlers.go'), []);
   });
 
+  test('Go: feature packages each with a Handler type: the package the routes file names tells them apart', () => {
+    const feature = (pkg: string, code: string) =>
+      `package ${pkg}\n\ntype Handler struct{}\n\nfunc NewHandler() *Handler { return &Handler{} }\n\nfunc (h *Handler) Get(c *gin.Context) {\n\tc.Status(${code})\n}\n`;
+    const p = project({
+      'internal/orders/handler.go': feature('orders', 'http.StatusGone'),
+      'internal/users/handler.go': feature('users', 'http.StatusTeapot'),
+      'cmd/api/main.go':
+        'package main\n\nfunc main() {\n\to := orders.NewHandler()\n\tu := &users.Handler{}\n\tr.GET("/orders/:id", o.Get)\n\tr.GET("/users/:id", u.Get)\n}\n',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] }, '/users/{id}': { get: [200, 418] } }),
+    });
+    assert.deepEqual(p.flagged('internal/orders/handler.go'), ['http.StatusGone']);
+    assert.deepEqual(p.routes('internal/users/handler.go'), ['GET /users/{}']);
+  });
+
   test('a variable the file makes of two classes names neither: nothing is guessed', () => {
     const p = project({
       'internal/routes/routes.go':
