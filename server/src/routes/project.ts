@@ -208,7 +208,7 @@ export class ProjectIndex implements ProjectFacts {
 
   /** Handlers named by reference in another file: a class's method, or a function whose name only one file defines. */
   private resolveHandlers(): void {
-    const byName = new Map<string, { uri: string; definition: Definition }[]>();
+    const byName = new Map<string, Candidate[]>();
     const fieldTypes = new Map<string, Set<string>>();
     for (const [uri, file] of this.files) {
       for (const definition of file.definitions.functions)
@@ -220,21 +220,7 @@ export class ProjectIndex implements ProjectFacts {
         if (route.handler || !route.ref?.name) continue;
         const ref = route.ref;
         const named = byName.get(ref.name!) ?? [];
-        // Through an instance (`h.GetUser`, h made in this file): the one method of that name its class has, anywhere.
-        const inPackage = <T extends { uri: string }>(found: T[]) => {
-          const there = ref.pkg !== undefined ? found.filter((c) => folderName(c.uri) === ref.pkg) : [];
-          return there.length > 0 ? there : found;
-        };
-        const type =
-          ref.type ??
-          (ref.maker !== undefined ? resultOf(inPackage(byName.get(ref.maker) ?? [])) : undefined) ??
-          (ref.field !== undefined ? only(fieldTypes.get(ref.field)) : undefined);
-        let typed = type !== undefined ? named.filter((c) => c.definition.owner === type) : [];
-        // Two classes of that name: the one the route's file imports, or the one in the package it names.
-        if (typed.length > 1 && type !== undefined) {
-          const imported = this.importedFrom(route.uri, type);
-          typed = imported !== undefined ? typed.filter((c) => c.uri === imported) : inPackage(typed);
-        }
+        const typed = this.methodsOfItsClass(route.uri, ref, named, byName, fieldTypes);
         const candidates =
           typed.length === 1
             ? typed
@@ -264,9 +250,34 @@ export class ProjectIndex implements ProjectFacts {
       if (imported && this.resolveModule(fromUri, imported.module)?.uri === uri) return true;
     }
     if (ref.qualifier === undefined) return false;
-    const parts = uri.split('/');
-    const base = parts[parts.length - 1].replace(/\.[^.]+$/, '');
-    return base === ref.qualifier || parts[parts.length - 2] === ref.qualifier;
+    return fileName(uri).replace(/\.[^.]+$/, '') === ref.qualifier || folderName(uri) === ref.qualifier;
+  }
+
+  /**
+   * Of `named`, the methods of the class the reference reaches them through (`h.GetUser`): the class its
+   * variable was made of, declared with, made by a function declared to return it, or a struct field's type.
+   * Of two classes of that name, the one the route's file imports, or the one in the package it names.
+   */
+  private methodsOfItsClass(
+    fromUri: string,
+    ref: HandlerRef,
+    named: Candidate[],
+    byName: ReadonlyMap<string, Candidate[]>,
+    fieldTypes: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Candidate[] {
+    const inPackage = (found: Candidate[]) => {
+      const there = ref.pkg !== undefined ? found.filter((c) => folderName(c.uri) === ref.pkg) : [];
+      return there.length > 0 ? there : found;
+    };
+    const type =
+      ref.type ??
+      (ref.maker !== undefined ? resultOf(inPackage(byName.get(ref.maker) ?? [])) : undefined) ??
+      (ref.field !== undefined ? only(fieldTypes.get(ref.field)) : undefined);
+    if (type === undefined) return [];
+    const typed = named.filter((c) => c.definition.owner === type);
+    if (typed.length <= 1) return typed;
+    const imported = this.importedFrom(fromUri, type);
+    return imported !== undefined ? typed.filter((c) => c.uri === imported) : inPackage(typed);
   }
 
   /** The file a name of `fromUri` is imported from, when its module is a file of the project. */
@@ -405,15 +416,21 @@ function posixJoin(...parts: string[]): string {
   return Utils.joinPath(URI.file('/'), ...parts).path;
 }
 
+/** A definition of a name somewhere in the project. */
+interface Candidate {
+  uri: string;
+  definition: Definition;
+}
+
 /** The type the functions of a name return, when they agree (a constructor: `NewOrderHandler` returns `OrderHandler`). */
-function resultOf(makers: readonly { definition: Definition }[] | undefined): string | undefined {
-  return only(new Set((makers ?? []).map((m) => m.definition.returns)));
+function resultOf(makers: readonly Candidate[]): string | undefined {
+  return only(new Set(makers.map((m) => m.definition.returns)));
 }
 
 /** The name of the folder a file is in: a Go package's usual name. */
 function folderName(uri: string): string {
-  const parts = uri.split('/');
-  return parts[parts.length - 2] ?? '';
+  const folder = uri.slice(0, uri.lastIndexOf('/'));
+  return decodeURIComponent(folder.slice(folder.lastIndexOf('/') + 1));
 }
 
 /** The one member of a set, if it has exactly one. */
