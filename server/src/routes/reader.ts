@@ -278,7 +278,9 @@ class Reader {
   private instanceAt(i: number): void {
     const spelling = this.shapes.instances;
     const t = this.t;
-    if (!spelling || t.is(i - 1, '.')) return;
+    // A member the class keeps (`this.controller = new OrdersController()`) counts as a variable: routes name it
+    // `this.controller.show`.
+    if (!spelling || (t.is(i - 1, '.') && !t.is(i - 2, 'this') && !t.is(i - 2, 'self'))) return;
     let type: string | undefined;
     let maker: string | undefined;
     let field: string | undefined;
@@ -286,6 +288,8 @@ class Reader {
     // An assignment: `h := ...`, `h, err := ...` (the first name), `h = ...` (not `==`), `var h = ...`.
     let j = i + 1;
     while (t.is(j, ',') && t.kind(j + 1) === TokenKind.Identifier) j += 2;
+    // Past a type annotation: `private controller: OrdersController = new OrdersController()`.
+    if (spelling.new && t.is(j, ':')) j = this.annotationEnd(j + 1) ?? j;
     let k = t.is(j, ':') && t.is(j + 1, '=') ? j + 2 : t.is(j, '=') && !t.is(j + 1, '=') && !t.is(j + 1, '>') ? j + 1 : -1;
     if (k > 0) {
       if (t.is(k, 'await')) k++;
@@ -328,6 +332,19 @@ class Reader {
     const variable = t.text_(i);
     const known = this.types.get(variable);
     this.types.set(variable, known === undefined || (known && JSON.stringify(known) === JSON.stringify(instance)) ? instance : null);
+  }
+
+  /** The token after a type annotation starting at `k` (`Foo`, `pkg.Foo<Bar>`, `Foo | null`), or undefined. */
+  private annotationEnd(k: number): number | undefined {
+    const t = this.t;
+    let depth = 0;
+    for (let steps = 0; steps < 24 && k < t.length; steps++, k++) {
+      if (t.is(k, '<')) depth++;
+      else if (t.is(k, '>') && !t.is(k - 1, '=')) depth--;
+      else if (depth === 0 && (t.is(k, '=') || t.is(k, ';'))) return k;
+      else if (t.kind(k) !== TokenKind.Identifier && !t.is(k, '.') && !t.is(k, ',') && !t.is(k, '|')) return undefined;
+    }
+    return undefined;
   }
 
   /** The last name of `a.b.C` starting at `k`, or undefined when no name starts there. */

@@ -502,6 +502,30 @@ app.get('/companies', (req: Request, res: Response, next: NextFunction) => {
     assert.deepEqual(p.routes('internal/users/handler.go'), ['GET /users/{}']);
   });
 
+  test("a member the routes class keeps (this.controller = new C(), a typed field, self.views = V()) names its class's method", () => {
+    const controllers =
+      'export class CatalogController {\n  findOne(req, res) {\n    res.status(410).end();\n  }\n}\nexport class OtherController {\n  findOne(req, res) {\n    res.status(418).end();\n  }\n}\n';
+    for (const member of [
+      'constructor() {\n    this.router = Router();\n    this.controller = new CatalogController();\n  }',
+      'private controller: CatalogController = new CatalogController();',
+    ]) {
+      const p = project({
+        'src/routes/catalog.ts': `import { CatalogController } from '../controllers';\nexport class CatalogRoutes {\n  ${member}\n  init() {\n    this.router.get('/catalog/:id', this.controller.findOne);\n  }\n}\n`,
+        'src/controllers/index.ts': controllers,
+        'openapi.yaml': openapi({ '/catalog/{id}': { get: [200] } }),
+      });
+      assert.deepEqual(p.flagged('src/controllers/index.ts'), ['410'], member);
+    }
+    const python = project({
+      'app/routes.py':
+        "from app.views.orders import OrderViews\n\n\nclass Routes:\n    def __init__(self, app):\n        self.views = OrderViews()\n        app.add_url_rule('/orders/<order_id>', view_func=self.views.show)\n",
+      'app/views/orders.py':
+        'class OrderViews:\n    def show(self, order_id):\n        abort(410)\n\n\nclass UserViews:\n    def show(self, user_id):\n        abort(418)\n',
+      'openapi.yaml': openapi({ '/orders/{id}': { get: [200] } }),
+    });
+    assert.deepEqual(python.flagged('app/views/orders.py'), ['410']);
+  });
+
   test('a variable the file makes of two classes names neither: nothing is guessed', () => {
     const p = project({
       'internal/routes/routes.go':
