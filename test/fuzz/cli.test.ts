@@ -84,12 +84,19 @@ function run(args: string[], cwd: string): { status: number | null; stdout: stri
 const isUtf8 = (bytes: Buffer) => Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
 const words = (text: string) => text.match(/[A-Za-z0-9_]+|[^A-Za-z0-9_]/gu) ?? [];
 
-/** What --fix may have done to one file: only whole status tokens replaced, nothing else. */
+/** A line of a spec that declares a response, as status-not-in-spec's preferred fix adds one: `'404':`, `description: ...`. */
+const DECLARED = /^\s*(["']?[1-5]\d\d["']?\s*:.*|["']?description["']?\s*:.*|\}\s*,?)\s*$/;
+
+/**
+ * What --fix may have done to one file: only whole status tokens replaced, nothing else; and in a spec, besides,
+ * responses declared (status-not-in-spec's preferred fix), every line it had kept in order.
+ */
 function checkFixed(name: string, before: Buffer, after: Buffer): void {
   if (before.equals(after)) return;
   assert.ok(isUtf8(before), `${name}: a file that is not UTF-8 was rewritten`);
-  const [a, b] = [before.toString('utf8'), after.toString('utf8')];
+  let [a, b] = [before.toString('utf8'), after.toString('utf8')];
   assert.equal(b.startsWith('\ufeff'), a.startsWith('\ufeff'), `${name}: the byte-order mark changed`);
+  if (/\.(ya?ml|json)$/.test(name) && b.split('\n').length > a.split('\n').length) b = withoutDeclared(name, a, b);
   assert.equal(b.split('\r\n').length, a.split('\r\n').length, `${name}: CRLF line ends changed`);
   assert.equal(b.split('\n').length, a.split('\n').length, `${name}: lines were added or removed`);
   const [wa, wb] = [words(a), words(b)];
@@ -107,6 +114,20 @@ function checkFixed(name: string, before: Buffer, after: Buffer): void {
       `${name}: "${wa[i]}" -> "${wb[i]}" at ${offset} is not a status site`,
     );
   }
+}
+
+/** `after` without the lines the fix added to declare responses; fails when a line of `before` is gone. */
+function withoutDeclared(name: string, before: string, after: string): string {
+  const [a, b] = [before.split('\n'), after.split('\n')];
+  const same = (x: string, y: string) => x.replace(/\b\d{3}\b/g, '#') === y.replace(/\b\d{3}\b/g, '#');
+  const kept: string[] = [];
+  let i = 0;
+  for (const line of b) {
+    if (i < a.length && same(a[i], line)) (kept.push(line), i++);
+    else assert.match(line, DECLARED, `${name}: a line added that declares no response: ${JSON.stringify(line)}`);
+  }
+  assert.equal(i, a.length, `${name}: a line of the spec was lost: ${JSON.stringify(a[i])}`);
+  return kept.join('\n');
 }
 
 function checkReport(dir: string, stdout: string): void {
