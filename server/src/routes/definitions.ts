@@ -193,17 +193,20 @@ function resultType(tokens: Tokens, k: number): string | undefined {
  * RequestHandler = ...`, `name: Handler<Request> = ...` (not `==`, nor an arrow's `=>`).
  */
 function assigned(tokens: Tokens, i: number): number | undefined {
-  let k = i + 1;
-  if (tokens.is(k, ':')) {
-    let depth = 0;
-    for (k++; k < tokens.length && k < i + 24; k++) {
-      if (tokens.is(k, '<')) depth++;
-      else if (tokens.is(k, '>') && !tokens.is(k - 1, '=')) depth--;
-      else if (depth === 0 && tokens.is(k, '=')) break;
-      else if (tokens.kind(k) !== TokenKind.Identifier && !tokens.is(k, '.') && !tokens.is(k, ',') && !tokens.is(k, '|')) return undefined;
-    }
+  const k = tokens.is(i + 1, ':') ? annotationEnd(tokens, i + 2) : i + 1;
+  return k !== undefined && tokens.is(k, '=') && !tokens.is(k + 1, '=') && !tokens.is(k + 1, '>') ? k + 1 : undefined;
+}
+
+/** The `=` or `;` ending a type annotation that starts at `k` (`Foo`, `pkg.Foo<Bar>`, `Foo | null`), or undefined. */
+export function annotationEnd(tokens: Tokens, k: number): number | undefined {
+  let depth = 0;
+  for (let steps = 0; steps < 24 && k < tokens.length; steps++, k++) {
+    if (tokens.is(k, '<')) depth++;
+    else if (tokens.is(k, '>') && !tokens.is(k - 1, '=')) depth--;
+    else if (depth === 0 && (tokens.is(k, '=') || tokens.is(k, ';'))) return k;
+    else if (tokens.kind(k) !== TokenKind.Identifier && !tokens.is(k, '.') && !tokens.is(k, ',') && !tokens.is(k, '|')) return undefined;
   }
-  return tokens.is(k, '=') && !tokens.is(k + 1, '=') && !tokens.is(k + 1, '>') ? k + 1 : undefined;
+  return undefined;
 }
 
 /** `=>` after a parameter list, past a return type annotation (`): Promise<void> =>`). */

@@ -9,7 +9,7 @@
 import * as knowledge from '../knowledge';
 import type { ArgumentRef, RouteActions, RouteShapes } from '../knowledge';
 import { type RouteFact, type Span, normaliseTemplate } from '../service';
-import { type Definitions, findFunction, readDefinitions } from './definitions';
+import { type Definitions, annotationEnd, findFunction, readDefinitions } from './definitions';
 import { TokenKind, Tokens } from './tokens';
 
 /** A handler named rather than written inline: resolved in this file, else by the project. */
@@ -289,7 +289,7 @@ class Reader {
     let j = i + 1;
     while (t.is(j, ',') && t.kind(j + 1) === TokenKind.Identifier) j += 2;
     // Past a type annotation: `private controller: OrdersController = new OrdersController()`.
-    if (spelling.new && t.is(j, ':')) j = this.annotationEnd(j + 1) ?? j;
+    if (spelling.new && t.is(j, ':')) j = annotationEnd(t, j + 1) ?? j;
     let k = t.is(j, ':') && t.is(j + 1, '=') ? j + 2 : t.is(j, '=') && !t.is(j + 1, '=') && !t.is(j + 1, '>') ? j + 1 : -1;
     if (k > 0) {
       if (t.is(k, 'await')) k++;
@@ -334,17 +334,12 @@ class Reader {
     this.types.set(variable, known === undefined || (known && JSON.stringify(known) === JSON.stringify(instance)) ? instance : null);
   }
 
-  /** The token after a type annotation starting at `k` (`Foo`, `pkg.Foo<Bar>`, `Foo | null`), or undefined. */
-  private annotationEnd(k: number): number | undefined {
-    const t = this.t;
-    let depth = 0;
-    for (let steps = 0; steps < 24 && k < t.length; steps++, k++) {
-      if (t.is(k, '<')) depth++;
-      else if (t.is(k, '>') && !t.is(k - 1, '=')) depth--;
-      else if (depth === 0 && (t.is(k, '=') || t.is(k, ';'))) return k;
-      else if (t.kind(k) !== TokenKind.Identifier && !t.is(k, '.') && !t.is(k, ',') && !t.is(k, '|')) return undefined;
-    }
-    return undefined;
+  /** `new pkg.T(...)` at `k` (where the language spells it so): the token of `T` and the call's `)`. */
+  private newCall(k: number): { type: number; close: number } | undefined {
+    if (!this.t.is(k, 'new') || !this.shapes.instances?.new) return undefined;
+    const type = this.qualifiedEnd(k + 1);
+    const close = type !== undefined && this.t.is(type + 1, '(') ? this.t.match(type + 1) : undefined;
+    return close === undefined ? undefined : { type: type!, close };
   }
 
   /** The last name of `a.b.C` starting at `k`, or undefined when no name starts there. */
@@ -826,18 +821,11 @@ class Reader {
     while (to > from && skip(to - 1)) to--;
     // One call: a name (`show`, `orders.show`, `this.orders.show`), or a method of an instance made there
     // (`new OrdersController().show`), and its arguments, ending the body.
-    let k = from;
-    let made: string | undefined;
-    if (t.is(k, 'new') && this.shapes.instances?.new) {
-      const type = this.qualifiedEnd(k + 1);
-      const close = type !== undefined && t.is(type + 1, '(') ? t.match(type + 1) : undefined;
-      if (close === undefined || !t.is(close + 1, '.') || t.kind(close + 2) !== TokenKind.Identifier) return undefined;
-      made = t.text_(type!);
-      k = close + 2;
-    }
-    if (t.kind(k) !== TokenKind.Identifier) return undefined;
-    while (t.is(k + 1, '.') && t.kind(k + 2) === TokenKind.Identifier) k += 2;
-    if (!t.is(k + 1, '(') || t.match(k + 1) !== to - 1) return undefined;
+    const instance = this.newCall(from);
+    if (instance ? !t.is(instance.close + 1, '.') : t.is(from, 'new') && this.shapes.instances?.new) return undefined;
+    const made = instance && t.text_(instance.type);
+    const k = this.qualifiedEnd(instance ? instance.close + 2 : from);
+    if (k === undefined || !t.is(k + 1, '(') || t.match(k + 1) !== to - 1) return undefined;
     // The request goes on (a parameter is an argument), and not to a method of a parameter (`res.json(...)`).
     const parameters = new Set<string>();
     for (let p = arg.from; p < body; p++) if (t.kind(p) === TokenKind.Identifier) parameters.add(t.text_(p));
@@ -855,9 +843,7 @@ class Reader {
     const t = this.t;
     if (!(t.is(k, 'const') || t.is(k, 'let') || t.is(k, 'var')) || t.kind(k + 1) !== TokenKind.Identifier || !t.is(k + 2, '='))
       return undefined;
-    if (!t.is(k + 3, 'new') || !this.shapes.instances?.new) return undefined;
-    const type = this.qualifiedEnd(k + 4);
-    const close = type !== undefined && t.is(type + 1, '(') ? t.match(type + 1) : undefined;
+    const close = this.newCall(k + 3)?.close;
     if (close === undefined || close + 1 >= to) return undefined;
     // The statement ends there: a `;`, or the next one starts on a line of its own.
     const end = close + 1;
