@@ -23,6 +23,10 @@ export interface VocabularyFile {
   dependencyContext: {
     phrases: PhraseList;
     /**
+     * Annotations and decorators that run a handler in a database transaction (`@Transactional`, `@transaction.atomic`, `@db.atomic()`), by the last part of their name: they say how the handler stores, not that the request is a chain of actions, so their words are no mark.
+     */
+    storageAnnotations?: string[];
+    /**
      * Upper-case HTTP method names from WebDAV and its extensions.
      *
      * @minItems 1

@@ -311,6 +311,8 @@ export const phrases = {
 };
 
 export const webdavMethods: ReadonlySet<string> = new Set(vocabulary.dependencyContext.webdavMethods);
+/** Annotations that run a handler in a database transaction, by the last part of their name: no mark of a chain. */
+export const storageAnnotations: ReadonlySet<string> = new Set(vocabulary.dependencyContext.storageAnnotations ?? []);
 
 export interface CompiledConfusion {
   name: string;

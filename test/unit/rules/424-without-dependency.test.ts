@@ -435,11 +435,66 @@ paths:
       language: 'java',
       text: `@GetMapping("/batches/{id}")\npublic ResponseEntity<?> get(@PathVariable String id) {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n}\n`,
     },
+    {
+      name: 'Kotlin: @GetMapping on a batch route, on its own line',
+      language: 'kotlin',
+      text: `@GetMapping("/batches/{id}")\nfun get(@PathVariable id: String): ResponseEntity<Any> {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build()\n}\n`,
+    },
+    {
+      name: 'Kotlin: @PostMapping on a batch route, on its own line, marks a chain',
+      language: 'kotlin',
+      text: `@PostMapping("/batches")\n@ResponseBody\nfun run(@RequestBody items: List<Item>): ResponseEntity<Any> {\n    return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build()\n}\n`,
+    },
     { name: 'Ruby: Sinatra get on a batch route', language: 'ruby', text: `get '/batches/:id' do\n  halt [[424]]\nend\n` },
     {
       name: 'C#: [HttpGet] on a workflow action',
       language: 'csharp',
       text: `[HttpGet("workflows/{id}")]\npublic IActionResult GetWorkflow(int id) {\n    return StatusCode([[424]]);\n}\n`,
+    },
+  ]);
+
+  // A database transaction around a handler (Spring's @Transactional, Django's @transaction.atomic) says how it
+  // stores, not that the request is a chain of actions: the 424 is judged as if the annotation were not there.
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Java: Spring @Transactional on the handler',
+      language: 'java',
+      text: `@PostMapping("/sections")\n@Transactional\npublic ResponseEntity<String> create(@RequestBody Section s) {\n    return new ResponseEntity<>("Creating failed", [[HttpStatus.FAILED_DEPENDENCY]]);\n}\n`,
+    },
+    {
+      name: 'Java: @Transactional(readOnly = false) on the class',
+      language: 'java',
+      text: `@Service\n@Transactional(readOnly = false)\npublic class SectionService {\n    public void create(Section s) {\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "Save failed");\n    }\n}\n`,
+    },
+    {
+      name: 'Java: @Transactional beside a batch route still marks the chain by its route',
+      language: 'java',
+      text: `@PostMapping("/sections/batch")\n@Transactional\npublic ResponseEntity<String> createAll(@RequestBody List<Section> s) {\n    return new ResponseEntity<>("Creating failed", HttpStatus.FAILED_DEPENDENCY);\n}\n`,
+    },
+    {
+      name: 'Kotlin: Spring @Transactional on the handler',
+      language: 'kotlin',
+      text: `@Transactional\nfun create(dto: SectionDto): ResponseEntity<String> {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).body("Creating failed")\n}\n`,
+    },
+    {
+      name: 'Python: Django @transaction.atomic on the view',
+      language: 'python',
+      text: `@api_view(["POST"])\n@transaction.atomic\ndef create_section(request):\n    return Response(status=[[status.HTTP_424_FAILED_DEPENDENCY]])\n`,
+    },
+    {
+      name: 'Python: @db.atomic() (peewee) on the view',
+      language: 'python',
+      text: `@app.route("/sections", methods=["POST"])\n@db.atomic()\ndef create_section():\n    abort([[424]])\n`,
+    },
+    {
+      name: 'Kotlin: a @PostMapping batch route on the line above still marks the chain',
+      language: 'kotlin',
+      text: `@Transactional\n@PostMapping("/sections/batch")\nfun createAll(@RequestBody dtos: List<SectionDto>): ResponseEntity<String> {\n    return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build()\n}\n`,
+    },
+    {
+      name: 'TypeScript: @Transactional() on a NestJS handler',
+      language: 'typescript',
+      text: `@Post()\n@Transactional()\nasync create(@Body() dto: SectionDto) {\n  throw new HttpException('Creating failed', [[HttpStatus.FAILED_DEPENDENCY]]);\n}\n`,
     },
   ]);
 });

@@ -12,6 +12,7 @@ import * as knowledge from '../../knowledge';
 import type { CompiledConfusion, PhraseSet } from '../../knowledge';
 import type { Evidence, Guard, StatusSite } from '../model';
 import { methodOf } from '../scanners/code/blocks';
+import { namingWords } from '../scanners/code/scope';
 import type { Replacement, RuleContext } from './rule';
 
 export interface Verdict {
@@ -102,7 +103,7 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   // A GET or HEAD only reads: no earlier action of the same request could have failed (unless its message said so).
   const readsOnly = method === 'GET' || method === 'HEAD';
   const handlerText = spec ? undefined : site.handler;
-  const handlerWords = spec ? scope.words() : handlerText ? knowledge.toWords(handlerText) : [];
+  const handlerWords = spec ? scope.words() : handlerText ? namingWords(handlerText) : [];
   // What the handler declares this code to mean (`responses={424: {"description": "Email sending errors"}}`).
   const declared = spec || site.declares ? undefined : scope.declared?.get(424);
   if (declared) {

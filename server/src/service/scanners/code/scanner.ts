@@ -192,6 +192,8 @@ export class CodeScanner {
   private declaring: { site: StatusSite; depth: number; said: string[] } | undefined;
   /** Ruby: the last `case` line is on a status (`case response.code`): its `when`s read one. */
   private caseOfStatus = false;
+  /** Where a line ends a statement (Kotlin): the mark of an annotation line, which belongs to the declaration below it. */
+  private readonly decorator: string | undefined;
   /** The last `[...]` closed: `[423, 424].includes(status)` reads the codes in it. */
   private lastClosedBracket: { start: number; end: number } | undefined;
 
@@ -212,6 +214,7 @@ export class CodeScanner {
     this.failurePhrases = new knowledge.PhraseSet(scopes.failureBlocks.map((p) => knowledge.toWords(p).join(' ')));
     this.functionKeywords = new Set(scopes.functionKeywords);
     this.failureCalls = new Set(scopes.failureCalls ?? []);
+    this.decorator = this.braces ? scopes.decorator : undefined;
   }
 
   /** Feeds one token. */
@@ -224,8 +227,18 @@ export class CodeScanner {
     if (kind === TokenKind.Newline) {
       this.atLineStart = true;
       const top = this.top();
-      // `if (x)` at the end of a line (Kotlin): the statement it guards is on the next one.
-      if (top.block && !(this.recentText(1) === ')' && this.lastClosedParen !== undefined && isControl(this.lastClosedParen)))
+      // `if (x)` at the end of a line (Kotlin): the statement it guards is on the next one; so is the
+      // declaration under an annotation line (`@PostMapping("/batch")`), whose header the annotation is part of.
+      if (
+        top.block &&
+        !(this.recentText(1) === ')' && this.lastClosedParen !== undefined && isControl(this.lastClosedParen)) &&
+        !(
+          this.decorator &&
+          top.statementFirst === this.decorator &&
+          start - top.statementFirstAt! < MAX_ANNOTATIONS_LENGTH &&
+          onlyAnnotations(this.text, top.statementFirstAt!, start, this.decorator)
+        )
+      )
         this.endStatement(top, start);
       return;
     }
@@ -1531,4 +1544,42 @@ export function unquote(literal: string): string {
   while (start < end && isQuote(literal[start])) start++;
   while (end > start && isQuote(literal[end - 1])) end--;
   return literal.slice(start, end);
+}
+
+/** How long a run of annotation lines is read as one (each line re-reads the run: hostile text must not make that slow). */
+const MAX_ANNOTATIONS_LENGTH = 2000;
+
+/**
+ * Whether `text[from, to)` is annotations only (`@Transactional`, `@PostMapping("/x") @ResponseBody`,
+ * `@field:JsonProperty("id")`): a mark, a qualified name, and arguments in balanced parentheses.
+ */
+function onlyAnnotations(text: string, from: number, to: number, mark: string): boolean {
+  let i = from;
+  let seen = false;
+  for (;;) {
+    while (i < to && /\s/.test(text[i])) i++;
+    if (i >= to) return seen;
+    if (text[i] !== mark) return false;
+    i++;
+    const nameStart = i;
+    while (i < to && /[\w.:]/.test(text[i])) i++;
+    if (i === nameStart) return false;
+    while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === '(') {
+      let depth = 0;
+      let quote = '';
+      for (; i < to; i++) {
+        const c = text[i];
+        if (quote) {
+          if (c === '\\') i++;
+          else if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) break;
+      }
+      if (i >= to) return false;
+      i++;
+    }
+    seen = true;
+  }
 }

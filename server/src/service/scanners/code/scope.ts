@@ -19,7 +19,35 @@ export class TextScope implements Scope {
   ) {}
 
   words(): readonly string[] {
-    this.cachedWords ??= knowledge.toWords(this.text.slice(this.start, Math.min(this.headerEnd, this.start + 2000)));
+    this.cachedWords ??= namingWords(this.text.slice(this.start, Math.min(this.headerEnd, this.start + 2000)));
     return this.cachedWords;
   }
+}
+
+/**
+ * The words of a handler's header, less its annotations that run it in a database transaction
+ * (`@Transactional`, `@transaction.atomic`): they say how it stores, not that the request is a chain of actions.
+ */
+export function namingWords(header: string): string[] {
+  return knowledge.toWords(header.includes('@') ? withoutStorageAnnotations(header) : header);
+}
+
+function withoutStorageAnnotations(header: string): string {
+  let kept = '';
+  let from = 0;
+  for (let at = header.indexOf('@'); at >= 0; at = header.indexOf('@', at + 1)) {
+    let end = at + 1;
+    while (end < header.length && /[\w.]/.test(header[end])) end++;
+    const name = header.slice(at + 1, end);
+    if (!knowledge.storageAnnotations.has(name.slice(name.lastIndexOf('.') + 1))) continue;
+    const args = /^[ \t]*\(/.exec(header.slice(end, end + 20));
+    if (args) {
+      const close = header.indexOf(')', end);
+      end = close < 0 ? header.length : close + 1;
+    }
+    kept += `${header.slice(from, at)} `;
+    from = end;
+    at = end - 1;
+  }
+  return kept + header.slice(from);
 }
