@@ -30,6 +30,8 @@ export interface JudgementLabel {
   expected: Expected | null;
   pattern?: string;
   reason: string;
+  /** The labelling round, when not the first: 2 is the held-out round (labelled after the rules were tuned on the first). */
+  round?: number;
 }
 
 export function loadLabels(): JudgementLabel[] {
