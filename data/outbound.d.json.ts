@@ -41,6 +41,10 @@ export interface OutboundFile {
    */
   local: Phrase[];
   /**
+   * The last word of a receiver that is the application's own layer (`productService.addProduct`, `h.OrderRepository.Save`, `userDao.find`): its failure is the server's own (a database, a rule of the business), not another service's, whatever other word the receiver has (`clientService`). A handled call on one is no evidence of an outbound call.
+   */
+  ownLayers?: string[];
+  /**
    * Exception types that mean the failure was local (a missing file or row, invalid input, a parse error): a handler catching one answers no other service's failure, whatever call its try body makes.
    *
    * @minItems 1

@@ -4,8 +4,9 @@
  * rule, over all 424 sites, and as a confusion matrix (expected rule vs reported rule).
  *
  *   node --import tsx scripts/judgement/excerpts.ts      # once: writes the excerpts from local mirrors
- *   node --import tsx scripts/judgement/measure.ts [--list] [--json FILE]
+ *   node --import tsx scripts/judgement/measure.ts [--list] [--json FILE] [--round N]
  *
+ * --round N judges one labelling round only (1: the corpus the rules were tuned on; 2: the held-out round).
  * --list also prints every site with its verdict. Findings on an excerpt at a line no label names are
  * counted as false positives and listed; labelled sites the scanner does not see at all are listed apart.
  */
@@ -20,6 +21,7 @@ import { JUDGEMENT_DIR, type JudgementLabel, familyOf, loadLabels } from './corp
 const args = process.argv.slice(2);
 const listAll = args.includes('--list');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const round = args.includes('--round') ? Number(args[args.indexOf('--round') + 1]) : undefined;
 
 const NONE = 'none';
 const service = getLanguageService({ onRuleFault: (id, error) => console.error(`rule ${id} threw: ${String(error)}`) });
@@ -43,7 +45,7 @@ interface Verdict {
   finding?: Finding;
 }
 
-const labels = loadLabels();
+const labels = loadLabels().filter((label) => round === undefined || (label.round ?? 1) === round);
 const byFile = new Map<string, JudgementLabel[]>();
 for (const label of labels) byFile.set(label.file, [...(byFile.get(label.file) ?? []), label]);
 
@@ -134,7 +136,7 @@ const otherRules = verdicts.filter((v) => !counted(v));
 
 const families = new Set(labels.filter((l) => l.code === 424 && familyOf(l) !== 'openapi').map(familyOf));
 console.log(
-  `Judgement corpus: ${labels.length} sites in ${byFile.size} excerpts from ${new Set(labels.map((l) => l.repo)).size} repositories`,
+  `Judgement corpus${round === undefined ? '' : `, round ${round}`}: ${labels.length} sites in ${byFile.size} excerpts from ${new Set(labels.map((l) => l.repo)).size} repositories`,
 );
 console.log(
   `  424: ${sites424.length} sites, ${new Set(sites424.map((v) => v.label.repo)).size} repositories, ${families.size} language families + ${sites424.filter((v) => familyOf(v.label) === 'openapi').length} OpenAPI keys`,

@@ -365,6 +365,8 @@ export const outboundVocabulary = {
   localErrors: new PhraseSet(outbound.localErrors.map((e) => e.phrase)),
   /** Receivers and callees of local work, their words joined (`http error` -> `httperror`). */
   local: new Set(outbound.local.map((phrase) => phrase.replace(/ /g, ''))) as ReadonlySet<string>,
+  /** The last words of a receiver that is the application's own layer (`productService`, `userRepository`). */
+  ownLayers: new Set(outbound.ownLayers ?? []) as ReadonlySet<string>,
 };
 
 /** Which codes completion offers first, by context. */

@@ -181,6 +181,121 @@ describe('424-for-upstream-failure', () => {
     );
   });
 
+  // A method that declares it throws the application's 424 type uses that type: it is not named after it.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: throws FailedDependencyException in the method header',
+      language: 'java',
+      text: `public ResponseEntity<Void> create(OrderDTO dto) throws BadRequestException, FailedDependencyException {\n  try {\n    return ok(orderService.create(dto));\n  } catch (AccountServiceUnavailableException ex) {\n    throw new [[FailedDependencyException]](ex.getMessage());\n  }\n}\n`,
+    },
+    {
+      name: 'Kotlin: @Throws(FailedDependencyException::class) on the function',
+      language: 'kotlin',
+      text: `@Throws(FailedDependencyException::class)\nfun create(dto: OrderDto): Order {\n    try {\n        return paymentClient.charge(dto)\n    } catch (e: IOException) {\n        throw [[FailedDependencyException]](e.message)\n    }\n}\n`,
+    },
+  ]);
+
+  // Java's arrow switch: the body of `case X ->` is a use, its label the guard.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: a case arm mapping an unavailable account service',
+      language: 'java',
+      text: `ErrorContext map(Throwable err) {\n    return switch (err) {\n        case OrderNotFoundException ignored -> ErrorContext.of(HttpStatus.NOT_FOUND, "The order was not found");\n        case AccountServiceUnavailableException ignored -> ErrorContext.of([[HttpStatus.FAILED_DEPENDENCY]], "account-service UNAVAILABLE");\n        default -> ErrorContext.of(HttpStatus.INTERNAL_SERVER_ERROR, "error");\n    };\n}\n`,
+    },
+    {
+      name: 'Java: case 424 -> is still a read',
+      language: 'java',
+      text: `String label(int status) {\n    return switch (status) {\n        case 424 -> "the payment service is unavailable";\n        default -> "other";\n    };\n}\n`,
+    },
+  ]);
+
+  // A call on the application's own layer is skipped, not the client call after it.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: orderService.create then restTemplate in one try',
+      language: 'java',
+      text: `public ResponseEntity<Void> create(OrderDto dto) {\n    try {\n        Order order = orderService.create(dto);\n        restTemplate.postForObject(billingUrl, order, Invoice.class);\n        return ResponseEntity.ok().build();\n    } catch (Exception e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n}\n`,
+    },
+    {
+      name: 'Go: a client field of a service struct is still a client',
+      language: 'go',
+      text: `func (s *OrderService) Charge(w http.ResponseWriter, r *http.Request) {\n\tif _, err := s.paymentClient.Charge(r.Context(), amount); err != nil {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t}\n}\n`,
+    },
+  ]);
+
+  // Testing an error's type is as good as catching it: a network failure's type in the condition.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: a fallback testing ex instanceof FeignException',
+      language: 'java',
+      text: `public AccountDTO fallback(Long id, Throwable ex) {\n    ErrorDTO error = new ErrorDTO();\n    if (ex instanceof FeignException) {\n        error.setStatus([[HttpStatus.FAILED_DEPENDENCY]].value());\n    }\n    throw new ErrorException(error);\n}\n`,
+    },
+    {
+      name: 'Python: isinstance(e, requests.Timeout) -> 504',
+      language: 'python',
+      text: `def fetch_report(request):\n    try:\n        return build()\n    except Exception as e:\n        if isinstance(e, requests.Timeout):\n            return Response(status=[[424]])\n        raise\n`,
+      fixed: `def fetch_report(request):\n    try:\n        return build()\n    except Exception as e:\n        if isinstance(e, requests.Timeout):\n            return Response(status=504)\n        raise\n`,
+    },
+    {
+      name: 'Kotlin: e is ConnectException',
+      language: 'kotlin',
+      text: `fun handle(e: Throwable): ResponseEntity<Any> {\n    if (e is ConnectException) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build()\n    }\n    return ResponseEntity.internalServerError().build()\n}\n`,
+    },
+    {
+      name: 'C#: ex is HttpRequestException',
+      language: 'csharp',
+      text: `public IActionResult Map(Exception ex) {\n    if (ex is HttpRequestException) {\n        return StatusCode([[424]]);\n    }\n    return StatusCode(500);\n}\n`,
+    },
+    {
+      name: 'TypeScript: a type test of a local error is no upstream',
+      language: 'typescript',
+      text: `function toStatus(err: unknown): number {\n  if (err instanceof ValidationError) {\n    return 424;\n  }\n  return 500;\n}\n`,
+    },
+  ]);
+
+  // A switch or match on the status another service answered with: every arm passes that answer on.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python: the default case of match cda_response.status_code',
+      language: 'python',
+      text: `async def get_case(urn):\n    cda_response = await client.get(ENDPOINT)\n    match cda_response.status_code:\n        case 200:\n            return JSONResponse(cda_response.json())\n        case 404:\n            return Response(status_code=404)\n        case _:\n            logger.error("Endpoint_Error_Returning")\n            return Response(status_code=[[424]])\n`,
+    },
+    {
+      name: 'Go: the default of switch resp.StatusCode',
+      language: 'go',
+      text: `func h(w http.ResponseWriter, r *http.Request) {\n\tresp, _ := fetchProfile(r.Context())\n\tswitch resp.StatusCode {\n\tcase http.StatusOK:\n\t\tio.Copy(w, resp.Body)\n\tdefault:\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t}\n}\n`,
+    },
+    {
+      name: 'JavaScript: a case of switch (response.status)',
+      language: 'javascript',
+      text: `async function show(req, res) {\n  const response = await loadProfile(req.params.id);\n  switch (response.status) {\n    case 200:\n      return res.json(await response.json());\n    case 500:\n      return res.status([[424]]).end();\n  }\n}\n`,
+    },
+    {
+      name: 'Go: case 424 in such a switch is still a read',
+      language: 'go',
+      text: `func h(resp *http.Response) string {\n\tswitch resp.StatusCode {\n\tcase http.StatusFailedDependency:\n\t\treturn "the upstream answered 424"\n\t}\n\treturn ""\n}\n`,
+    },
+  ]);
+
+  // A condition that another service's answer never came (`response is None`, `resp == nil`).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python: if cda_response is None after the client call',
+      language: 'python',
+      text: `async def get_case(urn):\n    cda_response = await client.get(ENDPOINT)\n    if cda_response is None:\n        return Response(status_code=[[424]])\n`,
+    },
+    {
+      name: 'Java: if (response == null)',
+      language: 'java',
+      text: `public ResponseEntity<Profile> show(String id) {\n    Profile response = profiles.fetch(id);\n    if (response == null) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n    return ResponseEntity.ok(response);\n}\n`,
+    },
+    {
+      name: 'Ruby: head 424 if response.nil?',
+      language: 'ruby',
+      text: `def show\n  response = CommonPlatform.fetch(params[:id])\n  head [[424]] if response.nil?\nend\n`,
+    },
+  ]);
+
   // Patterns from the judgement corpus (docs/corpus.md).
   runScenarios('424-for-upstream-failure', [
     {

@@ -445,6 +445,16 @@ paths:
       language: 'kotlin',
       text: `@PostMapping("/batches")\n@ResponseBody\nfun run(@RequestBody items: List<Item>): ResponseEntity<Any> {\n    return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build()\n}\n`,
     },
+    {
+      name: 'Java: a Javalin lambda handler on a GET batch route',
+      language: 'java',
+      text: `void routes(Javalin app) {\n    app.get("/batches/{id}", ctx -> {\n        log.info("reading");\n        ctx.status([[424]]);\n    });\n}\n`,
+    },
+    {
+      name: 'Java: a Javalin lambda handler on a POST batch route marks a chain',
+      language: 'java',
+      text: `void routes(Javalin app) {\n    app.post("/batches", ctx -> {\n        log.info("running");\n        ctx.status(424);\n    });\n}\n`,
+    },
     { name: 'Ruby: Sinatra get on a batch route', language: 'ruby', text: `get '/batches/:id' do\n  halt [[424]]\nend\n` },
     {
       name: 'C#: [HttpGet] on a workflow action',
@@ -495,6 +505,42 @@ paths:
       name: 'TypeScript: @Transactional() on a NestJS handler',
       language: 'typescript',
       text: `@Post()\n@Transactional()\nasync create(@Body() dto: SectionDto) {\n  throw new HttpException('Creating failed', [[HttpStatus.FAILED_DEPENDENCY]]);\n}\n`,
+    },
+  ]);
+
+  // A call on the application's own layer (a service, repository or DAO) failing is the server's own failure,
+  // not another service's: nothing marks a chain, so the 424 has no dependency (the last word of the receiver
+  // says what it is: `clientService` is a service about clients, not an HTTP client).
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Go: fiber, if err != nil after h.ProductService.CreateProduct',
+      language: 'go',
+      text: `func (h *Handler) Create(c *fiber.Ctx) error {\n\tres, err := h.ProductService.CreateProduct(payload)\n\tif err != nil {\n\t\treturn c.Status([[fiber.StatusFailedDependency]]).JSON(err)\n\t}\n\treturn c.JSON(res)\n}\n`,
+    },
+    {
+      name: 'Java: catch (Exception) around clientService.addClient',
+      language: 'java',
+      text: `@PostMapping("/clients")\npublic ResponseEntity<String> add(@RequestBody ClientDto dto) {\n    try {\n        clientService.addClient(dto);\n        return ResponseEntity.ok("added");\n    } catch (Exception e) {\n        return new ResponseEntity<>(e.getMessage(), [[HttpStatus.FAILED_DEPENDENCY]]);\n    }\n}\n`,
+    },
+    {
+      name: 'TypeScript: catch around this.ordersRepository.save',
+      language: 'typescript',
+      text: `app.post('/orders', async (req, res) => {\n  try {\n    await this.ordersRepository.save(req.body);\n  } catch (e) {\n    return res.status([[424]]).end();\n  }\n});`,
+    },
+    {
+      name: 'Python: except around user_dao.insert',
+      language: 'python',
+      text: `@app.post("/users")\ndef create():\n    try:\n        user_dao.insert(request.json)\n    except Exception:\n        abort([[424]])\n`,
+    },
+    {
+      name: 'C#: catch around _orderService.CreateAsync',
+      language: 'csharp',
+      text: `[HttpPost]\npublic async Task<IActionResult> Create(OrderDto dto) {\n    try {\n        await _orderService.CreateAsync(dto);\n        return Ok();\n    } catch (Exception) {\n        return StatusCode([[424]]);\n    }\n}\n`,
+    },
+    {
+      name: 'PHP: catch around $this->orderRepository->save',
+      language: 'php',
+      text: `public function store(Request $request) {\n    try {\n        $this->orderRepository->save($request->all());\n    } catch (\\Exception $e) {\n        return response()->json([], [[424]]);\n    }\n}\n`,
     },
   ]);
 });

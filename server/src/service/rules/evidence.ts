@@ -193,6 +193,11 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
     if (flag !== undefined) return { kind: 'fits', evidence: guard.condition, quoted: quote(guard.condition.text, flag) };
   }
   if (!guard.failure) return undefined;
+  // `if (ex instanceof FeignException)`, `errors.Is(err, context.DeadlineExceeded)`: the error tested names a network failure.
+  if (guard.errorTest && guard.condition) {
+    const network = networkCode(guard.condition.text, guard.call !== undefined);
+    if (network !== undefined) return { ...upstreamVerdict(guard.condition, network, false), also: guard.call };
+  }
   // `case errors.Is(err, ErrVINDecoding):` where the call that returned `err` is out of sight: known by its role.
   // (Not an error named for a local failure: `errors.Is(err, ErrDeviceDefinitionNotFound)` is a lookup that found nothing.)
   if (!guard.call && !guard.exception && guard.errorTest && guard.condition) {

@@ -195,12 +195,14 @@ function wordsOfCall(text: string, call: CallSpan): string[] {
 /**
  * The call whose failure a handler handles, among the calls of what it guards (a try body, the statement
  * before `if err != nil`): the first that names a client of another service (data/outbound.json); else, by
- * its role, the first that is not local work (logging, formatting, parsing, writing the response).
+ * its role, the first that is not local work (logging, formatting, parsing, writing the response). A call on
+ * the application's own layer (`productService.addProduct(...)`) is neither.
  */
 export function handledCall(text: string, calls: readonly CallSpan[]): { call: Evidence; outbound: boolean } | undefined {
   const { clients } = knowledge.outboundVocabulary;
   let byRole: CallSpan | undefined;
   for (const call of calls) {
+    if (onOwnLayer(text, call)) continue;
     const words = wordsOfCall(text, call);
     if (clients.matches(words)) return { call: evidenceOf(text, call), outbound: true };
     if (byRole === undefined && !isLocal(text, call)) byRole = call;
@@ -222,6 +224,18 @@ function isLocal(text: string, call: CallSpan): boolean {
   while (segments.length > 1 && (segments[0] === 'this' || segments[0] === 'self')) segments.shift();
   if (segments.length === 0) return true;
   return local.has(segments[0]) || local.has(segments[segments.length - 1]) || local.has(segments.join(''));
+}
+
+/**
+ * The receiver is the application's own layer: its last word (`clientService` -> service) is in data/outbound.json
+ * `ownLayers`. In a compound name the last word says what it is; the others say what it is about.
+ */
+function onOwnLayer(text: string, call: CallSpan): boolean {
+  const written = text.slice(call.start, call.end);
+  const dot = Math.max(written.lastIndexOf('.'), written.lastIndexOf('::'), written.lastIndexOf('->'));
+  if (dot <= 0) return false;
+  const receiver = knowledge.toWords(written.slice(0, dot));
+  return receiver.length > 0 && knowledge.outboundVocabulary.ownLayers.has(receiver[receiver.length - 1]);
 }
 
 function evidenceOf(text: string, call: CallSpan): Evidence {

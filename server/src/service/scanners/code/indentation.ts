@@ -8,7 +8,7 @@
 import type { ScopeSyntax } from '../../../knowledge';
 import type { Evidence, Guard, Scope, StatusSite } from '../../model';
 import { type CallSpan, caughtException, conditionOf, handledCall, link } from './blocks';
-import { type LineStart, isMultistatusCall, namesCode } from './scanner';
+import { type LineStart, isMultistatusCall, namesCode, statusSubject } from './scanner';
 import { TextScope } from './scope';
 import { firstAtOrAfter } from '../../sorted';
 
@@ -89,6 +89,10 @@ export function assignIndentedScopes(
       } else if (conditions.has(line.word) && line.word !== 'case') {
         const condition = conditionOf(text, line.start + line.word.length, headerEnd(text, lines, index), line.word);
         if (condition) guards.push({ condition });
+      } else if (line.word === 'match') {
+        // `match resp.status_code:`: every case answers a status another service gave; the subject says so.
+        const subject = conditionOf(text, line.start + line.word.length, headerEnd(text, lines, index));
+        if (subject && statusSubject(subject.text)) guards.push({ condition: subject });
       }
       if (continuations.has(line.word)) ((siblingIndent = line.indent), (minIndent = line.indent + 1));
       else minIndent = line.indent;

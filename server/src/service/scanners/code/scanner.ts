@@ -832,7 +832,7 @@ export class CodeScanner {
       suppressed: NO_SUPPRESSIONS,
     };
     const headers = this.enclosingHeaders();
-    if (namesCode(headers, code)) site.definesCode = true;
+    if (namesCode(withoutThrowsClauses(headers), code)) site.definesCode = true;
     if (headers.length > 0) site.handler = headers;
     if (this.top().guard) site.guard = this.top().guard;
     const container = this.container();
@@ -948,6 +948,15 @@ export class CodeScanner {
     } else if (
       c === 62 /* > */ &&
       top.kind === 'switch' &&
+      top.statementFirst === 'case' &&
+      this.recentText(1) === '-' &&
+      this.recentToken(1)!.end === start
+    ) {
+      // Java's `case X ->`: the same end of a label; what follows is the arm's body, a use.
+      ((top.statementFirst = undefined), (top.statementStart = end), (top.strings = []));
+    } else if (
+      c === 62 /* > */ &&
+      top.kind === 'switch' &&
       armFamilies.has(this.family) &&
       top.statementFirst !== 'case' &&
       (this.recentText(1) === '=' || this.recentText(1) === '-') &&
@@ -978,6 +987,11 @@ export class CodeScanner {
       // `badRequest(body) {`: a method named after a status being defined, not called.
       if (isFunction) this.undoNamedSite(this.lastClosedParen!);
     } else if (beforeText === '>' && this.recentText(2) === '=' && this.recentToken(2)!.end === before.start) isFunction = true;
+    // `case X -> {` (Java), `is X -> {` (Kotlin): an arm's block; elsewhere `x -> {` is a Java lambda's body.
+    else if (beforeText === '>' && this.recentText(2) === '-' && this.recentToken(2)!.end === before.start) {
+      if (this.top().kind === 'switch') block = true;
+      else isFunction = true;
+    }
     // Rust's postfix `.await` ends an expression: `match client.get(url).send().await {` opens a block.
     else if (before.kind === TokenKind.Identifier)
       block =
@@ -1049,6 +1063,11 @@ export class CodeScanner {
       if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart };
     } else if (kind === 'switch') {
       frame.statusSubject = statusSubject(this.text.slice(after, braceStart));
+      // `switch resp.StatusCode {`: every arm answers a status another service gave; the subject says so.
+      if (frame.statusSubject) {
+        const subject = conditionOf(this.text, after, braceStart);
+        if (subject) guard = { condition: subject };
+      }
       // The calls before a `switch { case errors.Is(err, ...): }`, whose error its cases test.
       frame.headerCalls = [...(container.statementCalls ?? []), ...(container.previousCalls ?? [])];
     }
@@ -1103,7 +1122,7 @@ export class CodeScanner {
     frame.said = undefined;
   }
 
-  /** `case x:` / `default:` in a switch: a section whose guard is its label. */
+  /** `case x:` / `default:` (Java's `case x ->`) in a switch: a section whose guard is its label. */
   private startSection(start: number): void {
     const frame = this.top();
     this.flushSection(frame);
@@ -1111,7 +1130,8 @@ export class CodeScanner {
     while (
       end < this.text.length &&
       this.text[end] !== '\n' &&
-      !(this.text[end] === ':' && this.text[end + 1] !== ':' && this.text[end - 1] !== ':')
+      !(this.text[end] === ':' && this.text[end + 1] !== ':' && this.text[end - 1] !== ':') &&
+      !(this.text[end] === '-' && this.text[end + 1] === '>')
     )
       end++;
     const label = this.text.slice(start, end);
@@ -1397,6 +1417,15 @@ export function namesCode(text: string, code: number): boolean {
   return phraseWords.length > 1 || words.includes('http') || words.includes('status');
 }
 
+/**
+ * Headers less what they say a body may throw (Java `throws A, B`, Kotlin `@Throws(A::class)`): a method that
+ * throws `FailedDependencyException` uses that type, it is not named after it.
+ */
+function withoutThrowsClauses(headers: string): string {
+  if (!headers.includes('hrows')) return headers;
+  return headers.replace(/\bthrows\s+[\w.$]+(?:\s*,\s*[\w.$]+)*|@Throws\s*\([^)@]*\)/g, ' ');
+}
+
 /** Every field present from the start: frames of one shape keep the scanner's property reads fast. */
 function newFrame(open: string, block: boolean, isFunction: boolean, statementStart: number, callee?: string, calleeStart?: number): Frame {
   return {
@@ -1487,8 +1516,19 @@ const switchExpressions = new Set(['when', 'switch', 'match']);
 /** A condition that tests which error a call returned (`errors.Is(err, ErrX)`, `err == ErrNotFound`). */
 function isErrorTest(condition: string): boolean {
   return (
-    /\berrors\.(Is|As)\s*\(|\berr\w*\s*[!=]==?\s*[A-Za-z_][\w.]*/.test(condition) &&
-    !/\berr\w*\s*[!=]==?\s*(nil|null|None|undefined)\b/.test(condition)
+    (/\berrors\.(Is|As)\s*\(|\berr\w*\s*[!=]==?\s*[A-Za-z_][\w.]*/.test(condition) &&
+      !/\berr\w*\s*[!=]==?\s*(nil|null|None|undefined)\b/.test(condition)) ||
+    isErrorTypeTest(condition)
+  );
+}
+
+/**
+ * A test of an error's type, as good as catching it: `ex instanceof FeignException`, `isinstance(e, requests.Timeout)`,
+ * Kotlin's and C#'s `e is IOException`.
+ */
+function isErrorTypeTest(condition: string): boolean {
+  return /\binstanceof\s+[\w.\\]*(Exception|Error)\b|\bisinstance\s*\(\s*(e|ex|exc|err|error|exception)\s*,|\b(e|ex|exc|err|error|exception)\s+is\s+[A-Z]/.test(
+    condition,
   );
 }
 
@@ -1498,7 +1538,7 @@ function isSuccessCheck(condition: string): boolean {
 }
 
 /** A switch or case subject that names a status (`res.status`, `resp.StatusCode`, `response.code`). */
-function statusSubject(subject: string): boolean {
+export function statusSubject(subject: string): boolean {
   return /status|code/i.test(subject.slice(0, 200));
 }
 
