@@ -30,7 +30,7 @@ export interface JudgementLabel {
   expected: Expected | null;
   pattern?: string;
   reason: string;
-  /** The labelling round, when not the first: 2 is the held-out round (labelled after the rules were tuned on the first). */
+  /** The labelling round, when not the first: 2 and 3 are held-out rounds, each labelled before the rules ran on it. */
   round?: number;
 }
 

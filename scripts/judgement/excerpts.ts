@@ -5,7 +5,7 @@
  *
  *   node --import tsx scripts/judgement/excerpts.ts [--mirrors DIR] [--record]
  *
- * DIR holds one bare mirror per repository as `<owner>+<name>/repo` (default: $JUDGEMENT_MIRRORS or
+ * DIR holds one mirror per repository as `<owner>+<name>/repo`, bare or with its `.git` inside (default: $JUDGEMENT_MIRRORS or
  * /work/.mirror). --record rewrites test/judgement/excerpts.sha256.json (only when labelling new cases).
  */
 import { execFileSync } from 'node:child_process';
@@ -31,7 +31,9 @@ for (const [file, labels] of byFile) {
     problems.push(`${file}: labels ${labels[0].id} and ${disagree.id} name different sources or ranges`);
     continue;
   }
-  const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
+  // A mirror is a bare repository, or (as some snapshots come) a checkout with its .git inside.
+  const mirror = join(mirrors, repo.replace('/', '+'), 'repo');
+  const gitDir = existsSync(join(mirror, '.git')) ? join(mirror, '.git') : mirror;
   if (!existsSync(gitDir)) {
     problems.push(`${file}: no mirror of ${repo} at ${gitDir}`);
     continue;
