@@ -25,7 +25,7 @@ export type Strings5 = string[];
  */
 export type Strings6 = string[];
 /**
- * Calls whose function argument handles an error: `.catch(err => ...)`, `.map_err(|e| ...)`.
+ * Calls whose function argument handles an error: `.catch(err => ...)`, `.map_err(|e| ...)`, Reactor's `.onErrorMap(e -> ...)`.
  */
 export type Strings7 = string[];
 

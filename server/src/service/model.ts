@@ -168,6 +168,8 @@ export interface Guard {
   failure?: boolean;
   /** The condition tests which error came back (`errors.Is(err, ErrX)`): an error branch even where the call is not in sight. */
   errorTest?: boolean;
+  /** The condition is a `case` label or a match arm's pattern: a value compared, never a flag (`ErrorType.Failure`). */
+  label?: boolean;
   call?: Evidence;
   exception?: Evidence;
   outer?: Guard;

@@ -296,6 +296,51 @@ describe('424-for-upstream-failure', () => {
     },
   ]);
 
+  // Messages that name a request to another service, a platform the application calls, or one gone offline.
+  runScenarios('424-for-upstream-failure', [
+    { name: 'an error requesting an API', language: 'typescript', text: handler('Error requesting USOS API') },
+    { name: 'an exception during a call', language: 'typescript', text: handler('Exception during call to RestapiCD') },
+    { name: 'a payment platform', language: 'typescript', text: handler('Could not capture the PayPal order') },
+    {
+      name: 'offline points to 503',
+      language: 'typescript',
+      text: handler('The WhatsApp bridge is offline'),
+      fixed: handler('The WhatsApp bridge is offline', '503'),
+    },
+    {
+      name: 'Java: a platform named beside the status (Spark route)',
+      language: 'java',
+      text: `public Route login = (request, response) -> {\n    FirebaseUser user = auth.login(body);\n    if (user == null) {\n        response.status([[HttpStatus.FAILED_DEPENDENCY_424]]);\n        return json(new Message("ERROR", "Could not login user on firebase"));\n    }\n    return json(user);\n};\n`,
+    },
+  ]);
+
+  // An enum's constants, a switch expression's arms: each says its own message.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: an error catalogue enum',
+      language: 'java',
+      text: `public enum ExceptionsEnum {\n    TRANSACTION_ALREADY_PROCESSED("Transaction already processed", HttpStatus.UNAUTHORIZED),\n    RESTAPI_CLIENT_ERROR("Exception during call to RestapiCD", [[HttpStatus.FAILED_DEPENDENCY]]),\n    TRANSACTION_NOT_FOUND("Transaction not found", HttpStatus.NOT_FOUND);\n}\n`,
+    },
+  ]);
+
+  // Kotlin's `val x = try { ... }` is a block: the conditions inside guard what they hold.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Kotlin: a status check inside val x = try {',
+      language: 'kotlin',
+      text: `suspend fun invoice(call: ApplicationCall): String {\n    val endpoint = try {\n        val configResponse = httpClient.get(url)\n        if (configResponse.status != HttpStatusCode.OK) {\n            call.respond([[HttpStatusCode.FailedDependency]], "could not load $url")\n            return "no"\n        }\n        configResponse.body<String>()\n    } catch (e: Exception) {\n        null\n    }\n    return endpoint ?: ""\n}\n`,
+    },
+  ]);
+
+  // Reactor's and CompletableFuture's error handlers (Java): the failure of the call they follow.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: .onErrorMap after an S3 client call',
+      language: 'java',
+      text: `public Mono<String> upload(File file) {\n    return Mono.fromCallable(() -> s3Client.putObject(request, file.toPath()))\n        .map(r -> file.getName())\n        .onErrorMap(ex -> new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "upload failed"));\n}\n`,
+    },
+  ]);
+
   // Patterns from the judgement corpus (docs/corpus.md).
   runScenarios('424-for-upstream-failure', [
     {

@@ -538,9 +538,38 @@ paths:
       text: `[HttpPost]\npublic async Task<IActionResult> Create(OrderDto dto) {\n    try {\n        await _orderService.CreateAsync(dto);\n        return Ok();\n    } catch (Exception) {\n        return StatusCode([[424]]);\n    }\n}\n`,
     },
     {
+      name: 'Java: Reactor .onErrorResume after a chain rooted in a repository',
+      language: 'java',
+      text: `public Mono<Favorite> save(FavoriteDto dto) {\n    return Mono.defer(() -> favoriteRepository.findByUserId(dto.userId()).switchIfEmpty(favoriteRepository.save(new Favorite(dto))))\n        .onErrorResume(e -> Mono.error(new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "save failed")));\n}\n`,
+    },
+    {
+      name: "JavaScript: catch around a model's save() (the app's own database)",
+      language: 'javascript',
+      text: `router.post('/signup', async (req, res) => {\n  try {\n    await newToken.save();\n  } catch (err) {\n    return res.status([[424]]).json({ code: 'ERR_AUTH_TOKEN_SAVE_FAILED' });\n  }\n});`,
+    },
+    {
+      name: 'Go: http.NewRequest builds a request locally',
+      language: 'go',
+      text: `func (h *H) hook(w http.ResponseWriter, r *http.Request) {\n\treq, err := http.NewRequest("GET", link, nil)\n\tif err != nil {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t\treturn\n\t}\n\th.send(req)\n}\n`,
+    },
+    {
       name: 'PHP: catch around $this->orderRepository->save',
       language: 'php',
       text: `public function store(Request $request) {\n    try {\n        $this->orderRepository->save($request->all());\n    } catch (\\Exception $e) {\n        return response()->json([], [[424]]);\n    }\n}\n`,
+    },
+  ]);
+
+  // A switch expression's arm says only its own message; the program's own faults (reflection, a null) are local.
+  runScenarios('424-without-dependency', [
+    {
+      name: "C#: an arm's message is not the earlier arm's",
+      language: 'csharp',
+      text: `IResult Map(Error error) => error.Type switch {\n    ErrorType.Conflict when error.Code == "Quote.ConcurrencyConflict" => Results.StatusCode(StatusCodes.Status412PreconditionFailed),\n    ErrorType.Failure => Results.StatusCode([[StatusCodes.Status424FailedDependency]]),\n    _ => Results.StatusCode(500)\n};\n`,
+    },
+    {
+      name: 'Java: catch (IllegalAccessException) around reflection',
+      language: 'java',
+      text: `public Video copy(Video source) {\n    try {\n        Object value = field.get(source);\n        return apply(value);\n    } catch (IllegalAccessException e) {\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "copy failed");\n    }\n}\n`,
     },
   ]);
 });

@@ -189,7 +189,8 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
     if (said) return said;
     // `if (failed)`, `if previous_failed`: a flag that an earlier action of the same request failed.
     const words = knowledge.toWords(guard.condition.text);
-    const flag = !guard.failure && !isNegatedText(guard.condition.text) ? knowledge.phrases.failedFlag.find(words) : undefined;
+    const flag =
+      !guard.failure && !guard.label && !isNegatedText(guard.condition.text) ? knowledge.phrases.failedFlag.find(words) : undefined;
     if (flag !== undefined) return { kind: 'fits', evidence: guard.condition, quoted: quote(guard.condition.text, flag) };
   }
   if (!guard.failure) return undefined;

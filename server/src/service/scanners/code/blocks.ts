@@ -231,11 +231,16 @@ function isLocal(text: string, call: CallSpan): boolean {
  * `ownLayers`. In a compound name the last word says what it is; the others say what it is about.
  */
 function onOwnLayer(text: string, call: CallSpan): boolean {
-  const written = text.slice(call.start, call.end);
-  const dot = Math.max(written.lastIndexOf('.'), written.lastIndexOf('::'), written.lastIndexOf('->'));
-  if (dot <= 0) return false;
-  const receiver = knowledge.toWords(written.slice(0, dot));
-  return receiver.length > 0 && knowledge.outboundVocabulary.ownLayers.has(receiver[receiver.length - 1]);
+  const segments = text.slice(call.start, call.end).split(/\?\.|\.|::|->/);
+  while (segments.length > 1 && (segments[0] === 'this' || segments[0] === 'self' || segments[0] === '$this')) segments.shift();
+  if (segments.length < 2) return false;
+  // The receiver (`h.ProductService.CreateProduct`) or the root of a chain (`repo.find(id).switchIfEmpty`).
+  return isOwnLayer(segments[segments.length - 2]) || isOwnLayer(segments[0]);
+}
+
+function isOwnLayer(segment: string): boolean {
+  const words = knowledge.toWords(segment.replace(/\(.*$/s, ''));
+  return words.length > 0 && knowledge.outboundVocabulary.ownLayers.has(words[words.length - 1]);
 }
 
 function evidenceOf(text: string, call: CallSpan): Evidence {

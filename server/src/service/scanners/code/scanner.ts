@@ -63,6 +63,8 @@ interface Frame {
   guard?: Guard;
   /** For blocks: the guards from outside it, and those with the current `case` section or match arm. */
   baseGuard?: Guard;
+  /** An enum's body (Java, Kotlin): its constants, separated by commas, each say their own message. */
+  enumBody?: boolean;
   sectionGuard?: Guard;
   kind?: HeaderKind;
   /** For blocks: the header names a status (`switch (res.status)`, `match resp.status()`): its cases read one. */
@@ -908,9 +910,9 @@ export class CodeScanner {
       const callee = isName ? this.text.slice(before.start, before.end) : undefined;
       const frame = newFrame('(', false, false, end, callee, before?.start);
       if (callee === 'array' && this.contexts.propstatArrays) frame.propstat = this.propstatLiteral(2);
-      if (callee !== undefined) this.recordCall(before!.start, before!.end, callee);
-      // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument.
-      if (callee !== undefined && this.failureCalls.has(callee)) {
+      // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument (itself no call that fails).
+      if (callee !== undefined && !this.failureCalls.has(callee)) this.recordCall(before!.start, before!.end, callee);
+      else if (callee !== undefined) {
         frame.failure = { start: before!.start };
         const handled = handledCall(this.text, this.container().statementCalls ?? []);
         frame.guard = { failure: true, call: handled?.call };
@@ -968,6 +970,8 @@ export class CodeScanner {
       top.argument++;
       if (top.triple && top.argument === 1) top.triple.second = end;
       if (top.kind === 'switch' && top.sectionStart !== undefined) this.endArm(top, end);
+      // `A("Transaction already processed", HttpStatus.UNAUTHORIZED), B("Call to X failed", 424),`: one constant each.
+      else if (top.block && top.enumBody) this.endItem(top);
     } else if (c === 59 /* ; */ && top.block && !(this.family === 'go' && goHeaderKeywords.has(top.statementFirst ?? ''))) {
       // (Go's `if x, err := f(); err != nil {`: the `;` is inside the header, not the end of a statement.)
       this.pendingFunction = undefined;
@@ -996,7 +1000,7 @@ export class CodeScanner {
     else if (before.kind === TokenKind.Identifier)
       block =
         (beforeText === 'await' && this.recentText(2) === '.') ||
-        switchExpressions.has(beforeText) ||
+        blockExpressions.has(beforeText) ||
         (!expressionKeywords.has(beforeText) && !this.isCompositeLiteral());
     // Inside a composite literal, `{` after `{` or `,` is an element whose type Go elides (`[]T{{...}, {...}}`).
     else if (!this.top().block && this.top().open === '{' && (beforeText === '{' || beforeText === ',')) block = false;
@@ -1026,6 +1030,7 @@ export class CodeScanner {
     if (frame.block && !controlKeywords.has(firstWord) && !blockKeywords.has(firstWord)) {
       frame.header = { start: headerStart, end: start };
       this.headers.push(frame.header);
+      if (/\benum\s/.test(this.text.slice(headerStart, Math.min(start, headerStart + 200)))) frame.enumBody = true;
     }
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
       frame.failure = { start: headerStart };
@@ -1097,6 +1102,8 @@ export class CodeScanner {
     const call = { start, end: calleeEnd };
     // A handler that writes a 207 Multi-Status (`$this->multiStatus(...)`, `MultiStatus(...)`) marks a chain for all of it.
     if (isMultistatusCall(callee)) this.currentScope().codes.add(207);
+    // `new Favorite(dto)` makes an object: no call whose failure another service's could be.
+    if (this.wordBefore(start) === 'new') return;
     if (!this.braces) {
       this.calls.push(call);
       return;
@@ -1110,6 +1117,8 @@ export class CodeScanner {
   private say(container: Frame, start: number, end: number): void {
     const evidence: Evidence = { kind: 'block', text: unquote(this.text.slice(start, end)), start, end };
     if (!this.braces) this.strings.push(evidence);
+    // An enum's other constants are entries of a table, not statements beside this one.
+    else if (container.enumBody) return;
     // What a condition or a statement under an inline `if` says is that branch's, not the block's.
     else if (this.top().inCondition || container.guard !== (container.sectionGuard ?? container.baseGuard)) return;
     else if ((container.said ??= []).length < MAX_SAID) container.said.push(evidence);
@@ -1141,7 +1150,7 @@ export class CodeScanner {
       condition && isErrorTest(condition.text)
         ? { failure: true, errorTest: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call }
         : {};
-    frame.sectionGuard = condition ? link({ condition, ...failure }, frame.baseGuard) : frame.baseGuard;
+    frame.sectionGuard = condition ? link({ condition, label: true, ...failure }, frame.baseGuard) : frame.baseGuard;
     frame.guard = frame.sectionGuard;
   }
 
@@ -1151,14 +1160,29 @@ export class CodeScanner {
     const from = frame.sectionStart ?? frame.statementStart;
     const pattern = conditionOf(this.text, from, arrowStart);
     if (!pattern) return;
-    let guard: Omit<Guard, 'outer'> = { condition: pattern };
+    let guard: Omit<Guard, 'outer'> = { condition: pattern, label: true };
     if (/^Err\b/.test(pattern.text)) guard = { failure: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call };
     else if (pattern.text === '_' || pattern.text === 'else') return;
     frame.sectionGuard = link(guard, frame.baseGuard);
     frame.guard = frame.sectionGuard;
   }
 
+  /**
+   * The end of what a status is said with: a statement, a switch expression's arm, an enum constant. Its sites
+   * get its message, its first strings (a statement that never ends, thousands of calls long, must not hand every
+   * site all of them to judge); the next item says its own.
+   */
+  private endItem(frame: Frame): void {
+    if (frame.pending.length > 0) {
+      const message = frame.strings.slice(0, MAX_MESSAGE_STRINGS).map(unquote).join(' ');
+      for (const site of frame.pending) site.message = message;
+      frame.pending = [];
+    }
+    frame.strings = [];
+  }
+
   private endArm(frame: Frame, end: number): void {
+    this.endItem(frame);
     this.flushSection(frame);
     frame.sectionGuard = undefined;
     frame.guard = frame.baseGuard;
@@ -1291,14 +1315,7 @@ export class CodeScanner {
   }
 
   private endStatement(frame: Frame, end: number): void {
-    if (frame.pending.length > 0) {
-      // What a statement says with its status: its first strings (a statement that never ends, thousands of
-      // calls long, must not hand every site all of them to judge).
-      const message = frame.strings.slice(0, MAX_MESSAGE_STRINGS).map(unquote).join(' ');
-      for (const site of frame.pending) site.message = message;
-      frame.pending = [];
-    }
-    frame.strings = [];
+    this.endItem(frame);
     frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
@@ -1448,6 +1465,7 @@ function newFrame(open: string, block: boolean, isFunction: boolean, statementSt
     container: undefined,
     guard: undefined,
     baseGuard: undefined,
+    enumBody: undefined,
     sectionGuard: undefined,
     kind: undefined,
     statusSubject: undefined,
@@ -1510,8 +1528,8 @@ const callKeywordsBefore = new Set([
 ]);
 /** Calls that construct their receiver's type: its name says what they carry. */
 const constructorNames = new Set(['new', 'of', 'from', 'create', 'with', 'build']);
-/** `val s = when {`, `x switch {`: a switch expression's arms, not a composite literal. */
-const switchExpressions = new Set(['when', 'switch', 'match']);
+/** `val s = when {`, `x switch {`, Kotlin's `val x = try {`: a block in an expression, not a composite literal. */
+const blockExpressions = new Set(['when', 'switch', 'match', 'try']);
 
 /** A condition that tests which error a call returned (`errors.Is(err, ErrX)`, `err == ErrNotFound`). */
 function isErrorTest(condition: string): boolean {
