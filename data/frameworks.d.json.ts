@@ -4,6 +4,10 @@ export type Names = string[];
  * Calls written without parentheses whose first argument is a status (Ruby's `halt 424`).
  */
 export type Names1 = string[];
+/**
+ * Names of an annotation's attribute whose string value is the code of a response declared for the handler, with the annotation's other strings as its description (springdoc/swagger-core `@ApiResponse(responseCode = "424", description = "...")`).
+ */
+export type Names2 = string[];
 
 export interface FrameworksFile {
   $schema?: string;
@@ -24,6 +28,7 @@ export interface FrameworksFile {
        * Names whose value is a status: `ctx.status = 424`, `{ status: 424 }`, `status_code=424`.
        */
       properties: string[];
+      declaredResponses?: Names2;
       /**
        * Types whose object initializer's properties of these names are a status (C# `new ProblemDetails { Status = 424 }`), where the same name elsewhere is not.
        */

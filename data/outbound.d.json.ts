@@ -19,6 +19,10 @@ export interface OutboundFile {
   clients: {
     phrase: Phrase;
     examples: Examples;
+    /**
+     * The phrase is the call's whole name (the global `fetch(url)`), not a word of it: `repo.fetchUser(id)` and `caches.FetchCache(name)` are the application's own.
+     */
+    wholeName?: boolean;
     source: Source;
   }[];
   /**

@@ -135,6 +135,8 @@ export interface CompiledContexts {
   calls: Map<string, { argument: number; qualifier: string }[]>;
   commands: ReadonlySet<string>;
   properties: ReadonlySet<string>;
+  /** Annotation attributes whose string value is a declared response's code (`responseCode = "424"`). */
+  declaredResponses: ReadonlySet<string>;
   /** Type name -> the properties of its object initializer that hold a status (`new ProblemDetails { Status = ... }`). */
   initializers: ReadonlyMap<string, ReadonlySet<string>>;
   hashRockets: boolean;
@@ -162,6 +164,7 @@ export function statusContextsOf(family: string): CompiledContexts | undefined {
       calls,
       commands: new Set(contexts.commands ?? []),
       properties: new Set(contexts.properties),
+      declaredResponses: new Set(contexts.declaredResponses ?? []),
       initializers: new Map(
         (contexts.initializers ?? []).flatMap((entry) => entry.types.map((type) => [type, new Set(entry.properties)] as const)),
       ),
@@ -354,7 +357,9 @@ const outbound = outboundData;
 
 /** Calls to other services and the errors that mean one failed (data/outbound.json). */
 export const outboundVocabulary = {
-  clients: new PhraseSet(outbound.clients.map((c) => c.phrase)),
+  clients: new PhraseSet(outbound.clients.filter((c) => !c.wholeName).map((c) => c.phrase)),
+  /** Clients known by the call's whole name (the global `fetch`), their words joined by spaces. */
+  clientNames: new Set(outbound.clients.filter((c) => c.wholeName).map((c) => c.phrase)) as ReadonlySet<string>,
   /** Error phrases grouped by the code they point at, the most specific (timeouts, unavailable) first. */
   errors: [504, 503, 502].map((code) => ({
     code,

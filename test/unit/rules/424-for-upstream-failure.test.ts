@@ -341,6 +341,36 @@ describe('424-for-upstream-failure', () => {
     },
   ]);
 
+  // A response declared in an annotation (springdoc/swagger-core): judged by its description.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: @ApiResponse(responseCode = "424", description = ...) among others',
+      language: 'java',
+      text: `@ApiResponses({\n    @ApiResponse(responseCode = "200", description = "OK"),\n    @ApiResponse(responseCode = "[[424]]", description = "The GitHub API is unreachable"),\n    @ApiResponse(responseCode = "404", description = "Not found")\n})\n@GetMapping("/repos")\npublic List<Repo> list() {\n    return repos.all();\n}\n`,
+      fixed: `@ApiResponses({\n    @ApiResponse(responseCode = "200", description = "OK"),\n    @ApiResponse(responseCode = "502", description = "The GitHub API is unreachable"),\n    @ApiResponse(responseCode = "404", description = "Not found")\n})\n@GetMapping("/repos")\npublic List<Repo> list() {\n    return repos.all();\n}\n`,
+    },
+    {
+      name: 'Kotlin: @ApiResponse(responseCode = "424", ...) naming a payment provider',
+      language: 'kotlin',
+      text: `@ApiResponse(responseCode = "[[424]]", description = "The Stripe charge failed")\n@PostMapping("/payments")\nfun pay(@RequestBody body: PaymentDto): Payment = payments.charge(body)\n`,
+    },
+  ]);
+
+  // Go: a condition ending in a literal still opens the branch (`if err != nil || resp.StatusCode == 404 {`), and
+  // reading another service's response body is part of that call.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Go: if err != nil || resp.StatusCode == 404 after http.Post',
+      language: 'go',
+      text: `func (h *H) Create(w http.ResponseWriter, r *http.Request) {\n\tresp, err := http.Post(tagURL, "application/json", body)\n\tif err != nil || resp.StatusCode == 404 {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t\treturn\n\t}\n}\n`,
+    },
+    {
+      name: 'Go: io.ReadAll(resp.Body) failing',
+      language: 'go',
+      text: `func (h *H) Hook(c *gin.Context) {\n\tdata, err := ioutil.ReadAll(resp.Body)\n\tif err != nil {\n\t\tc.Status([[http.StatusFailedDependency]])\n\t\treturn\n\t}\n\tc.Data(200, "application/json", data)\n}\n`,
+    },
+  ]);
+
   // Patterns from the judgement corpus (docs/corpus.md).
   runScenarios('424-for-upstream-failure', [
     {

@@ -515,7 +515,7 @@ paths:
     {
       name: 'Go: fiber, if err != nil after h.ProductService.CreateProduct',
       language: 'go',
-      text: `func (h *Handler) Create(c *fiber.Ctx) error {\n\tres, err := h.ProductService.CreateProduct(payload)\n\tif err != nil {\n\t\treturn c.Status([[fiber.StatusFailedDependency]]).JSON(err)\n\t}\n\treturn c.JSON(res)\n}\n`,
+      text: `func (h *Handler) Create(c *fiber.Ctx) error {\n\tres, err := h.ProductService.CreateProduct(payload.ToDomain())\n\tif err != nil {\n\t\treturn c.Status([[fiber.StatusFailedDependency]]).JSON(err)\n\t}\n\treturn c.JSON(res)\n}\n`,
     },
     {
       name: 'Java: catch (Exception) around clientService.addClient',
@@ -570,6 +570,39 @@ paths:
       name: 'Java: catch (IllegalAccessException) around reflection',
       language: 'java',
       text: `public Video copy(Video source) {\n    try {\n        Object value = field.get(source);\n        return apply(value);\n    } catch (IllegalAccessException e) {\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "copy failed");\n    }\n}\n`,
+    },
+  ]);
+
+  // A declared response's own name is no evidence: "Failed dependency" says nothing of why.
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Java: @ApiResponse described only by its own name',
+      language: 'java',
+      text: `@ApiResponse(responseCode = "[[424]]", description = "Failed dependency")\n@DeleteMapping("/repos/{id}")\npublic void delete(@PathVariable String id) {\n    repos.delete(id);\n}\n`,
+    },
+    {
+      name: "JavaScript: a body that echoes the code's name",
+      language: 'javascript',
+      text: `app.post('/orders', async (req, res) => {\n  return res.status([[424]]).send({ error: 'Failed Dependency', message: 'The order could not be saved' });\n});`,
+    },
+    {
+      name: 'Java: a transaction as a domain record marks no chain',
+      language: 'java',
+      text: `@PostMapping("/transactions")\npublic ResponseEntity<Transaction> postTransaction(@RequestBody TransactionDto dto) {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n}\n`,
+    },
+  ]);
+
+  // A local failure named by the message or the exception outweighs a call known only by its role.
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Go: the message says the named cache was not found',
+      language: 'go',
+      text: `func CacheMiddleware(next echo.HandlerFunc) echo.HandlerFunc {\n\treturn func(c echo.Context) error {\n\t\tcache, err := caches.FetchCache(c.Request().Header.Get("X-Cache-Name"))\n\t\tif err != nil {\n\t\t\treturn c.String([[http.StatusFailedDependency]], "cache not found")\n\t\t}\n\t\treturn next(c)\n\t}\n}\n`,
+    },
+    {
+      name: 'Java: catch (MissingSchemaException)',
+      language: 'java',
+      text: `public ResponseEntity<Record> create(RecordDto dto) {\n    try {\n        return ResponseEntity.ok(definitions.resolve(dto.key()));\n    } catch (MissingSchemaException e) {\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], e.getMessage());\n    }\n}\n`,
     },
   ]);
 });

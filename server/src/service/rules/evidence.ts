@@ -11,7 +11,7 @@
 import * as knowledge from '../../knowledge';
 import type { CompiledConfusion, PhraseSet } from '../../knowledge';
 import type { Evidence, Guard, StatusSite } from '../model';
-import { methodOf } from '../scanners/code/blocks';
+import { methodOf, namesClient } from '../scanners/code/blocks';
 import { namingWords } from '../scanners/code/scope';
 import type { Replacement, RuleContext } from './rule';
 
@@ -120,7 +120,8 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
       return { kind: 'fits', evidence: where, quoted: quote(where.text, phrase) };
     }
   }
-  if (byRole) return byRole;
+  // A call known only by its role does not outweigh a message that names a local failure ("cache not found").
+  if (byRole && !knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(site.message))) return byRole;
   // 5. Nothing marks a chain: the handler's own naming may still point at one code (a `lockDocument` handler).
   const pointed = classify(handlerWords);
   return pointed ? { kind: 'none', replacements: rankSuggestions(pointed.confusion, handlerWords) } : NONE;
@@ -151,11 +152,11 @@ function failedApart(words: readonly string[]): string | undefined {
 
 /** A text (a message, a neighbour's string): a named failed dependency or chain, else a confusion. */
 function judgeText(text: string, evidence: Evidence, context: RuleContext, guard: boolean): Verdict | undefined {
-  const words = knowledge.toWords(text);
+  const words = withoutOwnName(knowledge.toWords(text));
   const chain =
     knowledge.phrases.failedDependency.find(words) ??
     failedApart(words) ??
-    // Bare dependency words (batch, workflow, transaction) in a message or condition more often name a thing
+    // Bare dependency words (batch, workflow) in a message or condition more often name a thing
     // ("Workflow is not active") than a chain: only what the user configured counts here; the built-in words
     // count in the handler's or operation's own naming.
     context.userPhrases?.find(words);
@@ -169,6 +170,20 @@ function judgeText(text: string, evidence: Evidence, context: RuleContext, guard
     quoted: quote(text, found.phrase),
     replacements: rankSuggestions(found.confusion, words),
   };
+}
+
+const ownName = knowledge.toWords(knowledge.get(424)?.phrase ?? 'Failed Dependency');
+
+/**
+ * The words less 424's own name: `{ error: 'Failed Dependency', message: ... }` echoes the code it is sent
+ * with, which says nothing of why.
+ */
+function withoutOwnName(words: string[]): string[] {
+  for (let i = words.indexOf(ownName[0]); i >= 0; i = words.indexOf(ownName[0], i + 1)) {
+    if (ownName.every((word, k) => words[i + k] === word))
+      return withoutOwnName([...words.slice(0, i), ...words.slice(i + ownName.length)]);
+  }
+  return words;
 }
 
 function isNegatedText(text: string): boolean {
@@ -206,7 +221,7 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
     return local ? undefined : upstreamVerdict(guard.condition, 502, true);
   }
   const callWords = guard.call && knowledge.toWords(guard.call.text);
-  const outbound = callWords !== undefined && knowledge.outboundVocabulary.clients.matches(callWords);
+  const outbound = callWords !== undefined && namesClient(callWords);
   // A call that is not a client may itself be the earlier step of a chain (`pipeline.run(...)`, `runPreviousStep()`).
   if (guard.call && callWords && !outbound) {
     const phrase = knowledge.phrases.failedDependency.find(callWords) ?? context.dependencyPhrases.find(callWords);

@@ -199,15 +199,31 @@ function wordsOfCall(text: string, call: CallSpan): string[] {
  * the application's own layer (`productService.addProduct(...)`) is neither.
  */
 export function handledCall(text: string, calls: readonly CallSpan[]): { call: Evidence; outbound: boolean } | undefined {
-  const { clients } = knowledge.outboundVocabulary;
   let byRole: CallSpan | undefined;
   for (const call of calls) {
     if (onOwnLayer(text, call)) continue;
     const words = wordsOfCall(text, call);
-    if (clients.matches(words)) return { call: evidenceOf(text, call), outbound: true };
-    if (byRole === undefined && !isLocal(text, call)) byRole = call;
+    if (namesClient(words)) return { call: evidenceOf(text, call), outbound: true };
+    if (byRole === undefined && (!isLocal(text, call) || readsResponseBody(text, call))) byRole = call;
   }
   return byRole && { call: evidenceOf(text, byRole), outbound: false };
+}
+
+/** The words of a call name a client of another service (data/outbound.json `clients`). */
+export function namesClient(words: readonly string[]): boolean {
+  const { clients, clientNames } = knowledge.outboundVocabulary;
+  return clients.matches(words) || clientNames.has(words.join(' '));
+}
+
+/**
+ * Local work on another service's answer: reading or decoding the body of a response the handler received
+ * (Go's `io.ReadAll(resp.Body)`, `json.NewDecoder(resp.Body).Decode(&v)`). Its failure is that answer's.
+ */
+function readsResponseBody(text: string, call: CallSpan): boolean {
+  if (text[call.end] !== '(') return false;
+  const close = text.indexOf(')', call.end);
+  const args = text.slice(call.end + 1, close < 0 || close - call.end > 120 ? call.end + 120 : close);
+  return /\b(resp|res|response|httpResp|httpResponse)\.Body\b/.test(args);
 }
 
 /**

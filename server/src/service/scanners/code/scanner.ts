@@ -190,8 +190,11 @@ export class CodeScanner {
   /** Indentation-scoped languages: every call and string literal, for indentation.ts to find a site's evidence. */
   readonly calls: CallSpan[] = [];
   readonly strings: Evidence[] = [];
-  /** The declared response whose description is being read, and the depth of its responses map. */
-  private declaring: { site: StatusSite; depth: number; said: string[] } | undefined;
+  /**
+   * The declared response whose description is being read, and the depth of its responses map; an annotation's
+   * (`@ApiResponse(responseCode = "424", description = "...")`) reads its other attributes, to its end.
+   */
+  private declaring: { site: StatusSite; depth: number; said: string[]; annotation?: boolean } | undefined;
   /** Ruby: the last `case` line is on a status (`case response.code`): its `when`s read one. */
   private caseOfStatus = false;
   /** Where a line ends a statement (Kotlin): the mark of an annotation line, which belongs to the declaration below it. */
@@ -259,7 +262,9 @@ export class CodeScanner {
         // What a condition says is its guard's, not the message of the status it guards.
         if (!this.top().inCondition) container.strings.push(this.text.slice(start, end));
         this.say(container, start, end);
-        if (this.declaring && this.frames.length > this.declaring.depth) this.declaring.said.push(unquote(this.text.slice(start, end)));
+        if (this.declaring && (this.frames.length > this.declaring.depth || this.declaring.annotation))
+          this.declaring.said.push(unquote(this.text.slice(start, end)));
+        else if (kind === TokenKind.String) this.declaredResponseCode(start, end);
         this.mentions(start, end);
         this.reasonPhraseEntry(start, end);
         break;
@@ -636,6 +641,15 @@ export class CodeScanner {
     this.declaring = { site, depth: this.frames.length, said: [] };
   }
 
+  /** `responseCode = "424"` in an annotation (data/frameworks.json `declaredResponses`): a declared response. */
+  private declaredResponseCode(start: number, end: number): void {
+    if (end - start !== 5 || this.recentText(1) !== '=' || !this.contexts.declaredResponses.has(this.recentText(2) ?? '')) return;
+    const digits = this.text.slice(start + 1, end - 1);
+    if (!/^[1-5]\d\d$/.test(digits)) return;
+    this.declaredResponse(Number(digits), start + 1, end - 1);
+    this.declaring!.annotation = true;
+  }
+
   private endDeclared(): void {
     const { site, said } = this.declaring!;
     // `{"description": "Email sending errors"}`: the key names are no part of what is said.
@@ -966,7 +980,7 @@ export class CodeScanner {
     ) {
       this.startArm(top, this.recentToken(1)!.start);
     } else if (c === 44 /* , */) {
-      if (this.declaring && this.frames.length === this.declaring.depth) this.endDeclared();
+      if (this.declaring && this.frames.length === this.declaring.depth && !this.declaring.annotation) this.endDeclared();
       top.argument++;
       if (top.triple && top.argument === 1) top.triple.second = end;
       if (top.kind === 'switch' && top.sectionStart !== undefined) this.endArm(top, end);
@@ -1006,6 +1020,9 @@ export class CodeScanner {
     else if (!this.top().block && this.top().open === '{' && (beforeText === '{' || beforeText === ',')) block = false;
     // A Rust closure's body: `|(s, p)| {`.
     else if (beforeText === '|' && this.family === 'rust') isFunction = true;
+    // Go's and Rust's conditions need no parentheses: `if err != nil || resp.StatusCode == 404 {`.
+    else if (before.kind === TokenKind.Number || before.kind === TokenKind.String)
+      block = controlKeywords.has(this.container().statementFirst ?? '') || this.container().statementFirst === 'else';
     else block = beforeText === ';' || beforeText === '{' || beforeText === '}';
     this.pendingFunction = undefined;
     if (!this.braces) {
