@@ -605,4 +605,28 @@ paths:
       text: `public ResponseEntity<Record> create(RecordDto dto) {\n    try {\n        return ResponseEntity.ok(definitions.resolve(dto.key()));\n    } catch (MissingSchemaException e) {\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], e.getMessage());\n    }\n}\n`,
     },
   ]);
+
+  // The application's own database, an object's accessors, the handler's own response: no other service.
+  runScenarios('424-without-dependency', [
+    {
+      name: "Python: except around pymongo's insert_one",
+      language: 'python',
+      text: `@router.post("/bills")\ndef create_bill(bill: Bill):\n    try:\n        db["bills"].insert_one(bill.dict())\n    except Exception as exception:\n        raise HTTPException(status_code=[[status.HTTP_424_FAILED_DEPENDENCY]], detail=str(exception))\n`,
+    },
+    {
+      name: 'Go: collection.InsertOne failing',
+      language: 'go',
+      text: `func AddAsset(c *fiber.Ctx) error {\n\t_, err := collection.InsertOne(ctx, asset)\n\tif err != nil {\n\t\treturn c.Status([[http.StatusFailedDependency]]).JSON(err)\n\t}\n\treturn nil\n}\n`,
+    },
+    {
+      name: 'Java: a getter is no call to another service; DataAccessException is the database',
+      language: 'java',
+      text: `public ResponseEntity<Author> add(@RequestBody Author author) {\n    try {\n        Long id = author.getAuthorId();\n        return ResponseEntity.ok(repository.save(author));\n    } catch (DataAccessException e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n}\n`,
+    },
+    {
+      name: "Kotlin: Ktor's call.respond in the try is the handler's own response",
+      language: 'kotlin',
+      text: `post("/rooms/{id}") {\n    try {\n        val room = rooms[call.parameters["id"]]!!\n        call.respond(HttpStatusCode.OK, room)\n    } catch (e: Exception) {\n        call.respond([[HttpStatusCode.FailedDependency]], "UNKNOWN_ERROR")\n    }\n}\n`,
+    },
+  ]);
 });

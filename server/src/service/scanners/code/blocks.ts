@@ -231,6 +231,7 @@ function readsResponseBody(text: string, call: CallSpan): boolean {
  * (`http.Error`) is in data/outbound.json `local`; `this.`/`self.` in front say nothing either way.
  */
 function isLocal(text: string, call: CallSpan): boolean {
+  if (isAccessor(text, call)) return true;
   const local = knowledge.outboundVocabulary.local;
   const segments = text
     .slice(call.start, call.end)
@@ -257,6 +258,14 @@ function onOwnLayer(text: string, call: CallSpan): boolean {
 function isOwnLayer(segment: string): boolean {
   const words = knowledge.toWords(segment.replace(/\(.*$/s, ''));
   return words.length > 0 && knowledge.outboundVocabulary.ownLayers.has(words[words.length - 1]);
+}
+
+/** A getter with no arguments (`order.getShopPhone()`, `fileData.getBytes()`) or a setter: an object's own state. */
+function isAccessor(text: string, call: CallSpan): boolean {
+  const dot = Math.max(text.lastIndexOf('.', call.end), text.lastIndexOf('>', call.end));
+  const callee = text.slice(Math.max(dot + 1, call.start), call.end);
+  if (/^set[A-Z_]/.test(callee)) return true;
+  return /^(get|is|has)[A-Z_]/.test(callee) && text[call.end] === '(' && text[call.end + 1] === ')';
 }
 
 function evidenceOf(text: string, call: CallSpan): Evidence {
