@@ -179,11 +179,13 @@ const ownName = knowledge.toWords(knowledge.get(424)?.phrase ?? 'Failed Dependen
  * with, which says nothing of why.
  */
 function withoutOwnName(words: string[]): string[] {
-  for (let i = words.indexOf(ownName[0]); i >= 0; i = words.indexOf(ownName[0], i + 1)) {
-    if (ownName.every((word, k) => words[i + k] === word))
-      return withoutOwnName([...words.slice(0, i), ...words.slice(i + ownName.length)]);
+  if (!words.includes(ownName[0])) return words;
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (ownName.every((word, k) => words[i + k] === word)) i += ownName.length - 1;
+    else kept.push(words[i]);
   }
-  return words;
+  return kept;
 }
 
 function isNegatedText(text: string): boolean {
