@@ -629,4 +629,18 @@ paths:
       text: `post("/rooms/{id}") {\n    try {\n        val room = rooms[call.parameters["id"]]!!\n        call.respond(HttpStatusCode.OK, room)\n    } catch (e: Exception) {\n        call.respond([[HttpStatusCode.FailedDependency]], "UNKNOWN_ERROR")\n    }\n}\n`,
     },
   ]);
+
+  // A stub of another service's answer in a test is read, not sent.
+  runScenarios('424-without-dependency', [
+    {
+      name: "Ruby: WebMock's to_return(status: 424)",
+      language: 'ruby',
+      text: `it "raises when the service fails" do\n  stub_request(:post, cfe_url).to_return(status: 424, body: "{}")\n  expect { builder.call }.to raise_error(SubmissionError)\nend\n`,
+    },
+    {
+      name: "Python: HTTPretty's register_uri(..., status=424)",
+      language: 'python',
+      text: `def test_failure():\n    httpretty.register_uri(httpretty.GET, URL, status=424)\n    assert fetch() is None\n`,
+    },
+  ]);
 });
