@@ -384,7 +384,7 @@ test('scheme settings the scanner depends on', () => {
   assert.equal(scheme('ruby-rack-symbol').context, true);
   assert.deepEqual(scheme('java-jaxrs').qualifiers, ['Status']);
   assert.equal(scheme('java-jaxrs').context, true);
-  assert.deepEqual(scheme('python-httpstatus').qualifiers, ['HTTPStatus']);
+  assert.deepEqual(scheme('python-httpstatus').qualifiers, ['HTTPStatus', 'http.client']);
   assert.deepEqual(scheme('python-aiohttp').qualifiers, ['web', 'web_exceptions']);
   assert.deepEqual(scheme('rust-actix-builders').qualifiers, ['HttpResponse']);
   assert.equal(scheme('rust-actix-builders').separator, '::');

@@ -371,6 +371,25 @@ describe('424-for-upstream-failure', () => {
     },
   ]);
 
+  // Python: a status constant imported by name from its module, and http.client's constants.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python: HTTP_424_FAILED_DEPENDENCY imported from starlette.status',
+      language: 'python',
+      text: `from starlette.status import HTTP_424_FAILED_DEPENDENCY\n\n@router.post("/petitions")\ndef create():\n    try:\n        issuer.issue()\n    except ConnectionError:\n        raise HTTPException(status_code=[[HTTP_424_FAILED_DEPENDENCY]], detail="Credential issuer server is not available")\n`,
+    },
+    {
+      name: 'Python: the bare name without that import is no status',
+      language: 'python',
+      text: `def create():\n    try:\n        issuer.issue()\n    except ConnectionError:\n        raise HTTPException(status_code=HTTP_424_FAILED_DEPENDENCY)\n`,
+    },
+    {
+      name: 'Python: http.client.FAILED_DEPENDENCY',
+      language: 'python',
+      text: `import http.client\n\ndef fetch_doc(url):\n    try:\n        return requests.get(url, timeout=5).text\n    except requests.ConnectionError:\n        return "error", [[http.client.FAILED_DEPENDENCY]]\n`,
+    },
+  ]);
+
   // Patterns from the judgement corpus (docs/corpus.md).
   runScenarios('424-for-upstream-failure', [
     {
