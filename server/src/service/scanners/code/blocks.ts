@@ -233,12 +233,9 @@ function readsResponseBody(text: string, call: CallSpan): boolean {
 function isLocal(text: string, call: CallSpan): boolean {
   if (isAccessor(text, call)) return true;
   const local = knowledge.outboundVocabulary.local;
-  const segments = text
-    .slice(call.start, call.end)
-    .split(/\?\.|\.|::|->/)
+  const segments = callSegments(text, call)
     .map((segment) => knowledge.toWords(segment).join(''))
     .filter((segment) => segment.length > 0);
-  while (segments.length > 1 && (segments[0] === 'this' || segments[0] === 'self')) segments.shift();
   if (segments.length === 0) return true;
   return local.has(segments[0]) || local.has(segments[segments.length - 1]) || local.has(segments.join(''));
 }
@@ -248,8 +245,7 @@ function isLocal(text: string, call: CallSpan): boolean {
  * `ownLayers`. In a compound name the last word says what it is; the others say what it is about.
  */
 function onOwnLayer(text: string, call: CallSpan): boolean {
-  const segments = text.slice(call.start, call.end).split(/\?\.|\.|::|->/);
-  while (segments.length > 1 && (segments[0] === 'this' || segments[0] === 'self' || segments[0] === '$this')) segments.shift();
+  const segments = callSegments(text, call);
   if (segments.length < 2) return false;
   // The receiver (`h.ProductService.CreateProduct`) or the root of a chain (`repo.find(id).switchIfEmpty`).
   return isOwnLayer(segments[segments.length - 2]) || isOwnLayer(segments[0]);
@@ -266,6 +262,44 @@ function isAccessor(text: string, call: CallSpan): boolean {
   const callee = text.slice(Math.max(dot + 1, call.start), call.end);
   if (/^set[A-Z_]/.test(callee)) return true;
   return /^(get|is|has)[A-Z_]/.test(callee) && text[call.end] === '(' && text[call.end + 1] === ')';
+}
+
+/** A call's name in its parts (`a.b`, `a?.b`, `A::b`, `$a->b`), less a leading `this`/`self`, which says nothing either way. */
+function callSegments(text: string, call: CallSpan): string[] {
+  const segments = text
+    .slice(call.start, call.end)
+    .split(/\?\.|\.|::|->/)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment.length > 0);
+  while (segments.length > 1 && (segments[0] === 'this' || segments[0] === 'self' || segments[0] === '$this')) segments.shift();
+  return segments;
+}
+
+/**
+ * The annotation or decorator whose mark stands at `at` (`@Transactional`, `@PostMapping("/x")`,
+ * `@field:JsonProperty("id")`): its name, and where it ends, after its arguments in balanced parentheses.
+ * Undefined when no name follows the mark, or its arguments are still open at `to`.
+ */
+export function decoratorAt(text: string, at: number, to = text.length): { name: string; end: number } | undefined {
+  let i = at + 1;
+  while (i < to && /[\w.:]/.test(text[i])) i++;
+  if (i === at + 1) return undefined;
+  const name = text.slice(at + 1, i);
+  let j = i;
+  while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
+  if (text[j] !== '(') return { name, end: i };
+  let depth = 0;
+  let quote = '';
+  for (; j < to; j++) {
+    const c = text[j];
+    if (quote) {
+      if (c === '\\') j++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return { name, end: j + 1 };
+  }
+  return undefined;
 }
 
 function evidenceOf(text: string, call: CallSpan): Evidence {

@@ -15,6 +15,7 @@ import {
   type CallSpan,
   type HeaderKind,
   caughtException,
+  decoratorAt,
   chainStart,
   conditionOf,
   handledCall,
@@ -643,7 +644,7 @@ export class CodeScanner {
 
   /** `responseCode = "424"` in an annotation (data/frameworks.json `declaredResponses`): a declared response. */
   private declaredResponseCode(start: number, end: number): void {
-    if (end - start !== 5 || this.recentText(1) !== '=' || !this.contexts.declaredResponses.has(this.recentText(2) ?? '')) return;
+    if (end - start !== 5 || this.recentText(1) !== '=' || !this.contexts.declaredResponses.has(this.recentText(2))) return;
     const digits = this.text.slice(start + 1, end - 1);
     if (!/^[1-5]\d\d$/.test(digits)) return;
     this.declaredResponse(Number(digits), start + 1, end - 1);
@@ -953,22 +954,15 @@ export class CodeScanner {
     } else if (c === 62 /* > */ && top.propstat?.kind === 'literal' && this.recentText(1) === '=' && this.recentToken(1)!.end === start) {
       this.propstatKey(top.propstat, end);
     } else if (
-      c === 58 /* : */ &&
       top.kind === 'switch' &&
-      (top.statementFirst === 'case' || top.statementFirst === 'default') &&
-      this.text[start + 1] !== ':' &&
-      this.text[start - 1] !== ':'
+      ((c === 58 /* : */ &&
+        (top.statementFirst === 'case' || top.statementFirst === 'default') &&
+        this.text[start + 1] !== ':' &&
+        this.text[start - 1] !== ':') ||
+        // Java's `case X ->`
+        (c === 62 /* > */ && top.statementFirst === 'case' && this.recentText(1) === '-' && this.recentToken(1)!.end === start))
     ) {
-      // The end of a `case x:` label: what follows is the section's first statement.
-      ((top.statementFirst = undefined), (top.statementStart = end), (top.strings = []));
-    } else if (
-      c === 62 /* > */ &&
-      top.kind === 'switch' &&
-      top.statementFirst === 'case' &&
-      this.recentText(1) === '-' &&
-      this.recentToken(1)!.end === start
-    ) {
-      // Java's `case X ->`: the same end of a label; what follows is the arm's body, a use.
+      // The end of a `case x:` label: what follows is the section's first statement (an arm's body: a use).
       ((top.statementFirst = undefined), (top.statementStart = end), (top.strings = []));
     } else if (
       c === 62 /* > */ &&
@@ -1624,10 +1618,7 @@ export function unquote(literal: string): string {
 /** How long a run of annotation lines is read as one (each line re-reads the run: hostile text must not make that slow). */
 const MAX_ANNOTATIONS_LENGTH = 2000;
 
-/**
- * Whether `text[from, to)` is annotations only (`@Transactional`, `@PostMapping("/x") @ResponseBody`,
- * `@field:JsonProperty("id")`): a mark, a qualified name, and arguments in balanced parentheses.
- */
+/** Whether `text[from, to)` is annotations only (`@Transactional`, `@PostMapping("/x") @ResponseBody`). */
 function onlyAnnotations(text: string, from: number, to: number, mark: string): boolean {
   let i = from;
   let seen = false;
@@ -1635,26 +1626,9 @@ function onlyAnnotations(text: string, from: number, to: number, mark: string): 
     while (i < to && /\s/.test(text[i])) i++;
     if (i >= to) return seen;
     if (text[i] !== mark) return false;
-    i++;
-    const nameStart = i;
-    while (i < to && /[\w.:]/.test(text[i])) i++;
-    if (i === nameStart) return false;
-    while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] === '(') {
-      let depth = 0;
-      let quote = '';
-      for (; i < to; i++) {
-        const c = text[i];
-        if (quote) {
-          if (c === '\\') i++;
-          else if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '(') depth++;
-        else if (c === ')' && --depth === 0) break;
-      }
-      if (i >= to) return false;
-      i++;
-    }
+    const annotation = decoratorAt(text, i, to);
+    if (!annotation) return false;
+    i = annotation.end;
     seen = true;
   }
 }

@@ -5,6 +5,7 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { Scope } from '../../model';
+import { decoratorAt } from './blocks';
 
 export class TextScope implements Scope {
   readonly codes = new Set<number>();
@@ -36,18 +37,11 @@ function withoutStorageAnnotations(header: string): string {
   let kept = '';
   let from = 0;
   for (let at = header.indexOf('@'); at >= 0; at = header.indexOf('@', at + 1)) {
-    let end = at + 1;
-    while (end < header.length && /[\w.]/.test(header[end])) end++;
-    const name = header.slice(at + 1, end);
-    if (!knowledge.storageAnnotations.has(name.slice(name.lastIndexOf('.') + 1))) continue;
-    const args = /^[ \t]*\(/.exec(header.slice(end, end + 20));
-    if (args) {
-      const close = header.indexOf(')', end);
-      end = close < 0 ? header.length : close + 1;
-    }
+    const annotation = decoratorAt(header, at);
+    if (!annotation || !knowledge.storageAnnotations.has(annotation.name.slice(annotation.name.lastIndexOf('.') + 1))) continue;
     kept += `${header.slice(from, at)} `;
-    from = end;
-    at = end - 1;
+    from = annotation.end;
+    at = annotation.end - 1;
   }
   return kept + header.slice(from);
 }
