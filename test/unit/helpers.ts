@@ -8,8 +8,9 @@ export const service = getLanguageService();
 
 let version = 0;
 
-export function document(text: string, languageId: string): TextDocument {
-  return TextDocument.create(`file:///test/${++version}.${extensionOf(languageId)}`, languageId, 1, text);
+/** A document of the language; `path` names its file (`src/test/java/AppTest.java`), else a fresh name is made up. */
+export function document(text: string, languageId: string, path?: string): TextDocument {
+  return TextDocument.create(`file:///test/${path ?? `${++version}.${extensionOf(languageId)}`}`, languageId, 1, text);
 }
 
 /** A document and the offset of its single `|` marker (removed from the text). */
@@ -41,8 +42,9 @@ export function validate(
   text: string,
   languageId: string,
   settings: Settings = defaultSettings(),
+  path?: string,
 ): { document: TextDocument; diagnostics: Diagnostic[] } {
-  const doc = document(text, languageId);
+  const doc = document(text, languageId, path);
   const diagnostics = service.doValidation(doc, settings);
   for (const d of diagnostics) publishedWith.set(d, { document: doc, diagnostics });
   return { document: doc, diagnostics };

@@ -317,6 +317,14 @@ const SPOT: Record<string, [number, string[] | null][]> = {
     [404, ['NOT_FOUND']], [424, ['FAILED_DEPENDENCY']], [308, ['PERMANENT_REDIRECT', 'PERMANET_REDIRECT']],
     [302, ['FOUND', 'MOVED_TEMPORARILY']], [413, ['PAYLOAD_TOO_LARGE']],
   ],
+  'java-netty': [
+    [424, ['FAILED_DEPENDENCY']], [425, ['UNORDERED_COLLECTION']], [413, ['REQUEST_ENTITY_TOO_LARGE']], [308, ['PERMANENT_REDIRECT']],
+    [418, null],
+  ],
+  'java-restlet': [
+    [424, ['CLIENT_ERROR_FAILED_DEPENDENCY']], [500, ['SERVER_ERROR_INTERNAL']], [301, ['REDIRECTION_PERMANENT']],
+    [407, ['CLIENT_ERROR_PROXY_AUTHENTIFICATION_REQUIRED']], [429, null],
+  ],
   'kotlin-ktor': [
     [424, ['FailedDependency']], [423, ['Locked']], [505, ['VersionNotSupported']],
     [431, ['RequestHeaderFieldTooLarge']], [418, null],
@@ -414,6 +422,9 @@ const QUICK_FIXES: [string, string, string, number, string][] = [
   ['php', 'StatusCode::HTTP_FAILED_DEPENDENCY', 'StatusCode::HTTP_BAD_GATEWAY', 502, 'php-slim-statuscode'],
   ['javascript', 'HTTPCodes.FailedDependency', 'HTTPCodes.PreconditionFailed', 412, 'js-webdav-server'],
   ['go', 'webdav.StatusFailedDependency', 'webdav.StatusLocked', 423, 'go-x-net-webdav'],
+  // Netty and Restlet (the judgement corpus's round 7).
+  ['java', 'HttpResponseStatus.FAILED_DEPENDENCY', 'HttpResponseStatus.BAD_GATEWAY', 502, 'java-netty'],
+  ['kotlin', 'Status.CLIENT_ERROR_FAILED_DEPENDENCY', 'Status.CLIENT_ERROR_CONFLICT', 409, 'java-restlet'],
 ];
 
 test('the quick-fix examples of issue 4 resolve and rewrite in the same spelling', () => {

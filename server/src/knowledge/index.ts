@@ -125,6 +125,22 @@ export function scopeSyntaxOf(family: string): ScopeSyntax | undefined {
   return languages.families[family]?.scopes;
 }
 
+/**
+ * Whether a file is one of the family's tests by its name (data/languages.json `testFiles`): its statuses are
+ * expectations, or stubs of another service's answer.
+ */
+export function isTestFile(uri: string, family: string): boolean {
+  const tests = languages.families[family]?.testFiles;
+  if (!tests) return false;
+  const path = uri.replace(/\\/g, '/');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    (tests.nameEndings?.some((ending) => name.endsWith(ending)) ?? false) ||
+    (tests.namePrefixes?.some((prefix) => name.startsWith(prefix)) ?? false) ||
+    (tests.folders?.some((folder) => path.includes(folder)) ?? false)
+  );
+}
+
 export function commentPrefixOf(family: string): string {
   return languages.families[family]?.commentPrefix ?? '//';
 }

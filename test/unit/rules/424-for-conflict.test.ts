@@ -50,6 +50,50 @@ describe('424-for-conflict', () => {
     },
   ]);
 
+  // The error caught names what went wrong, as a message would: a broken integrity constraint, an optimistic lock.
+  runScenarios('424-for-conflict', [
+    {
+      name: 'Python: except IntegrityError',
+      language: 'python',
+      text: `def create_user(request):\n    try:\n        db.session.commit()\n    except IntegrityError:\n        return Response(status=[[424]])\n`,
+    },
+    {
+      name: 'Java: catch (DataIntegrityViolationException e)',
+      language: 'java',
+      text: `public ResponseEntity<Void> save(Item item) {\n    try {\n        repository.save(item);\n    } catch (DataIntegrityViolationException e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
+    },
+    {
+      name: 'Java: the status annotation of an @ExceptionHandler(DataIntegrityViolationException.class)',
+      language: 'java',
+      text: `@ControllerAdvice\npublic class Errors {\n    @ExceptionHandler(DataIntegrityViolationException.class)\n    @ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\n    public ErrorBody integrity(DataIntegrityViolationException e) {\n        return new ErrorBody(e.getMessage());\n    }\n}\n`,
+    },
+    {
+      name: 'Kotlin: catch (e: OptimisticLockException)',
+      language: 'kotlin',
+      text: `fun update(id: Long, body: Item): ResponseEntity<Item> {\n    return try {\n        ResponseEntity.ok(service.update(id, body))\n    } catch (e: OptimisticLockException) {\n        ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build()\n    }\n}\n`,
+    },
+    {
+      name: 'C#: catch (DuplicateNameException)',
+      language: 'csharp',
+      text: `public IActionResult Add(Tag tag) {\n    try {\n        _tags.Add(tag);\n    } catch (DuplicateNameException) {\n        return StatusCode([[424]]);\n    }\n    return Ok();\n}\n`,
+    },
+    {
+      name: 'PHP: catch (UniqueConstraintViolationException $e)',
+      language: 'php',
+      text: `<?php\nfunction store($r) {\n    try {\n        $this->users->create($r->all());\n    } catch (UniqueConstraintViolationException $e) {\n        return response()->json([], [[424]]);\n    }\n}\n`,
+    },
+    {
+      name: 'Ruby: rescue ActiveRecord::RecordNotUnique',
+      language: 'ruby',
+      text: `def create\n  User.create!(user_params)\nrescue ActiveRecord::RecordNotUnique\n  head [[424]]\nend\n`,
+    },
+    {
+      name: 'Java: a caught error that names no conflict says nothing of one',
+      language: 'java',
+      text: `public ResponseEntity<Void> save(Item item) {\n    try {\n        repository.save(item);\n    } catch (IllegalArgumentException e) {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
+    },
+  ]);
+
   // From the judgement corpus: the handler's declaration says what its 424 means.
   runScenarios('424-for-conflict', [
     {

@@ -253,6 +253,36 @@ describe('424-for-upstream-failure', () => {
     },
   ]);
 
+  // An exception handler (`@ExceptionHandler(X.class)`, `@app.exception_handler(X)`) answers the types it handles,
+  // as a catch of them would: in its body, and in its own status annotation.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: the @ResponseStatus of the handler of an UnreachableHostException',
+      language: 'java',
+      text: `@RestControllerAdvice\npublic class Advice {\n    @ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\n    @ExceptionHandler(value = UnreachableHostException.class)\n    public String unreachable(UnreachableHostException e) {\n        return e.getMessage();\n    }\n}\n`,
+    },
+    {
+      name: 'Java: the body of a handler of RestClientException',
+      language: 'java',
+      text: `@RestControllerAdvice\npublic class Advice {\n    @ExceptionHandler({RestClientException.class})\n    public ResponseEntity<String> remote(RestClientException e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).body("try later");\n    }\n}\n`,
+    },
+    {
+      name: 'Kotlin: @ExceptionHandler(ConnectException::class)',
+      language: 'kotlin',
+      text: `@RestControllerAdvice\nclass Advice {\n    @ExceptionHandler(ConnectException::class)\n    @ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\n    fun connect(e: ConnectException) = ErrorBody(e.message)\n}\n`,
+    },
+    {
+      name: 'Python: @app.exception_handler(httpx.ConnectError)',
+      language: 'python',
+      text: `@app.exception_handler(httpx.ConnectError)\nasync def on_connect_error(request, exc):\n    return JSONResponse(status_code=[[424]], content={"detail": str(exc)})\n`,
+    },
+    {
+      name: 'Java: the handler of a local error is no upstream',
+      language: 'java',
+      text: `@ControllerAdvice\npublic class Advice {\n    @ExceptionHandler(InvalidPasswordException.class)\n    @ResponseStatus(HttpStatus.FAILED_DEPENDENCY)\n    public ErrorBody password(InvalidPasswordException e) {\n        return new ErrorBody(e.getMessage());\n    }\n}\n`,
+    },
+  ]);
+
   // A switch or match on the status another service answered with: every arm passes that answer on.
   runScenarios('424-for-upstream-failure', [
     {

@@ -643,4 +643,56 @@ paths:
       text: `def test_failure():\n    httpretty.register_uri(httpretty.GET, URL, status=424)\n    assert fetch() is None\n`,
     },
   ]);
+
+  // A test file (by its name, data/languages.json testFiles) states the statuses it expects, or stubs another
+  // service's answer: none is a response the application sends. The same code outside a test is reported.
+  const inTests: [string, string, string, string][] = [
+    // [language, test file, other file, code with one 424]
+    [
+      'go',
+      'status_handler_test.go',
+      'status_handler.go',
+      `func handle(w http.ResponseWriter) {\n\tw.WriteHeader([[http.StatusFailedDependency]])\n}\n`,
+    ],
+    ['python', 'tests/test_pages.py', 'pages.py', `def view(request):\n    return Response(status=[[424]])\n`],
+    [
+      'typescript',
+      'src/orders.spec.ts',
+      'src/orders.ts',
+      `export function fail(res: Response) {\n  res.status([[424]]).json({ error: 'x' });\n}\n`,
+    ],
+    ['javascript', 'src/__tests__/orders.js', 'src/orders.js', `function fail(res) {\n  res.status([[424]]).json({ error: 'x' });\n}\n`],
+    [
+      'java',
+      'src/test/java/app/OrderControllerTest.java',
+      'src/main/java/app/OrderController.java',
+      `class OrderController {\n    ResponseEntity<Void> fail() {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n}\n`,
+    ],
+    [
+      'kotlin',
+      'src/test/kotlin/app/OrderTests.kt',
+      'src/main/kotlin/app/Order.kt',
+      `fun fail(): ResponseEntity<Unit> {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build()\n}\n`,
+    ],
+    [
+      'csharp',
+      'Api.Tests/IdentityIntegrationTests.cs',
+      'Api/Identity.cs',
+      `public IActionResult Fail() {\n    return StatusCode([[424]]);\n}\n`,
+    ],
+    [
+      'php',
+      'tests/BatchRequestTest.php',
+      'src/BatchRequest.php',
+      `<?php\nfunction fail() {\n    return response()->json([], [[424]]);\n}\n`,
+    ],
+    ['ruby', 'spec/orders_spec.rb', 'app/orders.rb', `def fail\n  head [[424]]\nend\n`],
+  ];
+  runScenarios(
+    '424-without-dependency',
+    inTests.flatMap(([language, test, other, text]) => [
+      { name: `in ${test}: not reported`, language, path: test, text: text.replace(/\[\[|\]\]/g, '') },
+      { name: `in ${other}: reported`, language, path: other, text },
+    ]),
+  );
 });

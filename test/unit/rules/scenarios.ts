@@ -16,13 +16,15 @@ export interface Scenario {
   /** The text after applying the preferred fix of the first finding. */
   fixed?: string;
   settings?: Partial<Settings>;
+  /** The file's path, where its name matters (a test file). */
+  path?: string;
 }
 
 export function runScenarios(rule: RuleId, scenarios: Scenario[]): void {
   for (const scenario of scenarios) {
     test(`${scenario.language}: ${scenario.name}`, () => {
       const { text, ranges } = unmark(scenario.text);
-      const { document, diagnostics } = validate(text, scenario.language, onlyRule(rule, scenario.settings));
+      const { document, diagnostics } = validate(text, scenario.language, onlyRule(rule, scenario.settings), scenario.path);
       const actual = diagnostics.map((d) => [document.offsetAt(d.range.start), document.offsetAt(d.range.end)]);
       assert.deepEqual(
         actual,

@@ -232,6 +232,9 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
   if (guard.exception) {
     const network = networkCode(guard.exception.text, guard.call !== undefined);
     if (network !== undefined) return { ...upstreamVerdict(guard.exception, network, false), also: guard.call };
+    // The error caught names what went wrong, as a message would: `except IntegrityError:`, `catch (OptimisticLockException e)`.
+    const said = judgeText(guard.exception.text, guard.exception, context, false);
+    if (said) return said;
     // A local failure (FileNotFoundError, ValueError, DoesNotExist) is no other service's, whatever the try body calls.
     if (knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(guard.exception.text))) return undefined;
   }

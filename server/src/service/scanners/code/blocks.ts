@@ -306,6 +306,33 @@ function evidenceOf(text: string, call: CallSpan): Evidence {
   return { kind: 'call', text: quoteCall(text, call), start: call.start, end: call.end };
 }
 
+/** How much of a function's header is searched for an exception handler's annotation. */
+const MAX_HANDLER_HEADER = 2000;
+
+/**
+ * The exception types a function handles by its annotation or decorator (data/carriers.json
+ * `handlerAnnotations`): `@ExceptionHandler(UnreachableHostException.class)`, Kotlin's `(X::class)`,
+ * Python's `@app.exception_handler(UpstreamError)`. As written, from the first type to the last.
+ */
+export function handledTypes(text: string, from: number, to: number, annotations: ReadonlySet<string>): Evidence | undefined {
+  if (annotations.size === 0) return undefined;
+  const end = Math.min(to, from + MAX_HANDLER_HEADER);
+  for (let at = text.indexOf('@', from); at >= 0 && at < end; at = text.indexOf('@', at + 1)) {
+    const annotation = decoratorAt(text, at, end);
+    if (!annotation || !annotations.has(annotation.name.slice(annotation.name.lastIndexOf('.') + 1))) continue;
+    const open = text.indexOf('(', at);
+    if (open < 0 || open >= annotation.end) continue;
+    // Capitalised names, qualified or not (`value = X.class`, `{A.class, B.class}`, `(A, B)`): the types.
+    const types = [...text.slice(open + 1, annotation.end - 1).matchAll(/\b[A-Z][\w]*(?:\.[A-Z][\w]*)*/g)];
+    if (types.length === 0) continue;
+    const first = open + 1 + types[0].index!;
+    const last = types[types.length - 1];
+    const stop = open + 1 + last.index! + last[0].length;
+    return { kind: 'exception', text: text.slice(first, stop), start: first, end: stop };
+  }
+  return undefined;
+}
+
 /** The exception type a catch/except/rescue header names, as written (`HttpRequestException`, `requests.exceptions.Timeout`). */
 export function caughtException(text: string, from: number, to: number): Evidence | undefined {
   let header = text.slice(from, to);

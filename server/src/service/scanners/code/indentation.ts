@@ -7,7 +7,7 @@
  */
 import type { ScopeSyntax } from '../../../knowledge';
 import type { Evidence, Guard, Scope, StatusSite } from '../../model';
-import { type CallSpan, caughtException, conditionOf, handledCall, link } from './blocks';
+import { type CallSpan, caughtException, conditionOf, handledCall, handledTypes, link } from './blocks';
 import { type LineStart, isMultistatusCall, namesCode, statusSubject } from './scanner';
 import { TextScope } from './scope';
 import { firstAtOrAfter } from '../../sorted';
@@ -46,6 +46,8 @@ export function assignIndentedScopes(
   lines: readonly LineStart[],
   syntax: ScopeSyntax,
   evidence: IndentedEvidence = { calls: [], strings: [] },
+  /** Decorators that make a function an exception handler (`@app.exception_handler(X)`): X is caught there. */
+  handlerDecorators: ReadonlySet<string> = new Set(),
 ): void {
   const functions = new Set(syntax.functionKeywords);
   const failures = new Set(syntax.failureBlocks);
@@ -81,6 +83,8 @@ export function assignIndentedScopes(
       if (functions.has(line.word)) {
         header = index;
         pendingFailure = resolveFailure(text, evidence.calls, pendingFailure, lines, index);
+        const handled = handledTypes(text, lines[decoratedFrom(lines, index, syntax)].start, line.start, handlerDecorators);
+        if (handled) guards.push({ failure: true, exception: handled });
       } else if (failures.has(line.word)) {
         const exception = caughtException(text, line.start + line.word.length, logicalEnd(text, lines, index));
         const guard: Omit<Guard, 'outer'> = { failure: true, exception };
@@ -113,8 +117,7 @@ export function assignIndentedScopes(
       if (definitions) site.handler = definitions;
       continue;
     }
-    let first = header;
-    while (first > 0 && lines[first - 1].word === syntax.decorator && lines[first - 1].indent === lines[header].indent) first--;
+    const first = decoratedFrom(lines, header, syntax);
     site.handler = text.slice(lines[first].start, logicalEnd(text, lines, header)) + ' ' + definitions;
     let scope = scopes.get(header);
     if (!scope) {
@@ -127,6 +130,13 @@ export function assignIndentedScopes(
   }
   for (const site of sites) if (site.role === 'use' && site.code !== undefined) site.scope.codes.add(site.code);
   declareResponses(sites);
+}
+
+/** The first line of a function's decorators (the header's own line without any). */
+function decoratedFrom(lines: readonly LineStart[], header: number, syntax: ScopeSyntax): number {
+  let first = header;
+  while (first > 0 && lines[first - 1].word === syntax.decorator && lines[first - 1].indent === lines[header].indent) first--;
+  return first;
 }
 
 /** What each handler declares its codes to mean (its responses map), for all its sites of those codes. */

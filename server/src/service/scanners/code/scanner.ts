@@ -17,6 +17,7 @@ import {
   caughtException,
   decoratorAt,
   chainStart,
+  handledTypes,
   conditionOf,
   handledCall,
   headerKind,
@@ -200,6 +201,8 @@ export class CodeScanner {
   private caseOfStatus = false;
   /** Where a line ends a statement (Kotlin): the mark of an annotation line, which belongs to the declaration below it. */
   private readonly decorator: string | undefined;
+  /** Annotations that make a function an exception handler (`@ExceptionHandler`): its types are caught there. */
+  private readonly handlerAnnotations: ReadonlySet<string>;
   /** The last `[...]` closed: `[423, 424].includes(status)` reads the codes in it. */
   private lastClosedBracket: { start: number; end: number } | undefined;
 
@@ -221,6 +224,7 @@ export class CodeScanner {
     this.functionKeywords = new Set(scopes.functionKeywords);
     this.failureCalls = new Set(scopes.failureCalls ?? []);
     this.decorator = this.braces ? scopes.decorator : undefined;
+    this.handlerAnnotations = knowledge.carrierShapesOf(family)?.handlerAnnotations ?? new Set();
   }
 
   /** Feeds one token. */
@@ -1047,8 +1051,24 @@ export class CodeScanner {
       frame.failure = { start: headerStart };
     }
     if (frame.block) this.guardBlock(frame, container, headerStart, start);
+    if (isFunction) this.handlesExceptions(headerStart, start, frame);
     this.push(frame);
     if (frame.block) frame.sectionStart = frame.kind === 'switch' ? end : undefined;
+  }
+
+  /**
+   * An exception handler (`@ExceptionHandler(X.class) @ResponseStatus(424) fun handle(...)`): its body and the
+   * statuses in its own annotations answer the types it handles, as a `catch` of them would.
+   */
+  private handlesExceptions(headerStart: number, headerEnd: number, body?: Frame): void {
+    const handled = handledTypes(this.text, headerStart, headerEnd, this.handlerAnnotations);
+    if (!handled) return;
+    const caught: Guard = { failure: true, exception: handled };
+    if (body) body.guard ??= caught;
+    for (let i = this.sites.length - 1; i >= 0 && this.sites[i].start >= headerStart; i--) {
+      const site = this.sites[i];
+      if (site.start < headerEnd && !catches(site.guard, handled)) site.guard = site.guard ? link(caught, site.guard) : caught;
+    }
   }
 
   /**
@@ -1327,6 +1347,9 @@ export class CodeScanner {
 
   private endStatement(frame: Frame, end: number): void {
     this.endItem(frame);
+    // Kotlin's `@ExceptionHandler(X::class) @ResponseStatus(...) fun f(e: X) = ...`: a handler without a body block.
+    if (this.decorator && frame.statementFirst === this.decorator && frame.statementFirstAt !== undefined)
+      this.handlesExceptions(frame.statementFirstAt, end);
     frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
@@ -1541,6 +1564,12 @@ const callKeywordsBefore = new Set([
 const constructorNames = new Set(['new', 'of', 'from', 'create', 'with', 'build']);
 /** `val s = when {`, `x switch {`, Kotlin's `val x = try {`: a block in an expression, not a composite literal. */
 const blockExpressions = new Set(['when', 'switch', 'match', 'try']);
+
+/** Whether a guard chain already handles the exception named at `handled` (a handler's header is read twice in Kotlin). */
+function catches(guard: Guard | undefined, handled: Evidence): boolean {
+  for (let g = guard; g; g = g.outer) if (g.exception?.start === handled.start) return true;
+  return false;
+}
 
 /** A condition that tests which error a call returned (`errors.Is(err, ErrX)`, `err == ErrNotFound`). */
 function isErrorTest(condition: string): boolean {
