@@ -317,7 +317,9 @@ const MAX_HANDLER_HEADER = 2000;
 export function handledTypes(text: string, from: number, to: number, annotations: ReadonlySet<string>): Evidence | undefined {
   if (annotations.size === 0) return undefined;
   const end = Math.min(to, from + MAX_HANDLER_HEADER);
-  for (let at = text.indexOf('@', from); at >= 0 && at < end; at = text.indexOf('@', at + 1)) {
+  for (let at = from; at < end; at++) {
+    // A bounded look for the mark: indexOf would run on to the end of the file from each header without one.
+    if (text.charCodeAt(at) !== 64 /* @ */) continue;
     const annotation = decoratorAt(text, at, end);
     if (!annotation || !annotations.has(annotation.name.slice(annotation.name.lastIndexOf('.') + 1))) continue;
     const open = text.indexOf('(', at);
