@@ -272,6 +272,16 @@ describe('424-for-upstream-failure', () => {
       text: `@RestControllerAdvice\nclass Advice {\n    @ExceptionHandler(ConnectException::class)\n    @ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\n    fun connect(e: ConnectException) = ErrorBody(e.message)\n}\n`,
     },
     {
+      name: 'Kotlin: each handler of an advice class answers its own types',
+      language: 'kotlin',
+      text: `@RestControllerAdvice\nclass Advice {\n    @ExceptionHandler(ConnectException::class)\n    @ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\n    fun connect(e: ConnectException) = ErrorBody(e.message)\n\n    @ExceptionHandler(InvalidPasswordException::class)\n    @ResponseStatus(HttpStatus.FAILED_DEPENDENCY)\n    fun password(e: InvalidPasswordException) = ErrorBody(e.message)\n}\n`,
+    },
+    {
+      name: 'Java: each handler of an advice class answers its own types',
+      language: 'java',
+      text: `@ControllerAdvice\npublic class Advice {\n    @ExceptionHandler(ConnectException.class)\n    @ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\n    public ErrorBody connect(ConnectException e) {\n        return new ErrorBody(e.getMessage());\n    }\n\n    @ExceptionHandler(InvalidPasswordException.class)\n    @ResponseStatus(HttpStatus.FAILED_DEPENDENCY)\n    public ErrorBody password(InvalidPasswordException e) {\n        return new ErrorBody(e.getMessage());\n    }\n}\n`,
+    },
+    {
       name: 'Python: @app.exception_handler(httpx.ConnectError)',
       language: 'python',
       text: `@app.exception_handler(httpx.ConnectError)\nasync def on_connect_error(request, exc):\n    return JSONResponse(status_code=[[424]], content={"detail": str(exc)})\n`,

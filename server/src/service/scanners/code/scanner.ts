@@ -1348,7 +1348,13 @@ export class CodeScanner {
   private endStatement(frame: Frame, end: number): void {
     this.endItem(frame);
     // Kotlin's `@ExceptionHandler(X::class) @ResponseStatus(...) fun f(e: X) = ...`: a handler without a body block.
-    if (this.decorator && frame.statementFirst === this.decorator && frame.statementFirstAt !== undefined)
+    // (A statement that holds a block, as an annotated class does, holds other handlers: each has its own header.)
+    if (
+      this.decorator &&
+      frame.statementFirst === this.decorator &&
+      frame.statementFirstAt !== undefined &&
+      this.lastBlockEnd <= frame.statementFirstAt
+    )
       this.handlesExceptions(frame.statementFirstAt, end);
     frame.statusValue = undefined;
     frame.statementStart = end;
