@@ -141,6 +141,10 @@ export interface LanguagesFile {
          * The character that starts a decorator or annotation line belonging to the function below it.
          */
         decorator?: string;
+        /**
+         * The character between a macro's name and its arguments (Rust's `assert_eq!(...)`, `matches!(...)`): such a macro reads its arguments as a call of that name does (data/frameworks.json `reads`).
+         */
+        macroMark?: string;
       };
     };
   };

@@ -221,6 +221,32 @@ describe('424-for-upstream-failure', () => {
       language: 'go',
       text: `func (s *OrderService) Charge(w http.ResponseWriter, r *http.Request) {\n\tif _, err := s.paymentClient.Charge(r.Context(), amount); err != nil {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t}\n}\n`,
     },
+    // A client held by the application's own layer is still a client: the chain's receiver says what is called.
+    {
+      name: 'TypeScript: Service.axiosInstance.post in an object of methods',
+      language: 'typescript',
+      text: `const Service: any = {\n  axiosInstance: axios.create({ baseURL }),\n  async createToken() {\n    try {\n      return (await Service.axiosInstance.post('/token', {})).data;\n    } catch (error: any) {\n      throw new HttpError(error.message, [[424]]);\n    }\n  },\n};\n`,
+    },
+    {
+      name: 'Java: paymentService.restTemplate.postForObject',
+      language: 'java',
+      text: `public ResponseEntity<Void> pay(PaymentDto dto) {\n    try {\n        paymentService.restTemplate.postForObject(url, dto, Receipt.class);\n        return ResponseEntity.ok().build();\n    } catch (Exception e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n}\n`,
+    },
+    {
+      name: 'Python: self.service.session.get',
+      language: 'python',
+      text: `def fetch(self, request):\n    try:\n        self.service.session.get(URL, timeout=3)\n    except Exception:\n        return Response(status=[[424]])\n`,
+    },
+    {
+      name: 'Go: orderService.httpClient.Do',
+      language: 'go',
+      text: `func (h *Handler) Sync(w http.ResponseWriter, r *http.Request) {\n\tresp, err := orderService.httpClient.Do(req)\n\tif err != nil {\n\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t\treturn\n\t}\n\tdefer resp.Body.Close()\n}\n`,
+    },
+    {
+      name: "Java: a service root whose receiver is no client stays the server's own",
+      language: 'java',
+      text: `public ResponseEntity<Void> add(ClientDto dto) {\n    try {\n        clientService.repository.save(dto);\n        return ResponseEntity.ok().build();\n    } catch (Exception e) {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n}\n`,
+    },
   ]);
 
   // Testing an error's type is as good as catching it: a network failure's type in the condition.

@@ -369,6 +369,21 @@ paths:
       text: `def test_x(self):\n    self.assertEqual(resp.status_code, status.HTTP_424_FAILED_DEPENDENCY)\n`,
     },
     {
+      name: "Rust: assert_eq! and matches! read the status, as a call of the same name would (the macro's `!` between)",
+      language: 'rust',
+      text: `async fn stopped_vm_refuses(vm: Vm) {\n    assert_eq!(resp.status(), StatusCode::FAILED_DEPENDENCY);\n    assert!(matches!(\n        vm.run().await.unwrap_err().status().unwrap(),\n        reqwest::StatusCode::FAILED_DEPENDENCY\n    ));\n}\n`,
+    },
+    {
+      name: 'Rust: a match arm whose pattern wraps the status (`Some(StatusCode::X) =>`) reads it',
+      language: 'rust',
+      text: `fn stop(error: Error) {\n    match error.status() {\n        Some(reqwest::StatusCode::FAILED_DEPENDENCY) => {}\n        _ => log(error),\n    }\n}\n`,
+    },
+    {
+      name: 'Rust: a macro that reads nothing leaves its status a use (`json!`)',
+      language: 'rust',
+      text: `async fn handler() -> impl IntoResponse {\n    (StatusCode::from_u16([[424]]).unwrap(), Json(json!({ "error": "x" })))\n}\n`,
+    },
+    {
       name: 'TypeScript: mapping the app error named for 424 to 424',
       language: 'typescript',
       text: `async function catchErrors(e) {\n  if (e instanceof FailedDependencyError) {\n    await errorHandler(424, e.message);\n  }\n}`,
@@ -505,6 +520,36 @@ paths:
       name: 'TypeScript: @Transactional() on a NestJS handler',
       language: 'typescript',
       text: `@Post()\n@Transactional()\nasync create(@Body() dto: SectionDto) {\n  throw new HttpException('Creating failed', [[HttpStatus.FAILED_DEPENDENCY]]);\n}\n`,
+    },
+  ]);
+
+  // A data store or cache of the application's own (sqlc's `Store`, a model store, an informer's cache) is its
+  // own layer too.
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Go: gin, if err != nil after server.store.TransferTransaction',
+      language: 'go',
+      text: `func (server *Server) transfer(ctx *gin.Context) {\n\tresult, err := server.store.TransferTransaction(ctx, arg)\n\tif err != nil {\n\t\tctx.JSON([[http.StatusFailedDependency]], errorResponse(err))\n\t\treturn\n\t}\n\tctx.JSON(http.StatusOK, result)\n}\n`,
+    },
+    {
+      name: 'Go: if err != nil after h.addonCache.Get',
+      language: 'go',
+      text: `func (h ActionHandler) possible(rw http.ResponseWriter) error {\n\taddon, err := h.addonCache.Get(namespace, name)\n\tif err != nil {\n\t\trw.WriteHeader([[http.StatusFailedDependency]])\n\t\treturn nil\n\t}\n\treturn check(addon)\n}\n`,
+    },
+    {
+      name: 'Python: except around store.get_model',
+      language: 'python',
+      text: `def load(model_name):\n    try:\n        model = store.get_model(model_name)\n    except Exception:\n        raise HTTPException(status_code=[[424]])\n    return model\n`,
+    },
+    {
+      name: 'TypeScript: catch around this.sessionCache.get',
+      language: 'typescript',
+      text: `app.get('/session', async (req, res) => {\n  try {\n    res.json(await this.sessionCache.get(req.query.id));\n  } catch (e) {\n    return res.status([[424]]).end();\n  }\n});`,
+    },
+    {
+      name: 'Java: catch around userStore.lookup',
+      language: 'java',
+      text: `public ResponseEntity<User> get(String id) {\n    try {\n        return ResponseEntity.ok(userStore.lookup(id));\n    } catch (Exception e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n}\n`,
     },
   ]);
 

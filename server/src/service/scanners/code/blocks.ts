@@ -247,8 +247,11 @@ function isLocal(text: string, call: CallSpan): boolean {
 function onOwnLayer(text: string, call: CallSpan): boolean {
   const segments = callSegments(text, call);
   if (segments.length < 2) return false;
-  // The receiver (`h.ProductService.CreateProduct`) or the root of a chain (`repo.find(id).switchIfEmpty`).
-  return isOwnLayer(segments[segments.length - 2]) || isOwnLayer(segments[0]);
+  // The receiver (`h.ProductService.CreateProduct`) or the root of a chain (`repo.find(id).switchIfEmpty`), unless
+  // the receiver is a client the layer holds (`Service.axiosInstance.post`, `self.service.session.get`).
+  const receiver = segments[segments.length - 2];
+  if (isOwnLayer(receiver)) return true;
+  return isOwnLayer(segments[0]) && !namesClient(knowledge.toWords(receiver.replace(/\(.*$/s, '')));
 }
 
 function isOwnLayer(segment: string): boolean {

@@ -203,6 +203,8 @@ export class CodeScanner {
   private readonly decorator: string | undefined;
   /** Annotations that make a function an exception handler (`@ExceptionHandler`): its types are caught there. */
   private readonly handlerAnnotations: ReadonlySet<string>;
+  /** The mark between a macro's name and its arguments (Rust's `!`). */
+  private readonly macroMark: string | undefined;
   /** The last `[...]` closed: `[423, 424].includes(status)` reads the codes in it. */
   private lastClosedBracket: { start: number; end: number } | undefined;
 
@@ -225,6 +227,7 @@ export class CodeScanner {
     this.failureCalls = new Set(scopes.failureCalls ?? []);
     this.decorator = this.braces ? scopes.decorator : undefined;
     this.handlerAnnotations = knowledge.carrierShapesOf(family)?.handlerAnnotations ?? new Set();
+    this.macroMark = scopes.macroMark;
   }
 
   /** Feeds one token. */
@@ -752,11 +755,27 @@ export class CodeScanner {
     return '=!<>'.includes(this.text[before.start]);
   }
 
-  /** The site's token is followed by `=>` or `->`: a match arm's pattern (`StatusCode::LOCKED =>`, `424 ->`). */
+  /**
+   * The site's token is followed by `=>` or `->`: a match arm's pattern (`StatusCode::LOCKED =>`, `424 ->`), also
+   * inside the pattern's parentheses (`Some(StatusCode::LOCKED) =>`).
+   */
   private followedByArrow(end: number): boolean {
     let i = end;
-    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    while (this.text[i] === ' ' || this.text[i] === '\t' || this.text[i] === ')') i++;
     return (this.text[i] === '=' || this.text[i] === '-') && this.text[i + 1] === '>';
+  }
+
+  /**
+   * At a `(` after `name!` (Rust's `assert_eq!(`, `matches!(`): the macro's name, when it reads its arguments as a
+   * test assertion does. Other macros stay no callee (`format!`, `json!` and `error!` are no calls to judge).
+   */
+  private readingMacro(): string | undefined {
+    const mark = this.recentToken(1);
+    const name = this.recentToken(2);
+    if (!this.macroMark || mark?.kind !== TokenKind.Punctuation || this.text[mark.start] !== this.macroMark) return undefined;
+    if (name?.kind !== TokenKind.Identifier || name.end !== mark.start) return undefined;
+    const macro = this.text.slice(name.start, name.end);
+    return knowledge.readsArguments(macro) ? macro : undefined;
   }
 
   /**
@@ -927,7 +946,7 @@ export class CodeScanner {
       const before = this.recentToken(1);
       const isName = before?.kind === TokenKind.Identifier;
       const callee = isName ? this.text.slice(before.start, before.end) : undefined;
-      const frame = newFrame('(', false, false, end, callee, before?.start);
+      const frame = newFrame('(', false, false, end, callee ?? this.readingMacro(), before?.start);
       if (callee === 'array' && this.contexts.propstatArrays) frame.propstat = this.propstatLiteral(2);
       // `.catch(err => ...)`, `.map_err(|e| ...)`: an error handler passed as an argument (itself no call that fails).
       if (callee !== undefined && !this.failureCalls.has(callee)) this.recordCall(before!.start, before!.end, callee);
