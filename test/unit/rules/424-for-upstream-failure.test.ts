@@ -319,6 +319,36 @@ describe('424-for-upstream-failure', () => {
     },
   ]);
 
+  // A failure to communicate is a failure to reach another service; a status field read off a response dict
+  // (`response.get('status')`) is another service's answer.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: a condition on a COMMUNICATION_ERROR type',
+      language: 'java',
+      text: `HttpStatus statusOf(FlightsException e) {\n    if (FlightsExceptionType.COMMUNICATION_ERROR.equals(e.getType())) {\n        return [[HttpStatus.FAILED_DEPENDENCY]];\n    }\n    return HttpStatus.BAD_REQUEST;\n}\n`,
+    },
+    {
+      name: 'Java: the handler of a DataProviderCommunicationException',
+      language: 'java',
+      text: `@ControllerAdvice\npublic abstract class Handlers {\n    @ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\n    @ExceptionHandler(DataProviderCommunicationException.class)\n    public @ResponseBody ErrorInfo provider(DataProviderCommunicationException ex) {\n        return new ErrorInfo(ex);\n    }\n}\n`,
+    },
+    {
+      name: 'Go: a message naming a communication failure',
+      language: 'go',
+      text: `func sync(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, "communication failure with the billing service", [[424]])\n}\n`,
+    },
+    {
+      name: 'TypeScript: a message naming a communication error',
+      language: 'typescript',
+      text: `export function fail(res: Response) {\n  res.status([[424]]).json({ error: 'Communication error' });\n}\n`,
+    },
+    {
+      name: "Python: response.get('status') is not OK",
+      language: 'python',
+      text: `async def contest(contest_id):\n    response = await util.get_cf_response(params)\n    if response.get('status', '') != 'OK':\n        raise HTTPException(status_code=[[424]])\n    return response\n`,
+    },
+  ]);
+
   // A switch or match on the status another service answered with: every arm passes that answer on.
   runScenarios('424-for-upstream-failure', [
     {
