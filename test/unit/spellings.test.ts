@@ -363,6 +363,8 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   'rust-http-statuscode': [
     [424, ['FAILED_DEPENDENCY']], [423, ['LOCKED']], [413, ['PAYLOAD_TOO_LARGE']], [418, ['IM_A_TEAPOT']],
   ],
+  'rust-dropshot-error': [[424, ['FAILED_DEPENDENCY']], [508, ['LOOP_DETECTED']], [413, ['PAYLOAD_TOO_LARGE']], [425, null]],
+  'rust-dropshot-client-error': [[424, ['FAILED_DEPENDENCY']], [451, ['UNAVAILABLE_FOR_LEGAL_REASONS']], [502, null]],
   'rust-actix-builders': [
     [424, ['FailedDependency']], [423, ['Locked']], [505, ['VersionNotSupported']], [425, null], [103, null],
   ],
@@ -425,6 +427,8 @@ const QUICK_FIXES: [string, string, string, number, string][] = [
   // Netty and Restlet (the judgement corpus's round 7).
   ['java', 'HttpResponseStatus.FAILED_DEPENDENCY', 'HttpResponseStatus.BAD_GATEWAY', 502, 'java-netty'],
   ['kotlin', 'Status.CLIENT_ERROR_FAILED_DEPENDENCY', 'Status.CLIENT_ERROR_CONFLICT', 409, 'java-restlet'],
+  ['rust', 'ErrorStatusCode::FAILED_DEPENDENCY', 'ErrorStatusCode::BAD_GATEWAY', 502, 'rust-dropshot-error'],
+  ['rust', 'ClientErrorStatusCode::FAILED_DEPENDENCY', 'ClientErrorStatusCode::CONFLICT', 409, 'rust-dropshot-client-error'],
 ];
 
 test('the quick-fix examples of issue 4 resolve and rewrite in the same spelling', () => {
