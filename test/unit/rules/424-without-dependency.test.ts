@@ -523,6 +523,27 @@ paths:
     },
   ]);
 
+  // Annotations are no names: a handler whose annotation answers with 424 (`@ResponseStatus`), or declares it
+  // (`@ApiResponse(..., description = "Failed Dependency")`), is not named after the code, so the 424 of its body
+  // is a use, judged as the annotation's is.
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Java: the body of an @ExceptionHandler with @ResponseStatus(FAILED_DEPENDENCY)',
+      language: 'java',
+      text: `@ControllerAdvice\npublic class Errors {\n    @ResponseStatus(value = [[HttpStatus.FAILED_DEPENDENCY]], reason = "Can not detach fleet")\n    @ExceptionHandler(FleetDetachException.class)\n    public Error detach(FleetDetachException e) {\n        return new Error(e.getMessage(), [[HttpStatus.FAILED_DEPENDENCY]].value());\n    }\n}\n`,
+    },
+    {
+      name: 'Kotlin: the body of a handler whose @ApiResponse declares "Failed Dependency"',
+      language: 'kotlin',
+      text: `@ApiResponse(responseCode = "500", description = "Failed Dependency")\n@PostMapping("/fleets")\nfun create(@RequestBody body: Fleet): ResponseEntity<Fleet> {\n    if (!valid(body)) return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build()\n    return ResponseEntity.ok(body)\n}\n`,
+    },
+    {
+      name: 'Java: a method named after the code still defines it',
+      language: 'java',
+      text: `@Override\npublic int failedDependency() {\n    return HttpStatus.FAILED_DEPENDENCY.value();\n}\n`,
+    },
+  ]);
+
   // A data store or cache of the application's own (sqlc's `Store`, a model store, an informer's cache) is its
   // own layer too.
   runScenarios('424-without-dependency', [

@@ -153,6 +153,32 @@ public class Advice {
   assert.deepEqual(project.findings('src/users/Users.java'), ['424-for-conflict: DuplicateEmailException']);
 });
 
+test('Java @ExceptionHandler answering with the status in its annotation and its body: both stand for the throw', () => {
+  const advice = `@RestControllerAdvice
+public class Advice {
+    @ExceptionHandler(DuplicateEmailException.class)
+    @ResponseStatus(HttpStatus.FAILED_DEPENDENCY)
+    public ErrorBody handle(DuplicateEmailException e) {
+        return new ErrorBody(e.getMessage(), HttpStatus.FAILED_DEPENDENCY.value());
+    }
+}
+`;
+  const project = new Project({
+    'src/web/Advice.java': advice,
+    'src/users/Users.java': `class Users {
+    void register(String email) {
+        if (exists(email)) throw new DuplicateEmailException("A user with this email already exists");
+    }
+}
+`,
+  });
+  assert.deepEqual(project.findings('src/users/Users.java'), ['424-for-conflict: DuplicateEmailException']);
+  assert.deepEqual(project.findings('src/web/Advice.java'), []);
+  // Without a throw in the project, the handler is judged where it stands: its annotation and its body.
+  const alone = new Project({ 'src/web/Advice.java': advice });
+  assert.equal(alone.findings('src/web/Advice.java').length, 2);
+});
+
 test('Kotlin: a class passing the status in its header, used from another file', () => {
   const project = new Project({
     'src/errors.kt': `class SlotTaken(msg: String) : ResponseStatusException(HttpStatus.FAILED_DEPENDENCY, msg)

@@ -38,13 +38,16 @@ export function scan(document: DocumentLike, carriers?: CarrierLookup): ScannedD
 
 /**
  * The status value of a carrier's declaration is no finding while the carrier's uses are judged where they
- * are (issue 16); it keeps its hover, which lists them.
+ * are (issue 16); it keeps its hover, which lists them. So are the other values of its code inside the
+ * declaration (an exception handler's `@ResponseStatus(424)` and the `424` of the body it answers with).
  */
 function markDeclarations(scanned: ScannedDocument, uri: string, carriers: CarrierLookup): void {
   const declared = carriers.declaredIn(uri);
   if (declared.length === 0) return;
   for (const site of scanned.sites) {
-    const carrier = declared.find((c) => c.valueStart === site.start);
+    const carrier =
+      declared.find((c) => c.valueStart === site.start) ??
+      declared.find((c) => c.code === site.code && site.start >= c.declarationStart && site.start < c.declarationEnd);
     if (!carrier) continue;
     site.carries = carrier;
     if (carriers.usesOf(carrier).length > 0) site.definesCode = true;

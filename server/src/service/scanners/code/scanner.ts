@@ -872,7 +872,7 @@ export class CodeScanner {
       suppressed: NO_SUPPRESSIONS,
     };
     const headers = this.enclosingHeaders();
-    if (namesCode(withoutThrowsClauses(headers), code)) site.definesCode = true;
+    if (namesCode(headerNames(headers), code)) site.definesCode = true;
     if (headers.length > 0) site.handler = headers;
     if (this.top().guard) site.guard = this.top().guard;
     const container = this.container();
@@ -1494,9 +1494,28 @@ export function namesCode(text: string, code: number): boolean {
 }
 
 /**
- * Headers less what they say a body may throw (Java `throws A, B`, Kotlin `@Throws(A::class)`): a method that
- * throws `FailedDependencyException` uses that type, it is not named after it.
+ * What headers name: less their annotations (`@ResponseStatus(HttpStatus.FAILED_DEPENDENCY)`, `@ApiResponse(...)`,
+ * Kotlin's `@Throws(A::class)`: what the body answers, declares or throws, not what the function is named after)
+ * and what they say a body may throw (Java `throws A, B`): a method that throws `FailedDependencyException`, or
+ * answers with 424 by its annotation, uses the code; it is not named after it.
  */
+function headerNames(headers: string): string {
+  return withoutThrowsClauses(headers.includes('@') ? withoutAnnotations(headers) : headers);
+}
+
+function withoutAnnotations(headers: string): string {
+  let kept = '';
+  let from = 0;
+  for (let at = headers.indexOf('@'); at >= 0; at = headers.indexOf('@', at + 1)) {
+    const annotation = decoratorAt(headers, at);
+    if (!annotation) continue;
+    kept += `${headers.slice(from, at)} `;
+    from = annotation.end;
+    at = annotation.end - 1;
+  }
+  return kept + headers.slice(from);
+}
+
 function withoutThrowsClauses(headers: string): string {
   if (!headers.includes('hrows')) return headers;
   return headers.replace(/\bthrows\s+[\w.$]+(?:\s*,\s*[\w.$]+)*|@Throws\s*\([^)@]*\)/g, ' ');
