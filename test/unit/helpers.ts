@@ -14,14 +14,14 @@ export function document(text: string, languageId: string, path?: string): TextD
 }
 
 /** A document and the offset of its single `|` marker (removed from the text). */
-export function withCursor(marked: string, languageId: string): { document: TextDocument; offset: number } {
+export function withCursor(marked: string, languageId: string, path?: string): { document: TextDocument; offset: number } {
   const offset = marked.indexOf('|');
   if (offset < 0 || marked.indexOf('|', offset + 1) >= 0) throw new Error('expected exactly one | marker');
-  return { document: document(marked.slice(0, offset) + marked.slice(offset + 1), languageId), offset };
+  return { document: document(marked.slice(0, offset) + marked.slice(offset + 1), languageId, path), offset };
 }
 
-export function hoverText(marked: string, languageId: string): string | undefined {
-  const { document: doc, offset } = withCursor(marked, languageId);
+export function hoverText(marked: string, languageId: string, path?: string): string | undefined {
+  const { document: doc, offset } = withCursor(marked, languageId, path);
   const hover = service.doHover(doc, doc.positionAt(offset));
   if (!hover) return undefined;
   const contents = hover.contents as { value: string };

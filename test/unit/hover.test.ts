@@ -173,4 +173,12 @@ describe('the verdict line on a 424 (the evidence around it, in one line, before
       assert.match(second, /^\*\*4(24 Failed Dependency|09 Conflict)\*\*/);
     });
   });
+
+  test('in a test file, a status sent by a stub is read, and the hover says why', () => {
+    const marked = `func fakeBilling(w http.ResponseWriter, r *http.Request) {\n\tw.WriteHeader(http.StatusFailedDep|endency)\n}\n`;
+    const [inTest] = hoverText(marked, 'go', 'billing_test.go')!.split('\n\n');
+    assert.equal(inTest, 'In a test file: a status the test expects or stubs, not one the application sends: no finding.');
+    const [inCode] = hoverText(marked, 'go', 'billing.go')!.split('\n\n');
+    assert.equal(inCode, 'Nothing here marks a dependency chain: 409, 412, 423 or 502 may fit better.');
+  });
 });

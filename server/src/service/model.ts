@@ -91,7 +91,7 @@ export interface StatusSite {
   /**
    * `use`: the code is returned or declared here, rules apply.
    * `read`: the code is compared, switched on or tested for membership (`status == 424`, `case 424:`,
-   *   `in (423, 424)`): a status something else set, read here: hover only.
+   *   `in (423, 424)`): a status something else set, read here: hover only. So is every code of a test file.
    * `mention`: prose such as "HTTP 424" in a comment or description: hover only.
    */
   role: 'use' | 'read' | 'mention';
@@ -132,6 +132,8 @@ export interface StatusSite {
    * multistatus itself marks the dependency chain.
    */
   inMultistatus?: boolean;
+  /** The site is in a test file (data/languages.json `testFiles`): expected or stubbed, read whatever its shape. */
+  inTestFile?: boolean;
 }
 
 /** How a carrier's use reaches its status, and what the project offers instead. */

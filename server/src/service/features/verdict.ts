@@ -20,7 +20,11 @@ const meaning: Record<string, string> = {
 /** The markdown line, or undefined where there is no verdict to state (other codes, mentions). */
 export function verdictLine(site: StatusSite, context: RuleContext = defaultContext): string | undefined {
   if (site.verdict !== undefined) return site.verdict || undefined;
-  if (site.role === 'read') return site.code === 424 ? 'Read here (compared, switched on or tested), not set: no finding.' : undefined;
+  if (site.role === 'read' && site.code === 424)
+    return site.inTestFile
+      ? 'In a test file: a status the test expects or stubs, not one the application sends: no finding.'
+      : 'Read here (compared, switched on or tested), not set: no finding.';
+  if (site.role === 'read') return undefined;
   if (site.role !== 'use' || site.definesCode) return undefined;
   if (site.code !== 424 && site.code !== 409 && site.code !== 412 && site.code !== 423) return undefined;
   try {

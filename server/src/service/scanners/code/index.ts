@@ -32,7 +32,8 @@ export function scanCode(document: DocumentLike, text: string, family: string, c
   scanner.finish();
   const sites = scanner.sites.sort((a, b) => a.start - b.start);
   // A test states the statuses it expects, or stubs another service's answer: none is a response it sends.
-  if (knowledge.isTestFile(document.uri, family)) for (const site of sites) if (site.role === 'use') site.role = 'read';
+  if (knowledge.isTestFile(document.uri, family))
+    for (const site of sites) if (site.role === 'use') ((site.role = 'read'), (site.inTestFile = true));
   if (scopes.style === 'indentation')
     assignIndentedScopes(
       text,
