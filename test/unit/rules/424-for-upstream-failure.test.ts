@@ -319,6 +319,31 @@ describe('424-for-upstream-failure', () => {
     },
   ]);
 
+  // A call known only by its role may be the server's own work: the finding says so and offers 500 last; a
+  // named client's does not.
+  test('a call known only by its role: the message says so, and 500 is offered after the upstream codes', () => {
+    const byRole = `func (h *H) Sync(w http.ResponseWriter, r *http.Request) {\n\tif err := h.inventory.Refresh(r.Context()); err != nil {\n\t\tw.WriteHeader(http.StatusFailedDependency)\n\t}\n}\n`;
+    const found = validate(byRole, 'go', onlyRule('424-for-upstream-failure')).diagnostics;
+    assert.equal(found.length, 1);
+    assert.match(
+      found[0].message,
+      /in the error branch of `h\.inventory\.Refresh\(\.\.\.\)`, a call nothing here names as another service's/,
+    );
+    assert.match(found[0].message, /if the failure is the server's own, 500 Internal Server Error/);
+    const codes = actionsFor(found).map((a) => a.title);
+    assert.deepEqual(codes.slice(0, 4), [
+      'Change http.StatusFailedDependency to 502 Bad Gateway',
+      'Change http.StatusFailedDependency to 503 Service Unavailable',
+      'Change http.StatusFailedDependency to 504 Gateway Timeout',
+      'Change http.StatusFailedDependency to 500 Internal Server Error',
+    ]);
+    const client = byRole.replace('h.inventory.Refresh(r.Context())', 'http.Get(url)').replace('if err :=', 'if _, err :=');
+    const named = validate(client, 'go', onlyRule('424-for-upstream-failure')).diagnostics;
+    assert.equal(named.length, 1);
+    assert.match(named[0].message, /is used for an upstream service that failed \(in the error branch of `http\.Get\(\.\.\.\)`\)/);
+    assert.ok(!actionsFor(named).some((a) => a.title.includes('500')));
+  });
+
   // A failure to communicate is a failure to reach another service; a status field read off a response dict
   // (`response.get('status')`) is another service's answer.
   runScenarios('424-for-upstream-failure', [

@@ -9,8 +9,11 @@ import { assess, describeEvidence, evidenceOf } from './evidence';
 import { type Replacement, type Rule, type RuleContext, type RuleHit, type SiteRuleId, describe } from './rule';
 
 export interface ConfusionOptions {
-  /** The message, given where the evidence stands (`"locked"`, `the condition \`etag != ifMatch\` guarding it`). */
-  explain(where: string, replacements: Replacement[]): string;
+  /**
+   * The message, given where the evidence stands (`"locked"`, `the condition \`etag != ifMatch\` guarding it`);
+   * `byRole`: it is a call known only by its place in an error handler (rules/evidence.ts).
+   */
+  explain(where: string, replacements: Replacement[], byRole: boolean): string;
 }
 
 export function confusionRule(id: SiteRuleId, options: ConfusionOptions): Rule {
@@ -23,7 +26,11 @@ export function confusionRule(id: SiteRuleId, options: ConfusionOptions): Rule {
       const verdict = assess(site, context);
       if (verdict.kind !== 'confusion' || verdict.confusion !== confusion) return undefined;
       const replacements = verdict.replacements!;
-      return { message: options.explain(describeEvidence(verdict), replacements), replacements, evidence: evidenceOf(verdict) };
+      return {
+        message: options.explain(describeEvidence(verdict), replacements, verdict.byRole === true),
+        replacements,
+        evidence: evidenceOf(verdict),
+      };
     },
   };
 }

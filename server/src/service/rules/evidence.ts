@@ -259,7 +259,8 @@ function networkCode(text: string, onCall: boolean): number | undefined {
 
 function upstreamVerdict(evidence: Evidence, code: number, byRole: boolean): Verdict {
   const confusion = upstream();
-  const ordered = [code, ...confusion.suggest.filter((c) => c !== code)];
+  // A call known only by its role may be the server's own work: 500 is offered after the upstream codes.
+  const ordered = [code, ...confusion.suggest.filter((c) => c !== code), ...(byRole ? [500] : [])];
   return {
     kind: 'confusion',
     confusion,
