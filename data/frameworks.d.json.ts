@@ -30,6 +30,10 @@ export interface FrameworksFile {
       properties: string[];
       declaredResponses?: Names2;
       /**
+       * The doc-comment tag that declares a response of the handler below it, its `code` attribute the code and its text the description (Swashbuckle's XML comments `/// <response code="424">AI provider unavailable</response>`).
+       */
+      docResponses?: string;
+      /**
        * Types whose object initializer's properties of these names are a status (C# `new ProblemDetails { Status = 424 }`), where the same name elsewhere is not.
        */
       initializers?: {

@@ -153,6 +153,8 @@ export interface CompiledContexts {
   properties: ReadonlySet<string>;
   /** Annotation attributes whose string value is a declared response's code (`responseCode = "424"`). */
   declaredResponses: ReadonlySet<string>;
+  /** The doc-comment tag declaring a response of the handler below it (`/// <response code="424">...</response>`). */
+  docResponses?: string;
   /** Type name -> the properties of its object initializer that hold a status (`new ProblemDetails { Status = ... }`). */
   initializers: ReadonlyMap<string, ReadonlySet<string>>;
   hashRockets: boolean;
@@ -181,6 +183,7 @@ export function statusContextsOf(family: string): CompiledContexts | undefined {
       commands: new Set(contexts.commands ?? []),
       properties: new Set(contexts.properties),
       declaredResponses: new Set(contexts.declaredResponses ?? []),
+      docResponses: contexts.docResponses,
       initializers: new Map(
         (contexts.initializers ?? []).flatMap((entry) => entry.types.map((type) => [type, new Set(entry.properties)] as const)),
       ),

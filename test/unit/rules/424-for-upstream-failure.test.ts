@@ -344,6 +344,21 @@ describe('424-for-upstream-failure', () => {
     assert.ok(!actionsFor(named).some((a) => a.title.includes('500')));
   });
 
+  // C#: Swashbuckle's XML doc comment declares what each response of the action below it means, for the
+  // action's body and for the attributes of its header.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'C#: <response code="424"> in the doc comment, the ProducesResponseType attribute and the body',
+      language: 'csharp',
+      text: `public class BlueprintsController : ControllerBase {\n    /// <summary>Generates a blueprint.</summary>\n    /// <response code="400">Request validation failed.</response>\n    /// <response code="424">AI provider unavailable after all fallbacks exhausted.</response>\n    [HttpPost("generate")]\n    [ProducesResponseType(typeof(ProblemDetails), [[StatusCodes.Status424FailedDependency]])]\n    public async Task<IActionResult> Generate(Request request) {\n        var result = await _generator.Run(request);\n        if (result == null) return StatusCode([[424]]);\n        return Ok(result);\n    }\n\n    [HttpGet]\n    public IActionResult Other() {\n        return StatusCode(424);\n    }\n}\n`,
+    },
+    {
+      name: 'C#: "Server is unresponsive" declared for a health check',
+      language: 'csharp',
+      text: `public class HealthController : ControllerBase {\n    /// <response code="200"> Server is responsive </response>\n    /// <response code="424"> Server is unresponsive </response>\n    [HttpGet]\n    public async Task<IActionResult> Health(CancellationToken ct) {\n        if (!await _client.IsAccessible(ct)) return StatusCode([[StatusCodes.Status424FailedDependency]]);\n        return Ok();\n    }\n}\n`,
+    },
+  ]);
+
   // A failure to communicate is a failure to reach another service; a status field read off a response dict
   // (`response.get('status')`) is another service's answer.
   runScenarios('424-for-upstream-failure', [

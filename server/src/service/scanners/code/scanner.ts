@@ -5,7 +5,7 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { CompiledContexts, FamilySpellings, PhraseSet, ScopeSyntax } from '../../../knowledge';
-import { type CompletionSlot, type Evidence, type Guard, NAMED_SPELLING, NUMBER_SPELLING, type StatusSite } from '../../model';
+import { type CompletionSlot, type Evidence, type Guard, NAMED_SPELLING, NUMBER_SPELLING, type Scope, type StatusSite } from '../../model';
 import { findMentions } from '../mentions';
 import { NO_SUPPRESSIONS, type Suppressions } from '../suppressions';
 import { type Imports, inImportStatement, readImports, resolvePhpName } from './imports';
@@ -1050,12 +1050,15 @@ export class CodeScanner {
     }
     const container = this.container();
     // From the statement's first token: a comment before it is no part of its header.
-    const headerStart = skipComments(this.text, Math.max(container.statementFirstAt ?? container.statementStart, this.lastBlockEnd), start);
+    const statementStart = Math.max(container.statementFirstAt ?? container.statementStart, this.lastBlockEnd);
+    const headerStart = skipComments(this.text, statementStart, start);
     if (isFunction && !this.handler) {
       this.handler = {
         scope: new TextScope(this.text, headerStart, this.text.length, start),
         depth: this.frames.length,
       };
+      if (this.contexts.docResponses)
+        this.declareDocResponses(this.docCommentStart(statementStart), headerStart, start, this.handler.scope);
     }
     const frame = newFrame('{', block || isFunction, isFunction, end);
     frame.initializer = initializerProperties(this.contexts, (n) => this.recentText(n));
@@ -1073,6 +1076,51 @@ export class CodeScanner {
     if (isFunction) this.handlesExceptions(headerStart, start, frame);
     this.push(frame);
     if (frame.block) frame.sectionStart = frame.kind === 'switch' ? end : undefined;
+  }
+
+  /**
+   * The responses a handler's doc comment declares (Swashbuckle's `/// <response code="424">AI provider
+   * unavailable</response>`): what each code means in the handler, for its body and for the attributes of its
+   * header (`[ProducesResponseType(..., StatusCodes.Status424FailedDependency)]`), which belong to it.
+   */
+  private declareDocResponses(commentStart: number, headerStart: number, braceStart: number, scope: Scope): void {
+    const tag = this.contexts.docResponses!;
+    const comment = this.text.slice(commentStart, headerStart);
+    for (let at = comment.indexOf(`<${tag}`); at >= 0; at = comment.indexOf(`<${tag}`, at + 1)) {
+      const open = comment.indexOf('>', at);
+      const close = open < 0 ? -1 : comment.indexOf(`</${tag}>`, open);
+      if (close < 0) break;
+      const code = /\bcode\s*=\s*"(\d{3})"/.exec(comment.slice(at, open))?.[1];
+      // The description's lines, less the `///` each starts with.
+      const text = comment
+        .slice(open + 1, close)
+        .split('\n')
+        .map((line) =>
+          line
+            .trim()
+            .replace(/^\/\/\/ ?/, '')
+            .trim(),
+        )
+        .join(' ')
+        .trim();
+      if (code === undefined || !text) continue;
+      const start = commentStart + open + 1;
+      (scope.declared ??= new Map()).set(Number(code), { kind: 'handler', text, start, end: commentStart + close });
+    }
+    if (!scope.declared) return;
+    for (let i = this.sites.length - 1; i >= 0 && this.sites[i].start >= headerStart; i--)
+      if (this.sites[i].start < braceStart && this.sites[i].role !== 'mention') this.sites[i].scope = scope;
+  }
+
+  /** Where the doc comment on the lines just above a statement starts (`///` lines), or the statement's own line. */
+  private docCommentStart(statementStart: number): number {
+    let line = this.text.lastIndexOf('\n', statementStart - 1) + 1;
+    while (line > 0) {
+      const previous = this.text.lastIndexOf('\n', line - 2) + 1;
+      if (!this.text.slice(previous, line).trimStart().startsWith('///')) break;
+      line = previous;
+    }
+    return line;
   }
 
   /**
