@@ -157,7 +157,7 @@ describe('the verdict line on a 424 (the evidence around it, in one line, before
     ['a 409 whose message names a failed prerequisite', 'typescript', `res.status(4|09).send('the parent task of this job has failed');`],
   ];
   const expected = [
-    'In the error branch of `billing.invoiceFor(...)`: if that call reaches another service, 502 fits; if not, 500.',
+    "In the error branch of `billing.invoiceFor(...)`: if the failure is another service's, 502 fits; if the server's own, 500.",
     'Guarded by `etag != ifMatch`: a failed precondition, 412 fits.',
     'Its message says "locked": a locked resource, 423 fits.',
     'The handler says "batch": a dependency chain, 424 fits.',

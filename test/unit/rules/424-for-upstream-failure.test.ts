@@ -327,7 +327,7 @@ describe('424-for-upstream-failure', () => {
     assert.equal(found.length, 1);
     assert.match(
       found[0].message,
-      /in the error branch of `h\.inventory\.Refresh\(\.\.\.\)`, a call nothing here names as another service's/,
+      /for a failure that nothing here names as another service's \(in the error branch of `h\.inventory\.Refresh\(\.\.\.\)`\)/,
     );
     assert.match(found[0].message, /if the failure is the server's own, 500 Internal Server Error/);
     const codes = actionsFor(found).map((a) => a.title);

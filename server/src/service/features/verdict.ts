@@ -40,7 +40,8 @@ function lineOf(verdict: Verdict, code: number): string | undefined {
     case 'confusion': {
       const preferred = verdict.replacements?.find((r) => r.preferred)?.code;
       // A call known only by its role: another service's failure if it reaches one, else the server's own.
-      if (verdict.byRole) return `${capitalise(where(verdict))}: if that call reaches another service, ${preferred} fits; if not, 500.`;
+      if (verdict.byRole)
+        return `${capitalise(where(verdict))}: if the failure is another service's, ${preferred} fits; if the server's own, 500.`;
       return `${capitalise(where(verdict))}: ${meaning[verdict.confusion!.rule] ?? 'another code'}, ${preferred} fits.`;
     }
     case 'fits':
