@@ -50,6 +50,40 @@ describe('424-for-conflict', () => {
     },
   ]);
 
+  // A message saying the resource is already in the state the request asks for: a conflict with its current state.
+  runScenarios('424-for-conflict', [
+    {
+      name: 'Java: "You are already friends with this user"',
+      language: 'java',
+      text: `public ResponseEntity<String> befriend(Long id) {\n    if (friends.contains(id)) return new ResponseEntity<>("You are already friends with this user", [[HttpStatus.FAILED_DEPENDENCY]]);\n    return ResponseEntity.ok("added");\n}\n`,
+    },
+    {
+      name: 'Java: "An instance is already running"',
+      language: 'java',
+      text: `@POST\npublic Response run() {\n    if (runner.isBusy()) return Response.status([[424]]).entity("This run has been skipped. An instance is already running.").build();\n    return Response.ok().build();\n}\n`,
+    },
+    {
+      name: 'TypeScript: "already following"',
+      language: 'typescript',
+      text: `app.post('/follow/:id', async (req, res) => {\n  if (await follows.has(req.user, req.params.id)) return res.status([[424]]).json({ error: 'already following' });\n  res.status(201).end();\n});`,
+    },
+    {
+      name: 'Go: "subscription already active"',
+      language: 'go',
+      text: `func subscribe(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, "subscription already active", [[http.StatusFailedDependency]])\n}\n`,
+    },
+    {
+      name: 'Python: "order already paid"',
+      language: 'python',
+      text: `def pay(order):\n    if order.paid:\n        abort([[424]], "order already paid")\n`,
+    },
+    {
+      name: 'Python: a question about a missing session is no conflict',
+      language: 'python',
+      text: `def revoke(token):\n    if not session.delete():\n        return JSONResponse({"message": "No matching session, was it already revoked?"}, status_code=424)\n`,
+    },
+  ]);
+
   // The error caught names what went wrong, as a message would: a broken integrity constraint, an optimistic lock.
   runScenarios('424-for-conflict', [
     {
