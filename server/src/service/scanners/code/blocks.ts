@@ -249,13 +249,17 @@ function onOwnLayer(text: string, call: CallSpan): boolean {
   if (segments.length < 2) return false;
   // The receiver (`h.ProductService.CreateProduct`) or the root of a chain (`repo.find(id).switchIfEmpty`), unless
   // the receiver is a client the layer holds (`Service.axiosInstance.post`, `self.service.session.get`).
-  const receiver = segments[segments.length - 2];
+  const receiver = segmentWords(segments[segments.length - 2]);
   if (isOwnLayer(receiver)) return true;
-  return isOwnLayer(segments[0]) && !namesClient(knowledge.toWords(receiver.replace(/\(.*$/s, '')));
+  return isOwnLayer(segmentWords(segments[0])) && !namesClient(receiver);
 }
 
-function isOwnLayer(segment: string): boolean {
-  const words = knowledge.toWords(segment.replace(/\(.*$/s, ''));
+/** A segment's words, less its arguments (`find(id)` -> `find`). */
+function segmentWords(segment: string): string[] {
+  return knowledge.toWords(segment.replace(/\(.*$/s, ''));
+}
+
+function isOwnLayer(words: readonly string[]): boolean {
   return words.length > 0 && knowledge.outboundVocabulary.ownLayers.has(words[words.length - 1]);
 }
 
@@ -305,6 +309,28 @@ export function decoratorAt(text: string, at: number, to = text.length): { name:
   return undefined;
 }
 
+/** An annotation's own name, less its package or module (`org.springframework...Transactional`, `app.exception_handler`). */
+function annotationName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/**
+ * The text less its annotations or decorators, each replaced by a space: every one, or those whose own name
+ * `drop` accepts (`@Transactional` out of a handler's naming, `@ResponseStatus(...)` out of what it is named).
+ */
+export function withoutAnnotations(text: string, drop: (name: string) => boolean = () => true): string {
+  let kept = '';
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const annotation = decoratorAt(text, at);
+    if (!annotation || !drop(annotationName(annotation.name))) continue;
+    kept += `${text.slice(from, at)} `;
+    from = annotation.end;
+    at = annotation.end - 1;
+  }
+  return kept + text.slice(from);
+}
+
 function evidenceOf(text: string, call: CallSpan): Evidence {
   return { kind: 'call', text: quoteCall(text, call), start: call.start, end: call.end };
 }
@@ -324,7 +350,7 @@ export function handledTypes(text: string, from: number, to: number, annotations
     // A bounded look for the mark: indexOf would run on to the end of the file from each header without one.
     if (text.charCodeAt(at) !== 64 /* @ */) continue;
     const annotation = decoratorAt(text, at, end);
-    if (!annotation || !annotations.has(annotation.name.slice(annotation.name.lastIndexOf('.') + 1))) continue;
+    if (!annotation || !annotations.has(annotationName(annotation.name))) continue;
     const open = text.indexOf('(', at);
     if (open < 0 || open >= annotation.end) continue;
     // Capitalised names, qualified or not (`value = X.class`, `{A.class, B.class}`, `(A, B)`): the types.

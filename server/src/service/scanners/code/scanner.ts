@@ -18,6 +18,7 @@ import {
   decoratorAt,
   chainStart,
   handledTypes,
+  withoutAnnotations,
   conditionOf,
   handledCall,
   headerKind,
@@ -1108,8 +1109,14 @@ export class CodeScanner {
       (scope.declared ??= new Map()).set(Number(code), { kind: 'handler', text, start, end: commentStart + close });
     }
     if (!scope.declared) return;
-    for (let i = this.sites.length - 1; i >= 0 && this.sites[i].start >= headerStart; i--)
-      if (this.sites[i].start < braceStart && this.sites[i].role !== 'mention') this.sites[i].scope = scope;
+    for (const site of this.sitesIn(headerStart, braceStart)) if (site.role !== 'mention') site.scope = scope;
+  }
+
+  /** The sites found so far in `[from, to)` of a header just read (its annotations, its attributes). */
+  private sitesIn(from: number, to: number): StatusSite[] {
+    const found: StatusSite[] = [];
+    for (let i = this.sites.length - 1; i >= 0 && this.sites[i].start >= from; i--) if (this.sites[i].start < to) found.push(this.sites[i]);
+    return found;
   }
 
   /** Where the doc comment on the lines just above a statement starts (`///` lines), or the statement's own line. */
@@ -1132,10 +1139,8 @@ export class CodeScanner {
     if (!handled) return;
     const caught: Guard = { failure: true, exception: handled };
     if (body) body.guard ??= caught;
-    for (let i = this.sites.length - 1; i >= 0 && this.sites[i].start >= headerStart; i--) {
-      const site = this.sites[i];
-      if (site.start < headerEnd && !catches(site.guard, handled)) site.guard = site.guard ? link(caught, site.guard) : caught;
-    }
+    for (const site of this.sitesIn(headerStart, headerEnd))
+      if (!catches(site.guard, handled)) site.guard = site.guard ? link(caught, site.guard) : caught;
   }
 
   /**
@@ -1551,22 +1556,9 @@ function headerNames(headers: string): string {
   return withoutThrowsClauses(headers.includes('@') ? withoutAnnotations(headers) : headers);
 }
 
-function withoutAnnotations(headers: string): string {
-  let kept = '';
-  let from = 0;
-  for (let at = headers.indexOf('@'); at >= 0; at = headers.indexOf('@', at + 1)) {
-    const annotation = decoratorAt(headers, at);
-    if (!annotation) continue;
-    kept += `${headers.slice(from, at)} `;
-    from = annotation.end;
-    at = annotation.end - 1;
-  }
-  return kept + headers.slice(from);
-}
-
 function withoutThrowsClauses(headers: string): string {
-  if (!headers.includes('hrows')) return headers;
-  return headers.replace(/\bthrows\s+[\w.$]+(?:\s*,\s*[\w.$]+)*|@Throws\s*\([^)@]*\)/g, ' ');
+  if (!headers.includes('throws')) return headers;
+  return headers.replace(/\bthrows\s+[\w.$]+(?:\s*,\s*[\w.$]+)*/g, ' ');
 }
 
 /** Every field present from the start: frames of one shape keep the scanner's property reads fast. */

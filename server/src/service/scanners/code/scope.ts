@@ -5,7 +5,7 @@
  */
 import * as knowledge from '../../../knowledge';
 import type { Scope } from '../../model';
-import { decoratorAt } from './blocks';
+import { withoutAnnotations } from './blocks';
 
 export class TextScope implements Scope {
   readonly codes = new Set<number>();
@@ -30,18 +30,5 @@ export class TextScope implements Scope {
  * (`@Transactional`, `@transaction.atomic`): they say how it stores, not that the request is a chain of actions.
  */
 export function namingWords(header: string): string[] {
-  return knowledge.toWords(header.includes('@') ? withoutStorageAnnotations(header) : header);
-}
-
-function withoutStorageAnnotations(header: string): string {
-  let kept = '';
-  let from = 0;
-  for (let at = header.indexOf('@'); at >= 0; at = header.indexOf('@', at + 1)) {
-    const annotation = decoratorAt(header, at);
-    if (!annotation || !knowledge.storageAnnotations.has(annotation.name.slice(annotation.name.lastIndexOf('.') + 1))) continue;
-    kept += `${header.slice(from, at)} `;
-    from = annotation.end;
-    at = annotation.end - 1;
-  }
-  return kept + header.slice(from);
+  return knowledge.toWords(header.includes('@') ? withoutAnnotations(header, (name) => knowledge.storageAnnotations.has(name)) : header);
 }
