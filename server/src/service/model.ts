@@ -153,7 +153,8 @@ export interface CarrierVia {
  * the handler's own naming. `start`/`end` are offsets of the text (-1 when it has no place of its own).
  */
 export interface Evidence {
-  kind: 'message' | 'condition' | 'call' | 'exception' | 'block' | 'handler';
+  /** `type`: the error type a status is declared for (its class name). */
+  kind: 'message' | 'condition' | 'call' | 'exception' | 'block' | 'handler' | 'type';
   text: string;
   start: number;
   end: number;

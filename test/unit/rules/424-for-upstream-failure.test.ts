@@ -559,4 +559,53 @@ describe('424-for-upstream-failure', () => {
       text: `ResponseEntity<?> get() {\n    try {\n        store.load(id);\n    } catch (FileNotFoundException e) {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n    return null;\n}\n`,
     },
   ]);
+  // An error type's declaration: its name says what its status stands for, as a message would (judgement round 10:
+  // `OracleApiProviderException`, `ExternalDependencyException`).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: @ResponseStatus on an exception named for the gateway that failed',
+      language: 'java',
+      text: `@ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\npublic class PaymentGatewayException extends RuntimeException {\n    public PaymentGatewayException(String message) { super(message); }\n}\n`,
+    },
+    {
+      name: 'Java: super(status) in the constructor of an exception named for an API provider',
+      language: 'java',
+      text: `public class OracleApiProviderException extends ResponseStatusException {\n  public OracleApiProviderException() {\n    super([[HttpStatus.FAILED_DEPENDENCY]], "Error occurred when calling Oracle.");\n  }\n}\n`,
+    },
+    {
+      name: 'Kotlin: annotated and base-class declarations without a body',
+      language: 'kotlin',
+      text: `@ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\nclass ExternalServiceException(message: String) : RuntimeException(message)\n\nclass UpstreamTimeoutException(message: String) : ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], message)\n`,
+    },
+    {
+      name: 'Python: status_code of an APIException subclass named for an external service',
+      language: 'python',
+      text: `class ExternalServiceError(APIException):\n    status_code = [[424]]\n    default_detail = "The request could not be completed."\n`,
+    },
+    {
+      name: 'TypeScript: status of an error class named for the upstream service',
+      language: 'typescript',
+      text: `export class UpstreamServiceError extends HttpError {\n  status = [[424]];\n}\n`,
+    },
+    {
+      name: 'PHP: the status an exception named for an external API returns',
+      language: 'php',
+      text: `<?php\nclass ExternalApiException extends HttpException\n{\n    public function getStatusCode(): int\n    {\n        return [[Response::HTTP_FAILED_DEPENDENCY]];\n    }\n}\n`,
+    },
+    {
+      name: 'C#: base(status) of an exception named for an external API',
+      language: 'csharp',
+      text: `public class ExternalApiException : ProblemException\n{\n    public ExternalApiException() : base([[StatusCodes.Status424FailedDependency]], "The request could not be completed") { }\n}\n`,
+    },
+    {
+      name: 'Ruby: the status an error class named for the upstream passes on',
+      language: 'ruby',
+      text: `class UpstreamError < ApiError\n  def initialize\n    super(status: [[:failed_dependency]])\n  end\nend\n`,
+    },
+    {
+      name: 'Java: a controller is no error type: its name is not read as what failed',
+      language: 'java',
+      text: `public class StripeWebhookController {\n    public ResponseEntity<?> handle() {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n}\n`,
+    },
+  ]);
 });

@@ -761,4 +761,27 @@ paths:
       { name: `in ${other}: reported`, language, path: other, text },
     ]),
   );
+  // The status of an error type named after it is its definition; its throws are the uses (judgement rounds 7 and 10).
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Java: @ResponseStatus on FailedDependencyException is not reported',
+      language: 'java',
+      text: `@ResponseStatus(HttpStatus.FAILED_DEPENDENCY)\npublic class FailedDependencyException extends RuntimeException {\n    public FailedDependencyException(String message) { super(message); }\n}\n`,
+    },
+    {
+      name: 'Kotlin: @ResponseStatus on a bodiless ContainerFailedDependencyException is not reported',
+      language: 'kotlin',
+      text: `@ResponseStatus(HttpStatus.FAILED_DEPENDENCY)\nclass ContainerFailedDependencyException(message: String) : RuntimeException(message)\n`,
+    },
+    {
+      name: 'C#: base(status) of FailedDependencyException is not reported',
+      language: 'csharp',
+      text: `public class FailedDependencyException : ProblemException\n{\n    public FailedDependencyException() : base(StatusCodes.Status424FailedDependency, "Failed dependency") { }\n}\n`,
+    },
+    {
+      name: 'Java: an exception named for nothing in particular is still reported',
+      language: 'java',
+      text: `@ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\npublic class OrderException extends RuntimeException {\n    public OrderException(String message) { super(message); }\n}\n`,
+    },
+  ]);
 });

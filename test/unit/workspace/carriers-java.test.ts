@@ -36,10 +36,15 @@ test('Java @ResponseStatus class: the throw is a 424-for-conflict finding, the d
   assert.deepEqual(project.findings('src/shop/errors/FailedDependencyException.java'), []);
 });
 
-test('Java: without a use, the declaration is judged where it stands', () => {
-  const project = new Project({ 'src/shop/errors/FailedDependencyException.java': failedDependency });
-  assert.deepEqual(project.findings('src/shop/errors/FailedDependencyException.java'), [
-    '424-without-dependency: HttpStatus.FAILED_DEPENDENCY',
+test('Java: without a use, a type named after the code defines it; one named for what failed is judged by its name', () => {
+  // Judgement rounds 7 and 10: the status of a class named after it (4 labelled) is its definition; its throws are the uses.
+  const project = new Project({
+    'src/shop/errors/FailedDependencyException.java': failedDependency,
+    'src/shop/errors/PaymentGatewayException.java': failedDependency.replaceAll('FailedDependencyException', 'PaymentGatewayException'),
+  });
+  assert.deepEqual(project.findings('src/shop/errors/FailedDependencyException.java'), []);
+  assert.deepEqual(project.findings('src/shop/errors/PaymentGatewayException.java'), [
+    '424-for-upstream-failure: HttpStatus.FAILED_DEPENDENCY',
   ]);
 });
 

@@ -109,6 +109,7 @@ const evidenceLabels: Record<Evidence['kind'], string> = {
   exception: 'the exception caught',
   block: 'what the statement beside it says',
   handler: 'the handler',
+  type: 'the error type it is declared for',
 };
 
 /** Where the evidence a finding rests on stands, when it has a place of its own in the text. */

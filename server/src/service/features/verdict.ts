@@ -69,6 +69,8 @@ function where(verdict: Verdict): string {
       return `beside it, "${quoted}"`;
     case 'handler':
       return `the handler says "${quoted}"`;
+    case 'type':
+      return `declared for the error type \`${evidence.text}\``;
     default:
       return verdict.mark ? `with ${verdict.mark}` : 'here';
   }

@@ -11,7 +11,7 @@
 import * as knowledge from '../../knowledge';
 import type { CompiledConfusion, PhraseSet } from '../../knowledge';
 import type { Evidence, Guard, StatusSite } from '../model';
-import { methodOf, namesClient } from '../scanners/code/blocks';
+import { errorTypeOf, methodOf, namesClient } from '../scanners/code/blocks';
 import { namingWords } from '../scanners/code/scope';
 import type { Replacement, RuleContext } from './rule';
 
@@ -76,6 +76,13 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   // 1. What is said with it.
   if (site.message) {
     const said = judgeText(site.message, messageEvidence(site), context, false);
+    if (said) return said;
+  }
+  // An error type's declaration (`super(FAILED_DEPENDENCY)` in `OracleApiProviderException`): its name says what
+  // the status stands for, as a message would.
+  const errorType = spec ? undefined : errorTypeOf(site.handler);
+  if (errorType) {
+    const said = judgeText(errorType, { kind: 'type', text: errorType, start: -1, end: -1 }, context, false);
     if (said) return said;
   }
   // 2. The guards around it, innermost first; a call known only by its shape waits for the handler's marks.
@@ -342,6 +349,8 @@ export function describeEvidence(verdict: Verdict): string {
       return `"${quoted}" said beside it`;
     case 'handler':
       return `the handler's "${quoted}"`;
+    case 'type':
+      return `the error type \`${evidence.text}\` it is declared for`;
     default:
       return verdict.mark ?? '';
   }

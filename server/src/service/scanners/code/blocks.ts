@@ -408,6 +408,20 @@ export function link(guard: Omit<Guard, 'outer'>, outer: Guard | undefined): Gua
   return outer ? { ...guard, outer } : { ...guard };
 }
 
+/** A declaration's type name (`public class UpstreamException extends ...`), the first of the headers given, nearest first. */
+const DECLARED_TYPE = /\b(?:class|record|object|struct)\s+([A-Za-z_$][\w$]*)/;
+/** How error types are named, in every family: what their instances say went wrong. */
+const ERROR_TYPE_NAME = /[a-z0-9](?:Exception|Error|Exc|Fault|Failure)$/;
+
+/**
+ * The error type a site is declared in or for (`OracleApiProviderException`, `class UpstreamError(APIException)`):
+ * the nearest type declaration of its headers, when its name is an error type's.
+ */
+export function errorTypeOf(headers: string | undefined): string | undefined {
+  const name = headers && DECLARED_TYPE.exec(headers)?.[1];
+  return name && ERROR_TYPE_NAME.test(name) ? name : undefined;
+}
+
 /** A handler's request method, from its route or annotations (`app.get(`, `@GetMapping`, `[HttpGet]`, `r.GET(`, `get '/x' do`). */
 export function methodOf(handler: string | undefined): string | undefined {
   if (!handler) return undefined;

@@ -19,6 +19,7 @@ import {
   chainStart,
   handledTypes,
   withoutAnnotations,
+  errorTypeOf,
   conditionOf,
   handledCall,
   headerKind,
@@ -1068,6 +1069,7 @@ export class CodeScanner {
     if (frame.block && !controlKeywords.has(firstWord) && !blockKeywords.has(firstWord)) {
       frame.header = { start: headerStart, end: start };
       this.headers.push(frame.header);
+      this.annotatedErrorType(headerStart, start);
       if (/\benum\s/.test(this.text.slice(headerStart, Math.min(start, headerStart + 200)))) frame.enumBody = true;
     }
     if (frame.block && this.failurePhrases.matches(knowledge.toWords(this.text.slice(headerStart, start)))) {
@@ -1110,6 +1112,24 @@ export class CodeScanner {
     }
     if (!scope.declared) return;
     for (const site of this.sitesIn(headerStart, braceStart)) if (site.role !== 'mention') site.scope = scope;
+  }
+
+  /**
+   * `@ResponseStatus(HttpStatus.FAILED_DEPENDENCY) public class X extends RuntimeException`: a status in the
+   * annotations of an error type is what the type stands for. Named after the code (`FailedDependencyException`),
+   * the type defines it and its throws are the uses; named for what failed (`UpstreamException`), the type is
+   * the site's declaration, as a constructor's `super(status)` has it.
+   */
+  private annotatedErrorType(headerStart: number, headerEnd: number): void {
+    const sites = this.sitesIn(headerStart, headerEnd);
+    if (sites.length === 0) return;
+    const header = this.text.slice(headerStart, Math.min(headerEnd, headerStart + 500));
+    const type = errorTypeOf(withoutAnnotations(header));
+    if (!type) return;
+    for (const site of sites) {
+      if (site.code !== undefined && namesCode(type, site.code)) site.definesCode = true;
+      else site.handler ??= header;
+    }
   }
 
   /** The sites found so far in `[from, to)` of a header just read (its annotations, its attributes). */
@@ -1428,6 +1448,9 @@ export class CodeScanner {
       this.lastBlockEnd <= frame.statementFirstAt
     )
       this.handlesExceptions(frame.statementFirstAt, end);
+    // Kotlin's `class X(m: String) : ResponseStatusException(HttpStatus.FAILED_DEPENDENCY, m)`: a declaration without a body.
+    if (frame.statementFirstAt !== undefined && this.lastBlockEnd <= frame.statementFirstAt)
+      this.annotatedErrorType(frame.statementFirstAt, end);
     frame.statusValue = undefined;
     frame.statementStart = end;
     frame.statementFirst = undefined;
