@@ -12,6 +12,15 @@ test('toWords: lower-case words, camelCase and acronyms split, anything else a s
   assert.deepEqual(toWords('--a--'), ['a']);
 });
 
+test("toWords: a contraction's n't is the not the phrases say", () => {
+  assert.deepEqual(toWords("The host doesn't exist"), ['the', 'host', 'does', 'not', 'exist']);
+  assert.deepEqual(toWords("Can’t connect; won't retry"), ['cannot', 'connect', 'will', 'not', 'retry']);
+  assert.deepEqual(toWords("isn't"), ['is', 'not']);
+  assert.deepEqual(toWords("don'tX n't it's"), ['don', 't', 'x', 'n', 't', 'it', 's'], 'only a word ending in n before a lone t');
+  assert.equal(asWritten("The host doesn't exist.", 'does not exist'), "doesn't exist");
+  assert.equal(asWritten('We can’t connect', 'cannot connect'), 'can’t connect');
+});
+
 test('PhraseSet.matches: adjacent words, a trailing * makes a prefix, at any place', () => {
   const set = new PhraseSet(['batch*', 'multi step', 'bulk', '* x']);
   assert.equal(set.matches(['run', 'batches']), true);

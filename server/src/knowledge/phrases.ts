@@ -19,7 +19,14 @@ export function toWords(text: string): string[] {
     const c = text.charCodeAt(i);
     const isUp = c >= 65 && c <= 90;
     if (!(isUp || (c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-      if (start >= 0) words.push(upper ? text.slice(start, i).toLowerCase() : text.slice(start, i));
+      if (start >= 0) {
+        const word = upper ? text.slice(start, i).toLowerCase() : text.slice(start, i);
+        // "doesn't", "can't", "isn’t": the phrases say "does not", "cannot", "is not".
+        if ((c === 39 || c === 8217) && isNegation(text, i, word)) {
+          words.push(...negated(word));
+          i++;
+        } else words.push(word);
+      }
       start = -1;
       continue;
     }
@@ -40,6 +47,21 @@ export function toWords(text: string): string[] {
   }
   if (start >= 0) words.push(upper ? text.slice(start).toLowerCase() : text.slice(start));
   return words;
+}
+
+/** A contraction's `'t` follows at `at` (`doesn't`, not `don'tcare`), after a word that ends in `n`. */
+function isNegation(text: string, at: number, word: string): boolean {
+  const t = text.charCodeAt(at + 1);
+  if (t !== 116 && t !== 84) return false;
+  const after = text.charCodeAt(at + 2);
+  return word.length > 1 && word.endsWith('n') && !(isUpper(after) || isLower(after) || isDigit(after));
+}
+
+/** `doesn` -> does not, `can` -> cannot, `won` -> will not. */
+function negated(word: string): string[] {
+  if (word === 'can') return ['cannot'];
+  if (word === 'won') return ['will', 'not'];
+  return [word.slice(0, -1), 'not'];
 }
 
 interface WordPattern {
@@ -178,10 +200,20 @@ export function asWritten(text: string, matched: string): string {
     }
   }
   flush(text.length);
-  for (let i = 0; i + wanted.length <= spans.length; i++) {
+  // The words as toWords gives them, each with the span it is written in (`doesn't`: does, not).
+  const words: { word: string; start: number; end: number }[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const { start, end } = spans[k];
+    const word = text.slice(start, end).toLowerCase();
+    if ((text.charCodeAt(end) === 39 || text.charCodeAt(end) === 8217) && isNegation(text, end, word)) {
+      for (const part of negated(word)) words.push({ word: part, start, end: end + 2 });
+      if (spans[k + 1]?.start === end + 1) k++;
+    } else words.push({ word, start, end });
+  }
+  for (let i = 0; i + wanted.length <= words.length; i++) {
     let j = 0;
-    while (j < wanted.length && text.slice(spans[i + j].start, spans[i + j].end).toLowerCase() === wanted[j]) j++;
-    if (j === wanted.length) return text.slice(spans[i].start, spans[i + wanted.length - 1].end);
+    while (j < wanted.length && words[i + j].word === wanted[j]) j++;
+    if (j === wanted.length) return text.slice(words[i].start, words[i + wanted.length - 1].end);
   }
   return text;
 }

@@ -608,4 +608,22 @@ describe('424-for-upstream-failure', () => {
       text: `public class StripeWebhookController {\n    public ResponseEntity<?> handle() {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n}\n`,
     },
   ]);
+  // A contraction says what the phrases say: "didn't respond" is "did not respond".
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python: "The payment API didn\'t respond"',
+      language: 'python',
+      text: `def pay(order):\n    abort([[424]], "The payment API didn't respond")\n`,
+    },
+    {
+      name: 'JavaScript: "Couldn’t reach the billing service"',
+      language: 'javascript',
+      text: `app.post('/pay', (req, res) => {\n  res.status([[424]]).json({ error: 'Couldn’t reach the billing service' });\n});\n`,
+    },
+    {
+      name: 'Go: "can\'t connect to the registry"',
+      language: 'go',
+      text: `func push(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, "can't connect to the registry", [[http.StatusFailedDependency]])\n}\n`,
+    },
+  ]);
 });

@@ -784,4 +784,22 @@ paths:
       text: `@ResponseStatus([[HttpStatus.FAILED_DEPENDENCY]])\npublic class OrderException extends RuntimeException {\n    public OrderException(String message) { super(message); }\n}\n`,
     },
   ]);
+  // A message that names a local failure outweighs a call known only by its role, contracted or not ("doesn't exist").
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Java: catch around a repository bind, "The host doesn\'t exist"',
+      language: 'java',
+      text: `void bind(Hosts hosts) {\n    try {\n        hosts.getHost().forEach(h -> binder.bindToNode(h.getId()));\n    } catch (Exception e) {\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "The host " + e + " doesn't exist.");\n    }\n}\n`,
+    },
+    {
+      name: 'Python: except around a lookup, "that account doesn\'t exist"',
+      language: 'python',
+      text: `def close(account_id):\n    try:\n        ledger.close(account_id)\n    except Exception:\n        return {"error": "that account doesn't exist"}, [[424]]\n`,
+    },
+    {
+      name: 'TypeScript: catch around a lookup, "the plan isn’t found"',
+      language: 'typescript',
+      text: `async function upgrade(req: Request, res: Response) {\n  try {\n    await plans.upgrade(req.params.id);\n  } catch (e) {\n    res.status([[424]]).json({ error: 'the plan isn’t found' });\n  }\n}\n`,
+    },
+  ]);
 });
