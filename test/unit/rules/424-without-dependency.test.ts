@@ -802,4 +802,38 @@ paths:
       text: `async function upgrade(req: Request, res: Response) {\n  try {\n    await plans.upgrade(req.params.id);\n  } catch (e) {\n    res.status([[424]]).json({ error: 'the plan isn’t found' });\n  }\n}\n`,
     },
   ]);
+  // Building the response (a view, a redirect, a ResponseEntity, a status's value) or walking a list is local work:
+  // its failure is the server's own, not another service's (judgement round 10).
+  runScenarios('424-without-dependency', [
+    {
+      name: 'PHP: catch around rendering a view',
+      language: 'php',
+      text: `<?php\nfunction items($request) {\n    try {\n        $html = view('cart.items', ['cart' => $cart])->render();\n    } catch (\\Throwable $e) {\n        return response()->json(['message' => 'refresh'], [[Response::HTTP_FAILED_DEPENDENCY]]);\n    }\n}\n`,
+    },
+    {
+      name: 'Python: except around render_template',
+      language: 'python',
+      text: `def cart():\n    try:\n        return render_template("cart.html", items=items)\n    except Exception:\n        return "", [[424]]\n`,
+    },
+    {
+      name: 'Ruby: rescue around respond_to and redirect_to',
+      language: 'ruby',
+      text: `def destroy\n  respond_to do |format|\n    format.html { redirect_to(patterns_url) }\n  end\nrescue StandardError => e\n  head [[:failed_dependency]]\nend\n`,
+    },
+    {
+      name: 'Java: catch around ResponseEntity, a status value and Optional.get()',
+      language: 'java',
+      text: `ResponseEntity<?> signup(Request r) {\n    try {\n        Role role = roles.get();\n        return ResponseEntity.ok(new Dto(HttpStatus.OK.value(), "done"));\n    } catch (Exception e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n}\n`,
+    },
+    {
+      name: 'JavaScript: catch around forEach',
+      language: 'javascript',
+      text: `function total(req, res) {\n  try {\n    req.body.items.forEach((i) => { sum += i.price; });\n  } catch (e) {\n    res.status([[424]]).end();\n  }\n}\n`,
+    },
+    {
+      name: 'Kotlin: catch around forEach',
+      language: 'kotlin',
+      text: `fun total(items: List<Item>): ResponseEntity<Unit> {\n    try {\n        items.forEach { sum += it.price }\n    } catch (e: Exception) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build()\n    }\n    return ResponseEntity.ok().build()\n}\n`,
+    },
+  ]);
 });

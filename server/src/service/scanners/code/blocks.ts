@@ -263,12 +263,12 @@ function isOwnLayer(words: readonly string[]): boolean {
   return words.length > 0 && knowledge.outboundVocabulary.ownLayers.has(words[words.length - 1]);
 }
 
-/** A getter with no arguments (`order.getShopPhone()`, `fileData.getBytes()`) or a setter: an object's own state. */
+/** A getter with no arguments (`order.getShopPhone()`, `fileData.getBytes()`, `optional.get()`) or a setter: an object's own state. */
 function isAccessor(text: string, call: CallSpan): boolean {
   const dot = Math.max(text.lastIndexOf('.', call.end), text.lastIndexOf('>', call.end));
   const callee = text.slice(Math.max(dot + 1, call.start), call.end);
   if (/^set[A-Z_]/.test(callee)) return true;
-  return /^(get|is|has)[A-Z_]/.test(callee) && text[call.end] === '(' && text[call.end + 1] === ')';
+  return /^(?:(?:get|is|has)[A-Z_]|get$)/.test(callee) && text[call.end] === '(' && text[call.end + 1] === ')';
 }
 
 /** A call's name in its parts (`a.b`, `a?.b`, `A::b`, `$a->b`), less a leading `this`/`self`, which says nothing either way. */
