@@ -626,4 +626,17 @@ describe('424-for-upstream-failure', () => {
       text: `func push(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, "can't connect to the registry", [[http.StatusFailedDependency]])\n}\n`,
     },
   ]);
+  // A local error caught beside a catch-all is no local failure: the same handler catches the call's failures too.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python: except (ImproperlyConfigured, Exception) around requests.post',
+      language: 'python',
+      text: `def pay(request):\n    try:\n        requests.post(CENTRAL_URL, json=payload)\n    except (ImproperlyConfigured, Exception) as e:\n        return Response(status=[[status.HTTP_424_FAILED_DEPENDENCY]])\n`,
+    },
+    {
+      name: 'Java: catch (ConfigurationException | IOException e) around an HTTP call',
+      language: 'java',
+      text: `ResponseEntity<?> pay() {\n    try {\n        httpClient.send(request, BodyHandlers.ofString());\n    } catch (ConfigurationException | IOException e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
+    },
+  ]);
 });

@@ -836,4 +836,38 @@ paths:
       text: `fun total(items: List<Item>): ResponseEntity<Unit> {\n    try {\n        items.forEach { sum += it.price }\n    } catch (e: Exception) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build()\n    }\n    return ResponseEntity.ok().build()\n}\n`,
     },
   ]);
+  // The application's own command bus or mediator is its own layer; a caught domain, configuration or encryption
+  // error, or a plugin that is not active, is the server's own failure (judgement round 10).
+  runScenarios('424-without-dependency', [
+    {
+      name: 'PHP: catch DomainException around the command bus',
+      language: 'php',
+      text: `<?php\nfunction create($request) {\n    try {\n        $this->commandBus->dispatch(new CreateInvoice($request->all()));\n    } catch (DomainException $e) {\n        return new JsonResponse(['error' => $e->getMessage()], [[Response::HTTP_FAILED_DEPENDENCY]]);\n    }\n}\n`,
+    },
+    {
+      name: 'C#: catch around the mediator',
+      language: 'csharp',
+      text: `public async Task<IActionResult> Create(CreateOrder command)\n{\n    try { await _mediator.Send(command); }\n    catch (Exception) { return StatusCode([[StatusCodes.Status424FailedDependency]]); }\n    return Ok();\n}\n`,
+    },
+    {
+      name: 'TypeScript: catch around the CQRS query bus',
+      language: 'typescript',
+      text: `async find(@Param('id') id: string) {\n  try {\n    return await this.queryBus.execute(new FindOrder(id));\n  } catch (e) {\n    throw new HttpException('not found', [[HttpStatus.FAILED_DEPENDENCY]]);\n  }\n}\n`,
+    },
+    {
+      name: 'Python: except a configuration error',
+      language: 'python',
+      text: `def softphone(request):\n    try:\n        auth = resolve_softphone_auth(request.user)\n    except SoftphoneConfigError as exc:\n        return Response({"error": exc.reason}, status=[[status.HTTP_424_FAILED_DEPENDENCY]])\n`,
+    },
+    {
+      name: 'Java: catch a plugin that is not active, around a client call',
+      language: 'java',
+      text: `ResponseEntity<?> subscribe(String topic) {\n    try {\n        plugin.getClient().subscribe(topic);\n    } catch (PluginNotActiveException e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
+    },
+    {
+      name: 'Ruby: rescue an encryption error',
+      language: 'ruby',
+      text: `def token\n  secret = decrypt_secret(credential)\nrescue EncryptionError\n  head [[:failed_dependency]]\nend\n`,
+    },
+  ]);
 });

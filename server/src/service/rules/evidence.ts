@@ -242,8 +242,10 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
     // The error caught names what went wrong, as a message would: `except IntegrityError:`, `catch (OptimisticLockException e)`.
     const said = judgeText(guard.exception.text, guard.exception, context, false);
     if (said) return said;
-    // A local failure (FileNotFoundError, ValueError, DoesNotExist) is no other service's, whatever the try body calls.
-    if (knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(guard.exception.text))) return undefined;
+    // A local failure (FileNotFoundError, ValueError, DoesNotExist) is no other service's, whatever the try body
+    // calls; unless the same handler catches more (`except (ImproperlyConfigured, Exception)`).
+    if (guard.exception.text.split(/[,|]/).every((type) => knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(type))))
+      return undefined;
   }
   if (!guard.call) return undefined;
   return upstreamVerdict(guard.call, networkCode(guard.call.text, true) ?? 502, !outbound);
