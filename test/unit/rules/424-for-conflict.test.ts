@@ -136,4 +136,37 @@ describe('424-for-conflict', () => {
       text: `@router.delete(\n    "/session",\n    responses={[[424]]: {"description": "probably a race condition with simultaneous revoke attempts"}},\n)\ndef revoke(response: Response):\n    if not session.delete():\n        response.status_code = [[status.HTTP_424_FAILED_DEPENDENCY]]\n`,
     },
   ]);
+  // A delete refused because other records still refer to the resource: a conflict with its state (judgement round 10).
+  runScenarios('424-for-conflict', [
+    {
+      name: 'Java: "cannot be deleted because it is referred by other resources"',
+      language: 'java',
+      text: `void delete(Long id) {\n    if (graphs.isReferred(id))\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "A graph cannot be deleted because it is referred by other resources: delete them first.");\n}\n`,
+    },
+    {
+      name: 'Ruby: rescue ActiveRecord::DeleteRestrictionError',
+      language: 'ruby',
+      text: `def destroy\n  @gateway.destroy\nrescue ActiveRecord::DeleteRestrictionError => e\n  render json: { error: e.message }, status: [[:failed_dependency]]\nend\n`,
+    },
+    {
+      name: 'PHP: catch Doctrine ForeignKeyConstraintViolationException',
+      language: 'php',
+      text: `<?php\nfunction delete($id) {\n    try {\n        $this->em->remove($category);\n        $this->em->flush();\n    } catch (ForeignKeyConstraintViolationException $e) {\n        return new JsonResponse(null, [[Response::HTTP_FAILED_DEPENDENCY]]);\n    }\n}\n`,
+    },
+    {
+      name: 'Python: "still referenced by open orders"',
+      language: 'python',
+      text: `def delete_product(pk):\n    if Order.objects.filter(product=pk, open=True).exists():\n        abort([[424]], "product is still referenced by open orders")\n`,
+    },
+    {
+      name: 'TypeScript: "category is referenced by other products"',
+      language: 'typescript',
+      text: `app.delete('/categories/:id', async (req, res) => {\n  if (await products.count({ category: req.params.id })) return res.status([[424]]).json({ error: 'category is referenced by other products' });\n  res.status(204).end();\n});\n`,
+    },
+    {
+      name: 'Go: "foreign key constraint fails"',
+      language: 'go',
+      text: `func deleteTeam(w http.ResponseWriter, r *http.Request) {\n\tif err := store.DeleteTeam(id); err != nil {\n\t\thttp.Error(w, "foreign key constraint fails: team has members", [[http.StatusFailedDependency]])\n\t}\n}\n`,
+    },
+  ]);
 });
