@@ -287,6 +287,9 @@ const SPOT: Record<string, [number, string[] | null][]> = {
   'go-fiber': [
     [203, ['StatusNonAuthoritativeInformation']], [306, ['StatusSwitchProxy']], [424, ['StatusFailedDependency']],
   ],
+  'go-iris': [
+    [203, ['StatusNonAuthoritativeInfo']], [424, ['StatusFailedDependency']], [423, ['StatusLocked']], [419, null], [530, null],
+  ],
   'go-x-net-webdav': [
     [207, ['StatusMulti']], [422, ['StatusUnprocessableEntity']], [423, ['StatusLocked']], [424, ['StatusFailedDependency']],
     [507, ['StatusInsufficientStorage']], [404, null],
@@ -429,6 +432,8 @@ const QUICK_FIXES: [string, string, string, number, string][] = [
   ['kotlin', 'Status.CLIENT_ERROR_FAILED_DEPENDENCY', 'Status.CLIENT_ERROR_CONFLICT', 409, 'java-restlet'],
   ['rust', 'ErrorStatusCode::FAILED_DEPENDENCY', 'ErrorStatusCode::BAD_GATEWAY', 502, 'rust-dropshot-error'],
   ['rust', 'ClientErrorStatusCode::FAILED_DEPENDENCY', 'ClientErrorStatusCode::CONFLICT', 409, 'rust-dropshot-client-error'],
+  // Iris (round 10).
+  ['go', 'iris.StatusFailedDependency', 'iris.StatusBadRequest', 400, 'go-iris'],
 ];
 
 test('the quick-fix examples of issue 4 resolve and rewrite in the same spelling', () => {

@@ -870,4 +870,11 @@ paths:
       text: `def token\n  secret = decrypt_secret(credential)\nrescue EncryptionError\n  head [[:failed_dependency]]\nend\n`,
     },
   ]);
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Go/Iris: iris.StatusFailedDependency for a missing path parameter',
+      language: 'go',
+      text: `func GetInvoice(ctx iris.Context) {\n    invoiceId := ctx.Params().Get("id")\n    if invoiceId == "" {\n        ctx.StopWithProblem([[iris.StatusFailedDependency]], iris.NewProblem().Title("Missing or invalid invoice id"))\n        return\n    }\n}\n`,
+    },
+  ]);
 });
