@@ -877,4 +877,27 @@ paths:
       text: `func GetInvoice(ctx iris.Context) {\n    invoiceId := ctx.Params().Get("id")\n    if invoiceId == "" {\n        ctx.StopWithProblem([[iris.StatusFailedDependency]], iris.NewProblem().Title("Missing or invalid invoice id"))\n        return\n    }\n}\n`,
     },
   ]);
+  // A condition nearer the site that tests for a local failure outweighs the call known only by its role (rounds 8, 10).
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Go: the error of a fetch asserted to be a NotFoundError',
+      language: 'go',
+      text: `func add(w http.ResponseWriter, r *http.Request) {\n\tinfo, err := fetcher.Fetch(url)\n\tif err != nil {\n\t\tif notFoundErr, ok := err.(*oembed.NotFoundError); ok {\n\t\t\tw.WriteHeader([[http.StatusFailedDependency]])\n\t\t\treturn\n\t\t}\n\t}\n}\n`,
+    },
+    {
+      name: 'Java: a caught error tested for EntityNotFoundException',
+      language: 'java',
+      text: `ResponseEntity<?> get(Long id) {\n    try {\n        return ResponseEntity.ok(loader.load(id));\n    } catch (Exception e) {\n        if (e instanceof EntityNotFoundException) {\n            return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n        }\n        throw e;\n    }\n}\n`,
+    },
+    {
+      name: 'Python: a caught error tested with isinstance(e, NotFound)',
+      language: 'python',
+      text: `def show(pk):\n    try:\n        item = loader.load(pk)\n    except Exception as e:\n        if isinstance(e, NotFound):\n            return {}, [[424]]\n        raise\n`,
+    },
+    {
+      name: 'TypeScript: a caught error tested with instanceof NotFoundError',
+      language: 'typescript',
+      text: `async function show(req: Request, res: Response) {\n  try {\n    res.json(await loader.load(req.params.id));\n  } catch (err) {\n    if (err instanceof NotFoundError) {\n      res.status([[424]]).end();\n    }\n  }\n}\n`,
+    },
+  ]);
 });

@@ -87,9 +87,14 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   }
   // 2. The guards around it, innermost first; a call known only by its shape waits for the handler's marks.
   let byRole: Verdict | undefined;
+  // A condition nearer the site that tests for a local failure (`err.(*NotFoundError)`, `apierrors.IsNotFound(err)`).
+  let localTest = false;
   for (let guard: Guard | undefined = site.guard; guard; guard = guard.outer) {
     const found = judgeGuard(guard, context, 424);
-    if (!found) continue;
+    if (!found) {
+      if (!byRole && guard.condition && !guard.label && isLocalError(guard.condition.text)) localTest = true;
+      continue;
+    }
     if (found.byRole) {
       byRole ??= found;
       continue;
@@ -127,8 +132,9 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
       return { kind: 'fits', evidence: where, quoted: quote(where.text, phrase) };
     }
   }
-  // A call known only by its role does not outweigh a message that names a local failure ("cache not found").
-  if (byRole && !knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(site.message))) return byRole;
+  // A call known only by its role does not outweigh a message that names a local failure ("cache not found"), nor a
+  // condition nearer the site that tests for one.
+  if (byRole && !localTest && !isLocalError(site.message)) return byRole;
   // 5. Nothing marks a chain: the handler's own naming may still point at one code (a `lockDocument` handler).
   const pointed = classify(handlerWords);
   return pointed ? { kind: 'none', replacements: rankSuggestions(pointed.confusion, handlerWords) } : NONE;
@@ -226,8 +232,7 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
   // `case errors.Is(err, ErrVINDecoding):` where the call that returned `err` is out of sight: known by its role.
   // (Not an error named for a local failure: `errors.Is(err, ErrDeviceDefinitionNotFound)` is a lookup that found nothing.)
   if (!guard.call && !guard.exception && guard.errorTest && guard.condition) {
-    const local = knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(guard.condition.text));
-    return local ? undefined : upstreamVerdict(guard.condition, 502, true);
+    return isLocalError(guard.condition.text) ? undefined : upstreamVerdict(guard.condition, 502, true);
   }
   const callWords = guard.call && knowledge.toWords(guard.call.text);
   const outbound = callWords !== undefined && namesClient(callWords);
@@ -244,11 +249,15 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
     if (said) return said;
     // A local failure (FileNotFoundError, ValueError, DoesNotExist) is no other service's, whatever the try body
     // calls; unless the same handler catches more (`except (ImproperlyConfigured, Exception)`).
-    if (guard.exception.text.split(/[,|]/).every((type) => knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(type))))
-      return undefined;
+    if (guard.exception.text.split(/[,|]/).every(isLocalError)) return undefined;
   }
   if (!guard.call) return undefined;
   return upstreamVerdict(guard.call, networkCode(guard.call.text, true) ?? 502, !outbound);
+}
+
+/** Whether a text names a local failure (a missing file or row, invalid input): data/outbound.json `localErrors`. */
+function isLocalError(text: string): boolean {
+  return knowledge.outboundVocabulary.localErrors.matches(knowledge.toWords(text));
 }
 
 /** Whether a text names the code's own reason phrase (`FailedDependencyError` for 424): a mapping of it. */
