@@ -76,23 +76,26 @@ test('--cache reuses the result of an unchanged file, and lints again when a car
 });
 
 test('--cache in the CLI run where the files are (asked for by their relative paths): a changed file is linted again', () => {
-  const dir = makeTree({ 'src/errors/FailedDependencyException.java': declaration, 'src/coupons/CouponService.java': use });
+  // A carrier whose name says nothing by itself: without a use, it is judged where it stands (a type named after
+  // the code would define it, and say nothing either way).
+  const named = (text: string) => text.replaceAll('FailedDependencyException', 'CouponTakenException');
+  const dir = makeTree({ 'src/errors/CouponTakenException.java': named(declaration), 'src/coupons/CouponService.java': named(use) });
   const file = path.join(dir, 'src/coupons/CouponService.java');
   const lint = (cwd = dir, ...paths: string[]) =>
     runCli(['lint', '--cache', '--cache-location', dir + '/', '--format', 'json', ...paths], cwd);
   const conflict = ['src/coupons/CouponService.java: 424-for-conflict'];
   // Without the use, the carrier is a 424 nobody throws for a dependency.
-  const unused = ['src/errors/FailedDependencyException.java: 424-without-dependency'];
+  const unused = ['src/errors/CouponTakenException.java: 424-without-dependency'];
   assert.deepEqual(rules(lint()), conflict);
   // Another exception of the same size (not the carrier), written later: linted again.
-  const other = use.replace('new FailedDependencyException', 'new IllegalArgumentExceptionX');
-  assert.equal(other.length, use.length);
+  const other = named(use).replace('new CouponTakenException', 'new IllegalStateExceptio');
+  assert.equal(other.length, named(use).length);
   const later = new Date(fs.statSync(file).mtimeMs + 5_000);
   fs.writeFileSync(file, other);
   fs.utimesSync(file, later, later);
   assert.deepEqual(rules(lint()), unused);
   // Another size, at the same time: linted again.
-  fs.writeFileSync(file, `${use}\n`);
+  fs.writeFileSync(file, `${named(use)}\n`);
   fs.utimesSync(file, later, later);
   assert.deepEqual(rules(lint()), conflict);
   // Run from a directory below, over `..`: a file inside it is asked for by its relative path, one outside
@@ -103,8 +106,8 @@ test('--cache in the CLI run where the files are (asked for by their relative pa
   const evenLater = new Date(later.getTime() + 5_000);
   fs.writeFileSync(file, other);
   fs.utimesSync(file, evenLater, evenLater);
-  assert.deepEqual(shown(lint(below, '../..')), ['FailedDependencyException.java: 424-without-dependency']);
-  fs.writeFileSync(path.join(below, 'FailedDependencyException.java'), declaration.replace('FAILED_DEPENDENCY', 'CONFLICT'));
+  assert.deepEqual(shown(lint(below, '../..')), ['CouponTakenException.java: 424-without-dependency']);
+  fs.writeFileSync(path.join(below, 'CouponTakenException.java'), named(declaration).replace('FAILED_DEPENDENCY', 'CONFLICT'));
   assert.deepEqual(shown(lint(below, '../..')), []);
 });
 
