@@ -30,7 +30,7 @@ export interface JudgementLabel {
   expected: Expected | null;
   pattern?: string;
   reason: string;
-  /** The labelling round, when not the first: 2 to 10 are held-out rounds, each labelled before the rules ran on it. */
+  /** The labelling round, when not the first: 2 to 11 are held-out rounds, each labelled before the rules ran on it. */
   round?: number;
 }
 
