@@ -45,7 +45,7 @@ export interface OutboundFile {
    */
   local: Phrase[];
   /**
-   * The last word of a receiver that is the application's own layer (`productService.addProduct`, `h.OrderRepository.Save`, `userDao.find`, sqlc's `server.store.GetAccount`, an informer's `h.addonCache.Get`): its failure is the server's own (a database, a rule of the business), not another service's, whatever other word the receiver has (`clientService`). A handled call on one is no evidence of an outbound call.
+   * The last word (or two) of a receiver that is the application's own layer (`productService.addProduct`, `h.OrderRepository.Save`, `userDao.find`, sqlc's `server.store.GetAccount`, an informer's `h.addonCache.Get`, a CQRS `commandBus->dispatch`): its failure is the server's own (a database, a rule of the business), not another service's, whatever other word the receiver has (`clientService`). A handled call on one is no evidence of an outbound call. (A `messageBus` or `eventBus` may carry to a broker: not listed.)
    */
   ownLayers?: string[];
   /**

@@ -639,4 +639,13 @@ describe('424-for-upstream-failure', () => {
       text: `ResponseEntity<?> pay() {\n    try {\n        httpClient.send(request, BodyHandlers.ofString());\n    } catch (ConfigurationException | IOException e) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
     },
   ]);
+  // A message bus may carry to a broker (judgement round 11, billabear): unlike a CQRS command or query bus, it is
+  // not the application's own layer, and its failure stays another service's by its role.
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'PHP: catch around $messageBus->dispatch()',
+      language: 'php',
+      text: `<?php\nfunction cancel($id) {\n    try {\n        $this->messageBus->dispatch(new CancelSubscription($id));\n    } catch (\\Throwable $e) {\n        return new JsonResponse([], [[JsonResponse::HTTP_FAILED_DEPENDENCY]]);\n    }\n}\n`,
+    },
+  ]);
 });

@@ -259,8 +259,11 @@ function segmentWords(segment: string): string[] {
   return knowledge.toWords(segment.replace(/\(.*$/s, ''));
 }
 
+/** The receiver's last word (`orderRepository`) or last two (`commandBus`) name the application's own layer. */
 function isOwnLayer(words: readonly string[]): boolean {
-  return words.length > 0 && knowledge.outboundVocabulary.ownLayers.has(words[words.length - 1]);
+  const { ownLayers } = knowledge.outboundVocabulary;
+  const n = words.length;
+  return n > 0 && (ownLayers.has(words[n - 1]) || (n > 1 && ownLayers.has(`${words[n - 2]} ${words[n - 1]}`)));
 }
 
 /** A getter with no arguments (`order.getShopPhone()`, `fileData.getBytes()`, `optional.get()`) or a setter: an object's own state. */
