@@ -900,4 +900,28 @@ paths:
       text: `async function show(req: Request, res: Response) {\n  try {\n    res.json(await loader.load(req.params.id));\n  } catch (err) {\n    if (err instanceof NotFoundError) {\n      res.status([[424]]).end();\n    }\n  }\n}\n`,
     },
   ]);
+  // A spelling that needs a status context (a Ruby symbol, the http-status package's names) given to a keyword or
+  // property named for a status in the application's own code is a site (judgement round 11's error classes).
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Ruby: super(message:, http_status: :failed_dependency) in an error class',
+      language: 'ruby',
+      text: `class HandTooLargeError < GameError\n  def initialize(max_cards:)\n    super(message: "You have too many cards (max #{max_cards})", http_status: [[:failed_dependency]])\n  end\nend\n`,
+    },
+    {
+      name: 'Ruby: an error hash with code: :failed_dependency',
+      language: 'ruby',
+      text: `def stomp_error\n  { message: "All cards must match", code: [[:failed_dependency]] }\nend\n`,
+    },
+    {
+      name: 'JavaScript: http-status names given to httpCode',
+      language: 'javascript',
+      text: `const httpStatus = require('http-status');\nfunction invalid() {\n  return { httpCode: [[httpStatus.FAILED_DEPENDENCY]], message: 'invalid stomp' };\n}\n`,
+    },
+    {
+      name: 'Ruby: a symbol given to another keyword is no site',
+      language: 'ruby',
+      text: `def pick\n  { message: "x", kind: :failed_dependency }\nend\n`,
+    },
+  ]);
 });

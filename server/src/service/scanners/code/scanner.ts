@@ -376,7 +376,7 @@ export class CodeScanner {
       const before = this.text.charCodeAt(qualifierStart - 1);
       if (isWordChar(before) || (spelling.qualifier === '' && before === 58) /* : */) continue;
       // The tokens already read of this spelling: the qualifier and each separator character.
-      if (spelling.context && !this.inStatusContext(spelling.tokens)) continue;
+      if (spelling.context && !this.inStatusContext(spelling.tokens) && !this.givenToStatusProperty(spelling.tokens)) continue;
       if (spelling.qualifier !== '') this.schemesUsed.add(spelling.scheme);
       this.addSite(spelling.code, qualifierStart, end, {
         kind: 'constant',
@@ -894,6 +894,17 @@ export class CodeScanner {
    */
   private inStatusContext(skip: number): boolean {
     return this.opensStatusValue(skip) || this.inStatusBranch(skip);
+  }
+
+  /**
+   * The value being read (`skip` of its tokens read already) is given to a property or keyword named for a status
+   * in the application's own code (data/frameworks.json `carriers`): `super(http_status: :failed_dependency)`.
+   */
+  private givenToStatusProperty(skip: number): boolean {
+    const previous = this.recentText(skip + 1);
+    if (previous !== ':' && previous !== '=') return false;
+    const name = this.recentToken(skip + 2);
+    return name?.kind === TokenKind.Identifier && knowledge.carriers.properties.has(propertyName(this.text.slice(name.start, name.end)));
   }
 
   /** A conditional starts inside the status value being read: `ok ? 200 : 409`, `404 if x else 409`. */
