@@ -648,4 +648,27 @@ describe('424-for-upstream-failure', () => {
       text: `<?php\nfunction cancel($id) {\n    try {\n        $this->messageBus->dispatch(new CancelSubscription($id));\n    } catch (\\Throwable $e) {\n        return new JsonResponse([], [[JsonResponse::HTTP_FAILED_DEPENDENCY]]);\n    }\n}\n`,
     },
   ]);
+  // A response that is not what was expected is another service's answer (judgement round 11: "response is not JSON").
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: "Unable to compare commits: response is not JSON"',
+      language: 'java',
+      text: `void compare() {\n    throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]], "Unable to compare commits: response is not JSON");\n}\n`,
+    },
+    {
+      name: 'Python: "response is not valid JSON"',
+      language: 'python',
+      text: `def rates():\n    abort([[424]], "rates response is not valid JSON")\n`,
+    },
+    {
+      name: 'Go: "unexpected response from the registry"',
+      language: 'go',
+      text: `func push(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, "unexpected response from the registry", [[http.StatusFailedDependency]])\n}\n`,
+    },
+    {
+      name: 'TypeScript: "malformed response"',
+      language: 'typescript',
+      text: `function quote(res: Response) {\n  res.status([[424]]).json({ error: 'malformed response while pricing the order' });\n}\n`,
+    },
+  ]);
 });
