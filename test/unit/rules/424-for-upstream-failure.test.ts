@@ -671,4 +671,38 @@ describe('424-for-upstream-failure', () => {
       text: `function quote(res: Response) {\n  res.status([[424]]).json({ error: 'malformed response while pricing the order' });\n}\n`,
     },
   ]);
+  // A message saying something could not be fetched or retrieved names a read from elsewhere that failed, and one
+  // saying an email could not be sent names the mail service (judgement rounds 4-10).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Kotlin: "failed to fetch $endpoint"',
+      language: 'kotlin',
+      text: `fun pay(call: ApplicationCall) {\n    if (endpoint == null) {\n        throw UmaException("failed to fetch $wellKnown", [[HttpStatusCode.FailedDependency]])\n    }\n}\n`,
+    },
+    {
+      name: 'C#: "Unable to retrieve file index from any node"',
+      language: 'csharp',
+      text: `public IActionResult Index(string path) {\n    if (found.Count() == 0) {\n        _logger.LogError("Unable to retrieve file index for {path} from any node.", path);\n        return StatusCode([[StatusCodes.Status424FailedDependency]]);\n    }\n}\n`,
+    },
+    {
+      name: 'Python: "Not able to fetch Strava athlete"',
+      language: 'python',
+      text: `def athlete(user_id):\n    if athlete is None:\n        raise HTTPException(status_code=[[status.HTTP_424_FAILED_DEPENDENCY]], detail="Not able to fetch Strava athlete")\n`,
+    },
+    {
+      name: 'Java: "Failed to retrieve session status"',
+      language: 'java',
+      text: `ResponseEntity<?> status(String id) {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).body("Failed to retrieve session status");\n}\n`,
+    },
+    {
+      name: 'Go: "couldn\'t send the email"',
+      language: 'go',
+      text: `func reset(c echo.Context) error {\n\tif err != nil {\n\t\treturn c.String([[http.StatusFailedDependency]], "couldn't send the email")\n\t}\n\treturn nil\n}\n`,
+    },
+    {
+      name: 'TypeScript: "error retrieving the balance"',
+      language: 'typescript',
+      text: `function withdraw(res: Response) {\n  return res.status([[424]]).json({ message: 'error retrieving the wallet balance' });\n}\n`,
+    },
+  ]);
 });
