@@ -705,4 +705,22 @@ describe('424-for-upstream-failure', () => {
       text: `function withdraw(res: Response) {\n  return res.status([[424]]).json({ message: 'error retrieving the wallet balance' });\n}\n`,
     },
   ]);
+  // Decoding what was read from a response's body a few lines before fails on that answer (judgement rounds 5 and 6).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Go: json.Unmarshal of a body read from resp.Body',
+      language: 'go',
+      text: `func Lyrics(c *gin.Context) {\n\tres, err := helpers.GetLyrics(artist)\n\tif err != nil {\n\t\tc.AbortWithStatus(http.StatusInternalServerError)\n\t\treturn\n\t}\n\tdefer res.Body.Close()\n\tbody, _ := io.ReadAll(res.Body)\n\tvar lyrics Lyrics\n\tif err := json.Unmarshal(body, &lyrics); err != nil {\n\t\tc.AbortWithStatus([[http.StatusFailedDependency]])\n\t\treturn\n\t}\n}\n`,
+    },
+    {
+      name: 'Go: a decoder over resp.Body, decoding later',
+      language: 'go',
+      text: `func Capture(c *gin.Context) {\n\tdec := json.NewDecoder(resp.Body)\n\tvar f FailedCapture\n\tif err = dec.Decode(&f); err != nil {\n\t\tc.JSON([[http.StatusFailedDependency]], gin.H{"error": err.Error()})\n\t\treturn\n\t}\n}\n`,
+    },
+    {
+      name: "Go: json.Unmarshal of the request's own body is no other service's answer",
+      language: 'go',
+      text: `func Hook(c *gin.Context) {\n\tbody, _ := io.ReadAll(c.Request.Body)\n\tvar event Event\n\tif err := json.Unmarshal(body, &event); err != nil {\n\t\tc.AbortWithStatus(http.StatusFailedDependency)\n\t\treturn\n\t}\n}\n`,
+    },
+  ]);
 });

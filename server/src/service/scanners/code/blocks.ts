@@ -217,13 +217,31 @@ export function namesClient(words: readonly string[]): boolean {
 
 /**
  * Local work on another service's answer: reading or decoding the body of a response the handler received
- * (Go's `io.ReadAll(resp.Body)`, `json.NewDecoder(resp.Body).Decode(&v)`). Its failure is that answer's.
+ * (Go's `io.ReadAll(resp.Body)`, `json.NewDecoder(resp.Body).Decode(&v)`), or decoding what was read from it a few
+ * lines before (`body, _ := io.ReadAll(resp.Body)` ... `json.Unmarshal(body, &v)`; `dec := json.NewDecoder(resp.Body)`
+ * ... `dec.Decode(&v)`). Its failure is that answer's.
  */
 function readsResponseBody(text: string, call: CallSpan): boolean {
   if (text[call.end] !== '(') return false;
   const close = text.indexOf(')', call.end);
   const args = text.slice(call.end + 1, close < 0 || close - call.end > 120 ? call.end + 120 : close);
-  return /\b(resp|res|response|httpResp|httpResponse)\.Body\b/.test(args);
+  if (RESPONSE_BODY.test(args)) return true;
+  const argument = /^\s*([A-Za-z_]\w*)\s*[,)]?/.exec(args)?.[1];
+  const receiver = /^([A-Za-z_]\w*)\./.exec(text.slice(call.start, call.end))?.[1];
+  const before = text.slice(Math.max(0, call.start - HELD_BODY_REACH), call.start);
+  return [argument, receiver].some((name) => name !== undefined && heldBody(before, name));
+}
+
+const RESPONSE_BODY = /\b(?:resp|res|response|httpResp|httpResponse)\d*\.Body\b/;
+/** How far back a variable's assignment from a response's body is looked for: a handler's few lines. */
+const HELD_BODY_REACH = 1500;
+
+/** Whether `name` was last assigned (`:=`, `=`) from an expression that reads a response's body. */
+function heldBody(before: string, name: string): boolean {
+  const assignment = new RegExp(`\\b${name}\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)([^\\n]*)`, 'g');
+  let last: string | undefined;
+  for (let match = assignment.exec(before); match; match = assignment.exec(before)) last = match[1];
+  return last !== undefined && RESPONSE_BODY.test(last);
 }
 
 /**
