@@ -11,6 +11,12 @@ export type StatusCode = number;
  * @minItems 1
  */
 export type PhraseList1 = Phrase[];
+/**
+ * Phrases that, in the same text, say its words are about the server's own state instead ("s3 not configured" names a setting the server lacks, not S3 failing): the text then points at no confusion of this one.
+ *
+ * @minItems 1
+ */
+export type PhraseList2 = Phrase[];
 
 /**
  * Words and phrases the rules look for. Text is lower-cased and split into words on every character that is not a letter or digit, and camelCase/PascalCase identifiers are split as well. A phrase is a space-separated run of words that must appear contiguously; a word ending in '*' matches as a prefix. Wildcards are only allowed at the end of a word.
@@ -96,6 +102,7 @@ export interface Confusion {
    * The guard phrases count only in a condition that is not negated as a whole (`if repo.exists(...)` is a conflict, `if !repo.exists(...)` is not).
    */
   guardNotNegated?: boolean;
+  unlessWith?: PhraseList2;
 }
 /**
  * Phrases in a 409/412/423 message saying that an earlier required action failed (424 is then the better code).

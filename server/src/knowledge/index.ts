@@ -346,6 +346,8 @@ export interface CompiledConfusion {
   guardPhrases: PhraseSet;
   /** The guard phrases count only where the condition is not negated (`!repo.exists(...)` is no conflict). */
   guardNotNegated: boolean;
+  /** Words that, in the same text, make its phrases the server's own state (`s3 not configured`). */
+  unlessWith: PhraseSet;
 }
 
 /** The confusions in precedence order (the order of data/vocabulary.json). */
@@ -357,6 +359,7 @@ export const confusions: readonly CompiledConfusion[] = Object.entries(vocabular
   bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
   guardPhrases: new PhraseSet([...c.phrases, ...(c.guardPhrases ?? [])]),
   guardNotNegated: c.guardNotNegated === true,
+  unlessWith: new PhraseSet(c.unlessWith ?? []),
 }));
 
 /** A dependency and its failure stated apart (data/vocabulary.json `failedApart`). */

@@ -723,4 +723,22 @@ describe('424-for-upstream-failure', () => {
       text: `func Hook(c *gin.Context) {\n\tbody, _ := io.ReadAll(c.Request.Body)\n\tvar event Event\n\tif err := json.Unmarshal(body, &event); err != nil {\n\t\tc.AbortWithStatus(http.StatusFailedDependency)\n\t\treturn\n\t}\n}\n`,
     },
   ]);
+  // The same service named as not configured on the server is its own setting (judgement rounds 7 and 12).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Go: "s3 not configured" is no upstream failure',
+      language: 'go',
+      text: `func Upload(c *gin.Context) {\n\tif !uploader.Enabled() {\n\t\tc.JSON(http.StatusFailedDependency, gin.H{"error": "s3 not configured"})\n\t\treturn\n\t}\n}\n`,
+    },
+    {
+      name: 'Java: "Stripe secret key is not configured" is no upstream failure',
+      language: 'java',
+      text: `ResponseEntity<?> pay() {\n    return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).body("Stripe secret key is not configured");\n}\n`,
+    },
+    {
+      name: 'Go: "s3 upload failed" still is',
+      language: 'go',
+      text: `func Upload(c *gin.Context) {\n\tc.JSON([[http.StatusFailedDependency]], gin.H{"error": "s3 upload failed"})\n}\n`,
+    },
+  ]);
 });

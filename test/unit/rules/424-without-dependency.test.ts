@@ -924,4 +924,28 @@ paths:
       text: `def pick\n  { message: "x", kind: :failed_dependency }\nend\n`,
     },
   ]);
+  // A service named as not configured is a setting the server lacks, not that service failing (judgement rounds 7
+  // and 12: "s3 not configured", "Stripe secret key is not configured").
+  runScenarios('424-without-dependency', [
+    {
+      name: 'Go: "s3 not configured"',
+      language: 'go',
+      text: `func Upload(c *gin.Context) {\n\tif !uploader.Enabled() {\n\t\tc.JSON([[http.StatusFailedDependency]], gin.H{"error": "s3 not configured"})\n\t\treturn\n\t}\n}\n`,
+    },
+    {
+      name: 'Java: "Stripe secret key is not configured"',
+      language: 'java',
+      text: `ResponseEntity<?> pay() {\n    if (secretKey == null) {\n        return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).body("Stripe secret key is not configured");\n    }\n    return ResponseEntity.ok().build();\n}\n`,
+    },
+    {
+      name: 'Python: "SMTP is not set up"',
+      language: 'python',
+      text: `def notify():\n    if not settings.EMAIL_HOST:\n        return JsonResponse({"error": "SMTP is not set up"}, status=[[424]])\n`,
+    },
+    {
+      name: 'TypeScript: "OpenAI API key missing"',
+      language: 'typescript',
+      text: `function ask(res: Response) {\n  if (!apiKey) return res.status([[424]]).json({ error: 'OpenAI api key missing' });\n}\n`,
+    },
+  ]);
 });

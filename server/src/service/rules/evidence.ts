@@ -303,7 +303,7 @@ export function classify(
     const inGuard = where === 'guard' || (where === 'negated guard' && !confusion.guardNotNegated);
     const phrases: PhraseSet = inGuard ? confusion.guardPhrases : confusion.phrases;
     const phrase = phrases.longest(words);
-    if (phrase === undefined) continue;
+    if (phrase === undefined || confusion.unlessWith.matches(words)) continue;
     const length = phrase.split(' ').length;
     if (!best || length > best.length) best = { confusion, phrase, length };
   }
