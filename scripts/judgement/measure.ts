@@ -64,7 +64,9 @@ const verdicts: Verdict[] = [];
 const unlabelled: { file: string; family: string; finding: Finding }[] = [];
 for (const [file, fileLabels] of byFile) {
   const text = readFileSync(join(JUDGEMENT_DIR, file), 'utf8');
-  const document = TextDocument.create(`file:///judgement/${file}`, languageIdOf(file), 1, text);
+  // The document stands at its path in its repository: where a file lies says what it is (a test under `src/test/`).
+  const { repo, path } = fileLabels[0];
+  const document = TextDocument.create(`file:///judgement/${repo}/${path}`, languageIdOf(file), 1, text);
   const sites = service.scan(document).sites;
   const findings: Finding[] = service.doValidation(document, settings).map((d: Diagnostic) => ({
     rule: String(d.code),
