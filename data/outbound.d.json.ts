@@ -45,7 +45,11 @@ export interface OutboundFile {
    */
   local: Phrase[];
   /**
-   * The last word (or two) of a receiver that is the application's own layer (`productService.addProduct`, `h.OrderRepository.Save`, `userDao.find`, sqlc's `server.store.GetAccount`, an informer's `h.addonCache.Get`, a CQRS `commandBus->dispatch`): its failure is the server's own (a database, a rule of the business), not another service's, whatever other word the receiver has (`clientService`). A handled call on one is no evidence of an outbound call. (A `messageBus` or `eventBus` may carry to a broker: not listed.)
+   * The last word of a receiver, or the root of its chain, that is the application's own data store (`h.OrderRepository.Save`, `userDao.find`, sqlc's `server.store.GetAccount`, an informer's `h.addonCache.Get`, Prisma's `this.db.menu.update`, SQLAlchemy's `db.session.commit()`): its failure is the server's own, and so is that of anything the store holds (`db.session` is the database's session, not an HTTP one). A handled call on one is no evidence of an outbound call.
+   */
+  ownStores?: string[];
+  /**
+   * The last word (or two) of a receiver that is the application's own business layer (`productService.addProduct`, `h.ProductService.CreateProduct`, a CQRS `commandBus->dispatch`): its failure is the server's own (a rule of the business), not another service's, whatever other word the receiver has (`clientService`). A handled call on one is no evidence of an outbound call, unless the layer holds a client the call goes to (`Service.axiosInstance.post`). (A `messageBus` or `eventBus` may carry to a broker: not listed.)
    */
   ownLayers?: string[];
   /**

@@ -741,4 +741,33 @@ describe('424-for-upstream-failure', () => {
       text: `func Upload(c *gin.Context) {\n\tc.JSON([[http.StatusFailedDependency]], gin.H{"error": "s3 upload failed"})\n}\n`,
     },
   ]);
+  // The application's own database, by the receiver's name, is its own data access (judgement round 12: Prisma
+  // through `this.db.menu.update(...)`, `this.mongo.x.update(...)`).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'TypeScript: this.db.menu.update(...) failing is the own database',
+      language: 'typescript',
+      text: `async function update(id: string) {\n  try {\n    return await this.db.menu.update({ where: { id } });\n  } catch (e) {\n    throw new HttpException('could not update menu item', HttpStatus.FAILED_DEPENDENCY);\n  }\n}\n`,
+    },
+    {
+      name: 'TypeScript: this.prisma.user.create(...) failing is the own database',
+      language: 'typescript',
+      text: `async function create(dto: Dto) {\n  try {\n    return await this.prisma.user.create({ data: dto });\n  } catch (e) {\n    throw new HttpException('not created', HttpStatus.FAILED_DEPENDENCY);\n  }\n}\n`,
+    },
+    {
+      name: 'Go: api.staticDB.UserCreate(...) failing is the own database',
+      language: 'go',
+      text: `func (api *API) create(w http.ResponseWriter, r *http.Request) {\n\tu, err := api.staticDB.UserCreate(r.Context(), sub)\n\tif err != nil {\n\t\tapi.WriteError(w, err, http.StatusFailedDependency)\n\t\treturn\n\t}\n\tapi.WriteJSON(w, u)\n}\n`,
+    },
+    {
+      name: 'Python: db.session.commit() failing is the own database',
+      language: 'python',
+      text: `def create():\n    try:\n        db.session.commit()\n    except Exception:\n        abort(424)\n`,
+    },
+    {
+      name: 'Java: database.save(...) failing is the own database',
+      language: 'java',
+      text: `ResponseEntity<?> create(Item item) {\n    try {\n        database.save(item);\n    } catch (Exception e) {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
+    },
+  ]);
 });

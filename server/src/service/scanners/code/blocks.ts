@@ -259,17 +259,19 @@ function isLocal(text: string, call: CallSpan): boolean {
 }
 
 /**
- * The receiver is the application's own layer: its last word (`clientService` -> service) is in data/outbound.json
- * `ownLayers`. In a compound name the last word says what it is; the others say what it is about.
+ * The receiver is the application's own layer or data store: its last word (`clientService` -> service) is in
+ * data/outbound.json `ownLayers` or `ownStores`. In a compound name the last word says what it is; the others say
+ * what it is about.
  */
 function onOwnLayer(text: string, call: CallSpan): boolean {
   const segments = callSegments(text, call);
   if (segments.length < 2) return false;
-  // The receiver (`h.ProductService.CreateProduct`) or the root of a chain (`repo.find(id).switchIfEmpty`), unless
-  // the receiver is a client the layer holds (`Service.axiosInstance.post`, `self.service.session.get`).
   const receiver = segmentWords(segments[segments.length - 2]);
-  if (isOwnLayer(receiver)) return true;
-  return isOwnLayer(segmentWords(segments[0])) && !namesClient(receiver);
+  if (isOwnLayer(receiver) || isOwnStore(receiver)) return true;
+  // The root of a chain: a store's parts are the store's (`db.session.commit()`, `this.db.menu.update(...)`,
+  // `repo.find(id).switchIfEmpty`); a layer may hold a client, which is then the receiver (`Service.axiosInstance.post`).
+  const root = segmentWords(segments[0]);
+  return isOwnStore(root) || (isOwnLayer(root) && !namesClient(receiver));
 }
 
 /** A segment's words, less its arguments (`find(id)` -> `find`). */
@@ -277,11 +279,16 @@ function segmentWords(segment: string): string[] {
   return knowledge.toWords(segment.replace(/\(.*$/s, ''));
 }
 
-/** The receiver's last word (`orderRepository`) or last two (`commandBus`) name the application's own layer. */
+/** The receiver's last word (`productService`) or last two (`commandBus`) name the application's own layer. */
 function isOwnLayer(words: readonly string[]): boolean {
   const { ownLayers } = knowledge.outboundVocabulary;
   const n = words.length;
   return n > 0 && (ownLayers.has(words[n - 1]) || (n > 1 && ownLayers.has(`${words[n - 2]} ${words[n - 1]}`)));
+}
+
+/** The receiver's last word names the application's own data store (`orderRepository`, `staticDB`, `prisma`). */
+function isOwnStore(words: readonly string[]): boolean {
+  return words.length > 0 && knowledge.outboundVocabulary.ownStores.has(words[words.length - 1]);
 }
 
 /** A getter with no arguments (`order.getShopPhone()`, `fileData.getBytes()`, `optional.get()`) or a setter: an object's own state. */
