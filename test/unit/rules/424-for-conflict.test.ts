@@ -169,4 +169,27 @@ describe('424-for-conflict', () => {
       text: `func deleteTeam(w http.ResponseWriter, r *http.Request) {\n\tif err := store.DeleteTeam(id); err != nil {\n\t\thttp.Error(w, "foreign key constraint fails: team has members", [[http.StatusFailedDependency]])\n\t}\n}\n`,
     },
   ]);
+  // A resource in the wrong state for the action conflicts with its current state (judgement round 12: "wrong state").
+  runScenarios('424-for-conflict', [
+    {
+      name: 'Kotlin: "wrong state"',
+      language: 'kotlin',
+      text: `suspend fun withdraw(call: ApplicationCall) {\n    call.respond([[HttpStatusCode.FailedDependency]], "wrong state")\n}\n`,
+    },
+    {
+      name: 'Java: "Order is in an incorrect state"',
+      language: 'java',
+      text: `ResponseEntity<?> ship(long id) {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).body("Order is in an incorrect state");\n}\n`,
+    },
+    {
+      name: 'Python: "wrong state for publishing"',
+      language: 'python',
+      text: `def publish(draft):\n    return JsonResponse({"error": "draft is in the wrong state for publishing"}, status=[[424]])\n`,
+    },
+    {
+      name: 'Go: "wrong state"',
+      language: 'go',
+      text: `func Approve(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, "request in wrong state", [[http.StatusFailedDependency]])\n}\n`,
+    },
+  ]);
 });
