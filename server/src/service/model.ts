@@ -174,6 +174,8 @@ export interface Guard {
   /** The condition is a `case` label or a match arm's pattern: a value compared, never a flag (`ErrorType.Failure`). */
   label?: boolean;
   call?: Evidence;
+  /** The calls it handles are all the application's own work (its layers, its stores, local work): no other service's failure is in sight. */
+  ownWork?: boolean;
   exception?: Evidence;
   outer?: Guard;
 }

@@ -770,4 +770,38 @@ describe('424-for-upstream-failure', () => {
       text: `ResponseEntity<?> create(Item item) {\n    try {\n        database.save(item);\n    } catch (Exception e) {\n        return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n    }\n    return ResponseEntity.ok().build();\n}\n`,
     },
   ]);
+  // An error tested for, out of sight of its call, is another service's only when no call in sight is the
+  // application's own work (judgement rounds 9 and 12: `h.svc.GetUserByID(...)`, `iaServiceFactory.create()`).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Go: errors.Is(err, ErrGetUser) after h.svc.GetUserByID(...)',
+      language: 'go',
+      text: `func (h *Handler) Get(c echo.Context) error {\n\tuser, err := h.svc.GetUserByID(id)\n\tif err != nil {\n\t\tswitch {\n\t\tcase errors.Is(err, entities.ErrGetUser):\n\t\t\treturn errorResponse(c, http.StatusFailedDependency, err, "")\n\t\t}\n\t\treturn errorResponse(c, http.StatusInternalServerError, err, "")\n\t}\n\treturn c.JSON(http.StatusOK, user)\n}\n`,
+    },
+    {
+      name: 'TypeScript: instanceof Error after serviceFactory.create()',
+      language: 'typescript',
+      text: `async function createService(userId: string) {\n  const service = await iaServiceFactory.create(userId);\n  if (service instanceof Error) {\n    throw new ApiError(ErrorMessage.ErrorServiceCreation, StatusCodes.FAILED_DEPENDENCY);\n  }\n  return service;\n}\n`,
+    },
+    {
+      name: 'Java: instanceof in the catch of userService.find(...)',
+      language: 'java',
+      text: `ResponseEntity<?> get(long id) {\n    try {\n        return ResponseEntity.ok(userService.find(id));\n    } catch (Exception e) {\n        if (e instanceof UserLookupError) {\n            return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).build();\n        }\n        throw e;\n    }\n}\n`,
+    },
+    {
+      name: 'Go: errors.Is(err, ErrPublishMsg) names publishing to a broker',
+      language: 'go',
+      text: `func (h *Handler) Create(c echo.Context) error {\n\tif err := h.svc.CreateUser(u); err != nil {\n\t\tswitch {\n\t\tcase errors.Is(err, entities.ErrPublishMsg):\n\t\t\treturn errorResponse(c, [[http.StatusFailedDependency]], err, "")\n\t\t}\n\t}\n\treturn nil\n}\n`,
+    },
+    {
+      name: 'TypeScript: "failed to publish event"',
+      language: 'typescript',
+      text: `function create(res: Response) {\n  return res.status([[424]]).json({ error: 'failed to publish event user.created' });\n}\n`,
+    },
+    {
+      name: 'Java: "Error publishing message"',
+      language: 'java',
+      text: `ResponseEntity<?> notify() {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).body("Error publishing message to the topic");\n}\n`,
+    },
+  ]);
 });

@@ -231,7 +231,9 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
   }
   // `case errors.Is(err, ErrVINDecoding):` where the call that returned `err` is out of sight: known by its role.
   // (Not an error named for a local failure: `errors.Is(err, ErrDeviceDefinitionNotFound)` is a lookup that found nothing.)
-  if (!guard.call && !guard.exception && guard.errorTest && guard.condition) {
+  // Not when the calls in sight are the application's own work, here or in the error branch around
+  // (`if err != nil { switch { case errors.Is(err, ErrGetUser): ... } }` after `h.svc.GetUserByID(...)`).
+  if (!guard.call && !guard.exception && guard.errorTest && guard.condition && !ownWorkAround(guard)) {
     return isLocalError(guard.condition.text) ? undefined : upstreamVerdict(guard.condition, 502, true);
   }
   const callWords = guard.call && knowledge.toWords(guard.call.text);
@@ -253,6 +255,12 @@ function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict |
   }
   if (!guard.call) return undefined;
   return upstreamVerdict(guard.call, networkCode(guard.call.text, true) ?? 502, !outbound);
+}
+
+/** Whether the guard or an error branch around it handles only the application's own work. */
+function ownWorkAround(guard: Guard): boolean {
+  for (let g: Guard | undefined = guard; g; g = g.outer) if (g.ownWork) return true;
+  return false;
 }
 
 /** Whether a text names a local failure (a missing file or row, invalid input): data/outbound.json `localErrors`. */

@@ -196,17 +196,20 @@ function wordsOfCall(text: string, call: CallSpan): string[] {
  * The call whose failure a handler handles, among the calls of what it guards (a try body, the statement
  * before `if err != nil`): the first that names a client of another service (data/outbound.json); else, by
  * its role, the first that is not local work (logging, formatting, parsing, writing the response). A call on
- * the application's own layer (`productService.addProduct(...)`) is neither.
+ * the application's own layer (`productService.addProduct(...)`) is neither; when every call is, the guard says
+ * so (`ownWork`).
  */
-export function handledCall(text: string, calls: readonly CallSpan[]): { call: Evidence; outbound: boolean } | undefined {
+export function handledCall(text: string, calls: readonly CallSpan[]): Pick<Guard, 'call' | 'ownWork'> {
   let byRole: CallSpan | undefined;
   for (const call of calls) {
     if (onOwnLayer(text, call)) continue;
     const words = wordsOfCall(text, call);
-    if (namesClient(words)) return { call: evidenceOf(text, call), outbound: true };
+    if (namesClient(words)) return { call: evidenceOf(text, call) };
     if (byRole === undefined && (!isLocal(text, call) || readsResponseBody(text, call))) byRole = call;
   }
-  return byRole && { call: evidenceOf(text, byRole), outbound: false };
+  // Calls in sight, each the application's own work: the failure is its own, whatever error it is tested for.
+  if (!byRole) return calls.length > 0 ? { ownWork: true } : {};
+  return { call: evidenceOf(text, byRole) };
 }
 
 /** The words of a call name a client of another service (data/outbound.json `clients`). */
@@ -238,11 +241,18 @@ const HELD_BODY_REACH = 1500;
 
 /** Whether `name` was last assigned (`:=`, `=`) from an expression that reads a response's body. */
 function heldBody(before: string, name: string): boolean {
-  const assignment = new RegExp(`\\b${name}\\s*(?:,\\s*\\w+\\s*)*:?=(?!=)([^\\n]*)`, 'g');
-  let last: string | undefined;
-  for (let match = assignment.exec(before); match; match = assignment.exec(before)) last = match[1];
-  return last !== undefined && RESPONSE_BODY.test(last);
+  for (let at = before.lastIndexOf(name); at >= 0; at = at > 0 ? before.lastIndexOf(name, at - 1) : -1) {
+    if (at > 0 && isWord(before.charCodeAt(at - 1))) continue;
+    const lineEnd = before.indexOf('\n', at);
+    const assigned = ASSIGNED.exec(before.slice(at + name.length, lineEnd < 0 ? before.length : lineEnd));
+    // The last assignment decides.
+    if (assigned) return RESPONSE_BODY.test(assigned[1]);
+  }
+  return false;
 }
+
+/** After a name: the other names of its assignment, then `=` or `:=` and the expression (`, _ := io.ReadAll(resp.Body)`). */
+const ASSIGNED = /^\s*(?:,\s*\w+\s*)*:?=(?!=)(.*)$/;
 
 /**
  * Local work: the receiver (`log.`, `json.`, `c.`), the callee (`Errorf`, `render`) or the whole name

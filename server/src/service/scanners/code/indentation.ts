@@ -164,8 +164,7 @@ function resolveFailure(
   const from = logicalEnd(text, lines, head);
   const to = lines[pending.line].start;
   const inBody = calls.filter((call) => call.start >= from && call.start < to);
-  const handled = handledCall(text, inBody);
-  if (handled) pending.guard.call = handled.call;
+  Object.assign(pending.guard, handledCall(text, inBody));
   return undefined;
 }
 

@@ -965,8 +965,7 @@ export class CodeScanner {
       if (callee !== undefined && !this.failureCalls.has(callee)) this.recordCall(before!.start, before!.end, callee);
       else if (callee !== undefined) {
         frame.failure = { start: before!.start };
-        const handled = handledCall(this.text, this.container().statementCalls ?? []);
-        frame.guard = { failure: true, call: handled?.call };
+        frame.guard = { failure: true, ...handledCall(this.text, this.container().statementCalls ?? []) };
       }
       if (callee !== undefined && (membershipCalls.has(callee) || this.wordBefore(before!.start) === 'in' || callee === 'in')) {
         frame.membership = { status: this.membershipOfStatus(callee, before!.start) };
@@ -1221,7 +1220,7 @@ export class CodeScanner {
         ...guard,
         failure: true,
         errorTest: kind === 'if' && guard?.condition !== undefined && isErrorTest(guard.condition.text),
-        call: handled?.call,
+        ...handled,
         exception: kind === 'catch' ? caughtException(this.text, after, braceStart) : undefined,
       };
     }
@@ -1282,7 +1281,7 @@ export class CodeScanner {
     // `case errors.Is(err, core.ErrVINDecoding):` handles one way the call before the switch failed.
     const failure =
       condition && isErrorTest(condition.text)
-        ? { failure: true, errorTest: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call }
+        ? { failure: true, errorTest: true, ...handledCall(this.text, frame.headerCalls ?? []) }
         : {};
     frame.sectionGuard = condition ? link({ condition, label: true, ...failure }, frame.baseGuard) : frame.baseGuard;
     frame.guard = frame.sectionGuard;
@@ -1295,7 +1294,7 @@ export class CodeScanner {
     const pattern = conditionOf(this.text, from, arrowStart);
     if (!pattern) return;
     let guard: Omit<Guard, 'outer'> = { condition: pattern, label: true };
-    if (/^Err\b/.test(pattern.text)) guard = { failure: true, call: handledCall(this.text, frame.headerCalls ?? [])?.call };
+    if (/^Err\b/.test(pattern.text)) guard = { failure: true, ...handledCall(this.text, frame.headerCalls ?? []) };
     else if (pattern.text === '_' || pattern.text === 'else') return;
     frame.sectionGuard = link(guard, frame.baseGuard);
     frame.guard = frame.sectionGuard;
