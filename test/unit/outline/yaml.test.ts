@@ -565,6 +565,11 @@ test('typical editing mistakes are reported and scanning resumes', () => {
   }
 });
 
+test('garbage the fuzz once broke still gets well-formed events', () => {
+  // A tag, then a block sequence that cannot start there, as a key's value on the next line: the key still gets a value.
+  for (const text of [':\n  ! - a: ', 'k:\n  !t - x\n', 'k:\n  &a - x\n']) assertWellFormed(text);
+});
+
 test('random garbage never breaks the event contract', () => {
   const token = fc.constantFrom(
     ...' \t\n\r\n:-?#,[]{}"\'\\&*!|>%@`abc01.<=+~'.split(''),

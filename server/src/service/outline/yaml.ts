@@ -640,7 +640,8 @@ class Scanner {
       if (c === C.DASH && this.sep(p + 1)) {
         if (mode !== Mode.SlotBlock || props) {
           this.error('A block sequence cannot start here', p, 1);
-          if (mode === Mode.SlotInline) this.empty(p);
+          // A slot still gets its value (`key:` then `  !tag - a` on the next line).
+          if (mode !== Mode.MapKey) this.empty(p);
           this.skipLine(p);
           return;
         }
