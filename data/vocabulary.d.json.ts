@@ -102,6 +102,10 @@ export interface Confusion {
    * The guard phrases count only in a condition that is not negated as a whole (`if repo.exists(...)` is a conflict, `if !repo.exists(...)` is not).
    */
   guardNotNegated?: boolean;
+  /**
+   * The guard phrases count only in the innermost condition around the site: beyond an `else` or a condition further in, they hold but are not why the site's branch was taken (`if (repo.existsById(id)) { if (owner) {...} else { 424 "No permission" } }` is no conflict).
+   */
+  guardInnermost?: boolean;
   unlessWith?: PhraseList2;
 }
 /**

@@ -346,6 +346,8 @@ export interface CompiledConfusion {
   guardPhrases: PhraseSet;
   /** The guard phrases count only where the condition is not negated (`!repo.exists(...)` is no conflict). */
   guardNotNegated: boolean;
+  /** The guard phrases count only in the innermost condition around the site (`if repo.exists(...)` right around it). */
+  guardInnermost: boolean;
   /** Words that, in the same text, make its phrases the server's own state (`s3 not configured`). */
   unlessWith: PhraseSet;
 }
@@ -359,6 +361,7 @@ export const confusions: readonly CompiledConfusion[] = Object.entries(vocabular
   bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
   guardPhrases: new PhraseSet([...c.phrases, ...(c.guardPhrases ?? [])]),
   guardNotNegated: c.guardNotNegated === true,
+  guardInnermost: c.guardInnermost === true,
   unlessWith: new PhraseSet(c.unlessWith ?? []),
 }));
 

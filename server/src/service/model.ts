@@ -173,6 +173,8 @@ export interface Guard {
   errorTest?: boolean;
   /** The condition is a `case` label or a match arm's pattern: a value compared, never a flag (`ErrorType.Failure`). */
   label?: boolean;
+  /** An `else` branch: the conditions further out hold here too, but none of them says why this branch was taken. */
+  otherwise?: boolean;
   call?: Evidence;
   /** The calls it handles are all the application's own work (its layers, its stores, local work): no other service's failure is in sight. */
   ownWork?: boolean;

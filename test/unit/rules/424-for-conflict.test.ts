@@ -192,4 +192,28 @@ describe('424-for-conflict', () => {
       text: `func Approve(w http.ResponseWriter, r *http.Request) {\n\thttp.Error(w, "request in wrong state", [[http.StatusFailedDependency]])\n}\n`,
     },
   ]);
+  // An existence check further out is the context of a branch further in, not its reason (judgement round 12:
+  // `if (repo.existsById(id)) { if (owner) {...} else { 424 "No permission" } }`).
+  runScenarios('424-for-conflict', [
+    {
+      name: 'Java: else of an ownership check inside existsById',
+      language: 'java',
+      text: `ResponseEntity<?> delete(Long id, User user) {\n    if (repo.existsById(id)) {\n        if (repo.findById(id).get().getUser().equals(user)) {\n            return ResponseEntity.ok().build();\n        } else {\n            return ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).body("No permission to delete this post");\n        }\n    }\n    return ResponseEntity.notFound().build();\n}\n`,
+    },
+    {
+      name: 'Python: else of an ownership check inside exists()',
+      language: 'python',
+      text: `def delete(post_id, user):\n    if Post.objects.filter(id=post_id).exists():\n        if post.owner == user:\n            post.delete()\n        else:\n            return Response(status=424)\n`,
+    },
+    {
+      name: 'Go: else inside an Exists branch',
+      language: 'go',
+      text: `func Delete(w http.ResponseWriter, r *http.Request) {\n\tif repo.Exists(id) {\n\t\tif owner == user {\n\t\t\trepo.Delete(id)\n\t\t} else {\n\t\t\tw.WriteHeader(http.StatusFailedDependency)\n\t\t}\n\t}\n}\n`,
+    },
+    {
+      name: 'TypeScript: right inside the exists branch it still is one',
+      language: 'typescript',
+      text: `async function create(res: Response) {\n  if (await repo.exists({ name })) {\n    return res.status([[424]]).json({ error: 'cannot create' });\n  }\n}\n`,
+    },
+  ]);
 });

@@ -89,8 +89,10 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   let byRole: Verdict | undefined;
   // A condition nearer the site that tests for a local failure (`err.(*NotFoundError)`, `apierrors.IsNotFound(err)`).
   let localTest = false;
+  let innermost = true;
   for (let guard: Guard | undefined = site.guard; guard; guard = guard.outer) {
-    const found = judgeGuard(guard, context, 424);
+    const found = judgeGuard(guard, context, 424, innermost);
+    if (guard.condition || guard.otherwise) innermost = false;
     if (!found) {
       if (!byRole && guard.condition && !guard.label && isLocalError(guard.condition.text)) localTest = true;
       continue;
@@ -164,7 +166,7 @@ function failedApart(words: readonly string[]): string | undefined {
 }
 
 /** A text (a message, a neighbour's string): a named failed dependency or chain, else a confusion. */
-function judgeText(text: string, evidence: Evidence, context: RuleContext, guard: boolean): Verdict | undefined {
+function judgeText(text: string, evidence: Evidence, context: RuleContext, guard: boolean, innermost = true): Verdict | undefined {
   const words = withoutOwnName(knowledge.toWords(text));
   const chain =
     knowledge.phrases.failedDependency.find(words) ??
@@ -174,7 +176,7 @@ function judgeText(text: string, evidence: Evidence, context: RuleContext, guard
     // count in the handler's or operation's own naming.
     context.userPhrases?.find(words);
   if (chain !== undefined) return { kind: 'fits', evidence, quoted: quote(text, chain) };
-  const found = classify(words, guard ? (isNegatedText(text) ? 'negated guard' : 'guard') : 'message');
+  const found = classify(words, guard ? (isNegatedText(text) ? 'negated guard' : 'guard') : 'message', innermost);
   if (!found) return undefined;
   return {
     kind: 'confusion',
@@ -208,14 +210,14 @@ function isNegatedText(text: string): boolean {
 const upstream = () => knowledge.confusions.find((c) => c.rule === '424-for-upstream-failure')!;
 
 /** A guard: its condition, or the failure it handles (the exception caught, then the call). */
-function judgeGuard(guard: Guard, context: RuleContext, code: number): Verdict | undefined {
+function judgeGuard(guard: Guard, context: RuleContext, code: number, innermost = true): Verdict | undefined {
   // `if (e instanceof FailedDependencyError)`, `catch (FailedDependencyException e)`: an error the application
   // raised elsewhere, named for this very code, translated to it here; the raise is the site to judge.
   for (const named of [guard.condition, guard.exception]) {
     if (named && namesOwnCode(named.text, code)) return { kind: 'fits', evidence: named, mark: `an error named for ${code}, mapped to it` };
   }
   if (guard.condition) {
-    const said = judgeText(guard.condition.text, guard.condition, context, true);
+    const said = judgeText(guard.condition.text, guard.condition, context, true, innermost);
     if (said) return said;
     // `if (failed)`, `if previous_failed`: a flag that an earlier action of the same request failed.
     const words = knowledge.toWords(guard.condition.text);
@@ -305,10 +307,13 @@ function upstreamVerdict(evidence: Evidence, code: number, byRole: boolean): Ver
 export function classify(
   words: readonly string[],
   where: 'message' | 'guard' | 'negated guard' = 'message',
+  /** The guard is the innermost condition around the site (no `else` or other condition between). */
+  innermost = true,
 ): { confusion: CompiledConfusion; phrase: string } | undefined {
   let best: { confusion: CompiledConfusion; phrase: string; length: number } | undefined;
   for (const confusion of knowledge.confusions) {
-    const inGuard = where === 'guard' || (where === 'negated guard' && !confusion.guardNotNegated);
+    const inGuard =
+      (where === 'guard' || (where === 'negated guard' && !confusion.guardNotNegated)) && (innermost || !confusion.guardInnermost);
     const phrases: PhraseSet = inGuard ? confusion.guardPhrases : confusion.phrases;
     const phrase = phrases.longest(words);
     if (phrase === undefined || confusion.unlessWith.matches(words)) continue;

@@ -90,6 +90,8 @@ export function assignIndentedScopes(
         const guard: Omit<Guard, 'outer'> = { failure: true, exception };
         guards.push(guard);
         pendingFailure = { guard, line: index };
+      } else if (line.word === 'else') {
+        guards.push({ otherwise: true });
       } else if (conditions.has(line.word) && line.word !== 'case') {
         const condition = conditionOf(text, line.start + line.word.length, headerEnd(text, lines, index), line.word);
         if (condition) guards.push({ condition });

@@ -1199,7 +1199,8 @@ export class CodeScanner {
       if (condition) guard = { condition };
       // `if errors.Is(err, ErrX) {`: a branch for one way the call before it failed.
       if (condition && !frame.failure && isErrorTest(condition.text)) frame.failure = { start: headerStart };
-    } else if (kind === 'switch') {
+    } else if (kind === 'else') guard = { otherwise: true };
+    else if (kind === 'switch') {
       frame.statusSubject = statusSubject(this.text.slice(after, braceStart));
       // `switch resp.StatusCode {`: every arm answers a status another service gave; the subject says so.
       if (frame.statusSubject) {
