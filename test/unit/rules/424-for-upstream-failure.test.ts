@@ -804,4 +804,17 @@ describe('424-for-upstream-failure', () => {
       text: `ResponseEntity<?> notify() {\n    return ResponseEntity.status([[HttpStatus.FAILED_DEPENDENCY]]).body("Error publishing message to the topic");\n}\n`,
     },
   ]);
+  // A static factory (`UsersMyInfoRes.of(user)`, `List.of(...)`) makes a value: no other service's failure (judgement round 12).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: the catch of UsersMyInfoRes.of(...) and an own service',
+      language: 'java',
+      text: `ResponseEntity<?> me(String uid) {\n    try {\n        return ResponseEntity.ok(UsersMyInfoRes.of(usersService.find(uid)));\n    } catch (UidNullException e) {\n        return ResponseEntity.status(424).body("invalid uid");\n    }\n}\n`,
+    },
+    {
+      name: 'Kotlin: the catch of Duration.of(...)',
+      language: 'kotlin',
+      text: `fun ttl(call: ApplicationCall) {\n    try {\n        Duration.of(amount, unit)\n    } catch (e: Exception) {\n        call.respond(HttpStatusCode.FailedDependency)\n    }\n}\n`,
+    },
+  ]);
 });
