@@ -817,4 +817,33 @@ describe('424-for-upstream-failure', () => {
       text: `fun ttl(call: ApplicationCall) {\n    try {\n        Duration.of(amount, unit)\n    } catch (e: Exception) {\n        call.respond(HttpStatusCode.FailedDependency)\n    }\n}\n`,
     },
   ]);
+  // An error type that derives from one is judged by its name too (judgement round 12: `class
+  // CommandTimeout(CommandException)`), and "network error" names another service's failure (round 9).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Python: class CommandTimeout(CommandException) with status_code = 424',
+      language: 'python',
+      text: `class CommandTimeout(CommandException):\n    status_code = [[status.HTTP_424_FAILED_DEPENDENCY]]\n`,
+    },
+    {
+      name: 'Java: class GatewayTimeout extends BaseException, super(FAILED_DEPENDENCY)',
+      language: 'java',
+      text: `public class GatewayTimeout extends BaseException {\n    public GatewayTimeout() {\n        super([[HttpStatus.FAILED_DEPENDENCY]]);\n    }\n}\n`,
+    },
+    {
+      name: 'Kotlin: class RemoteTimeout : ApiException(FailedDependency)',
+      language: 'kotlin',
+      text: `class RemoteTimeout : ApiException([[HttpStatusCode.FailedDependency]])\n`,
+    },
+    {
+      name: 'Rust: NetworkError::DataRequestError(_) => FAILED_DEPENDENCY',
+      language: 'rust',
+      text: `fn status(e: &Error) -> StatusCode {\n    match e {\n        NetworkError::DataRequestError(_) => [[StatusCode::FAILED_DEPENDENCY]],\n        _ => StatusCode::INTERNAL_SERVER_ERROR,\n    }\n}\n`,
+    },
+    {
+      name: 'JavaScript: "Network error"',
+      language: 'javascript',
+      text: `function sync(req, res) {\n  res.status([[424]]).send('Network error while syncing');\n}\n`,
+    },
+  ]);
 });

@@ -456,9 +456,16 @@ const ERROR_TYPE_NAME = /[a-z0-9](?:Exception|Error|Exc|Fault|Failure)$/;
  * the nearest type declaration of its headers, when its name is an error type's.
  */
 export function errorTypeOf(headers: string | undefined): string | undefined {
-  const name = headers && DECLARED_TYPE.exec(headers)?.[1];
-  return name && ERROR_TYPE_NAME.test(name) ? name : undefined;
+  const declared = headers ? DECLARED_TYPE.exec(headers) : null;
+  if (!declared) return undefined;
+  const name = declared[1];
+  // Or a type that derives from one (`class CommandTimeout(CommandException)`, `class Timeout extends BaseError`).
+  const base = BASE_TYPE.exec(headers!.slice(declared.index + declared[0].length, declared.index + declared[0].length + 120))?.[1];
+  return ERROR_TYPE_NAME.test(name) || (base !== undefined && ERROR_TYPE_NAME.test(base)) ? name : undefined;
 }
+
+/** The base a type declaration names right after the type's name: Python's `(Base)`, `extends Base`, `: Base`, Ruby's `< Base`. */
+const BASE_TYPE = /^\s*(?:\(|extends\s|:|<)\s*(?:[\w$]+(?:\.|::|\\))*([A-Za-z_$][\w$]*)/;
 
 /** A handler's request method, from its route or annotations (`app.get(`, `@GetMapping`, `[HttpGet]`, `r.GET(`, `get '/x' do`). */
 export function methodOf(handler: string | undefined): string | undefined {
