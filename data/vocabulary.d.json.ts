@@ -12,11 +12,17 @@ export type StatusCode = number;
  */
 export type PhraseList1 = Phrase[];
 /**
- * Phrases that, in the same text, say its words are about the server's own state instead ("s3 not configured" names a setting the server lacks, not S3 failing): the text then points at no confusion of this one.
+ * Phrases that point at this confusion as its phrases do, unless the error branch around the site shows the application's own data store or a local error caught: they say only that a read failed ("could not retrieve attempt" from the application's own repository).
  *
  * @minItems 1
  */
 export type PhraseList2 = Phrase[];
+/**
+ * Phrases that, in the same text, say its words are about the server's own state instead ("s3 not configured" names a setting the server lacks, not S3 failing): the text then points at no confusion of this one.
+ *
+ * @minItems 1
+ */
+export type PhraseList3 = Phrase[];
 
 /**
  * Words and phrases the rules look for. Text is lower-cased and split into words on every character that is not a letter or digit, and camelCase/PascalCase identifiers are split as well. A phrase is a space-separated run of words that must appear contiguously; a word ending in '*' matches as a prefix. Wildcards are only allowed at the end of a word.
@@ -106,7 +112,8 @@ export interface Confusion {
    * The guard phrases count only in the innermost condition around the site: beyond an `else` or a condition further in, they hold but are not why the site's branch was taken (`if (repo.existsById(id)) { if (owner) {...} else { 424 "No permission" } }` is no conflict).
    */
   guardInnermost?: boolean;
-  unlessWith?: PhraseList2;
+  outweighedPhrases?: PhraseList2;
+  unlessWith?: PhraseList3;
 }
 /**
  * Phrases in a 409/412/423 message saying that an earlier required action failed (424 is then the better code).

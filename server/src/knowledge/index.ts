@@ -348,6 +348,8 @@ export interface CompiledConfusion {
   guardNotNegated: boolean;
   /** The guard phrases count only in the innermost condition around the site (`if repo.exists(...)` right around it). */
   guardInnermost: boolean;
+  /** Phrases (also in `phrases`) that the application's own work in the error branch around outweighs. */
+  outweighed: PhraseSet;
   /** Words that, in the same text, make its phrases the server's own state (`s3 not configured`). */
   unlessWith: PhraseSet;
 }
@@ -357,9 +359,10 @@ export const confusions: readonly CompiledConfusion[] = Object.entries(vocabular
   name,
   rule: c.rule,
   suggest: c.suggest,
-  phrases: new PhraseSet(c.phrases),
+  phrases: new PhraseSet([...c.phrases, ...(c.outweighedPhrases ?? [])]),
   bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
-  guardPhrases: new PhraseSet([...c.phrases, ...(c.guardPhrases ?? [])]),
+  guardPhrases: new PhraseSet([...c.phrases, ...(c.outweighedPhrases ?? []), ...(c.guardPhrases ?? [])]),
+  outweighed: new PhraseSet(c.outweighedPhrases ?? []),
   guardNotNegated: c.guardNotNegated === true,
   guardInnermost: c.guardInnermost === true,
   unlessWith: new PhraseSet(c.unlessWith ?? []),

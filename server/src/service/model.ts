@@ -178,6 +178,8 @@ export interface Guard {
   call?: Evidence;
   /** The calls it handles are all the application's own work (its layers, its stores, local work): no other service's failure is in sight. */
   ownWork?: boolean;
+  /** One of those calls is on the application's own data store (`attemptRepo.find(...)`, `this.db.x.update(...)`). */
+  ownStore?: boolean;
   exception?: Evidence;
   outer?: Guard;
 }

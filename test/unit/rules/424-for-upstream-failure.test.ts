@@ -846,4 +846,28 @@ describe('424-for-upstream-failure', () => {
       text: `function sync(req, res) {\n  res.status([[424]]).send('Network error while syncing');\n}\n`,
     },
   ]);
+  // "Could not retrieve/fetch" says only that a read failed: the application's own store in the error branch
+  // around, or a local error caught there, says more (regression over the mirrored snapshots: d-baranowski).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: "Could not retrieve attempt" in the catch of attemptRepo\'s read',
+      language: 'java',
+      text: `int examId(int id) {\n    try {\n        return attemptRepo.getAttempt(id).getExamId();\n    } catch (AccessException e) {\n        throw new ResponseStatusException(HttpStatus.FAILED_DEPENDENCY, "Could not retrieve attempt with id " + id);\n    }\n}\n`,
+    },
+    {
+      name: 'Python: "could not fetch the order" in the except of db.session.get',
+      language: 'python',
+      text: `def order(order_id):\n    try:\n        return db.session.get(Order, order_id)\n    except Exception:\n        abort(424, "could not fetch the order")\n`,
+    },
+    {
+      name: 'Java: "failed to fetch session status" in the catch of a service still is',
+      language: 'java',
+      text: `ResponseEntity<?> status(String id) {\n    try {\n        return ResponseEntity.ok(wppService.getSessionStatus(id));\n    } catch (Exception e) {\n        return ResponseEntity.status([[424]]).body(Map.of("error", "failed_to_fetch_session_status"));\n    }\n}\n`,
+    },
+    {
+      name: 'Go: "failed to fetch" in the error branch of an HTTP call still is',
+      language: 'go',
+      text: `func Rates(w http.ResponseWriter, r *http.Request) {\n\tresp, err := http.Get(ratesURL)\n\tif err != nil {\n\t\thttp.Error(w, "failed to fetch rates", [[http.StatusFailedDependency]])\n\t\treturn\n\t}\n\tdefer resp.Body.Close()\n}\n`,
+    },
+  ]);
 });

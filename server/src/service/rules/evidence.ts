@@ -35,6 +35,8 @@ export interface Verdict {
   byRole?: boolean;
   /** More places it rests on: the call whose failure raised the exception caught. */
   also?: Evidence;
+  /** For a confusion read from words: the vocabulary phrase that matched. */
+  phrase?: string;
 }
 
 /** The places a verdict rests on, its quoted evidence first. */
@@ -76,7 +78,7 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   // 1. What is said with it.
   if (site.message) {
     const said = judgeText(site.message, messageEvidence(site), context, false);
-    if (said) return said;
+    if (said && !outweighed(said, site.guard)) return said;
   }
   // An error type's declaration (`super(FAILED_DEPENDENCY)` in `OracleApiProviderException`): its name says what
   // the status stands for, as a message would.
@@ -106,7 +108,7 @@ function assess424(site: StatusSite, context: RuleContext): Verdict {
   // 3. The other statements of its block.
   for (const neighbour of site.neighbours ?? []) {
     const said = judgeText(neighbour.text, neighbour, context, false);
-    if (said) return said;
+    if (said && !outweighed(said, site.guard)) return said;
   }
   // 4. The handler or operation as a whole.
   const scope = site.scope;
@@ -184,7 +186,19 @@ function judgeText(text: string, evidence: Evidence, context: RuleContext, guard
     evidence,
     quoted: quote(text, found.phrase),
     replacements: rankSuggestions(found.confusion, words),
+    phrase: found.phrase,
   };
+}
+
+/**
+ * A confusion read from a phrase that only says a read failed ("could not retrieve attempt"), where the error
+ * branch around shows the application's own store or a local error caught: that says more of what failed.
+ */
+function outweighed(verdict: Verdict, guard: Guard | undefined): boolean {
+  if (verdict.kind !== 'confusion' || verdict.phrase === undefined) return false;
+  if (!verdict.confusion!.outweighed.matches(verdict.phrase.split(' '))) return false;
+  for (let g = guard; g; g = g.outer) if (g.ownStore || (g.exception && isLocalError(g.exception.text))) return true;
+  return false;
 }
 
 const ownName = knowledge.toWords(knowledge.get(424)?.phrase ?? 'Failed Dependency');

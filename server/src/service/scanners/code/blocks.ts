@@ -199,17 +199,23 @@ function wordsOfCall(text: string, call: CallSpan): string[] {
  * the application's own layer (`productService.addProduct(...)`) is neither; when every call is, the guard says
  * so (`ownWork`).
  */
-export function handledCall(text: string, calls: readonly CallSpan[]): Pick<Guard, 'call' | 'ownWork'> {
+export function handledCall(text: string, calls: readonly CallSpan[]): Pick<Guard, 'call' | 'ownWork' | 'ownStore'> {
   let byRole: CallSpan | undefined;
+  let store = false;
   for (const call of calls) {
-    if (onOwnLayer(text, call)) continue;
+    const own = ownPart(text, call);
+    if (own) {
+      store ||= own === 'store';
+      continue;
+    }
     const words = wordsOfCall(text, call);
     if (namesClient(words)) return { call: evidenceOf(text, call) };
     if (byRole === undefined && (!isLocal(text, call) || readsResponseBody(text, call))) byRole = call;
   }
+  if (byRole) return { call: evidenceOf(text, byRole) };
   // Calls in sight, each the application's own work: the failure is its own, whatever error it is tested for.
-  if (!byRole) return calls.length > 0 ? { ownWork: true } : {};
-  return { call: evidenceOf(text, byRole) };
+  if (calls.length === 0) return {};
+  return store ? { ownWork: true, ownStore: true } : { ownWork: true };
 }
 
 /** The words of a call name a client of another service (data/outbound.json `clients`). */
@@ -269,19 +275,21 @@ function isLocal(text: string, call: CallSpan): boolean {
 }
 
 /**
- * The receiver is the application's own layer or data store: its last word (`clientService` -> service) is in
- * data/outbound.json `ownLayers` or `ownStores`. In a compound name the last word says what it is; the others say
- * what it is about.
+ * Whether the receiver is the application's own layer or data store: its last word (`clientService` -> service) is
+ * in data/outbound.json `ownLayers` or `ownStores`. In a compound name the last word says what it is; the others
+ * say what it is about.
  */
-function onOwnLayer(text: string, call: CallSpan): boolean {
+function ownPart(text: string, call: CallSpan): 'layer' | 'store' | undefined {
   const segments = callSegments(text, call);
-  if (segments.length < 2) return false;
+  if (segments.length < 2) return undefined;
   const receiver = segmentWords(segments[segments.length - 2]);
-  if (isOwnLayer(receiver) || isOwnStore(receiver)) return true;
+  if (isOwnStore(receiver)) return 'store';
+  if (isOwnLayer(receiver)) return 'layer';
   // The root of a chain: a store's parts are the store's (`db.session.commit()`, `this.db.menu.update(...)`,
   // `repo.find(id).switchIfEmpty`); a layer may hold a client, which is then the receiver (`Service.axiosInstance.post`).
   const root = segmentWords(segments[0]);
-  return isOwnStore(root) || (isOwnLayer(root) && !namesClient(receiver));
+  if (isOwnStore(root)) return 'store';
+  return isOwnLayer(root) && !namesClient(receiver) ? 'layer' : undefined;
 }
 
 /** A segment's words, less its arguments (`find(id)` -> `find`). */
