@@ -348,7 +348,7 @@ export interface CompiledConfusion {
   guardNotNegated: boolean;
   /** The guard phrases count only in the innermost condition around the site (`if repo.exists(...)` right around it). */
   guardInnermost: boolean;
-  /** Phrases (also in `phrases`) that the application's own work in the error branch around outweighs. */
+  /** Phrases (also in `phrases`) that the application's own store or a local error caught in the error branch around outweighs. */
   outweighed: PhraseSet;
   /** Words that, in the same text, make its phrases the server's own state (`s3 not configured`). */
   unlessWith: PhraseSet;

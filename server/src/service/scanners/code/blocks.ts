@@ -238,6 +238,8 @@ function readsResponseBody(text: string, call: CallSpan): boolean {
   const argument = /^\s*([A-Za-z_]\w*)\s*[,)]?/.exec(args)?.[1];
   const receiver = /^([A-Za-z_]\w*)\./.exec(text.slice(call.start, call.end))?.[1];
   const before = text.slice(Math.max(0, call.start - HELD_BODY_REACH), call.start);
+  // Most code reads no response body at all: nothing there to look for.
+  if (!before.includes('.Body')) return false;
   return [argument, receiver].some((name) => name !== undefined && heldBody(before, name));
 }
 
