@@ -49,6 +49,10 @@ export interface OutboundFile {
    */
   ownStores?: string[];
   /**
+   * Callees that open a connection to another process: on a receiver that is an own layer (a factory), the call still reaches out (RabbitMQ's `factory.newConnection()`, Jakarta Messaging's `connectionFactory.createConnection()`), so it is known by its role.
+   */
+  opensConnection?: Phrase[];
+  /**
    * The last word (or two) of a receiver that is the application's own business layer (`productService.addProduct`, `h.ProductService.CreateProduct`, a CQRS `commandBus->dispatch`): its failure is the server's own (a rule of the business), not another service's, whatever other word the receiver has (`clientService`). A handled call on one is no evidence of an outbound call, unless the layer holds a client the call goes to (`Service.axiosInstance.post`). (A `messageBus` or `eventBus` may carry to a broker: not listed.)
    */
   ownLayers?: string[];

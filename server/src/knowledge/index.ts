@@ -398,6 +398,8 @@ export const outboundVocabulary = {
   localErrors: new PhraseSet(outbound.localErrors.map((e) => e.phrase)),
   /** Receivers and callees of local work, their words joined (`http error` -> `httperror`). */
   local: new Set(outbound.local.map((phrase) => phrase.replace(/ /g, ''))) as ReadonlySet<string>,
+  /** Callees that open a connection to another process (`newConnection`), even on an own layer. */
+  opensConnection: new PhraseSet(outbound.opensConnection ?? []),
   /** The last words of a receiver that is the application's own business layer (`productService`, `commandBus`). */
   ownLayers: new Set(outbound.ownLayers ?? []) as ReadonlySet<string>,
   /** The last word of a receiver that is the application's own data store (`userRepository`, `this.db`). */

@@ -870,4 +870,23 @@ describe('424-for-upstream-failure', () => {
       text: `func Rates(w http.ResponseWriter, r *http.Request) {\n\tresp, err := http.Get(ratesURL)\n\tif err != nil {\n\t\thttp.Error(w, "failed to fetch rates", [[http.StatusFailedDependency]])\n\t\treturn\n\t}\n\tdefer resp.Body.Close()\n}\n`,
     },
   ]);
+  // A factory makes objects in-process, but a connection it opens reaches a broker (regression over the mirrored
+  // snapshots: RabbitMQ's `factory.newConnection()`).
+  runScenarios('424-for-upstream-failure', [
+    {
+      name: 'Java: the catch of factory.newConnection() (RabbitMQ)',
+      language: 'java',
+      text: `Connection connect() {\n    try {\n        return factory.newConnection();\n    } catch (Exception ex) {\n        throw new ResponseStatusException([[HttpStatus.FAILED_DEPENDENCY]]);\n    }\n}\n`,
+    },
+    {
+      name: 'Kotlin: the catch of connectionFactory.createConnection() (JMS)',
+      language: 'kotlin',
+      text: `fun send(call: ApplicationCall) {\n    try {\n        connectionFactory.createConnection().use { it.start() }\n    } catch (e: Exception) {\n        call.respond([[HttpStatusCode.FailedDependency]])\n    }\n}\n`,
+    },
+    {
+      name: 'TypeScript: the catch of a service factory making a service is no other service',
+      language: 'typescript',
+      text: `async function make(res: Response) {\n  try {\n    await serviceFactory.create(userId);\n  } catch (e) {\n    return res.status(424).json({ error: 'Error into service creation' });\n  }\n}\n`,
+    },
+  ]);
 });

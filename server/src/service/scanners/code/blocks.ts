@@ -286,7 +286,9 @@ function ownPart(text: string, call: CallSpan): 'layer' | 'store' | undefined {
   if (segments.length < 2) return undefined;
   const receiver = segmentWords(segments[segments.length - 2]);
   if (isOwnStore(receiver)) return 'store';
-  if (isOwnLayer(receiver)) return 'layer';
+  // A factory makes objects in-process, but a connection it opens reaches another process (`factory.newConnection()`).
+  if (isOwnLayer(receiver))
+    return knowledge.outboundVocabulary.opensConnection.matches(segmentWords(segments[segments.length - 1])) ? undefined : 'layer';
   // The root of a chain: a store's parts are the store's (`db.session.commit()`, `this.db.menu.update(...)`,
   // `repo.find(id).switchIfEmpty`); a layer may hold a client, which is then the receiver (`Service.axiosInstance.post`).
   const root = segmentWords(segments[0]);
