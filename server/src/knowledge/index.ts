@@ -355,18 +355,22 @@ export interface CompiledConfusion {
 }
 
 /** The confusions in precedence order (the order of data/vocabulary.json). */
-export const confusions: readonly CompiledConfusion[] = Object.entries(vocabulary.confusions).map(([name, c]: [string, Confusion]) => ({
-  name,
-  rule: c.rule,
-  suggest: c.suggest,
-  phrases: new PhraseSet([...c.phrases, ...(c.outweighedPhrases ?? [])]),
-  bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
-  guardPhrases: new PhraseSet([...c.phrases, ...(c.outweighedPhrases ?? []), ...(c.guardPhrases ?? [])]),
-  outweighed: new PhraseSet(c.outweighedPhrases ?? []),
-  guardNotNegated: c.guardNotNegated === true,
-  guardInnermost: c.guardInnermost === true,
-  unlessWith: new PhraseSet(c.unlessWith ?? []),
-}));
+export const confusions: readonly CompiledConfusion[] = Object.entries(vocabulary.confusions).map(([name, c]: [string, Confusion]) => {
+  // The outweighed phrases are phrases of the confusion too, in a message and in a guard.
+  const phrases = [...c.phrases, ...(c.outweighedPhrases ?? [])];
+  return {
+    name,
+    rule: c.rule,
+    suggest: c.suggest,
+    phrases: new PhraseSet(phrases),
+    bySuggestion: Object.entries(c.bySuggestion ?? {}).map(([code, list]) => ({ code: Number(code), phrases: new PhraseSet(list) })),
+    guardPhrases: new PhraseSet([...phrases, ...(c.guardPhrases ?? [])]),
+    outweighed: new PhraseSet(c.outweighedPhrases ?? []),
+    guardNotNegated: c.guardNotNegated === true,
+    guardInnermost: c.guardInnermost === true,
+    unlessWith: new PhraseSet(c.unlessWith ?? []),
+  };
+});
 
 /** A dependency and its failure stated apart (data/vocabulary.json `failedApart`). */
 export const failedApart = {

@@ -235,11 +235,11 @@ function readsResponseBody(text: string, call: CallSpan): boolean {
   const close = text.indexOf(')', call.end);
   const args = text.slice(call.end + 1, close < 0 || close - call.end > 120 ? call.end + 120 : close);
   if (RESPONSE_BODY.test(args)) return true;
+  const before = text.slice(Math.max(0, call.start - HELD_BODY_REACH), call.start);
+  // Most code reads no response body at all: nothing there to look for (asked of every local call of a guard).
+  if (!before.includes('.Body')) return false;
   const argument = /^\s*([A-Za-z_]\w*)\s*[,)]?/.exec(args)?.[1];
   const receiver = /^([A-Za-z_]\w*)\./.exec(text.slice(call.start, call.end))?.[1];
-  const before = text.slice(Math.max(0, call.start - HELD_BODY_REACH), call.start);
-  // Most code reads no response body at all: nothing there to look for.
-  if (!before.includes('.Body')) return false;
   return [argument, receiver].some((name) => name !== undefined && heldBody(before, name));
 }
 
