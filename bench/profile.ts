@@ -101,7 +101,7 @@ export function readProfile(dir: string, bundle: string, top = 12): Profile {
 }
 
 /** Just enough of the source map format (v3 VLQ mappings) to turn a generated position into a source line. */
-class SourceMap {
+export class SourceMap {
   private readonly sources: string[];
   /** Per generated line: [generatedColumn, sourceIndex, sourceLine] sorted by column. */
   private readonly lines: number[][][] = [];

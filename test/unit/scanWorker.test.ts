@@ -26,6 +26,47 @@ function connectedWorker(): ScanWorker {
   return worker;
 }
 
+/** The worker's messages as posted to its thread: their kind, and for an open whether it carries its text. */
+function spyOnWorker(worker: ScanWorker): string[] {
+  worker.prepare();
+  const thread = (worker as unknown as { worker: { postMessage(message: { kind: string; text?: string }): void } }).worker;
+  const posted: string[] = [];
+  const post = thread.postMessage.bind(thread);
+  thread.postMessage = (message) => {
+    posted.push(message.kind === 'open' ? `open ${message.text === undefined ? 'without' : 'with'} text` : message.kind);
+    post(message);
+  };
+  return posted;
+}
+
+/** A JSON spec over a megabyte (a large document) with one 424 whose description says why. */
+function largeSpec(why: string): string {
+  const paths: string[] = [];
+  for (let i = 0, length = 0; length < 1_100_000; i++) {
+    const path = `"/items/${i}":{"get":{"summary":"Élément ${i} 🚀","responses":{"200":{"description":"OK"}}}}`;
+    paths.push(path);
+    length += path.length + 1;
+  }
+  paths.push(`"/orders/{id}":{"put":{"responses":{"424":{"description":"The order is ${why}"}}}}`);
+  return `{"openapi":"3.0.0","info":{"title":"t","version":"1"},"paths":{${paths.join(',')}}}`;
+}
+
+function didOpen(uri: string, version: number, text: string): string {
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri, languageId: 'json', version, text } },
+  });
+}
+
+/** A message's body in shared memory, as the frame watch hands it over. */
+function shared(body: string): Uint8Array {
+  const bytes = Buffer.from(body);
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
 /** The server's process ends with its worker; a test's has to end it. */
 async function stop(worker: ScanWorker): Promise<void> {
   await (worker as unknown as { worker?: { terminate(): Promise<number> } }).worker?.terminate();
@@ -86,6 +127,60 @@ describe('the scan worker under an edit storm', () => {
     worker.closed(document.uri);
     await stop(worker);
   });
+
+  test(
+    'a large didOpen read from its body: the open goes without its text, and the check is of that text (issue 19)',
+    needsBuild,
+    async () => {
+      const worker = connectedWorker();
+      const posted = spyOnWorker(worker);
+      const text = largeSpec('locked by another user');
+      worker.readMessage(shared(didOpen('file:///read.json', 1, text)));
+      const document = TextDocument.create('file:///read.json', 'json', 1, text);
+      worker.takeOver(document);
+      const checked = await worker.check(document.uri, defaultSettings());
+      assert.deepEqual(
+        checked.diagnostics?.map((d) => d.code),
+        ['424-for-lock'],
+      );
+      assert.deepEqual(
+        posted.filter((m) => m.startsWith('open')),
+        ['open without text'],
+      );
+      worker.closed(document.uri);
+      await stop(worker);
+    },
+  );
+
+  test(
+    'a body that is no open of the document taken over (another version, another method): the open carries its text',
+    needsBuild,
+    async () => {
+      const worker = connectedWorker();
+      const posted = spyOnWorker(worker);
+      const uri = 'file:///other.json';
+      worker.readMessage(shared(didOpen(uri, 1, largeSpec('locked by another user'))));
+      const change = JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: { contentChanges: [{ text: largeSpec('x') }] },
+      });
+      worker.readMessage(shared(change));
+      const document = TextDocument.create(uri, 'json', 2, largeSpec('in conflict with another version'));
+      worker.takeOver(document);
+      const checked = await worker.check(uri, defaultSettings());
+      assert.deepEqual(
+        checked.diagnostics?.map((d) => d.code),
+        ['424-for-conflict'],
+      );
+      assert.deepEqual(
+        posted.filter((m) => m.startsWith('open')),
+        ['open with text'],
+      );
+      worker.closed(uri);
+      await stop(worker);
+    },
+  );
 
   test('the edit log maps across 4,000 edits (a 13 MB spec scanned at 1,700 edits/s)', () => {
     const log = new EditLog();

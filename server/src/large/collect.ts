@@ -14,3 +14,12 @@
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+
+/**
+ * A young-generation collection (a scavenge, ~1 ms), where the process offers one (--expose-gc, as above): for
+ * short-lived buffers V8 would otherwise keep until its next collection, as the stdin chunks a large message
+ * came in, once they are copied (serverProcess.ts).
+ */
+export function collectYoungGarbage(): void {
+  (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc?.({ type: 'minor' });
+}

@@ -30,13 +30,26 @@ const REFRESH_WHILE_TYPING = 500;
 const WORKER_YOUNG_MB = 12;
 
 export type ToWorker =
-  | { kind: 'open'; uri: string; languageId: string; version: number; text: string }
+  /** A large message's body as it arrived (shared memory): a didOpen in it is read and scanned at once. */
+  | { kind: 'read'; body: Uint8Array }
+  /** Without a text: the one of the didOpen the worker read (its 'read' answer named this document and version). */
+  | { kind: 'open'; uri: string; languageId: string; version: number; text?: string }
   | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
   /** The document as it is now: its diagnostics when settings are given, its scan when asked. */
   | { kind: 'check'; id: number; uri: string; settings?: Settings; scan: boolean };
 
+/** A large document a didOpen opens, as the worker read it from the message's body. */
+export interface ReadOpen {
+  uri: string;
+  languageId: string;
+  version: number;
+  length: number;
+}
+
 export type FromWorker =
+  /** The answer to each 'read': the document the body opens, if it is a large document's didOpen. */
+  | { kind: 'read'; opened?: ReadOpen }
   | {
       kind: 'checked';
       id: number;
@@ -102,6 +115,12 @@ export class ScanWorker {
   /** Per document: a scan on its way after its check's diagnostics, which a refresh waits for instead of asking again. */
   private readonly scansOnTheWay = new Map<string, { promise: Promise<void>; arrived(): void }>();
   private onRuleFault: (rule: RuleId, message: string) => void = () => {};
+  /** Message bodies given to the worker to read, and answered; the documents it read from them, until opened. */
+  private bodiesGiven = 0;
+  private bodiesRead = 0;
+  private readonly readOpens = new Map<string, ReadOpen>();
+  /** The posts held back, an open first, until the worker has answered the bodies given before it (`until`). */
+  private held: { until: number; queue: ToWorker[] } | undefined;
 
   /** `entry` is the script the worker runs (this bundle); without one, every document stays in this thread. */
   constructor(private readonly entry: string | undefined) {}
@@ -122,6 +141,17 @@ export class ScanWorker {
     this.start();
   }
 
+  /**
+   * A large message's body, copied as it arrived (transport/frameWatch.ts), while this thread's reader
+   * decodes its own copy. If it is a large document's didOpen, the worker reads the text from it and scans
+   * it at once: the open then waits neither for this thread's decoding nor for a copy of the text.
+   */
+  readMessage(body: Uint8Array): void {
+    if (!this.available) return;
+    this.bodiesGiven++;
+    this.post({ kind: 'read', body });
+  }
+
   /** Whether the document is checked in the worker. */
   owns(uri: string): boolean {
     return !this.broken && this.mirrored.has(uri);
@@ -135,6 +165,8 @@ export class ScanWorker {
     const text = document.getText();
     // What reading a large text left in this thread goes before the copy and the worker's scan add to the peak.
     if (text.length >= LARGE_SIZE) collectGarbage();
+    // One of the bodies the worker is still reading may be this document's didOpen: its open waits for the answer.
+    if (this.bodiesRead < this.bodiesGiven) (this.held ??= { until: 0, queue: [] }).until = this.bodiesGiven;
     this.post({ kind: 'open', uri, languageId, version, text });
   }
 
@@ -154,6 +186,7 @@ export class ScanWorker {
   }
 
   closed(uri: string): void {
+    this.readOpens.delete(uri);
     this.scansOnTheWay.get(uri)?.arrived();
     if (this.mirrored.delete(uri) && !this.broken) this.post({ kind: 'close', uri });
   }
@@ -219,7 +252,26 @@ export class ScanWorker {
   }
 
   private post(message: ToWorker): void {
-    this.start()?.postMessage(message);
+    // A body to read goes at once: the posts held back wait for the worker's answer to it.
+    if (this.held && message.kind !== 'read') return void this.held.queue.push(message);
+    this.start()?.postMessage(message.kind === 'open' ? this.withoutReadText(message) : message);
+  }
+
+  /** An open without its text when the worker read this very text from its didOpen (same version, same length). */
+  private withoutReadText(open: Extract<ToWorker, { kind: 'open' }>): ToWorker {
+    const read = this.readOpens.get(open.uri);
+    // The worker lets go of what it read of this document at any open of it.
+    this.readOpens.delete(open.uri);
+    const same = read && read.version === open.version && read.languageId === open.languageId && read.length === open.text?.length;
+    return same ? { kind: 'open', uri: open.uri, languageId: open.languageId, version: open.version } : open;
+  }
+
+  /** The posts held back for the worker's answers, once they have all come. */
+  private release(): void {
+    const held = this.held;
+    if (!held || this.bodiesRead < held.until) return;
+    this.held = undefined;
+    for (const message of held.queue) this.post(message);
   }
 
   private start(): Worker | undefined {
@@ -237,6 +289,11 @@ export class ScanWorker {
   }
 
   private receive(message: FromWorker): void {
+    if (message.kind === 'read') {
+      this.bodiesRead++;
+      if (message.opened) this.readOpens.set(message.opened.uri, message.opened);
+      return this.release();
+    }
     if (message.kind === 'fault') return this.onRuleFault(message.rule, message.message);
     if (message.kind === 'scan')
       return message.scan ? this.adoptScan(message.uri, message.version, message.scan) : this.scansOnTheWay.get(message.uri)?.arrived();
@@ -267,6 +324,7 @@ export class ScanWorker {
     if (this.broken) return;
     this.broken = true;
     this.worker = undefined;
+    this.held = undefined;
     for (const request of this.requests.values()) request.reject(error);
     this.requests.clear();
     for (const onTheWay of [...this.scansOnTheWay.values()]) onTheWay.arrived();

@@ -6,6 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EditLog, type FrozenScan, type RuleId, freezeScan, getLanguageService, transferablesOf } from '../service';
 import { capDiagnostics } from './cap';
+import { collectGarbage } from './collect';
+import { LARGE_SIZE } from './analysis';
 import { ChunkedTextDocument } from './chunkedText';
 import { type FromWorker, type ToWorker, WORKER_MARK } from './worker';
 
@@ -17,6 +19,8 @@ export function isScanWorker(): boolean {
 export function runScanWorker(): void {
   const port = parentPort!;
   const documents = new Map<string, ChunkedTextDocument>();
+  /** Documents read from large didOpen bodies, each until the server's open or close of it. */
+  const read = new Map<string, ChunkedTextDocument>();
   const faulted = new Set<RuleId>();
   // The edits since the last scan: a spec is re-scanned only where it was edited (scanners/openapi/incremental.ts).
   const edits = new EditLog();
@@ -32,9 +36,31 @@ export function runScanWorker(): void {
     port.postMessage(message, message.kind === 'checked' && message.scan ? transferablesOf(message.scan) : []);
   port.on('message', (message: ToWorker) => {
     switch (message.kind) {
+      case 'read': {
+        const opened = largeDidOpen(message);
+        // Answered first: the server holds the document's open back until it knows.
+        if (!opened) return port.postMessage({ kind: 'read' } satisfies FromWorker);
+        const { uri, languageId, version, text } = opened;
+        port.postMessage({ kind: 'read', opened: { uri, languageId, version, length: text.length } } satisfies FromWorker);
+        const document = new ChunkedTextDocument(opened.uri, opened.languageId, opened.version, opened.text);
+        read.set(document.uri, document);
+        // The body and the message decoded from it are garbage now (~40 MB for a 13 MB spec): gone before the scan adds its own.
+        collectGarbage();
+        try {
+          service.scan(document);
+        } catch {
+          // The check scans again, and reports the failure.
+        }
+        return;
+      }
       case 'open': {
+        const readOpen = read.get(message.uri);
+        read.delete(message.uri);
         // In chunks here too: a whole-string copy would be flattened (copied) on every keystroke.
-        const document = new ChunkedTextDocument(message.uri, message.languageId, message.version, message.text);
+        const document =
+          message.text === undefined ? readOpen : new ChunkedTextDocument(message.uri, message.languageId, message.version, message.text);
+        // The server leaves the text out only after this worker's 'read' named this very document.
+        if (!document || document.version !== message.version) throw new Error(`the scan worker read no text of ${message.uri}`);
         documents.set(message.uri, document);
         // Scanned now, not when the check comes: that waits for the document's settings from the client.
         try {
@@ -57,6 +83,7 @@ export function runScanWorker(): void {
         return;
       }
       case 'close':
+        read.delete(message.uri);
         documents.delete(message.uri);
         service.forget(message.uri);
         edits.forget(message.uri);
@@ -92,4 +119,30 @@ export function runScanWorker(): void {
       }
     }
   });
+}
+
+/** How a didOpen names its method: a body without it is not read (a large full-text didChange, say). */
+const DID_OPEN = Buffer.from('"textDocument/didOpen"');
+
+/**
+ * The document a body opens, if it is the didOpen of a large document: read as the server's reader
+ * (vscode-jsonrpc) reads every body, UTF-8 and then JSON, so that the text is the server's to the character.
+ */
+function largeDidOpen(read: { body?: Uint8Array }): { uri: string; languageId: string; version: number; text: string } | undefined {
+  // The body (shared memory) is let go of here, so that the collection after the read takes it.
+  const body = Buffer.from(read.body!.buffer, read.body!.byteOffset, read.body!.byteLength);
+  read.body = undefined;
+  if (!body.includes(DID_OPEN)) return undefined;
+  let message: { method?: unknown; params?: { textDocument?: Record<string, unknown> } } | null;
+  try {
+    message = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const opened = message?.method === 'textDocument/didOpen' ? message.params?.textDocument : undefined;
+  if (!opened) return undefined;
+  const { uri, languageId, version, text } = opened;
+  if (typeof uri !== 'string' || typeof languageId !== 'string' || typeof version !== 'number' || typeof text !== 'string')
+    return undefined;
+  return text.length >= LARGE_SIZE ? { uri, languageId, version, text } : undefined;
 }

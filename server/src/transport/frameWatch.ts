@@ -1,10 +1,12 @@
 /**
- * Watches the framing of the LSP byte stream beside vscode-jsonrpc's reader, which on a corrupt frame
+ * Watches the framing of the LSP byte stream on its way to vscode-jsonrpc's reader, which on a corrupt frame
  * (a Content-Length too small, too large, not a number, negative; LF-only headers) fires an error nobody
  * hears and then reads garbage or waits forever. Once a frame is wrong the stream cannot be read in step
  * again, so the watcher names what was wrong and the server exits (an editor restarts it).
- * It counts bytes and looks at headers only: a body is never copied or parsed here. As it reads each
- * message's length before the body arrives, it also tells the server of a large message early (`onBody`).
+ * It counts bytes and looks at headers only: a body is never parsed here. As it reads each message's length
+ * before the body arrives, it also tells the server of a large message early (`onBody`). The reader gets
+ * the stream's bytes through it (push), and a large body in one piece, copied into shared memory as it came
+ * (`share`): the scan worker reads that same copy while this thread's reader decodes it.
  */
 
 /** Longer header blocks are not headers (the base protocol has two short ones). */
@@ -18,6 +20,12 @@ export interface FrameWatchOptions {
   stallMs?: number;
   /** Told of each message's length in bytes as its body starts, while the rest is still on its way. */
   onBody?(length: number): void;
+  /**
+   * Bodies of at least `from` bytes, copied into a SharedArrayBuffer as their bytes arrive and handed over
+   * whole (`onBody`) as their last byte is pushed, before the reader gets them (see push). They are UTF-8
+   * whatever a Content-Type says: the server's reader (vscode-jsonrpc) decodes every body so.
+   */
+  share?: { from: number; onBody(body: Uint8Array): void };
 }
 
 export class FrameWatch {
@@ -30,20 +38,49 @@ export class FrameWatch {
   private messages = 0;
   private stallTimer: NodeJS.Timeout | undefined;
   private done = false;
+  /** The current body's copy in shared memory (see `share`), and how much of it has come. */
+  private shared: Uint8Array | undefined;
+  private sharedAt = 0;
+  /** A shared body just completed, for the reader. */
+  private whole: Buffer | undefined;
 
   constructor(private readonly options: FrameWatchOptions) {}
 
-  push(chunk: Buffer): void {
+  /**
+   * Reads the next bytes of the stream, and returns what the server's reader is to get of them: the same
+   * bytes, except that a shared body (`share`) is held back and given whole once its last byte is in. In one
+   * piece, the reader takes it as it is instead of copying it out of the stream's chunks.
+   */
+  push(chunk: Buffer): Buffer[] {
+    if (this.done) return [chunk];
+    const out: Buffer[] = [];
     let at = 0;
+    let passFrom = 0;
     while (!this.done && at < chunk.length) {
-      if (this.remaining < 0) at = this.readHeader(chunk, at);
-      else at = this.readBody(chunk, at);
+      if (this.remaining < 0 || !this.shared) {
+        at = this.remaining < 0 ? this.readHeader(chunk, at) : this.readBody(chunk, at);
+        continue;
+      }
+      // A shared body's bytes are held back; what came before them in this chunk goes on first.
+      if (at > passFrom) out.push(chunk.subarray(passFrom, at));
+      passFrom = at + Math.min(this.remaining, chunk.length - at);
+      at = this.readBody(chunk, at);
+      if (this.whole) out.push(this.whole);
+      this.whole = undefined;
     }
+    if (passFrom < chunk.length) out.push(passFrom === 0 ? chunk : chunk.subarray(passFrom));
     this.armStall();
+    return out;
+  }
+
+  /** How many bytes of the current shared body have come (0 when none is being shared). */
+  get sharedBytes(): number {
+    return this.shared ? this.sharedAt : 0;
   }
 
   stop(): void {
     this.done = true;
+    this.shared = undefined;
     clearTimeout(this.stallTimer);
   }
 
@@ -79,6 +116,11 @@ export class FrameWatch {
     this.announced = this.remaining = Number(lengths[0]);
     this.first = this.last = -1;
     this.options.onBody?.(this.announced);
+    const share = this.options.share;
+    if (share && this.announced >= share.from) {
+      this.shared = new Uint8Array(new SharedArrayBuffer(this.announced));
+      this.sharedAt = 0;
+    }
     // An empty body is no message, but the stream is still in step: the next header block tells.
     if (this.remaining === 0) ((this.remaining = -1), this.messages++);
     return undefined;
@@ -92,6 +134,10 @@ export class FrameWatch {
         this.last = chunk[i];
         break;
       }
+    if (this.shared) {
+      this.shared.set(chunk.subarray(at, at + take), this.sharedAt);
+      this.sharedAt += take;
+    }
     this.remaining -= take;
     if (this.remaining === 0) {
       const problem = this.endBody();
@@ -103,9 +149,16 @@ export class FrameWatch {
   /** A body of the announced length that does not look like one JSON object is a length that was wrong. */
   private endBody(): string | undefined {
     this.remaining = -1;
+    const shared = this.shared;
+    this.shared = undefined;
+    if (shared) this.whole = Buffer.from(shared.buffer);
     const opens = this.first === 0x7b || this.first === 0x5b;
     const closes = this.last === 0x7d || this.last === 0x5d;
-    if (opens && closes) return void this.messages++;
+    if (opens && closes) {
+      this.messages++;
+      if (shared) this.options.share!.onBody(shared);
+      return undefined;
+    }
     return `its ${this.announced} bytes (as its Content-Length says) ${opens ? 'do not end' : 'do not start'} like a JSON message: the length is wrong`;
   }
 
