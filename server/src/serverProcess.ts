@@ -31,7 +31,7 @@ export function startServer(bundle: string | undefined): void {
  *   that the editor can restart it;
  * - a large message is most likely a large document's didOpen: the scan worker boots (~35 ms) while its
  *   body arrives, and reads the body from the watch's copy while the reader here decodes the same copy.
- * The library ends the process when the stream ends, as it does on stdin (0 after a shutdown, else 1).
+ * The library ends the process when that stream ends, as it does on stdin (0 after a shutdown, else 1).
  */
 function stdioConnection(worker: ScanWorker): Connection {
   let connection: Connection | undefined;
@@ -45,18 +45,45 @@ function stdioConnection(worker: ScanWorker): Connection {
     onBody: (length) => {
       if (length >= LARGE_SIZE) worker.prepare();
     },
-    share: { from: LARGE_SIZE, onBody: (body) => worker.readMessage(body) },
+    share: {
+      from: LARGE_SIZE,
+      onBody: (body) => {
+        shared = { buffer: body.buffer, decoded: worker.readMessage(body) };
+      },
+    },
   });
   const input = new PassThrough();
+  let shared: { buffer: ArrayBufferLike; decoded: Promise<void> } | undefined;
+  // What the reader gets, in order: a shared body once the worker has decoded it (see readMessage), and
+  // what comes after it, behind it.
+  let waiting = 0;
+  let passed = Promise.resolve();
+  const pass = (write: () => void, after?: Promise<void>) => {
+    if (!after && waiting === 0) return void write();
+    waiting++;
+    passed = passed
+      .then(() => after)
+      .then(() => {
+        write();
+        waiting--;
+      });
+  };
   let collectedAt = 0;
   process.stdin.on('data', (chunk: Buffer) => {
-    for (const piece of watch.push(chunk)) input.write(piece);
+    const pieces = watch.push(chunk);
+    const body = shared;
+    shared = undefined;
+    for (const piece of pieces) pass(() => input.write(piece), piece.buffer === body?.buffer ? body.decoded : undefined);
     // The chunks of a shared body are garbage once copied: collected each MB, they never add up to the body's size.
     const copied = watch.sharedBytes;
     if (copied < collectedAt) collectedAt = 0;
     if (copied - collectedAt >= 1 << 20) (collectYoungGarbage(), (collectedAt = copied));
   });
-  process.stdin.on('end', () => (watch.stop(), input.end()));
+  // The library ends the process when its input ends or closes, and hears its errors: stdin's, passed on.
+  const end = () => (watch.stop(), pass(() => input.writableEnded || input.end()));
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+  process.stdin.on('error', (error) => (watch.stop(), input.destroy(error)));
   // stdout is the LSP stream: what anything prints goes to stderr, as in the workers (transport/workerOutput.ts).
   // (Started with --stdio itself, the library would send it to the client's log.)
   globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });

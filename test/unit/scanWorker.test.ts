@@ -135,7 +135,9 @@ describe('the scan worker under an edit storm', () => {
       const worker = connectedWorker();
       const posted = spyOnWorker(worker);
       const text = largeSpec('locked by another user');
-      worker.readMessage(shared(didOpen('file:///read.json', 1, text)));
+      // The server's reader gets the body once the worker has decoded it: this resolves before the open.
+      await worker.readMessage(shared(didOpen('file:///read.json', 1, text)));
+      assert.deepEqual(posted, ['read']);
       const document = TextDocument.create('file:///read.json', 'json', 1, text);
       worker.takeOver(document);
       const checked = await worker.check(document.uri, defaultSettings());
@@ -165,7 +167,7 @@ describe('the scan worker under an edit storm', () => {
         method: 'textDocument/didChange',
         params: { contentChanges: [{ text: largeSpec('x') }] },
       });
-      worker.readMessage(shared(change));
+      await worker.readMessage(shared(change));
       const document = TextDocument.create(uri, 'json', 2, largeSpec('in conflict with another version'));
       worker.takeOver(document);
       const checked = await worker.check(uri, defaultSettings());

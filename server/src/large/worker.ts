@@ -50,6 +50,8 @@ export interface ReadOpen {
 export type FromWorker =
   /** The answer to each 'read': the document the body opens, if it is a large document's didOpen. */
   | { kind: 'read'; opened?: ReadOpen }
+  /** Before a 'read' answer: the body's UTF-8 is decoded, its JSON is being parsed. */
+  | { kind: 'decoded' }
   | {
       kind: 'checked';
       id: number;
@@ -118,6 +120,8 @@ export class ScanWorker {
   /** Message bodies given to the worker to read, and answered; the documents it read from them, until opened. */
   private bodiesGiven = 0;
   private bodiesRead = 0;
+  /** Who waits for the worker to have decoded each body given, oldest first (told at its 'decoded', or else its answer). */
+  private readonly decoding: (() => void)[] = [];
   private readonly readOpens = new Map<string, ReadOpen>();
   /** The posts held back, an open first, until the worker has answered the bodies given before it (`until`). */
   private held: { until: number; queue: ToWorker[] } | undefined;
@@ -142,14 +146,18 @@ export class ScanWorker {
   }
 
   /**
-   * A large message's body, copied as it arrived (transport/frameWatch.ts), while this thread's reader
-   * decodes its own copy. If it is a large document's didOpen, the worker reads the text from it and scans
-   * it at once: the open then waits neither for this thread's decoding nor for a copy of the text.
+   * A large message's body, copied as it arrived (transport/frameWatch.ts). If it is a large document's
+   * didOpen, the worker reads the text from it and scans it at once: the open then waits neither for this
+   * thread's decoding nor for a copy of the text to the worker. Resolves when the worker has decoded the
+   * body's UTF-8 (at once where no worker runs): the server's reader decodes its own copy from then on, so
+   * that the two decodings (each ~50 MB at its height for a 13 MB spec) do not add up, and still ends long
+   * before the worker's scan.
    */
-  readMessage(body: Uint8Array): void {
-    if (!this.available) return;
+  readMessage(body: Uint8Array): Promise<void> {
+    if (!this.available) return Promise.resolve();
     this.bodiesGiven++;
     this.post({ kind: 'read', body });
+    return new Promise((resolve) => this.decoding.push(resolve));
   }
 
   /** Whether the document is checked in the worker. */
@@ -289,7 +297,9 @@ export class ScanWorker {
   }
 
   private receive(message: FromWorker): void {
+    if (message.kind === 'decoded') return this.decoding[0]?.();
     if (message.kind === 'read') {
+      this.decoding.shift()?.();
       this.bodiesRead++;
       if (message.opened) this.readOpens.set(message.opened.uri, message.opened);
       return this.release();
@@ -325,6 +335,7 @@ export class ScanWorker {
     this.broken = true;
     this.worker = undefined;
     this.held = undefined;
+    for (const decoded of this.decoding.splice(0)) decoded();
     for (const request of this.requests.values()) request.reject(error);
     this.requests.clear();
     for (const onTheWay of [...this.scansOnTheWay.values()]) onTheWay.arrived();

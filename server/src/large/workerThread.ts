@@ -3,12 +3,12 @@
  * document it is given, in chunks, and scans and checks it on request. It runs this same bundle
  * (dist/server.js): server.ts starts runScanWorker() when it finds itself in the worker.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { EditLog, type FrozenScan, type RuleId, freezeScan, getLanguageService, transferablesOf } from '../service';
 import { capDiagnostics } from './cap';
 import { collectGarbage } from './collect';
-import { LARGE_SIZE } from './analysis';
 import { ChunkedTextDocument } from './chunkedText';
+import { type DidOpen, largeDidOpen } from './didOpenBody';
 import { type FromWorker, type ToWorker, WORKER_MARK } from './worker';
 
 export function isScanWorker(): boolean {
@@ -37,7 +37,7 @@ export function runScanWorker(): void {
   port.on('message', (message: ToWorker) => {
     switch (message.kind) {
       case 'read': {
-        const opened = largeDidOpen(message);
+        const opened = readBody(message, port);
         // Answered first: the server holds the document's open back until it knows.
         if (!opened) return port.postMessage({ kind: 'read' } satisfies FromWorker);
         const { uri, languageId, version, text } = opened;
@@ -121,28 +121,12 @@ export function runScanWorker(): void {
   });
 }
 
-/** How a didOpen names its method: a body without it is not read (a large full-text didChange, say). */
-const DID_OPEN = Buffer.from('"textDocument/didOpen"');
-
 /**
- * The document a body opens, if it is the didOpen of a large document: read as the server's reader
- * (vscode-jsonrpc) reads every body, UTF-8 and then JSON, so that the text is the server's to the character.
+ * A body's didOpen. The body (shared memory) is let go of, so that the collection after the read takes it;
+ * the server hears when its UTF-8 is decoded (see ScanWorker.readMessage).
  */
-function largeDidOpen(read: { body?: Uint8Array }): { uri: string; languageId: string; version: number; text: string } | undefined {
-  // The body (shared memory) is let go of here, so that the collection after the read takes it.
-  const body = Buffer.from(read.body!.buffer, read.body!.byteOffset, read.body!.byteLength);
-  read.body = undefined;
-  if (!body.includes(DID_OPEN)) return undefined;
-  let message: { method?: unknown; params?: { textDocument?: Record<string, unknown> } } | null;
-  try {
-    message = JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const opened = message?.method === 'textDocument/didOpen' ? message.params?.textDocument : undefined;
-  if (!opened) return undefined;
-  const { uri, languageId, version, text } = opened;
-  if (typeof uri !== 'string' || typeof languageId !== 'string' || typeof version !== 'number' || typeof text !== 'string')
-    return undefined;
-  return text.length >= LARGE_SIZE ? { uri, languageId, version, text } : undefined;
+function readBody(message: { body?: Uint8Array }, port: MessagePort): DidOpen | undefined {
+  const body = Buffer.from(message.body!.buffer, message.body!.byteOffset, message.body!.byteLength);
+  message.body = undefined;
+  return largeDidOpen(body, () => port.postMessage({ kind: 'decoded' } satisfies FromWorker));
 }
