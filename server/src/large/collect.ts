@@ -18,7 +18,7 @@ export function collectGarbage(): void {
 /**
  * A young-generation collection (a scavenge, ~1 ms), where the process offers one (--expose-gc, as above): for
  * short-lived buffers V8 would otherwise keep until its next collection, as the stdin chunks a large message
- * came in, once they are copied (serverProcess.ts).
+ * came in, once they are copied (transport/stdioInput.ts).
  */
 export function collectYoungGarbage(): void {
   (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc?.({ type: 'minor' });

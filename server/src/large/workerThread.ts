@@ -42,7 +42,7 @@ export function runScanWorker(): void {
         if (!opened) return port.postMessage({ kind: 'read' } satisfies FromWorker);
         const { uri, languageId, version, text } = opened;
         port.postMessage({ kind: 'read', opened: { uri, languageId, version, length: text.length } } satisfies FromWorker);
-        const document = new ChunkedTextDocument(opened.uri, opened.languageId, opened.version, opened.text);
+        const document = new ChunkedTextDocument(uri, languageId, version, text);
         read.set(document.uri, document);
         // The body and the message decoded from it are garbage now (~40 MB for a 13 MB spec): gone before the scan adds its own.
         collectGarbage();

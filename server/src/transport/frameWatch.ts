@@ -6,7 +6,7 @@
  * It counts bytes and looks at headers only: a body is never parsed here. As it reads each message's length
  * before the body arrives, it also tells the server of a large message early (`onBody`). The reader gets
  * the stream's bytes through it (push), and a large body in one piece, copied into shared memory as it came
- * (`share`): the scan worker reads that same copy while this thread's reader decodes it.
+ * (`share`): the scan worker reads that same copy, and this thread's reader decodes it after (stdioInput.ts).
  */
 
 /** Longer header blocks are not headers (the base protocol has two short ones). */
