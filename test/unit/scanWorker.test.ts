@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditLog } from '../../server/src/service';
+import { EditLog, getLanguageService } from '../../server/src/service';
+import { createAnalysis } from '../../server/src/large';
 import { ScanWorker } from '../../server/src/large/worker';
 import { defaultSettings } from '../../server/src/service';
 
@@ -181,6 +182,37 @@ describe('the scan worker under an edit storm', () => {
       );
       worker.closed(uri);
       await stop(worker);
+    },
+  );
+
+  test(
+    "a large document's line table is found once its first check is on its way to the worker, not on the way to it",
+    needsBuild,
+    async () => {
+      const worker = connectedWorker();
+      const posted = spyOnWorker(worker);
+      const analysis = createAnalysis(getLanguageService(), { worker });
+      const text = largeSpec('locked by another user');
+      const document = TextDocument.create('file:///lines.json', 'json', 1, text);
+      const counted: string[] = [];
+      const watched = new Proxy(document, {
+        get: (target, key) => (key === 'lineCount' && counted.push(`lines after ${posted.join(', ')}`), Reflect.get(target, key)),
+      });
+      try {
+        analysis.opened(watched);
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepEqual(counted, [], 'nothing before the first check is asked for');
+        const checking = analysis.check(watched, defaultSettings());
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepEqual(counted, ['lines after open with text, check']);
+        assert.deepEqual(
+          (await checking).diagnostics.map((d) => d.code),
+          ['424-for-lock'],
+        );
+      } finally {
+        analysis.closed(document.uri);
+        await stop(worker);
+      }
     },
   );
 

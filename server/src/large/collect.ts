@@ -1,11 +1,11 @@
 /**
- * A major garbage collection of the server's thread, before a large document's text goes to the scan worker.
- * Reading a 13 MB didOpen leaves ~40 MB behind in this thread (the message's bytes and its decoded string),
- * which V8 frees only at its next major collection, seconds later; meanwhile the copy posted to the worker and
- * the worker's first scan add their own, and the server's peak was the sum (github.json: 185-196 MB, 170-171
- * collected; issue 19). Collected before the post, the garbage is gone when the worker starts; it takes ~10 ms,
- * while a worker started for the message still boots. By the time a handler runs, the message's bytes and string
- * are unreachable: vscode-jsonrpc decodes a message and hands it on in a later task.
+ * A major garbage collection of the server's thread, once a large document is read in. Reading a 13 MB didOpen
+ * leaves ~40 MB behind in this thread (the message's bytes and its decoded string), which V8 frees only at its
+ * next major collection, seconds later; meanwhile a copy posted to the worker and the worker's first scan add
+ * their own, and the server's peak was the sum (github.json: 185-196 MB, 170-171 collected; issue 19). So it is
+ * collected before such a copy, or, when none goes (the worker read the didOpen itself), while the worker makes
+ * the first check (large/analysis.ts): ~10-40 ms off the way to the first diagnostics. By the time a handler runs,
+ * the message's bytes and string are unreachable: vscode-jsonrpc decodes a message and hands it on in a later task.
  *
  * Node offers a collection only to a process started with --expose-gc: the VS Code extension starts the server
  * so (client/src/serverLaunch.ts), and docs/editors.md gives other editors the same command. Without the flag

@@ -171,10 +171,12 @@ export class ScanWorker {
     const { uri, languageId, version } = document;
     this.mirrored.set(uri, { languageId, version });
     const text = document.getText();
-    // What reading a large text left in this thread goes before the copy and the worker's scan add to the peak.
-    if (text.length >= LARGE_SIZE) collectGarbage();
     // One of the bodies the worker is still reading may be this document's didOpen: its open waits for the answer.
-    if (this.bodiesRead < this.bodiesGiven) (this.held ??= { until: 0, queue: [] }).until = this.bodiesGiven;
+    const unanswered = this.bodiesRead < this.bodiesGiven;
+    // What reading a large text left in this thread goes before a copy of it and the worker's scan add to the
+    // peak. No copy goes when the worker read this very text: the analysis collects it once the first check is out.
+    if (text.length >= LARGE_SIZE && (unanswered || !this.wasRead({ uri, languageId, version, text }))) collectGarbage();
+    if (unanswered) (this.held ??= { until: 0, queue: [] }).until = this.bodiesGiven;
     this.post({ kind: 'open', uri, languageId, version, text });
   }
 
@@ -267,11 +269,16 @@ export class ScanWorker {
 
   /** An open without its text when the worker read this very text from its didOpen (same version, same length). */
   private withoutReadText(open: Extract<ToWorker, { kind: 'open' }>): ToWorker {
-    const read = this.readOpens.get(open.uri);
+    const same = this.wasRead(open);
     // The worker lets go of what it read of this document at any open of it.
     this.readOpens.delete(open.uri);
-    const same = read && read.version === open.version && read.languageId === open.languageId && read.length === open.text?.length;
     return same ? { kind: 'open', uri: open.uri, languageId: open.languageId, version: open.version } : open;
+  }
+
+  /** Whether the worker read this document's text from its didOpen (same version, same length). */
+  private wasRead(open: { uri: string; languageId: string; version: number; text?: string }): boolean {
+    const read = this.readOpens.get(open.uri);
+    return !!read && read.version === open.version && read.languageId === open.languageId && read.length === open.text?.length;
   }
 
   /** The posts held back for the worker's answers, once they have all come. */
