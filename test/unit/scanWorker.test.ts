@@ -216,6 +216,49 @@ describe('the scan worker under an edit storm', () => {
     },
   );
 
+  test(
+    'a worker started with the server that nothing came to stops; a document given later starts another',
+    { ...needsBuild, timeout: 30_000 },
+    async () => {
+      const worker = connectedWorker();
+      const thread = () => (worker as unknown as { worker?: object }).worker;
+      worker.warmUp(50);
+      const warm = thread();
+      assert.ok(warm, 'started at once');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(thread(), undefined, 'stopped once unused for its time');
+      const document = TextDocument.create('file:///later.json', 'json', 1, largeSpec('locked by another user'));
+      worker.takeOver(document);
+      try {
+        assert.ok(thread() && thread() !== warm, 'a new one for the document');
+        assert.deepEqual(
+          (await worker.check(document.uri, defaultSettings())).diagnostics?.map((d) => d.code),
+          ['424-for-lock'],
+        );
+      } finally {
+        worker.closed(document.uri);
+        await stop(worker);
+      }
+    },
+  );
+
+  test('a worker started with the server keeps running once a document came to it', { ...needsBuild, timeout: 30_000 }, async () => {
+    const worker = connectedWorker();
+    worker.warmUp(50);
+    const document = TextDocument.create('file:///kept.json', 'json', 1, largeSpec('locked by another user'));
+    worker.takeOver(document);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(
+        (await worker.check(document.uri, defaultSettings())).diagnostics?.map((d) => d.code),
+        ['424-for-lock'],
+      );
+    } finally {
+      worker.closed(document.uri);
+      await stop(worker);
+    }
+  });
+
   test('the edit log maps across 4,000 edits (a 13 MB spec scanned at 1,700 edits/s)', () => {
     const log = new EditLog();
     for (let v = 2; v <= 4001; v++) log.record('file:///a', v, { start: 0, end: 0, inserted: 1 });

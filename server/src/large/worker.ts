@@ -28,6 +28,11 @@ const REFRESH_WHILE_TYPING = 500;
  * (github.json, github.yaml) and its checks took as long (issue 19).
  */
 const WORKER_YOUNG_MB = 12;
+/**
+ * A worker started with the server (warmUp) that no document came to stops after this long, giving back its
+ * memory (~16 MB RSS); a large message's header starts one again.
+ */
+const UNUSED_STOP_MS = 60_000;
 
 export type ToWorker =
   /** A large message's body as it arrived (shared memory): a didOpen in it is read and scanned at once. */
@@ -108,6 +113,8 @@ interface Request {
 export class ScanWorker {
   private worker: Worker | undefined;
   private broken = false;
+  /** Whether anything was ever posted to a worker (see warmUp). */
+  private used = false;
   private readonly mirrored = new Map<string, Mirrored>();
   private readonly requests = new Map<number, Request>();
   /** Per document: the check running in the worker and the one waiting behind it. */
@@ -143,6 +150,23 @@ export class ScanWorker {
   /** Starts the worker ahead of a large document's open (its message's header, or its decoded text), so that its start-up overlaps the server's reading of the text. */
   prepare(): void {
     this.start();
+  }
+
+  /**
+   * Starts the worker with the server. An editor mostly opens its documents right after initialize, and a
+   * large one's message takes less time to arrive than the worker to boot (~35 ms, 90 on a loaded machine):
+   * booted from the header on, it was still booting when the last byte came. Stopped if unused (UNUSED_STOP_MS).
+   */
+  warmUp(unusedStopMs = UNUSED_STOP_MS): void {
+    const worker = this.start();
+    if (!worker) return;
+    setTimeout(() => {
+      if (this.worker !== worker || this.used) return;
+      this.worker = undefined;
+      // Nothing was posted to it, so nothing waits on it: it ends without failing (see fail).
+      worker.removeAllListeners();
+      void worker.terminate();
+    }, unusedStopMs).unref();
   }
 
   /**
@@ -262,6 +286,7 @@ export class ScanWorker {
   }
 
   private post(message: ToWorker): void {
+    this.used = true;
     // A body to read goes at once: the posts held back wait for the worker's answer to it.
     if (this.held && message.kind !== 'read') return void this.held.queue.push(message);
     this.start()?.postMessage(message.kind === 'open' ? this.withoutReadText(message) : message);
