@@ -21,15 +21,14 @@ export function startServer(bundle: string | undefined): void {
   const configSource = new DiskConfigSource(new ClientConfigSource(connection, false));
   startSession(connection, { configSource, worker, workspace: new WorkspaceHandler(bundle) });
   connection.listen();
-  worker.warmUp();
 }
 
 /**
  * The connection over stdin and stdout, stdin read through transport/stdioInput.ts:
  * - vscode-jsonrpc stays silent on a corrupt frame: the server says what was wrong and ends, so that the
  *   editor can restart it;
- * - a large message is most likely a large document's didOpen: the scan worker (started with the server, or
- *   else now) reads the body itself; the reader here decodes it once the worker has decoded its UTF-8.
+ * - a large message is most likely a large document's didOpen: the scan worker (started once the session is
+ *   up, or else now) reads the body itself; the reader here decodes it once the worker has decoded its UTF-8.
  * The library ends the process when that stream ends, as it does on stdin (0 after a shutdown, else 1).
  */
 function stdioConnection(worker: ScanWorker): Connection {

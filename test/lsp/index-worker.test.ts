@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import type { InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type WorkspaceDependencies, WorkspaceHandler } from '../../server/src/handlers/workspace';
@@ -107,4 +108,25 @@ test('the worker reads no file while a request is being answered, and all of the
   answer();
   assert.deepEqual(await walked, { errors: [], capped: false });
   assert.equal(batches.flatMap((batch) => batch.read).length, 157);
+});
+
+test('the walk resolves once its thread is gone: a thread started after it reuses its memory', async () => {
+  const order: string[] = [];
+  const terminate = Worker.prototype.terminate;
+  Worker.prototype.terminate = function () {
+    return terminate.call(this).then((code) => (order.push('thread gone'), code));
+  };
+  try {
+    const walked = await indexInWorker(
+      path.join(root, 'dist/server.js'),
+      { folders: [dir], maxFiles: 1000, maxFileSize: 1 << 20 },
+      () => {},
+      {},
+    );
+    order.push('walk resolved');
+    assert.ok(walked, 'the walk ended');
+  } finally {
+    Worker.prototype.terminate = terminate;
+  }
+  assert.deepEqual(order, ['thread gone', 'walk resolved']);
 });

@@ -217,7 +217,7 @@ describe('the scan worker under an edit storm', () => {
   );
 
   test(
-    'a worker started with the server that nothing came to stops; a document given later starts another',
+    'a worker started ahead of any document that none came to stops; a document given later starts another',
     { ...needsBuild, timeout: 30_000 },
     async () => {
       const worker = connectedWorker();
@@ -242,7 +242,7 @@ describe('the scan worker under an edit storm', () => {
     },
   );
 
-  test('a worker started with the server keeps running once a document came to it', { ...needsBuild, timeout: 30_000 }, async () => {
+  test('a worker started ahead of any document keeps running once a document came to it', { ...needsBuild, timeout: 30_000 }, async () => {
     const worker = connectedWorker();
     worker.warmUp(50);
     const document = TextDocument.create('file:///kept.json', 'json', 1, largeSpec('locked by another user'));

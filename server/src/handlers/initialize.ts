@@ -25,7 +25,7 @@ export function onInitialize(params: InitializeParams, { settings, workspace, cl
   };
 }
 
-export function onInitialized({ connection, settings, workspace }: Session): void {
+export function onInitialized({ connection, settings, workspace, analysis }: Session): void {
   settings.register();
   // The connection keeps one didChangeWatchedFiles handler: this one, for the settings and the workspace
   // (registered after the settings store's own, which it replaces).
@@ -34,6 +34,8 @@ export function onInitialized({ connection, settings, workspace }: Session): voi
     workspace?.watched(params.changes);
   });
   workspace?.start();
+  // Once the index is built: the index's worker and a scan worker side by side added ~14 MB to what stays after.
+  void (workspace?.ready ?? Promise.resolve()).then(() => analysis.warmUp());
 }
 
 export function onConfigurationChange(params: DidChangeConfigurationParams, { settings, diagnostics }: Session): void {

@@ -156,6 +156,10 @@ class DocumentAnalysis implements Analysis {
     if (length >= LARGE_SIZE) this.worker?.prepare();
   }
 
+  warmUp(): void {
+    this.worker?.warmUp();
+  }
+
   opened(document: TextDocument): void {
     if (!this.worker?.available || !(isLarge(document) || firstCheckIsSlow(document))) return;
     this.worker.takeOver(document);

@@ -50,6 +50,8 @@ export interface Analysis {
   changed(document: TextDocument, changes: TextDocumentContentChangeEvent[]): void;
   /** Before a document of `length` characters is read in: a large one's worker starts meanwhile. */
   opening(length: number): void;
+  /** The session is up, its workspace indexed: a worker starts now, off the way of the first large open. */
+  warmUp(): void;
   opened(document: TextDocument): void;
   closed(uri: string): void;
 }

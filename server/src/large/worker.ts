@@ -29,7 +29,7 @@ const REFRESH_WHILE_TYPING = 500;
  */
 const WORKER_YOUNG_MB = 12;
 /**
- * A worker started with the server (warmUp) that no document came to stops after this long, giving back its
+ * A worker started ahead of any document (warmUp) that none came to stops after this long, giving back its
  * memory (~16 MB RSS); a large message's header starts one again.
  */
 const UNUSED_STOP_MS = 60_000;
@@ -153,8 +153,8 @@ export class ScanWorker {
   }
 
   /**
-   * Starts the worker with the server. An editor mostly opens its documents right after initialize, and a
-   * large one's message takes less time to arrive than the worker to boot (~35 ms, 90 on a loaded machine):
+   * Starts the worker once the session is up. An editor mostly opens its documents right after initialize, and
+   * a large one's message takes less time to arrive than the worker to boot (~35 ms, 90 on a loaded machine):
    * booted from the header on, it was still booting when the last byte came. Stopped if unused (UNUSED_STOP_MS).
    */
   warmUp(unusedStopMs = UNUSED_STOP_MS): void {

@@ -66,8 +66,8 @@ export function indexInWorker(
     const end = (outcome: { errors: string[]; capped: boolean } | undefined) => {
       worker.removeAllListeners();
       worker.on('error', () => undefined);
-      void worker.terminate();
-      resolve(outcome);
+      // Resolved once the thread is gone: a thread started after it (the scan worker) then reuses its memory.
+      void worker.terminate().finally(() => resolve(outcome));
     };
     signal.stop = () => end(undefined);
     worker.on('message', (message: FromIndexWorker) => ('done' in message ? end(message.done) : onBatch(message.batch)));
