@@ -73,6 +73,19 @@ async function stop(worker: ScanWorker): Promise<void> {
   await (worker as unknown as { worker?: { terminate(): Promise<number> } }).worker?.terminate();
 }
 
+/** The worker's check of a largeSpec('locked by another user'): its one finding; then the worker ends. */
+async function checkLockedThenStop(worker: ScanWorker, document: TextDocument): Promise<void> {
+  try {
+    assert.deepEqual(
+      (await worker.check(document.uri, defaultSettings())).diagnostics?.map((d) => d.code),
+      ['424-for-lock'],
+    );
+  } finally {
+    worker.closed(document.uri);
+    await stop(worker);
+  }
+}
+
 describe('the scan worker under an edit storm', () => {
   test('40 hovers and checks asked at once cost at most two scans, and every one is answered', needsBuild, async () => {
     const worker = connectedWorker();
@@ -229,16 +242,8 @@ describe('the scan worker under an edit storm', () => {
       assert.equal(thread(), undefined, 'stopped once unused for its time');
       const document = TextDocument.create('file:///later.json', 'json', 1, largeSpec('locked by another user'));
       worker.takeOver(document);
-      try {
-        assert.ok(thread() && thread() !== warm, 'a new one for the document');
-        assert.deepEqual(
-          (await worker.check(document.uri, defaultSettings())).diagnostics?.map((d) => d.code),
-          ['424-for-lock'],
-        );
-      } finally {
-        worker.closed(document.uri);
-        await stop(worker);
-      }
+      assert.ok(thread() && thread() !== warm, 'a new one for the document');
+      await checkLockedThenStop(worker, document);
     },
   );
 
@@ -247,16 +252,8 @@ describe('the scan worker under an edit storm', () => {
     worker.warmUp(50);
     const document = TextDocument.create('file:///kept.json', 'json', 1, largeSpec('locked by another user'));
     worker.takeOver(document);
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.deepEqual(
-        (await worker.check(document.uri, defaultSettings())).diagnostics?.map((d) => d.code),
-        ['424-for-lock'],
-      );
-    } finally {
-      worker.closed(document.uri);
-      await stop(worker);
-    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await checkLockedThenStop(worker, document);
   });
 
   test('the edit log maps across 4,000 edits (a 13 MB spec scanned at 1,700 edits/s)', () => {
