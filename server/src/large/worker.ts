@@ -189,9 +189,12 @@ export class ScanWorker {
     return !this.broken && this.mirrored.has(uri);
   }
 
-  /** From now on the document is checked in the worker, with the text it has now. */
-  takeOver(document: TextDocument): void {
-    if (!this.available || this.mirrored.has(document.uri)) return;
+  /**
+   * From now on the document is checked in the worker, with the text it has now. Returns whether this thread
+   * collected what reading a large text left (before a copy of it went), so that no one collects it again.
+   */
+  takeOver(document: TextDocument): boolean {
+    if (!this.available || this.mirrored.has(document.uri)) return false;
     const { uri, languageId, version } = document;
     this.mirrored.set(uri, { languageId, version });
     const text = document.getText();
@@ -199,9 +202,11 @@ export class ScanWorker {
     const unanswered = this.bodiesRead < this.bodiesGiven;
     // What reading a large text left in this thread goes before a copy of it and the worker's scan add to the
     // peak. No copy goes when the worker read this very text: the analysis collects it once the first check is out.
-    if (text.length >= LARGE_SIZE && (unanswered || !this.wasRead({ uri, languageId, version, text }))) collectGarbage();
+    const collected = text.length >= LARGE_SIZE && (unanswered || !this.wasRead({ uri, languageId, version, text }));
+    if (collected) collectGarbage();
     if (unanswered) (this.held ??= { until: 0, queue: [] }).until = this.bodiesGiven;
     this.post({ kind: 'open', uri, languageId, version, text });
+    return collected;
   }
 
   /** After the server's copy of a document the worker checks took `changes`. */
