@@ -69,6 +69,11 @@ describe('a large spec (checked in the scan worker)', () => {
     assert.ok(completion.items.some((item) => item.label === '404'));
   });
 
+  test("the language status item's answer: an OpenAPI spec with its finding, from the worker's scan", async () => {
+    const status = (await client.connection.sendRequest('httpStatusLens/status', { uri })) as Record<string, unknown>;
+    assert.deepEqual([status.analysed, status.kind, status.findings], [true, 'openapi', 1]);
+  });
+
   test('edits: answers move with the text, and the last version gets the diagnostics', async () => {
     // A line at the top moves every later position down by one.
     await change({ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, '# a note\n');

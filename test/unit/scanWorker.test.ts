@@ -268,3 +268,53 @@ describe('the scan worker under an edit storm', () => {
     assert.equal(map.toOld(4010), 10);
   });
 });
+
+describe("a handler's project findings, in either thread", () => {
+  const handler = "app.put('/documents/:id', (req, res) => {\n  if (locked(req.params.id)) return res.status(424).send('locked');\n});\n";
+  const joined = {
+    range: { start: { line: 1, character: 50 }, end: { line: 1, character: 53 } },
+    message: 'not in the spec',
+    code: 'status-not-in-spec',
+  };
+
+  test('a slow join of the project does not hand a small handler to the worker', needsBuild, async () => {
+    const worker = connectedWorker();
+    const service = getLanguageService();
+    const analysis = createAnalysis(service, { worker });
+    const document = TextDocument.create('file:///handler.ts', 'typescript', 1, handler);
+    service.doValidation(document, defaultSettings()); // its own check, warm
+    // A rebuild of the join over many open documents on a loaded machine: longer than a slow check.
+    const slowJoin = () => {
+      for (const until = performance.now() + 150; performance.now() < until;);
+      return [joined];
+    };
+    try {
+      const checked = await analysis.check(document, defaultSettings(), slowJoin);
+      assert.deepEqual(
+        checked.diagnostics.map((d) => d.code),
+        ['424-for-lock', 'status-not-in-spec'],
+      );
+      assert.equal(worker.owns(document.uri), false, 'still checked in this thread');
+    } finally {
+      analysis.closed(document.uri);
+      await stop(worker);
+    }
+  });
+
+  test('a handler checked in the worker keeps its project findings', needsBuild, async () => {
+    const worker = connectedWorker();
+    const analysis = createAnalysis(getLanguageService(), { worker });
+    const document = TextDocument.create('file:///dense-handler.ts', 'typescript', 1, handler);
+    worker.takeOver(document); // as a handler dense with status sites is, at its open
+    try {
+      const checked = await analysis.check(document, defaultSettings(), () => [joined]);
+      assert.deepEqual(
+        checked.diagnostics.map((d) => d.code),
+        ['424-for-lock', 'status-not-in-spec'],
+      );
+    } finally {
+      analysis.closed(document.uri);
+      await stop(worker);
+    }
+  });
+});

@@ -34,13 +34,13 @@ export interface Checked {
 export interface Analysis {
   hover(document: TextDocument, position: Position): Promise<Hover | null>;
   complete(document: TextDocument, position: Position): Promise<CompletionList | null>;
-  /** The document's diagnostics, with `crossFile` ones (the project rules) added where it is checked in this thread. */
+  /** The document's diagnostics, with `crossFile` ones (the project rules) added, in whichever thread it is checked. */
   check(
     document: TextDocument,
     settings: Settings,
     crossFile?: (document: TextDocument, settings: Settings) => Diagnostic[],
   ): Promise<Checked>;
-  /** The document's scan, for what it says of the document (kind, skipped); undefined when it is not scanned here just to answer. */
+  /** The document's scan, for what it says of the document (kind, skipped); one in the worker gives its last (undefined before the first). */
   scanned(document: TextDocument): ScannedDocument | undefined;
   /** How long a check asked for after `delay` waits: during a burst of edits, a worker's check waits for a pause. */
   delay(uri: string, delay?: number): number;
