@@ -61,7 +61,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
     );
   };
   const service = getLanguageService({ onRuleFault: reportFault, carriers: workspace?.model });
-  const analysis = createAnalysis(service, { worker, onRuleFault: reportFault });
+  const analysis = createAnalysis(service, { worker, onRuleFault: reportFault, carriers: workspace?.model });
   const documents = createDocuments(analysis);
   const outbox = new DiagnosticsOutbox(connection);
   const settings = new SettingsStore(connection, configSource, outbox);

@@ -112,6 +112,33 @@ describe('the workspace over the protocol', () => {
     );
   });
 
+  test('a use in a file dense with status sites, checked in the scan worker, is judged by the carrier too', async () => {
+    // A carrier whose name does not say its status, declared in a file that is not open.
+    const named = (text: string) => text.replaceAll('FailedDependencyException', 'CouponTaken');
+    const watched = (type: number) =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: uri('src/errors/CouponTaken.java'), type }],
+      });
+    fs.writeFileSync(file('src/errors/CouponTaken.java'), named(declaration));
+    await watched(1);
+    // 2,000 status-like numbers: its first check goes to the worker (large/analysis.ts).
+    const dense = `class Codes {\n    int[] seen = { ${Array(2000).fill('200').join(', ')} };\n}\n${named(use)}`;
+    const pending = diagnosticsUntil('src/coupons/Dense.java', (d) => d.length > 0);
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri('src/coupons/Dense.java'), languageId: 'java', version: 1, text: dense },
+    });
+    try {
+      assert.deepEqual(
+        (await pending).map((d) => d.code),
+        ['424-for-conflict'],
+      );
+    } finally {
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('src/coupons/Dense.java') } });
+      fs.rmSync(file('src/errors/CouponTaken.java'));
+      await watched(3);
+    }
+  });
+
   test('a code lens on the declaration counts its uses', async () => {
     await client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: uri('src/errors/FailedDependencyException.java'), languageId: 'java', version: 1, text: declaration },

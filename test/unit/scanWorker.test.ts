@@ -13,6 +13,7 @@ import { EditLog, getLanguageService } from '../../server/src/service';
 import { createAnalysis } from '../../server/src/large';
 import { ScanWorker } from '../../server/src/large/worker';
 import { defaultSettings } from '../../server/src/service';
+import { Project } from './workspace/project';
 
 const entry = path.resolve(__dirname, '../../dist/server.js');
 const needsBuild = { skip: !fs.existsSync(entry) && 'npm run build' };
@@ -314,6 +315,37 @@ describe("a handler's project findings, in either thread", () => {
       );
     } finally {
       analysis.closed(document.uri);
+      await stop(worker);
+    }
+  });
+});
+
+describe("the workspace's carriers, for a source file checked in the worker", () => {
+  const errors = (status: string) =>
+    `from rest_framework import status\nfrom rest_framework.exceptions import APIException\n\n\nclass WeatherServiceDown(APIException):\n    status_code = status.${status}\n`;
+  const views = `from app.errors import WeatherServiceDown\n\n\ndef forecast(request):\n    try:\n        return client.get(request.GET["city"])\n    except Timeout:\n        raise WeatherServiceDown("The weather service timed out")\n`;
+
+  test("its findings are those of the server's thread, and follow a change of a carrier in another file", needsBuild, async () => {
+    const project = new Project({ 'app/errors.py': errors('HTTP_424_FAILED_DEPENDENCY'), 'app/views.py': views });
+    const worker = connectedWorker();
+    const analysis = createAnalysis(project.service, { worker, carriers: project.model });
+    const [declaring, using] = [project.document('app/errors.py'), project.document('app/views.py')];
+    const inWorker = async (document: TextDocument) => {
+      const { diagnostics } = await analysis.check(document, defaultSettings());
+      return diagnostics.map((d) => `${d.code}: ${document.getText(d.range)}`);
+    };
+    try {
+      // Taken over as a file dense with status sites is at its open.
+      worker.takeOver(using);
+      worker.takeOver(declaring);
+      assert.deepEqual(project.findings('app/views.py'), ['424-for-upstream-failure: WeatherServiceDown'], "the server's thread");
+      assert.deepEqual(await inWorker(using), project.findings('app/views.py'));
+      assert.deepEqual(await inWorker(declaring), [], "the declaration's 424 is judged at its uses");
+      project.write('app/errors.py', errors('HTTP_503_SERVICE_UNAVAILABLE'));
+      assert.deepEqual(await inWorker(using), [], 'a 503 for a service down is right');
+    } finally {
+      analysis.closed(using.uri);
+      analysis.closed(declaring.uri);
       await stop(worker);
     }
   });

@@ -16,7 +16,7 @@ import { collectGarbage } from './collect';
 import { EditLog } from '../service';
 import type { Analysis, Checked } from './index';
 import { type StaleScan, staleComplete, staleHover } from './stale';
-import type { AdoptedScan, ScanWorker } from './worker';
+import type { AdoptedScan, CarrierSource, ScanWorker } from './worker';
 
 /** From this size a document takes the large path: below it a fresh scan is fast enough (a few milliseconds). */
 export const LARGE_SIZE = 1_000_000;
@@ -55,10 +55,12 @@ export interface AnalysisOptions {
   worker?: ScanWorker;
   /** Where a rule that failed in the worker is reported. */
   onRuleFault?: (rule: RuleId, message: string) => void;
+  /** The workspace's carriers, for the source files checked in the worker. */
+  carriers?: CarrierSource;
 }
 
 export function createAnalysis(service: LanguageService, options: AnalysisOptions = {}): Analysis {
-  return new DocumentAnalysis(service, options.worker, options.onRuleFault);
+  return new DocumentAnalysis(service, options.worker, options.onRuleFault, options.carriers);
 }
 
 type LastScan = Omit<AdoptedScan, 'uri'>;
@@ -76,8 +78,9 @@ class DocumentAnalysis implements Analysis {
     private readonly service: LanguageService,
     private readonly worker: ScanWorker | undefined,
     onRuleFault: (rule: RuleId, message: string) => void = () => {},
+    carriers?: CarrierSource,
   ) {
-    worker?.connect((adopted) => this.adopt(adopted), onRuleFault);
+    worker?.connect((adopted) => this.adopt(adopted), onRuleFault, carriers);
   }
 
   async hover(document: TextDocument, position: Position): Promise<Hover | null> {

@@ -8,7 +8,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
+import * as knowledge from '../knowledge';
+import { type CarrierSnapshot, type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
 import { LARGE_SIZE } from './analysis';
 import { collectGarbage } from './collect';
 
@@ -38,11 +39,11 @@ export type ToWorker =
   /** A large message's body as it arrived (shared memory): a didOpen in it is read and scanned at once. */
   | { kind: 'read'; body: Uint8Array }
   /** Without a text: the one of the didOpen the worker read (its 'read' answer named this document and version). */
-  | { kind: 'open'; uri: string; languageId: string; version: number; text?: string }
+  | { kind: 'open'; uri: string; languageId: string; version: number; text?: string; carriers?: CarrierSnapshot }
   | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
   /** The document as it is now: its diagnostics when settings are given, its scan when asked. */
-  | { kind: 'check'; id: number; uri: string; settings?: Settings; scan: boolean };
+  | { kind: 'check'; id: number; uri: string; settings?: Settings; scan: boolean; carriers?: CarrierSnapshot };
 
 /** A large document a didOpen opens, as the worker read it from the message's body. */
 export interface ReadOpen {
@@ -97,6 +98,12 @@ interface Waiting {
 }
 
 /** A scan the worker made, thawed in the server's thread. */
+/** Where the worker's carriers come from: the workspace model (workspace/model.ts). */
+export interface CarrierSource {
+  readonly generation: number;
+  seenFrom(uri: string, family: string): CarrierSnapshot;
+}
+
 export interface AdoptedScan {
   uri: string;
   languageId: string;
@@ -132,14 +139,19 @@ export class ScanWorker {
   private readonly readOpens = new Map<string, ReadOpen>();
   /** The posts held back, an open first, until the worker has answered the bodies given before it (`until`). */
   private held: { until: number; queue: ToWorker[] } | undefined;
+  /** The workspace's carriers (issue 16), which the worker is given as each source file it checks sees them. */
+  private carriers: CarrierSource | undefined;
+  /** Per source file: the carriers' generation the worker was last given. */
+  private readonly carriersGiven = new Map<string, number>();
 
   /** `entry` is the script the worker runs (this bundle); without one, every document stays in this thread. */
   constructor(private readonly entry: string | undefined) {}
 
   /** Where the worker's scans go (the server's copy for hover and completion), and where its rule faults are reported. */
-  connect(adopt: (adopted: AdoptedScan) => void, onRuleFault: (rule: RuleId, message: string) => void): void {
+  connect(adopt: (adopted: AdoptedScan) => void, onRuleFault: (rule: RuleId, message: string) => void, carriers?: CarrierSource): void {
     this.adopt = adopt;
     this.onRuleFault = onRuleFault;
+    this.carriers = carriers;
   }
 
   /** Whether a worker can run here at all (not from a source file, nor after it failed). */
@@ -205,7 +217,7 @@ export class ScanWorker {
     const collected = text.length >= LARGE_SIZE && (unanswered || !this.wasRead({ uri, languageId, version, text }));
     if (collected) collectGarbage();
     if (unanswered) (this.held ??= { until: 0, queue: [] }).until = this.bodiesGiven;
-    this.post({ kind: 'open', uri, languageId, version, text });
+    this.post({ kind: 'open', uri, languageId, version, text, carriers: this.carriersOf(uri, languageId) });
     return collected;
   }
 
@@ -227,6 +239,7 @@ export class ScanWorker {
   closed(uri: string): void {
     this.readOpens.delete(uri);
     this.scansOnTheWay.get(uri)?.arrived();
+    this.carriersGiven.delete(uri);
     if (this.mirrored.delete(uri) && !this.broken) this.post({ kind: 'close', uri });
   }
 
@@ -286,8 +299,19 @@ export class ScanWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.requests.set(id, { uri, resolve, reject });
-      this.post({ kind: 'check', id, uri, settings, scan });
+      const carriers = this.carriersOf(uri, this.mirrored.get(uri)!.languageId);
+      this.post({ kind: 'check', id, uri, settings, scan, carriers });
     });
+  }
+
+  /** The carriers as a source file sees them, when they changed since the worker was given them (a spec reads none). */
+  private carriersOf(uri: string, languageId: string): CarrierSnapshot | undefined {
+    const source = this.carriers;
+    const resolved = source && knowledge.resolveLanguageId(languageId, uri);
+    const family = resolved && knowledge.language(resolved)?.family;
+    if (!source || !family || family === 'openapi' || this.carriersGiven.get(uri) === source.generation) return undefined;
+    this.carriersGiven.set(uri, source.generation);
+    return source.seenFrom(uri, family);
   }
 
   private post(message: ToWorker): void {
@@ -302,7 +326,7 @@ export class ScanWorker {
     const same = this.wasRead(open);
     // The worker lets go of what it read of this document at any open of it.
     this.readOpens.delete(open.uri);
-    return same ? { kind: 'open', uri: open.uri, languageId: open.languageId, version: open.version } : open;
+    return same ? { kind: 'open', uri: open.uri, languageId: open.languageId, version: open.version, carriers: open.carriers } : open;
   }
 
   /** Whether the worker read this document's text from its didOpen (same version, same length). */

@@ -4,7 +4,7 @@
  * (dist/server.js): server.ts starts runScanWorker() when it finds itself in the worker.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { EditLog, type FrozenScan, type RuleId, freezeScan, getLanguageService, transferablesOf } from '../service';
+import { EditLog, type FrozenScan, type RuleId, SnapshotCarriers, freezeScan, getLanguageService, transferablesOf } from '../service';
 import { capDiagnostics } from './cap';
 import { collectGarbage } from './collect';
 import { ChunkedTextDocument } from './chunkedText';
@@ -24,8 +24,11 @@ export function runScanWorker(): void {
   const faulted = new Set<RuleId>();
   // The edits since the last scan: a spec is re-scanned only where it was edited (scanners/openapi/incremental.ts).
   const edits = new EditLog();
+  // A source file's findings read the workspace's carriers: the server sends them as the file sees them.
+  const carriers = new SnapshotCarriers();
   const service = getLanguageService({
     edits,
+    carriers,
     onRuleFault: (rule, error) => {
       if (faulted.has(rule)) return;
       faulted.add(rule);
@@ -62,6 +65,7 @@ export function runScanWorker(): void {
         // The server leaves the text out only after this worker's 'read' named this very document.
         if (!document || document.version !== message.version) throw new Error(`the scan worker read no text of ${message.uri}`);
         documents.set(message.uri, document);
+        if (message.carriers) carriers.set(message.uri, message.carriers);
         // Scanned now, not when the check comes: that waits for the document's settings from the client.
         try {
           service.scan(document);
@@ -85,6 +89,7 @@ export function runScanWorker(): void {
       case 'close':
         read.delete(message.uri);
         documents.delete(message.uri);
+        carriers.delete(message.uri);
         service.forget(message.uri);
         edits.forget(message.uri);
         return;
@@ -92,6 +97,7 @@ export function runScanWorker(): void {
         const { id, uri, settings } = message;
         const document = documents.get(uri);
         if (!document) return answer({ kind: 'failed', id, message: `${uri} is not open in the worker` });
+        if (message.carriers) carriers.set(uri, message.carriers);
         try {
           const scanned = service.scan(document);
           // Capped here: copying 30,000 diagnostics to the server's thread would block it as long as checking them.

@@ -44,3 +44,60 @@ export interface CarrierLookup {
   /** A file's path as shown to the user (relative to its workspace folder). */
   display(uri: string): string;
 }
+
+/**
+ * What the scan worker is given of the workspace's carriers for one document it checks (a large or dense
+ * source file): the worker holds no model, so the server resolves from the document what its scan asks.
+ */
+export interface CarrierSnapshot {
+  /** The model's generation it was taken at. */
+  generation: number;
+  /** Every name that can stand for a carrier, with the carrier it stands for in the document. */
+  named: [name: string, carrier: Carrier][];
+  /** Each code that has carriers: those the document could use, nearest first. */
+  byCode: [code: number, carriers: Carrier[]][];
+  /** The carriers the document declares, and their uses. */
+  declared: [carrier: Carrier, uses: CarrierUse[]][];
+}
+
+/** The carriers the scan worker knows: a snapshot per document, each set anew when the model changed. */
+export class SnapshotCarriers implements CarrierLookup {
+  private readonly documents = new Map<
+    string,
+    { named: Map<string, Carrier>; byCode: Map<number, Carrier[]>; declared: Map<Carrier, CarrierUse[]> }
+  >();
+  private changes = 0;
+
+  get generation(): number {
+    return this.changes;
+  }
+
+  set(uri: string, snapshot: CarrierSnapshot): void {
+    this.documents.set(uri, { named: new Map(snapshot.named), byCode: new Map(snapshot.byCode), declared: new Map(snapshot.declared) });
+    this.changes++;
+  }
+
+  delete(uri: string): void {
+    if (this.documents.delete(uri)) this.changes++;
+  }
+
+  carrier(name: string, fromUri: string): Carrier | undefined {
+    return this.documents.get(fromUri)?.named.get(name);
+  }
+
+  carriersFor(code: number, fromUri: string): Carrier[] {
+    return this.documents.get(fromUri)?.byCode.get(code) ?? [];
+  }
+
+  declaredIn(uri: string): readonly Carrier[] {
+    return [...(this.documents.get(uri)?.declared.keys() ?? [])];
+  }
+
+  usesOf(carrier: Carrier): CarrierUse[] {
+    return this.documents.get(carrier.uri)?.declared.get(carrier) ?? [];
+  }
+
+  display(uri: string): string {
+    return uri.slice(uri.lastIndexOf('/') + 1);
+  }
+}

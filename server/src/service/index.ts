@@ -57,7 +57,7 @@ export { TokenKind, lex } from './scanners/code/lexer';
 export { type OutlineVisitor, visitJson, visitYaml } from './outline';
 export * from './project';
 export { projectDefinition, projectHover, projectReferences } from './features/projectNavigation';
-export type { Carrier, CarrierLookup, CarrierUse } from './carriers';
+export { type Carrier, type CarrierLookup, type CarrierSnapshot, type CarrierUse, SnapshotCarriers } from './carriers';
 
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;

@@ -5,7 +5,7 @@
  * names it calls, so the model stays small (bench/workspace.ts measures it).
  */
 import * as knowledge from '../knowledge';
-import type { Carrier, CarrierLookup, CarrierUse } from '../service/carriers';
+import type { Carrier, CarrierLookup, CarrierSnapshot, CarrierUse } from '../service/carriers';
 import { type FileCarriers, findCarriers } from './carriers';
 
 /** A file's facts as plain data: what a cache stores and a worker thread receives. */
@@ -173,6 +173,23 @@ export class WorkspaceModel implements CarrierLookup {
     }
     for (const carrier of this.declaredIn(uri)) parts.push(`${carrier.name}:${carrier.code}:${this.usesOf(carrier).length > 0}`);
     return parts.join('|');
+  }
+
+  /** What the scan worker needs to check `uri` as this model would (service/carriers.ts). */
+  seenFrom(uri: string, family: string): CarrierSnapshot {
+    const named: CarrierSnapshot['named'] = [];
+    for (const name of this.carrierNames()) {
+      const carrier = this.carrier(name, uri, family);
+      if (carrier) named.push([name, carrier]);
+    }
+    const codes = new Set<number>();
+    for (const list of this.byName().values()) for (const carrier of list) codes.add(carrier.code);
+    return {
+      generation: this.generation,
+      named,
+      byCode: [...codes].map((code) => [code, this.carriersFor(code, uri, family)]),
+      declared: this.declaredIn(uri).map((carrier) => [carrier, this.usesOf(carrier)]),
+    };
   }
 
   /**
