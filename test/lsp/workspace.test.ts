@@ -112,7 +112,7 @@ describe('the workspace over the protocol', () => {
     );
   });
 
-  test('a use in a file dense with status sites, checked in the scan worker, is judged by the carrier too', async () => {
+  test('a use in a file dense with status sites, checked in the scan worker, is judged and explained by the carrier too', async () => {
     // A carrier whose name does not say its status, declared in a file that is not open.
     const named = (text: string) => text.replaceAll('FailedDependencyException', 'CouponTaken');
     const watched = (type: number) =>
@@ -131,6 +131,15 @@ describe('the workspace over the protocol', () => {
       assert.deepEqual(
         (await pending).map((d) => d.code),
         ['424-for-conflict'],
+      );
+      // Its hover comes from the worker's scan, and says where the carrier is declared as one in this thread does.
+      const hover = (await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: uri('src/coupons/Dense.java') },
+        position: positionOf(dense, 'CouponTaken(', 2),
+      })) as Hover;
+      assert.match(
+        (hover.contents as MarkupContent).value,
+        /^424 Failed Dependency, via `CouponTaken`, declared in src\/errors\/CouponTaken\.java:2/,
       );
     } finally {
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('src/coupons/Dense.java') } });

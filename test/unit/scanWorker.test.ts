@@ -322,31 +322,42 @@ describe("a handler's project findings, in either thread", () => {
 
 describe("the workspace's carriers, for a source file checked in the worker", () => {
   const errors = (status: string) =>
-    `from rest_framework import status\nfrom rest_framework.exceptions import APIException\n\n\nclass WeatherServiceDown(APIException):\n    status_code = status.${status}\n`;
+    `from rest_framework import status\nfrom rest_framework.exceptions import APIException\n\n\nclass WeatherServiceDown(APIException):\n    status_code = status.${status}\n\n\nclass UpstreamDown(APIException):\n    status_code = status.HTTP_502_BAD_GATEWAY\n`;
   const views = `from app.errors import WeatherServiceDown\n\n\ndef forecast(request):\n    try:\n        return client.get(request.GET["city"])\n    except Timeout:\n        raise WeatherServiceDown("The weather service timed out")\n`;
 
-  test("its findings are those of the server's thread, and follow a change of a carrier in another file", needsBuild, async () => {
-    const project = new Project({ 'app/errors.py': errors('HTTP_424_FAILED_DEPENDENCY'), 'app/views.py': views });
-    const worker = connectedWorker();
-    const analysis = createAnalysis(project.service, { worker, carriers: project.model });
-    const [declaring, using] = [project.document('app/errors.py'), project.document('app/views.py')];
-    const inWorker = async (document: TextDocument) => {
-      const { diagnostics } = await analysis.check(document, defaultSettings());
-      return diagnostics.map((d) => `${d.code}: ${document.getText(d.range)}`);
-    };
-    try {
-      // Taken over as a file dense with status sites is at its open.
-      worker.takeOver(using);
-      worker.takeOver(declaring);
-      assert.deepEqual(project.findings('app/views.py'), ['424-for-upstream-failure: WeatherServiceDown'], "the server's thread");
-      assert.deepEqual(await inWorker(using), project.findings('app/views.py'));
-      assert.deepEqual(await inWorker(declaring), [], "the declaration's 424 is judged at its uses");
-      project.write('app/errors.py', errors('HTTP_503_SERVICE_UNAVAILABLE'));
-      assert.deepEqual(await inWorker(using), [], 'a 503 for a service down is right');
-    } finally {
-      analysis.closed(using.uri);
-      analysis.closed(declaring.uri);
-      await stop(worker);
-    }
-  });
+  test(
+    "its findings, their fixes and its hover are those of the server's thread, and follow a change of a carrier in another file",
+    needsBuild,
+    async () => {
+      const project = new Project({ 'app/errors.py': errors('HTTP_424_FAILED_DEPENDENCY'), 'app/views.py': views });
+      const worker = connectedWorker();
+      const analysis = createAnalysis(project.service, { worker, carriers: project.model });
+      const [declaring, using] = [project.document('app/errors.py'), project.document('app/views.py')];
+      const inWorker = async (document: TextDocument) => (await analysis.check(document, defaultSettings())).diagnostics;
+      const use = using.positionAt(views.indexOf('WeatherServiceDown("') + 2);
+      try {
+        // Taken over as a file dense with status sites is at its open.
+        worker.takeOver(using);
+        worker.takeOver(declaring);
+        assert.deepEqual(project.findings('app/views.py'), ['424-for-upstream-failure: WeatherServiceDown'], "the server's thread");
+        const fix = project.actions('app/views.py').find((a) => /UpstreamDown/.test(a.title));
+        assert.match(fix?.title ?? '', /declared in app\/errors\.py:/, 'a fix offers the 502 carrier, and says where it is');
+        // Messages, ranges and the fixes they carry (where the other carrier is declared, as shown).
+        assert.deepEqual(await inWorker(using), project.diagnostics('app/views.py'));
+        assert.deepEqual(await analysis.hover(using, use), project.service.doHover(using, use));
+        assert.match(
+          JSON.stringify((await analysis.hover(using, use))?.contents),
+          /via `WeatherServiceDown`, declared in app\/errors\.py:5/,
+        );
+        assert.deepEqual(await inWorker(declaring), [], "the declaration's 424 is judged at its uses");
+        project.write('app/errors.py', errors('HTTP_503_SERVICE_UNAVAILABLE'));
+        assert.deepEqual(await inWorker(using), [], 'a 503 for a service down is right');
+        assert.deepEqual(await analysis.hover(using, use), project.service.doHover(using, use));
+      } finally {
+        analysis.closed(using.uri);
+        analysis.closed(declaring.uri);
+        await stop(worker);
+      }
+    },
+  );
 });

@@ -8,7 +8,6 @@ import {
   type ScannedDocument,
   type Settings,
   completeFromScan,
-  hoverFromScan,
   textLength,
 } from '../service';
 import { capDiagnostics } from './cap';
@@ -78,14 +77,16 @@ class DocumentAnalysis implements Analysis {
     private readonly service: LanguageService,
     private readonly worker: ScanWorker | undefined,
     onRuleFault: (rule: RuleId, message: string) => void = () => {},
-    carriers?: CarrierSource,
+    private readonly carriers?: CarrierSource,
   ) {
     worker?.connect((adopted) => this.adopt(adopted), onRuleFault, carriers);
   }
 
   async hover(document: TextDocument, position: Position): Promise<Hover | null> {
     if (this.worker?.owns(document.uri))
-      return this.fromWorker(document.uri, () => this.fromLastScan(document, position, hoverFromScan, staleHover));
+      return this.fromWorker(document.uri, () =>
+        this.fromLastScan(document, position, (d, scanned, offset) => this.service.hoverFromScan(d, scanned, offset), staleHover),
+      );
     return this.here(
       document,
       () => this.service.doHover(document, position),
@@ -242,6 +243,8 @@ class DocumentAnalysis implements Analysis {
     fromStale: (document: DocumentLike, stale: StaleScan, offset: number) => T | undefined,
   ): T | undefined {
     const last = this.scans.get(document.uri);
+    // A scan made with the carriers before a change elsewhere says what they were: only a fresh one answers.
+    if (last?.carriers !== undefined && last.carriers !== this.carriers?.generation) return undefined;
     if (last?.version === document.version && last.languageId === document.languageId)
       return fromScan(document, last.scanned, document.offsetAt(position));
     const stale = this.staleScan(document);

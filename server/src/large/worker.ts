@@ -63,6 +63,8 @@ export type FromWorker =
       id: number;
       version: number;
       scan?: FrozenScan;
+      /** The carriers' generation the scan was made with (a source file's). */
+      carriers?: number;
       diagnostics?: Diagnostic[];
       skipped?: string;
       /** The scan comes in a message of its own, right after. */
@@ -70,7 +72,7 @@ export type FromWorker =
     }
   | { kind: 'failed'; id: number; message: string }
   /** The scan of a check whose diagnostics went first (see the worker's loop); none if freezing it failed. */
-  | { kind: 'scan'; uri: string; version: number; scan?: FrozenScan }
+  | { kind: 'scan'; uri: string; version: number; scan?: FrozenScan; carriers?: number }
   | { kind: 'fault'; rule: RuleId; message: string };
 
 interface Mirrored {
@@ -109,6 +111,8 @@ export interface AdoptedScan {
   languageId: string;
   version: number;
   scanned: ScannedDocument;
+  /** The carriers' generation a source file's scan in the worker was made with. */
+  carriers?: number;
 }
 
 interface Request {
@@ -300,7 +304,8 @@ export class ScanWorker {
     return new Promise((resolve, reject) => {
       this.requests.set(id, { uri, resolve, reject });
       const carriers = this.carriersOf(uri, this.mirrored.get(uri)!.languageId);
-      this.post({ kind: 'check', id, uri, settings, scan, carriers });
+      // New carriers change the scan itself (its sites, what its hover says): this thread's copy is out of date.
+      this.post({ kind: 'check', id, uri, settings, scan: scan || carriers !== undefined, carriers });
     });
   }
 
@@ -367,12 +372,14 @@ export class ScanWorker {
     }
     if (message.kind === 'fault') return this.onRuleFault(message.rule, message.message);
     if (message.kind === 'scan')
-      return message.scan ? this.adoptScan(message.uri, message.version, message.scan) : this.scansOnTheWay.get(message.uri)?.arrived();
+      return message.scan
+        ? this.adoptScan(message.uri, message.version, message.scan, message.carriers)
+        : this.scansOnTheWay.get(message.uri)?.arrived();
     const request = this.requests.get(message.id);
     this.requests.delete(message.id);
     if (!request) return;
     if (message.kind === 'failed') return request.reject(new Error(message.message));
-    if (message.scan) this.adoptScan(request.uri, message.version, message.scan);
+    if (message.scan) this.adoptScan(request.uri, message.version, message.scan, message.carriers);
     if (message.scanFollows && !this.scansOnTheWay.has(request.uri)) {
       let arrived!: () => void;
       const promise = new Promise<void>((resolve) => (arrived = resolve));
@@ -381,10 +388,10 @@ export class ScanWorker {
     request.resolve({ version: message.version, diagnostics: message.diagnostics, skipped: message.skipped });
   }
 
-  private adoptScan(uri: string, version: number, scan: FrozenScan): void {
+  private adoptScan(uri: string, version: number, scan: FrozenScan, carriers: number | undefined): void {
     const mirrored = this.mirrored.get(uri);
     if (mirrored) {
-      this.adopt({ uri, languageId: mirrored.languageId, version, scanned: thawScan(scan) });
+      this.adopt({ uri, languageId: mirrored.languageId, version, scanned: thawScan(scan), carriers });
       mirrored.adopted = Math.max(mirrored.adopted ?? -1, version);
     }
     this.scansOnTheWay.get(uri)?.arrived();

@@ -105,20 +105,29 @@ export function runScanWorker(): void {
           if (message.scan && diagnostics) {
             // Diagnostics first: freezing the scan (~35 ms on github.json, 60 cold) and thawing it need not delay them.
             answer({ kind: 'checked', id, version: document.version, diagnostics, skipped: scanned.skipped, scanFollows: true });
+            const made = carriers.generationOf(uri);
             let scan: FrozenScan | undefined;
             try {
               scan = freezeScan(scanned);
             } finally {
               // Even without a scan: the server waits for this message.
               port.postMessage(
-                { kind: 'scan', uri, version: document.version, scan } satisfies FromWorker,
+                { kind: 'scan', uri, version: document.version, scan, carriers: made } satisfies FromWorker,
                 scan ? transferablesOf(scan) : [],
               );
             }
             return;
           }
           const scan = message.scan ? freezeScan(scanned) : undefined;
-          answer({ kind: 'checked', id, version: document.version, scan, diagnostics, skipped: scanned.skipped });
+          answer({
+            kind: 'checked',
+            id,
+            version: document.version,
+            scan,
+            carriers: carriers.generationOf(uri),
+            diagnostics,
+            skipped: scanned.skipped,
+          });
         } catch (error) {
           answer({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         }

@@ -58,14 +58,17 @@ export interface CarrierSnapshot {
   byCode: [code: number, carriers: Carrier[]][];
   /** The carriers the document declares, and their uses. */
   declared: [carrier: Carrier, uses: CarrierUse[]][];
+  /** How the files of those carriers and uses are shown (relative to their workspace folder). */
+  shown: [uri: string, shown: string][];
 }
 
 /** The carriers the scan worker knows: a snapshot per document, each set anew when the model changed. */
 export class SnapshotCarriers implements CarrierLookup {
   private readonly documents = new Map<
     string,
-    { named: Map<string, Carrier>; byCode: Map<number, Carrier[]>; declared: Map<Carrier, CarrierUse[]> }
+    { generation: number; named: Map<string, Carrier>; byCode: Map<number, Carrier[]>; declared: Map<Carrier, CarrierUse[]> }
   >();
+  private readonly shown = new Map<string, string>();
   private changes = 0;
 
   get generation(): number {
@@ -73,8 +76,15 @@ export class SnapshotCarriers implements CarrierLookup {
   }
 
   set(uri: string, snapshot: CarrierSnapshot): void {
-    this.documents.set(uri, { named: new Map(snapshot.named), byCode: new Map(snapshot.byCode), declared: new Map(snapshot.declared) });
+    const { generation, named, byCode, declared } = snapshot;
+    this.documents.set(uri, { generation, named: new Map(named), byCode: new Map(byCode), declared: new Map(declared) });
+    for (const [file, shown] of snapshot.shown) this.shown.set(file, shown);
     this.changes++;
+  }
+
+  /** The model's generation of the document's snapshot. */
+  generationOf(uri: string): number | undefined {
+    return this.documents.get(uri)?.generation;
   }
 
   delete(uri: string): void {
@@ -98,6 +108,6 @@ export class SnapshotCarriers implements CarrierLookup {
   }
 
   display(uri: string): string {
-    return uri.slice(uri.lastIndexOf('/') + 1);
+    return this.shown.get(uri) ?? uri.slice(uri.lastIndexOf('/') + 1);
   }
 }

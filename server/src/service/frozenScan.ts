@@ -1,21 +1,24 @@
 /**
  * A scan made in another thread, as plain data that crosses a worker boundary cheaply. It carries what
  * hover and completion read — sites' places, codes, odd texts and notes (packed in a typed array: thousands
- * of small objects cost the receiving thread ~15 ms to copy and rebuild), completion slots with their
- * ranking verdicts — and not the words of each scope, the sites' messages or spellings. A thawed scan
+ * of small objects cost the receiving thread ~15 ms to copy and rebuild), the carriers sites use or declare,
+ * completion slots with their ranking verdicts — and not the words of each scope, the sites' messages or spellings. A thawed scan
  * therefore serves hover and completion only; the rules and fixes run where the scan was made.
  */
 import * as knowledge from '../knowledge';
-import type { CompletionSlot, ScannedDocument, Scope, StatusSite } from './model';
+import type { Carrier } from './carriers';
+import type { CarrierVia, CompletionSlot, ScannedDocument, Scope, StatusSite } from './model';
 import { verdictLine } from './features/verdict';
 import { scopeMarksDependency } from './rules/rule';
 
-/** The sites as columns: start, end, code (-1: none), role (0 mention, 1 use, 2 read) per site; the texts that are not the code's digits; the notes; the hover verdicts. */
+/** The sites as columns: start, end, code (-1: none), role (0 mention, 1 use, 2 read) per site; the texts that are not the code's digits; the notes; the hover verdicts; the carriers the sites stand for. */
 interface FrozenSites {
   numbers: Int32Array;
   texts: [number, string][];
   notes: [number, string][];
   verdicts: [number, string][];
+  carries: [number, Carrier][];
+  vias: [number, Pick<CarrierVia, 'carrier' | 'declaredAt'>][];
 }
 
 const ROLES: StatusSite['role'][] = ['mention', 'use', 'read'];
@@ -40,11 +43,13 @@ export interface FrozenScan extends Omit<ScannedDocument, 'sites' | 'slots'> {
 
 export function freezeScan(scanned: ScannedDocument): FrozenScan {
   const numbers = new Int32Array(scanned.sites.length * 4);
-  const sites: FrozenSites = { numbers, texts: [], notes: [], verdicts: [] };
+  const sites: FrozenSites = { numbers, texts: [], notes: [], verdicts: [], carries: [], vias: [] };
   scanned.sites.forEach((site, i) => {
     numbers.set([site.start, site.end, site.code ?? -1, ROLES.indexOf(site.role)], i * 4);
     if (site.code === undefined || site.text !== String(site.code)) sites.texts.push([i, site.text]);
     if (site.note !== undefined) sites.notes.push([i, site.note]);
+    if (site.carries !== undefined) sites.carries.push([i, site.carries]);
+    if (site.via !== undefined) sites.vias.push([i, { carrier: site.via.carrier, declaredAt: site.via.declaredAt }]);
     // The evidence stays behind: the hover's verdict goes over as its line.
     const verdict = site.code === 424 || site.code === 409 || site.code === 412 || site.code === 423 ? verdictLine(site) : undefined;
     if (verdict !== undefined) sites.verdicts.push([i, verdict]);
@@ -98,7 +103,7 @@ export function thawScan(frozen: FrozenScan): ScannedDocument {
   };
 }
 
-function thawSites({ numbers, texts, notes, verdicts }: FrozenSites, scope: Scope): StatusSite[] {
+function thawSites({ numbers, texts, notes, verdicts, carries, vias }: FrozenSites, scope: Scope): StatusSite[] {
   const sites: StatusSite[] = [];
   for (let i = 0; i < numbers.length; i += 4) {
     const code = numbers[i + 2] < 0 ? undefined : numbers[i + 2];
@@ -119,5 +124,8 @@ function thawSites({ numbers, texts, notes, verdicts }: FrozenSites, scope: Scop
   for (const [i, text] of texts) sites[i].text = text;
   for (const [i, note] of notes) sites[i].note = note;
   for (const [i, verdict] of verdicts) sites[i].verdict = verdict;
+  for (const [i, carrier] of carries) sites[i].carries = carrier;
+  // What the hover says of a carrier's use; the fixes that offer other carriers came with the worker's diagnostics.
+  for (const [i, via] of vias) sites[i].via = { ...via, carriersFor: () => [], where: (carrier) => carrier.uri };
   return sites;
 }

@@ -26,7 +26,7 @@ export { pushLineStarts, readOnlyDocument } from './lines';
 export { withoutDocumentation } from './features/completion';
 // Hover and completion from a scan the caller holds: one made in another thread, or one of an earlier
 // version whose places the caller maps through the edits since (server/src/large/).
-export { doHover as hoverFromScan, hoverFor, siteAt } from './features/hover';
+export { hoverFor, siteAt } from './features/hover';
 export { doComplete as completeFromScan } from './features/completion';
 export {
   type Settings,
@@ -62,6 +62,8 @@ export { type Carrier, type CarrierLookup, type CarrierSnapshot, type CarrierUse
 export interface LanguageService {
   scan(document: DocumentLike): ScannedDocument;
   doHover(document: DocumentLike, position: Position): Hover | null;
+  /** The hover from a given scan (one the scan worker made): with what the workspace knows of its carriers too. */
+  hoverFromScan(document: DocumentLike, scanned: ScannedDocument, offset: number): Hover | null;
   doComplete(document: DocumentLike, position: Position): CompletionList | null;
   /** completionItem/resolve: adds the documentation to an item sent without it (see withoutDocumentation). */
   resolveCompletion(item: CompletionItem): CompletionItem;
@@ -118,9 +120,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const validate = (document: DocumentLike, scanned: ScannedDocument, settings: Settings) =>
     doValidation(document, scanned, settings, ruleContext(settings), options.onRuleFault);
   /** Hover, with what the workspace knows of a carrier declared there (issue 16). */
-  function hover(document: DocumentLike, position: Position): Hover | null {
-    const offset = document.offsetAt(position);
-    const scanned = cache.get(document);
+  function hoverFromScan(document: DocumentLike, scanned: ScannedDocument, offset: number): Hover | null {
     const result = doHover(document, scanned, offset);
     const carriers = options.carriers;
     if (!carriers) return result;
@@ -132,7 +132,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   }
   return {
     scan: (document) => cache.get(document),
-    doHover: hover,
+    doHover: (document, position) => hoverFromScan(document, cache.get(document), document.offsetAt(position)),
+    hoverFromScan,
     doComplete: (document, position) => doComplete(document, cache.get(document), document.offsetAt(position)),
     resolveCompletion: resolveCompletionItem,
     doValidation: (document, settings = defaultSettings()) => validate(document, cache.get(document), settings),

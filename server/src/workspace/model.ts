@@ -184,12 +184,13 @@ export class WorkspaceModel implements CarrierLookup {
     }
     const codes = new Set<number>();
     for (const list of this.byName().values()) for (const carrier of list) codes.add(carrier.code);
-    return {
-      generation: this.generation,
-      named,
-      byCode: [...codes].map((code) => [code, this.carriersFor(code, uri, family)]),
-      declared: this.declaredIn(uri).map((carrier) => [carrier, this.usesOf(carrier)]),
-    };
+    const byCode = [...codes].map((code): [number, Carrier[]] => [code, this.carriersFor(code, uri, family)]);
+    const declared = this.declaredIn(uri).map((carrier): [Carrier, CarrierUse[]] => [carrier, this.usesOf(carrier)]);
+    const files = new Set<string>();
+    for (const [, carrier] of named) for (let c: Carrier | undefined = carrier; c; c = c.base) files.add(c.uri);
+    for (const [, carriers] of byCode) for (const carrier of carriers) files.add(carrier.uri);
+    for (const [, uses] of declared) for (const use of uses) files.add(use.uri);
+    return { generation: this.generation, named, byCode, declared, shown: [...files].map((file) => [file, this.display(file)]) };
   }
 
   /**
