@@ -99,13 +99,13 @@ interface Waiting {
   settle(outcome: Promise<Checked>): void;
 }
 
-/** A scan the worker made, thawed in the server's thread. */
 /** Where the worker's carriers come from: the workspace model (workspace/model.ts). */
 export interface CarrierSource {
   readonly generation: number;
   seenFrom(uri: string, family: string): CarrierSnapshot;
 }
 
+/** A scan the worker made, thawed in the server's thread. */
 export interface AdoptedScan {
   uri: string;
   languageId: string;

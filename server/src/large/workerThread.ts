@@ -105,14 +105,13 @@ export function runScanWorker(): void {
           if (message.scan && diagnostics) {
             // Diagnostics first: freezing the scan (~35 ms on github.json, 60 cold) and thawing it need not delay them.
             answer({ kind: 'checked', id, version: document.version, diagnostics, skipped: scanned.skipped, scanFollows: true });
-            const made = carriers.generationOf(uri);
             let scan: FrozenScan | undefined;
             try {
               scan = freezeScan(scanned);
             } finally {
               // Even without a scan: the server waits for this message.
               port.postMessage(
-                { kind: 'scan', uri, version: document.version, scan, carriers: made } satisfies FromWorker,
+                { kind: 'scan', uri, version: document.version, scan, carriers: carriers.generationOf(uri) } satisfies FromWorker,
                 scan ? transferablesOf(scan) : [],
               );
             }
