@@ -251,6 +251,19 @@ describe('the scan worker under an edit storm', () => {
     },
   );
 
+  test("what a document in the worker is (the status item's kind) waits for its first scan", needsBuild, async () => {
+    const worker = connectedWorker();
+    const analysis = createAnalysis(getLanguageService(), { worker });
+    const document = TextDocument.create('file:///kind.json', 'json', 1, largeSpec('locked by another user'));
+    worker.takeOver(document);
+    try {
+      assert.equal((await analysis.scanned(document))?.kind, 'openapi');
+    } finally {
+      analysis.closed(document.uri);
+      await stop(worker);
+    }
+  });
+
   test('a worker started ahead of any document keeps running once a document came to it', { ...needsBuild, timeout: 30_000 }, async () => {
     const worker = connectedWorker();
     worker.warmUp(50);

@@ -18,7 +18,7 @@ export async function onStatus(
   if (ignored) return not(`An \`ignore\` pattern in ${configFiles.join(', ')} excludes this file.`);
   if (!resolved.languages.includes(language)) return not(`\`${language}\` is not in the httpStatusLens.languages setting.`);
   // A document checked in the worker is not scanned in this thread just to answer.
-  const scanned = analysis.scanned(document);
+  const scanned = await analysis.scanned(document);
   if (scanned?.skipped) return not(`Skipped: ${scanned.skipped}.`);
   if (scanned?.kind === 'none') return not('Not an OpenAPI document (no `openapi` or `swagger` root key).');
   return { ...base, language, analysed: true, kind: scanned?.kind, findings: diagnostics.findingsOf(uri) };

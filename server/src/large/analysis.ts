@@ -144,9 +144,10 @@ class DocumentAnalysis implements Analysis {
     return { version: document.version, diagnostics: capDiagnostics(diagnostics), skipped: scanned.skipped };
   }
 
-  scanned(document: TextDocument): ScannedDocument | undefined {
-    // One in the worker answers from its last scan: what it says of the document (its kind) outlives edits.
-    return this.worker?.owns(document.uri) ? this.scans.get(document.uri)?.scanned : this.scanHere(document);
+  async scanned(document: TextDocument): Promise<ScannedDocument | undefined> {
+    if (!this.worker?.owns(document.uri)) return this.scanHere(document);
+    // Its last scan, or the first on its way: what it says of the document (its kind) outlives edits.
+    return (await this.fromWorker(document.uri, () => this.scans.get(document.uri)?.scanned)) ?? undefined;
   }
 
   delay(uri: string, delay = DEBOUNCE_MS): number {

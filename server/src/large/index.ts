@@ -40,8 +40,8 @@ export interface Analysis {
     settings: Settings,
     crossFile?: (document: TextDocument, settings: Settings) => Diagnostic[],
   ): Promise<Checked>;
-  /** The document's scan, for what it says of the document (kind, skipped); one in the worker gives its last (undefined before the first). */
-  scanned(document: TextDocument): ScannedDocument | undefined;
+  /** The document's scan, for what it says of the document (kind, skipped); one in the worker gives its last. */
+  scanned(document: TextDocument): Promise<ScannedDocument | undefined>;
   /** How long a check asked for after `delay` waits: during a burst of edits, a worker's check waits for a pause. */
   delay(uri: string, delay?: number): number;
   /** One incremental change, in the coordinates of the text before it (`undefined`: the whole text replaced). */
