@@ -315,6 +315,32 @@ describe("a handler's project findings, in either thread", () => {
     }
   });
 
+  test('a handler moves to the worker after two slow checks in a row, not after one', needsBuild, async () => {
+    const worker = connectedWorker();
+    const service = getLanguageService();
+    let slowFor = 0;
+    // Its own check slowed down, as by a pause of a loaded machine or a text grown dense.
+    const slowed = new Proxy(service, {
+      get: (target, key) =>
+        key === 'doValidation'
+          ? (...args: Parameters<typeof service.doValidation>) => {
+              for (const until = performance.now() + slowFor; performance.now() < until;);
+              return target.doValidation(...args);
+            }
+          : Reflect.get(target, key),
+    });
+    const analysis = createAnalysis(slowed, { worker });
+    const document = TextDocument.create('file:///slow-handler.ts', 'typescript', 1, handler);
+    const check = async (ms: number) => ((slowFor = ms), await analysis.check(document, defaultSettings()), worker.owns(document.uri));
+    try {
+      assert.deepEqual([await check(150), await check(0), await check(150)], [false, false, false], 'each slow check alone');
+      assert.equal(await check(150), true, 'the second in a row');
+    } finally {
+      analysis.closed(document.uri);
+      await stop(worker);
+    }
+  });
+
   test('a handler checked in the worker keeps its project findings', needsBuild, async () => {
     const worker = connectedWorker();
     const analysis = createAnalysis(getLanguageService(), { worker });

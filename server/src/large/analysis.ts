@@ -29,14 +29,14 @@ export function isLarge(document: DocumentLike): boolean {
  * numbers (100-599): the check's cost grows with its sites. A 420 KB conditional chain of 30,000 held the
  * server's thread 1.6 s, requests on every other document waiting behind it; one of 2,000 takes ~100 ms, as
  * much as SLOW_CHECK_MS (`npm run measure:dense-check`, on a shared 2-core machine). A document that grows
- * dense later moves after one check of SLOW_CHECK_MS.
+ * dense later moves after two checks of SLOW_CHECK_MS.
  */
 const DENSE_SITES = 2000;
 
 /**
- * A check in the server's thread that took longer than this hands its document to the scan worker for good: a
- * document that grew dense with status sites then blocks the requests on other documents once, not at every edit.
- * Its own scan and rules are timed, not the project's join that follows them.
+ * Two checks in a row in the server's thread that took longer than this hand their document to the scan worker
+ * for good: a document that grew dense with status sites then blocks the requests on other documents twice, not at
+ * every edit. Its own scan and rules are timed, not the project's join that follows them.
  */
 const SLOW_CHECK_MS = 100;
 
@@ -72,6 +72,8 @@ class DocumentAnalysis implements Analysis {
   private readonly asked = new Map<string, number>();
   /** What this thread does once a document's first check in the worker is on its way (see opened). */
   private readonly idleAfterFirstCheck = new Map<string, () => void>();
+  /** The documents whose last check in this thread took SLOW_CHECK_MS or more. */
+  private readonly slowOnce = new Set<string>();
 
   constructor(
     private readonly service: LanguageService,
@@ -136,7 +138,12 @@ class DocumentAnalysis implements Analysis {
     // The document's own cost: the project's join (a rebuild over every open document) is not this document's.
     const slow = performance.now() - started >= SLOW_CHECK_MS;
     if (crossFile) diagnostics = [...diagnostics, ...crossFile(document, settings)];
-    if (slow && this.worker?.available) {
+    // Two slow checks in a row: one alone may be a pause of a loaded machine (a collection, another process).
+    const slowAgain = slow && this.slowOnce.has(document.uri);
+    if (slow) this.slowOnce.add(document.uri);
+    else this.slowOnce.delete(document.uri);
+    if (slowAgain && this.worker?.available) {
+      this.slowOnce.delete(document.uri);
       // Its scan stays the last one for hover and completion until the worker's first comes.
       this.remember(document, scanned);
       this.worker.takeOver(document);
@@ -194,6 +201,7 @@ class DocumentAnalysis implements Analysis {
     this.scans.delete(uri);
     this.asked.delete(uri);
     this.idleAfterFirstCheck.delete(uri);
+    this.slowOnce.delete(uri);
     this.worker?.closed(uri);
   }
 
@@ -275,7 +283,7 @@ class DocumentAnalysis implements Analysis {
 /**
  * Whether a document's first check is expected to hold the server's thread (SLOW_CHECK_MS or more): one
  * whose text holds DENSE_SITES status-like numbers. A guess from one pass over the text (under 3 ms for 990 KB),
- * made once, at open; a document that grows dense later is moved after its first slow check.
+ * made once, at open; a document that grows dense later is moved after two slow checks.
  */
 export function firstCheckIsSlow(document: DocumentLike): boolean {
   if (textLength(document) < DENSE_SITES * 4) return false;
