@@ -399,4 +399,27 @@ describe("the workspace's carriers, for a source file checked in the worker", ()
       }
     },
   );
+
+  test('a hover while the carriers keep changing (the workspace being indexed) answers from the last scan', needsBuild, async () => {
+    const project = new Project({ 'app/errors.py': errors('HTTP_424_FAILED_DEPENDENCY'), 'app/views.py': views });
+    let changes = 0;
+    const changing = {
+      get generation() {
+        return project.model.generation + ++changes;
+      },
+      seenFrom: (uri: string, family: string) => project.model.seenFrom(uri, family),
+    };
+    const worker = connectedWorker();
+    const analysis = createAnalysis(project.service, { worker, carriers: changing });
+    const using = project.document('app/views.py');
+    const use = using.positionAt(views.indexOf('WeatherServiceDown("') + 2);
+    try {
+      worker.takeOver(using);
+      await analysis.check(using, defaultSettings());
+      assert.match(JSON.stringify((await analysis.hover(using, use))?.contents), /via `WeatherServiceDown`/);
+    } finally {
+      analysis.closed(using.uri);
+      await stop(worker);
+    }
+  });
 });

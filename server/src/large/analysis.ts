@@ -86,8 +86,8 @@ class DocumentAnalysis implements Analysis {
 
   async hover(document: TextDocument, position: Position): Promise<Hover | null> {
     if (this.worker?.owns(document.uri))
-      return this.fromWorker(document.uri, () =>
-        this.fromLastScan(document, position, (d, scanned, offset) => this.service.hoverFromScan(d, scanned, offset), staleHover),
+      return this.fromWorker(document.uri, (last) =>
+        this.fromLastScan(document, position, (d, scanned, offset) => this.service.hoverFromScan(d, scanned, offset), staleHover, last),
       );
     return this.here(
       document,
@@ -98,7 +98,7 @@ class DocumentAnalysis implements Analysis {
 
   async complete(document: TextDocument, position: Position): Promise<CompletionList | null> {
     if (this.worker?.owns(document.uri))
-      return this.fromWorker(document.uri, () => this.fromLastScan(document, position, completeFromScan, staleComplete));
+      return this.fromWorker(document.uri, (last) => this.fromLastScan(document, position, completeFromScan, staleComplete, last));
     return this.here(
       document,
       () => this.service.doComplete(document, position),
@@ -228,11 +228,12 @@ class DocumentAnalysis implements Analysis {
    * Hover or completion on a document the worker checks: from the last scan when it can answer, else after
    * the worker's scan of the document as it is now (never a scan in this thread). Edits that came in while
    * the worker scanned can still leave the answer out of reach (an edit at the cursor): a few more scans
-   * then, each joined with any already on the way, rather than a null.
+   * then, each joined with any already on the way, rather than a null. `answer` is told when it is the last
+   * try: then an answer from a scan made with older carriers beats none.
    */
-  private async fromWorker<T>(uri: string, answer: () => T | undefined): Promise<T | null> {
+  private async fromWorker<T>(uri: string, answer: (last: boolean) => T | undefined): Promise<T | null> {
     for (let attempt = 0; attempt < 4; attempt++) {
-      const quick = answer();
+      const quick = answer(false);
       if (quick !== undefined) return quick;
       try {
         await this.worker!.refresh(uri);
@@ -241,7 +242,7 @@ class DocumentAnalysis implements Analysis {
         return null;
       }
     }
-    return answer() ?? null;
+    return answer(true) ?? null;
   }
 
   /** From the last scan: as it is when it is of this version, else through the edits; undefined when only a fresh scan can answer. */
@@ -250,10 +251,12 @@ class DocumentAnalysis implements Analysis {
     position: Position,
     fromScan: (document: DocumentLike, scanned: ScannedDocument, offset: number) => T,
     fromStale: (document: DocumentLike, stale: StaleScan, offset: number) => T | undefined,
+    olderCarriers = false,
   ): T | undefined {
     const last = this.scans.get(document.uri);
-    // A scan made with the carriers before a change elsewhere says what they were: only a fresh one answers.
-    if (last?.carriers !== undefined && last.carriers !== this.carriers?.generation) return undefined;
+    // A scan made with the carriers before a change elsewhere says what they were: a fresh one answers, unless
+    // the carriers keep changing (the workspace being indexed).
+    if (!olderCarriers && last?.carriers !== undefined && last.carriers !== this.carriers?.generation) return undefined;
     if (last?.version === document.version && last.languageId === document.languageId)
       return fromScan(document, last.scanned, document.offsetAt(position));
     const stale = this.staleScan(document);
