@@ -62,11 +62,16 @@ export interface CarrierSnapshot {
   shown: [uri: string, shown: string][];
 }
 
+/** A carrier by where it is declared (copies of it, made across threads, are the same carrier). */
+function placeOf(carrier: Carrier): string {
+  return `${carrier.uri}\0${carrier.nameStart}`;
+}
+
 /** The carriers the scan worker knows: a snapshot per document, each set anew when the model changed. */
 export class SnapshotCarriers implements CarrierLookup {
   private readonly documents = new Map<
     string,
-    { generation: number; named: Map<string, Carrier>; byCode: Map<number, Carrier[]>; declared: Map<Carrier, CarrierUse[]> }
+    { generation: number; named: Map<string, Carrier>; byCode: Map<number, Carrier[]>; declared: Map<string, [Carrier, CarrierUse[]]> }
   >();
   private readonly shown = new Map<string, string>();
   private changes = 0;
@@ -77,7 +82,8 @@ export class SnapshotCarriers implements CarrierLookup {
 
   set(uri: string, snapshot: CarrierSnapshot): void {
     const { generation, named, byCode, declared } = snapshot;
-    this.documents.set(uri, { generation, named: new Map(named), byCode: new Map(byCode), declared: new Map(declared) });
+    const byPlace = new Map(declared.map(([carrier, uses]) => [placeOf(carrier), [carrier, uses] as [Carrier, CarrierUse[]]]));
+    this.documents.set(uri, { generation, named: new Map(named), byCode: new Map(byCode), declared: byPlace });
     for (const [file, shown] of snapshot.shown) this.shown.set(file, shown);
     this.changes++;
   }
@@ -100,11 +106,11 @@ export class SnapshotCarriers implements CarrierLookup {
   }
 
   declaredIn(uri: string): readonly Carrier[] {
-    return [...(this.documents.get(uri)?.declared.keys() ?? [])];
+    return [...(this.documents.get(uri)?.declared.values() ?? [])].map(([carrier]) => carrier);
   }
 
   usesOf(carrier: Carrier): CarrierUse[] {
-    return this.documents.get(carrier.uri)?.declared.get(carrier) ?? [];
+    return this.documents.get(carrier.uri)?.declared.get(placeOf(carrier))?.[1] ?? [];
   }
 
   display(uri: string): string {

@@ -2,8 +2,9 @@
  * A scan made in another thread, as plain data that crosses a worker boundary cheaply. It carries what
  * hover and completion read — sites' places, codes, odd texts and notes (packed in a typed array: thousands
  * of small objects cost the receiving thread ~15 ms to copy and rebuild), the carriers sites use or declare,
- * completion slots with their ranking verdicts — and not the words of each scope, the sites' messages or spellings. A thawed scan
- * therefore serves hover and completion only; the rules and fixes run where the scan was made.
+ * completion slots with their ranking verdicts — and not the words of each scope, the sites' messages or
+ * spellings. A thawed scan therefore serves hover and completion only; the rules and fixes run where the scan
+ * was made.
  */
 import * as knowledge from '../knowledge';
 import type { Carrier } from './carriers';
