@@ -407,7 +407,7 @@ describe("the workspace's carriers, for a source file checked in the worker", ()
       get generation() {
         return project.model.generation + ++changes;
       },
-      seenFrom: (uri: string, family: string) => project.model.seenFrom(uri, family),
+      seenFrom: (uri: string, languageId: string) => project.model.seenFrom(uri, languageId),
     };
     const worker = connectedWorker();
     const analysis = createAnalysis(project.service, { worker, carriers: changing });

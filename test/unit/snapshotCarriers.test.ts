@@ -12,8 +12,8 @@ test("a snapshot answers a document's questions as the model does, for copies of
   const [errors, views] = [`${ROOT}app/errors.py`, `${ROOT}app/views.py`];
   const carriers = new SnapshotCarriers();
   // As the worker gets them: copied across threads.
-  carriers.set(errors, structuredClone(project.model.seenFrom(errors, 'python')));
-  carriers.set(views, structuredClone(project.model.seenFrom(views, 'python')));
+  carriers.set(errors, structuredClone(project.model.seenFrom(errors, 'python')!));
+  carriers.set(views, structuredClone(project.model.seenFrom(views, 'python')!));
   const declared = carriers.declaredIn(errors);
   assert.deepEqual(
     declared.map((c) => [c.name, c.code]),

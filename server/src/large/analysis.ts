@@ -86,9 +86,7 @@ class DocumentAnalysis implements Analysis {
 
   async hover(document: TextDocument, position: Position): Promise<Hover | null> {
     if (this.worker?.owns(document.uri))
-      return this.fromWorker(document.uri, (last) =>
-        this.fromLastScan(document, position, (d, scanned, offset) => this.service.hoverFromScan(d, scanned, offset), staleHover, last),
-      );
+      return this.fromWorker(document.uri, (last) => this.fromLastScan(document, position, this.service.hoverFromScan, staleHover, last));
     return this.here(
       document,
       () => this.service.doHover(document, position),
@@ -139,10 +137,9 @@ class DocumentAnalysis implements Analysis {
     const slow = performance.now() - started >= SLOW_CHECK_MS;
     if (crossFile) diagnostics = [...diagnostics, ...crossFile(document, settings)];
     // Two slow checks in a row: one alone may be a pause of a loaded machine (a collection, another process).
-    const slowAgain = slow && this.slowOnce.has(document.uri);
-    if (slow) this.slowOnce.add(document.uri);
-    else this.slowOnce.delete(document.uri);
-    if (slowAgain && this.worker?.available) {
+    if (!slow) this.slowOnce.delete(document.uri);
+    else if (!this.slowOnce.has(document.uri)) this.slowOnce.add(document.uri);
+    else if (this.worker?.available) {
       this.slowOnce.delete(document.uri);
       // Its scan stays the last one for hover and completion until the worker's first comes.
       this.remember(document, scanned);

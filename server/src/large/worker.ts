@@ -8,7 +8,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import * as knowledge from '../knowledge';
 import { type CarrierSnapshot, type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
 import { LARGE_SIZE } from './analysis';
 import { collectGarbage } from './collect';
@@ -102,7 +101,7 @@ interface Waiting {
 /** Where the worker's carriers come from: the workspace model (workspace/model.ts). */
 export interface CarrierSource {
   readonly generation: number;
-  seenFrom(uri: string, family: string): CarrierSnapshot;
+  seenFrom(uri: string, languageId: string): CarrierSnapshot | undefined;
 }
 
 /** A scan the worker made, thawed in the server's thread. */
@@ -312,11 +311,9 @@ export class ScanWorker {
   /** The carriers as a source file sees them, when they changed since the worker was given them (a spec reads none). */
   private carriersOf(uri: string, languageId: string): CarrierSnapshot | undefined {
     const source = this.carriers;
-    const resolved = source && knowledge.resolveLanguageId(languageId, uri);
-    const family = resolved && knowledge.language(resolved)?.family;
-    if (!source || !family || family === 'openapi' || this.carriersGiven.get(uri) === source.generation) return undefined;
+    if (!source || this.carriersGiven.get(uri) === source.generation) return undefined;
     this.carriersGiven.set(uri, source.generation);
-    return source.seenFrom(uri, family);
+    return source.seenFrom(uri, languageId);
   }
 
   private post(message: ToWorker): void {

@@ -175,8 +175,13 @@ export class WorkspaceModel implements CarrierLookup {
     return parts.join('|');
   }
 
-  /** What the scan worker needs to check `uri` as this model would (service/carriers.ts). */
-  seenFrom(uri: string, family: string): CarrierSnapshot {
+  /**
+   * What the scan worker needs to check `uri` as this model would (service/carriers.ts); nothing for a file
+   * that reads no carriers (a spec).
+   */
+  seenFrom(uri: string, languageId: string): CarrierSnapshot | undefined {
+    const family = carrierFamily(uri, languageId);
+    if (!family) return undefined;
     const named: CarrierSnapshot['named'] = [];
     for (const name of this.carrierNames()) {
       const carrier = this.carrier(name, uri, family);
