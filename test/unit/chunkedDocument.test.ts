@@ -15,15 +15,23 @@ const text = fc
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 /** Typing: an insertion without line breaks, which leaves the line starts' move pending. */
 const keystroke = fc.record({ from: fraction, text: fc.constantFrom('x', 'ab', '😀') }).map((c) => ({ ...c, to: c.from }));
+/** A position on any line, past the line's end too (the protocol clamps it); `line` in [0, 1]. */
+const onAnyLine = fc.record({ line: fraction, character: fc.integer({ min: 0, max: 12 }) });
 /** A change as an editor sends it: a range inside the text (either way round) or the whole text; `at` in [0, 1]. */
 const change = fc.oneof(
   { weight: 9, arbitrary: fc.record({ from: fraction, to: fraction, text }) },
   { weight: 6, arbitrary: keystroke },
+  { weight: 2, arbitrary: fc.record({ start: onAnyLine, end: onAnyLine, text }) },
   { weight: 1, arbitrary: fc.record({ text }) },
 );
-type Change = { from: number; to: number; text: string } | { text: string };
+type OnAnyLine = { line: number; character: number };
+type Change = { from: number; to: number; text: string } | { start: OnAnyLine; end: OnAnyLine; text: string } | { text: string };
 
 function toEvent(change: Change, reference: TextDocument) {
+  if ('start' in change) {
+    const at = ({ line, character }: OnAnyLine) => ({ line: Math.round(line * (reference.lineCount - 1)), character });
+    return { range: { start: at(change.start), end: at(change.end) }, text: change.text };
+  }
   if (!('from' in change)) return change;
   const length = reference.getText().length;
   const at = (fraction: number) => reference.positionAt(Math.round(fraction * length));
@@ -76,5 +84,15 @@ describe('chunked document', () => {
     assert.equal(chunked.getText(), reference.getText());
     assert.equal(chunked.lineCount, reference.lineCount);
     assert.deepEqual(chunked.positionAt(40_000), reference.positionAt(40_000));
+  });
+
+  test('a range past the last line inserts at the end, and the lines follow the text', () => {
+    // No position was asked before: the table, found from the new text, was then mended by the edit again.
+    const chunked = new ChunkedTextDocument('file:///a.yaml', 'yaml', 1, 'a', 1);
+    chunked.update([{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\nb\r' }], 2);
+    const truth = TextDocument.create('file:///a.yaml', 'yaml', 2, 'a\nb\r');
+    assert.equal(chunked.getText(), truth.getText());
+    assert.equal(chunked.lineCount, truth.lineCount);
+    for (let offset = 0; offset <= 4; offset++) assert.deepEqual(chunked.positionAt(offset), truth.positionAt(offset));
   });
 });

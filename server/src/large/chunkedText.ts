@@ -7,7 +7,7 @@
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lastAtOrBefore, pushLineStarts } from '../service';
+import { lastAtOrBefore, lineStartsOf } from '../service';
 
 /** Chunks are split to this size: a keystroke copies one (16 KB: edits cost ~60% of what 64 KB chunks cost; 4 KB gains nothing more). */
 const CHUNK = 16 * 1024;
@@ -26,7 +26,7 @@ export class ChunkedTextDocument implements TextDocument {
    * shiftLines). Found on the first question about a position: an opened document goes to the scan worker
    * before this thread needs its lines.
    */
-  private lines: number[] | undefined;
+  private lines: Int32Array | undefined;
   private shiftFrom = 0;
   private shift = 0;
   /** The whole text, joined once per version when a caller asks for it. */
@@ -94,14 +94,14 @@ export class ChunkedTextDocument implements TextDocument {
       const startOffset = this.offsetAt(start);
       const endOffset = this.offsetAt(end);
       this.splice(startOffset, endOffset, change.text);
+      // A table not found yet is found from the new text when asked (a range past the text's end asks nothing).
+      if (!this.lines) continue;
       const startLine = Math.max(start.line, 0);
       const endLine = Math.max(end.line, 0);
-      const added = pushLineStarts(change.text, startOffset, []);
+      const added = lineStartsOf(change.text, startOffset);
       if (added.length > 0 || endLine > startLine) {
         this.applyShift();
-        // A spread of many arguments would overflow the stack.
-        if (added.length < 10_000) this.lineOffsets.splice(startLine + 1, endLine - startLine, ...added);
-        else this.lineOffsets = [...this.lineOffsets.slice(0, startLine + 1), ...added, ...this.lineOffsets.slice(endLine + 1)];
+        this.lines = replaceLines(this.lines, startLine + 1, endLine + 1, added);
       }
       this.shiftLines(startLine + 1 + added.length, change.text.length - (endOffset - startOffset));
     }
@@ -117,12 +117,8 @@ export class ChunkedTextDocument implements TextDocument {
     this.joined = text;
   }
 
-  private get lineOffsets(): number[] {
-    return (this.lines ??= pushLineStarts(this.getText(), 0, [0]));
-  }
-
-  private set lineOffsets(lines: number[]) {
-    this.lines = lines;
+  private get lineOffsets(): Int32Array {
+    return (this.lines ??= lineStartsOf(this.getText(), 0, 0));
   }
 
   private lineStart(line: number): number {
@@ -193,6 +189,17 @@ export class ChunkedTextDocument implements TextDocument {
     while (offset > lineOffset && isEol(this.charCodeAt(offset - 1))) offset--;
     return offset;
   }
+}
+
+/** The line table with the lines [from, to) replaced by `added` (clamped to the table, as a splice). */
+function replaceLines(lines: Int32Array, from: number, to: number, added: Int32Array): Int32Array {
+  from = Math.min(from, lines.length);
+  to = Math.min(Math.max(to, from), lines.length);
+  const replaced = new Int32Array(lines.length - (to - from) + added.length);
+  replaced.set(lines.subarray(0, from));
+  replaced.set(added, from);
+  replaced.set(lines.subarray(to), from + added.length);
+  return replaced;
 }
 
 /** The text in chunks of at most `size` characters; at least one. */

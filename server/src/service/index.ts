@@ -22,7 +22,7 @@ import type { EditLog } from './editLog';
 
 export type { CompletionSlot, DocumentLike, ResponsesSlot, ScannedDocument, Scope, StatusSite } from './model';
 export { textLength } from './model';
-export { pushLineStarts, readOnlyDocument } from './lines';
+export { lineStartsOf, readOnlyDocument } from './lines';
 export { withoutDocumentation } from './features/completion';
 // Hover and completion from a scan the caller holds: one made in another thread, or one of an earlier
 // version whose places the caller maps through the edits since (server/src/large/).

@@ -13,7 +13,7 @@ export function firstAtOrAfter(items: readonly { start: number }[], offset: numb
 }
 
 /** The index of the last value at or before `offset` (a line or chunk start); -1 when none is. */
-export function lastAtOrBefore(values: readonly number[], offset: number): number {
+export function lastAtOrBefore(values: ArrayLike<number>, offset: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {

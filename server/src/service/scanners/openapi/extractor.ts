@@ -760,19 +760,22 @@ const INT_BLOCK = 8192;
  * Walking back to the line start for every key was quadratic on a minified spec (one line, many responses).
  */
 class LineIndents {
-  private scanned = 0;
   private lineStart = 0;
+  /** The first LF at or after lineStart (the current line's end); -1 when none is. */
+  private lineEnd: number;
   private indentOf = -1;
   private indent = '';
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.lineEnd = text.indexOf('\n');
+  }
 
   /** The start of the line holding an offset. */
   lineStartAt(offset: number): number {
-    if (offset >= this.scanned) {
-      for (let i = this.scanned; i < offset; i++) if (this.text.charCodeAt(i) === 10) this.lineStart = i + 1;
-      this.scanned = offset;
-      return this.lineStart;
+    // Later lines are found by indexOf, from one LF to the next (a character loop was 18 ms of a 13 MB spec's scan).
+    while (this.lineEnd >= 0 && this.lineEnd < offset) {
+      this.lineStart = this.lineEnd + 1;
+      this.lineEnd = this.text.indexOf('\n', this.lineStart);
     }
     // An earlier offset on the current line (one line of a minified spec) needs no walk back.
     return offset >= this.lineStart ? this.lineStart : this.text.lastIndexOf('\n', offset - 1) + 1;
