@@ -95,4 +95,23 @@ describe('chunked document', () => {
     assert.equal(chunked.lineCount, truth.lineCount);
     for (let offset = 0; offset <= 4; offset++) assert.deepEqual(chunked.positionAt(offset), truth.positionAt(offset));
   });
+
+  test('a line table adopted from another copy of the text is used only when none was found, and only when it fits', () => {
+    const text = 'a\nbb\r\nccc\rd';
+    const truth = TextDocument.create('file:///a.yaml', 'yaml', 1, text);
+    const other = new ChunkedTextDocument('file:///a.yaml', 'yaml', 1, text, 3);
+
+    const adopting = new ChunkedTextDocument('file:///a.yaml', 'yaml', 1, text, 3);
+    adopting.adoptLineTable(other.lineTable());
+    for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(adopting.positionAt(offset), truth.positionAt(offset));
+
+    const found = new ChunkedTextDocument('file:///a.yaml', 'yaml', 1, text, 3);
+    assert.equal(found.lineCount, 4);
+    found.adoptLineTable(new Int32Array([0, 1]));
+    assert.equal(found.lineCount, 4, 'the table found here stays');
+
+    const unfit = new ChunkedTextDocument('file:///a.yaml', 'yaml', 1, text, 3);
+    unfit.adoptLineTable(new Int32Array([0, 5, text.length + 1]));
+    assert.equal(unfit.lineCount, 4, 'a table past the text is not taken');
+  });
 });

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditLog, getLanguageService } from '../../server/src/service';
-import { createAnalysis } from '../../server/src/large';
+import { ChunkedTextDocument, createAnalysis } from '../../server/src/large';
 import { ScanWorker } from '../../server/src/large/worker';
 import { defaultSettings } from '../../server/src/service';
 import { Project } from './workspace/project';
@@ -31,11 +31,13 @@ function connectedWorker(): ScanWorker {
 /** The worker's messages as posted to its thread: their kind, and for an open whether it carries its text. */
 function spyOnWorker(worker: ScanWorker): string[] {
   worker.prepare();
-  const thread = (worker as unknown as { worker: { postMessage(message: { kind: string; text?: string }): void } }).worker;
+  const thread = (worker as unknown as { worker: { postMessage(message: { kind: string; text?: string; lines?: Int32Array }): void } })
+    .worker;
   const posted: string[] = [];
   const post = thread.postMessage.bind(thread);
   thread.postMessage = (message) => {
-    posted.push(message.kind === 'open' ? `open ${message.text === undefined ? 'without' : 'with'} text` : message.kind);
+    const open = `open ${message.text === undefined ? 'without' : 'with'} text${message.lines ? `, ${message.lines.length} lines` : ''}`;
+    posted.push(message.kind === 'open' ? open : message.kind);
     post(message);
   };
   return posted;
@@ -160,6 +162,32 @@ describe('the scan worker under an edit storm', () => {
         posted.filter((m) => m.startsWith('open')),
         ['open without text'],
       );
+    },
+  );
+
+  test(
+    'a large didOpen read from its body: the worker scans it while this thread finds its line table, which goes with the open',
+    needsBuild,
+    async () => {
+      const worker = connectedWorker();
+      const posted = spyOnWorker(worker);
+      // Pretty-printed: a table of many lines, and the finding on one of the last.
+      const text = JSON.stringify(JSON.parse(largeSpec('locked by another user')), null, 2);
+      await worker.readMessage(shared(didOpen('file:///lines-read.json', 1, text)));
+      const document = new ChunkedTextDocument('file:///lines-read.json', 'json', 1, text);
+      worker.takeOver(document);
+      const checked = await worker.check(document.uri, defaultSettings());
+      const reference = TextDocument.create('file:///lines-read.json', 'json', 1, text);
+      assert.deepEqual(
+        posted.filter((m) => m.startsWith('open')),
+        [`open without text, ${reference.lineCount} lines`],
+      );
+      const [finding] = checked.diagnostics ?? [];
+      assert.equal(finding?.code, '424-for-lock');
+      const at = text.lastIndexOf('"424"') + 1;
+      assert.deepEqual(finding.range.start, reference.positionAt(at), 'the position read from the table this thread found');
+      worker.closed(document.uri);
+      await stop(worker);
     },
   );
 

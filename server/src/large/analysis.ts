@@ -183,9 +183,9 @@ class DocumentAnalysis implements Analysis {
   opened(document: TextDocument): void {
     if (!this.worker?.available || !(isLarge(document) || firstCheckIsSlow(document))) return;
     const collected = this.worker.takeOver(document);
-    // While the worker checks, this thread is idle: it finds the line table the first hover needs then (~40 ms
-    // on a 13 MB spec) and collects what reading the didOpen left (~40 MB) unless that went before a copy of
-    // the text, not on the way to the first diagnostics nor in that hover.
+    // While the worker checks, this thread is idle: it finds the line table the first hover needs then (unless
+    // the open found it, see takeOver) and collects what reading the didOpen left (~40 MB) unless that went
+    // before a copy of the text, not on the way to the first diagnostics nor in that hover.
     this.idleAfterFirstCheck.set(document.uri, () => {
       if (isLarge(document) && !collected) collectGarbage();
       void document.lineCount;

@@ -10,6 +10,7 @@ import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-language
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CarrierSnapshot, type FrozenScan, type RuleId, type ScannedDocument, type Settings, thawScan } from '../service';
 import { LARGE_SIZE } from './analysis';
+import { ChunkedTextDocument } from './chunkedText';
 import { collectGarbage } from './collect';
 
 export const WORKER_MARK = 'http-status-lens/scan-worker';
@@ -38,7 +39,16 @@ export type ToWorker =
   /** A large message's body as it arrived (shared memory): a didOpen in it is read and scanned at once. */
   | { kind: 'read'; body: Uint8Array }
   /** Without a text: the one of the didOpen the worker read (its 'read' answer named this document and version). */
-  | { kind: 'open'; uri: string; languageId: string; version: number; text?: string; carriers?: CarrierSnapshot }
+  | {
+      kind: 'open';
+      uri: string;
+      languageId: string;
+      version: number;
+      text?: string;
+      carriers?: CarrierSnapshot;
+      /** The document's line starts, found in this thread while the worker scans. */
+      lines?: Int32Array;
+    }
   | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
   /** The document as it is now: its diagnostics when settings are given, its scan when asked. */
@@ -140,6 +150,8 @@ export class ScanWorker {
   /** Who waits for the worker to have decoded each body given, oldest first (told at its 'decoded', or else its answer). */
   private readonly decoding: (() => void)[] = [];
   private readonly readOpens = new Map<string, ReadOpen>();
+  /** The chunked documents taken over whose open is not posted yet (held back): their line tables go with it. */
+  private readonly opening = new Map<string, ChunkedTextDocument>();
   /** The posts held back, an open first, until the worker has answered the bodies given before it (`until`). */
   private held: { until: number; queue: ToWorker[] } | undefined;
   /** The workspace's carriers (issue 16), which the worker is given as each source file it checks sees them. */
@@ -220,6 +232,7 @@ export class ScanWorker {
     const collected = text.length >= LARGE_SIZE && (unanswered || !this.wasRead({ uri, languageId, version, text }));
     if (collected) collectGarbage();
     if (unanswered) (this.held ??= { until: 0, queue: [] }).until = this.bodiesGiven;
+    if (document instanceof ChunkedTextDocument) this.opening.set(uri, document);
     this.post({ kind: 'open', uri, languageId, version, text, carriers: this.carriersOf(uri, languageId) });
     return collected;
   }
@@ -241,6 +254,7 @@ export class ScanWorker {
 
   closed(uri: string): void {
     this.readOpens.delete(uri);
+    this.opening.delete(uri);
     this.scansOnTheWay.get(uri)?.arrived();
     this.carriersGiven.delete(uri);
     if (this.mirrored.delete(uri) && !this.broken) this.post({ kind: 'close', uri });
@@ -323,12 +337,19 @@ export class ScanWorker {
     this.start()?.postMessage(message.kind === 'open' ? this.withoutReadText(message) : message);
   }
 
-  /** An open without its text when the worker read this very text from its didOpen (same version, same length). */
+  /**
+   * An open without its text when the worker read this very text from its didOpen (same version, same length).
+   * The worker is scanning that text: this thread finds the line table meanwhile, for the worker's first
+   * diagnostics and this thread's first hover. A text that goes with the open is not held back for it.
+   */
   private withoutReadText(open: Extract<ToWorker, { kind: 'open' }>): ToWorker {
     const same = this.wasRead(open);
+    const document = this.opening.get(open.uri);
+    this.opening.delete(open.uri);
     // The worker lets go of what it read of this document at any open of it.
     this.readOpens.delete(open.uri);
-    return same ? { kind: 'open', uri: open.uri, languageId: open.languageId, version: open.version, carriers: open.carriers } : open;
+    if (!same) return open;
+    return { ...open, text: undefined, lines: document?.version === open.version ? document.lineTable() : undefined };
   }
 
   /** Whether the worker read this document's text from its didOpen (same version, same length). */

@@ -65,6 +65,7 @@ export function runScanWorker(): void {
         // The server leaves the text out only after this worker's 'read' named this very document.
         if (!document || document.version !== message.version) throw new Error(`the scan worker read no text of ${message.uri}`);
         documents.set(message.uri, document);
+        if (message.lines) document.adoptLineTable(message.lines);
         if (message.carriers) carriers.set(message.uri, message.carriers);
         // Scanned now, not when the check comes: that waits for the document's settings from the client.
         try {
