@@ -89,4 +89,32 @@ describe('answers from the last scan while editing a large spec', () => {
     const at = replaced.positionAt(replaced.getText().lastIndexOf("'409'") + 2);
     assert.match(((await reusing.hover(replaced, at))!.contents as { value: string }).value, /409 Conflict/);
   });
+
+  test('JSON: a key typed in a map is offered codes, one typed inside a response or past every map is not', async () => {
+    const inMap = await typedInJson('"responses"', '          ');
+    assert.ok(inMap && inMap.length > 50 && !inMap.includes('424'), 'the last map, its 424 already there');
+    assert.equal(await typedInJson('"424"', '            '), undefined, 'inside the 424 response');
+    assert.equal(await typedInJson('"Item"', '        '), undefined, 'in a schema, past every map');
+  });
 });
+
+/**
+ * The labels offered for `"4` typed on a new line after the `{` that follows the last `marker`, from the last scan of
+ * a large JSON spec edited at its top since: blanks longer than a response object, so every later map and
+ * response moved past where it was.
+ */
+async function typedInJson(marker: string, indent: string): Promise<string[] | undefined> {
+  const paths: Record<string, unknown> = {};
+  for (let i = 0; i < LARGE_SIZE / 60; i++) paths[`/items${i}`] = { get: { responses: { '200': { description: 'ok' } } } };
+  paths['/last'] = { delete: { responses: { '424': { description: 'Could not delete.' } } } };
+  const spec = { openapi: '3.0.0', paths, components: { schemas: { Item: { type: 'object' } } } };
+  const reusing = createAnalysis(getLanguageService());
+  const edits: Edits = { record: (uri, version, change) => reusing.edited(uri, version, change) };
+  const original = TextDocument.create('file:///big.json', 'json', 1, JSON.stringify(spec, null, 2));
+  reusing.scanned(original);
+  const edited = edit(original, edits, 1, ' '.repeat(500));
+  const text = edited.getText();
+  const at = text.indexOf('{', text.lastIndexOf(marker)) + 1;
+  const typed = edit(edited, edits, at, `\n${indent}"4`);
+  return (await reusing.complete(typed, typed.positionAt(at + indent.length + 3)))?.items.map((item) => item.label);
+}
