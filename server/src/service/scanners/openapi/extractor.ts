@@ -7,6 +7,7 @@
  */
 import * as knowledge from '../../../knowledge';
 import { type DocumentLike, type ResponsesSlot, type ScannedDocument, type Scope, type StatusSite, scanWithSiteTable } from '../../model';
+import { IntRun } from '../../intRun';
 import { DISABLE_NEXT_LINE, Suppressions } from '../suppressions';
 import { type OutlineVisitor, visitJson, visitJsonOutline, visitLfYaml } from '../../outline';
 import { type KeyContext, ResponseKeyTable } from './responseKey';
@@ -596,7 +597,7 @@ class Extractor implements OutlineVisitor {
     const owner = this.top();
     if (frame.slot) frame.slot.end = this.isJson ? offset : Math.max(frame.slot.end, offset);
     if (frame.slot && frame.spans) spansWhenRead(frame.slot, frame.spans);
-    if (frame.role === Role.Response) owner?.spans?.push(frame.start, offset + 1);
+    if (frame.role === Role.Response) owner?.spans?.push(frame.start).push(offset + 1);
     if (frame.role === Role.IgnoreList && owner?.response !== undefined && owner.response !== NO_SITE)
       this.ignoresOf(owner.response).range = { start: frame.start, end: offset + 1 };
     if (frame.role === Role.Operation) this.operations.pop();
@@ -719,41 +720,6 @@ function spansWhenRead(slot: ResponsesSlot, spans: IntRun): void {
     configurable: true,
   });
 }
-
-/**
- * Numbers gathered in blocks, then given as one array of their exact length: an array grown one number at a
- * time left its copies behind, twice its final size (a one-line map of 860,000 responses: 28 MB).
- */
-class IntRun {
-  private readonly blocks: Int32Array[] = [];
-  private size = 0;
-
-  push(a: number, b: number): void {
-    this.int(a);
-    this.int(b);
-  }
-
-  finish(): Int32Array {
-    const all = new Int32Array(this.size);
-    this.blocks.forEach((block, i) => all.set(block.subarray(0, Math.min(INT_BLOCK, this.size - i * INT_BLOCK)), i * INT_BLOCK));
-    return all;
-  }
-
-  private int(value: number): void {
-    const offset = this.size % INT_BLOCK;
-    const last = this.blocks.length - 1;
-    // The first block starts small (most maps have a few responses) and doubles to a whole one.
-    if (offset === 0) this.blocks.push(new Int32Array(last < 0 ? 64 : INT_BLOCK));
-    else if (offset === this.blocks[last].length) {
-      const grown = new Int32Array(offset * 2);
-      grown.set(this.blocks[last]);
-      this.blocks[last] = grown;
-    }
-    this.blocks[this.blocks.length - 1][offset] = value;
-    this.size++;
-  }
-}
-const INT_BLOCK = 8192;
 
 /**
  * The indentation of the line holding an offset, for offsets asked in increasing order: amortised linear.
