@@ -340,7 +340,8 @@ export class ScanWorker {
   /**
    * An open without its text when the worker read this very text from its didOpen (same version, same length).
    * The worker is scanning that text: this thread finds the line table meanwhile, for the worker's first
-   * diagnostics and this thread's first hover. A text that goes with the open is not held back for it.
+   * diagnostics (a YAML scan finds its own, for its comments) and this thread's first hover. A text that goes
+   * with the open is not held back for it.
    */
   private withoutReadText(open: Extract<ToWorker, { kind: 'open' }>): ToWorker {
     const same = this.wasRead(open);
