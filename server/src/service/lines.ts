@@ -5,6 +5,7 @@
  */
 import { IntRun } from './intRun';
 import type { DocumentLike } from './model';
+import { lastAtOrBefore } from './sorted';
 
 export function withLfLineBreaks(text: string): string {
   let cr = text.indexOf('\r');
@@ -75,14 +76,8 @@ export function readOnlyDocument(
     positionAt(offset) {
       const starts = lineStarts();
       offset = Math.max(Math.min(offset, text.length), 0);
-      let low = 0;
-      let high = starts.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] > offset) high = mid;
-        else low = mid + 1;
-      }
-      return { line: low - 1, character: offset - starts[low - 1] };
+      const line = lastAtOrBefore(starts, offset);
+      return { line, character: offset - starts[line] };
     },
   };
 }
